@@ -35,9 +35,14 @@ final class ErrorBody {
     return HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 
-  /** The standard reason phrase for {@code status}, or "Error". */
+  /** The RFC 9110 reason phrase for {@code status}, or "Error". */
   static String reason(int status) {
-    String reason = HttpStatus.getMessage(status);
+    String reason = switch (status) {
+      case 500 -> "Internal Server Error"; // Jetty's table says "Server Error"
+      case 413 -> "Content Too Large";
+      case 422 -> "Unprocessable Content";
+      default -> HttpStatus.getMessage(status);
+    };
     return reason == null || reason.equals(Integer.toString(status)) ? "Error" : reason;
   }
 

@@ -19,6 +19,7 @@ final class TestApp extends HttpServlet {
       case "/missing" -> response.sendError(404);
       case "/fail" -> response.sendError(500, SECRET);
       case "/boom" -> throw new IllegalStateException(SECRET);
+      case "/markup" -> response.sendError(500, "<script>alert(1)</script>");
       case "/redirect" -> response.sendRedirect("/app/ok");
       case "/flush" -> {
         response.setContentType("text/plain");
