@@ -26,7 +26,7 @@ final class TestTls {
     return HttpClient.newBuilder()
         .sslContext(trusting(certificate))
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
+        .connectTimeout(Duration.ofSeconds(30))
         .version(HttpClient.Version.HTTP_1_1)
         .build();
   }
