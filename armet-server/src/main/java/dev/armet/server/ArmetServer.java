@@ -188,6 +188,11 @@ public final class ArmetServer implements AutoCloseable {
     return s;
   }
 
+  /** The Jetty server, for tests in this package. */
+  Server jetty() {
+    return requireStarted();
+  }
+
   private Server requireStarted() {
     if (server == null) {
       throw new IllegalStateException("the server has not been started");

@@ -48,6 +48,9 @@ final class ErrorBody {
 
   static Rendered render(int status, String accept, ArmetEnvironment env, String incidentId, Detail detail) {
     Detail shown = env.isProduction() || detail == null ? Detail.NONE : detail;
+    if (shown.message() != null && shown.message().equals(reason(status))) {
+      shown = new Detail(null, shown.requestUri(), shown.cause()); // says nothing the title does not
+    }
     if (prefersJson(accept)) {
       return new Rendered("application/json", json(status, incidentId, shown).getBytes(StandardCharsets.UTF_8));
     }
