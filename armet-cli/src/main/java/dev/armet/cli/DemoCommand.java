@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Starts the Armet demo on https://localhost:8443 (and http://localhost:8080, which redirects to it)",
         "with a self-signed development certificate kept in the data folder.",
-        "The mode comes from ARMET_ENV (development unless set)."})
+        "Listens on 127.0.0.1 only. The mode comes from ARMET_ENV (development unless set)."})
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
