@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,6 +45,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    checkPort("--https-port", httpsPort);
+    checkPort("--http-port", httpPort);
     ArmetServer server;
     try {
       server = DemoApplication.create(c -> c
@@ -74,6 +77,13 @@ final class DemoCommand implements Callable<Integer> {
       reported.countDown();
     }
     return Main.OK;
+  }
+
+  private void checkPort(String option, int port) {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(),
+          option + " must be between 0 and 65535 (0: any free port), was " + port);
+    }
   }
 
   /**

@@ -60,7 +60,14 @@ class MainTest {
   @Test
   void demo_withPortOutOfRange_isUsageError() {
     assertThat(run("demo", "--https-port", "70000", "--data", data.toString())).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("httpsPort must be between 0 and 65535", "70000");
+    assertThat(err.toString()).contains("--https-port must be between 0 and 65535", "70000", "Usage: armet demo");
+  }
+
+  @Test
+  void demo_withSamePorts_isUsageError() {
+    assertThat(run("demo", "--https-port", "9443", "--http-port", "9443", "--data", data.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("must differ");
   }
 
   @Test
