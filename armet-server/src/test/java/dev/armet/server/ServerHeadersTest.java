@@ -132,6 +132,17 @@ class ServerHeadersTest {
     assertHelmetHeaders(response);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/static/../data/tls/localhost-key.pem", "/static/%2e%2e/data/tls/localhost-key.pem",
+      "/static/..%2fdata%2ftls%2flocalhost-key.pem", "/static/%2e%2e%2fdata/tls/localhost-key.pem",
+      "/static/..;/data/tls/localhost-key.pem", "/static/..\\data\\tls\\localhost-key.pem"})
+  void staticTraversal_neverReachesTheKey(String path) throws Exception {
+    RawHttp.Response response = RawHttp.sendTls(TestTls.trusting(server.certificate()), server.httpsPort(),
+        "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertThat(response.status()).as(path).isIn(400, 404);
+    assertThat(response.body()).doesNotContain("PRIVATE KEY");
+  }
+
   @Test
   void head_hasHeadersAndNoBody() throws Exception {
     HttpResponse<String> response = send("HEAD", "/app/ok");
