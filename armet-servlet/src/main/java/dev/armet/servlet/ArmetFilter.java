@@ -85,7 +85,9 @@ public final class ArmetFilter implements Filter {
     }
     String path = RequestPaths.contextRelative(request);
     if (type == DispatcherType.REQUEST && reports != null && reports.handles(path)) {
-      headers.write(response::setHeader, request.isSecure(), path, null);
+      // A nonce policy cannot render without a nonce; the report answer needs one like any other.
+      headers.write(response::setHeader, request.isSecure(), path,
+          headers.usesNonce() ? CspNonce.generate() : null);
       reports.receive(request, response);
       return;
     }

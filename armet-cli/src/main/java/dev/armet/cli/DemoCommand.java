@@ -1,0 +1,105 @@
+package dev.armet.cli;
+
+import dev.armet.demo.DemoApplication;
+import dev.armet.server.ArmetServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code armet demo}: starts the demo application on the hardened server, prints where, and
+ * runs until Ctrl-C or SIGTERM, then stops gracefully. Listens on the loopback interface only.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArmetVersion.class,
+    description = {
+        "Starts the Armet demo on https://localhost:8443 (and http://localhost:8080, which redirects to it)",
+        "with a self-signed development certificate kept in the data folder.",
+        "Listens on 127.0.0.1 only. The mode comes from ARMET_ENV (development unless set)."})
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--https-port", paramLabel = "N", defaultValue = "8443",
+      description = "HTTPS port (0: any free port). Default: ${DEFAULT-VALUE}.")
+  int httpsPort;
+
+  @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",
+      description = "HTTP port that redirects to HTTPS (0: any free port). Default: ${DEFAULT-VALUE}.")
+  int httpPort;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+      description = "Data folder (the development certificate lives in DIR/tls). Default: ./${DEFAULT-VALUE}.")
+  Path data;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    checkPort("--https-port", httpsPort);
+    checkPort("--http-port", httpPort);
+    ArmetServer server;
+    try {
+      server = DemoApplication.create(c -> c
+          .httpsPort(httpsPort).httpPort(httpPort).bindAddress("127.0.0.1").dataDirectory(data));
+    } catch (IllegalArgumentException e) {
+      err.println("armet: " + e.getMessage());
+      return Main.USAGE;
+    }
+    try {
+      server.start();
+    } catch (IOException e) {
+      err.println("armet: the demo could not start: " + e.getMessage());
+      return Main.FAILURE;
+    }
+    CountDownLatch reported = awaitReportOnShutdown(server);
+    out.printf("Armet demo running in %s mode (set ARMET_ENV to change it)%n", server.environment());
+    out.printf("  %s%n", server.httpsUri());
+    out.printf("  %s redirects to HTTPS%n", server.httpUri());
+    out.printf("  certificate: %s (self-signed, for localhost; your browser will ask you to accept it)%n",
+        data.resolve("tls").resolve("localhost-cert.pem"));
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    try {
+      server.join();
+    } finally {
+      out.println("Armet demo stopped.");
+      out.flush();
+      reported.countDown();
+    }
+    return Main.OK;
+  }
+
+  private void checkPort(String option, int port) {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(),
+          option + " must be between 0 and 65535 (0: any free port), was " + port);
+    }
+  }
+
+  /**
+   * The server stops itself on JVM shutdown; this hook only holds the JVM until the main thread
+   * has reported the stop, so the last line is not lost.
+   */
+  private static CountDownLatch awaitReportOnShutdown(ArmetServer server) {
+    CountDownLatch reported = new CountDownLatch(1);
+    long waitMillis = server.config().stopTimeout().toMillis() + 2_000;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        reported.await(waitMillis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "armet-demo-shutdown"));
+    return reported;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.armet.server;
+
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/**
+ * Builds the one servlet context: {@code ArmetFilter} on {@code /*} for {@code REQUEST} and
+ * {@code ERROR}, the application's servlets, static folders, and Armet's error page.
+ */
+final class ServletContextAssembly {
+  private ServletContextAssembly() {}
+
+  static ServletContextHandler create(ArmetServerConfig config) {
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    context.setDisplayName("armet");
+    context.setErrorHandler(new ContextErrorHandler(config.filter().headers(), config.environment()));
+
+    FilterHolder filter = new FilterHolder(config.filter());
+    filter.setName("armet");
+    filter.setAsyncSupported(true);
+    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+
+    ServletHolder errors = new ServletHolder("armet-error", new ErrorPageServlet(config.environment()));
+    context.addServlet(errors, ErrorPageServlet.PATH);
+
+    int n = 0;
+    for (ArmetServerConfig.ServletMount mount : config.servlets()) {
+      ServletHolder holder = new ServletHolder("servlet-" + n++, mount.servlet());
+      holder.setAsyncSupported(true);
+      context.addServlet(holder, mount.pathSpec());
+    }
+    for (ArmetServerConfig.StaticMount mount : config.staticResources()) {
+      ServletHolder holder = new ServletHolder("static-" + n++, ResourceServlet.class);
+      holder.setInitParameter("baseResource", mount.base().toString());
+      holder.setInitParameter("dirAllowed", "false");
+      holder.setInitParameter("etags", "true");
+      holder.setAsyncSupported(true);
+      context.addServlet(holder, mount.urlPrefix() + "/*");
+    }
+    return context;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.armet.server;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The application the server tests mount: one route per kind of response. */
+final class TestApp extends HttpServlet {
+  static final String SECRET = "secret-detail-7f3a";
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    switch (request.getPathInfo() == null ? "/" : request.getPathInfo()) {
+      case "/ok" -> text(response, "ok");
+      case "/missing" -> response.sendError(404);
+      case "/fail" -> response.sendError(500, SECRET);
+      case "/boom" -> throw new IllegalStateException(SECRET);
+      case "/markup" -> response.sendError(500, "<script>alert(1)</script>");
+      case "/redirect" -> response.sendRedirect("/app/ok");
+      case "/flush" -> {
+        response.setContentType("text/plain");
+        response.getWriter().write("first part ");
+        response.flushBuffer();
+        response.getWriter().write("second part");
+      }
+      case "/async" -> {
+        AsyncContext async = request.startAsync();
+        async.start(() -> {
+          try {
+            text((HttpServletResponse) async.getResponse(), "async done");
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } finally {
+            async.complete();
+          }
+        });
+      }
+      default -> response.sendError(404);
+    }
+  }
+
+  private static void text(HttpServletResponse response, String body) throws IOException {
+    response.setContentType("text/plain;charset=utf-8");
+    response.getWriter().write(body);
+  }
+
+  /** A folder with one stylesheet, for the static-file routes. */
+  static Path staticFolder(Path parent) throws IOException {
+    Path dir = Files.createDirectories(parent.resolve("static"));
+    Files.writeString(dir.resolve("site.css"), "body { color: black; }\n");
+    return dir;
+  }
+}
