@@ -1,0 +1,71 @@
+package dev.armet.bench;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * One Jetty 12 server under load: a hello-world servlet on a loopback random port, with or
+ * without a filter. Every target is configured identically but for that filter, so the
+ * difference between two targets is the filter's cost.
+ */
+final class Target implements AutoCloseable {
+  private final String name;
+  private final Server server;
+  private final ServerConnector connector;
+
+  private Target(String name, Server server, ServerConnector connector) {
+    this.name = name;
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /** Starts a target; {@code filter} null is the bare baseline. */
+  static Target start(String name, Filter filter) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName(name);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder(new HelloServlet()), "/");
+    if (filter != null) {
+      context.addFilter(new FilterHolder(filter), "/*",
+          EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    }
+    server.setHandler(context);
+    server.start();
+    return new Target(name, server, connector);
+  }
+
+  String name() {
+    return name;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + connector.getLocalPort() + "/";
+  }
+
+  int port() {
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
