@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * a {@link Blackhole} (our work only), and Jetty's own {@link HttpFields.Mutable}, the
  * structure a Jetty response keeps its headers in, cleared before each operation as a fresh
  * response would be. {@link #jettyClearOnly} is the floor of the Jetty sink: clearing it with
- * nothing written.
+ * nothing written. {@link #defaultsJettyFieldsAdd} appends instead of replacing.
  *
  * <p>Policies: the defaults (every header precomputed, nothing built per response), and the
  * defaults with {@code nonce("script-src")} (a {@link CspNonce} from {@code SecureRandom} and
@@ -43,6 +43,7 @@ public class SecurityHeadersBenchmark {
   private SecurityHeaders withNonce;
   private HttpFields.Mutable fields;
   private HeaderWriter jetty;
+  private HeaderWriter jettyAdd;
 
   @Setup
   public void setUp() {
@@ -50,6 +51,7 @@ public class SecurityHeadersBenchmark {
     withNonce = SecurityHeaders.create(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")));
     fields = HttpFields.build();
     jetty = fields::put;
+    jettyAdd = fields::add;
   }
 
   @Benchmark
@@ -61,6 +63,18 @@ public class SecurityHeadersBenchmark {
   public HttpFields.Mutable defaultsJettyFields() {
     fields.clear();
     defaults.write(jetty, true, PATH, null);
+    return fields;
+  }
+
+  /**
+   * As {@link #defaultsJettyFields} but appending ({@code HttpFields.Mutable#add}, what
+   * {@code HttpServletResponse#addHeader} does) instead of replacing ({@code put}, what
+   * {@code setHeader} does, scanning the fields already there for the same name).
+   */
+  @Benchmark
+  public HttpFields.Mutable defaultsJettyFieldsAdd() {
+    fields.clear();
+    defaults.write(jettyAdd, true, PATH, null);
     return fields;
   }
 

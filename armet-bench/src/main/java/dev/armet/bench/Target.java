@@ -1,5 +1,6 @@
 package dev.armet.bench;
 
+import dev.armet.servlet.ArmetFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
@@ -32,6 +33,7 @@ final class Target implements AutoCloseable {
   static Target start(String name, Filter filter) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName(name);
+    threads.setIdleTimeout(3_600_000); // no thread churn between rounds
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -50,6 +52,23 @@ final class Target implements AutoCloseable {
     server.setHandler(context);
     server.start();
     return new Target(name, server, connector);
+  }
+
+  /**
+   * A named target: {@code bare}, {@code armet}, {@code armet+nonce}, or the controls
+   * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}).
+   */
+  static Target start(String name) throws Exception {
+    return switch (name) {
+      case "bare" -> start(name, null);
+      case "armet" -> start(name, ArmetFilter.defaults());
+      case "armet+nonce" -> start(name, ArmetFilter.create(a -> a
+          .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
+      case "noop-filter" -> start(name, StaticHeadersFilter.none());
+      case "headers-only" -> start(name, StaticHeadersFilter.armetDefaults());
+      default -> throw new IllegalArgumentException("unknown target " + name
+          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only");
+    };
   }
 
   String name() {
