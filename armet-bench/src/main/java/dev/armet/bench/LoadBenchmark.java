@@ -68,7 +68,7 @@ public final class LoadBenchmark {
           cpu[i][r] = after.cpuMicrosPerRequest(before, requests);
           alloc[i][r] = after.bytesPerRequest(before, requests);
           System.out.printf(Locale.ROOT,
-              "round %d  %-12s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6.0f B/req%s%n",
+              "round %d  %-18s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6.0f B/req%s%n",
               r + 1, t.name(), res.requestsPerSecond(), res.p99Micros(), cpu[i][r], alloc[i][r],
               res.errors() == 0 ? "" : "  ERRORS " + res.errors());
         }
@@ -111,10 +111,10 @@ public final class LoadBenchmark {
       double[][] alloc, boolean clientInProcess) {
     String star = clientInProcess ? "*" : "";
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-12s %12s %15s %12s %12s %10s%n", "target", "median req/s", "min–max req/s",
+    System.out.printf(Locale.ROOT, "%-18s %12s %15s %12s %12s %10s%n", "target", "median req/s", "min–max req/s",
         "median p99", "CPU us/req" + star, "B/req" + star);
     for (int i = 0; i < targets.size(); i++) {
-      System.out.printf(Locale.ROOT, "%-12s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%n", targets.get(i).name(),
+      System.out.printf(Locale.ROOT, "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%n", targets.get(i).name(),
           median(rps[i]), min(rps[i]), max(rps[i]), median(p99[i]), median(cpu[i]), median(alloc[i]));
     }
     String base = targets.get(0).name();

@@ -31,6 +31,10 @@ final class Target implements AutoCloseable {
 
   /** Starts a target; {@code filter} null is the bare baseline. */
   static Target start(String name, Filter filter) throws Exception {
+    return start(name, filter, false);
+  }
+
+  private static Target start(String name, Filter filter, boolean preEncoded) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName(name);
     threads.setIdleTimeout(3_600_000); // no thread churn between rounds
@@ -49,14 +53,15 @@ final class Target implements AutoCloseable {
       context.addFilter(new FilterHolder(filter), "/*",
           EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     }
-    server.setHandler(context);
+    server.setHandler(preEncoded ? new PreEncodedHeadersHandler(context) : context);
     server.start();
     return new Target(name, server, connector);
   }
 
   /**
    * A named target: {@code bare}, {@code armet}, {@code armet+nonce}, or the controls
-   * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}).
+   * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}), and the
+   * prototype {@code preencoded-headers} ({@link PreEncodedHeadersHandler}).
    */
   static Target start(String name) throws Exception {
     return switch (name) {
@@ -66,8 +71,9 @@ final class Target implements AutoCloseable {
           .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
       case "noop-filter" -> start(name, StaticHeadersFilter.none());
       case "headers-only" -> start(name, StaticHeadersFilter.armetDefaults());
+      case "preencoded-headers" -> start(name, null, true);
       default -> throw new IllegalArgumentException("unknown target " + name
-          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only");
+          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers");
     };
   }
 
