@@ -33,7 +33,14 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    LoadSettings settings = LoadSettings.parse(args);
+    LoadSettings settings;
+    try {
+      settings = LoadSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     boolean javaClient = Arrays.asList(args).contains("--java-client");
     Wrk wrk = javaClient ? null : Wrk.find();
     LoadDriver driver = wrk != null ? wrk : new SocketLoad();
