@@ -1,0 +1,170 @@
+package dev.armet.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * End-to-end load benchmark: a bare Jetty 12 hello-world servlet against the same servlet behind
+ * {@code ArmetFilter} (defaults), and behind {@code ArmetFilter} with a CSP nonce, all in this
+ * JVM on loopback random ports over plain HTTP (the filter is measured, not TLS).
+ *
+ * <p>After a warm-up, each round loads every target once for the same time, in an order that
+ * alternates between rounds so that drift on a shared machine falls on both sides. Each
+ * filtered target's throughput is divided by the bare target's <em>of the same round</em>; the
+ * report gives the median of those ratios and their spread (min–max). It also reports this
+ * JVM's CPU time per request (request threads, selectors, GC, JIT): on a machine where the load
+ * generator and other work share the cores, that is the steadier measure of what the filter
+ * itself costs, since throughput there also pays for the client parsing larger responses.
+ *
+ * <pre>
+ * java -cp armet-bench/target/benchmarks.jar dev.armet.bench.LoadBenchmark \
+ *     [--rounds 5] [--seconds 10] [--warmup 10] [--threads 2] [--connections 50] \
+ *     [--targets bare,armet,armet+nonce] [--java-client]
+ * </pre>
+ */
+public final class LoadBenchmark {
+  private LoadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    LoadSettings settings;
+    try {
+      settings = LoadSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    boolean javaClient = Arrays.asList(args).contains("--java-client");
+    Wrk wrk = javaClient ? null : Wrk.find();
+    LoadDriver driver = wrk != null ? wrk : new SocketLoad();
+    if (wrk == null && !javaClient) {
+      System.out.println("wrk not found on PATH (apt-get install -y wrk); using the in-repo Java client");
+    }
+
+    List<Target> targets = new ArrayList<>();
+    try {
+      for (String name : settings.targets()) {
+        targets.add(Target.start(name));
+      }
+      check(targets);
+      printHeader(settings, driver, targets);
+      for (Target t : targets) {
+        driver.run(t.url(), t.port(), settings, settings.warmupSeconds());
+      }
+      double[][] rps = new double[targets.size()][settings.rounds()];
+      double[][] p99 = new double[targets.size()][settings.rounds()];
+      double[][] cpu = new double[targets.size()][settings.rounds()];
+      double[][] alloc = new double[targets.size()][settings.rounds()];
+      for (int r = 0; r < settings.rounds(); r++) {
+        for (int k = 0; k < targets.size(); k++) {
+          int i = r % 2 == 0 ? k : targets.size() - 1 - k;
+          Target t = targets.get(i);
+          JvmCounters before = JvmCounters.now();
+          LoadResult res = driver.run(t.url(), t.port(), settings, settings.seconds());
+          JvmCounters after = JvmCounters.now();
+          double requests = res.requestsPerSecond() * settings.seconds();
+          rps[i][r] = res.requestsPerSecond();
+          p99[i][r] = res.p99Micros();
+          cpu[i][r] = after.cpuMicrosPerRequest(before, requests);
+          alloc[i][r] = after.bytesPerRequest(before, requests);
+          System.out.printf(Locale.ROOT,
+              "round %d  %-18s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6.0f B/req%s%n",
+              r + 1, t.name(), res.requestsPerSecond(), res.p99Micros(), cpu[i][r], alloc[i][r],
+              res.errors() == 0 ? "" : "  ERRORS " + res.errors());
+        }
+      }
+      printSummary(targets, rps, p99, cpu, alloc, driver instanceof SocketLoad);
+    } finally {
+      for (Target t : targets) {
+        t.close();
+      }
+    }
+  }
+
+  /** Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should. */
+  private static void check(List<Target> targets) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      for (Target t : targets) {
+        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(t.url())).build(),
+            HttpResponse.BodyHandlers.ofString());
+        boolean csp = res.headers().firstValue("Content-Security-Policy").isPresent();
+        boolean wantsCsp = !t.name().equals("bare") && !t.name().equals("noop-filter");
+        if (res.statusCode() != 200 || csp != wantsCsp) {
+          throw new IllegalStateException(t.name() + " answered " + res.statusCode() + " with "
+              + res.headers().map().keySet());
+        }
+      }
+    }
+  }
+
+  private static void printHeader(LoadSettings s, LoadDriver driver, List<Target> targets) {
+    System.out.printf(Locale.ROOT, "date %s, JDK %s (%s), %d CPUs%n", Instant.now(),
+        Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "load: %s; %d rounds after a %d s warm-up per target%n",
+        driver.describe(s), s.rounds(), s.warmupSeconds());
+    for (Target t : targets) {
+      System.out.println("target " + t.name() + " " + t.url());
+    }
+  }
+
+  private static void printSummary(List<Target> targets, double[][] rps, double[][] p99, double[][] cpu,
+      double[][] alloc, boolean clientInProcess) {
+    String star = clientInProcess ? "*" : "";
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-18s %12s %15s %12s %12s %10s%n", "target", "median req/s", "min–max req/s",
+        "median p99", "CPU us/req" + star, "B/req" + star);
+    for (int i = 0; i < targets.size(); i++) {
+      System.out.printf(Locale.ROOT, "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%n", targets.get(i).name(),
+          median(rps[i]), min(rps[i]), max(rps[i]), median(p99[i]), median(cpu[i]), median(alloc[i]));
+    }
+    String base = targets.get(0).name();
+    for (int i = 1; i < targets.size(); i++) {
+      String name = targets.get(i).name();
+      double[] tput = ratios(rps[i], rps[0]);
+      double[] lat = ratios(p99[i], p99[0]);
+      double[] cost = ratios(cpu[i], cpu[0]);
+      System.out.printf(Locale.ROOT,
+          "%s / %s throughput: median %.3f (spread %.3f–%.3f over %d rounds); cost %.1f%%%n",
+          name, base, median(tput), min(tput), max(tput), tput.length, (1 - median(tput)) * 100);
+      System.out.printf(Locale.ROOT, "%s / %s p99: median %.3f (spread %.3f–%.3f)%n",
+          name, base, median(lat), min(lat), max(lat));
+      System.out.printf(Locale.ROOT, "%s / %s server CPU per request: median %.3f (spread %.3f–%.3f)%n",
+          name, base, median(cost), min(cost), max(cost));
+    }
+    if (clientInProcess) {
+      System.out.println("* CPU and allocation per request include the in-process Java load client");
+    }
+  }
+
+  /** Per-round ratios {@code a[r] / b[r]}: each against the baseline of the same round. */
+  private static double[] ratios(double[] a, double[] b) {
+    double[] out = new double[a.length];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = a[r] / b[r];
+    }
+    return out;
+  }
+
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  private static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
+  private static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(Double.NaN);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.armet.bench;
+
+/** Something that puts load on a URL for a while and reports throughput and p99 latency. */
+interface LoadDriver {
+  /** The command line (or its equivalent) used, for the report. */
+  String describe(LoadSettings settings);
+
+  LoadResult run(String url, int port, LoadSettings settings, int seconds) throws Exception;
+}

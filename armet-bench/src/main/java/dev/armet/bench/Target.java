@@ -1,0 +1,96 @@
+package dev.armet.bench;
+
+import dev.armet.servlet.ArmetFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * One Jetty 12 server under load: a hello-world servlet on a loopback random port, with or
+ * without a filter. Every target is configured identically but for that filter, so the
+ * difference between two targets is the filter's cost.
+ */
+final class Target implements AutoCloseable {
+  private final String name;
+  private final Server server;
+  private final ServerConnector connector;
+
+  private Target(String name, Server server, ServerConnector connector) {
+    this.name = name;
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /** Starts a target; {@code filter} null is the bare baseline. */
+  static Target start(String name, Filter filter) throws Exception {
+    return start(name, filter, false);
+  }
+
+  private static Target start(String name, Filter filter, boolean preEncoded) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName(name);
+    threads.setIdleTimeout(3_600_000); // no thread churn between rounds
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder(new HelloServlet()), "/");
+    if (filter != null) {
+      context.addFilter(new FilterHolder(filter), "/*",
+          EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    }
+    server.setHandler(preEncoded ? new PreEncodedHeadersHandler(context) : context);
+    server.start();
+    return new Target(name, server, connector);
+  }
+
+  /**
+   * A named target: {@code bare}, {@code armet}, {@code armet+nonce}, or the controls
+   * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}), and the
+   * prototype {@code preencoded-headers} ({@link PreEncodedHeadersHandler}).
+   */
+  static Target start(String name) throws Exception {
+    return switch (name) {
+      case "bare" -> start(name, null);
+      case "armet" -> start(name, ArmetFilter.defaults());
+      case "armet+nonce" -> start(name, ArmetFilter.create(a -> a
+          .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
+      case "noop-filter" -> start(name, StaticHeadersFilter.none());
+      case "headers-only" -> start(name, StaticHeadersFilter.armetDefaults());
+      case "preencoded-headers" -> start(name, null, true);
+      default -> throw new IllegalArgumentException("unknown target " + name
+          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers");
+    };
+  }
+
+  String name() {
+    return name;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + connector.getLocalPort() + "/";
+  }
+
+  int port() {
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.armet.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs Debian's {@code wrk} against one URL and reads requests/s, p99 and errors from its report. */
+final class Wrk implements LoadDriver {
+  private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern P99 = Pattern.compile("\\n\\s*99%\\s+([0-9.]+)(us|ms|s)\\b");
+  private static final Pattern SOCKET_ERRORS =
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+  private final String executable;
+
+  Wrk(String executable) {
+    this.executable = executable;
+  }
+
+  /** The {@code wrk} on the PATH, or null when there is none. */
+  static Wrk find() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "wrk");
+      if (java.nio.file.Files.isExecutable(p)) {
+        return new Wrk(p.toString());
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String describe(LoadSettings s) {
+    return "wrk -t" + s.threads() + " -c" + s.connections() + " -d" + s.seconds() + "s --latency URL";
+  }
+
+  @Override
+  public LoadResult run(String url, int port, LoadSettings s, int seconds) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(executable, "-t" + s.threads(), "-c" + s.connections(),
+        "-d" + seconds + "s", "--latency", url)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("wrk failed:\n" + out);
+    }
+    return parse(out);
+  }
+
+  static LoadResult parse(String out) throws IOException {
+    Matcher rps = RPS.matcher(out);
+    Matcher p99 = P99.matcher(out);
+    if (!rps.find() || !p99.find()) {
+      throw new IOException("cannot read wrk's report:\n" + out);
+    }
+    double micros = Double.parseDouble(p99.group(1)) * switch (p99.group(2)) {
+      case "us" -> 1;
+      case "ms" -> 1_000;
+      default -> 1_000_000;
+    };
+    long errors = 0;
+    Matcher socket = SOCKET_ERRORS.matcher(out);
+    if (socket.find()) {
+      for (int g = 1; g <= 4; g++) {
+        errors += Long.parseLong(socket.group(g));
+      }
+    }
+    Matcher non2xx = NON_2XX.matcher(out);
+    if (non2xx.find()) {
+      errors += Long.parseLong(non2xx.group(1));
+    }
+    return new LoadResult(Double.parseDouble(rps.group(1)), micros, errors);
+  }
+}
