@@ -114,6 +114,10 @@ public final class ContentSecurityPolicy {
     if (nonce == null) {
       throw new IllegalStateException("this policy needs a nonce: " + nonceDirectives);
     }
+    if (parts.length == 2) {
+      // One nonce directive, the common case: one concatenation sizes and fills one array.
+      return parts[0] + "'nonce-" + nonce + "'" + parts[1];
+    }
     int size = parts.length * (nonce.length() + 9);
     for (String p : parts) {
       size += p.length();
