@@ -3,9 +3,11 @@ package dev.armet.session;
 import dev.armet.cookie.SetCookie;
 import dev.armet.json.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,7 @@ public final class Session {
   private final Instant now;
   private final Map<String, Object> attributes = new LinkedHashMap<>();
   private final Map<String, Object> changes = new LinkedHashMap<>();
+  private final List<Runnable> identityListeners = new ArrayList<>(1);
   private boolean exists;
   private boolean isNew;
   private boolean regenerated;
@@ -140,6 +143,7 @@ public final class Session {
     regenerated = true;
     discardLoaded = loaded != null;
     createdAt = now; // the absolute lifetime restarts with the new identity
+    identityChanged();
   }
 
   /**
@@ -155,6 +159,22 @@ public final class Session {
     changes.clear();
     userId = null;
     userChanged = false;
+    identityChanged();
+  }
+
+  /**
+   * Runs {@code listener} after every later {@link #regenerate()} or {@link #invalidate()} in
+   * this request, so that a value bound to the session's identity (such as the CSRF secret) can
+   * rotate with it. Listeners belong to this request's view only and are never stored.
+   */
+  public synchronized void onIdentityChange(Runnable listener) {
+    identityListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void identityChanged() {
+    for (Runnable listener : List.copyOf(identityListeners)) {
+      listener.run();
+    }
   }
 
   /**
