@@ -23,6 +23,7 @@ final class RequestSecrets {
   private final Session session;
   private final boolean secure;
   private final Object lock;
+  private RequestCookies unread;
   private byte[] preSession;
   private boolean readableWanted;
 
@@ -34,7 +35,8 @@ final class RequestSecrets {
     this.session = request.session().orElse(null);
     // One monitor for both: the session calls back into us from inside its own lock.
     this.lock = session != null ? session : this;
-    this.preSession = cookies.readSecret(request.cookies(), secure);
+    // Read on first use: most requests (assets, GETs without forms) never need the cookie.
+    this.unread = request.cookies();
     if (session != null) {
       session.onIdentityChange(this::rotate);
     }
@@ -44,7 +46,7 @@ final class RequestSecrets {
   byte[] expected() {
     synchronized (lock) {
       byte[] stored = stored();
-      return stored != null ? stored : preSession;
+      return stored != null ? stored : preSession();
     }
   }
 
@@ -84,7 +86,7 @@ final class RequestSecrets {
       if (usesSession()) {
         session.set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
       }
-      if (preSession != null) {
+      if (preSession() != null) {
         preSession = TokenMasking.newSecret();
         response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
       }
@@ -108,8 +110,16 @@ final class RequestSecrets {
         ? TokenMasking.decode((String) value, TokenMasking.SECRET_BYTES) : null;
   }
 
+  private byte[] preSession() {
+    if (unread != null) {
+      preSession = cookies.readSecret(unread, secure);
+      unread = null;
+    }
+    return preSession;
+  }
+
   private byte[] preSessionOrNew() {
-    if (preSession == null) {
+    if (preSession() == null) {
       if (response.isCommitted()) {
         throw new IllegalStateException("the CSRF token was first asked for after the response"
             + " was committed, too late to set its cookie; read the token (request attribute"
