@@ -46,6 +46,13 @@ public final class SessionRecord {
     this.attributes = attributes;
   }
 
+  /** For attributes already checked and copied by {@link Session}: skips a second deep copy. */
+  static SessionRecord ofChecked(String key, String userId, Instant createdAt, Instant expiresAt,
+      Map<String, Object> attributes) {
+    return new SessionRecord(key, userId, createdAt, expiresAt,
+        java.util.Collections.unmodifiableMap(attributes), true);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> copy(Map<String, ?> attributes) {
     return (Map<String, Object>) Json.copyOf(Objects.requireNonNull(attributes, "attributes"),
