@@ -67,7 +67,11 @@ public final class RequestCookies {
     }
     String text = header.length() > MAX_HEADER_CHARS
         ? header.substring(0, MAX_HEADER_CHARS) : header;
-    int[] offsets = new int[4 * 8];
+    int pairs = 1;
+    for (int i = 0; i < text.length() && pairs < MAX_COOKIES; i++) {
+      pairs += text.charAt(i) == ';' ? 1 : 0;
+    }
+    int[] offsets = new int[4 * pairs]; // sized once: a 20-cookie header allocates no regrowth
     int count = 0;
     int start = 0;
     int len = text.length();
@@ -75,9 +79,6 @@ public final class RequestCookies {
       int end = text.indexOf(';', start);
       if (end < 0) {
         end = len;
-      }
-      if (count * 4 == offsets.length) {
-        offsets = Arrays.copyOf(offsets, offsets.length * 2);
       }
       if (CookieHeaderReader.pair(text, start, end, offsets, count * 4)) {
         count++;
