@@ -149,7 +149,8 @@ public final class ServerSessions implements Sessions {
       }
       byte[] id = fresh ? newId() : loaded.id;
       Instant created = s.created();
-      store.save(new SessionRecord(storeKey(id), user, created, expiry(created, now), attributes));
+      store.save(SessionRecord.ofChecked(storeKey(id), user, created, expiry(created, now),
+          attributes));
       return fresh || rolling || !loaded.primaryKey ? Optional.of(header(cookie, id, now))
           : Optional.empty();
     }

@@ -34,6 +34,7 @@ class HttpSessionOnJettyTest {
         .servlet("/bad", new PlainServlets.Bad())
         .servlet("/big", new PlainServlets.Big())
         .servlet("/late", new PlainServlets.Late())
+        .servlet("/reset", new PlainServlets.Reset())
         .start();
     return server;
   }
@@ -137,6 +138,14 @@ class HttpSessionOnJettyTest {
     HttpResponse<String> r = server.get("/big", null);
     assertThat(r.body()).hasSize(100_000);
     assertThat(pair(r)).startsWith("id=");
+  }
+
+  @Test
+  void resetAfterSessionCommit_keepsTheCookie() throws Exception {
+    start();
+    HttpResponse<String> r = server.get("/reset", null);
+    assertThat(r.body()).isEqualTo("final");
+    assertThat(server.get("/peek", pair(r)).body()).isEqualTo("7");
   }
 
   @Test

@@ -96,4 +96,15 @@ final class PlainServlets {
       }
     }
   }
+
+  /** Writes, then resets the (still buffered) response and writes again. */
+  static final class Reset extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      req.getSession().setAttribute("count", 7);
+      resp.getWriter().print("draft");
+      resp.reset();
+      resp.getWriter().print("final");
+    }
+  }
 }
