@@ -33,7 +33,6 @@ public final class Session {
 
   final SessionState loaded;
   final SetCookie cookie;
-  final boolean staleCookie;
   private final Instant now;
   private final Map<String, Object> attributes = new LinkedHashMap<>();
   private final Map<String, Object> changes = new LinkedHashMap<>();
@@ -45,10 +44,9 @@ public final class Session {
   private String userId;
   private Instant createdAt;
 
-  Session(SetCookie cookie, SessionState loaded, boolean staleCookie, Instant now) {
+  Session(SetCookie cookie, SessionState loaded, Instant now) {
     this.cookie = cookie;
     this.loaded = loaded;
-    this.staleCookie = staleCookie;
     this.now = now;
     if (loaded != null) {
       exists = true;
