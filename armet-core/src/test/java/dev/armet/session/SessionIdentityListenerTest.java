@@ -2,14 +2,15 @@ package dev.armet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.cookie.SetCookie;
-import java.time.Instant;
+import dev.armet.cookie.RequestCookies;
+import dev.armet.env.ArmetEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionIdentityListenerTest {
-  final Session session = new Session(SetCookie.named("id", c -> { }), null, false, Instant.now());
+  final Session session = ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
+      .store(new MemorySessionStore()).events(e -> { })).open(RequestCookies.empty(), false);
 
   @Test
   void onIdentityChange_runsOnRegenerateAndInvalidate_notOnDataChanges() {
