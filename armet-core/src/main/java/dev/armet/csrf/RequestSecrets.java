@@ -1,0 +1,133 @@
+package dev.armet.csrf;
+
+import dev.armet.cookie.RequestCookies;
+import dev.armet.session.Session;
+
+/**
+ * One request's CSRF secret: where it is read from, and where a new one is written. Tokens are
+ * created lazily, so a page that never shows a form sets no cookie and creates no session.
+ *
+ * <p>Synchronizer mode reads the secret from the session when one exists and has it; a session
+ * that has none adopts the pre-session secret, so a form rendered just before the session was
+ * created still verifies. Without a session (and always in signed double-submit mode) the secret
+ * is the signed pre-session cookie's. A session {@code regenerate()} gives the session a fresh
+ * secret and replaces the cookie; {@code invalidate()} replaces the cookie: so the token changes
+ * at login and logout, and the old one is refused.
+ */
+final class RequestSecrets {
+  static final String SESSION_ATTRIBUTE = "armet.csrf";
+
+  private final CsrfMode mode;
+  private final CsrfCookies cookies;
+  private final CsrfResponse response;
+  private final Session session;
+  private final boolean secure;
+  private final Object lock;
+  private RequestCookies unread;
+  private byte[] preSession;
+  private boolean readableWanted;
+
+  RequestSecrets(CsrfMode mode, CsrfCookies cookies, CsrfRequest request, CsrfResponse response) {
+    this.mode = mode;
+    this.cookies = cookies;
+    this.response = response;
+    this.secure = request.isSecure();
+    this.session = request.session().orElse(null);
+    // One monitor for both: the session calls back into us from inside its own lock.
+    this.lock = session != null ? session : this;
+    // Read on first use: most requests (assets, GETs without forms) never need the cookie.
+    this.unread = request.cookies();
+    if (session != null) {
+      session.onIdentityChange(this::rotate);
+    }
+  }
+
+  /** The secret a submitted token must match now, or null if this client has none. */
+  byte[] expected() {
+    synchronized (lock) {
+      byte[] stored = stored();
+      return stored != null ? stored : preSession();
+    }
+  }
+
+  /** The secret to hand out in a token, created (and written) if there is none yet. */
+  byte[] current() {
+    synchronized (lock) {
+      if (usesSession()) {
+        byte[] stored = stored();
+        if (stored == null) {
+          stored = preSessionOrNew();
+          session.set(SESSION_ATTRIBUTE, TokenMasking.encode(stored));
+        }
+        return stored;
+      }
+      return preSessionOrNew();
+    }
+  }
+
+  /** For single-page apps: (re)sets the readable cookie unless the one sent still verifies. */
+  void offerReadableCookie(RequestCookies sent) {
+    synchronized (lock) {
+      readableWanted = true;
+      byte[] secret = current();
+      String value = sent.first(cookies.readableName(secure)).orElse(null);
+      if (!TokenMasking.matches(value, secret)) {
+        response.addHeader("Set-Cookie", cookies.readableHeader(TokenMasking.mask(secret), secure));
+      }
+    }
+  }
+
+  /** New secrets now: the session's (if it exists) and the pre-session cookie's. */
+  void rotate() {
+    synchronized (lock) {
+      if (response.isCommitted()) {
+        return; // too late for Set-Cookie; the session code refuses changes after commit too
+      }
+      if (usesSession()) {
+        session.set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
+      }
+      if (preSession() != null) {
+        preSession = TokenMasking.newSecret();
+        response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+      }
+      if (readableWanted) {
+        response.addHeader("Set-Cookie",
+            cookies.readableHeader(TokenMasking.mask(current()), secure));
+      }
+    }
+  }
+
+  private boolean usesSession() {
+    return mode == CsrfMode.SYNCHRONIZER && session != null && session.exists();
+  }
+
+  private byte[] stored() {
+    if (!usesSession()) {
+      return null;
+    }
+    Object value = session.get(SESSION_ATTRIBUTE).orElse(null);
+    return value instanceof String
+        ? TokenMasking.decode((String) value, TokenMasking.SECRET_BYTES) : null;
+  }
+
+  private byte[] preSession() {
+    if (unread != null) {
+      preSession = cookies.readSecret(unread, secure);
+      unread = null;
+    }
+    return preSession;
+  }
+
+  private byte[] preSessionOrNew() {
+    if (preSession() == null) {
+      if (response.isCommitted()) {
+        throw new IllegalStateException("the CSRF token was first asked for after the response"
+            + " was committed, too late to set its cookie; read the token (request attribute"
+            + " _csrf) before writing the body");
+      }
+      preSession = TokenMasking.newSecret();
+      response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+    }
+    return preSession;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.armet.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sessions in this process's memory, for development and tests. Bounded: at most
+ * {@code maxEntries} records; expired ones are swept when the store is full, and if it is still
+ * full the record closest to expiry is evicted (under concurrent writes the bound can be passed
+ * by at most the number of writers at that moment). Refused in production ({@link SessionConfig}
+ * fails at start-up), because sessions would be lost on restart and not shared between
+ * instances: use the Redis ({@code armet-redis}) or JDBC ({@code armet-jdbc}) store.
+ *
+ * <pre>{@code
+ * SessionStore store = new MemorySessionStore(10_000, Clock.systemUTC());
+ * }</pre>
+ */
+public final class MemorySessionStore implements SessionStore {
+  /** The default bound on stored sessions. */
+  public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+  private final Map<String, SessionRecord> records = new ConcurrentHashMap<>();
+  private final int maxEntries;
+  private final Clock clock;
+
+  /** A store of at most {@link #DEFAULT_MAX_ENTRIES} sessions on the system clock. */
+  public MemorySessionStore() {
+    this(DEFAULT_MAX_ENTRIES, Clock.systemUTC());
+  }
+
+  /** @throws IllegalArgumentException if {@code maxEntries < 1} */
+  public MemorySessionStore(int maxEntries, Clock clock) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be >= 1, was " + maxEntries);
+    }
+    this.maxEntries = maxEntries;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<SessionRecord> load(String key) {
+    SessionRecord r = records.get(key);
+    if (r == null) {
+      return Optional.empty();
+    }
+    if (!r.expiresAt().isAfter(clock.instant())) {
+      records.remove(key, r);
+      return Optional.empty();
+    }
+    return Optional.of(r);
+  }
+
+  @Override
+  public void save(SessionRecord record) {
+    if (!records.containsKey(record.key()) && records.size() >= maxEntries) {
+      makeRoom();
+    }
+    records.put(record.key(), record);
+  }
+
+  @Override
+  public void touch(String key, Instant expiresAt) {
+    records.computeIfPresent(key, (k, r) -> r.withExpiresAt(expiresAt));
+  }
+
+  @Override
+  public void delete(String key) {
+    records.remove(key);
+  }
+
+  @Override
+  public void deleteAllForUser(String userId) {
+    records.values().removeIf(r -> r.userId().filter(userId::equals).isPresent());
+  }
+
+  /** The number of records held, expired ones included until swept. */
+  public int size() {
+    return records.size();
+  }
+
+  private synchronized void makeRoom() {
+    Instant now = clock.instant();
+    records.values().removeIf(r -> !r.expiresAt().isAfter(now));
+    while (records.size() >= maxEntries) {
+      SessionRecord soonest = null;
+      for (SessionRecord r : records.values()) {
+        if (soonest == null || r.expiresAt().isBefore(soonest.expiresAt())) {
+          soonest = r;
+        }
+      }
+      if (soonest == null) {
+        return;
+      }
+      records.remove(soonest.key(), soonest);
+    }
+  }
+}

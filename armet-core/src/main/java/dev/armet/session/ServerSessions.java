@@ -1,0 +1,205 @@
+package dev.armet.session;
+
+import dev.armet.cookie.RequestCookies;
+import dev.armet.cookie.SetCookie;
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
+import dev.armet.keys.Keyring;
+import dev.armet.keys.TokenContents;
+import dev.armet.keys.TokenSigner;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Server-side sessions (express-session parity): data in a {@link SessionStore}, a signed
+ * 256-bit random id in the cookie. A forged or guessed id fails its HMAC before the store is
+ * asked; an id the store does not know is never adopted (session fixation), and new sessions
+ * always get a fresh id. Idle timeout and absolute lifetime are enforced on the server. See
+ * {@link Session} for what is written when, and for concurrent requests.
+ *
+ * <pre>{@code
+ * ServerSessions sessions = ServerSessions.create(s -> s
+ *     .store(new RedisSessionStore(redis))
+ *     .idleTimeout(Duration.ofMinutes(20)));
+ * }</pre>
+ */
+public final class ServerSessions implements Sessions {
+  /** Only the first few cookies of the session name are tried: bounded work per request. */
+  private static final int MAX_CANDIDATES = 3;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+  private final SessionStore store;
+  private final TokenSigner signer;
+  private final SessionCookies cookies;
+  private final Duration idle;
+  private final Duration absolute;
+  private final Duration touchInterval;
+  private final boolean rolling;
+  private final boolean saveUninitialized;
+  private final Clock clock;
+  private final SecurityEventSink events;
+
+  ServerSessions(ServerSessionsBuilder b) {
+    ArmetEnvironment env = b.environment != null ? b.environment
+        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
+    ProductionChecks checks = new ProductionChecks(env, "sessions");
+    Keyring keyring = b.keyring != null ? b.keyring
+        : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
+    if (!keyring.isProductionReady()) {
+      checks.fail("keyring", "a secret is missing, generated or weak; set ARMET_SECRETS to the"
+          + " output of `armet keys generate`");
+    }
+    SessionStore s = b.store != null ? b.store : new MemorySessionStore();
+    if (s instanceof MemorySessionStore) {
+      checks.fail("store", "MemorySessionStore loses sessions on restart and is not shared"
+          + " between instances; use RedisSessionStore (armet-redis) or JdbcSessionStore"
+          + " (armet-jdbc)");
+    }
+    this.store = s;
+    this.signer = keyring.signer("session-id");
+    this.cookies = SessionCookies.choose(b.cookie, "id", env, b.crossSiteCookie, checks);
+    this.idle = b.idleTimeout;
+    this.absolute = b.absoluteTimeout;
+    this.touchInterval = b.touchInterval;
+    this.rolling = b.rolling;
+    this.saveUninitialized = b.saveUninitialized;
+    this.clock = b.clock;
+    this.events = b.events;
+  }
+
+  public static ServerSessionsBuilder builder() {
+    return new ServerSessionsBuilder();
+  }
+
+  public static ServerSessions create(Consumer<ServerSessionsBuilder> config) {
+    ServerSessionsBuilder b = builder();
+    config.accept(b);
+    return b.build();
+  }
+
+  @Override
+  public Session open(RequestCookies requestCookies, boolean secureRequest) {
+    SetCookie cookie = cookies.forRequest(secureRequest);
+    Instant now = clock.instant();
+    List<String> values = requestCookies.all(cookie.name());
+    for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
+      Optional<TokenContents> verified = signer.verify(values.get(i), cookie.name());
+      byte[] id = verified.map(TokenContents::payload).orElse(null);
+      if (id == null || id.length != 32) {
+        events.record(SecurityEvent.of("session.cookie.rejected")
+            .with("cookie", cookie.name()).with("reason", "invalid signature"));
+        continue;
+      }
+      String key = storeKey(id);
+      Optional<SessionRecord> found = store.load(key);
+      if (found.isEmpty()) {
+        continue; // expired or destroyed: the id is never reused
+      }
+      SessionRecord r = found.get();
+      if (!r.createdAt().plus(absolute).isAfter(now) || !r.expiresAt().isAfter(now)) {
+        store.delete(key);
+        continue;
+      }
+      SessionState state = new SessionState(key, id, r.userId().orElse(null), r.createdAt(),
+          r.expiresAt(), r.attributes(), verified.get().primaryKey());
+      return new Session(cookie, state, now);
+    }
+    // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
+    // that just set a new id, and clearing it would log the user out. It is replaced when the
+    // browser next gets a session.
+    return new Session(cookie, null, now);
+  }
+
+  @Override
+  public Optional<String> commit(Session s) {
+    Instant now = clock.instant();
+    SessionState loaded = s.loaded;
+    SetCookie cookie = s.cookie;
+    if (s.discardLoaded()) {
+      store.delete(loaded.key);
+    }
+    Optional<String> clear = s.discardLoaded()
+        ? Optional.of(cookie.clearHeader()) : Optional.empty();
+    if (!s.exists() || (s.isNew() && !s.hasData() && !saveUninitialized)) {
+      return clear;
+    }
+    boolean fresh = s.isNew() || s.regenerated();
+    if (fresh || s.modified()) {
+      Map<String, Object> attributes;
+      String user;
+      if (fresh) {
+        attributes = s.attributes();
+        user = s.user();
+      } else {
+        // Merge onto the freshest copy: a concurrent request's other attributes survive.
+        Optional<SessionRecord> current = store.load(loaded.key);
+        if (current.isEmpty()) {
+          // Destroyed meanwhile (logout, regenerate, expiry): never resurrect it, and do not
+          // clear the cookie either, which may already be the new one from a racing response.
+          return Optional.empty();
+        }
+        attributes = s.mergeOnto(current.get().attributes());
+        user = s.mergedUserId(current.get().userId().orElse(null));
+      }
+      byte[] id = fresh ? newId() : loaded.id;
+      Instant created = s.created();
+      store.save(SessionRecord.ofChecked(storeKey(id), user, created, expiry(created, now),
+          attributes));
+      return fresh || rolling || !loaded.primaryKey ? Optional.of(header(cookie, id, now))
+          : Optional.empty();
+    }
+    Instant target = expiry(loaded.createdAt, now);
+    if (Duration.between(now, loaded.expiresAt).compareTo(idle.minus(touchInterval)) < 0
+        && target.isAfter(loaded.expiresAt)) {
+      store.touch(loaded.key, target);
+    }
+    return rolling || !loaded.primaryKey ? Optional.of(header(cookie, loaded.id, now))
+        : Optional.empty();
+  }
+
+  /** Ends every session bound to {@code userId} ("log out everywhere"). */
+  public void destroyAllForUser(String userId) {
+    store.deleteAllForUser(userId);
+  }
+
+  /** The cookie used for requests of this scheme. */
+  public SetCookie cookie(boolean secureRequest) {
+    return cookies.forRequest(secureRequest);
+  }
+
+  private Instant expiry(Instant created, Instant now) {
+    Instant idleEnd = now.plus(idle);
+    Instant absoluteEnd = created.plus(absolute);
+    return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
+  }
+
+  private String header(SetCookie cookie, byte[] id, Instant now) {
+    return cookie.header(signer.sign(id, cookie.name()), cookie.maxAge().orElse(null), now);
+  }
+
+  private static byte[] newId() {
+    byte[] id = new byte[32];
+    RANDOM.nextBytes(id);
+    return id;
+  }
+
+  /** SHA-256 of the id: the store never holds a usable session id. */
+  static String storeKey(byte[] id) {
+    try {
+      return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(id));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
+    }
+  }
+}

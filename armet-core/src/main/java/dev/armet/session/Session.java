@@ -1,0 +1,241 @@
+package dev.armet.session;
+
+import dev.armet.cookie.SetCookie;
+import dev.armet.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One request's view of its session, from {@link Sessions#open}. Values are JSON-shaped
+ * ({@link Json}): {@link #set} refuses anything else and stores a deep, unmodifiable copy, so a
+ * change is always a {@code set} that dirty tracking sees. Nothing is written unless something
+ * changed; a session that was never given data sets no cookie.
+ *
+ * <p>Concurrency ({@link ServerSessions}): requests of one session each work on their own copy.
+ * At commit a changed session is re-read and merged attribute by attribute onto the freshest
+ * stored copy, so two requests that change different attributes both keep their change; for the
+ * same attribute the last commit wins. Two commits landing within the same re-read/write window
+ * (microseconds in memory, one round trip remotely) fall back to whole-record last-write-wins.
+ * A session that a concurrent request destroyed (logout, regenerate) is never resurrected.
+ * {@link CookieSessions} are whole-cookie last-write-wins. Methods are synchronized, so async
+ * servlet code may share one {@code Session}.
+ *
+ * <pre>{@code
+ * Session s = sessions.open(cookies, true);
+ * int visits = ((Number) s.get("visits").orElse(0)).intValue();
+ * s.set("visits", visits + 1);
+ * sessions.commit(s).ifPresent(h -> response.addHeader("Set-Cookie", h));
+ * }</pre>
+ */
+public final class Session {
+  private static final Object REMOVED = new Object();
+
+  final SessionState loaded;
+  final SetCookie cookie;
+  private final Instant now;
+  private final Map<String, Object> attributes = new LinkedHashMap<>();
+  private final Map<String, Object> changes = new LinkedHashMap<>();
+  private final List<Runnable> identityListeners = new ArrayList<>(1);
+  private boolean exists;
+  private boolean isNew;
+  private boolean regenerated;
+  private boolean discardLoaded;
+  private boolean userChanged;
+  private String userId;
+  private Instant createdAt;
+
+  Session(SetCookie cookie, SessionState loaded, Instant now) {
+    this.cookie = cookie;
+    this.loaded = loaded;
+    this.now = now;
+    if (loaded != null) {
+      exists = true;
+      attributes.putAll(loaded.attributes);
+      userId = loaded.userId;
+      createdAt = loaded.createdAt;
+    }
+  }
+
+  /** Whether a session exists: one arrived with the request or was created in it. */
+  public synchronized boolean exists() {
+    return exists;
+  }
+
+  /** Makes sure a session exists (creates an empty one if none); it is saved once it has data. */
+  public synchronized Session create() {
+    if (!exists) {
+      exists = true;
+      isNew = true;
+      createdAt = now;
+    }
+    return this;
+  }
+
+  /** True if this session was created during this request. */
+  public synchronized boolean isNew() {
+    return exists && isNew;
+  }
+
+  /** When the session was created; empty if none exists. */
+  public synchronized Optional<Instant> createdAt() {
+    return exists ? Optional.of(createdAt) : Optional.empty();
+  }
+
+  public synchronized Optional<Object> get(String name) {
+    return Optional.ofNullable(attributes.get(name));
+  }
+
+  /** The attribute names, in insertion order (a snapshot). */
+  public synchronized Set<String> names() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(attributes.keySet()));
+  }
+
+  /**
+   * Sets an attribute, creating the session if needed; {@code null} removes it.
+   *
+   * @throws IllegalArgumentException if the value is not JSON-shaped (the message names the
+   *     attribute, the path inside it and the type)
+   */
+  public synchronized void set(String name, Object value) {
+    if (value == null) {
+      remove(name);
+      return;
+    }
+    Object copy = Json.copyOf(value, "session attribute '" + name + "'");
+    create();
+    attributes.put(name, copy);
+    changes.put(name, copy);
+  }
+
+  public synchronized void remove(String name) {
+    if (attributes.remove(name) != null) {
+      changes.put(name, REMOVED);
+    }
+  }
+
+  /** The user this session belongs to, if set with {@link #userId(String)}. */
+  public synchronized Optional<String> userId() {
+    return Optional.ofNullable(userId);
+  }
+
+  /**
+   * Binds the session to a user, so "log out everywhere" ({@link ServerSessions#destroyAllForUser})
+   * can find it. Call it with {@link #regenerate()} at login.
+   */
+  public synchronized void userId(String userId) {
+    create();
+    this.userId = userId;
+    this.userChanged = true;
+  }
+
+  /**
+   * Gives the session a new id and keeps its data; the old id stops working at commit. Call it
+   * whenever privilege changes (login, logout, role change): the defence against session
+   * fixation. Creates the session if none exists.
+   */
+  public synchronized void regenerate() {
+    create();
+    regenerated = true;
+    discardLoaded = loaded != null;
+    createdAt = now; // the absolute lifetime restarts with the new identity
+    identityChanged();
+  }
+
+  /**
+   * Ends the session: at commit its stored entry is removed and its cookie cleared. Calling
+   * {@link #set} or {@link #create} afterwards starts a fresh session with a fresh id.
+   */
+  public synchronized void invalidate() {
+    discardLoaded = loaded != null;
+    exists = false;
+    isNew = false;
+    regenerated = false; // a session created after this is new, so it gets a fresh id anyway
+    attributes.clear();
+    changes.clear();
+    userId = null;
+    userChanged = false;
+    identityChanged();
+  }
+
+  /**
+   * Runs {@code listener} after every later {@link #regenerate()} or {@link #invalidate()} in
+   * this request, so that a value bound to the session's identity (such as the CSRF secret) can
+   * rotate with it. Listeners belong to this request's view only and are never stored.
+   */
+  public synchronized void onIdentityChange(Runnable listener) {
+    identityListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void identityChanged() {
+    for (Runnable listener : List.copyOf(identityListeners)) {
+      listener.run();
+    }
+  }
+
+  /**
+   * A stable, non-secret handle for logs and {@code HttpSession.getId()}: the store key, which
+   * cannot be used as a cookie. Empty until the session has been stored.
+   */
+  public synchronized Optional<String> handle() {
+    return loaded != null && !discardLoaded ? Optional.ofNullable(loaded.key) : Optional.empty();
+  }
+
+  // ---- read by Sessions implementations at commit ----
+
+  synchronized boolean modified() {
+    return !changes.isEmpty() || userChanged;
+  }
+
+  synchronized boolean regenerated() {
+    return regenerated;
+  }
+
+  synchronized boolean discardLoaded() {
+    return discardLoaded;
+  }
+
+  synchronized boolean hasData() {
+    return !attributes.isEmpty() || userId != null;
+  }
+
+  synchronized Map<String, Object> attributes() {
+    return new LinkedHashMap<>(attributes);
+  }
+
+  /** This request's changes applied to {@code base}: per-attribute last-write-wins. */
+  synchronized Map<String, Object> mergeOnto(Map<String, Object> base) {
+    Map<String, Object> out = new LinkedHashMap<>(base);
+    changes.forEach((k, v) -> {
+      if (v == REMOVED) {
+        out.remove(k);
+      } else {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  synchronized String mergedUserId(String stored) {
+    return userChanged ? userId : stored;
+  }
+
+  synchronized Instant created() {
+    return createdAt;
+  }
+
+  /** The cookie this session reads and writes (chosen per request by scheme). */
+  public SetCookie cookie() {
+    return cookie;
+  }
+
+  synchronized String user() {
+    return userId;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.armet.session;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What a {@link Sessions} implementation found for the request's cookie. */
+final class SessionState {
+  final String key;
+  final byte[] id;
+  final String userId;
+  final Instant createdAt;
+  final Instant expiresAt;
+  final Map<String, Object> attributes;
+  final boolean primaryKey;
+
+  SessionState(String key, byte[] id, String userId, Instant createdAt, Instant expiresAt,
+      Map<String, Object> attributes, boolean primaryKey) {
+    this.key = key;
+    this.id = id;
+    this.userId = userId;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+    this.attributes = attributes;
+    this.primaryKey = primaryKey;
+  }
+}

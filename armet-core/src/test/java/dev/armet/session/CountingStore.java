@@ -1,0 +1,47 @@
+package dev.armet.session;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real store wrapped to count calls, so tests can assert "no work for nobody". */
+final class CountingStore implements SessionStore {
+  final SessionStore delegate;
+  final AtomicInteger loads = new AtomicInteger();
+  final AtomicInteger saves = new AtomicInteger();
+  final AtomicInteger touches = new AtomicInteger();
+  final AtomicInteger deletes = new AtomicInteger();
+
+  CountingStore(SessionStore delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Optional<SessionRecord> load(String key) {
+    loads.incrementAndGet();
+    return delegate.load(key);
+  }
+
+  @Override
+  public void save(SessionRecord record) {
+    saves.incrementAndGet();
+    delegate.save(record);
+  }
+
+  @Override
+  public void touch(String key, Instant expiresAt) {
+    touches.incrementAndGet();
+    delegate.touch(key, expiresAt);
+  }
+
+  @Override
+  public void delete(String key) {
+    deletes.incrementAndGet();
+    delegate.delete(key);
+  }
+
+  @Override
+  public void deleteAllForUser(String userId) {
+    delegate.deleteAllForUser(userId);
+  }
+}

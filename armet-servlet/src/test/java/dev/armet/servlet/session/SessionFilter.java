@@ -1,0 +1,30 @@
+package dev.armet.servlet.session;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The few lines ArmetFilter runs for sessions, as a test-only filter. */
+final class SessionFilter implements Filter {
+  private final ServletSessions sessions;
+
+  SessionFilter(ServletSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    SessionExchange exchange = sessions.begin((HttpServletRequest) req, (HttpServletResponse) res);
+    try {
+      chain.doFilter(exchange.request(), exchange.response());
+    } finally {
+      exchange.commit();
+    }
+  }
+}
