@@ -1,8 +1,12 @@
 package dev.armet.servlet;
 
-import dev.armet.event.SecurityEventSink;
+import dev.armet.csrf.CsrfProtection;
 import dev.armet.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
+import dev.armet.servlet.csrf.ServletCsrf;
+import dev.armet.servlet.session.ServletSessions;
+import dev.armet.servlet.session.SessionExchange;
+import dev.armet.session.Sessions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,11 +16,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The one filter an application registers: applies Armet's policies to every request.
+ * The one filter an application registers: applies Armet's policies to every request, in this
+ * order: security headers, sessions, CSRF protection, then the application.
  *
  * <p>Security headers are written before the application runs, so they are on every kind of
  * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and
@@ -24,12 +28,18 @@ import java.util.function.Consumer;
  * {@code response.reset()} puts the policy back. {@link ArmetHeaders#of} adjusts one response.
  * When the policy uses a CSP nonce, it is in the request attribute {@link #CSP_NONCE}.
  *
+ * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is
+ * never created). CSRF: unsafe methods must pass Fetch Metadata, Origin and token checks; the
+ * token for forms is the request attribute {@code _csrf}. Both are on by default and configured
+ * for {@code ARMET_ENV}; in production, unsafe settings (in-memory store, missing or weak
+ * secrets) fail when the filter is built.
+ *
  * <p>Register it for {@code /*} with dispatcher types {@code REQUEST} and {@code ERROR}.
  *
  * <pre>{@code
  * ArmetFilter filter = ArmetFilter.create(a -> a
- *     .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")
- *         .reportUri(ArmetFilter.DEFAULT_CSP_REPORT_PATH))));
+ *     .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))
+ *     .sessions(ServerSessions.create(s -> s.store(store))));
  * context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(REQUEST, ERROR));
  * }</pre>
  */
@@ -41,25 +51,29 @@ public final class ArmetFilter implements Filter {
 
   private final SecurityHeaders headers;
   private final CspReportEndpoint reports;
+  private final ServletSessions sessions;
+  private final ServletCsrf csrf;
 
-  private ArmetFilter(Builder b) {
+  ArmetFilter(ArmetFilterBuilder b, Sessions sessions, CsrfProtection csrf) {
     this.headers = b.headers;
     this.reports = b.cspReportPath == null ? null
         : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, b.events);
+    this.sessions = sessions == null ? null : new ServletSessions(sessions);
+    this.csrf = csrf == null ? null : new ServletCsrf(csrf);
   }
 
-  /** A filter with every default: Helmet-grade headers, report endpoint on. */
+  /** A filter with every default: headers, sessions, CSRF and the CSP report endpoint. */
   public static ArmetFilter defaults() {
     return builder().build();
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static ArmetFilterBuilder builder() {
+    return new ArmetFilterBuilder();
   }
 
   /** A filter configured by {@code config}, starting from the defaults. */
-  public static ArmetFilter create(Consumer<Builder> config) {
-    Builder b = builder();
+  public static ArmetFilter create(Consumer<ArmetFilterBuilder> config) {
+    ArmetFilterBuilder b = builder();
     config.accept(b);
     return b.build();
   }
@@ -92,7 +106,21 @@ public final class ArmetFilter implements Filter {
       return;
     }
     ArmetHeaders applied = applyHeaders(request, response, path);
-    chain.doFilter(request, new ResetSafeResponse(response, applied));
+    if (type == DispatcherType.ERROR || sessions == null) {
+      if (type == DispatcherType.REQUEST && csrf != null && !csrf.apply(request, response)) {
+        return;
+      }
+      chain.doFilter(request, new ResetSafeResponse(response, applied));
+      return;
+    }
+    SessionExchange exchange = sessions.begin(request, response);
+    try {
+      if (csrf == null || csrf.apply(exchange.request(), exchange.response())) {
+        chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));
+      }
+    } finally {
+      exchange.commit();
+    }
   }
 
   private ArmetHeaders applyHeaders(HttpServletRequest request, HttpServletResponse response, String path) {
@@ -113,56 +141,5 @@ public final class ArmetFilter implements Filter {
     request.setAttribute(ArmetHeaders.ATTRIBUTE, applied);
     headers.write(response::setHeader, secure, path, nonce);
     return applied;
-  }
-
-  /** Builds an {@link ArmetFilter}; every setting has a secure default. */
-  public static final class Builder {
-    private SecurityHeaders headers = SecurityHeaders.defaults();
-    private String cspReportPath = DEFAULT_CSP_REPORT_PATH;
-    private int maxReportBytes = 16 * 1024;
-    private SecurityEventSink events = SecurityEventSink.logging();
-
-    private Builder() {}
-
-    public Builder headers(SecurityHeaders headers) {
-      this.headers = Objects.requireNonNull(headers, "headers");
-      return this;
-    }
-
-    /** Adjusts the header policy, starting from the current one. */
-    public Builder headers(Consumer<SecurityHeaders.Builder> config) {
-      SecurityHeaders.Builder b = headers.toBuilder();
-      config.accept(b);
-      this.headers = b.build();
-      return this;
-    }
-
-    /** Where the CSP report endpoint listens; null turns it off. */
-    public Builder cspReportPath(String path) {
-      if (path != null && !path.startsWith("/")) {
-        throw new IllegalArgumentException("cspReportPath must start with '/', was '" + path + "'");
-      }
-      this.cspReportPath = path;
-      return this;
-    }
-
-    /** The largest CSP report body accepted (default 16 KiB); larger ones get 413. */
-    public Builder maxReportBytes(int bytes) {
-      if (bytes < 512 || bytes > 1 << 20) {
-        throw new IllegalArgumentException("maxReportBytes must be between 512 and 1048576, was " + bytes);
-      }
-      this.maxReportBytes = bytes;
-      return this;
-    }
-
-    /** Where security events go (default: the {@code armet.security} logger). */
-    public Builder events(SecurityEventSink events) {
-      this.events = Objects.requireNonNull(events, "events");
-      return this;
-    }
-
-    public ArmetFilter build() {
-      return new ArmetFilter(this);
-    }
   }
 }

@@ -89,7 +89,7 @@ class CspReportEndpointTest {
 
   @Test
   void endpointOff_pathFallsThroughToApplication() throws Exception {
-    try (TestServer s = new TestServer(ArmetFilter.create(a -> a.cspReportPath(null).events(EVENTS::add)), false)
+    try (TestServer s = new TestServer(ArmetFilter.create(a -> a.cspReportPath(null).noCsrf().events(EVENTS::add)), false)
         .servlet(ArmetFilter.DEFAULT_CSP_REPORT_PATH,
             ArmetFilterHeadersTest.text((req, res) -> res.getWriter().write("app")))
         .start()) {

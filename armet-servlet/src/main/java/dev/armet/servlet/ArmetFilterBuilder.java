@@ -1,0 +1,145 @@
+package dev.armet.servlet;
+
+import dev.armet.csrf.CsrfProtection;
+import dev.armet.csrf.CsrfProtectionBuilder;
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.SecurityEventSink;
+import dev.armet.headers.SecurityHeaders;
+import dev.armet.keys.Keyring;
+import dev.armet.session.ServerSessions;
+import dev.armet.session.Sessions;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Builds an {@link ArmetFilter}. Every setting has a secure default; components not set
+ * explicitly are built in {@link #build()} for the configured environment (default: {@code
+ * ARMET_ENV}, development when unset, as {@code NODE_ENV}) and keyring (default: {@code
+ * ARMET_SECRETS}), so production refuses unsafe defaults at start-up.
+ */
+public final class ArmetFilterBuilder {
+  SecurityHeaders headers = SecurityHeaders.defaults();
+  String cspReportPath = ArmetFilter.DEFAULT_CSP_REPORT_PATH;
+  int maxReportBytes = 16 * 1024;
+  SecurityEventSink events = SecurityEventSink.logging();
+  private Sessions sessions;
+  private CsrfProtection csrf;
+  private ArmetEnvironment environment;
+  private Keyring keyring;
+  private boolean sessionsOff;
+  private Consumer<CsrfProtectionBuilder> csrfConfig;
+  private boolean csrfOff;
+
+  ArmetFilterBuilder() {}
+
+  public ArmetFilterBuilder headers(SecurityHeaders headers) {
+    this.headers = Objects.requireNonNull(headers, "headers");
+    return this;
+  }
+
+  /** Adjusts the header policy, starting from the current one. */
+  public ArmetFilterBuilder headers(Consumer<SecurityHeaders.Builder> config) {
+    SecurityHeaders.Builder b = headers.toBuilder();
+    config.accept(b);
+    this.headers = b.build();
+    return this;
+  }
+
+  /** The mode the default components are built for (default: {@code ARMET_ENV}). */
+  public ArmetFilterBuilder environment(ArmetEnvironment environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    return this;
+  }
+
+  /** The secrets the default sessions and CSRF protection use (default: {@code ARMET_SECRETS}). */
+  public ArmetFilterBuilder keyring(Keyring keyring) {
+    this.keyring = Objects.requireNonNull(keyring, "keyring");
+    return this;
+  }
+
+  /** Sessions ({@link ServerSessions} or cookie sessions); default: server sessions, memory store. */
+  public ArmetFilterBuilder sessions(Sessions sessions) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.sessionsOff = false;
+    return this;
+  }
+
+  /** No Armet sessions: {@code getSession()} is the container's (for apps with their own). */
+  public ArmetFilterBuilder noSessions() {
+    this.sessions = null;
+    this.sessionsOff = true;
+    return this;
+  }
+
+  public ArmetFilterBuilder csrf(CsrfProtection csrf) {
+    this.csrf = Objects.requireNonNull(csrf, "csrf");
+    this.csrfOff = false;
+    return this;
+  }
+
+  /** Adjusts the default CSRF protection (environment, keyring and events are filled in). */
+  public ArmetFilterBuilder csrf(Consumer<CsrfProtectionBuilder> config) {
+    this.csrf = null;
+    this.csrfConfig = Objects.requireNonNull(config, "config");
+    this.csrfOff = false;
+    return this;
+  }
+
+  /** No CSRF protection (an API that authenticates every request with a bearer token). */
+  public ArmetFilterBuilder noCsrf() {
+    this.csrf = null;
+    this.csrfConfig = null;
+    this.csrfOff = true;
+    return this;
+  }
+
+  /** Where the CSP report endpoint listens; null turns it off. */
+  public ArmetFilterBuilder cspReportPath(String path) {
+    if (path != null && !path.startsWith("/")) {
+      throw new IllegalArgumentException("cspReportPath must start with '/', was '" + path + "'");
+    }
+    this.cspReportPath = path;
+    return this;
+  }
+
+  /** The largest CSP report body accepted (default 16 KiB); larger ones get 413. */
+  public ArmetFilterBuilder maxReportBytes(int bytes) {
+    if (bytes < 512 || bytes > 1 << 20) {
+      throw new IllegalArgumentException("maxReportBytes must be between 512 and 1048576, was " + bytes);
+    }
+    this.maxReportBytes = bytes;
+    return this;
+  }
+
+  /** Where security events go (default: the {@code armet.security} logger). */
+  public ArmetFilterBuilder events(SecurityEventSink events) {
+    this.events = Objects.requireNonNull(events, "events");
+    return this;
+  }
+
+  /**
+   * Builds the filter.
+   *
+   * @throws IllegalStateException in production, for an unsafe default (naming the fix)
+   */
+  public ArmetFilter build() {
+    ArmetEnvironment env = environment != null ? environment
+        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
+    Keyring ring = keyring != null ? keyring
+        : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
+    Sessions builtSessions = sessions;
+    if (builtSessions == null && !sessionsOff) {
+      builtSessions = ServerSessions.create(s -> s.environment(env).keyring(ring).events(events));
+    }
+    CsrfProtection builtCsrf = csrf;
+    if (builtCsrf == null && !csrfOff) {
+      builtCsrf = CsrfProtection.create(c -> {
+        c.environment(env).keyring(ring).events(events);
+        if (csrfConfig != null) {
+          csrfConfig.accept(c);
+        }
+      });
+    }
+    return new ArmetFilter(this, builtSessions, builtCsrf);
+  }
+}
