@@ -108,7 +108,9 @@ final class LimitArithmetic {
     boolean blockedNow = blocked > now;
     long untilEnd = add(start, w) - now;
     boolean allowed = !refused && !blockedNow && (op == Operation.CONSUME || count < rule.limit());
-    long retry = allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, untilEnd);
+    long probe = op == Operation.CONSUME ? points : 1;
+    boolean overLimit = add(count, probe) > rule.limit();
+    long retry = allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, overLimit ? untilEnd : 0);
     long remaining = blockedNow ? 0 : rule.limit() - count;
     long reset = Math.max(untilEnd, blockedNow ? blocked - now : 0);
     LimitState next = count > 0 || blockedNow ? new LimitState(start, count, blocked) : null;
