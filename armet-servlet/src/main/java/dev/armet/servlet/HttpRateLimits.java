@@ -39,12 +39,14 @@ public final class HttpRateLimits {
   private static final String SEEN = HttpRateLimits.class.getName() + ".seen";
 
   private final List<Route> routes;
+  private final RateLimitStore store;
   private final boolean headersOnAllowed;
   private final SecurityEventSink events;
 
   private HttpRateLimits(Builder b) {
     this.headersOnAllowed = b.headersOnAllowed;
     this.events = b.events;
+    this.store = b.store;
     List<Route> built = new ArrayList<>();
     for (RateLimitRoute spec : b.routes) {
       built.add(spec.build(b));
@@ -54,6 +56,11 @@ public final class HttpRateLimits {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The store every limit here uses (start-up checks refuse an in-memory one in production). */
+  public RateLimitStore store() {
+    return store;
   }
 
   /**
