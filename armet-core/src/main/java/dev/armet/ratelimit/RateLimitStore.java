@@ -9,7 +9,9 @@ package dev.armet.ratelimit;
  * <ul>
  *   <li>atomic over all of {@link RateLimitCommand#keys()}: no interleaving with another command
  *       on any of them (so combined limits never over-admit);
- *   <li>the result equals {@link RateLimitCommand#apply} on the current states;
+ *   <li>the result equals {@link RateLimitCommand#apply} on the current states, computed at
+ *       {@link RateLimitCommand#nowMicros()} (the limiter's clock, never the store's own, so
+ *       tests drive time and every store agrees on it);
  *   <li>a state may be dropped after {@link RateLimitCommand.Result#expiresAtMicros}, never before;
  *   <li>returns or throws {@link RateLimitStoreException} within the store's own timeout: a
  *       request never waits longer than that, whatever happens to the connection.

@@ -48,7 +48,7 @@ class LoginThrottleHttpTest {
 
     private static byte[] derive(char[] password) {
       try {
-        KeySpec spec = new PBEKeySpec(password, "fixed-test-salt".getBytes(), 20_000, 256);
+        KeySpec spec = new PBEKeySpec(password, "fixed-test-salt".getBytes(), 5_000, 256);
         return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       } catch (Exception e) {
         throw new IllegalStateException(e);
