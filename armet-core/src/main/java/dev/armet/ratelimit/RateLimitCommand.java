@@ -39,7 +39,7 @@ public final class RateLimitCommand {
 
   RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation, long points,
       long nowMicros, long blockMicros) {
-    this.keys = List.copyOf(keys);
+    this.keys = List.copyOf(keys); // no copy when already immutable
     this.rules = List.copyOf(rules);
     this.operation = operation;
     this.points = points;

@@ -31,6 +31,7 @@ public final class RateLimiter {
   private final StoreFailurePolicy onFailure;
   private final SecurityEventSink events;
   private final RefusalLog dryRunLog;
+  private final String keyPrefix;
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
@@ -39,6 +40,7 @@ public final class RateLimiter {
     this.onFailure = b.onFailure;
     this.events = b.events;
     this.dryRunLog = new RefusalLog(b.events);
+    this.keyPrefix = b.policy.name() + ':';
   }
 
   public static Builder builder(RateLimitPolicy policy) {
@@ -56,7 +58,12 @@ public final class RateLimiter {
 
   /** Spends {@code points} if the policy allows it. */
   public RateLimitDecision consume(String key, long points) {
-    return consumeAll(points, on(key));
+    checkPoints(points);
+    if (points > policy.rule().limit()) {
+      throw new IllegalArgumentException("points must be at most policy '" + policy.name()
+          + "' limit " + policy.rule().limit() + ", was " + points);
+    }
+    return run(Operation.CONSUME, List.of(on(key)), points, 0);
   }
 
   /** Spends points whatever the state (a failed login, an expensive request after the fact). */
@@ -138,15 +145,23 @@ public final class RateLimiter {
   }
 
   private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros) {
-    List<String> keys = new ArrayList<>(targets.size());
-    List<LimitRule> rules = new ArrayList<>(targets.size());
-    for (Target t : targets) {
-      String key = RateLimitKeys.storeKey(t.limiter.policy.name(), t.key);
-      if (keys.contains(key)) {
-        throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
+    List<String> keys;
+    List<LimitRule> rules;
+    if (targets.size() == 1) { // the common case, without intermediate collections
+      Target t = targets.get(0);
+      keys = List.of(t.limiter.storeKey(t.key));
+      rules = List.of(t.limiter.policy.rule());
+    } else {
+      keys = new ArrayList<>(targets.size());
+      rules = new ArrayList<>(targets.size());
+      for (Target t : targets) {
+        String key = t.limiter.storeKey(t.key);
+        if (keys.contains(key)) {
+          throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
+        }
+        keys.add(key);
+        rules.add(t.limiter.policy.rule());
       }
-      keys.add(key);
-      rules.add(t.limiter.policy.rule());
     }
     RateLimitCommand command = new RateLimitCommand(keys, rules, op, points, nowMicros(), blockMicros);
     RateLimitCommand.Result result;
@@ -168,6 +183,10 @@ public final class RateLimiter {
       dryRunLog.record("ratelimit.dry-run-refusal", policy.name(), decision);
     }
     return decision;
+  }
+
+  private String storeKey(String key) {
+    return RateLimitKeys.storeKey(keyPrefix, key);
   }
 
   private long nowMicros() {
