@@ -33,6 +33,11 @@ class CidrTest {
       "2001:db8::1/128, 2001:db8::1, true",
       "10.0.0.0/8, ::ffff:10.1.1.1, true",
       "10.0.0.0/8, not-an-ip, false",
+      "::ffff:10.0.0.0/104, 10.1.2.3, true",
+      "::ffff:10.0.0.0/104, 11.1.2.3, false",
+      "::ffff:10.0.0.0/104, ::ffff:10.9.9.9, true",
+      "::ffff:192.0.2.1, 192.0.2.1, true",
+      "::/0, ::ffff:192.0.2.1, false",
   })
   void matches_table(String cidr, String address, boolean expected) {
     assertThat(Cidr.parse(cidr).matches(address)).isEqualTo(expected);
@@ -52,6 +57,8 @@ class CidrTest {
     assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessage("prefix length of '10.0.0.0/33' must be 0..32, was '33'");
     assertThatThrownBy(() -> Cidr.parse("::/129")).hasMessage("prefix length of '::/129' must be 0..128, was '129'");
     assertThatThrownBy(() -> Cidr.parse("10.0.0.0/")).hasMessageContaining("must be 0..32, was ''");
+    assertThatThrownBy(() -> Cidr.parse("::ffff:0:0/95"))
+        .hasMessage("prefix length of '::ffff:0:0/95' must be 96..128, was '95' (an IPv4-mapped range; or write the IPv4 range itself)");
   }
 
   @Test
