@@ -42,6 +42,7 @@ public final class HttpRateLimits {
   private final RateLimitStore store;
   private final boolean headersOnAllowed;
   private final SecurityEventSink events;
+  private final EventGate eventGate = new EventGate();
 
   private HttpRateLimits(Builder b) {
     this.headersOnAllowed = b.headersOnAllowed;
@@ -91,9 +92,13 @@ public final class HttpRateLimits {
       return true;
     }
     boolean refused = decision.outcome() == RateLimitDecision.Outcome.REFUSED;
-    events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
-        .with("path", path).with("client", ClientAddressRequest.of(request).address())
-        .with("retryAfterSeconds", decision.retryAfter().toSeconds()));
+    long skipped = eventGate.pass();
+    if (skipped >= 0) { // at most one event a second: a flood must not become a log flood
+      events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
+          .with("path", path).with("client", ClientAddressRequest.of(request).address())
+          .with("retryAfterSeconds", decision.retryAfter().toSeconds())
+          .with("notRecordedSinceLast", skipped));
+    }
     response.resetBuffer();
     response.setStatus(refused ? 429 : 503);
     RateLimitHeaders.write(decision, true, response::setHeader);
