@@ -47,9 +47,14 @@ public final class RateLimiter {
     return new Builder(policy);
   }
 
-  /** A key bound to this limiter, for {@link #consumeAll}. */
+  /** A key bound to this limiter, costing one point, for {@link #consumeAll}. */
   public Target on(String key) {
-    return new Target(this, key);
+    return new Target(this, key, 1);
+  }
+
+  /** A key bound to this limiter with its own cost, for {@link #consumeAll(Target...)}. */
+  public Target on(String key, long points) {
+    return new Target(this, key, checkCost(points));
   }
 
   public RateLimitDecision consume(String key) {
@@ -58,12 +63,7 @@ public final class RateLimiter {
 
   /** Spends {@code points} if the policy allows it. */
   public RateLimitDecision consume(String key, long points) {
-    checkPoints(points);
-    if (points > policy.rule().limit()) {
-      throw new IllegalArgumentException("points must be at most policy '" + policy.name()
-          + "' limit " + policy.rule().limit() + ", was " + points);
-    }
-    return run(Operation.CONSUME, List.of(on(key)), points, 0);
+    return run(Operation.CONSUME, List.of(on(key)), checkCost(points), 0);
   }
 
   /** Spends points whatever the state (a failed login, an expensive request after the fact). */
@@ -108,15 +108,16 @@ public final class RateLimiter {
    */
   public static RateLimitDecision consumeAll(long points, Target... targets) {
     List<Target> list = sameStore(targets);
-    RateLimiter first = list.get(0).limiter;
-    checkPoints(points);
     for (Target t : list) {
-      if (points > t.limiter.policy.rule().limit()) {
-        throw new IllegalArgumentException("points must be at most policy '" + t.limiter.policy.name()
-            + "' limit " + t.limiter.policy.rule().limit() + ", was " + points);
-      }
+      t.limiter.checkCost(points);
     }
-    return first.run(Operation.CONSUME, list, points, 0);
+    return list.get(0).limiter.run(Operation.CONSUME, list, points, 0);
+  }
+
+  /** As {@link #consumeAll(long, Target...)}, each target spending its own points. */
+  public static RateLimitDecision consumeAll(Target... targets) {
+    List<Target> list = sameStore(targets);
+    return list.get(0).limiter.run(Operation.CONSUME, list, 0, 0);
   }
 
   /** Spends {@code points} under every target unconditionally, in one atomic round trip. */
@@ -144,7 +145,12 @@ public final class RateLimiter {
     return List.of(targets);
   }
 
+  /** {@code points} 0 means each target's own points. */
   private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros) {
+    long[] cost = new long[targets.size()];
+    for (int i = 0; i < cost.length; i++) {
+      cost[i] = points > 0 ? points : targets.get(i).points;
+    }
     List<String> keys;
     List<LimitRule> rules;
     if (targets.size() == 1) { // the common case, without intermediate collections
@@ -163,7 +169,7 @@ public final class RateLimiter {
         rules.add(t.limiter.policy.rule());
       }
     }
-    RateLimitCommand command = new RateLimitCommand(keys, rules, op, points, nowMicros(), blockMicros);
+    RateLimitCommand command = new RateLimitCommand(keys, rules, op, cost, nowMicros(), blockMicros);
     RateLimitCommand.Result result;
     try {
       result = store.execute(command);
@@ -194,6 +200,15 @@ public final class RateLimiter {
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
   }
 
+  private long checkCost(long points) {
+    checkPoints(points);
+    if (points > policy.rule().limit()) {
+      throw new IllegalArgumentException("points must be at most policy '" + policy.name()
+          + "' limit " + policy.rule().limit() + ", was " + points);
+    }
+    return points;
+  }
+
   private static long checkPoints(long points) {
     if (points < 1 || points > 1_000_000_000L) {
       throw new IllegalArgumentException("points must be between 1 and 1000000000, was " + points);
@@ -205,10 +220,12 @@ public final class RateLimiter {
   public static final class Target {
     private final RateLimiter limiter;
     private final String key;
+    private final long points;
 
-    private Target(RateLimiter limiter, String key) {
+    private Target(RateLimiter limiter, String key, long points) {
       this.limiter = limiter;
       this.key = Objects.requireNonNull(key, "key");
+      this.points = points;
     }
 
     @Override

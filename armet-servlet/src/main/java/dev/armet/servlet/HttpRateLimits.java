@@ -83,8 +83,7 @@ public final class HttpRateLimits {
     if (targets.isEmpty()) {
       return true;
     }
-    RateLimitDecision decision =
-        RateLimiter.consumeAll(1, targets.toArray(new RateLimiter.Target[0]));
+    RateLimitDecision decision = RateLimiter.consumeAll(targets.toArray(new RateLimiter.Target[0]));
     if (decision.isAllowed()) {
       if (headersOnAllowed) {
         RateLimitHeaders.write(decision, true, response::setHeader);

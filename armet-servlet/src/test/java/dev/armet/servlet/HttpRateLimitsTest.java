@@ -134,6 +134,27 @@ class HttpRateLimitsTest {
   }
 
   @Test
+  void routeCost_spendsItsPointsInSharedLimit() throws Exception {
+    start(ClientAddressResolver.direct(), limits().headersOnAllowed(true)
+        .route("/*", r -> r.limit(RateLimitPolicy.fixedWindow("all", 10, Duration.ofMinutes(1))))
+        .route("/search", r -> r.cost(4).limit(RateLimitPolicy.fixedWindow("search", 8, Duration.ofMinutes(1))))
+        .build());
+    HttpResponse<String> search = server.get("/search");
+    assertThat(RateLimitHeaderFields.parse(search.headers().firstValue("RateLimit").orElseThrow()))
+        .isEqualTo(Map.of("all", Map.of("r", 9L, "t", 60L), "search", Map.of("r", 4L, "t", 60L)));
+    server.get("/search");
+    assertThat(server.get("/search").statusCode()).isEqualTo(429);
+    assertThat(server.get("/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void routeCost_aboveAPolicyLimit_refusedAtBuild() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpRateLimits.builder()
+        .route("/x", r -> r.cost(5).limit(RateLimitPolicy.fixedWindow("x", 2, Duration.ofMinutes(1)))).build())
+        .hasMessage("route '/x': cost 5 is more than policy 'x' allows at once (2); every request would be refused");
+  }
+
+  @Test
   void keyFromHeader_absentKeySkipsThatLimit() throws Exception {
     start(ClientAddressResolver.direct(), limits()
         .route("/api/*", r -> r.limit(RateLimitPolicy.fixedWindow("key", 1, Duration.ofMinutes(1)), RequestKey.header("X-Api-Key")))
