@@ -3,6 +3,7 @@ package dev.armet.servlet;
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
+import dev.armet.net.ClientAddressResolver;
 import dev.armet.servlet.csrf.ServletCsrf;
 import dev.armet.servlet.session.ServletSessions;
 import dev.armet.servlet.session.SessionExchange;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * The one filter an application registers: applies Armet's policies to every request, in this
- * order: security headers, sessions, CSRF protection, then the application.
+ * order: the real client address behind trusted proxies, security headers, rate limits,
+ * sessions, CSRF protection, then the application.
  *
  * <p>Security headers are written before the application runs, so they are on every kind of
  * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and
@@ -49,13 +51,17 @@ public final class ArmetFilter implements Filter {
   /** Where the built-in CSP violation report endpoint listens unless configured otherwise. */
   public static final String DEFAULT_CSP_REPORT_PATH = "/_armet/csp-report";
 
+  private final ClientAddressResolver proxies;
   private final SecurityHeaders headers;
   private final CspReportEndpoint reports;
+  private final HttpRateLimits rateLimits;
   private final ServletSessions sessions;
   private final ServletCsrf csrf;
 
   ArmetFilter(ArmetFilterBuilder b, Sessions sessions, CsrfProtection csrf) {
+    this.proxies = b.proxies;
     this.headers = b.headers;
+    this.rateLimits = b.rateLimits;
     this.reports = b.cspReportPath == null ? null
         : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, b.events);
     this.sessions = sessions == null ? null : new ServletSessions(sessions);
@@ -90,13 +96,15 @@ public final class ArmetFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    DispatcherType type = request.getDispatcherType();
+    DispatcherType type = ((HttpServletRequest) req).getDispatcherType();
     if (type != DispatcherType.REQUEST && type != DispatcherType.ERROR) {
       chain.doFilter(req, res);
       return;
     }
+    // Resolved first, so that HSTS, Secure cookies, CSRF origins and rate-limit keys all see the
+    // client's scheme and address rather than the proxy's.
+    HttpServletRequest request = ClientAddressRequest.resolve((HttpServletRequest) req, proxies);
     String path = RequestPaths.contextRelative(request);
     if (type == DispatcherType.REQUEST && reports != null && reports.handles(path)) {
       // A nonce policy cannot render without a nonce; the report answer needs one like any other.
@@ -106,6 +114,9 @@ public final class ArmetFilter implements Filter {
       return;
     }
     ArmetHeaders applied = applyHeaders(request, response, path);
+    if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {
+      return;
+    }
     if (type == DispatcherType.ERROR || sessions == null) {
       if (type == DispatcherType.REQUEST && csrf != null && !csrf.apply(request, response)) {
         return;

@@ -6,6 +6,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.keys.Keyring;
+import dev.armet.net.ClientAddressResolver;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Sessions;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class ArmetFilterBuilder {
   String cspReportPath = ArmetFilter.DEFAULT_CSP_REPORT_PATH;
   int maxReportBytes = 16 * 1024;
   SecurityEventSink events = SecurityEventSink.logging();
+  ClientAddressResolver proxies = ClientAddressResolver.direct();
+  HttpRateLimits rateLimits;
   private Sessions sessions;
   private CsrfProtection csrf;
   private ArmetEnvironment environment;
@@ -93,6 +96,22 @@ public final class ArmetFilterBuilder {
     return this;
   }
 
+  /**
+   * Which proxies to believe about the client's address, scheme and host (default: none, the
+   * direct peer is the client). Behind a TLS-terminating proxy this is what makes HSTS and
+   * {@code Secure} cookies work.
+   */
+  public ArmetFilterBuilder proxies(ClientAddressResolver proxies) {
+    this.proxies = Objects.requireNonNull(proxies, "proxies");
+    return this;
+  }
+
+  /** Per-route rate limits, decided before the application runs (default: none). */
+  public ArmetFilterBuilder rateLimits(HttpRateLimits rateLimits) {
+    this.rateLimits = rateLimits;
+    return this;
+  }
+
   /** Where the CSP report endpoint listens; null turns it off. */
   public ArmetFilterBuilder cspReportPath(String path) {
     if (path != null && !path.startsWith("/")) {
@@ -139,6 +158,12 @@ public final class ArmetFilterBuilder {
           csrfConfig.accept(c);
         }
       });
+    }
+    if (env.isProduction() && rateLimits != null
+        && rateLimits.store() instanceof dev.armet.ratelimit.InMemoryRateLimitStore) {
+      throw new IllegalStateException("rateLimits: the in-memory store keeps counters per instance "
+          + "and loses them on restart; in production (ARMET_ENV=production) use the Redis or JDBC "
+          + "rate-limit store");
     }
     return new ArmetFilter(this, builtSessions, builtCsrf);
   }

@@ -1,0 +1,244 @@
+package dev.armet.login;
+
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
+import dev.armet.ratelimit.InMemoryRateLimitStore;
+import dev.armet.ratelimit.LimitStatus;
+import dev.armet.ratelimit.RateLimitDecision;
+import dev.armet.ratelimit.RateLimitPolicy;
+import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.ratelimit.RateLimiter;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Login brute-force protection the application calls around its own credential check (OWASP
+ * Authentication Cheat Sheet, "Protect against automated attacks"). Defaults:
+ * <ul>
+ *   <li>10 consecutive failures for one (username, address) pair lock that pair, for 1 minute,
+ *       then 5 minutes, then 1 hour on each further 10; forgotten after a day;
+ *   <li>100 failures from one address in a day block that address until the day is over;
+ *   <li>a success resets the pair (not the address: one's own account must not launder guesses);
+ *   <li>optionally, many failures for one username from anywhere slow every attempt on it
+ *       down: a delay, never a lock-out, so an attacker cannot lock the owner out from other
+ *       addresses.
+ * </ul>
+ * Call {@link #check} before verifying the password, so a locked-out attacker learns nothing and
+ * costs no hashing; pair it with {@link CredentialVerifier} so unknown users and wrong passwords
+ * cost the same. Attempts are counted when checked (a success gives its attempt back), so
+ * parallel guesses cannot overrun a limit.
+ *
+ * <pre>{@code
+ * LoginCheck c = throttle.check(username, client.rateLimitKey());
+ * if (!c.allowed()) return tooManyRequests(c.retryAfter());
+ * Thread.sleep(c.delay());
+ * if (verifier.verify(storedHashOrNull, password)) throttle.succeeded(username, ip);
+ * else throttle.failed(username, ip);
+ * }</pre>
+ */
+public final class LoginThrottle {
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final long LEVEL_CAP = 1_000_000_000L; // counts locks; never refuses
+
+  private final int threshold;
+  private final List<Duration> ladder;
+  private final RateLimiter pair;
+  private final RateLimiter pairLevel;
+  private final RateLimiter address;
+  private final RateLimiter username;
+  private final Duration slowDownDelay;
+  private final SecurityEventSink events;
+
+  private LoginThrottle(Builder b) {
+    this.threshold = b.threshold;
+    this.ladder = b.ladder;
+    this.slowDownDelay = b.slowDownDelay;
+    this.events = b.events;
+    this.pair = limiter(b, RateLimitPolicy.fixedWindow("login-pair", b.threshold, DAY));
+    this.pairLevel = limiter(b, RateLimitPolicy.fixedWindow("login-pair-level", LEVEL_CAP, DAY));
+    this.address = limiter(b, RateLimitPolicy.fixedWindow("login-address", b.addressLimit, DAY));
+    this.username = b.slowDownFailures == 0 ? null : limiter(b, RateLimitPolicy.builder("login-user")
+        .tokenBucket(b.slowDownFailures, b.slowDownFailures, b.slowDownPeriod).build());
+  }
+
+  private static RateLimiter limiter(Builder b, RateLimitPolicy policy) {
+    return RateLimiter.builder(policy).store(b.store).clock(b.clock).events(b.events).build();
+  }
+
+  /** Every default, on a bounded in-memory store. */
+  public static LoginThrottle defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Whether to try this login at all; call it before any password work. The attempt is counted
+   * here, atomically, so a burst of parallel guesses gets exactly as many tries as the limits
+   * allow, not one per request in flight. One store round trip (two with the username
+   * slow-down).
+   *
+   * @param user the username as typed (compared case-insensitively)
+   * @param address the client's rate-limit key, e.g. {@code ClientAddress.rateLimitKey()}
+   */
+  public LoginCheck check(String user, String address) {
+    String pairKey = pairKey(user, address);
+    RateLimitDecision d = RateLimiter.consumeAll(1, pair.on(pairKey), this.address.on(address));
+    if (d.outcome() == RateLimitDecision.Outcome.UNAVAILABLE) {
+      return new LoginCheck(LoginCheck.Reason.UNAVAILABLE, Duration.ofSeconds(1), Duration.ZERO);
+    }
+    LimitStatus attempts = d.statuses().get(0);
+    LimitStatus daily = d.statuses().get(1);
+    if (!attempts.allowed()) {
+      // Attempts used up but no lock yet: the last one's outcome never arrived; lock now.
+      Duration retry = attempts.consumed() >= threshold ? lock(pairKey, address) : attempts.retryAfter();
+      return new LoginCheck(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(retry), Duration.ZERO);
+    }
+    if (!daily.allowed()) {
+      return new LoginCheck(LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(daily.retryAfter()), Duration.ZERO);
+    }
+    if (daily.remaining() == 0) {
+      events.record(SecurityEvent.of("login.address-blocked").with("address", address)
+          .with("attemptsToday", daily.consumed()));
+    }
+    Duration delay = Duration.ZERO;
+    if (username != null) {
+      RateLimitDecision u = username.get(normalize(user));
+      delay = u.status() != null && !u.status().allowed() ? slowDownDelay : Duration.ZERO;
+    }
+    return new LoginCheck(LoginCheck.Reason.NONE, Duration.ZERO, delay);
+  }
+
+  /**
+   * Records that the attempt {@link #check} allowed failed (wrong password or unknown user
+   * alike). Locks the pair when that was its last allowed attempt.
+   */
+  public void failed(String user, String address) {
+    String pairKey = pairKey(user, address);
+    if (username != null) {
+      username.penalty(normalize(user), 1);
+    }
+    LimitStatus attempts = pair.get(pairKey).status();
+    // A lock gives its attempts back, so a full count means no lock has been applied yet.
+    if (attempts != null && attempts.consumed() >= threshold) {
+      lock(pairKey, address);
+    }
+  }
+
+  /**
+   * Records that the attempt {@link #check} allowed succeeded: the pair starts afresh and the
+   * attempt no longer counts against the address's daily budget (only failures do).
+   */
+  public void succeeded(String user, String address) {
+    String pairKey = pairKey(user, address);
+    pair.delete(pairKey);
+    pairLevel.delete(pairKey);
+    this.address.reward(address, 1);
+  }
+
+  /** Blocks the pair for the next step of the ladder, then frees the attempts the lock used. */
+  private Duration lock(String pairKey, String address) {
+    long level = pairLevel.penalty(pairKey, 1).status().consumed();
+    Duration lock = ladder.get((int) Math.max(1, Math.min(level, ladder.size())) - 1);
+    // Block first, then give the attempts back: never a moment where the pair is open early.
+    pair.block(pairKey, lock);
+    pair.reward(pairKey, threshold);
+    events.record(SecurityEvent.of("login.locked").with("address", address)
+        .with("lockLevel", level).with("lockSeconds", lock.toSeconds()));
+    return lock;
+  }
+
+  private static String pairKey(String user, String address) {
+    return normalize(user) + "|" + address;
+  }
+
+  private static String normalize(String user) {
+    return user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static Duration atLeastSecond(Duration d) {
+    return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
+  }
+
+  /** Builds a {@link LoginThrottle}; each number of the scheme is configurable. */
+  public static final class Builder {
+    private int threshold = 10;
+    private List<Duration> ladder = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    private int addressLimit = 100;
+    private int slowDownFailures;
+    private Duration slowDownPeriod = Duration.ofHours(1);
+    private Duration slowDownDelay = Duration.ZERO;
+    private RateLimitStore store;
+    private InstantSource clock = InstantSource.system();
+    private SecurityEventSink events = SecurityEventSink.logging();
+
+    private Builder() {}
+
+    /** Lock a (username, address) pair after {@code failures}, for each duration in turn (the last repeats). */
+    public Builder lockout(int failures, Duration... locks) {
+      if (failures < 1 || failures > 1000) {
+        throw new IllegalArgumentException("lockout failures must be between 1 and 1000, was " + failures);
+      }
+      if (locks.length == 0) {
+        throw new IllegalArgumentException("lockout needs at least one lock duration, e.g. Duration.ofMinutes(1)");
+      }
+      for (Duration d : locks) {
+        if (d.isNegative() || d.isZero() || d.compareTo(DAY) > 0) {
+          throw new IllegalArgumentException("lockout durations must be more than 0 and at most 1 day, was " + d);
+        }
+      }
+      this.threshold = failures;
+      this.ladder = List.of(locks);
+      return this;
+    }
+
+    /** Block an address for the rest of the day after this many failures in a day (default 100). */
+    public Builder addressDailyLimit(int failures) {
+      if (failures < 1 || failures > 1_000_000) {
+        throw new IllegalArgumentException("addressDailyLimit must be between 1 and 1000000, was " + failures);
+      }
+      this.addressLimit = failures;
+      return this;
+    }
+
+    /** Past {@code failures} per {@code period} for one username from anywhere, delay each attempt (off by default). */
+    public Builder usernameSlowDown(int failures, Duration period, Duration delay) {
+      if (failures < 1) {
+        throw new IllegalArgumentException("usernameSlowDown failures must be >= 1, was " + failures);
+      }
+      if (delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+        throw new IllegalArgumentException("usernameSlowDown delay must be more than 0 and at most 10s, was " + delay);
+      }
+      this.slowDownFailures = failures;
+      this.slowDownPeriod = period;
+      this.slowDownDelay = delay;
+      return this;
+    }
+
+    public Builder store(RateLimitStore store) {
+      this.store = store;
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder events(SecurityEventSink events) {
+      this.events = events;
+      return this;
+    }
+
+    public LoginThrottle build() {
+      if (store == null) {
+        store = InMemoryRateLimitStore.create();
+      }
+      return new LoginThrottle(this);
+    }
+  }
+}

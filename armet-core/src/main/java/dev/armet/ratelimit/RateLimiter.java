@@ -1,0 +1,286 @@
+package dev.armet.ratelimit;
+
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
+import dev.armet.ratelimit.RateLimitCommand.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key): the
+ * operations of rate-limiter-flexible ({@code consume}, {@code penalty}, {@code reward},
+ * {@code block}, {@code get}, {@code delete}), each one atomic store round trip. Several
+ * limiters combine with {@link #consumeAll}: all must pass, and a refusal by one spends nothing
+ * in the others. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RateLimiter perIp = RateLimiter.builder(RateLimitPolicy.fixedWindow("ip", 100, Duration.ofMinutes(1)))
+ *     .store(store).build();
+ * RateLimitDecision d = perIp.consume(client.rateLimitKey());
+ * if (!d.isAllowed()) { respond 429 with d.retryAfter() }
+ * }</pre>
+ */
+public final class RateLimiter {
+  private final RateLimitPolicy policy;
+  private final RateLimitStore store;
+  private final InstantSource clock;
+  private final StoreFailurePolicy onFailure;
+  private final SecurityEventSink events;
+  private final RefusalLog dryRunLog;
+  private final String keyPrefix;
+
+  private RateLimiter(Builder b) {
+    this.policy = b.policy;
+    this.store = b.store != null ? b.store : InMemoryRateLimitStore.create();
+    this.clock = b.clock;
+    this.onFailure = b.onFailure;
+    this.events = b.events;
+    this.dryRunLog = new RefusalLog(b.events);
+    this.keyPrefix = b.policy.name() + ':';
+  }
+
+  public static Builder builder(RateLimitPolicy policy) {
+    return new Builder(policy);
+  }
+
+  /** A key bound to this limiter, costing one point, for {@link #consumeAll}. */
+  public Target on(String key) {
+    return new Target(this, key, 1);
+  }
+
+  /** A key bound to this limiter with its own cost, for {@link #consumeAll(Target...)}. */
+  public Target on(String key, long points) {
+    return new Target(this, key, checkCost(points));
+  }
+
+  public RateLimitDecision consume(String key) {
+    return consume(key, 1);
+  }
+
+  /** Spends {@code points} if the policy allows it. */
+  public RateLimitDecision consume(String key, long points) {
+    return runOne(Operation.CONSUME, key, checkCost(points), 0);
+  }
+
+  /** Spends points whatever the state (a failed login, an expensive request after the fact). */
+  public RateLimitDecision penalty(String key, long points) {
+    return runOne(Operation.PENALTY, key, checkPoints(points), 0);
+  }
+
+  /** Gives points back. */
+  public RateLimitDecision reward(String key, long points) {
+    return runOne(Operation.REWARD, key, checkPoints(points), 0);
+  }
+
+  /** Refuses {@code key} for {@code duration} (extends, never shortens, a block). */
+  public RateLimitDecision block(String key, Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("block duration must be positive, was " + duration);
+    }
+    return runOne(Operation.BLOCK, key, 1, duration.toNanos() / 1000);
+  }
+
+  /** The state of {@code key} without changing it. */
+  public RateLimitDecision get(String key) {
+    return runOne(Operation.GET, key, 1, 0);
+  }
+
+  /** Forgets {@code key}. */
+  public void delete(String key) {
+    runOne(Operation.DELETE, key, 1, 0);
+  }
+
+  public RateLimitPolicy policy() {
+    return policy;
+  }
+
+  public RateLimitStore store() {
+    return store;
+  }
+
+  /**
+   * Spends {@code points} under every target if all allow it, in one atomic store round trip;
+   * otherwise spends nothing anywhere. All targets must share one store.
+   */
+  public static RateLimitDecision consumeAll(long points, Target... targets) {
+    List<Target> list = sameStore(targets);
+    for (Target t : list) {
+      t.limiter.checkCost(points);
+    }
+    return list.get(0).limiter.run(Operation.CONSUME, list, points, 0);
+  }
+
+  /** As {@link #consumeAll(long, Target...)}, each target spending its own points. */
+  public static RateLimitDecision consumeAll(Target... targets) {
+    List<Target> list = sameStore(targets);
+    return list.get(0).limiter.run(Operation.CONSUME, list, 0, 0);
+  }
+
+  /** Spends {@code points} under every target unconditionally, in one atomic round trip. */
+  public static RateLimitDecision penaltyAll(long points, Target... targets) {
+    List<Target> list = sameStore(targets);
+    return list.get(0).limiter.run(Operation.PENALTY, list, checkPoints(points), 0);
+  }
+
+  /** Reads every target in one round trip, changing nothing. */
+  public static RateLimitDecision getAll(Target... targets) {
+    List<Target> list = sameStore(targets);
+    return list.get(0).limiter.run(Operation.GET, list, 1, 0);
+  }
+
+  private static List<Target> sameStore(Target... targets) {
+    if (targets.length == 0) {
+      throw new IllegalArgumentException("at least one target is needed");
+    }
+    for (Target t : targets) {
+      if (t.limiter.store != targets[0].limiter.store) {
+        throw new IllegalArgumentException("limiters '" + targets[0].limiter.policy.name() + "' and '"
+            + t.limiter.policy.name() + "' use different stores; one atomic decision needs one store");
+      }
+    }
+    return List.of(targets);
+  }
+
+  /** One key of this limiter: the common case, without intermediate collections. */
+  private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
+    Objects.requireNonNull(key, "key");
+    return execute(op, new RateLimitCommand(List.of(storeKey(key)), List.of(policy.rule()), op,
+        new long[] {points}, nowMicros(), blockMicros));
+  }
+
+  /** {@code points} 0 means each target's own points. */
+  private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros) {
+    long[] cost = new long[targets.size()];
+    for (int i = 0; i < cost.length; i++) {
+      cost[i] = points > 0 ? points : targets.get(i).points;
+    }
+    List<String> keys;
+    List<LimitRule> rules;
+    if (targets.size() == 1) { // the common case, without intermediate collections
+      Target t = targets.get(0);
+      keys = List.of(t.limiter.storeKey(t.key));
+      rules = List.of(t.limiter.policy.rule());
+    } else {
+      keys = new ArrayList<>(targets.size());
+      rules = new ArrayList<>(targets.size());
+      for (Target t : targets) {
+        String key = t.limiter.storeKey(t.key);
+        if (keys.contains(key)) {
+          throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
+        }
+        keys.add(key);
+        rules.add(t.limiter.policy.rule());
+      }
+    }
+    return execute(op, new RateLimitCommand(keys, rules, op, cost, nowMicros(), blockMicros));
+  }
+
+  private RateLimitDecision execute(Operation op, RateLimitCommand command) {
+    RateLimitCommand.Result result;
+    try {
+      result = store.execute(command);
+    } catch (RuntimeException e) {
+      events.record(SecurityEvent.of("ratelimit.store-failure").with("policy", policy.name())
+          .with("error", e.getClass().getSimpleName()).with("then", onFailure.toString()));
+      RateLimitStore insurance = onFailure.insuranceStore();
+      if (insurance == null) {
+        return RateLimitDecision.unavailable();
+      }
+      result = insurance.execute(command);
+    }
+    RateLimitDecision decision = new RateLimitDecision(
+        result.allowed() || op != Operation.CONSUME ? RateLimitDecision.Outcome.ALLOWED
+            : RateLimitDecision.Outcome.REFUSED, result.statuses());
+    if (op == Operation.CONSUME && decision.dryRunRefused()) {
+      dryRunLog.record("ratelimit.dry-run-refusal", policy.name(), decision);
+    }
+    return decision;
+  }
+
+  private String storeKey(String key) {
+    return RateLimitKeys.storeKey(keyPrefix, key);
+  }
+
+  private long nowMicros() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+  }
+
+  private long checkCost(long points) {
+    checkPoints(points);
+    if (points > policy.rule().limit()) {
+      throw new IllegalArgumentException("points must be at most policy '" + policy.name()
+          + "' limit " + policy.rule().limit() + ", was " + points);
+    }
+    return points;
+  }
+
+  private static long checkPoints(long points) {
+    if (points < 1 || points > 1_000_000_000L) {
+      throw new IllegalArgumentException("points must be between 1 and 1000000000, was " + points);
+    }
+    return points;
+  }
+
+  /** One limiter and one key. */
+  public static final class Target {
+    private final RateLimiter limiter;
+    private final String key;
+    private final long points;
+
+    private Target(RateLimiter limiter, String key, long points) {
+      this.limiter = limiter;
+      this.key = Objects.requireNonNull(key, "key");
+      this.points = points;
+    }
+
+    @Override
+    public String toString() {
+      return limiter.policy.name() + ":" + key;
+    }
+  }
+
+  /** Builds a {@link RateLimiter}. */
+  public static final class Builder {
+    private final RateLimitPolicy policy;
+    private RateLimitStore store;
+    private InstantSource clock = InstantSource.system();
+    private StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
+    private SecurityEventSink events = SecurityEventSink.logging();
+
+    private Builder(RateLimitPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Where state lives (default: a new bounded {@link InMemoryRateLimitStore}). */
+    public Builder store(RateLimitStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The time source (tests pass a controllable one; default the system clock). */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** What to do when the store fails (default {@link StoreFailurePolicy#failClosed()}). */
+    public Builder onStoreFailure(StoreFailurePolicy policy) {
+      this.onFailure = Objects.requireNonNull(policy, "onStoreFailure");
+      return this;
+    }
+
+    public Builder events(SecurityEventSink events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    public RateLimiter build() {
+      return new RateLimiter(this);
+    }
+  }
+}
