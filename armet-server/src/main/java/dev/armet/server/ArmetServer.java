@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -77,8 +76,8 @@ public final class ArmetServer implements AutoCloseable {
    * user (verifying every thread), then starts accepting connections.
    *
    * @throws IOException when a port cannot be bound or the certificate cannot be read
-   * @throws IllegalStateException in production when a self-check finds an error; when the
-   *     privilege drop fails; when called twice
+   * @throws StartupRefusedException in production when a self-check finds an error
+   * @throws IllegalStateException when the privilege drop fails; when called twice
    */
   public synchronized ArmetServer start() throws IOException {
     if (server != null) {
@@ -93,8 +92,7 @@ public final class ArmetServer implements AutoCloseable {
       }
     }
     if (config.environment().isProduction() && report.hasErrors()) {
-      throw new IllegalStateException("refusing to start in production: " + report.errors().stream()
-          .map(f -> f.topic() + ": " + f.message() + " (fix: " + f.fix() + ")").collect(Collectors.joining("; ")));
+      throw new StartupRefusedException(report);
     }
     PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
     ServerCertificate cert = loadCertificate();

@@ -286,12 +286,16 @@ public final class ArmetServerConfig {
     }
 
     /**
-     * After binding its ports as root, the server switches to this user (and {@code group}, or
-     * the user's primary group when null) and checks that no thread kept root before it accepts
-     * a connection. Null: no switch.
+     * After binding its ports as root, the server switches to this user and checks that no
+     * thread kept root before it accepts a connection. Null: no switch.
      */
-    public Builder user(String user, String group) {
+    public Builder user(String user) {
       this.user = user;
+      return this;
+    }
+
+    /** The group to switch to with {@link #user}; null: the user's primary group. */
+    public Builder group(String group) {
       this.group = group;
       return this;
     }

@@ -48,7 +48,8 @@ final class ServletContextAssembly {
       holder.setInitParameter("dirAllowed", "false");
       holder.setInitParameter("etags", "true");
       holder.setAsyncSupported(true);
-      context.addServlet(holder, mount.urlPrefix() + "/*");
+      // "/" makes the folder the default servlet: the whole site, below the application's routes.
+      context.addServlet(holder, mount.urlPrefix().equals("/") ? "/" : mount.urlPrefix() + "/*");
     }
     return context;
   }

@@ -118,6 +118,30 @@ public final class TlsConfig {
       return this;
     }
 
+    /** The PEM certificate chain alone (see {@link #certificate}). */
+    public Builder certificateChain(Path fullchain) {
+      this.certificateChain = fullchain;
+      return this;
+    }
+
+    /** The PEM private key alone (see {@link #certificate}). */
+    public Builder privateKey(Path privateKey) {
+      this.privateKey = privateKey;
+      return this;
+    }
+
+    /** The PKCS#12 key store alone (see {@link #keyStore(Path, char[])}). */
+    public Builder keyStore(Path pkcs12) {
+      this.keyStore = pkcs12;
+      return this;
+    }
+
+    /** The PKCS#12 password alone; copied. */
+    public Builder keyStorePassword(char[] password) {
+      this.keyStorePassword = password == null ? null : password.clone();
+      return this;
+    }
+
     /** A PKCS#12 key store with one key entry; {@code password} is copied. */
     public Builder keyStore(Path pkcs12, char[] password) {
       this.keyStore = pkcs12;
