@@ -78,7 +78,8 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
     }
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     if (parsed instanceof PEMKeyPair pair) {
-      return converter.getKeyPair(pair).getPrivate();
+      // Not getKeyPair: a SEC1 key may omit its public half.
+      return converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
     if (parsed instanceof PrivateKeyInfo info) {
       return converter.getPrivateKey(info);
@@ -91,9 +92,16 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
   }
 
   static ServerCertificate fromPkcs12(Path file, char[] password) throws IOException {
+    KeyStore store;
     try (InputStream in = Files.newInputStream(file)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
+      store = KeyStore.getInstance("PKCS12");
       store.load(in, password);
+    } catch (IOException | GeneralSecurityException e) {
+      java.util.Arrays.fill(password, '\0');
+      throw new IOException("tls.keystore " + file + " cannot be read (wrong tls.keystore-password?): "
+          + e.getClass().getSimpleName(), e);
+    }
+    try {
       for (String alias : Collections.list(store.aliases())) {
         if (store.isKeyEntry(alias)) {
           Key key = store.getKey(alias, password);

@@ -83,6 +83,16 @@ final class TestCertificates {
     }
   }
 
+  /** Configures a fresh localhost certificate from {@code dir}. */
+  static TlsConfig.Builder pemInto(TlsConfig.Builder t, Path dir) {
+    try {
+      Issued pem = localhost(dir);
+      return t.certificate(pem.fullchain(), pem.privateKey());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String pem(Object o) throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(text)) {
@@ -94,9 +104,20 @@ final class TestCertificates {
   private static String keyPem(KeyPair keys, KeyFormat format) throws Exception {
     return switch (format) {
       // A bare PrivateKey or KeyPair is written in the algorithm's traditional form.
-      case SEC1_EC, PKCS1_RSA -> pem(keys);
+      case PKCS1_RSA -> pem(keys);
+      case SEC1_EC -> sec1(keys);
       case PKCS8_EC, PKCS8_RSA -> pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate());
     };
+  }
+
+  /** SEC1 with the curve named inside, as {@code openssl ec} writes it. */
+  private static String sec1(KeyPair keys) throws IOException {
+    org.bouncycastle.asn1.pkcs.PrivateKeyInfo info =
+        org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+    java.math.BigInteger s = ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS();
+    byte[] der = new org.bouncycastle.asn1.sec.ECPrivateKey(256, s,
+        info.getPrivateKeyAlgorithm().getParameters()).getEncoded();
+    return PemFiles.encode("EC PRIVATE KEY", der);
   }
 
   private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey key) throws Exception {
