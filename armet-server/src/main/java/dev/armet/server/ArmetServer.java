@@ -95,6 +95,7 @@ public final class ArmetServer implements AutoCloseable {
       throw new StartupRefusedException(report);
     }
     PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
+    byte[] certificateDigest = CertificateWatcher.digest(config.tls().certificateFiles());
     ServerCertificate cert = loadCertificate();
     ServerAssembly parts = ServerAssembly.create(config, cert);
     server = parts.server();
@@ -125,7 +126,7 @@ public final class ArmetServer implements AutoCloseable {
       throw new IOException("the server could not start: " + e.getMessage(), e);
     }
     if (config.tls().hasCertificate()) {
-      watcher = new CertificateWatcher(config.tls(), parts.tls(), cert, Clock.systemUTC());
+      watcher = new CertificateWatcher(config.tls(), parts.tls(), cert, certificateDigest, Clock.systemUTC());
       watcher.warnIfExpiring();
       watcher.start();
     }

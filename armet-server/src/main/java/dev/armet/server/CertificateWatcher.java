@@ -39,12 +39,17 @@ final class CertificateWatcher implements AutoCloseable {
   private byte[] servedDigest;
   private byte[] refusedDigest;
 
-  CertificateWatcher(TlsConfig tls, SslContextFactory.Server factory, ServerCertificate current, Clock clock) {
+  /**
+   * @param servedDigest {@link #digest} of the files taken before {@code current} was read, so
+   *     that a renewal landing in between is still noticed
+   */
+  CertificateWatcher(TlsConfig tls, SslContextFactory.Server factory, ServerCertificate current, byte[] servedDigest,
+      Clock clock) {
     this.tls = tls;
     this.factory = factory;
     this.current = current;
     this.clock = clock;
-    this.servedDigest = digest(tls.certificateFiles());
+    this.servedDigest = servedDigest;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "armet-tls-watch");
       t.setDaemon(true);
@@ -100,7 +105,7 @@ final class CertificateWatcher implements AutoCloseable {
   }
 
   /** SHA-256 over every file's content (links followed); null while a file is missing. */
-  private static byte[] digest(List<Path> files) {
+  static byte[] digest(List<Path> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Path f : files) {
