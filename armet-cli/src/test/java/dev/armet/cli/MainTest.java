@@ -29,7 +29,7 @@ class MainTest {
   @Test
   void help_listsDemoAndExitCodes() {
     assertThat(run("--help")).isEqualTo(Main.OK);
-    assertThat(out.toString()).contains("demo", "Exit codes:", "2   usage or configuration error");
+    assertThat(out.toString()).contains("demo", "serve", "doctor", "Exit codes:", "2   usage or configuration error");
   }
 
   @Test

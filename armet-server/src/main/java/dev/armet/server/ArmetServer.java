@@ -1,19 +1,19 @@
 package dev.armet.server;
 
+import dev.armet.check.Finding;
+import dev.armet.check.SelfCheck;
+import dev.armet.check.SelfCheckReport;
 import dev.armet.env.ArmetEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * trace or an exception message in production.
  *
  * <p>Guarantees: no {@code Server} or {@code X-Powered-By} header on any response, Jetty's own
- * errors (400, 431, …) included; {@code TRACE} answered 405; TLS 1.2/1.3 with ECDHE+AEAD only;
- * redirects go to the configured canonical host, never to the request's {@code Host}; a JVM
- * shutdown (SIGTERM, Ctrl-C) lets in-flight requests finish, within the stop timeout.
+ * errors (400, 431, …) included; {@code TRACE} answered 405; a {@link TlsProfile} (TLS 1.2/1.3
+ * with ECDHE+AEAD only by default), HTTP/2 over ALPN; certificate renewals picked up without a
+ * restart; {@link RequestLimits} on every request; redirects go to the configured canonical
+ * host, never to the request's {@code Host}; production refuses to start on any self-check
+ * error, and never keeps root after binding; a JVM shutdown (SIGTERM, Ctrl-C) lets in-flight
+ * requests finish within the stop timeout, then closes the registered resources.
  *
  * <pre>{@code
  * ArmetServer server = ArmetServer.create(c -> c
@@ -43,6 +46,7 @@ public final class ArmetServer implements AutoCloseable {
   private ServerConnector https;
   private ServerConnector http;
   private X509Certificate certificate;
+  private CertificateWatcher watcher;
 
   private ArmetServer(ArmetServerConfig config) {
     this.config = config;
@@ -68,34 +72,99 @@ public final class ArmetServer implements AutoCloseable {
   }
 
   /**
-   * Loads (or creates) the certificate, binds both ports and starts serving.
+   * Runs the self-check, loads the certificate, binds both ports, switches to the configured
+   * user (verifying every thread), then starts accepting connections.
    *
-   * @throws IOException when a port cannot be bound or the certificate cannot be read or written
-   * @throws IllegalStateException when called twice
+   * @throws IOException when a port cannot be bound or the certificate cannot be read
+   * @throws StartupRefusedException in production when a self-check finds an error
+   * @throws IllegalStateException when the privilege drop fails; when called twice
    */
   public synchronized ArmetServer start() throws IOException {
     if (server != null) {
       throw new IllegalStateException("this ArmetServer was already started");
     }
-    DevelopmentCertificate cert = DevelopmentCertificate.loadOrCreate(config.dataDirectory(), Clock.systemUTC());
-    certificate = cert.certificate();
-    if (config.environment().isProduction()) {
-      LOG.warn("serving the self-signed development certificate in production mode; "
-          + "browsers will refuse it (configurable certificates come with the TLS profiles)");
+    SelfCheckReport report = selfCheck();
+    for (Finding f : report.findings()) {
+      switch (f.severity()) {
+        case ERROR -> LOG.error("self-check: {}", f);
+        case WARNING -> LOG.warn("self-check: {}", f);
+        case INFO -> LOG.debug("self-check: {}", f);
+      }
     }
-    server = assemble(cert);
+    if (config.environment().isProduction() && report.hasErrors()) {
+      throw new StartupRefusedException(report);
+    }
+    PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
+    byte[] certificateDigest = CertificateWatcher.digest(config.tls().certificateFiles());
+    ServerCertificate cert = loadCertificate();
+    ServerAssembly parts = ServerAssembly.create(config, cert);
+    server = parts.server();
+    https = parts.https();
+    http = parts.http();
+    certificate = cert.leaf();
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopped(LifeCycle event) {
+        closeResources(); // also on JVM shutdown (SIGTERM), where Jetty stops the server itself
+      }
+    });
     try {
+      https.open(); // bind as root, before any privilege is given up
+      http.open();
+      if (target != null) {
+        PrivilegeDrop.apply(target);
+        ProcessCredentials.verifyAllThreads(target.uid(), target.gid());
+        LOG.info("running as {}:{} (uid {}, gid {}); every thread checked", target.user(), target.group(),
+            target.uid(), target.gid());
+      }
       server.start();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       stopQuietly();
       throw e;
     } catch (Exception e) {
       stopQuietly();
       throw new IOException("the server could not start: " + e.getMessage(), e);
     }
+    if (config.tls().hasCertificate()) {
+      watcher = new CertificateWatcher(config.tls(), parts.tls(), cert, certificateDigest, Clock.systemUTC());
+      watcher.warnIfExpiring();
+      watcher.start();
+    }
     LOG.info("armet server started in {} mode: {} (HTTP {} redirects to it)",
         config.environment(), httpsUri(), httpUri());
     return this;
+  }
+
+  /**
+   * The start-up self-check without starting: the server's own findings (TLS, certificate,
+   * headers, user, limits) and those of every registered {@link SelfCheck}.
+   */
+  public SelfCheckReport selfCheck() {
+    List<SelfCheck> checks = new ArrayList<>();
+    checks.add(new ServerSelfCheck(config, Clock.systemUTC()));
+    checks.addAll(config.selfChecks());
+    return SelfCheckReport.run(config.environment(), checks);
+  }
+
+  private ServerCertificate loadCertificate() throws IOException {
+    if (config.tls().hasCertificate()) {
+      return ServerCertificate.load(config.tls());
+    }
+    DevelopmentCertificate dev = DevelopmentCertificate.loadOrCreate(config.dataDirectory(), Clock.systemUTC());
+    return new ServerCertificate(List.of(dev.certificate()), dev.privateKey());
+  }
+
+  private void closeResources() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    for (AutoCloseable resource : config.closeOnStop()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} after the stop failed", resource, e);
+      }
+    }
   }
 
   /** Waits until the server has stopped. */
@@ -142,50 +211,10 @@ public final class ArmetServer implements AutoCloseable {
     return URI.create("http://" + config.canonicalHost() + ":" + httpPort() + "/");
   }
 
-  /** The certificate the HTTPS connector presents. */
+  /** The certificate the HTTPS connector presents (the renewed one after a reload). */
   public X509Certificate certificate() {
     requireStarted();
-    return certificate;
-  }
-
-  private Server assemble(DevelopmentCertificate cert) throws IOException {
-    QueuedThreadPool threads = new QueuedThreadPool();
-    threads.setName("armet");
-    Server s = new Server(threads);
-
-    HttpConfiguration plain = new HttpConfiguration();
-    plain.setSendServerVersion(false);
-    plain.setSendXPoweredBy(false);
-    plain.setRequestHeaderSize(config.maxRequestHeaderBytes());
-    // sendRedirect("/x") stays relative: an absolute Location would be built from the Host header.
-    plain.setRelativeRedirectAllowed(true);
-    plain.setSecureScheme("https");
-
-    HttpConfiguration secure = new HttpConfiguration(plain);
-    // HSTS is the filter's job (one policy); SNI is not required because clients omit it for IPs.
-    secure.addCustomizer(new SecureRequestCustomizer(false, true, -1, false));
-
-    https = new ServerConnector(s,
-        new SslConnectionFactory(TlsSetup.contextFactory(cert.certificate(), cert.privateKey()), "http/1.1"),
-        new HttpConnectionFactory(secure));
-    https.setName("https");
-    https.setHost(config.bindAddress());
-    https.setPort(config.httpsPort());
-
-    http = new ServerConnector(s, new HttpConnectionFactory(plain));
-    http.setName("http");
-    http.setHost(config.bindAddress());
-    http.setPort(config.httpPort());
-    s.addConnector(https);
-    s.addConnector(http);
-
-    HttpsRedirectHandler redirect = new HttpsRedirectHandler(ServletContextAssembly.create(config),
-        config.filter().headers(), config.canonicalHost(), https::getLocalPort);
-    s.setHandler(new GracefulHandler(new TraceRefusalHandler(redirect)));
-    s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
-    s.setStopTimeout(config.stopTimeout().toMillis());
-    s.setStopAtShutdown(config.stopAtShutdown());
-    return s;
+    return watcher == null ? certificate : watcher.current().leaf();
   }
 
   /** The Jetty server, for tests in this package. */

@@ -1,5 +1,6 @@
 package dev.armet.server;
 
+import dev.armet.check.SelfCheck;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.servlet.ArmetFilter;
 import jakarta.servlet.Servlet;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +18,10 @@ import java.util.regex.Pattern;
  *
  * <p>Defaults: HTTPS on 8443, an HTTP connector on 8080 that only redirects to HTTPS at the
  * canonical host {@code localhost}, every interface, mode from {@code ARMET_ENV} (production
- * when unset), data folder {@code ./data}, {@link ArmetFilter#defaults()}, request headers up
- * to 8 KiB, 10 s to finish in-flight requests on stop.
+ * when unset), data folder {@code ./data}, {@link ArmetFilter#defaults()}, the
+ * {@link TlsProfile#INTERMEDIATE} profile, {@link RequestLimits#defaults()}, 10 s to finish
+ * in-flight requests on stop. Production refuses to run as root unless {@link Builder#user}
+ * names a user to switch to after binding.
  *
  * <pre>{@code
  * ArmetServerConfig config = ArmetServerConfig.builder()
@@ -48,8 +52,14 @@ public final class ArmetServerConfig {
   private final List<ServletMount> servlets;
   private final List<StaticMount> staticResources;
   private final Duration stopTimeout;
-  private final int maxRequestHeaderBytes;
   private final boolean stopAtShutdown;
+  private final TlsConfig tls;
+  private final RequestLimits limits;
+  private final String user;
+  private final String group;
+  private final boolean allowRoot;
+  private final List<SelfCheck> selfChecks;
+  private final List<AutoCloseable> closeOnStop;
 
   private ArmetServerConfig(Builder b) {
     this.httpsPort = b.httpsPort;
@@ -62,8 +72,14 @@ public final class ArmetServerConfig {
     this.servlets = List.copyOf(b.servlets);
     this.staticResources = List.copyOf(b.staticResources);
     this.stopTimeout = b.stopTimeout;
-    this.maxRequestHeaderBytes = b.maxRequestHeaderBytes;
     this.stopAtShutdown = b.stopAtShutdown;
+    this.tls = b.builtTls;
+    this.limits = b.builtLimits;
+    this.user = b.user;
+    this.group = b.group;
+    this.allowRoot = b.allowRoot;
+    this.selfChecks = List.copyOf(b.selfChecks);
+    this.closeOnStop = List.copyOf(b.closeOnStop);
   }
 
   public static Builder builder() {
@@ -107,8 +123,42 @@ public final class ArmetServerConfig {
     return stopTimeout;
   }
 
+  /** Same as {@code limits().maxRequestHeaderBytes()}. */
   public int maxRequestHeaderBytes() {
-    return maxRequestHeaderBytes;
+    return limits.maxRequestHeaderBytes();
+  }
+
+  public TlsConfig tls() {
+    return tls;
+  }
+
+  public RequestLimits limits() {
+    return limits;
+  }
+
+  /** The user the server switches to after binding its ports; null: no switch. */
+  public String user() {
+    return user;
+  }
+
+  /** The group to switch to; null: the user's primary group. */
+  public String group() {
+    return group;
+  }
+
+  /** Whether production may run as root without switching (an explicit loosening). */
+  public boolean allowRoot() {
+    return allowRoot;
+  }
+
+  /** The self-checks registered besides the server's own (sessions, stores, …). */
+  public List<SelfCheck> selfChecks() {
+    return selfChecks;
+  }
+
+  /** What the server closes after it stopped (stores, pools), in registration order. */
+  public List<AutoCloseable> closeOnStop() {
+    return closeOnStop;
   }
 
   public boolean stopAtShutdown() {
@@ -135,8 +185,16 @@ public final class ArmetServerConfig {
     private final List<ServletMount> servlets = new ArrayList<>();
     private final List<StaticMount> staticResources = new ArrayList<>();
     private Duration stopTimeout = Duration.ofSeconds(10);
-    private int maxRequestHeaderBytes = 8 * 1024;
     private boolean stopAtShutdown = true;
+    private final TlsConfig.Builder tls = TlsConfig.builder();
+    private final RequestLimits.Builder limits = RequestLimits.builder();
+    private TlsConfig builtTls;
+    private RequestLimits builtLimits;
+    private String user;
+    private String group;
+    private boolean allowRoot;
+    private final List<SelfCheck> selfChecks = new ArrayList<>();
+    private final List<AutoCloseable> closeOnStop = new ArrayList<>();
 
     private Builder() {}
 
@@ -211,7 +269,55 @@ public final class ArmetServerConfig {
 
     /** The largest request line plus headers accepted; larger gets 431 (1 KiB to 64 KiB). */
     public Builder maxRequestHeaderBytes(int bytes) {
-      this.maxRequestHeaderBytes = bytes;
+      limits.maxRequestHeaderBytes(bytes);
+      return this;
+    }
+
+    /** Adjusts the TLS settings: profile, certificate files, reload, expiry warning. */
+    public Builder tls(Consumer<TlsConfig.Builder> config) {
+      config.accept(tls);
+      return this;
+    }
+
+    /** Adjusts the request limits. */
+    public Builder limits(Consumer<RequestLimits.Builder> config) {
+      config.accept(limits);
+      return this;
+    }
+
+    /**
+     * After binding its ports as root, the server switches to this user and checks that no
+     * thread kept root before it accepts a connection. Null: no switch.
+     */
+    public Builder user(String user) {
+      this.user = user;
+      return this;
+    }
+
+    /** The group to switch to with {@link #user}; null: the user's primary group. */
+    public Builder group(String group) {
+      this.group = group;
+      return this;
+    }
+
+    /**
+     * Lets production run as root without switching users: a visible loosening for containers
+     * whose root is unprivileged on the host. Reported by the self-check as a warning.
+     */
+    public Builder allowRoot(boolean allow) {
+      this.allowRoot = allow;
+      return this;
+    }
+
+    /** Registers a start-up self-check (a session store, a key ring, …). */
+    public Builder selfCheck(SelfCheck check) {
+      selfChecks.add(Objects.requireNonNull(check, "selfCheck"));
+      return this;
+    }
+
+    /** Closes {@code resource} after the server stopped (in-flight requests finished). */
+    public Builder closeOnStop(AutoCloseable resource) {
+      closeOnStop.add(Objects.requireNonNull(resource, "closeOnStop"));
       return this;
     }
 
@@ -253,9 +359,14 @@ public final class ArmetServerConfig {
       if (stopTimeout == null || stopTimeout.isNegative() || stopTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
         throw new IllegalArgumentException("stopTimeout must be between 0 and 5 minutes, was " + stopTimeout);
       }
-      if (maxRequestHeaderBytes < 1024 || maxRequestHeaderBytes > 64 * 1024) {
-        throw new IllegalArgumentException(
-            "maxRequestHeaderBytes must be between 1024 and 65536, was " + maxRequestHeaderBytes);
+      builtTls = tls.build();
+      builtLimits = limits.build();
+      if (user != null && !user.matches("[a-z_][a-z0-9_.-]{0,31}\\$?")) {
+        throw new IllegalArgumentException("server.user must be a user name, was '" + user + "'");
+      }
+      if (group != null && (user == null || !group.matches("[a-z_][a-z0-9_.-]{0,31}\\$?"))) {
+        throw new IllegalArgumentException(user == null ? "server.group needs server.user"
+            : "server.group must be a group name, was '" + group + "'");
       }
       return new ArmetServerConfig(this);
     }

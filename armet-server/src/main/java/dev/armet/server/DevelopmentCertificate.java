@@ -47,6 +47,8 @@ record DevelopmentCertificate(X509Certificate certificate, PrivateKey privateKey
   static final int VALIDITY_DAYS = 90;
   static final String CERT_FILE = "localhost-cert.pem";
   static final String KEY_FILE = "localhost-key.pem";
+  /** The organisation in the subject: how production recognises (and refuses) this certificate. */
+  static final String ORGANIZATION = "Armet development certificate";
   private static final Duration RENEW_BEFORE = Duration.ofDays(1);
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.tls");
 
@@ -86,7 +88,7 @@ record DevelopmentCertificate(X509Certificate certificate, PrivateKey privateKey
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair pair = generator.generateKeyPair();
-      X500Name name = new X500Name("CN=localhost, O=Armet development certificate");
+      X500Name name = new X500Name("CN=localhost, O=" + ORGANIZATION);
       BigInteger serial = new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
       X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
           Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(VALIDITY_DAYS))),

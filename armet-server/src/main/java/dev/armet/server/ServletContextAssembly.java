@@ -1,6 +1,7 @@
 package dev.armet.server;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.MultipartConfigElement;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -19,6 +20,12 @@ final class ServletContextAssembly {
     context.setContextPath("/");
     context.setDisplayName("armet");
     context.setErrorHandler(new ContextErrorHandler(config.filter().headers(), config.environment()));
+    RequestLimits limits = config.limits();
+    // Jetty counts form fields and multipart parts against the same key limit.
+    context.setMaxFormKeys(limits.maxParameters());
+    context.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
+    MultipartConfigElement multipart = new MultipartConfigElement("", limits.maxPartBytes(), limits.maxBodyBytes(),
+        (int) Math.min(limits.maxPartBytes(), 64 * 1024));
 
     FilterHolder filter = new FilterHolder(config.filter());
     filter.setName("armet");
@@ -32,6 +39,7 @@ final class ServletContextAssembly {
     for (ArmetServerConfig.ServletMount mount : config.servlets()) {
       ServletHolder holder = new ServletHolder("servlet-" + n++, mount.servlet());
       holder.setAsyncSupported(true);
+      holder.getRegistration().setMultipartConfig(multipart);
       context.addServlet(holder, mount.pathSpec());
     }
     for (ArmetServerConfig.StaticMount mount : config.staticResources()) {
@@ -40,7 +48,8 @@ final class ServletContextAssembly {
       holder.setInitParameter("dirAllowed", "false");
       holder.setInitParameter("etags", "true");
       holder.setAsyncSupported(true);
-      context.addServlet(holder, mount.urlPrefix() + "/*");
+      // "/" makes the folder the default servlet: the whole site, below the application's routes.
+      context.addServlet(holder, mount.urlPrefix().equals("/") ? "/" : mount.urlPrefix() + "/*");
     }
     return context;
   }

@@ -3,49 +3,57 @@ package dev.armet.server;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The TLS settings of the HTTPS connector: TLS 1.3 and 1.2 only; in 1.2 only ECDHE key
- * exchange (forward secrecy) with AEAD ciphers (GCM, ChaCha20-Poly1305); no renegotiation.
- * (Later: Mozilla-style profiles and PEM hot reload belong here.)
+ * The HTTPS connector's {@link SslContextFactory}: the protocols and suites of a
+ * {@link TlsProfile}, server order, no renegotiation, and the certificate as an in-memory key
+ * store that {@link #reload} swaps without touching established connections.
  */
 final class TlsSetup {
-  static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-  static final String[] CIPHER_SUITES = {
-    // TLS 1.3: all three are AEAD with ephemeral key exchange by construction.
-    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-    // TLS 1.2: ECDHE + AEAD. Excluded: static RSA key exchange (no forward secrecy), CBC
-    // (padding-oracle history), DHE (slow, small-group downgrades), SHA-1 MACs, 3DES, RC4.
-    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-  };
-
   private TlsSetup() {}
 
-  static SslContextFactory.Server contextFactory(X509Certificate certificate, PrivateKey key) throws IOException {
+  static SslContextFactory.Server contextFactory(TlsProfile profile, ServerCertificate certificate) throws IOException {
     SslContextFactory.Server factory = new SslContextFactory.Server();
-    char[] password = randomPassword();
+    install(factory, certificate);
+    factory.setIncludeProtocols(profile.protocols().toArray(String[]::new));
+    factory.setIncludeCipherSuites(profile.cipherSuites().toArray(String[]::new));
+    factory.setUseCipherSuitesOrder(true);
+    factory.setRenegotiationAllowed(false);
+    // Clients omit SNI for IP addresses; one certificate per connector needs no SNI.
+    factory.setSniRequired(false);
+    // The key store is built in memory from checked files; Jetty's endpoint identification
+    // is for clients, not servers.
+    factory.setEndpointIdentificationAlgorithm(null);
+    return factory;
+  }
+
+  /** Puts {@code certificate} in service for new handshakes; open connections keep theirs. */
+  static void reload(SslContextFactory.Server factory, ServerCertificate certificate) throws Exception {
+    factory.reload(f -> {
+      try {
+        install((SslContextFactory.Server) f, certificate);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static void install(SslContextFactory.Server factory, ServerCertificate certificate) throws IOException {
+    char[] password = randomPassword(); // only guards the in-memory store; never written anywhere
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("server", key, password, new X509Certificate[] {certificate});
+      store.setKeyEntry("server", certificate.key(), password, certificate.chain().toArray(X509Certificate[]::new));
       factory.setKeyStore(store);
       factory.setKeyStorePassword(new String(password));
+      factory.setCertAlias("server");
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot load the TLS key: " + e.getMessage(), e);
     }
-    factory.setIncludeProtocols(PROTOCOLS);
-    factory.setIncludeCipherSuites(CIPHER_SUITES);
-    factory.setUseCipherSuitesOrder(true);
-    factory.setRenegotiationAllowed(false);
-    factory.setSniRequired(false);
-    return factory;
   }
 
   private static char[] randomPassword() {

@@ -70,6 +70,6 @@ class ArmetServerConfigTest {
 
   @Test
   void headerLimit_outOfRange_isRefused() {
-    assertRefused(b -> b.maxRequestHeaderBytes(100), "maxRequestHeaderBytes", "100");
+    assertRefused(b -> b.maxRequestHeaderBytes(100), "limits.max-header-bytes", "100");
   }
 }

@@ -42,7 +42,7 @@ class ErrorPagesTest {
   }
 
   static ArmetServer server(ArmetEnvironment env) throws Exception {
-    return ArmetServer.create(c -> c
+    return ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
         .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
         .environment(env)
         .dataDirectory(data) // both share one certificate

@@ -39,7 +39,8 @@ class GracefulStopTest {
         resp.getWriter().write("finished");
       }
     };
-    ArmetServer server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
+    ArmetServer server = ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
+        .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
         .environment(ArmetEnvironment.PRODUCTION).dataDirectory(data).stopAtShutdown(false)
         .stopTimeout(Duration.ofSeconds(20)).servlet("/slow", slow)).start();
 

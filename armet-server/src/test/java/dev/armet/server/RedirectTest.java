@@ -21,7 +21,7 @@ class RedirectTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ArmetServer.create(c -> c
+    server = ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
         .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
         .canonicalHost("armet.test")
         .environment(ArmetEnvironment.PRODUCTION)

@@ -46,7 +46,7 @@ class ServerHeadersTest {
   @BeforeAll
   static void start() throws Exception {
     Path statics = TestApp.staticFolder(data);
-    server = ArmetServer.create(c -> c
+    server = ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
         .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
         .environment(ArmetEnvironment.PRODUCTION)
         .dataDirectory(data.resolve("data"))

@@ -16,6 +16,15 @@ final class TestApp extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     switch (request.getPathInfo() == null ? "/" : request.getPathInfo()) {
       case "/ok" -> text(response, "ok");
+      case "/read" -> text(response, "read " + request.getInputStream().readAllBytes().length);
+      case "/params" -> text(response, "params " + request.getParameterMap().size());
+      case "/parts" -> {
+        try {
+          text(response, "parts " + request.getParts().size());
+        } catch (jakarta.servlet.ServletException e) {
+          throw new IOException(e);
+        }
+      }
       case "/missing" -> response.sendError(404);
       case "/fail" -> response.sendError(500, SECRET);
       case "/boom" -> throw new IllegalStateException(SECRET);

@@ -1,0 +1,77 @@
+package dev.armet.server;
+
+import java.util.List;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
+ * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
+ * {@code graceful → TRACE refusal → URI limits → HTTPS redirect → body size → servlet context}.
+ */
+record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
+
+  static ServerAssembly create(ArmetServerConfig config, ServerCertificate certificate) throws java.io.IOException {
+    RequestLimits limits = config.limits();
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("armet");
+    Server s = new Server(threads);
+
+    HttpConfiguration plain = new HttpConfiguration();
+    plain.setSendServerVersion(false);
+    plain.setSendXPoweredBy(false);
+    plain.setRequestHeaderSize(limits.maxRequestHeaderBytes());
+    plain.setIdleTimeout(limits.idleTimeout().toMillis());
+    // sendRedirect("/x") stays relative: an absolute Location would be built from the Host header.
+    plain.setRelativeRedirectAllowed(true);
+    plain.setSecureScheme("https");
+
+    HttpConfiguration secure = new HttpConfiguration(plain);
+    // HSTS is the filter's job (one policy); SNI is not required because clients omit it for IPs.
+    secure.addCustomizer(new SecureRequestCustomizer(false, true, -1, false));
+
+    SslContextFactory.Server tls = TlsSetup.contextFactory(config.tls().profile(), certificate);
+    HttpConnectionFactory http11 = new HttpConnectionFactory(secure);
+    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secure);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
+    ServerConnector https = new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
+    https.setName("https");
+    https.setHost(config.bindAddress());
+    https.setPort(config.httpsPort());
+    https.setIdleTimeout(limits.idleTimeout().toMillis());
+
+    ServerConnector http = new ServerConnector(s, new HttpConnectionFactory(plain));
+    http.setName("http");
+    http.setHost(config.bindAddress());
+    http.setPort(config.httpPort());
+    http.setIdleTimeout(limits.idleTimeout().toMillis());
+    s.addConnector(https);
+    s.addConnector(http);
+    s.addBean(new NetworkConnectionLimit(limits.maxConnections(), https, http));
+    s.addBean(new HeaderTimeout(limits.headerTimeout(), List.of(https, http)));
+
+    ServletContextHandler context = ServletContextAssembly.create(config);
+    SizeLimitHandler bodyLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 past the limit
+    bodyLimit.setHandler(context);
+    HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
+        config.canonicalHost(), https::getLocalPort);
+    s.setHandler(new GracefulHandler(new TraceRefusalHandler(new UriLimitHandler(redirect, limits))));
+    s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
+    s.setStopTimeout(config.stopTimeout().toMillis());
+    s.setStopAtShutdown(config.stopAtShutdown());
+    return new ServerAssembly(s, https, http, tls);
+  }
+}
