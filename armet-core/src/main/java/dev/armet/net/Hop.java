@@ -1,0 +1,76 @@
+package dev.armet.net;
+
+/**
+ * One proxy hop as a forwarding header reports it: the address the proxy received the request
+ * from ({@code null} when unknown, obfuscated or malformed), and the scheme and host that request
+ * used when the header says so.
+ */
+final class Hop {
+  final byte[] address;
+  final String proto;
+  final String host;
+
+  Hop(byte[] address, String proto, String host) {
+    this.address = address;
+    this.proto = proto;
+    this.host = host;
+  }
+
+  /** {@code http} or {@code https} in lower case, or null for anything else. */
+  static String proto(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String p = raw.strip();
+    if (p.equalsIgnoreCase("https")) {
+      return "https";
+    }
+    return p.equalsIgnoreCase("http") ? "http" : null;
+  }
+
+  /**
+   * {@code raw} when it is a plausible {@code host[:port]} (RFC 3986 reg-name or IP literal, at
+   * most 255 characters), else null: a forged host must not reach URLs the application builds.
+   */
+  static String host(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String h = raw.strip();
+    if (h.isEmpty() || h.length() > 255) {
+      return null;
+    }
+    int i = 0;
+    if (h.charAt(0) == '[') {
+      int close = h.indexOf(']');
+      if (close < 0 || IpLiteral.parse(h, 1, close) == null) {
+        return null;
+      }
+      i = close + 1;
+    } else {
+      while (i < h.length() && isRegNameChar(h.charAt(i))) {
+        i++;
+      }
+      if (i == 0) {
+        return null;
+      }
+    }
+    if (i == h.length()) {
+      return h;
+    }
+    if (h.charAt(i) != ':' || i + 1 == h.length() || h.length() - i - 1 > 5) {
+      return null;
+    }
+    for (int j = i + 1; j < h.length(); j++) {
+      if (h.charAt(j) < '0' || h.charAt(j) > '9') {
+        return null;
+      }
+    }
+    return Integer.parseInt(h.substring(i + 1)) <= 65535 ? h : null;
+  }
+
+  private static boolean isRegNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~';
+  }
+}

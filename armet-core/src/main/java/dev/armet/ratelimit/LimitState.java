@@ -1,0 +1,47 @@
+package dev.armet.ratelimit;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The persisted state of one key, with a format version so a rolling deploy can read the
+ * previous format. Token bucket: {@code a} is the theoretical arrival time (µs). Fixed window:
+ * {@code a} is the window start (µs) and {@code b} the points used. {@code blockedUntil} (µs) is
+ * shared. Byte stores keep {@link #encode()}: version byte, then three big-endian longs.
+ */
+public final class LimitState {
+  /** The format this code writes. */
+  public static final byte VERSION = 1;
+  static final int ENCODED_LENGTH = 25;
+
+  final long a;
+  final long b;
+  final long blockedUntil;
+
+  LimitState(long a, long b, long blockedUntil) {
+    this.a = a;
+    this.b = b;
+    this.blockedUntil = blockedUntil;
+  }
+
+  public byte[] encode() {
+    return ByteBuffer.allocate(ENCODED_LENGTH).put(VERSION).putLong(a).putLong(b).putLong(blockedUntil)
+        .array();
+  }
+
+  /**
+   * Reads an encoded state; null (the key counts as absent) for null or a format this version
+   * does not know, so a record from a newer release never breaks an older one.
+   */
+  public static LimitState decode(byte[] bytes) {
+    if (bytes == null || bytes.length != ENCODED_LENGTH || bytes[0] != VERSION) {
+      return null;
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes, 1, ENCODED_LENGTH - 1);
+    return new LimitState(in.getLong(), in.getLong(), in.getLong());
+  }
+
+  @Override
+  public String toString() {
+    return "LimitState[v" + VERSION + " a=" + a + " b=" + b + " blockedUntil=" + blockedUntil + "]";
+  }
+}

@@ -1,0 +1,161 @@
+package dev.armet.ratelimit;
+
+import java.util.List;
+
+/**
+ * One decision for a store to carry out atomically, in one round trip: an operation over one or
+ * more keys, each with its {@link LimitRule}. A store that runs code next to the data (in memory,
+ * JDBC inside a {@code SELECT … FOR UPDATE} transaction) locks the keys, reads their states,
+ * calls {@link #apply} and writes back what it returns. A script store (Redis Lua) receives the
+ * same numbers ({@link #keys}, {@link #rules}, {@link #operation}, {@link #points},
+ * {@link #nowMicros}, {@link #blockMicros}) and must compute what {@link #apply} computes.
+ *
+ * <p>Combined limits are all-or-nothing: when any enforcing rule refuses a {@code CONSUME}, no
+ * key spends points (a key that went over its own limit still records its block).
+ */
+public final class RateLimitCommand {
+  /** What to do to the keys, as rate-limiter-flexible names it. */
+  public enum Operation {
+    /** Spend points if every rule allows it. */
+    CONSUME,
+    /** Spend points unconditionally (e.g. for a failed login). */
+    PENALTY,
+    /** Give points back. */
+    REWARD,
+    /** Block for {@link #blockMicros}. */
+    BLOCK,
+    /** Read only. */
+    GET,
+    /** Forget the keys. */
+    DELETE
+  }
+
+  private final List<String> keys;
+  private final List<LimitRule> rules;
+  private final Operation operation;
+  private final long points;
+  private final long nowMicros;
+  private final long blockMicros;
+
+  RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation, long points,
+      long nowMicros, long blockMicros) {
+    this.keys = List.copyOf(keys);
+    this.rules = List.copyOf(rules);
+    this.operation = operation;
+    this.points = points;
+    this.nowMicros = nowMicros;
+    this.blockMicros = blockMicros;
+  }
+
+  /** The store keys (distinct), one per rule. */
+  public List<String> keys() {
+    return keys;
+  }
+
+  public List<LimitRule> rules() {
+    return rules;
+  }
+
+  public Operation operation() {
+    return operation;
+  }
+
+  public long points() {
+    return points;
+  }
+
+  /** The decision time, in microseconds since the epoch. */
+  public long nowMicros() {
+    return nowMicros;
+  }
+
+  /** For {@link Operation#BLOCK}: how long. */
+  public long blockMicros() {
+    return blockMicros;
+  }
+
+  /**
+   * Computes the new states from the current ones ({@code current[i]} for {@code keys().get(i)},
+   * null when absent). Pure: the store persists the result.
+   */
+  public Result apply(LimitState[] current) {
+    int n = keys.size();
+    LimitState[] next = new LimitState[n];
+    LimitStatus[] statuses = new LimitStatus[n];
+    boolean refused = false;
+    for (int i = 0; i < n; i++) {
+      LimitArithmetic.Step step =
+          LimitArithmetic.apply(rules.get(i), current[i], operation, points, blockMicros, nowMicros);
+      next[i] = step.next;
+      statuses[i] = step.status;
+      refused |= operation == Operation.CONSUME && !step.status.allowed() && !rules.get(i).dryRun();
+    }
+    boolean[] write = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (operation == Operation.DELETE) {
+        next[i] = null;
+        write[i] = true;
+      } else if (operation == Operation.GET) {
+        write[i] = false;
+      } else if (operation == Operation.CONSUME && !statuses[i].allowed()) {
+        // Refused by its own rule: nothing was spent; write only a block it just earned.
+        write[i] = next[i] != null
+            && (current[i] == null || next[i].blockedUntil != current[i].blockedUntil);
+      } else if (operation == Operation.CONSUME && refused) {
+        // Allowed here but refused elsewhere: all-or-nothing, so spend nothing and say so.
+        write[i] = false;
+        next[i] = current[i];
+        statuses[i] = LimitArithmetic.apply(rules.get(i), current[i], Operation.GET, 1, 0, nowMicros).status;
+      } else {
+        write[i] = true;
+      }
+    }
+    long[] expires = new long[n];
+    for (int i = 0; i < n; i++) {
+      expires[i] = LimitArithmetic.expiresAt(rules.get(i), next[i]);
+    }
+    return new Result(next, write, expires, List.of(statuses), !refused);
+  }
+
+  /** What {@link #apply} decided: states to write, with expiry, and the statuses to report. */
+  public static final class Result {
+    private final LimitState[] next;
+    private final boolean[] write;
+    private final long[] expiresAtMicros;
+    private final List<LimitStatus> statuses;
+    private final boolean allowed;
+
+    Result(LimitState[] next, boolean[] write, long[] expiresAtMicros, List<LimitStatus> statuses,
+        boolean allowed) {
+      this.next = next;
+      this.write = write;
+      this.expiresAtMicros = expiresAtMicros;
+      this.statuses = statuses;
+      this.allowed = allowed;
+    }
+
+    /** Whether key {@code i} must be written (or, when {@link #state} is null, deleted). */
+    public boolean mustWrite(int i) {
+      return write[i];
+    }
+
+    /** The new state of key {@code i}; null means delete it. */
+    public LimitState state(int i) {
+      return next[i];
+    }
+
+    /** After this instant (µs) the state of key {@code i} may be dropped: it equals absence. */
+    public long expiresAtMicros(int i) {
+      return expiresAtMicros[i];
+    }
+
+    public List<LimitStatus> statuses() {
+      return statuses;
+    }
+
+    /** For CONSUME: whether every enforcing rule allowed it. */
+    public boolean allowed() {
+      return allowed;
+    }
+  }
+}

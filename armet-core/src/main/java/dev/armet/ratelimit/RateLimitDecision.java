@@ -1,0 +1,82 @@
+package dev.armet.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The answer for one request: allowed, refused (429) or unavailable (503: the store failed and
+ * the policy fails closed), with each policy's status for the {@code RateLimit} headers.
+ */
+public final class RateLimitDecision {
+  /** The three answers. */
+  public enum Outcome {
+    ALLOWED,
+    /** Over a limit: answer 429 with {@code Retry-After}. */
+    REFUSED,
+    /** The store failed and the policy fails closed: answer 503. */
+    UNAVAILABLE
+  }
+
+  private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(1);
+
+  private final Outcome outcome;
+  private final List<LimitStatus> statuses;
+
+  RateLimitDecision(Outcome outcome, List<LimitStatus> statuses) {
+    this.outcome = outcome;
+    this.statuses = statuses;
+  }
+
+  static RateLimitDecision unavailable() {
+    return new RateLimitDecision(Outcome.UNAVAILABLE, List.of());
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public boolean isAllowed() {
+    return outcome == Outcome.ALLOWED;
+  }
+
+  /** One status per policy involved, in the order the policies were given. */
+  public List<LimitStatus> statuses() {
+    return statuses;
+  }
+
+  /** The first status (the only one for a single limiter), or null when unavailable. */
+  public LimitStatus status() {
+    return statuses.isEmpty() ? null : statuses.get(0);
+  }
+
+  /** Whether a dry-run policy would have refused this request. */
+  public boolean dryRunRefused() {
+    for (LimitStatus s : statuses) {
+      if (s.dryRun() && !s.allowed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How long to wait before retrying: the longest wait among refusing policies; zero if allowed. */
+  public Duration retryAfter() {
+    if (outcome == Outcome.UNAVAILABLE) {
+      return UNAVAILABLE_RETRY;
+    }
+    Duration longest = Duration.ZERO;
+    if (outcome == Outcome.REFUSED) {
+      for (LimitStatus s : statuses) {
+        if (!s.allowed() && !s.dryRun() && s.retryAfter().compareTo(longest) > 0) {
+          longest = s.retryAfter();
+        }
+      }
+    }
+    return longest;
+  }
+
+  @Override
+  public String toString() {
+    return outcome + " " + statuses;
+  }
+}

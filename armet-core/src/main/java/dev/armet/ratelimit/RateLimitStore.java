@@ -1,0 +1,27 @@
+package dev.armet.ratelimit;
+
+/**
+ * Where rate-limit state lives. One method, one atomic round trip per decision: the algorithms,
+ * the record format ({@link LimitState}, versioned) and expiry are decided once in core, in
+ * {@link RateLimitCommand}; a store only has to run a command atomically over its keys.
+ *
+ * <p>Contract (checked by {@code RateLimitStoreContract} in armet-core's test jar):
+ * <ul>
+ *   <li>atomic over all of {@link RateLimitCommand#keys()}: no interleaving with another command
+ *       on any of them (so combined limits never over-admit);
+ *   <li>the result equals {@link RateLimitCommand#apply} on the current states;
+ *   <li>a state may be dropped after {@link RateLimitCommand.Result#expiresAtMicros}, never before;
+ *   <li>returns or throws {@link RateLimitStoreException} within the store's own timeout: a
+ *       request never waits longer than that, whatever happens to the connection.
+ * </ul>
+ *
+ * <pre>{@code
+ * RateLimitStore store = InMemoryRateLimitStore.withMaxKeys(100_000);
+ * RateLimiter limiter = RateLimiter.builder(policy).store(store).build();
+ * }</pre>
+ */
+@FunctionalInterface
+public interface RateLimitStore {
+  /** Runs {@code command} atomically and returns what it decided. */
+  RateLimitCommand.Result execute(RateLimitCommand command);
+}

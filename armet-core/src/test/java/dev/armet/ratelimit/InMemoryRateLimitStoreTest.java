@@ -1,0 +1,84 @@
+package dev.armet.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
+  @Override
+  protected RateLimitStore newStore() {
+    return InMemoryRateLimitStore.create();
+  }
+
+  @Test
+  void flood_millionDistinctKeys_staysUnderCap() {
+    InMemoryRateLimitStore store = InMemoryRateLimitStore.withMaxKeys(100_000);
+    RateLimiter limiter = limiter(store, RateLimitPolicy.fixedWindow("flood", 10, Duration.ofHours(1)));
+    long before = usedHeapAfterGc();
+    for (int i = 0; i < 1_000_000; i++) {
+      limiter.consume("10." + (i >>> 16) + "." + ((i >>> 8) & 255) + "." + (i & 255));
+    }
+    long after = usedHeapAfterGc();
+    long bytes = after - before;
+    System.out.printf("flood: 1,000,000 distinct keys, %d kept, %d evicted, heap growth %.1f MB"
+        + " (%.0f bytes/key)%n", store.size(), store.evictions(), bytes / 1e6, (double) bytes / store.size());
+    assertThat(store.size()).isLessThanOrEqualTo(100_032); // cap rounded up to 64 segments
+    assertThat(bytes).isLessThan(40L * 1024 * 1024);
+    // Reference kept so the store is still reachable when measured.
+    assertThat(store.maxKeys()).isEqualTo(100_000);
+  }
+
+  @Test
+  void flood_blockedKeySurvivesEviction() {
+    InMemoryRateLimitStore store = InMemoryRateLimitStore.withMaxKeys(64 * 16);
+    RateLimiter limiter = limiter(store, RateLimitPolicy.builder("keep")
+        .fixedWindow(1, Duration.ofSeconds(10)).blockDuration(Duration.ofHours(1)).build());
+    limiter.consume("attacker");
+    limiter.consume("attacker");
+    for (int i = 0; i < 200_000; i++) {
+      limiter.consume("flood-" + i);
+    }
+    assertThat(limiter.consume("attacker").isAllowed()).isFalse();
+  }
+
+  @Test
+  void expiredKeys_areReclaimed() {
+    InMemoryRateLimitStore store = InMemoryRateLimitStore.create();
+    RateLimiter limiter = limiter(store, RateLimitPolicy.fixedWindow("gc", 5, Duration.ofSeconds(30)));
+    for (int i = 0; i < 5_000; i++) {
+      limiter.consume("k" + i);
+    }
+    assertThat(store.size()).isEqualTo(5_000);
+    clock.advance(Duration.ofSeconds(31));
+    limiter.consume("trigger"); // a write sweeps its segment when a second has passed
+    store.sweep(clock.micros());
+    assertThat(store.size()).isEqualTo(1);
+  }
+
+  @Test
+  void bucketAtFullCapacity_isNotStored() {
+    InMemoryRateLimitStore store = InMemoryRateLimitStore.create();
+    RateLimiter limiter = limiter(store, RateLimitPolicy.tokenBucket("full", 10, Duration.ofSeconds(10)));
+    limiter.consume("k");
+    clock.advance(Duration.ofSeconds(1));
+    limiter.get("k");
+    limiter.reward("k", 1);
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void withMaxKeys_outOfRange_saysBound() {
+    assertThatThrownBy(() -> InMemoryRateLimitStore.withMaxKeys(10))
+        .hasMessage("maxKeys must be between 64 and 100000000, was 10 (each key takes about 200 bytes)");
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.armet.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.armet.event.SecurityEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+  final TestClock clock = new TestClock();
+  final List<SecurityEvent> events = new ArrayList<>();
+  final RateLimitStore failing = command -> {
+    throw new RateLimitStoreException("connection reset");
+  };
+
+  RateLimiter.Builder limiter(RateLimitPolicy policy) {
+    return RateLimiter.builder(policy).clock(clock).events(events::add);
+  }
+
+  @Test
+  void consume_overLimit_refusedWithRetryAfter() {
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 1, Duration.ofSeconds(60))).build();
+    l.consume("k");
+    clock.advance(Duration.ofMillis(20_500));
+    RateLimitDecision d = l.consume("k");
+    assertThat(d.outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
+    assertThat(d.retryAfter()).isEqualTo(Duration.ofMillis(39_500));
+  }
+
+  @Test
+  void consume_dryRun_neverRefusesButReports() {
+    RateLimiter l = limiter(RateLimitPolicy.builder("dry").fixedWindow(1, Duration.ofMinutes(1)).dryRun(true).build()).build();
+    assertThat(l.consume("k").isAllowed()).isTrue();
+    RateLimitDecision d = l.consume("k");
+    assertThat(d.isAllowed()).isTrue();
+    assertThat(d.dryRunRefused()).isTrue();
+    assertThat(d.status().remaining()).isZero();
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("ratelimit.dry-run-refusal");
+  }
+
+  @Test
+  void consumeAll_dryRunPolicyRefusing_doesNotBlockEnforcedOne() {
+    RateLimitStore store = InMemoryRateLimitStore.create();
+    RateLimiter dry = limiter(RateLimitPolicy.builder("dry").fixedWindow(1, Duration.ofMinutes(1)).dryRun(true).build())
+        .store(store).build();
+    RateLimiter real = limiter(RateLimitPolicy.fixedWindow("real", 5, Duration.ofMinutes(1))).store(store).build();
+    RateLimiter.consumeAll(1, dry.on("k"), real.on("k"));
+    RateLimitDecision d = RateLimiter.consumeAll(1, dry.on("k"), real.on("k"));
+    assertThat(d.isAllowed()).isTrue();
+    assertThat(real.get("k").status().consumed()).isEqualTo(2);
+  }
+
+  @Test
+  void consume_storeFails_failsClosedWith503() {
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1))).store(failing).build();
+    RateLimitDecision d = l.consume("k");
+    assertThat(d.outcome()).isEqualTo(RateLimitDecision.Outcome.UNAVAILABLE);
+    assertThat(d.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("ratelimit.store-failure");
+    assertThat(events.get(0).toString()).doesNotContain("connection reset");
+  }
+
+  @Test
+  void consume_storeFailsWithInsurance_decidesInMemory() {
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1))).store(failing)
+        .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.create())).build();
+    assertThat(l.consume("k").isAllowed()).isTrue();
+    assertThat(l.consume("k").isAllowed()).isTrue();
+    assertThat(l.consume("k").outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
+  }
+
+  @Test
+  void consume_longOrUnusualKey_storedHashed() {
+    List<String> seen = new ArrayList<>();
+    InMemoryRateLimitStore real = InMemoryRateLimitStore.create();
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
+        .store(c -> {
+          seen.addAll(c.keys());
+          return real.execute(c);
+        }).build();
+    l.consume("x".repeat(5000));
+    l.consume("sk_live secret");
+    l.consume("192.0.2.1");
+    assertThat(seen.get(0)).matches("p:#[0-9a-f]{64}");
+    assertThat(seen.get(1)).matches("p:#[0-9a-f]{64}");
+    assertThat(seen.get(2)).isEqualTo("p:192.0.2.1");
+  }
+
+  @Test
+  void consume_pointsAboveLimit_rejectedAsProgrammingError() {
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 5, Duration.ofMinutes(1))).build();
+    assertThatThrownBy(() -> l.consume("k", 6)).hasMessage("points must be at most policy 'p' limit 5, was 6");
+    assertThatThrownBy(() -> l.consume("k", 0)).hasMessage("points must be between 1 and 1000000000, was 0");
+  }
+
+  @Test
+  void consumeAll_differentStores_refusedAtOnce() {
+    RateLimiter a = limiter(RateLimitPolicy.fixedWindow("a", 5, Duration.ofMinutes(1))).build();
+    RateLimiter b = limiter(RateLimitPolicy.fixedWindow("b", 5, Duration.ofMinutes(1))).build();
+    assertThatThrownBy(() -> RateLimiter.consumeAll(1, a.on("k"), b.on("k")))
+        .hasMessageContaining("use different stores");
+  }
+
+  @Test
+  void tokenBucket_penaltyMakesDebt_rewardRepays() {
+    RateLimiter l = limiter(RateLimitPolicy.builder("b").tokenBucket(2, 1, Duration.ofSeconds(1)).build()).build();
+    l.penalty("k", 4); // two tokens of debt
+    RateLimitDecision d = l.consume("k");
+    assertThat(d.isAllowed()).isFalse();
+    assertThat(d.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    l.reward("k", 3);
+    assertThat(l.consume("k").isAllowed()).isTrue();
+  }
+
+  @Test
+  void encodeDecode_roundTripsAndRefusesUnknownVersion() {
+    LimitState s = new LimitState(1L, 2L, 3L);
+    LimitState back = LimitState.decode(s.encode());
+    assertThat(back.a).isEqualTo(1L);
+    assertThat(back.b).isEqualTo(2L);
+    assertThat(back.blockedUntil).isEqualTo(3L);
+    byte[] future = s.encode();
+    future[0] = 2;
+    assertThat(LimitState.decode(future)).isNull();
+    assertThat(LimitState.decode(new byte[3])).isNull();
+  }
+}

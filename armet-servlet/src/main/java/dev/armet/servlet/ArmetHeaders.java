@@ -1,0 +1,115 @@
+package dev.armet.servlet;
+
+import dev.armet.headers.ContentSecurityPolicy;
+import dev.armet.headers.SecurityHeaders;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Consumer;
+
+/**
+ * This request's security headers, for an application that needs to adjust them on one route
+ * without rebuilding the global policy (allow framing of an embeddable widget, mark one page
+ * sensitive, clear site data on logout). Changes apply to the response immediately, so call
+ * them before the response commits.
+ *
+ * <pre>{@code
+ * ArmetHeaders headers = ArmetHeaders.of(request);
+ * String nonce = headers.nonce();                       // for <script nonce="…">
+ * headers.allowFraming("https://partner.example");      // this response only
+ * }</pre>
+ */
+public final class ArmetHeaders {
+  static final String ATTRIBUTE = ArmetHeaders.class.getName();
+
+  private final SecurityHeaders policy;
+  private final HttpServletResponse response;
+  private final String nonce;
+  private final boolean secure;
+  private final String path;
+  private ContentSecurityPolicy csp;
+
+  ArmetHeaders(SecurityHeaders policy, HttpServletResponse response, String nonce, boolean secure, String path) {
+    this.policy = policy;
+    this.response = response;
+    this.nonce = nonce;
+    this.secure = secure;
+    this.path = path;
+    this.csp = policy.contentSecurityPolicy();
+  }
+
+  /**
+   * The headers of a request that passed through {@link ArmetFilter}.
+   *
+   * @throws IllegalStateException if the filter did not run for this request
+   */
+  public static ArmetHeaders of(ServletRequest request) {
+    Object h = request.getAttribute(ATTRIBUTE);
+    if (h instanceof ArmetHeaders) {
+      return (ArmetHeaders) h;
+    }
+    throw new IllegalStateException("ArmetFilter did not run for this request; register it for "
+        + "/* with dispatcher types REQUEST and ERROR");
+  }
+
+  /** This response's CSP nonce (base64), or null when the policy uses none. */
+  public String nonce() {
+    return nonce;
+  }
+
+  /** Adjusts the enforced CSP of this response only (the nonce, if any, is kept). */
+  public ArmetHeaders contentSecurityPolicy(Consumer<ContentSecurityPolicy.Builder> change) {
+    ContentSecurityPolicy.Builder b = (csp == null ? ContentSecurityPolicy.defaults() : csp).toBuilder();
+    change.accept(b);
+    ContentSecurityPolicy adjusted = b.build();
+    if (adjusted.usesNonce() && nonce == null) {
+      throw new IllegalStateException("a per-request change cannot add a nonce: enable the nonce "
+          + "in the global policy so that every response gets one");
+    }
+    csp = adjusted;
+    response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, adjusted.render(nonce));
+    return this;
+  }
+
+  /**
+   * Lets these origins frame this response: sets CSP {@code frame-ancestors} and drops
+   * {@code X-Frame-Options}, which cannot express an allow-list.
+   */
+  public ArmetHeaders allowFraming(String... ancestors) {
+    contentSecurityPolicy(c -> c.set("frame-ancestors", withSelf(ancestors)));
+    response.setHeader(SecurityHeaders.X_FRAME_OPTIONS, null);
+    return this;
+  }
+
+  /** Forbids caching this response anywhere ({@code Cache-Control: no-store}). */
+  public ArmetHeaders noStore() {
+    response.setHeader(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
+    return this;
+  }
+
+  /** Asks the browser to clear this origin's cache, cookies and storage (logout). */
+  public ArmetHeaders clearSiteData() {
+    response.setHeader(SecurityHeaders.CLEAR_SITE_DATA, SecurityHeaders.CLEAR_ALL);
+    return this;
+  }
+
+  /** Removes one header from this response. */
+  public ArmetHeaders remove(String name) {
+    response.setHeader(name, null);
+    return this;
+  }
+
+  /** Writes the whole policy again (after the application reset the response). */
+  void reapply() {
+    policy.write(response::setHeader, secure, path, nonce);
+    if (csp != policy.contentSecurityPolicy() && csp != null) {
+      response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, csp.render(nonce));
+    }
+  }
+
+  private static String[] withSelf(String[] ancestors) {
+    String[] out = new String[ancestors.length + 1];
+    out[0] = "'self'";
+    System.arraycopy(ancestors, 0, out, 1, ancestors.length);
+    return out;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.armet.servlet;
+
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
+import dev.armet.headers.CspReports;
+import dev.armet.headers.CspViolation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Receives CSP violation reports: the legacy {@code application/csp-report} body of
+ * {@code report-uri} and the Reporting API's {@code application/reports+json} batches of
+ * {@code report-to}. Bodies are bounded; each violation becomes one {@code csp.violation}
+ * security event. The answer is always short and carries nothing from the request.
+ */
+final class CspReportEndpoint {
+  private final String path;
+  private final int maxBytes;
+  private final SecurityEventSink events;
+
+  CspReportEndpoint(String path, int maxBytes, SecurityEventSink events) {
+    this.path = path;
+    this.maxBytes = maxBytes;
+    this.events = events;
+  }
+
+  boolean handles(String requestPath) {
+    return path.equals(requestPath);
+  }
+
+  void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    if ("OPTIONS".equals(request.getMethod())) {
+      response.setHeader("Allow", "POST, OPTIONS");
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return;
+    }
+    if (!"POST".equals(request.getMethod())) {
+      response.setHeader("Allow", "POST, OPTIONS");
+      response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
+    String type = mediaType(request.getContentType());
+    if (!CspReports.acceptsMediaType(type)) {
+      response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+      return;
+    }
+    long declared = request.getContentLengthLong();
+    if (declared > maxBytes) {
+      refuseTooLarge(request, response, declared);
+      return;
+    }
+    byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+    if (body.length > maxBytes) {
+      refuseTooLarge(request, response, body.length);
+      return;
+    }
+    List<CspViolation> violations = CspReports.parse(type, body);
+    if (violations.isEmpty()) {
+      events.record(SecurityEvent.of("csp.report.malformed")
+          .with("remote", request.getRemoteAddr()).with("contentType", type).with("bytes", body.length));
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return;
+    }
+    for (CspViolation v : violations) {
+      events.record(v.toEvent().with("remote", request.getRemoteAddr()));
+    }
+    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
+
+  private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long size)
+      throws IOException {
+    events.record(SecurityEvent.of("csp.report.too_large")
+        .with("remote", request.getRemoteAddr()).with("bytes", size).with("limit", maxBytes));
+    response.setHeader("Connection", "close");
+    response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    return in.readNBytes(limit);
+  }
+}

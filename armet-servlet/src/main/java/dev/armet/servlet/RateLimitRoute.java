@@ -1,0 +1,70 @@
+package dev.armet.servlet;
+
+import dev.armet.http.PathPattern;
+import dev.armet.ratelimit.RateLimitPolicy;
+import dev.armet.ratelimit.RateLimiter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The limits of one route of {@link HttpRateLimits}: policies with what each counts by, and
+ * optionally the methods they apply to.
+ *
+ * <pre>{@code
+ * .route("/login", r -> r.methods("POST")
+ *     .limit(RateLimitPolicy.fixedWindow("login", 10, Duration.ofMinutes(1))))
+ * }</pre>
+ */
+public final class RateLimitRoute {
+  private final PathPattern pattern;
+  private final List<RateLimitPolicy> policies = new ArrayList<>();
+  private final List<RequestKey> keys = new ArrayList<>();
+  private Set<String> methods = Set.of();
+
+  RateLimitRoute(PathPattern pattern) {
+    this.pattern = pattern;
+  }
+
+  /** Limits by client address (IPv6 by /64). */
+  public RateLimitRoute limit(RateLimitPolicy policy) {
+    return limit(policy, RequestKey.clientAddress());
+  }
+
+  /** Limits by {@code key}. */
+  public RateLimitRoute limit(RateLimitPolicy policy, RequestKey key) {
+    policies.add(Objects.requireNonNull(policy, "policy"));
+    keys.add(Objects.requireNonNull(key, "key"));
+    return this;
+  }
+
+  /** Only these methods (e.g. {@code "POST"}); default all. */
+  public RateLimitRoute methods(String... methods) {
+    Set<String> set = new HashSet<>();
+    for (String m : methods) {
+      set.add(m.toUpperCase(Locale.ROOT));
+    }
+    this.methods = Set.copyOf(set);
+    return this;
+  }
+
+  boolean isEmpty() {
+    return policies.isEmpty();
+  }
+
+  List<RateLimitPolicy> policies() {
+    return policies;
+  }
+
+  Route build(HttpRateLimits.Builder b) {
+    List<RateLimiter> limiters = new ArrayList<>();
+    for (RateLimitPolicy p : policies) {
+      limiters.add(RateLimiter.builder(p).store(b.store).clock(b.clock)
+          .onStoreFailure(b.onFailure).events(b.events).build());
+    }
+    return new Route(pattern, methods, List.copyOf(limiters), List.copyOf(keys));
+  }
+}

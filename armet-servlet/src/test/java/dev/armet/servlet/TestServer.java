@@ -1,0 +1,86 @@
+package dev.armet.servlet;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** A real Jetty 12 on a random loopback port with ArmetFilter in front of test servlets. */
+final class TestServer implements AutoCloseable {
+  private final Server server;
+  private final ServletContextHandler context;
+  private final ServerConnector connector;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** @param secure pretend every request arrived over TLS (as a TLS connector would report) */
+  TestServer(ArmetFilter filter, boolean secure) {
+    server = new Server();
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    if (secure) {
+      config.addCustomizer((request, responseHeaders) -> new Request.Wrapper(request) {
+        @Override
+        public boolean isSecure() {
+          return true;
+        }
+      });
+    }
+    connector = new ServerConnector(server, new HttpConnectionFactory(config));
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    server.setHandler(context);
+  }
+
+  TestServer servlet(String pathSpec, HttpServlet servlet) {
+    ServletHolder holder = new ServletHolder(servlet);
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, pathSpec);
+    return this;
+  }
+
+  ServletContextHandler context() {
+    return context;
+  }
+
+  TestServer start() throws Exception {
+    server.start();
+    return this;
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
+  }
+
+  int port() {
+    return connector.getLocalPort();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) throws Exception {
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
