@@ -1,0 +1,128 @@
+package dev.armet.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.armet.event.SecurityEvent;
+import dev.armet.ratelimit.RateLimitStoreException;
+import dev.armet.ratelimit.TestClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The brute-force scenario of issue 5, step by step on a test clock. */
+class LoginThrottleTest {
+  static final String IP = "198.51.100.7";
+  final TestClock clock = new TestClock();
+  final List<SecurityEvent> events = new ArrayList<>();
+  final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(events::add).build();
+
+  void fail(String user, String ip, int times) {
+    for (int i = 0; i < times; i++) {
+      assertThat(throttle.check(user, ip).allowed()).as("attempt %d", i + 1).isTrue();
+      throttle.failed(user, ip);
+    }
+  }
+
+  @Test
+  void tenFailures_lockPairForOneMinute_thenFiveMinutes_thenOneHour() {
+    fail("alice", IP, 10);
+    LoginCheck locked = throttle.check("alice", IP);
+    assertThat(locked.allowed()).isFalse();
+    assertThat(locked.reason()).isEqualTo(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS);
+    assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(throttle.check("alice", IP).allowed()).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    fail("alice", IP, 10);
+    assertThat(throttle.check("alice", IP).retryAfter()).isEqualTo(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(5));
+    fail("alice", IP, 10);
+    assertThat(throttle.check("alice", IP).retryAfter()).isEqualTo(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
+    fail("alice", IP, 10);
+    assertThat(throttle.check("alice", IP).retryAfter()).as("the last step repeats").isEqualTo(Duration.ofHours(1));
+    assertThat(events).extracting(SecurityEvent::type).containsOnly("login.locked").hasSize(4);
+  }
+
+  @Test
+  void lockedPair_doesNotLockVictimFromOtherAddresses() {
+    fail("alice", IP, 10);
+    assertThat(throttle.check("alice", IP).allowed()).isFalse();
+    assertThat(throttle.check("alice", "203.0.113.9").allowed()).isTrue();
+    assertThat(throttle.check("bob", IP).allowed()).isTrue();
+  }
+
+  @Test
+  void usernameCase_isOneAccount() {
+    fail("Alice", IP, 5);
+    fail("alice ", IP, 5);
+    assertThat(throttle.check("ALICE", IP).allowed()).isFalse();
+  }
+
+  @Test
+  void success_resetsPairCounterAndLadder() {
+    fail("alice", IP, 9);
+    throttle.succeeded("alice", IP);
+    fail("alice", IP, 9);
+    assertThat(throttle.check("alice", IP).allowed()).isTrue();
+    throttle.failed("alice", IP);
+    assertThat(throttle.check("alice", IP).retryAfter()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void hundredFailuresFromOneAddress_blockItForRestOfDay() {
+    for (int user = 0; user < 10; user++) {
+      fail("user" + user, IP, 9);
+    }
+    clock.advance(Duration.ofHours(3));
+    fail("user10", IP, 9);
+    fail("user11", IP, 1);
+    LoginCheck blocked = throttle.check("someone-else", IP);
+    assertThat(blocked.allowed()).isFalse();
+    assertThat(blocked.reason()).isEqualTo(LoginCheck.Reason.ADDRESS_BLOCKED);
+    assertThat(blocked.retryAfter()).isEqualTo(Duration.ofHours(21));
+    throttle.succeeded("user0", IP);
+    assertThat(throttle.check("user0", IP).allowed()).as("a success does not launder the address").isFalse();
+    clock.advance(Duration.ofHours(21));
+    assertThat(throttle.check("someone-else", IP).allowed()).isTrue();
+    assertThat(events).extracting(SecurityEvent::type).containsOnly("login.address-blocked");
+  }
+
+  @Test
+  void usernameSlowDown_delaysEveryoneButNeverLocks() {
+    LoginThrottle slow = LoginThrottle.builder().clock(clock).events(events::add)
+        .usernameSlowDown(20, Duration.ofHours(1), Duration.ofSeconds(2)).build();
+    for (int i = 0; i < 20; i++) {
+      String ip = "203.0.113." + i;
+      assertThat(slow.check("alice", ip).delay()).isZero();
+      slow.failed("alice", ip);
+    }
+    LoginCheck owner = slow.check("alice", "192.0.2.1");
+    assertThat(owner.allowed()).isTrue();
+    assertThat(owner.delay()).isEqualTo(Duration.ofSeconds(2));
+    clock.advance(Duration.ofMinutes(3)); // one failure's worth drips back
+    assertThat(slow.check("alice", "192.0.2.1").delay()).isZero();
+  }
+
+  @Test
+  void storeDown_failsClosed() {
+    LoginThrottle down = LoginThrottle.builder().clock(clock).events(events::add)
+        .store(c -> {
+          throw new RateLimitStoreException("timeout");
+        }).build();
+    LoginCheck c = down.check("alice", IP);
+    assertThat(c.allowed()).isFalse();
+    assertThat(c.reason()).isEqualTo(LoginCheck.Reason.UNAVAILABLE);
+    down.failed("alice", IP); // must not throw
+  }
+
+  @Test
+  void lockout_invalid_saysBound() {
+    assertThatThrownBy(() -> LoginThrottle.builder().lockout(0, Duration.ofMinutes(1)))
+        .hasMessage("lockout failures must be between 1 and 1000, was 0");
+    assertThatThrownBy(() -> LoginThrottle.builder().lockout(5))
+        .hasMessage("lockout needs at least one lock duration, e.g. Duration.ofMinutes(1)");
+  }
+}
