@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * with Redis's own clock ({@code TIME}) so the clocks of the instances do not matter. A key known
  * to be blocked is refused from an in-process cache without asking Redis.
  *
- * <p>Keys are {@code prefix + "rl:{" + subject + "}" + policy}: the hash tag is the limited
- * subject (the part after the policy name), so combined limits on one subject stay on one
- * Cluster slot. A failure (timeout, lost connection) throws {@link RateLimitStoreException}
+ * <p>Keys are {@code prefix + "rl:{" + subject + "}" + policy + ":" + subject}: the hash tag is
+ * the limited subject, so combined limits on one subject stay on one Cluster slot (in Cluster,
+ * a combined decision over different subjects fails with CROSSSLOT). A failure (timeout, lost connection) throws {@link RateLimitStoreException}
  * within the command timeout, and the limiter follows its {@code StoreFailurePolicy}.
  *
  * <pre>{@code
@@ -105,12 +105,16 @@ public final class RedisRateLimitStore implements RateLimitStore {
     return out;
   }
 
-  /** {@code policy:subject} becomes {@code prefix rl:{subject}policy}. */
+  /**
+   * {@code policy:subject} becomes {@code prefix rl:{tag}policy:subject}. The tag is the subject,
+   * or for a compound subject {@code a|b} its last part, so that LoginThrottle's
+   * (user|address, address) pair lands on one Cluster slot.
+   */
   String redisKey(String storeKey) {
     int colon = storeKey.indexOf(':');
-    String policy = colon < 0 ? "" : storeKey.substring(0, colon);
     String subject = storeKey.substring(colon + 1);
-    return prefix + "rl:{" + subject + "}" + policy;
+    String tag = subject.substring(subject.lastIndexOf('|') + 1);
+    return prefix + "rl:{" + tag + "}" + storeKey;
   }
 
   private String[] args(RateLimitCommand c) {

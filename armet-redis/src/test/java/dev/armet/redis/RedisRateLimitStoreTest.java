@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +73,9 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
     limiter.block("k2", Duration.ofSeconds(5));
     CommandStats after = CommandStats.of(redis);
     // Redis also counts the commands the script runs inside (time, get, set): not round trips.
-    assertThat(after.minus(before)).containsEntry("evalsha", 103L)
-        .containsOnlyKeys("evalsha", "info", "time", "get", "set", "del");
+    Map<String, Long> ran = after.minus(before);
+    assertThat(ran).containsEntry("evalsha", 103L);
+    assertThat(ran.keySet()).isSubsetOf("evalsha", "info", "time", "get", "set", "del");
   }
 
   @Test
