@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
  * costs no request more than the timeout; Lettuce reconnects by itself (backoff capped at 1 s).
  */
 final class RedisConnection implements AutoCloseable {
+  private static final Duration CONNECT = Duration.ofSeconds(5);
   private final ClientResources resources;
   private final AutoCloseable client;
   private final AutoCloseable connection;
@@ -41,12 +42,15 @@ final class RedisConnection implements AutoCloseable {
   static RedisConnection open(String uri, Duration timeout) {
     boolean cluster = uri.startsWith("redis-cluster://") || uri.startsWith("rediss-cluster://");
     RedisURI parsed = RedisURI.create(cluster ? uri.replaceFirst("-cluster://", "://") : uri);
-    parsed.setTimeout(timeout);
+    // Connecting and the handshake may take longer than a command (TLS, a busy host): no request
+    // waits for them, since commands are refused while disconnected.
+    Duration connect = timeout.compareTo(CONNECT) > 0 ? timeout : CONNECT;
+    parsed.setTimeout(connect);
     ClientResources resources = ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
             java.util.concurrent.TimeUnit.MILLISECONDS))
         .build();
-    SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build();
+    SocketOptions socket = SocketOptions.builder().connectTimeout(connect).keepAlive(true).build();
     TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
     try {
       if (cluster) {
@@ -58,12 +62,14 @@ final class RedisConnection implements AutoCloseable {
                 .build())
             .build());
         StatefulRedisClusterConnection<String, String> c = client.connect(StringCodec.UTF8);
+        c.setTimeout(timeout);
         return new RedisConnection(resources, client::shutdown, c, c.sync(), true);
       }
       RedisClient client = RedisClient.create(resources, parsed);
       client.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
       StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
+      c.setTimeout(timeout);
       return new RedisConnection(resources, client::shutdown, c, c.sync(), false);
     } catch (RuntimeException e) {
       resources.shutdown();

@@ -1,7 +1,6 @@
 package dev.armet.redis;
 
 import dev.armet.ratelimit.LimitState;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 
 /**
@@ -10,9 +9,6 @@ import java.nio.ByteBuffer;
  * 64-bit integers; the script computes in doubles, exact for any time before the year 2255.
  */
 final class ScriptState {
-  private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
-  private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
-
   private ScriptState() {}
 
   /** The state, or null for absent or a format this version does not know. */
@@ -20,23 +16,35 @@ final class ScriptState {
     if (text == null) {
       return null;
     }
-    String[] parts = text.split(":", -1);
-    if (parts.length != 4 || !parts[0].equals("1")) {
+    if (!text.startsWith("1:")) {
       return null;
     }
+    ByteBuffer bytes = ByteBuffer.allocate(25).put(LimitState.VERSION);
+    int from = 2;
     try {
-      ByteBuffer bytes = ByteBuffer.allocate(25).put(LimitState.VERSION);
-      for (int i = 1; i < 4; i++) {
-        bytes.putLong(clamp(new BigInteger(parts[i])));
+      for (int i = 0; i < 3; i++) {
+        int to = i < 2 ? text.indexOf(':', from) : text.length();
+        if (to < 0) {
+          return null;
+        }
+        bytes.putLong(number(text.substring(from, to)));
+        from = to + 1;
       }
-      return LimitState.decode(bytes.array());
     } catch (NumberFormatException e) {
-      return null;
+      return null; // not the script's writing: treat as absent, as LimitState.decode does
     }
+    return LimitState.decode(bytes.array());
   }
 
   /** Lua saturates at 2^63 as a double, one past Long.MAX_VALUE: clamp as Java's add() does. */
-  private static long clamp(BigInteger v) {
-    return v.max(MIN).min(MAX).longValue();
+  private static long number(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      if (digits.matches("\\d{19,}")) {
+        return Long.MAX_VALUE;
+      }
+      throw e;
+    }
   }
 }
