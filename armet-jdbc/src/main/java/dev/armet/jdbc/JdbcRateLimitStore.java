@@ -60,10 +60,15 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         + last.getSQLState() + " " + last.getClass().getSimpleName(), last);
   }
 
-  /** Deadlock, serialization failure, or a connection that died before anything committed. */
+  /**
+   * Deadlock, serialization failure, or a connection that died (08xxx, PostgreSQL's 57P01 for a
+   * terminated backend). Died during commit, the decision may have landed and is spent twice:
+   * an over-count, the safe direction; never an over-admission.
+   */
   private static boolean retryable(SQLException e) {
     String state = e.getSQLState();
-    return state != null && (state.startsWith("40") || state.startsWith("08"));
+    return state != null && (state.startsWith("40") || state.startsWith("08")
+        || state.equals("57P01"));
   }
 
   private RateLimitCommand.Result read(Connection c, RateLimitCommand command) throws SQLException {

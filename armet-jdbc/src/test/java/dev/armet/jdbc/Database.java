@@ -49,10 +49,18 @@ enum Database {
 
   /** A store on fresh tables (its prefix: {@link JdbcStores#tablePrefix()}), purging only when asked. */
   JdbcStores open(Clock clock, Path dataFolder) {
+    return open(freshPrefix(), clock, dataFolder);
+  }
+
+  JdbcStores open(String prefix, Clock clock, Path dataFolder) {
     require();
-    String prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
     return JdbcStores.open(uri, b -> b.tablePrefix(prefix).clock(clock).dataFolder(dataFolder)
         .purgeInterval(java.time.Duration.ZERO).poolSize(8));
+  }
+
+  /** Table names no other run uses, so runs never see each other's rows. */
+  static String freshPrefix() {
+    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
   }
 
   static void dropAndClose(JdbcStores stores) {
