@@ -35,8 +35,9 @@ public final class StoreBench {
     String run = "bench" + UUID.randomUUID().toString().substring(0, 6);
     if (uri.startsWith("redis")) {
       try (RedisStores redis = RedisStores.open(uri, b -> b.keyPrefix(run + ":"))) {
+        RateLimiter limiter = limiter(redis.rateLimits());
         RedisRoundTrips trips = RedisRoundTrips.start(uri);
-        long decisions = decisions(redis.rateLimits(), threads, time);
+        long decisions = decisions(limiter, threads, time);
         System.out.printf("redis round trips per decision: %.3f (EVALSHA %d for %d decisions; other"
             + " client commands: %s)%n", trips.evalshaSince() / (double) decisions,
             trips.evalshaSince(), decisions, trips.otherClientCommandsSince());
@@ -46,18 +47,23 @@ public final class StoreBench {
     } else {
       try (JdbcStores db = JdbcStores.open(uri, b -> b.tablePrefix(run + "_")
           .dataFolder(Path.of("target")).poolSize(threads))) {
-        decisions(db.rateLimits(), threads, time);
+        decisions(limiter(db.rateLimits()), threads, time);
         sessions(db.sessions(), threads, time);
       }
     }
   }
 
-  static long decisions(RateLimitStore store, int threads, Duration time) throws Exception {
+  /** A limiter that always allows, warmed up (JIT, connections, script cache) before counting. */
+  static RateLimiter limiter(RateLimitStore store) {
     RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.tokenBucket("bench", 1_000_000,
         Duration.ofMinutes(1))).store(store).events(e -> { }).build();
     for (int i = 0; i < 2_000; i++) {
-      limiter.consume("warm" + (i % 100)); // JIT and connections
+      limiter.consume("warm" + (i % 100));
     }
+    return limiter;
+  }
+
+  static long decisions(RateLimiter limiter, int threads, Duration time) throws Exception {
     long n = timed(threads, time, () -> limiter.consume("k" + ThreadLocalRandom.current().nextInt(10_000)));
     System.out.printf("rate-limit decisions/s: %,.0f (%d threads, %ds, 10,000 keys)%n",
         n / (double) time.toSeconds(), threads, time.toSeconds());

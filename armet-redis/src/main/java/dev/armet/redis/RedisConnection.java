@@ -19,8 +19,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One multiplexed Lettuce connection (standalone, Sentinel or Cluster) with bounded command
- * timeouts. While disconnected, commands are refused at once instead of queued, so an outage
- * costs no request more than the timeout; Lettuce reconnects by itself (backoff capped at 1 s).
+ * timeouts. While disconnected, commands are refused at once instead of queued (Cluster: queued
+ * up to the timeout), so an outage costs no request more than the timeout; Lettuce reconnects by
+ * itself (backoff capped at 1 s).
  */
 final class RedisConnection implements AutoCloseable {
   private static final Duration CONNECT = Duration.ofSeconds(5);
@@ -55,8 +56,10 @@ final class RedisConnection implements AutoCloseable {
     try {
       if (cluster) {
         RedisClusterClient client = RedisClusterClient.create(resources, parsed);
+        // Cluster opens node connections on first use: queue (bounded by the timeout), since
+        // refusing while a node connection is still being made would fail healthy requests.
         client.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
             .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.of(30, ChronoUnit.SECONDS))
                 .build())

@@ -39,7 +39,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * test-only filter composing the servlet components: rate limits on {@code /limited}, Armet
  * sessions, and a login guarded by {@link LoginThrottle}.
  */
-final class AppInstance implements AutoCloseable {
+final class AppInstance {
   static final int LIMIT = 50;
   static final int LOCKOUT_FAILURES = 3;
 
@@ -83,8 +83,7 @@ final class AppInstance implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no Set-Cookie in " + r));
   }
 
-  @Override
-  public void close() throws Exception {
+  void close() throws Exception {
     server.stop();
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Core's two contract suites, unchanged, against each database. */
-class StoreContracts {
+class StoreContractsTest {
   @TempDir static Path dataFolder;
 
   abstract static class Sessions extends SessionStoreContract {
