@@ -41,7 +41,9 @@ public final class StoreBench {
         System.out.printf("redis round trips per decision: %.3f (EVALSHA %d for %d decisions; other"
             + " client commands: %s)%n", trips.evalshaSince() / (double) decisions,
             trips.evalshaSince(), decisions, trips.otherClientCommandsSince());
-        sessions(redis.sessions(), threads, time);
+        if (!"decisions".equals(args.length > 3 ? args[3] : "")) {
+          sessions(redis.sessions(), threads, time);
+        }
         System.out.println("redis-benchmark equivalent: " + trips.equivalentBenchmark(run, threads));
       }
     } else {
