@@ -1,33 +1,26 @@
 package dev.armet.cookie;
 
-import java.util.List;
-
 /** The lenient RFC 6265bis §5.4 pair splitter behind {@link RequestCookies}. */
 final class CookieHeaderReader {
   private CookieHeaderReader() {}
 
-  static void read(String header, List<String[]> out, int maxCookies) {
-    int len = header.length();
-    int start = 0;
-    while (start < len && out.size() < maxCookies) {
-      int end = header.indexOf(';', start);
-      if (end < 0) {
-        end = len;
-      }
-      pair(header, start, end, out);
-      start = end + 1;
+  /**
+   * Finds the name and value of the pair in {@code [from, to)} and writes their offsets at
+   * {@code out[at..at+3]}; false for a pair that names nothing (no '=' or an empty name).
+   */
+  static boolean pair(String header, int from, int to, int[] out, int at) {
+    // Search only inside the pair: a header of many '='-less pairs must stay linear.
+    int eq = from;
+    while (eq < to && header.charAt(eq) != '=') {
+      eq++;
     }
-  }
-
-  private static void pair(String header, int from, int to, List<String[]> out) {
-    int eq = header.indexOf('=', from);
-    if (eq < 0 || eq >= to) {
-      return; // a pair without '=' names nothing we could look up
+    if (eq == to) {
+      return false;
     }
     int ns = skipSpace(header, from, eq);
     int ne = trimSpace(header, ns, eq);
     if (ns == ne) {
-      return;
+      return false;
     }
     int vs = skipSpace(header, eq + 1, to);
     int ve = trimSpace(header, vs, to);
@@ -35,7 +28,11 @@ final class CookieHeaderReader {
       vs++;
       ve--;
     }
-    out.add(new String[] {header.substring(ns, ne), header.substring(vs, ve)});
+    out[at] = ns;
+    out[at + 1] = ne;
+    out[at + 2] = vs;
+    out[at + 3] = ve;
+    return true;
   }
 
   private static int skipSpace(String s, int from, int to) {

@@ -1,7 +1,7 @@
 package dev.armet.cookie;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ import java.util.Optional;
  * §5.4 do. Reading never throws on client input: empty pairs, pairs without {@code =}, stray
  * spaces, and anything past the bounds (16 KiB of header text, 200 cookies) are ignored;
  * surrounding double quotes are removed from a value; duplicates are kept in order (the browser
- * sends the most specific path first).
+ * sends the most specific path first). Parsing records offsets only; strings are made on lookup.
  *
  * <pre>{@code
  * RequestCookies cookies = RequestCookies.parse(request.getHeader("Cookie"));
@@ -20,12 +20,17 @@ import java.util.Optional;
 public final class RequestCookies {
   static final int MAX_HEADER_CHARS = 16 * 1024;
   static final int MAX_COOKIES = 200;
-  private static final RequestCookies EMPTY = new RequestCookies(Collections.emptyList());
+  private static final RequestCookies EMPTY = new RequestCookies("", new int[0], 0);
 
-  private final List<String[]> pairs;
+  private final String text;
+  /** Per cookie: name start, name end, value start, value end. */
+  private final int[] offsets;
+  private final int count;
 
-  private RequestCookies(List<String[]> pairs) {
-    this.pairs = pairs;
+  private RequestCookies(String text, int[] offsets, int count) {
+    this.text = text;
+    this.offsets = offsets;
+    this.count = count;
   }
 
   /** No cookies. */
@@ -38,29 +43,56 @@ public final class RequestCookies {
     if (headers == null) {
       return EMPTY;
     }
-    return parse(java.util.Arrays.asList(headers));
+    if (headers.length == 1) {
+      return read(headers[0]);
+    }
+    return parse(Arrays.asList(headers));
   }
 
   /** Reads {@code Cookie} header values; nulls are skipped. */
   public static RequestCookies parse(Iterable<String> headers) {
-    List<String[]> pairs = new ArrayList<>();
-    int budget = MAX_HEADER_CHARS;
+    StringBuilder joined = new StringBuilder();
     for (String header : headers) {
-      if (header == null || budget <= 0) {
-        continue;
+      if (header != null) {
+        // ';' separates pairs exactly as a new header would.
+        joined.append(joined.length() == 0 ? "" : ";").append(header);
       }
-      String text = header.length() > budget ? header.substring(0, budget) : header;
-      budget -= text.length();
-      CookieHeaderReader.read(text, pairs, MAX_COOKIES);
     }
-    return pairs.isEmpty() ? EMPTY : new RequestCookies(Collections.unmodifiableList(pairs));
+    return read(joined.toString());
+  }
+
+  private static RequestCookies read(String header) {
+    if (header == null || header.isEmpty()) {
+      return EMPTY;
+    }
+    String text = header.length() > MAX_HEADER_CHARS
+        ? header.substring(0, MAX_HEADER_CHARS) : header;
+    int pairs = 1;
+    for (int i = 0; i < text.length() && pairs < MAX_COOKIES; i++) {
+      pairs += text.charAt(i) == ';' ? 1 : 0;
+    }
+    int[] offsets = new int[4 * pairs]; // sized once: a 20-cookie header allocates no regrowth
+    int count = 0;
+    int start = 0;
+    int len = text.length();
+    while (start < len && count < MAX_COOKIES) {
+      int end = text.indexOf(';', start);
+      if (end < 0) {
+        end = len;
+      }
+      if (CookieHeaderReader.pair(text, start, end, offsets, count * 4)) {
+        count++;
+      }
+      start = end + 1;
+    }
+    return count == 0 ? EMPTY : new RequestCookies(text, offsets, count);
   }
 
   /** The first value sent for {@code name}. */
   public Optional<String> first(String name) {
-    for (String[] pair : pairs) {
-      if (pair[0].equals(name)) {
-        return Optional.of(pair[1]);
+    for (int i = 0; i < count; i++) {
+      if (nameIs(i, name)) {
+        return Optional.of(value(i));
       }
     }
     return Optional.empty();
@@ -69,9 +101,9 @@ public final class RequestCookies {
   /** Every value sent for {@code name}, in header order. */
   public List<String> all(String name) {
     List<String> out = new ArrayList<>(1);
-    for (String[] pair : pairs) {
-      if (pair[0].equals(name)) {
-        out.add(pair[1]);
+    for (int i = 0; i < count; i++) {
+      if (nameIs(i, name)) {
+        out.add(value(i));
       }
     }
     return out;
@@ -79,15 +111,25 @@ public final class RequestCookies {
 
   /** The number of cookies read. */
   public int size() {
-    return pairs.size();
+    return count;
   }
 
   /** The cookie names, in header order, with duplicates. */
   public List<String> names() {
-    List<String> out = new ArrayList<>(pairs.size());
-    for (String[] pair : pairs) {
-      out.add(pair[0]);
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(text.substring(offsets[4 * i], offsets[4 * i + 1]));
     }
     return out;
+  }
+
+  private boolean nameIs(int i, String name) {
+    int from = offsets[4 * i];
+    int length = offsets[4 * i + 1] - from;
+    return length == name.length() && text.regionMatches(from, name, 0, length);
+  }
+
+  private String value(int i) {
+    return text.substring(offsets[4 * i + 2], offsets[4 * i + 3]);
   }
 }

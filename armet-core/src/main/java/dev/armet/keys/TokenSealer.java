@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
  * stay private and cannot be altered. Each token gets a fresh 96-bit nonce from
  * {@link SecureRandom}; the context (e.g. the cookie name) and key id are associated data, so a
  * token moved to another cookie does not open. A token is {@code keyId.base64url(nonce|ct|tag)}.
- * Every failure is the same empty answer.
+ * Every failure is the same empty answer. Random nonces keep collisions negligible up to about
+ * 2^32 tokens per key (NIST SP 800-38D §8.3): rotate the primary key well before that.
  *
  * <pre>{@code
  * TokenSealer sealer = keyring.sealer("cookie-session");

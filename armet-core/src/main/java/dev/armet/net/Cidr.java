@@ -56,16 +56,23 @@ public final class Cidr {
           + " (write e.g. 10.0.0.0/8 or fd00::/8; host names are not accepted)");
     }
     boolean v4 = bytes.length == 4;
-    int max = v4 ? 32 : 128;
+    // An IPv4-mapped IPv6 range (::ffff:10.0.0.0/104) is the IPv4 range it maps (10.0.0.0/8):
+    // addresses are unmapped before matching, so that is what it can match.
+    boolean mapped = v4 && addr.indexOf(':') >= 0;
+    int min = mapped ? 96 : 0;
+    int max = v4 && !mapped ? 32 : 128;
     int prefix = max;
     if (slash >= 0) {
       String p = text.substring(slash + 1);
       if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
-          || Integer.parseInt(p) > max) {
-        throw new IllegalArgumentException("prefix length of '" + cidr + "' must be 0.." + max
-            + ", was '" + p + "'");
+          || Integer.parseInt(p) > max || Integer.parseInt(p) < min) {
+        throw new IllegalArgumentException("prefix length of '" + cidr + "' must be " + min + ".." + max
+            + ", was '" + p + "'" + (mapped ? " (an IPv4-mapped range; or write the IPv4 range itself)" : ""));
       }
       prefix = Integer.parseInt(p);
+    }
+    if (mapped) {
+      prefix -= 96;
     }
     return new Cidr(v4, v4 ? 0 : high(bytes), low(bytes), prefix);
   }
@@ -75,9 +82,20 @@ public final class Cidr {
     return matches(IpLiteral.parse(address));
   }
 
-  /** Whether the 4- or 16-byte address is in this range. */
+  /** Whether the 4- or 16-byte address is in this range (IPv4-mapped IPv6 as IPv4). */
   public boolean matches(byte[] address) {
-    if (address == null || (address.length == 4) != v4 || (address.length != 4 && address.length != 16)) {
+    if (address == null || (address.length != 4 && address.length != 16)) {
+      return false;
+    }
+    if (address.length == 16 && isMapped(address)) {
+      if (!v4) {
+        return false; // it is an IPv4 address, as everywhere else in Armet
+      }
+      long v = ((address[12] & 255L) << 24) | ((address[13] & 255L) << 16)
+          | ((address[14] & 255L) << 8) | (address[15] & 255L);
+      return (v & loMask) == lo;
+    }
+    if ((address.length == 4) != v4) {
       return false;
     }
     if (v4) {
@@ -88,6 +106,15 @@ public final class Cidr {
 
   public int prefixLength() {
     return prefix;
+  }
+
+  static boolean isMapped(byte[] a) {
+    for (int i = 0; i < 10; i++) {
+      if (a[i] != 0) {
+        return false;
+      }
+    }
+    return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
   }
 
   static long high(byte[] a) {

@@ -124,8 +124,12 @@ final class ForwardedParser {
     if (s.charAt(at) != ':' || at + 1 == s.length() || s.length() - at - 1 > 32) {
       return false;
     }
-    return s.charAt(at + 1) == '_' || s.substring(at + 1).chars().allMatch(c -> c >= '0' && c <= '9')
-        && s.length() - at - 1 <= 5;
+    if (s.charAt(at + 1) == '_') {
+      return true; // obfuscated port (§6.3)
+    }
+    String port = s.substring(at + 1);
+    return port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9')
+        && Integer.parseInt(port) <= 65535;
   }
 
   private static int skipSpace(String s, int i) {

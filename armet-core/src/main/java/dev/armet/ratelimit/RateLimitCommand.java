@@ -7,7 +7,7 @@ import java.util.List;
  * more keys, each with its {@link LimitRule}. A store that runs code next to the data (in memory,
  * JDBC inside a {@code SELECT … FOR UPDATE} transaction) locks the keys, reads their states,
  * calls {@link #apply} and writes back what it returns. A script store (Redis Lua) receives the
- * same numbers ({@link #keys}, {@link #rules}, {@link #operation}, {@link #points},
+ * same numbers ({@link #keys}, {@link #rules}, {@link #operation}, {@link #points(int)},
  * {@link #nowMicros}, {@link #blockMicros}) and must compute what {@link #apply} computes.
  *
  * <p>Combined limits are all-or-nothing: when any enforcing rule refuses a {@code CONSUME}, no
@@ -33,13 +33,13 @@ public final class RateLimitCommand {
   private final List<String> keys;
   private final List<LimitRule> rules;
   private final Operation operation;
-  private final long points;
+  private final long[] points;
   private final long nowMicros;
   private final long blockMicros;
 
-  RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation, long points,
+  RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation, long[] points,
       long nowMicros, long blockMicros) {
-    this.keys = List.copyOf(keys);
+    this.keys = List.copyOf(keys); // no copy when already immutable
     this.rules = List.copyOf(rules);
     this.operation = operation;
     this.points = points;
@@ -60,8 +60,9 @@ public final class RateLimitCommand {
     return operation;
   }
 
-  public long points() {
-    return points;
+  /** The points of key {@code i}: spent by CONSUME/PENALTY, given back by REWARD. */
+  public long points(int i) {
+    return points[i];
   }
 
   /** The decision time, in microseconds since the epoch. */
@@ -94,7 +95,7 @@ public final class RateLimitCommand {
     boolean refused = false;
     for (int i = 0; i < n; i++) {
       LimitArithmetic.Step step =
-          LimitArithmetic.apply(rules.get(i), current[i], operation, points, blockMicros, nowMicros);
+          LimitArithmetic.apply(rules.get(i), current[i], operation, points[i], blockMicros, nowMicros);
       next[i] = step.next;
       statuses[i] = step.status;
       refused |= operation == Operation.CONSUME && !step.status.allowed() && !rules.get(i).dryRun();

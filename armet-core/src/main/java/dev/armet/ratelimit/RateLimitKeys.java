@@ -14,8 +14,9 @@ final class RateLimitKeys {
 
   private RateLimitKeys() {}
 
-  static String storeKey(String policy, String key) {
-    return policy + ':' + (isPlain(key) ? key : "#" + sha256(key));
+  /** {@code prefix} is the policy name and ':'. */
+  static String storeKey(String prefix, String key) {
+    return prefix.concat(isPlain(key) ? key : "#" + sha256(key));
   }
 
   private static boolean isPlain(String key) {

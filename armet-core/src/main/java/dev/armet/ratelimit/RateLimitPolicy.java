@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class RateLimitPolicy {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]{0,31}");
+  private static final long MAX_MICROS = Duration.ofDays(366).toNanos() / 1000;
 
   private final LimitRule rule;
 
@@ -77,6 +78,11 @@ public final class RateLimitPolicy {
       if (micros / refill < 1) {
         throw new IllegalArgumentException("policy '" + name + "': refill " + refill + " per " + period
             + " is faster than one token per microsecond; use a longer period");
+      }
+      if (capacity > MAX_MICROS / (micros / refill)) {
+        throw new IllegalArgumentException("policy '" + name + "': an empty bucket of " + capacity
+            + " refilling " + refill + " per " + period + " takes more than 366 days to refill;"
+            + " use a smaller capacity or a faster refill");
       }
       this.kind = LimitRule.Kind.TOKEN_BUCKET;
       this.limit = capacity;

@@ -31,6 +31,7 @@ public final class RateLimiter {
   private final StoreFailurePolicy onFailure;
   private final SecurityEventSink events;
   private final RefusalLog dryRunLog;
+  private final String keyPrefix;
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
@@ -39,15 +40,21 @@ public final class RateLimiter {
     this.onFailure = b.onFailure;
     this.events = b.events;
     this.dryRunLog = new RefusalLog(b.events);
+    this.keyPrefix = b.policy.name() + ':';
   }
 
   public static Builder builder(RateLimitPolicy policy) {
     return new Builder(policy);
   }
 
-  /** A key bound to this limiter, for {@link #consumeAll}. */
+  /** A key bound to this limiter, costing one point, for {@link #consumeAll}. */
   public Target on(String key) {
-    return new Target(this, key);
+    return new Target(this, key, 1);
+  }
+
+  /** A key bound to this limiter with its own cost, for {@link #consumeAll(Target...)}. */
+  public Target on(String key, long points) {
+    return new Target(this, key, checkCost(points));
   }
 
   public RateLimitDecision consume(String key) {
@@ -56,7 +63,7 @@ public final class RateLimiter {
 
   /** Spends {@code points} if the policy allows it. */
   public RateLimitDecision consume(String key, long points) {
-    return consumeAll(points, on(key));
+    return run(Operation.CONSUME, List.of(on(key)), checkCost(points), 0);
   }
 
   /** Spends points whatever the state (a failed login, an expensive request after the fact). */
@@ -101,15 +108,16 @@ public final class RateLimiter {
    */
   public static RateLimitDecision consumeAll(long points, Target... targets) {
     List<Target> list = sameStore(targets);
-    RateLimiter first = list.get(0).limiter;
-    checkPoints(points);
     for (Target t : list) {
-      if (points > t.limiter.policy.rule().limit()) {
-        throw new IllegalArgumentException("points must be at most policy '" + t.limiter.policy.name()
-            + "' limit " + t.limiter.policy.rule().limit() + ", was " + points);
-      }
+      t.limiter.checkCost(points);
     }
-    return first.run(Operation.CONSUME, list, points, 0);
+    return list.get(0).limiter.run(Operation.CONSUME, list, points, 0);
+  }
+
+  /** As {@link #consumeAll(long, Target...)}, each target spending its own points. */
+  public static RateLimitDecision consumeAll(Target... targets) {
+    List<Target> list = sameStore(targets);
+    return list.get(0).limiter.run(Operation.CONSUME, list, 0, 0);
   }
 
   /** Spends {@code points} under every target unconditionally, in one atomic round trip. */
@@ -137,18 +145,31 @@ public final class RateLimiter {
     return List.of(targets);
   }
 
+  /** {@code points} 0 means each target's own points. */
   private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros) {
-    List<String> keys = new ArrayList<>(targets.size());
-    List<LimitRule> rules = new ArrayList<>(targets.size());
-    for (Target t : targets) {
-      String key = RateLimitKeys.storeKey(t.limiter.policy.name(), t.key);
-      if (keys.contains(key)) {
-        throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
-      }
-      keys.add(key);
-      rules.add(t.limiter.policy.rule());
+    long[] cost = new long[targets.size()];
+    for (int i = 0; i < cost.length; i++) {
+      cost[i] = points > 0 ? points : targets.get(i).points;
     }
-    RateLimitCommand command = new RateLimitCommand(keys, rules, op, points, nowMicros(), blockMicros);
+    List<String> keys;
+    List<LimitRule> rules;
+    if (targets.size() == 1) { // the common case, without intermediate collections
+      Target t = targets.get(0);
+      keys = List.of(t.limiter.storeKey(t.key));
+      rules = List.of(t.limiter.policy.rule());
+    } else {
+      keys = new ArrayList<>(targets.size());
+      rules = new ArrayList<>(targets.size());
+      for (Target t : targets) {
+        String key = t.limiter.storeKey(t.key);
+        if (keys.contains(key)) {
+          throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
+        }
+        keys.add(key);
+        rules.add(t.limiter.policy.rule());
+      }
+    }
+    RateLimitCommand command = new RateLimitCommand(keys, rules, op, cost, nowMicros(), blockMicros);
     RateLimitCommand.Result result;
     try {
       result = store.execute(command);
@@ -170,9 +191,22 @@ public final class RateLimiter {
     return decision;
   }
 
+  private String storeKey(String key) {
+    return RateLimitKeys.storeKey(keyPrefix, key);
+  }
+
   private long nowMicros() {
     Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+  }
+
+  private long checkCost(long points) {
+    checkPoints(points);
+    if (points > policy.rule().limit()) {
+      throw new IllegalArgumentException("points must be at most policy '" + policy.name()
+          + "' limit " + policy.rule().limit() + ", was " + points);
+    }
+    return points;
   }
 
   private static long checkPoints(long points) {
@@ -186,10 +220,12 @@ public final class RateLimiter {
   public static final class Target {
     private final RateLimiter limiter;
     private final String key;
+    private final long points;
 
-    private Target(RateLimiter limiter, String key) {
+    private Target(RateLimiter limiter, String key, long points) {
       this.limiter = limiter;
       this.key = Objects.requireNonNull(key, "key");
+      this.points = points;
     }
 
     @Override

@@ -93,16 +93,16 @@ public final class CookieSessions implements Sessions {
           new String(contents.get().payload(), StandardCharsets.UTF_8), now,
           contents.get().primaryKey());
       if (state.isPresent()) {
-        return new Session(cookie, state.get(), false, now);
+        return new Session(cookie, state.get(), now);
       }
     }
-    return new Session(cookie, null, !values.isEmpty(), now);
+    return new Session(cookie, null, now); // an unusable cookie is left alone (see ServerSessions)
   }
 
   @Override
   public Optional<String> commit(Session s) {
     SetCookie cookie = s.cookie;
-    boolean hadCookie = s.loaded != null || s.staleCookie;
+    boolean hadCookie = s.loaded != null;
     if (!s.exists() || (s.isNew() && !s.hasData())) {
       return hadCookie ? Optional.of(cookie.clearHeader()) : Optional.empty();
     }

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sessions in this process's memory, for development and tests. Bounded: at most
  * {@code maxEntries} records; expired ones are swept when the store is full, and if it is still
- * full the record closest to expiry is evicted. Refused in production ({@link SessionConfig}
+ * full the record closest to expiry is evicted (under concurrent writes the bound can be passed
+ * by at most the number of writers at that moment). Refused in production ({@link SessionConfig}
  * fails at start-up), because sessions would be lost on restart and not shared between
  * instances: use the Redis ({@code armet-redis}) or JDBC ({@code armet-jdbc}) store.
  *

@@ -113,9 +113,12 @@ public final class ServerSessions implements Sessions {
       }
       SessionState state = new SessionState(key, id, r.userId().orElse(null), r.createdAt(),
           r.expiresAt(), r.attributes(), verified.get().primaryKey());
-      return new Session(cookie, state, false, now);
+      return new Session(cookie, state, now);
     }
-    return new Session(cookie, null, !values.isEmpty(), now);
+    // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
+    // that just set a new id, and clearing it would log the user out. It is replaced when the
+    // browser next gets a session.
+    return new Session(cookie, null, now);
   }
 
   @Override
@@ -126,7 +129,7 @@ public final class ServerSessions implements Sessions {
     if (s.discardLoaded()) {
       store.delete(loaded.key);
     }
-    Optional<String> clear = s.discardLoaded() || s.staleCookie
+    Optional<String> clear = s.discardLoaded()
         ? Optional.of(cookie.clearHeader()) : Optional.empty();
     if (!s.exists() || (s.isNew() && !s.hasData() && !saveUninitialized)) {
       return clear;
@@ -142,14 +145,17 @@ public final class ServerSessions implements Sessions {
         // Merge onto the freshest copy: a concurrent request's other attributes survive.
         Optional<SessionRecord> current = store.load(loaded.key);
         if (current.isEmpty()) {
-          return Optional.of(cookie.clearHeader()); // destroyed meanwhile: never resurrect
+          // Destroyed meanwhile (logout, regenerate, expiry): never resurrect it, and do not
+          // clear the cookie either, which may already be the new one from a racing response.
+          return Optional.empty();
         }
         attributes = s.mergeOnto(current.get().attributes());
         user = s.mergedUserId(current.get().userId().orElse(null));
       }
       byte[] id = fresh ? newId() : loaded.id;
       Instant created = s.created();
-      store.save(new SessionRecord(storeKey(id), user, created, expiry(created, now), attributes));
+      store.save(SessionRecord.ofChecked(storeKey(id), user, created, expiry(created, now),
+          attributes));
       return fresh || rolling || !loaded.primaryKey ? Optional.of(header(cookie, id, now))
           : Optional.empty();
     }

@@ -16,10 +16,14 @@ import java.util.Set;
  * change is always a {@code set} that dirty tracking sees. Nothing is written unless something
  * changed; a session that was never given data sets no cookie.
  *
- * <p>Concurrency: requests of one session each work on their own copy. At commit a changed
- * session is merged attribute by attribute onto the freshest stored copy, so two requests that
- * change different attributes both keep their change; for the same attribute the last commit
- * wins. Methods are synchronized, so async servlet code may share one {@code Session}.
+ * <p>Concurrency ({@link ServerSessions}): requests of one session each work on their own copy.
+ * At commit a changed session is re-read and merged attribute by attribute onto the freshest
+ * stored copy, so two requests that change different attributes both keep their change; for the
+ * same attribute the last commit wins. Two commits landing within the same re-read/write window
+ * (microseconds in memory, one round trip remotely) fall back to whole-record last-write-wins.
+ * A session that a concurrent request destroyed (logout, regenerate) is never resurrected.
+ * {@link CookieSessions} are whole-cookie last-write-wins. Methods are synchronized, so async
+ * servlet code may share one {@code Session}.
  *
  * <pre>{@code
  * Session s = sessions.open(cookies, true);
@@ -33,7 +37,6 @@ public final class Session {
 
   final SessionState loaded;
   final SetCookie cookie;
-  final boolean staleCookie;
   private final Instant now;
   private final Map<String, Object> attributes = new LinkedHashMap<>();
   private final Map<String, Object> changes = new LinkedHashMap<>();
@@ -45,10 +48,9 @@ public final class Session {
   private String userId;
   private Instant createdAt;
 
-  Session(SetCookie cookie, SessionState loaded, boolean staleCookie, Instant now) {
+  Session(SetCookie cookie, SessionState loaded, Instant now) {
     this.cookie = cookie;
     this.loaded = loaded;
-    this.staleCookie = staleCookie;
     this.now = now;
     if (loaded != null) {
       exists = true;

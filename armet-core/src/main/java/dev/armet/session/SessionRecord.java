@@ -46,6 +46,13 @@ public final class SessionRecord {
     this.attributes = attributes;
   }
 
+  /** For attributes already checked and copied by {@link Session}: skips a second deep copy. */
+  static SessionRecord ofChecked(String key, String userId, Instant createdAt, Instant expiresAt,
+      Map<String, Object> attributes) {
+    return new SessionRecord(key, userId, createdAt, expiresAt,
+        java.util.Collections.unmodifiableMap(attributes), true);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> copy(Map<String, ?> attributes) {
     return (Map<String, Object>) Json.copyOf(Objects.requireNonNull(attributes, "attributes"),
@@ -79,14 +86,24 @@ public final class SessionRecord {
     return new SessionRecord(key, userId, createdAt, expiresAt, attributes, true);
   }
 
-  /** The record without key and expiry, as versioned JSON: {@code {"v":1,"c":…,"u":…,"a":{…}}}. */
+  /**
+   * The record without key and expiry, as versioned JSON: {@code {"v":1,"c":…,"u":…,"a":{…}}}.
+   *
+   * @throws IllegalStateException if the encoding exceeds the 1 MiB that {@link #decode} reads
+   */
   public String encode() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("v", FORMAT_VERSION);
     m.put("c", createdAt.toEpochMilli());
     m.put("u", userId);
     m.put("a", attributes);
-    return Json.write(m);
+    String json = Json.write(m);
+    if (json.length() > LIMITS.maxLength()) {
+      // Refuse at write time: a record too large to read back would silently log the user out.
+      throw new IllegalStateException("session data is " + json.length() + " characters, over"
+          + " the " + LIMITS.maxLength() + " a store reads back; keep less in the session");
+    }
+    return json;
   }
 
   /**

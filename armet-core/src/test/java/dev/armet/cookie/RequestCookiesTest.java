@@ -62,6 +62,17 @@ class RequestCookiesTest {
   }
 
   @Test
+  void parse_sixteenKilobytesOfPairsWithoutEquals_staysLinear() {
+    String hostile = ";".repeat(8_000) + "x".repeat(8_000);
+    long start = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      assertThat(RequestCookies.parse(hostile).size()).isZero();
+    }
+    // Quadratic scanning would take seconds here; linear takes milliseconds.
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
+
+  @Test
   void parse_manyCookies_boundedByCountAndLength() {
     String many = "x=1; ".repeat(10_000);
     assertThat(RequestCookies.parse(many).size()).isEqualTo(RequestCookies.MAX_COOKIES);

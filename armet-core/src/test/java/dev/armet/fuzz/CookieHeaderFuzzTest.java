@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Cookie-header reader must never throw on client input and must stay within its bounds.
- * A short run happens in every {@code mvn verify}; see {@code dev.armet.fuzz} package notes in
- * the sessions report for longer runs.
+ * A short run happens in every {@code mvn verify}; armet-core's pom says how to run longer.
  */
 class CookieHeaderFuzzTest {
 

@@ -121,6 +121,7 @@ class JsonTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void copyOf_isDeepAndUnmodifiable() {
     List<Object> inner = new ArrayList<>(List.of("a"));
     Object copy = Json.copyOf(Map.of("l", inner), "v");

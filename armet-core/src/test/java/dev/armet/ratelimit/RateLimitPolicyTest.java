@@ -26,5 +26,8 @@ class RateLimitPolicyTest {
         .hasMessage("policy 'p': window must be more than 0 and at most 366 days, was PT-1S");
     assertThatThrownBy(() -> RateLimitPolicy.builder("p").tokenBucket(10, 10_000_000, Duration.ofSeconds(1)))
         .hasMessageContaining("faster than one token per microsecond");
+    assertThatThrownBy(() -> RateLimitPolicy.builder("p").tokenBucket(1_000_000, 1, Duration.ofDays(1)))
+        .hasMessage("policy 'p': an empty bucket of 1000000 refilling 1 per PT24H takes more than 366 days"
+            + " to refill; use a smaller capacity or a faster refill");
   }
 }

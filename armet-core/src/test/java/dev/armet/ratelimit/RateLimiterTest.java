@@ -105,6 +105,16 @@ class RateLimiterTest {
   }
 
   @Test
+  void consumeAll_perTargetPoints_eachSpendsItsOwn() {
+    RateLimitStore store = InMemoryRateLimitStore.create();
+    RateLimiter a = limiter(RateLimitPolicy.fixedWindow("a", 10, Duration.ofMinutes(1))).store(store).build();
+    RateLimiter b = limiter(RateLimitPolicy.fixedWindow("b", 10, Duration.ofMinutes(1))).store(store).build();
+    RateLimitDecision d = RateLimiter.consumeAll(a.on("k", 3), b.on("k"));
+    assertThat(d.statuses()).extracting(LimitStatus::remaining).containsExactly(7L, 9L);
+    assertThatThrownBy(() -> a.on("k", 11)).hasMessage("points must be at most policy 'a' limit 10, was 11");
+  }
+
+  @Test
   void tokenBucket_penaltyMakesDebt_rewardRepays() {
     RateLimiter l = limiter(RateLimitPolicy.builder("b").tokenBucket(2, 1, Duration.ofSeconds(1)).build()).build();
     l.penalty("k", 4); // two tokens of debt

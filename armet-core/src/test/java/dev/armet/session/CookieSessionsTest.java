@@ -55,7 +55,7 @@ class CookieSessionsTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void open_tamperedTruncatedOrWrongKey_isAnonymousAndCleared(boolean sealed) {
+  void open_tamperedTruncatedOrWrongKey_isAnonymous(boolean sealed) {
     Browser b = new Browser();
     b.request(sessions(sealed), ServerSessionsTest::count);
     String token = b.jar.get("session");
@@ -63,8 +63,7 @@ class CookieSessionsTest {
         token.replace(token.charAt(10), token.charAt(10) == 'x' ? 'y' : 'x'), token + "A"}) {
       Browser other = new Browser();
       other.jar.put("session", bad);
-      assertThat(other.request(sessions(sealed), s -> assertThat(s.exists()).isFalse()))
-          .hasValueSatisfying(h -> assertThat(h).startsWith("session=; Max-Age=0"));
+      assertThat(other.request(sessions(sealed), s -> assertThat(s.exists()).isFalse())).isEmpty();
     }
     b.copy().request(sessions(sealed, c -> { }, ServerSessionsTest.KEY_B),
         s -> assertThat(s.exists()).isFalse());

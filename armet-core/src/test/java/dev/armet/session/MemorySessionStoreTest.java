@@ -45,6 +45,13 @@ class MemorySessionStoreTest extends SessionStoreContract {
   }
 
   @Test
+  void record_tooLargeToReadBack_refusedAtEncode() {
+    SessionRecord r = record("k", null, Duration.ofMinutes(1), Map.of("a", "x".repeat(1 << 20)));
+    assertThatThrownBy(r::encode).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("session data is 1048").hasMessageContaining("over the 1048576");
+  }
+
+  @Test
   void record_encodeDecode_roundTripsWithVersion() {
     SessionRecord r = record("k", "u", Duration.ofMinutes(1), Map.of("a", java.util.List.of(1)));
     String encoded = r.encode();

@@ -119,19 +119,19 @@ public final class RedisRateLimitStore implements RateLimitStore {
 
   private String[] args(RateLimitCommand c) {
     List<LimitRule> rules = c.rules();
-    String[] a = new String[4 + 5 * rules.size()];
+    String[] a = new String[3 + 6 * rules.size()];
     a[0] = c.operation().name();
-    a[1] = Long.toString(c.points());
-    a[2] = serverTime ? "" : Long.toString(c.nowMicros());
-    a[3] = Long.toString(c.blockMicros());
+    a[1] = serverTime ? "" : Long.toString(c.nowMicros());
+    a[2] = Long.toString(c.blockMicros());
     for (int i = 0; i < rules.size(); i++) {
       LimitRule r = rules.get(i);
-      int b = 4 + 5 * i;
+      int b = 3 + 6 * i;
       a[b] = r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1";
       a[b + 1] = Long.toString(r.limit());
       a[b + 2] = Long.toString(r.periodMicros());
       a[b + 3] = Long.toString(r.blockMicros());
       a[b + 4] = r.dryRun() ? "1" : "0";
+      a[b + 5] = Long.toString(c.points(i));
     }
     return a;
   }

@@ -1,12 +1,12 @@
 -- One rate-limit decision, atomically: the same arithmetic as armet-core's LimitArithmetic and
 -- RateLimitCommand.apply (RateLimitStoreContract checks they agree).
--- KEYS: one per rule. ARGV: op, points, now (µs; '' = use Redis TIME), blockMicros,
--- then per rule: kind (0 bucket, 1 window), limit, periodMicros, blockMicros, dryRun (0/1).
+-- KEYS: one per rule. ARGV: op, now (µs; '' = use Redis TIME), blockMicros, then per rule:
+-- kind (0 bucket, 1 window), limit, periodMicros, blockMicros, dryRun (0/1), points.
 -- State text: "1:a:b:blockedUntil" (format version 1). Returns {now, previous states…, next states…}.
 -- Numbers are Lua doubles: exact below 2^53 µs (year 2255); saturate at MAXV like Java's add().
 local MAXV = 9223372036854775807
-local op, points, blockArg = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[4])
-local now = tonumber(ARGV[3])
+local op, blockArg = ARGV[1], tonumber(ARGV[3])
+local now = tonumber(ARGV[2])
 if not now then
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -25,7 +25,7 @@ local function bucket(r, s)
   local t, tol = r.period, mul(r.limit, r.period)
   local tat = s and math.max(s[1], now) or now
   local blocked = s and s[3] or 0
-  local cost = mul(points, t)
+  local cost = mul(r.points, t)
   local refused = false
   if op == 'CONSUME' then
     if blocked > now or add(tat, cost) - now > tol then
@@ -48,12 +48,12 @@ local function window(r, s)
   local blocked = s and s[3] or 0
   local refused = false
   if op == 'CONSUME' then
-    if blocked > now or add(count, points) > r.limit then
+    if blocked > now or add(count, r.points) > r.limit then
       refused = true
       if blocked <= now and r.block > 0 then blocked = add(now, r.block) end
-    else count = count + points end
-  elseif op == 'PENALTY' then count = add(count, points)
-  elseif op == 'REWARD' then count = math.max(0, count - points)
+    else count = count + r.points end
+  elseif op == 'PENALTY' then count = add(count, r.points)
+  elseif op == 'REWARD' then count = math.max(0, count - r.points)
   elseif op == 'BLOCK' then blocked = math.max(blocked, add(now, blockArg)) end
   local nxt = nil
   if count > 0 or blocked > now then nxt = {start, count, blocked} end
@@ -64,9 +64,9 @@ local n = #KEYS
 local rules, cur, nxt, ok, raw = {}, {}, {}, {}, {}
 local refusedAny = false
 for i = 1, n do
-  local base = 4 + (i - 1) * 5
+  local base = 3 + (i - 1) * 6
   local r = {kind = ARGV[base + 1], limit = tonumber(ARGV[base + 2]), period = tonumber(ARGV[base + 3]),
-             block = tonumber(ARGV[base + 4]), dry = ARGV[base + 5] == '1'}
+             block = tonumber(ARGV[base + 4]), dry = ARGV[base + 5] == '1', points = tonumber(ARGV[base + 6])}
   rules[i] = r
   raw[i] = redis.call('GET', KEYS[i])
   cur[i] = parse(raw[i])

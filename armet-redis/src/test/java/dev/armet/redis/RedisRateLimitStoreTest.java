@@ -99,6 +99,18 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
   }
 
   @Test
+  void consumeAll_perKeyPoints_spendEachKeysOwnCost() {
+    RateLimitStore store = newStore();
+    RateLimiter a = limiter(store, RateLimitPolicy.fixedWindow("cost-a", 10, Duration.ofMinutes(1)));
+    RateLimiter b = limiter(store, RateLimitPolicy.tokenBucket("cost-b", 10, Duration.ofMinutes(1)));
+    assertThat(RateLimiter.consumeAll(a.on("x", 3), b.on("x", 1)).isAllowed()).isTrue();
+    assertThat(a.get("x").status().remaining()).isEqualTo(7);
+    assertThat(b.get("x").status().remaining()).isEqualTo(9);
+    assertThat(RateLimiter.consumeAll(a.on("x", 8), b.on("x", 1)).isAllowed()).isFalse();
+    assertThat(b.get("x").status().remaining()).as("all or nothing").isEqualTo(9);
+  }
+
+  @Test
   void script_afterScriptFlush_isReloadedTransparently() {
     RedisStores redis = open(RedisStores.DecisionTime.REDIS);
     RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("flush", 3, Duration.ofMinutes(1)))

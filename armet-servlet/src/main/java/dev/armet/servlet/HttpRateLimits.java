@@ -39,12 +39,15 @@ public final class HttpRateLimits {
   private static final String SEEN = HttpRateLimits.class.getName() + ".seen";
 
   private final List<Route> routes;
+  private final RateLimitStore store;
   private final boolean headersOnAllowed;
   private final SecurityEventSink events;
+  private final EventGate eventGate = new EventGate();
 
   private HttpRateLimits(Builder b) {
     this.headersOnAllowed = b.headersOnAllowed;
     this.events = b.events;
+    this.store = b.store;
     List<Route> built = new ArrayList<>();
     for (RateLimitRoute spec : b.routes) {
       built.add(spec.build(b));
@@ -54,6 +57,11 @@ public final class HttpRateLimits {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The store every limit here uses (start-up checks refuse an in-memory one in production). */
+  public RateLimitStore store() {
+    return store;
   }
 
   /**
@@ -75,8 +83,7 @@ public final class HttpRateLimits {
     if (targets.isEmpty()) {
       return true;
     }
-    RateLimitDecision decision =
-        RateLimiter.consumeAll(1, targets.toArray(new RateLimiter.Target[0]));
+    RateLimitDecision decision = RateLimiter.consumeAll(targets.toArray(new RateLimiter.Target[0]));
     if (decision.isAllowed()) {
       if (headersOnAllowed) {
         RateLimitHeaders.write(decision, true, response::setHeader);
@@ -84,9 +91,13 @@ public final class HttpRateLimits {
       return true;
     }
     boolean refused = decision.outcome() == RateLimitDecision.Outcome.REFUSED;
-    events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
-        .with("path", path).with("client", ClientAddressRequest.of(request).address())
-        .with("retryAfterSeconds", decision.retryAfter().toSeconds()));
+    long skipped = eventGate.pass();
+    if (skipped >= 0) { // at most one event a second: a flood must not become a log flood
+      events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
+          .with("path", path).with("client", ClientAddressRequest.of(request).address())
+          .with("retryAfterSeconds", decision.retryAfter().toSeconds())
+          .with("notRecordedSinceLast", skipped));
+    }
     response.resetBuffer();
     response.setStatus(refused ? 429 : 503);
     RateLimitHeaders.write(decision, true, response::setHeader);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The limits of one route of {@link HttpRateLimits}: policies with what each counts by, and
- * optionally the methods they apply to.
+ * optionally the methods they apply to and the points a request costs.
  *
  * <pre>{@code
  * .route("/login", r -> r.methods("POST")
@@ -24,6 +24,7 @@ public final class RateLimitRoute {
   private final List<RateLimitPolicy> policies = new ArrayList<>();
   private final List<RequestKey> keys = new ArrayList<>();
   private Set<String> methods = Set.of();
+  private long cost = 1;
 
   RateLimitRoute(PathPattern pattern) {
     this.pattern = pattern;
@@ -51,6 +52,15 @@ public final class RateLimitRoute {
     return this;
   }
 
+  /** Points each request here spends in every limit of this route (default 1). */
+  public RateLimitRoute cost(long points) {
+    if (points < 1 || points > 1_000_000_000L) {
+      throw new IllegalArgumentException("route '" + pattern + "': cost must be between 1 and 1000000000, was " + points);
+    }
+    this.cost = points;
+    return this;
+  }
+
   boolean isEmpty() {
     return policies.isEmpty();
   }
@@ -62,9 +72,14 @@ public final class RateLimitRoute {
   Route build(HttpRateLimits.Builder b) {
     List<RateLimiter> limiters = new ArrayList<>();
     for (RateLimitPolicy p : policies) {
+      if (cost > p.rule().limit()) {
+        throw new IllegalArgumentException("route '" + pattern + "': cost " + cost
+            + " is more than policy '" + p.name() + "' allows at once (" + p.rule().limit()
+            + "); every request would be refused");
+      }
       limiters.add(RateLimiter.builder(p).store(b.store).clock(b.clock)
           .onStoreFailure(b.onFailure).events(b.events).build());
     }
-    return new Route(pattern, methods, List.copyOf(limiters), List.copyOf(keys));
+    return new Route(pattern, methods, List.copyOf(limiters), List.copyOf(keys), cost);
   }
 }

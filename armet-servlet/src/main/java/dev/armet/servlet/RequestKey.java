@@ -12,7 +12,8 @@ import java.util.function.Function;
  * <pre>{@code
  * RequestKey.clientAddress()          // IPv4 address or IPv6 /64
  * RequestKey.header("X-Api-Key")      // hashed before it is stored
- * RequestKey.of(r -> r.getRemoteUser())
+ * RequestKey.user()                  // the authenticated principal
+ * RequestKey.of(r -> r.getParameter("tenant"))
  * }</pre>
  */
 @FunctionalInterface
@@ -34,6 +35,12 @@ public interface RequestKey {
     };
   }
 
+  /** The authenticated user's name ({@code getUserPrincipal()}); anonymous requests skip the limit. */
+  static RequestKey user() {
+    return request -> request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+  }
+
+  /** Any function of the request. */
   static RequestKey of(Function<HttpServletRequest, String> key) {
     Objects.requireNonNull(key, "key");
     return key::apply;

@@ -6,14 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 
-/** One route's limits: a path pattern, optional methods, and (policy, key) pairs. */
+/** One route's limits: a path pattern, optional methods, (policy, key) pairs and a cost. */
 final class Route {
   private final PathPattern pattern;
   private final Set<String> methods;
   private final List<RateLimiter> limiters;
   private final List<RequestKey> keys;
+  private final long cost;
 
-  Route(PathPattern pattern, Set<String> methods, List<RateLimiter> limiters, List<RequestKey> keys) {
+  Route(PathPattern pattern, Set<String> methods, List<RateLimiter> limiters, List<RequestKey> keys,
+      long cost) {
+    this.cost = cost;
     this.pattern = pattern;
     this.methods = methods;
     this.limiters = limiters;
@@ -28,7 +31,7 @@ final class Route {
     for (int i = 0; i < limiters.size(); i++) {
       String key = keys.get(i).of(request);
       if (key != null) {
-        out.add(limiters.get(i).on(key));
+        out.add(limiters.get(i).on(key, cost));
       }
     }
   }

@@ -17,6 +17,14 @@ import java.util.Optional;
  * committed, with its {@code Set-Cookie}, just before the response commits. Immutable and
  * thread-safe; one per application.
  *
+ * <p>What existing {@code HttpSession} code should know: values must be JSON-shaped (String,
+ * Number, Boolean, List, Map, null) and {@code setAttribute} says so otherwise; values read back
+ * are unmodifiable (change a list by setting a new one, so the change is seen and saved);
+ * integral numbers come back as the smallest of Integer, Long, BigInteger (so cast to
+ * {@code Number} when storing longs); {@code getId()} is a non-secret handle, not the cookie;
+ * timeouts come from the Armet configuration, not {@code setMaxInactiveInterval}; the session
+ * must be changed before the body is written (afterwards is an {@code IllegalStateException}).
+ *
  * <pre>{@code
  * SessionExchange exchange = servletSessions.begin(request, response);
  * try {

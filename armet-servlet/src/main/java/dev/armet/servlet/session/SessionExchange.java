@@ -20,6 +20,7 @@ public final class SessionExchange {
   private final SessionRequest request;
   private final SessionResponse response;
   private boolean committed;
+  private String setCookie;
 
   SessionExchange(Sessions sessions, Session session, HttpServletRequest request,
       HttpServletResponse response) {
@@ -27,7 +28,7 @@ public final class SessionExchange {
     this.session = session;
     this.rawResponse = response;
     this.request = new SessionRequest(request, this);
-    this.response = new SessionResponse(response, this::commit);
+    this.response = new SessionResponse(response, this::commit, this::reapply);
   }
 
   /** The request to pass on: its {@code getSession()} returns the Armet session. */
@@ -64,6 +65,14 @@ public final class SessionExchange {
             + " could be set; pass SessionExchange.response() down the chain");
       }
       rawResponse.addHeader("Set-Cookie", setCookie.get());
+      this.setCookie = setCookie.get();
+    }
+  }
+
+  /** After {@code response.reset()}, which clears headers, puts the session cookie back. */
+  private synchronized void reapply() {
+    if (setCookie != null) {
+      rawResponse.addHeader("Set-Cookie", setCookie);
     }
   }
 

@@ -13,12 +13,21 @@ import java.io.PrintWriter;
  */
 final class SessionResponse extends HttpServletResponseWrapper {
   private final Runnable beforeCommit;
+  private final Runnable afterReset;
   private ServletOutputStream stream;
   private PrintWriter writer;
 
-  SessionResponse(HttpServletResponse response, Runnable beforeCommit) {
+  SessionResponse(HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
     super(response);
     this.beforeCommit = beforeCommit;
+    this.afterReset = afterReset;
+  }
+
+  /** The body is buffered, so a reset after the session committed must not lose its cookie. */
+  @Override
+  public void reset() {
+    super.reset();
+    afterReset.run();
   }
 
   @Override

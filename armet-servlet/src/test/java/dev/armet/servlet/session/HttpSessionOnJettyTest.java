@@ -34,6 +34,10 @@ class HttpSessionOnJettyTest {
         .servlet("/bad", new PlainServlets.Bad())
         .servlet("/big", new PlainServlets.Big())
         .servlet("/late", new PlainServlets.Late())
+        .servlet("/reset", new PlainServlets.Reset())
+        .servlet("/boom", new PlainServlets.Boom())
+        .servlet("/error", new PlainServlets.ErrorPage())
+        .errorPage("/error")
         .start();
     return server;
   }
@@ -137,6 +141,26 @@ class HttpSessionOnJettyTest {
     HttpResponse<String> r = server.get("/big", null);
     assertThat(r.body()).hasSize(100_000);
     assertThat(pair(r)).startsWith("id=");
+  }
+
+  @Test
+  void resetAfterSessionCommit_keepsTheCookie() throws Exception {
+    start();
+    HttpResponse<String> r = server.get("/reset", null);
+    assertThat(r.body()).isEqualTo("final");
+    assertThat(server.get("/peek", pair(r)).body()).isEqualTo("7");
+  }
+
+  @Test
+  void errorDispatch_errorPageSeesArmetSessionNeverTheContainers() throws Exception {
+    start();
+    HttpResponse<String> r = server.get("/boom", null);
+    assertThat(r.statusCode()).isEqualTo(500);
+    String cookie = pair(r);
+    assertThat(server.get("/peek", cookie).body()).isEqualTo("41");
+    HttpResponse<String> again = server.get("/boom", cookie);
+    assertThat(again.body()).isEqualTo("error; session 41");
+    assertThat(setCookie(again)).isEmpty();
   }
 
   @Test

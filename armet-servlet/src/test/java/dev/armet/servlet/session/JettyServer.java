@@ -46,12 +46,21 @@ final class JettyServer implements AutoCloseable {
     connector.setPort(0);
     server.addConnector(connector);
     context.setContextPath("/");
-    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     server.setHandler(context);
   }
 
   JettyServer servlet(String path, HttpServlet servlet) {
     context.addServlet(new ServletHolder(servlet), path);
+    return this;
+  }
+
+  /** Routes error responses to {@code path}, as a web.xml error-page would. */
+  JettyServer errorPage(String path) {
+    org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler errors =
+        new org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler();
+    errors.addErrorPage(500, path);
+    context.setErrorHandler(errors);
     return this;
   }
 

@@ -96,4 +96,34 @@ final class PlainServlets {
       }
     }
   }
+
+  /** Writes, then resets the (still buffered) response and writes again. */
+  static final class Reset extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      req.getSession().setAttribute("count", 7);
+      resp.getWriter().print("draft");
+      resp.reset();
+      resp.getWriter().print("final");
+    }
+  }
+
+  /** Fails after touching the session. */
+  static final class Boom extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      req.getSession().setAttribute("count", 41);
+      resp.sendError(500);
+    }
+  }
+
+  /** An error page that reads the session, as many do to show the user's name. */
+  static final class ErrorPage extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      HttpSession session = req.getSession(false);
+      resp.getWriter().print("error; session " + (session == null ? "none"
+          : String.valueOf(session.getAttribute("count"))));
+    }
+  }
 }

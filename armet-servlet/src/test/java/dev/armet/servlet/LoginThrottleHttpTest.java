@@ -1,0 +1,130 @@
+package dev.armet.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armet.login.CredentialVerifier;
+import dev.armet.login.LoginCheck;
+import dev.armet.login.LoginThrottle;
+import dev.armet.login.PasswordHasher;
+import dev.armet.net.ClientAddressResolver;
+import dev.armet.ratelimit.TestClock;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.spec.KeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A minimal login endpoint wired the way the demo's /login will be: resolve the client, check
+ * the throttle before any hashing, verify with equal work, record the outcome.
+ */
+class LoginThrottleHttpTest {
+  /** PBKDF2 stands in for the demo's Argon2id: slow enough that skipped work would show. */
+  static final class Pbkdf2 implements PasswordHasher {
+    final AtomicInteger verifications = new AtomicInteger();
+
+    @Override
+    public String hash(char[] password) {
+      return Base64.getEncoder().encodeToString(derive(password));
+    }
+
+    @Override
+    public boolean verify(String encodedHash, char[] password) {
+      verifications.incrementAndGet();
+      return MessageDigest.isEqual(Base64.getDecoder().decode(encodedHash), derive(password));
+    }
+
+    private static byte[] derive(char[] password) {
+      try {
+        KeySpec spec = new PBEKeySpec(password, "fixed-test-salt".getBytes(), 5_000, 256);
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  final TestClock clock = new TestClock();
+  final Pbkdf2 hasher = new Pbkdf2();
+  final CredentialVerifier verifier = CredentialVerifier.of(hasher);
+  final Map<String, String> users = Map.of("demo", hasher.hash("armet-demo-password".toCharArray()));
+  final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(e -> {}).build();
+  GateTestServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new GateTestServer(ClientAddressResolver.builder().trustedProxies("loopback").events(e -> {}).build(), null)
+        .servlet("/login", new HttpServlet() {
+          @Override
+          protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String user = req.getParameter("username");
+            String ip = ClientAddressRequest.of(req).rateLimitKey();
+            LoginCheck check = throttle.check(user, ip);
+            if (!check.allowed()) {
+              res.setStatus(429);
+              res.setHeader("Retry-After", Long.toString(check.retryAfter().toSeconds()));
+              res.getWriter().write("Too many attempts. Try again later.");
+              return;
+            }
+            // (the demo sleeps check.delay() here when the username slow-down is on)
+            if (verifier.verify(users.get(user), req.getParameter("password").toCharArray())) {
+              throttle.succeeded(user, ip);
+              res.setStatus(303);
+              res.setHeader("Location", "/");
+            } else {
+              throttle.failed(user, ip);
+              res.getWriter().write("Invalid username or password.");
+            }
+          }
+        }).start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  HttpResponse<String> login(String user, String password, String clientIp) throws Exception {
+    return server.send(server.request("/login")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Forwarded-For", clientIp)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+  }
+
+  @Test
+  void unknownUserAndWrongPassword_identicalAnswerAndEqualHashWork() throws Exception {
+    int before = hasher.verifications.get();
+    HttpResponse<String> unknown = login("nobody", "guess", "192.0.2.1");
+    HttpResponse<String> wrong = login("demo", "guess", "192.0.2.1");
+    assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(200);
+    assertThat(unknown.body()).isEqualTo(wrong.body());
+    assertThat(hasher.verifications.get() - before).isEqualTo(2);
+  }
+
+  @Test
+  void tenFailures_lockWith429BeforeAnyHashing_otherAddressUnaffected() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      assertThat(login("demo", "wrong" + i, "192.0.2.1").statusCode()).isEqualTo(200);
+    }
+    int before = hasher.verifications.get();
+    HttpResponse<String> locked = login("demo", "armet-demo-password", "192.0.2.1");
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(hasher.verifications.get()).as("no hash work while locked").isEqualTo(before);
+    assertThat(login("demo", "armet-demo-password", "203.0.113.5").statusCode()).isEqualTo(303);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(login("demo", "armet-demo-password", "192.0.2.1").statusCode()).isEqualTo(303);
+  }
+}
