@@ -52,6 +52,12 @@ public final class JdbcStores implements AutoCloseable {
     this.purger = new Purger(pool, sql, b.clock, b.purgeInterval);
   }
 
+  /** Whether {@code uri} names a JDBC store: postgresql, postgres, mariadb, mysql or sqlite. */
+  public static boolean accepts(String uri) {
+    return uri != null && (uri.equals("sqlite") || uri.startsWith("sqlite:")
+        || uri.matches("(postgresql|postgres|mariadb|mysql)://.*"));
+  }
+
   /** Opens with every default: tables {@code armet_*}, 2 s timeout, purge every minute. */
   public static JdbcStores open(String uri) {
     return builder(uri).build();

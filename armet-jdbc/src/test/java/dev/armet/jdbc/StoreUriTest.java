@@ -28,6 +28,13 @@ class StoreUriTest {
     assertThat(parsed.jdbcUrl).doesNotContain("@");
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"sqlite,true", "sqlite:x.db,true", "postgresql://h/db,true", "mysql://h/db,true",
+      "redis://h:6379,false", "sqlitex,false", "http://h/db,false"})
+  void accepts_table(String uri, boolean accepted) {
+    assertThat(JdbcStores.accepts(uri)).isEqualTo(accepted);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "redis://h:6379/0         | store URI must be postgresql://, mariadb://, mysql://, sqlite or sqlite:path",

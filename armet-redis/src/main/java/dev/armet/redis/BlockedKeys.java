@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * flood a {@code CONSUME} on a blocked key is refused without a round trip (rate-limiter-flexible's
  * in-memory block). Bounded: when full, expired entries are dropped and new ones not added.
  *
+ * <p>A combined decision answered here reports the other keys as Redis last left them for this
+ * instance (or as absent): the refusal is exact, their remaining counts approximate.
+ *
  * <p>Threat accepted: an unblock done on another instance (reward, delete) is seen here only when
  * the local block ends; a local reward, delete or penalty clears the entry first.
  */

@@ -1,7 +1,5 @@
 package dev.armet.redis;
 
-import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.session.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,6 +28,9 @@ public final class RedisStores implements AutoCloseable {
     CALLER
   }
 
+  private static final java.util.regex.Pattern SCHEMES =
+      java.util.regex.Pattern.compile("(redis|rediss)(-sentinel|-cluster)?://");
+
   private final RedisConnection connection;
   private final RedisSessionStore sessions;
   private final RedisRateLimitStore rateLimits;
@@ -40,6 +41,11 @@ public final class RedisStores implements AutoCloseable {
         connection.cluster());
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
         b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache);
+  }
+
+  /** Whether {@code uri} names a Redis store (so a caller can pick this module or armet-jdbc). */
+  public static boolean accepts(String uri) {
+    return uri != null && SCHEMES.matcher(uri).lookingAt();
   }
 
   /** Connects with every default: prefix {@code armet:}, 1 s command timeout, Redis time. */
@@ -57,7 +63,7 @@ public final class RedisStores implements AutoCloseable {
     return new Builder(uri);
   }
 
-  public SessionStore sessions() {
+  public RedisSessionStore sessions() {
     return sessions;
   }
 
@@ -87,7 +93,7 @@ public final class RedisStores implements AutoCloseable {
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri");
-      if (!uri.matches("^(redis|rediss|redis-sentinel|rediss-sentinel|redis-cluster|rediss-cluster)://.*")) {
+      if (!accepts(uri)) {
         throw new IllegalArgumentException("Redis store URI must start with redis://, rediss://, "
             + "redis-sentinel:// or redis-cluster://, was " + RedisUris.mask(uri));
       }

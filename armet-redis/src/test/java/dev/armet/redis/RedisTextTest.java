@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ScriptStateTest {
+class RedisTextTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', nullValues = "null", value = {
       "1:10:20:30                  | 10  | 20 | 30",
@@ -26,6 +26,13 @@ class ScriptStateTest {
     ByteBuffer bytes = ByteBuffer.wrap(s.encode());
     assertThat(bytes.get()).isEqualTo(LimitState.VERSION);
     assertThat(new long[] {bytes.getLong(), bytes.getLong(), bytes.getLong()}).containsExactly(a, b, blocked);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"redis://h:6379/0,true", "rediss://h,true", "redis-sentinel://h:26379#m,true",
+      "redis-cluster://h:7000,true", "postgresql://h/db,false", "sqlite,false", "redisx://h,false"})
+  void accepts_table(String uri, boolean accepted) {
+    assertThat(RedisStores.accepts(uri)).isEqualTo(accepted);
   }
 
   @ParameterizedTest
