@@ -21,9 +21,16 @@ final class OwnRedisServer implements AutoCloseable {
 
   final int port;
   private final Path dir;
+  private final List<String> extra;
   private Process process;
 
   OwnRedisServer() throws IOException {
+    this(List.of());
+  }
+
+  /** @param extra more redis-server arguments, e.g. an ACL user or a sentinel config */
+  OwnRedisServer(List<String> extra) throws IOException {
+    this.extra = extra;
     if (!Files.isExecutable(BINARY)) {
       throw new AssertionError("redis-server is not at " + BINARY + "; install it (apt-get install "
           + "redis-server) to run the fault tests");
@@ -38,11 +45,26 @@ final class OwnRedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port + "/0";
   }
 
+  Path dir() {
+    return dir;
+  }
+
   void start() throws Exception {
-    process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always",
-        "--dir", dir.toString(), "--daemonize", "no", "--logfile", dir.resolve("log").toString()))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout").toFile()).start();
+    List<String> command = new java.util.ArrayList<>();
+    if (!extra.isEmpty() && extra.get(0).endsWith(".conf")) {
+      command.add(BINARY.toString());
+      command.add(extra.get(0)); // a config file comes first
+    } else {
+      command.add(BINARY.toString());
+    }
+    command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir",
+        dir.toString(), "--daemonize", "no", "--logfile", dir.resolve("log").toString()));
+    boolean sentinel = extra.contains("--sentinel");
+    if (!sentinel) {
+      command.addAll(List.of("--save", "", "--appendonly", "yes", "--appendfsync", "always"));
+    }
+    command.addAll(extra.isEmpty() || !extra.get(0).endsWith(".conf") ? extra : extra.subList(1, extra.size()));
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("stdout").toFile()).start();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!answersPing()) {
       if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -66,9 +88,11 @@ final class OwnRedisServer implements AutoCloseable {
       s.connect(new InetSocketAddress("127.0.0.1", port), 200);
       s.setSoTimeout(500);
       s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      byte[] reply = new byte[7];
+      byte[] reply = new byte[64];
       int n = s.getInputStream().read(reply);
-      return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+      // +PONG, or -NOAUTH from a server that wants a password: either way it is up.
+      return n > 0 && (new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG")
+          || new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("-NOAUTH"));
     } catch (IOException e) {
       return false;
     }
