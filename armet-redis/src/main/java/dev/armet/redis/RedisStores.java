@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  * {@code redis-cluster://host:port} (Cluster, seed node). Instances given the same URI and key
  * prefix share sessions, lockouts and counters. Opening connects at once and fails with the URI
  * (password masked) if Redis is not there; later outages are survived and recovered from.
+ * {@code rediss://} verifies the server's certificate against the JVM's trust store (Lettuce's
+ * {@code ?verifyPeer=NONE} turns that off: for tests only).
  *
  * <pre>{@code
  * try (RedisStores redis = RedisStores.open("redis://127.0.0.1:6379/0")) {

@@ -22,6 +22,7 @@ final class OwnRedisServer implements AutoCloseable {
   final int port;
   private final Path dir;
   private final List<String> extra;
+  private final boolean tls;
   private Process process;
 
   OwnRedisServer() throws IOException {
@@ -30,7 +31,12 @@ final class OwnRedisServer implements AutoCloseable {
 
   /** @param extra more redis-server arguments, e.g. an ACL user or a sentinel config */
   OwnRedisServer(List<String> extra) throws IOException {
-    this.extra = extra;
+    this(port -> extra, false);
+  }
+
+  /** @param extra arguments given the port; {@code tls}: the port speaks TLS only */
+  OwnRedisServer(java.util.function.IntFunction<List<String>> extra, boolean tls) throws IOException {
+    this.tls = tls;
     if (!Files.isExecutable(BINARY)) {
       throw new AssertionError("redis-server is not at " + BINARY + "; install it (apt-get install "
           + "redis-server) to run the fault tests");
@@ -38,6 +44,7 @@ final class OwnRedisServer implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
+    this.extra = extra.apply(port);
     dir = Files.createTempDirectory("armet-redis-fault");
   }
 
@@ -86,6 +93,9 @@ final class OwnRedisServer implements AutoCloseable {
   private boolean answersPing() {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      if (tls) {
+        return true; // listening is enough: a TLS port does not answer plain PING
+      }
       s.setSoTimeout(500);
       s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
       byte[] reply = new byte[64];

@@ -47,4 +47,31 @@ class RedisUriTest {
       }
     }
   }
+
+  @Test
+  void rediss_talksTls_andVerifiesThePeerByDefault() throws Exception {
+    Path dir = Files.createTempDirectory("armet-redis-tls");
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec",
+        "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString())
+        .redirectErrorStream(true).start();
+    openssl.getInputStream().readAllBytes();
+    assertThat(openssl.waitFor()).as("openssl made a certificate").isZero();
+    try (OwnRedisServer server = new OwnRedisServer(port -> List.of("--port", "0", "--tls-port",
+        Integer.toString(port), "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(),
+        "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no"), true)) {
+      server.start();
+      // A self-signed certificate is refused: peer verification is on unless the URI turns it off.
+      assertThatThrownBy(() -> RedisStores.open("rediss://127.0.0.1:" + server.port + "/0"))
+          .hasMessageContaining("cannot connect to Redis at rediss://127.0.0.1:" + server.port);
+      try (RedisStores redis = RedisStores.open("rediss://127.0.0.1:" + server.port + "/0?verifyPeer=NONE")) {
+        RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("tls", 1, Duration.ofMinutes(1)))
+            .store(redis.rateLimits()).build();
+        assertThat(limiter.consume("k").isAllowed()).isTrue();
+        assertThat(limiter.consume("k").isAllowed()).isFalse();
+      }
+    }
+  }
 }
