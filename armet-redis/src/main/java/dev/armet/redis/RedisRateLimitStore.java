@@ -1,12 +1,12 @@
 package dev.armet.redis;
 
-import dev.armet.ratelimit.LimitRule;
 import dev.armet.ratelimit.LimitState;
 import dev.armet.ratelimit.RateLimitCommand;
 import dev.armet.ratelimit.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -38,11 +38,13 @@ public final class RedisRateLimitStore implements RateLimitStore {
   private final String prefix;
   private final boolean serverTime;
   private final BlockedKeys blocked;
+  private final boolean cluster;
   private final AtomicLong divergences = new AtomicLong();
   private volatile long offsetMicros;
 
   RedisRateLimitStore(RedisClusterCommands<String, String> redis, String prefix, boolean serverTime,
-      int blockedKeysCache) {
+      int blockedKeysCache, boolean cluster) {
+    this.cluster = cluster;
     this.redis = redis;
     this.prefix = prefix;
     this.serverTime = serverTime;
@@ -59,20 +61,61 @@ public final class RedisRateLimitStore implements RateLimitStore {
         && command.operation() != RateLimitCommand.Operation.GET) {
       blocked.forget(command.keys());
     }
+    String[] keys = redisKeys(command.keys());
+    if (cluster && !oneSlot(keys)) {
+      return acrossSlots(command, keys);
+    }
+    return resultOf(command, run(ScriptCall.of(command, keys, ScriptCall.all(keys.length), serverTime)));
+  }
+
+  private List<Object> run(ScriptCall call) {
     List<Object> reply;
     try {
-      reply = SCRIPT.run(redis, ScriptOutputType.MULTI, redisKeys(command.keys()), args(command));
+      reply = SCRIPT.run(redis, ScriptOutputType.MULTI, call.keys, call.args);
     } catch (RedisException e) {
       throw new RateLimitStoreException("Redis rate-limit decision failed: " + e.getMessage(), e);
     }
-    return resultOf(command, reply);
+    if (reply == null || reply.size() != 1 + 2 * call.keys.length) {
+      throw new RateLimitStoreException("unexpected reply from the rate-limit script: " + reply);
+    }
+    return reply;
+  }
+
+  /**
+   * Cluster, keys on different slots (e.g. LoginThrottle's pair key hashed for a non-ASCII
+   * username): one script call per key. Exact for every operation but CONSUME, whose keys do not
+   * depend on each other; an all-or-nothing CONSUME cannot be split and is refused.
+   */
+  private RateLimitCommand.Result acrossSlots(RateLimitCommand command, String[] keys) {
+    if (command.operation() == RateLimitCommand.Operation.CONSUME) {
+      throw new RateLimitStoreException("a combined limit over keys on different Redis Cluster slots"
+          + " cannot be decided atomically; limit one subject per decision (it is the hash tag)");
+    }
+    LimitState[] previous = new LimitState[keys.length];
+    long now = Long.MIN_VALUE;
+    for (int i = 0; i < keys.length; i++) {
+      List<Object> reply = run(ScriptCall.of(command, keys, new int[] {i}, serverTime));
+      now = Math.max(now, Long.parseLong((String) reply.get(0)));
+      previous[i] = ScriptState.parse((String) reply.get(1));
+    }
+    offsetMicros = now - command.nowMicros();
+    RateLimitCommand.Result result = command.atMicros(now).apply(previous);
+    blocked.learn(command.keys(), result, now);
+    return result;
+  }
+
+  private static boolean oneSlot(String[] keys) {
+    int slot = SlotHash.getSlot(keys[0]);
+    for (int i = 1; i < keys.length; i++) {
+      if (SlotHash.getSlot(keys[i]) != slot) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private RateLimitCommand.Result resultOf(RateLimitCommand command, List<Object> reply) {
     int n = command.keys().size();
-    if (reply == null || reply.size() != 1 + 2 * n) {
-      throw new RateLimitStoreException("unexpected reply from the rate-limit script: " + reply);
-    }
     long now = Long.parseLong((String) reply.get(0));
     offsetMicros = now - command.nowMicros();
     LimitState[] previous = new LimitState[n];
@@ -115,25 +158,6 @@ public final class RedisRateLimitStore implements RateLimitStore {
     String subject = storeKey.substring(colon + 1);
     String tag = subject.substring(subject.lastIndexOf('|') + 1);
     return prefix + "rl:{" + tag + "}" + storeKey;
-  }
-
-  private String[] args(RateLimitCommand c) {
-    List<LimitRule> rules = c.rules();
-    String[] a = new String[3 + 6 * rules.size()];
-    a[0] = c.operation().name();
-    a[1] = serverTime ? "" : Long.toString(c.nowMicros());
-    a[2] = Long.toString(c.blockMicros());
-    for (int i = 0; i < rules.size(); i++) {
-      LimitRule r = rules.get(i);
-      int b = 3 + 6 * i;
-      a[b] = r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1";
-      a[b + 1] = Long.toString(r.limit());
-      a[b + 2] = Long.toString(r.periodMicros());
-      a[b + 3] = Long.toString(r.blockMicros());
-      a[b + 4] = r.dryRun() ? "1" : "0";
-      a[b + 5] = Long.toString(c.points(i));
-    }
-    return a;
   }
 
   /** Decisions where the script and core computed different states (a bug if ever non-zero). */
