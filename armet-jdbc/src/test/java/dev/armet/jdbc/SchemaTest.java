@@ -79,6 +79,34 @@ class SchemaTest {
     }
   }
 
+  @Test
+  void backgroundPurge_removesExpiredRowsByItself() throws Exception {
+    dev.armet.testing.MutableClock clock = new dev.armet.testing.MutableClock();
+    String prefix = Database.freshPrefix();
+    JdbcStores stores = JdbcStores.open("sqlite:purge.db", b -> b.tablePrefix(prefix).clock(clock)
+        .dataFolder(dataFolder).purgeInterval(Duration.ofMillis(20)));
+    try {
+      Instant now = clock.instant();
+      stores.sessions().save(new SessionRecord("old", null, now, now.plusSeconds(60), Map.of()));
+      clock.advance(Duration.ofMinutes(2));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (rows(stores, prefix + "sessions") > 0) { // polls the purge thread's work, bounded
+        assertThat(System.nanoTime()).as("purged within 10 s").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  private static int rows(JdbcStores stores, String table) throws Exception {
+    try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Database.class)
   void purge_deletesExpiredRowsInBatches_keepsLiveOnes(Database db) {

@@ -21,9 +21,11 @@ import java.util.logging.Logger;
  * to be blocked is refused from an in-process cache without asking Redis.
  *
  * <p>Keys are {@code prefix + "rl:{" + subject + "}" + policy + ":" + subject}: the hash tag is
- * the limited subject, so combined limits on one subject stay on one Cluster slot (in Cluster,
- * a combined decision over different subjects fails with CROSSSLOT). A failure (timeout, lost connection) throws {@link RateLimitStoreException}
- * within the command timeout, and the limiter follows its {@code StoreFailurePolicy}.
+ * the limited subject (for {@code a|b}, its last part), so combined limits on one subject stay
+ * on one Cluster slot. In Cluster, a decision over several slots runs key by key when the
+ * operation allows it (all but consume); a consume over several slots is refused. A failure
+ * (timeout, lost connection) throws {@link RateLimitStoreException} within the command timeout,
+ * and the limiter follows its {@code StoreFailurePolicy}.
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.open("redis://:secret@cache:6379/0");
