@@ -18,7 +18,7 @@ import java.util.Locale;
  * Authentication Cheat Sheet, "Protect against automated attacks"). Defaults:
  * <ul>
  *   <li>10 consecutive failures for one (username, address) pair lock that pair, for 1 minute,
- *       then 5 minutes, then 1 hour on each further 10; forgotten after a day without a lock;
+ *       then 5 minutes, then 1 hour on each further 10; forgotten after a day;
  *   <li>100 failures from one address in a day block that address until the day is over;
  *   <li>a success resets the pair (not the address: one's own account must not launder guesses);
  *   <li>optionally, many failures for one username from anywhere slow every attempt on it
@@ -27,8 +27,8 @@ import java.util.Locale;
  * </ul>
  * Call {@link #check} before verifying the password, so a locked-out attacker learns nothing and
  * costs no hashing; pair it with {@link CredentialVerifier} so unknown users and wrong passwords
- * cost the same. Threat: attempts already in flight when the lock triggers still complete (at
- * most one per concurrent request).
+ * cost the same. Attempts are counted when checked (a success gives its attempt back), so
+ * parallel guesses cannot overrun a limit.
  *
  * <pre>{@code
  * LoginCheck c = throttle.check(username, client.rateLimitKey());
@@ -40,7 +40,7 @@ import java.util.Locale;
  */
 public final class LoginThrottle {
   private static final Duration DAY = Duration.ofDays(1);
-  private static final long PAIR_COUNT_CAP = 1_000_000_000L; // the pair counts; its locks are explicit
+  private static final long LEVEL_CAP = 1_000_000_000L; // counts locks; never refuses
 
   private final int threshold;
   private final List<Duration> ladder;
@@ -56,8 +56,8 @@ public final class LoginThrottle {
     this.ladder = b.ladder;
     this.slowDownDelay = b.slowDownDelay;
     this.events = b.events;
-    this.pair = limiter(b, RateLimitPolicy.fixedWindow("login-pair", PAIR_COUNT_CAP, DAY));
-    this.pairLevel = limiter(b, RateLimitPolicy.fixedWindow("login-pair-level", PAIR_COUNT_CAP, DAY));
+    this.pair = limiter(b, RateLimitPolicy.fixedWindow("login-pair", b.threshold, DAY));
+    this.pairLevel = limiter(b, RateLimitPolicy.fixedWindow("login-pair-level", LEVEL_CAP, DAY));
     this.address = limiter(b, RateLimitPolicy.fixedWindow("login-address", b.addressLimit, DAY));
     this.username = b.slowDownFailures == 0 ? null : limiter(b, RateLimitPolicy.builder("login-user")
         .tokenBucket(b.slowDownFailures, b.slowDownFailures, b.slowDownPeriod).build());
@@ -77,58 +77,79 @@ public final class LoginThrottle {
   }
 
   /**
-   * Whether to try this login at all. One store round trip; call it before any password work.
+   * Whether to try this login at all; call it before any password work. The attempt is counted
+   * here, atomically, so a burst of parallel guesses gets exactly as many tries as the limits
+   * allow, not one per request in flight. One store round trip (two with the username
+   * slow-down).
    *
    * @param user the username as typed (compared case-insensitively)
    * @param address the client's rate-limit key, e.g. {@code ClientAddress.rateLimitKey()}
    */
   public LoginCheck check(String user, String address) {
     String pairKey = pairKey(user, address);
-    RateLimitDecision d = username == null
-        ? RateLimiter.getAll(pair.on(pairKey), this.address.on(address))
-        : RateLimiter.getAll(pair.on(pairKey), this.address.on(address), username.on(normalize(user)));
+    RateLimitDecision d = RateLimiter.consumeAll(1, pair.on(pairKey), this.address.on(address));
     if (d.outcome() == RateLimitDecision.Outcome.UNAVAILABLE) {
       return new LoginCheck(LoginCheck.Reason.UNAVAILABLE, Duration.ofSeconds(1), Duration.ZERO);
     }
-    List<LimitStatus> s = d.statuses();
-    if (!s.get(0).allowed()) {
-      return new LoginCheck(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(s.get(0).retryAfter()), Duration.ZERO);
+    LimitStatus attempts = d.statuses().get(0);
+    LimitStatus daily = d.statuses().get(1);
+    if (!attempts.allowed()) {
+      // Attempts used up but no lock yet: the last one's outcome never arrived; lock now.
+      Duration retry = attempts.consumed() >= threshold ? lock(pairKey, address) : attempts.retryAfter();
+      return new LoginCheck(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(retry), Duration.ZERO);
     }
-    if (!s.get(1).allowed()) {
-      return new LoginCheck(LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(s.get(1).retryAfter()), Duration.ZERO);
+    if (!daily.allowed()) {
+      return new LoginCheck(LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(daily.retryAfter()), Duration.ZERO);
     }
-    Duration delay = s.size() > 2 && !s.get(2).allowed() ? slowDownDelay : Duration.ZERO;
+    if (daily.remaining() == 0) {
+      events.record(SecurityEvent.of("login.address-blocked").with("address", address)
+          .with("attemptsToday", daily.consumed()));
+    }
+    Duration delay = Duration.ZERO;
+    if (username != null) {
+      RateLimitDecision u = username.get(normalize(user));
+      delay = u.status() != null && !u.status().allowed() ? slowDownDelay : Duration.ZERO;
+    }
     return new LoginCheck(LoginCheck.Reason.NONE, Duration.ZERO, delay);
   }
 
-  /** Records a failed attempt (wrong password or unknown user alike). */
+  /**
+   * Records that the attempt {@link #check} allowed failed (wrong password or unknown user
+   * alike). Locks the pair when that was its last allowed attempt.
+   */
   public void failed(String user, String address) {
     String pairKey = pairKey(user, address);
-    RateLimitDecision d = username == null
-        ? RateLimiter.penaltyAll(1, pair.on(pairKey), this.address.on(address))
-        : RateLimiter.penaltyAll(1, pair.on(pairKey), this.address.on(address), username.on(normalize(user)));
-    if (d.statuses().isEmpty()) {
-      return; // store down: check() fails closed meanwhile
+    if (username != null) {
+      username.penalty(normalize(user), 1);
     }
-    long failures = d.statuses().get(0).consumed();
-    if (failures > 0 && failures % threshold == 0) {
-      long level = pairLevel.penalty(pairKey, 1).status().consumed();
-      Duration lock = ladder.get((int) Math.min(level, ladder.size()) - 1);
-      pair.block(pairKey, lock);
-      events.record(SecurityEvent.of("login.locked").with("address", address)
-          .with("failures", failures).with("lockSeconds", lock.toSeconds()));
-    }
-    if (d.statuses().get(1).consumed() == d.statuses().get(1).limit()) {
-      events.record(SecurityEvent.of("login.address-blocked").with("address", address)
-          .with("failuresToday", d.statuses().get(1).consumed()));
+    LimitStatus attempts = pair.get(pairKey).status();
+    // A lock gives its attempts back, so a full count means no lock has been applied yet.
+    if (attempts != null && attempts.consumed() >= threshold) {
+      lock(pairKey, address);
     }
   }
 
-  /** Records a successful login: the pair starts afresh. */
+  /**
+   * Records that the attempt {@link #check} allowed succeeded: the pair starts afresh and the
+   * attempt no longer counts against the address's daily budget (only failures do).
+   */
   public void succeeded(String user, String address) {
     String pairKey = pairKey(user, address);
     pair.delete(pairKey);
     pairLevel.delete(pairKey);
+    this.address.reward(address, 1);
+  }
+
+  /** Blocks the pair for the next step of the ladder, then frees the attempts the lock used. */
+  private Duration lock(String pairKey, String address) {
+    long level = pairLevel.penalty(pairKey, 1).status().consumed();
+    Duration lock = ladder.get((int) Math.max(1, Math.min(level, ladder.size())) - 1);
+    // Block first, then give the attempts back: never a moment where the pair is open early.
+    pair.block(pairKey, lock);
+    pair.reward(pairKey, threshold);
+    events.record(SecurityEvent.of("login.locked").with("address", address)
+        .with("lockLevel", level).with("lockSeconds", lock.toSeconds()));
+    return lock;
   }
 
   private static String pairKey(String user, String address) {

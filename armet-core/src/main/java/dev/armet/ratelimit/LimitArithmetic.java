@@ -12,26 +12,19 @@ import dev.armet.ratelimit.RateLimitCommand.Operation;
 final class LimitArithmetic {
   private LimitArithmetic() {}
 
-  /** The result of one operation on one key: the state to keep (null: absent) and the status. */
-  static final class Step {
-    final LimitState next;
-    final LimitStatus status;
-
-    Step(LimitState next, LimitStatus status) {
-      this.next = next;
-      this.status = status;
-    }
-  }
-
-  static Step apply(LimitRule rule, LimitState state, Operation op, long points, long blockMicros,
-      long now) {
+  /**
+   * Applies one operation to one key: returns its status and puts the state to keep (null:
+   * absent) in {@code next[i]}.
+   */
+  static LimitStatus apply(LimitRule rule, LimitState state, Operation op, long points,
+      long blockMicros, long now, LimitState[] next, int i) {
     return rule.kind() == LimitRule.Kind.TOKEN_BUCKET
-        ? bucket(rule, state, op, points, blockMicros, now)
-        : window(rule, state, op, points, blockMicros, now);
+        ? bucket(rule, state, op, points, blockMicros, now, next, i)
+        : window(rule, state, op, points, blockMicros, now, next, i);
   }
 
-  private static Step bucket(LimitRule rule, LimitState state, Operation op, long points,
-      long blockMicros, long now) {
+  private static LimitStatus bucket(LimitRule rule, LimitState state, Operation op, long points,
+      long blockMicros, long now, LimitState[] out, int i) {
     long t = rule.periodMicros();
     long tolerance = rule.windowMicros();
     long tat = state == null ? now : Math.max(state.a, now);
@@ -70,12 +63,12 @@ final class LimitArithmetic {
     long remaining = blockedNow ? 0 : Math.floorDiv(tolerance - used, t);
     long consumed = used == 0 ? 0 : (used + t - 1) / t;
     long reset = Math.max(used, blockedNow ? blocked - now : 0);
-    LimitState next = Math.max(tat, blocked) > now ? new LimitState(tat, 0, blocked) : null;
-    return new Step(next, new LimitStatus(rule, allowed, remaining, consumed, reset, retry));
+    out[i] = Math.max(tat, blocked) > now ? new LimitState(tat, 0, blocked) : null;
+    return new LimitStatus(rule, allowed, remaining, consumed, reset, retry);
   }
 
-  private static Step window(LimitRule rule, LimitState state, Operation op, long points,
-      long blockMicros, long now) {
+  private static LimitStatus window(LimitRule rule, LimitState state, Operation op, long points,
+      long blockMicros, long now, LimitState[] out, int i) {
     long w = rule.periodMicros();
     boolean fresh = state == null || now >= add(state.a, w);
     long start = fresh ? now : state.a;
@@ -113,8 +106,8 @@ final class LimitArithmetic {
     long retry = allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, overLimit ? untilEnd : 0);
     long remaining = blockedNow ? 0 : rule.limit() - count;
     long reset = Math.max(untilEnd, blockedNow ? blocked - now : 0);
-    LimitState next = count > 0 || blockedNow ? new LimitState(start, count, blocked) : null;
-    return new Step(next, new LimitStatus(rule, allowed, remaining, count, reset, retry));
+    out[i] = count > 0 || blockedNow ? new LimitState(start, count, blocked) : null;
+    return new LimitStatus(rule, allowed, remaining, count, reset, retry);
   }
 
   /** When the state stops mattering: afterwards it behaves exactly as an absent key. */

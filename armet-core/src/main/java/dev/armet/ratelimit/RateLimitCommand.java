@@ -94,11 +94,9 @@ public final class RateLimitCommand {
     LimitStatus[] statuses = new LimitStatus[n];
     boolean refused = false;
     for (int i = 0; i < n; i++) {
-      LimitArithmetic.Step step =
-          LimitArithmetic.apply(rules.get(i), current[i], operation, points[i], blockMicros, nowMicros);
-      next[i] = step.next;
-      statuses[i] = step.status;
-      refused |= operation == Operation.CONSUME && !step.status.allowed() && !rules.get(i).dryRun();
+      statuses[i] = LimitArithmetic.apply(rules.get(i), current[i], operation, points[i], blockMicros,
+          nowMicros, next, i);
+      refused |= operation == Operation.CONSUME && !statuses[i].allowed() && !rules.get(i).dryRun();
     }
     boolean[] write = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -115,7 +113,8 @@ public final class RateLimitCommand {
         // Allowed here but refused elsewhere: all-or-nothing, so spend nothing and say so.
         write[i] = false;
         next[i] = current[i];
-        statuses[i] = LimitArithmetic.apply(rules.get(i), current[i], Operation.GET, 1, 0, nowMicros).status;
+        statuses[i] = LimitArithmetic.apply(rules.get(i), current[i], Operation.GET, 1, 0, nowMicros,
+            new LimitState[1], 0);
       } else {
         write[i] = true;
       }
@@ -124,7 +123,8 @@ public final class RateLimitCommand {
     for (int i = 0; i < n; i++) {
       expires[i] = LimitArithmetic.expiresAt(rules.get(i), next[i]);
     }
-    return new Result(next, write, expires, List.of(statuses), !refused);
+    List<LimitStatus> list = n == 1 ? List.of(statuses[0]) : List.of(statuses);
+    return new Result(next, write, expires, list, !refused);
   }
 
   /** What {@link #apply} decided: states to write, with expiry, and the statuses to report. */

@@ -5,9 +5,10 @@ import java.util.function.BiConsumer;
 
 /**
  * Writes a decision as HTTP headers, per draft-ietf-httpapi-ratelimit-headers-10 (structured
- * fields, RFC 9651): {@code RateLimit-Policy: "api";q=100;w=60} (quota and window, seconds) and
- * {@code RateLimit: "api";r=0;t=42} (remaining and seconds until reset), one list member per
- * policy; plus {@code Retry-After} (RFC 9110 §10.2.3, delay-seconds) when refused or unavailable.
+ * fields, RFC 9651): {@code RateLimit-Policy: api;q=100;w=60} (quota and window, seconds) and
+ * {@code RateLimit: api;r=0;t=42} (remaining and seconds until reset), one list member per
+ * policy. The policy name is written as a Token, which every draft revision accepts (later ones
+ * also allow a String); plus {@code Retry-After} (RFC 9110 §10.2.3, delay-seconds) when refused or unavailable.
  * For a token bucket, {@code w} is the time an empty bucket takes to refill. Seconds round up,
  * so a client that waits as told is not refused again.
  *
@@ -44,7 +45,7 @@ public final class RateLimitHeaders {
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append('"').append(s.policy()).append("\";q=").append(s.limit())
+      out.append(s.policy()).append(";q=").append(s.limit())
           .append(";w=").append(Math.max(1, seconds(s.window())));
     }
     return out.toString();
@@ -57,7 +58,7 @@ public final class RateLimitHeaders {
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append('"').append(s.policy()).append("\";r=").append(s.remaining())
+      out.append(s.policy()).append(";r=").append(s.remaining())
           .append(";t=").append(seconds(s.reset()));
     }
     return out.toString();

@@ -63,17 +63,17 @@ public final class RateLimiter {
 
   /** Spends {@code points} if the policy allows it. */
   public RateLimitDecision consume(String key, long points) {
-    return run(Operation.CONSUME, List.of(on(key)), checkCost(points), 0);
+    return runOne(Operation.CONSUME, key, checkCost(points), 0);
   }
 
   /** Spends points whatever the state (a failed login, an expensive request after the fact). */
   public RateLimitDecision penalty(String key, long points) {
-    return run(Operation.PENALTY, List.of(on(key)), checkPoints(points), 0);
+    return runOne(Operation.PENALTY, key, checkPoints(points), 0);
   }
 
   /** Gives points back. */
   public RateLimitDecision reward(String key, long points) {
-    return run(Operation.REWARD, List.of(on(key)), checkPoints(points), 0);
+    return runOne(Operation.REWARD, key, checkPoints(points), 0);
   }
 
   /** Refuses {@code key} for {@code duration} (extends, never shortens, a block). */
@@ -81,17 +81,17 @@ public final class RateLimiter {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("block duration must be positive, was " + duration);
     }
-    return run(Operation.BLOCK, List.of(on(key)), 0, duration.toNanos() / 1000);
+    return runOne(Operation.BLOCK, key, 1, duration.toNanos() / 1000);
   }
 
   /** The state of {@code key} without changing it. */
   public RateLimitDecision get(String key) {
-    return run(Operation.GET, List.of(on(key)), 1, 0);
+    return runOne(Operation.GET, key, 1, 0);
   }
 
   /** Forgets {@code key}. */
   public void delete(String key) {
-    run(Operation.DELETE, List.of(on(key)), 0, 0);
+    runOne(Operation.DELETE, key, 1, 0);
   }
 
   public RateLimitPolicy policy() {
@@ -145,6 +145,13 @@ public final class RateLimiter {
     return List.of(targets);
   }
 
+  /** One key of this limiter: the common case, without intermediate collections. */
+  private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
+    Objects.requireNonNull(key, "key");
+    return execute(op, new RateLimitCommand(List.of(storeKey(key)), List.of(policy.rule()), op,
+        new long[] {points}, nowMicros(), blockMicros));
+  }
+
   /** {@code points} 0 means each target's own points. */
   private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros) {
     long[] cost = new long[targets.size()];
@@ -169,7 +176,10 @@ public final class RateLimiter {
         rules.add(t.limiter.policy.rule());
       }
     }
-    RateLimitCommand command = new RateLimitCommand(keys, rules, op, cost, nowMicros(), blockMicros);
+    return execute(op, new RateLimitCommand(keys, rules, op, cost, nowMicros(), blockMicros));
+  }
+
+  private RateLimitDecision execute(Operation op, RateLimitCommand command) {
     RateLimitCommand.Result result;
     try {
       result = store.execute(command);

@@ -9,6 +9,11 @@ import dev.armet.ratelimit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The brute-force scenario of issue 5, step by step on a test clock. */
@@ -83,11 +88,57 @@ class LoginThrottleTest {
     assertThat(blocked.allowed()).isFalse();
     assertThat(blocked.reason()).isEqualTo(LoginCheck.Reason.ADDRESS_BLOCKED);
     assertThat(blocked.retryAfter()).isEqualTo(Duration.ofHours(21));
-    throttle.succeeded("user0", IP);
-    assertThat(throttle.check("user0", IP).allowed()).as("a success does not launder the address").isFalse();
+    assertThat(throttle.check("user0", IP).allowed()).as("blocked for everyone from there").isFalse();
     clock.advance(Duration.ofHours(21));
     assertThat(throttle.check("someone-else", IP).allowed()).isTrue();
     assertThat(events).extracting(SecurityEvent::type).containsOnly("login.address-blocked");
+  }
+
+  @Test
+  void successes_doNotCountTowardTheAddressBudget() {
+    for (int i = 0; i < 150; i++) {
+      assertThat(throttle.check("user" + i, IP).allowed()).isTrue();
+      throttle.succeeded("user" + i, IP);
+    }
+    fail("mallory", IP, 9);
+    assertThat(throttle.check("mallory", IP).allowed()).isTrue();
+  }
+
+  @Test
+  void parallelGuesses_getExactlyTheAllowedAttempts() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    AtomicInteger allowed = new AtomicInteger();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> all = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      all.add(pool.submit(() -> {
+        go.await();
+        if (throttle.check("alice", IP).allowed()) {
+          allowed.incrementAndGet();
+          throttle.failed("alice", IP);
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : all) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(allowed).hasValue(10);
+    assertThat(throttle.check("alice", IP).allowed()).isFalse();
+  }
+
+  @Test
+  void attemptWhoseOutcomeNeverArrived_stillLocksAtNextCheck() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(throttle.check("alice", IP).allowed()).isTrue(); // the application crashed each time
+    }
+    LoginCheck c = throttle.check("alice", IP);
+    assertThat(c.reason()).isEqualTo(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS);
+    assertThat(c.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(throttle.check("alice", IP).allowed()).isTrue();
   }
 
   @Test

@@ -23,7 +23,7 @@ class RateLimitHeadersTest {
     Map<String, String> h = new LinkedHashMap<>();
     RateLimitHeaders.write(l.consume("k"), true, h::put);
     assertThat(h).containsExactly(Map.entry("Retry-After", "43"),
-        Map.entry("RateLimit-Policy", "\"api\";q=2;w=60"), Map.entry("RateLimit", "\"api\";r=0;t=43"));
+        Map.entry("RateLimit-Policy", "api;q=2;w=60"), Map.entry("RateLimit", "api;r=0;t=43"));
   }
 
   @Test
@@ -37,7 +37,7 @@ class RateLimitHeadersTest {
     Map<String, String> h = new LinkedHashMap<>();
     RateLimitHeaders.write(d, true, h::put);
     assertThat(h).containsExactly(
-        Map.entry("RateLimit-Policy", "\"burst\";q=10;w=10, \"daily\";q=1000;w=86400"),
-        Map.entry("RateLimit", "\"burst\";r=9;t=1, \"daily\";r=999;t=86400"));
+        Map.entry("RateLimit-Policy", "burst;q=10;w=10, daily;q=1000;w=86400"),
+        Map.entry("RateLimit", "burst;r=9;t=1, daily;r=999;t=86400"));
   }
 }

@@ -17,8 +17,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link RateLimitStore} must do; a store module extends this and supplies
- * {@link #newStore()} (armet-core's test jar ships it). Edges are checked with a
- * {@link TestClock}, never with sleeps.
+ * {@link #newStore()} (armet-core's test jar ships it; the test methods are public so JUnit runs
+ * them from a subclass in any package). Edges are checked with a {@link TestClock}, never with
+ * sleeps.
+ *
+ * <pre>{@code
+ * class RedisRateLimitStoreTest extends RateLimitStoreContract {
+ *   protected RateLimitStore newStore() { return RedisRateLimitStore.create(client, "test:" + UUID.randomUUID()); }
+ * }
+ * }</pre>
  */
 public abstract class RateLimitStoreContract {
   protected final TestClock clock = new TestClock();
@@ -31,7 +38,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consume_sixteenThreadsOneKey_admitsExactlyLimit() throws Exception {
+  public void consume_sixteenThreadsOneKey_admitsExactlyLimit() throws Exception {
     RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("hammer", 1000, Duration.ofHours(1)));
     assertThat(hammer(16, 250, () -> limiter.consume("k").isAllowed())).isEqualTo(1000);
     RateLimiter bucket = limiter(newStore(), RateLimitPolicy.tokenBucket("hammer-bucket", 500, Duration.ofHours(1)));
@@ -39,7 +46,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consumeAll_concurrentOnSharedKeys_neverOverAdmits() throws Exception {
+  public void consumeAll_concurrentOnSharedKeys_neverOverAdmits() throws Exception {
     RateLimitStore store = newStore();
     RateLimiter a = limiter(store, RateLimitPolicy.fixedWindow("a", 300, Duration.ofHours(1)));
     RateLimiter b = limiter(store, RateLimitPolicy.fixedWindow("b", 200, Duration.ofHours(1)));
@@ -50,7 +57,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consumeAll_refusedByOne_spendsNothingInOthers() {
+  public void consumeAll_refusedByOne_spendsNothingInOthers() {
     RateLimitStore store = newStore();
     RateLimiter wide = limiter(store, RateLimitPolicy.fixedWindow("wide", 10, Duration.ofMinutes(1)));
     RateLimiter narrow = limiter(store, RateLimitPolicy.fixedWindow("narrow", 1, Duration.ofMinutes(1)));
@@ -62,7 +69,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consume_fixedWindowEdges_refusedUntilWindowEndsThenAllowed() {
+  public void consume_fixedWindowEdges_refusedUntilWindowEndsThenAllowed() {
     RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("win", 2, Duration.ofSeconds(10)));
     assertThat(limiter.consume("k").isAllowed()).isTrue();
     clock.advance(Duration.ofSeconds(3));
@@ -77,7 +84,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consume_tokenBucket_burstThenSteadyRefill() {
+  public void consume_tokenBucket_burstThenSteadyRefill() {
     RateLimiter limiter = limiter(newStore(),
         RateLimitPolicy.builder("bucket").tokenBucket(3, 1, Duration.ofSeconds(2)).build());
     for (int i = 0; i < 3; i++) {
@@ -96,7 +103,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consume_overLimitWithBlockDuration_blockedForWholeDuration() {
+  public void consume_overLimitWithBlockDuration_blockedForWholeDuration() {
     RateLimiter limiter = limiter(newStore(), RateLimitPolicy.builder("blk")
         .fixedWindow(1, Duration.ofSeconds(1)).blockDuration(Duration.ofMinutes(5)).build());
     limiter.consume("k");
@@ -109,7 +116,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void penaltyRewardBlockGetDelete_behaveAsRateLimiterFlexible() {
+  public void penaltyRewardBlockGetDelete_behaveAsRateLimiterFlexible() {
     RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("ops", 5, Duration.ofMinutes(1)));
     assertThat(limiter.penalty("k", 4).status().consumed()).isEqualTo(4);
     assertThat(limiter.reward("k", 1).status().remaining()).isEqualTo(2);
@@ -122,7 +129,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void state_afterExpiry_behavesAsAbsent() {
+  public void state_afterExpiry_behavesAsAbsent() {
     RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("exp", 3, Duration.ofSeconds(5)));
     limiter.consume("k", 3);
     clock.advance(Duration.ofSeconds(5));
@@ -133,7 +140,7 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void consume_keysAreIndependent() {
+  public void consume_keysAreIndependent() {
     RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("ind", 1, Duration.ofMinutes(1)));
     assertThat(limiter.consume("a").isAllowed()).isTrue();
     assertThat(limiter.consume("b").isAllowed()).isTrue();
