@@ -53,7 +53,7 @@ final class RedisRoundTrips {
   String equivalentBenchmark(String prefix, int clients) throws Exception {
     String sha = command("SCRIPT", "LOAD", script()).trim();
     return "redis-benchmark -h " + host + " -p " + port + " -c " + clients + " -n 300000 -r 10000 "
-        + "evalsha " + sha + " 1 " + prefix + ":rl:{k__rand_int__}bench:k__rand_int__ CONSUME '' 0 "
+        + "evalsha " + sha + " 1 '" + prefix + ":{" + prefix + ":rl}bench:k__rand_int__' CONSUME '' 0 "
         + "0 1000000 60000 0 0 1";
   }
 

@@ -6,7 +6,6 @@ import dev.armet.ratelimit.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +19,10 @@ import java.util.logging.Logger;
  * with Redis's own clock ({@code TIME}) so the clocks of the instances do not matter. A key known
  * to be blocked is refused from an in-process cache without asking Redis.
  *
- * <p>Keys are {@code prefix + "rl:{" + subject + "}" + policy + ":" + subject}: the hash tag is
- * the limited subject (for {@code a|b}, its last part), so combined limits on one subject stay
- * on one Cluster slot. In Cluster, a decision over several slots runs key by key when the
- * operation allows it (all but consume); a consume over several slots is refused. A failure
+ * <p>Keys are {@code prefix + "{" + prefix + "rl}" + policy + ":" + subject}: one hash tag for
+ * all rate-limit keys, so every decision, whatever subjects it combines, is atomic on one
+ * Cluster slot. The trade: in Cluster, rate limits load one primary (sessions spread over all);
+ * one Redis primary runs tens of thousands of decisions a second. A failure
  * (timeout, lost connection) throws {@link RateLimitStoreException} within the command timeout,
  * and the limiter follows its {@code StoreFailurePolicy}.
  *
@@ -37,18 +36,16 @@ public final class RedisRateLimitStore implements RateLimitStore {
   private static final LuaScript SCRIPT = LuaScript.load("ratelimit.lua");
 
   private final RedisClusterCommands<String, String> redis;
-  private final String prefix;
   private final boolean serverTime;
   private final BlockedKeys blocked;
-  private final boolean cluster;
+  private final String tag;
   private final AtomicLong divergences = new AtomicLong();
   private volatile long offsetMicros;
 
   RedisRateLimitStore(RedisClusterCommands<String, String> redis, String prefix, boolean serverTime,
-      int blockedKeysCache, boolean cluster) {
-    this.cluster = cluster;
+      int blockedKeysCache) {
+    this.tag = prefix + "{" + prefix + "rl}";
     this.redis = redis;
-    this.prefix = prefix;
     this.serverTime = serverTime;
     this.blocked = new BlockedKeys(blockedKeysCache);
   }
@@ -64,9 +61,6 @@ public final class RedisRateLimitStore implements RateLimitStore {
       blocked.forget(command.keys());
     }
     String[] keys = redisKeys(command.keys());
-    if (cluster && !oneSlot(keys)) {
-      return acrossSlots(command, keys);
-    }
     return resultOf(command, run(ScriptCall.of(command, keys, ScriptCall.all(keys.length), serverTime)));
   }
 
@@ -81,39 +75,6 @@ public final class RedisRateLimitStore implements RateLimitStore {
       throw new RateLimitStoreException("unexpected reply from the rate-limit script: " + reply);
     }
     return reply;
-  }
-
-  /**
-   * Cluster, keys on different slots (e.g. LoginThrottle's pair key hashed for a non-ASCII
-   * username): one script call per key. Exact for every operation but CONSUME, whose keys do not
-   * depend on each other; an all-or-nothing CONSUME cannot be split and is refused.
-   */
-  private RateLimitCommand.Result acrossSlots(RateLimitCommand command, String[] keys) {
-    if (command.operation() == RateLimitCommand.Operation.CONSUME) {
-      throw new RateLimitStoreException("a combined limit over keys on different Redis Cluster slots"
-          + " cannot be decided atomically; limit one subject per decision (it is the hash tag)");
-    }
-    LimitState[] previous = new LimitState[keys.length];
-    long now = Long.MIN_VALUE;
-    for (int i = 0; i < keys.length; i++) {
-      List<Object> reply = run(ScriptCall.of(command, keys, new int[] {i}, serverTime));
-      now = Math.max(now, Long.parseLong((String) reply.get(0)));
-      previous[i] = ScriptState.parse((String) reply.get(1));
-    }
-    offsetMicros = now - command.nowMicros();
-    RateLimitCommand.Result result = command.atMicros(now).apply(previous);
-    blocked.learn(command.keys(), result, now);
-    return result;
-  }
-
-  private static boolean oneSlot(String[] keys) {
-    int slot = SlotHash.getSlot(keys[0]);
-    for (int i = 1; i < keys.length; i++) {
-      if (SlotHash.getSlot(keys[i]) != slot) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private RateLimitCommand.Result resultOf(RateLimitCommand command, List<Object> reply) {
@@ -151,15 +112,13 @@ public final class RedisRateLimitStore implements RateLimitStore {
   }
 
   /**
-   * {@code policy:subject} becomes {@code prefix rl:{tag}policy:subject}. The tag is the subject,
-   * or for a compound subject {@code a|b} its last part, so that LoginThrottle's
-   * (user|address, address) pair lands on one Cluster slot.
+   * {@code policy:subject} becomes {@code prefix + "{" + prefix + "rl}" + policy:subject}: one hash
+   * tag for every rate-limit key, so any decision, whatever subjects it combines (LoginThrottle
+   * counts a user|address pair and the address together, and hashes unusual usernames), is on
+   * one Cluster slot and stays atomic.
    */
   String redisKey(String storeKey) {
-    int colon = storeKey.indexOf(':');
-    String subject = storeKey.substring(colon + 1);
-    String tag = subject.substring(subject.lastIndexOf('|') + 1);
-    return prefix + "rl:{" + tag + "}" + storeKey;
+    return tag + storeKey;
   }
 
   /** Decisions where the script and core computed different states (a bug if ever non-zero). */

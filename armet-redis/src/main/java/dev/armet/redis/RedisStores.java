@@ -42,7 +42,7 @@ public final class RedisStores implements AutoCloseable {
     this.sessions = new RedisSessionStore(connection.commands(), b.keyPrefix, b.sessionClock,
         connection.cluster());
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
-        b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache, connection.cluster());
+        b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache);
   }
 
   /** Whether {@code uri} names a Redis store (so a caller can pick this module or armet-jdbc). */
