@@ -61,7 +61,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
       blocked.forget(command.keys());
     }
     String[] keys = redisKeys(command.keys());
-    return resultOf(command, run(ScriptCall.of(command, keys, ScriptCall.all(keys.length), serverTime)));
+    return resultOf(command, run(ScriptCall.of(command, keys, serverTime)));
   }
 
   private List<Object> run(ScriptCall call) {

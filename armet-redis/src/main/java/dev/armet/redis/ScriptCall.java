@@ -4,7 +4,7 @@ import dev.armet.ratelimit.LimitRule;
 import dev.armet.ratelimit.RateLimitCommand;
 
 /**
- * KEYS and ARGV of one rate-limit script call, for all of a command's keys or some of them:
+ * KEYS and ARGV of one rate-limit script call:
  * {@code op, now ('' for Redis TIME), blockMicros}, then six numbers per key (kind, limit,
  * periodMicros, blockMicros, dryRun, points), as ratelimit.lua reads them.
  */
@@ -17,17 +17,14 @@ final class ScriptCall {
     this.args = args;
   }
 
-  static ScriptCall of(RateLimitCommand c, String[] redisKeys, int[] indexes, boolean redisTime) {
-    String[] keys = new String[indexes.length];
-    String[] a = new String[3 + 6 * indexes.length];
+  static ScriptCall of(RateLimitCommand c, String[] redisKeys, boolean redisTime) {
+    String[] a = new String[3 + 6 * redisKeys.length];
     a[0] = c.operation().name();
     a[1] = redisTime ? "" : Long.toString(c.nowMicros());
     a[2] = Long.toString(c.blockMicros());
-    for (int j = 0; j < indexes.length; j++) {
-      int i = indexes[j];
+    for (int i = 0; i < redisKeys.length; i++) {
       LimitRule r = c.rules().get(i);
-      keys[j] = redisKeys[i];
-      int b = 3 + 6 * j;
+      int b = 3 + 6 * i;
       a[b] = r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1";
       a[b + 1] = Long.toString(r.limit());
       a[b + 2] = Long.toString(r.periodMicros());
@@ -35,14 +32,6 @@ final class ScriptCall {
       a[b + 4] = r.dryRun() ? "1" : "0";
       a[b + 5] = Long.toString(c.points(i));
     }
-    return new ScriptCall(keys, a);
-  }
-
-  static int[] all(int n) {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    return all;
+    return new ScriptCall(redisKeys, a);
   }
 }
