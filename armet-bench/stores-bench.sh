@@ -1,6 +1,7 @@
 #!/bin/sh
 # Store throughput (issue 6): ./armet-bench/stores-bench.sh STORE_URI [threads] [seconds]
 # Builds armet-bench and its dependencies (no install), then runs dev.armet.bench.StoreBench.
+# JDBC runs leave their bench<random>_* tables behind, to inspect; drop them when done.
 set -e
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
