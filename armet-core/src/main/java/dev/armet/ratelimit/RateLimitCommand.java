@@ -76,6 +76,15 @@ public final class RateLimitCommand {
   }
 
   /**
+   * The same command decided at another time. For a store that decides on its own clock (Redis
+   * {@code TIME}, so that instance clocks do not matter): it reports the result of
+   * {@code atMicros(storeNow).apply(states)}, which then matches what it wrote.
+   */
+  public RateLimitCommand atMicros(long nowMicros) {
+    return new RateLimitCommand(keys, rules, operation, points, nowMicros, blockMicros);
+  }
+
+  /**
    * Computes the new states from the current ones ({@code current[i]} for {@code keys().get(i)},
    * null when absent). Pure: the store persists the result.
    */

@@ -10,8 +10,10 @@ package dev.armet.ratelimit;
  *   <li>atomic over all of {@link RateLimitCommand#keys()}: no interleaving with another command
  *       on any of them (so combined limits never over-admit);
  *   <li>the result equals {@link RateLimitCommand#apply} on the current states, computed at
- *       {@link RateLimitCommand#nowMicros()} (the limiter's clock, never the store's own, so
- *       tests drive time and every store agrees on it);
+ *       {@link RateLimitCommand#nowMicros()} (the limiter's clock, so tests drive time and every
+ *       store agrees on it), or, for a store that decides on its own shared clock (Redis
+ *       {@code TIME}, so that instance clocks do not matter), equal to
+ *       {@code command.atMicros(storeNow).apply(states)};
  *   <li>a state may be dropped after {@link RateLimitCommand.Result#expiresAtMicros}, never before;
  *   <li>returns or throws {@link RateLimitStoreException} within the store's own timeout: a
  *       request never waits longer than that, whatever happens to the connection.

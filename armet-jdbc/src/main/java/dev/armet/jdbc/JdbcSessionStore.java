@@ -1,0 +1,124 @@
+package dev.armet.jdbc;
+
+import dev.armet.session.SessionRecord;
+import dev.armet.session.SessionStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Server-side sessions in a SQL table: one row per session (key, user, the record's versioned
+ * JSON, expiry in µs). Each operation is one auto-committed statement: load a
+ * {@code SELECT} of live rows only, save an upsert, touch an {@code UPDATE} of the expiry column
+ * only, "log out everywhere" a {@code DELETE} by the indexed user column. Expired rows are
+ * purged in the background. A failure throws {@link JdbcStoreException} within the timeout.
+ */
+public final class JdbcSessionStore implements SessionStore {
+  private final DataSource data;
+  private final Sql sql;
+  private final Clock clock;
+  private final int timeoutSeconds;
+
+  JdbcSessionStore(DataSource data, Sql sql, Clock clock, int timeoutSeconds) {
+    this.data = data;
+    this.sql = sql;
+    this.clock = clock;
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  @Override
+  public Optional<SessionRecord> load(String key) {
+    try (Connection c = data.getConnection();
+        PreparedStatement s = prepare(c, sql.sessionLoad)) {
+      s.setString(1, key);
+      s.setLong(2, Micros.of(clock.instant()));
+      try (ResultSet row = s.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return SessionRecord.decode(key, row.getString(1), Micros.toInstant(row.getLong(2)));
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("session load", e);
+    }
+  }
+
+  @Override
+  public void save(SessionRecord record) {
+    try (Connection c = data.getConnection();
+        PreparedStatement s = prepare(c, sql.sessionUpsert)) {
+      s.setString(1, record.key());
+      s.setString(2, record.userId().orElse(null));
+      s.setString(3, record.encode());
+      s.setLong(4, Micros.of(record.expiresAt()));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcStoreException("session save", e);
+    }
+  }
+
+  @Override
+  public void touch(String key, Instant expiresAt) {
+    try (Connection c = data.getConnection();
+        PreparedStatement s = prepare(c, sql.sessionTouch)) {
+      s.setLong(1, Micros.of(expiresAt));
+      s.setString(2, key);
+      s.setLong(3, Micros.of(clock.instant()));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcStoreException("session touch", e);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    update(sql.sessionDelete, key, "session delete");
+  }
+
+  @Override
+  public void deleteAllForUser(String userId) {
+    update(sql.sessionDeleteUser, userId, "log out everywhere");
+  }
+
+  /** Ending sessions is durable even where the pool commits asynchronously (PostgreSQL). */
+  private void update(String statement, String value, String operation) {
+    try (Connection c = data.getConnection()) {
+      boolean durable = sql.dialect == SqlDialect.POSTGRESQL;
+      c.setAutoCommit(!durable);
+      try {
+        if (durable) {
+          try (java.sql.Statement sync = c.createStatement()) {
+            sync.execute("SET LOCAL synchronous_commit = on");
+          }
+        }
+        try (PreparedStatement s = c.prepareStatement(statement)) {
+          s.setQueryTimeout(timeoutSeconds);
+          s.setString(1, value);
+          s.executeUpdate();
+        }
+        if (durable) {
+          c.commit();
+        }
+      } catch (SQLException e) {
+        if (durable) {
+          c.rollback();
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException(operation, e);
+    }
+  }
+
+  private PreparedStatement prepare(Connection c, String statement) throws SQLException {
+    c.setAutoCommit(true);
+    PreparedStatement s = c.prepareStatement(statement);
+    s.setQueryTimeout(timeoutSeconds);
+    return s;
+  }
+}

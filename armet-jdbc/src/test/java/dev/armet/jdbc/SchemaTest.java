@@ -1,0 +1,129 @@
+package dev.armet.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.armet.session.SessionRecord;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The versioned schema: printed DDL, start-up migration, refusal of a newer schema, purge. */
+class SchemaTest {
+  @TempDir Path dataFolder;
+
+  @Test
+  void ddl_postgresql_isTheVersionedScript() {
+    String ddl = SqlDialect.named("postgresql").ddl("armet_");
+    assertThat(ddl).startsWith("-- Armet schema version 1 for postgresql\n")
+        .contains("CREATE TABLE IF NOT EXISTS armet_sessions (k VARCHAR(128) PRIMARY KEY")
+        .contains("CREATE TABLE IF NOT EXISTS armet_limits (k VARCHAR(255) PRIMARY KEY, state BYTEA")
+        .contains("CREATE INDEX IF NOT EXISTS armet_sessions_user ON armet_sessions (user_id)")
+        .endsWith("INSERT INTO armet_schema_version (version, applied_at) VALUES (1, 1)"
+            + " ON CONFLICT (version) DO NOTHING;\n");
+    assertThat(SqlDialect.named("mysql").ddl("app_")).contains("COLLATE ascii_bin").contains("INSERT IGNORE");
+  }
+
+  @Test
+  void named_andPrefix_refuseWithTheRule() {
+    assertThatThrownBy(() -> SqlDialect.named("oracle"))
+        .hasMessage("dialect must be one of postgresql, mariadb, mysql, sqlite; was oracle");
+    assertThatThrownBy(() -> SqlDialect.POSTGRESQL.ddl("Armet-"))
+        .hasMessage("tablePrefix must match [a-z][a-z0-9_]{0,29}, was Armet-");
+  }
+
+  /** The printed DDL, applied by hand, is what start-up expects: it then migrates nothing. */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void printedDdl_appliedByHand_thenStartupAcceptsIt(Database db) throws Exception {
+    db.require();
+    String prefix = Database.freshPrefix();
+    JdbcStores first = db.open("x" + prefix, Clock.systemUTC(), dataFolder); // just a pool to run DDL on
+    try (Connection c = first.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
+      for (String statement : first.dialect().ddl(prefix).replaceFirst("^--[^\n]*\n", "").split(";\n")) {
+        s.execute(statement);
+      }
+    } finally {
+      Database.dropAndClose(first);
+    }
+    JdbcStores stores = db.open(prefix, Clock.systemUTC(), dataFolder);
+    try {
+      Instant now = Instant.now();
+      stores.sessions().save(new SessionRecord("k", "u", now, now.plusSeconds(60), Map.of("a", 1)));
+      assertThat(stores.sessions().load("k")).isPresent();
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  @Test
+  void startup_onANewerSchema_refusesWithTheReason() throws Exception {
+    String prefix = Database.freshPrefix();
+    JdbcStores stores = Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder);
+    try {
+      try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
+        s.execute("INSERT INTO " + prefix + "schema_version (version, applied_at) VALUES (2, 0)");
+      }
+      assertThatThrownBy(() -> Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder))
+          .hasMessageContaining("tables are at schema version 2, newer than this release's 1");
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  @Test
+  void backgroundPurge_removesExpiredRowsByItself() throws Exception {
+    dev.armet.testing.MutableClock clock = new dev.armet.testing.MutableClock();
+    String prefix = Database.freshPrefix();
+    JdbcStores stores = JdbcStores.open("sqlite:purge.db", b -> b.tablePrefix(prefix).clock(clock)
+        .dataFolder(dataFolder).purgeInterval(Duration.ofMillis(20)));
+    try {
+      Instant now = clock.instant();
+      stores.sessions().save(new SessionRecord("old", null, now, now.plusSeconds(60), Map.of()));
+      clock.advance(Duration.ofMinutes(2));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (rows(stores, prefix + "sessions") > 0) { // polls the purge thread's work, bounded
+        assertThat(System.nanoTime()).as("purged within 10 s").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  private static int rows(JdbcStores stores, String table) throws Exception {
+    try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void purge_deletesExpiredRowsInBatches_keepsLiveOnes(Database db) {
+    dev.armet.testing.MutableClock clock = new dev.armet.testing.MutableClock();
+    JdbcStores stores = db.open(clock, dataFolder);
+    try {
+      Instant now = clock.instant();
+      for (int i = 0; i < Purger.BATCH * 2 + 17; i++) {
+        stores.sessions().save(new SessionRecord("old" + i, null, now, now.plusSeconds(60), Map.of()));
+      }
+      stores.sessions().save(new SessionRecord("live", null, now, now.plus(Duration.ofHours(1)), Map.of()));
+      clock.advance(Duration.ofMinutes(2));
+      assertThat(stores.purgeExpired()).isEqualTo(Purger.BATCH * 2 + 17);
+      assertThat(stores.purgeExpired()).isZero();
+      assertThat(stores.sessions().load("live")).isPresent();
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+}

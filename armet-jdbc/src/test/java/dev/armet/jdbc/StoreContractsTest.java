@@ -1,0 +1,78 @@
+package dev.armet.jdbc;
+
+import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.ratelimit.RateLimitStoreContract;
+import dev.armet.session.SessionStore;
+import dev.armet.session.SessionStoreContract;
+import dev.armet.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Core's two contract suites, unchanged, against each database. */
+class StoreContractsTest {
+  @TempDir static Path dataFolder;
+
+  abstract static class Sessions extends SessionStoreContract {
+    private JdbcStores stores;
+
+    abstract Database database();
+
+    @Override
+    protected SessionStore newStore(MutableClock clock) {
+      stores = database().open(clock, dataFolder);
+      return stores.sessions();
+    }
+
+    @AfterEach
+    void drop() {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  abstract static class RateLimits extends RateLimitStoreContract {
+    private final List<JdbcStores> opened = new ArrayList<>();
+
+    abstract Database database();
+
+    @Override
+    protected RateLimitStore newStore() {
+      JdbcStores s = database().open(Clock.systemUTC(), dataFolder);
+      opened.add(s);
+      return s.rateLimits();
+    }
+
+    @AfterEach
+    void drop() {
+      opened.forEach(Database::dropAndClose);
+    }
+  }
+
+  @Nested class PostgresqlSessions extends Sessions {
+    Database database() { return Database.POSTGRESQL; }
+  }
+
+  @Nested class PostgresqlRateLimits extends RateLimits {
+    Database database() { return Database.POSTGRESQL; }
+  }
+
+  @Nested class MariadbSessions extends Sessions {
+    Database database() { return Database.MARIADB; }
+  }
+
+  @Nested class MariadbRateLimits extends RateLimits {
+    Database database() { return Database.MARIADB; }
+  }
+
+  @Nested class SqliteSessions extends Sessions {
+    Database database() { return Database.SQLITE; }
+  }
+
+  @Nested class SqliteRateLimits extends RateLimits {
+    Database database() { return Database.SQLITE; }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.armet.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A Lua script run by digest: EVALSHA, one round trip; when Redis answers NOSCRIPT (restarted,
+ * failed over, SCRIPT FLUSH) it is sent once in full with EVAL, which also caches it again.
+ */
+final class LuaScript {
+  private final String source;
+  private final String sha;
+
+  private LuaScript(String source) {
+    this.source = source;
+    this.sha = sha1(source);
+  }
+
+  static LuaScript load(String resource) {
+    try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script resource " + resource);
+      }
+      return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  <T> T run(RedisClusterCommands<String, String> redis, ScriptOutputType type, String[] keys,
+      String... args) {
+    try {
+      return redis.evalsha(sha, type, keys, args);
+    } catch (RedisNoScriptException e) {
+      return redis.eval(source, type, keys, args);
+    }
+  }
+
+  String sha() {
+    return sha;
+  }
+
+  private static String sha1(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(40);
+      for (byte b : d) {
+        hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.armet.redis;
+
+import dev.armet.session.SessionRecord;
+import dev.armet.session.SessionStore;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Server-side sessions in Redis, one hash per session ({@code d}: the record's versioned JSON,
+ * {@code e}: its expiry) under {@code prefix + "s:" + key}, expiring with the session. One round
+ * trip per load (HMGET), one per save (a script that also maintains the user's index), and
+ * {@code touch} moves the expiry only. "Log out everywhere" deletes what the per-user index
+ * ({@code prefix + "u:" + sha256(userId)}) names. A failure throws {@link RedisStoreException}:
+ * the request fails rather than being treated as anonymous.
+ *
+ * <p>In Cluster mode a session and its user's index live on different slots, so the index is
+ * updated by a second command (same round trip budget, not atomic with the save).
+ */
+public final class RedisSessionStore implements SessionStore {
+  private static final LuaScript SAVE = LuaScript.load("session-save.lua");
+  private static final LuaScript TOUCH = LuaScript.load("session-touch.lua");
+  private static final LuaScript DELETE_USER = LuaScript.load("session-delete-user.lua");
+
+  private final RedisClusterCommands<String, String> redis;
+  private final String prefix;
+  private final Clock clock;
+  private final boolean cluster;
+
+  RedisSessionStore(RedisClusterCommands<String, String> redis, String prefix, Clock clock,
+      boolean cluster) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.clock = clock;
+    this.cluster = cluster;
+  }
+
+  @Override
+  public Optional<SessionRecord> load(String key) {
+    List<io.lettuce.core.KeyValue<String, String>> fields;
+    try {
+      fields = redis.hmget(sessionKey(key), "d", "e");
+    } catch (RedisException e) {
+      throw new RedisStoreException("session load", e);
+    }
+    if (!fields.get(0).hasValue() || !fields.get(1).hasValue()) {
+      return Optional.empty();
+    }
+    Instant expiresAt;
+    try {
+      expiresAt = fromNanos(Long.parseLong(fields.get(1).getValue()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    if (!expiresAt.isAfter(clock.instant())) {
+      return Optional.empty();
+    }
+    return SessionRecord.decode(key, fields.get(0).getValue(), expiresAt);
+  }
+
+  @Override
+  public void save(SessionRecord record) {
+    String ttl = ttlMillis(record.expiresAt());
+    String key = sessionKey(record.key());
+    String index = record.userId().map(this::userKey).orElse(null);
+    try {
+      if (index == null || !cluster) {
+        String[] keys = index == null ? new String[] {key} : new String[] {key, index};
+        SAVE.run(redis, ScriptOutputType.INTEGER, keys, record.encode(), nanos(record.expiresAt()), ttl);
+      } else {
+        SAVE.run(redis, ScriptOutputType.INTEGER, new String[] {key}, record.encode(),
+            nanos(record.expiresAt()), ttl);
+        redis.sadd(index, key);
+        redis.pexpire(index, Long.parseLong(ttl));
+      }
+    } catch (RedisException e) {
+      throw new RedisStoreException("session save", e);
+    }
+  }
+
+  @Override
+  public void touch(String key, Instant expiresAt) {
+    try {
+      TOUCH.run(redis, ScriptOutputType.INTEGER, new String[] {sessionKey(key)}, nanos(expiresAt),
+          ttlMillis(expiresAt));
+    } catch (RedisException e) {
+      throw new RedisStoreException("session touch", e);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      redis.del(sessionKey(key));
+    } catch (RedisException e) {
+      throw new RedisStoreException("session delete", e);
+    }
+  }
+
+  @Override
+  public void deleteAllForUser(String userId) {
+    String index = userKey(userId);
+    try {
+      if (!cluster) {
+        DELETE_USER.run(redis, ScriptOutputType.INTEGER, new String[] {index});
+        return;
+      }
+      for (String member : redis.smembers(index)) {
+        redis.del(member); // one slot per session in Cluster: no multi-key script possible
+      }
+      redis.del(index);
+    } catch (RedisException e) {
+      throw new RedisStoreException("log out everywhere", e);
+    }
+  }
+
+  String sessionKey(String key) {
+    return prefix + "s:" + key;
+  }
+
+  private String userKey(String userId) {
+    return prefix + "u:" + sha256(userId);
+  }
+
+  /** Redis expires the key at the session's expiry as the application clock counts it. */
+  private String ttlMillis(Instant expiresAt) {
+    long ms = Duration.between(clock.instant(), expiresAt).toMillis();
+    return Long.toString(Math.max(1, ms + 1));
+  }
+
+  private static String nanos(Instant t) {
+    return Long.toString(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L),
+        t.getNano()));
+  }
+
+  private static Instant fromNanos(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+        Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  private static String sha256(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(64);
+      for (byte b : d) {
+        hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.armet.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Sessions and rate limits in one Redis, from a store URI: {@code redis://[user:password@]host:port/db},
+ * {@code rediss://…} (TLS), {@code redis-sentinel://host:26379/0#mymaster}, or
+ * {@code redis-cluster://host:port} (Cluster, seed node). Instances given the same URI and key
+ * prefix share sessions, lockouts and counters. Opening connects at once and fails with the URI
+ * (password masked) if Redis is not there; later outages are survived and recovered from.
+ * {@code rediss://} verifies the server's certificate against the JVM's trust store (Lettuce's
+ * {@code ?verifyPeer=NONE} turns that off: for tests only).
+ *
+ * <pre>{@code
+ * try (RedisStores redis = RedisStores.open("redis://127.0.0.1:6379/0")) {
+ *   ServerSessions sessions = ServerSessions.create(s -> s.store(redis.sessions()).keyring(keys));
+ *   RateLimiter limiter = RateLimiter.builder(policy).store(redis.rateLimits()).build();
+ * }
+ * }</pre>
+ */
+public final class RedisStores implements AutoCloseable {
+  /** Whose clock decides rate limits. */
+  public enum DecisionTime {
+    /** Redis {@code TIME}: instance clocks do not matter (the default). */
+    REDIS,
+    /** The limiter's clock, carried by each command: for tests on a controlled clock. */
+    CALLER
+  }
+
+  private static final java.util.regex.Pattern SCHEMES =
+      java.util.regex.Pattern.compile("(redis|rediss)(-sentinel|-cluster)?://");
+
+  private final RedisConnection connection;
+  private final RedisSessionStore sessions;
+  private final RedisRateLimitStore rateLimits;
+
+  private RedisStores(Builder b) {
+    this.connection = RedisConnection.open(b.uri, b.commandTimeout);
+    this.sessions = new RedisSessionStore(connection.commands(), b.keyPrefix, b.sessionClock,
+        connection.cluster());
+    this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
+        b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache);
+  }
+
+  /** Whether {@code uri} names a Redis store (so a caller can pick this module or armet-jdbc). */
+  public static boolean accepts(String uri) {
+    return uri != null && SCHEMES.matcher(uri).lookingAt();
+  }
+
+  /** Connects with every default: prefix {@code armet:}, 1 s command timeout, Redis time. */
+  public static RedisStores open(String uri) {
+    return builder(uri).build();
+  }
+
+  public static RedisStores open(String uri, Consumer<Builder> config) {
+    Builder b = builder(uri);
+    config.accept(b);
+    return b.build();
+  }
+
+  public static Builder builder(String uri) {
+    return new Builder(uri);
+  }
+
+  public RedisSessionStore sessions() {
+    return sessions;
+  }
+
+  public RedisRateLimitStore rateLimits() {
+    return rateLimits;
+  }
+
+  /** The connection, for this package's tests (round-trip counting, fault injection). */
+  RedisConnection connectionForTests() {
+    return connection;
+  }
+
+  /** Closes the connection; the stores fail afterwards. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  /** Validating builder; {@link #build()} connects. */
+  public static final class Builder {
+    private final String uri;
+    private String keyPrefix = "armet:";
+    private Duration commandTimeout = Duration.ofSeconds(1);
+    private DecisionTime decisionTime = DecisionTime.REDIS;
+    private Clock sessionClock = Clock.systemUTC();
+    private int blockedKeyCache = 10_000;
+
+    private Builder(String uri) {
+      Objects.requireNonNull(uri, "uri");
+      if (!accepts(uri)) {
+        throw new IllegalArgumentException("Redis store URI must start with redis://, rediss://, "
+            + "redis-sentinel:// or redis-cluster://, was " + RedisUris.mask(uri));
+      }
+      this.uri = uri;
+    }
+
+    /** Prefix of every key (default {@code armet:}), so several applications can share a Redis. */
+    public Builder keyPrefix(String prefix) {
+      if (prefix == null || prefix.isEmpty() || prefix.length() > 64 || prefix.contains("{")
+          || prefix.contains("}")) {
+        throw new IllegalArgumentException("keyPrefix must be 1 to 64 characters without '{' or '}'"
+            + " (they would change Cluster hash tags), was " + prefix);
+      }
+      this.keyPrefix = prefix;
+      return this;
+    }
+
+    /** Longest wait for any command (default 1 s); then the failure policy applies. */
+    public Builder commandTimeout(Duration timeout) {
+      if (timeout == null || timeout.toMillis() < 10 || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
+        throw new IllegalArgumentException("commandTimeout must be between 10ms and 30s, was " + timeout);
+      }
+      this.commandTimeout = timeout;
+      return this;
+    }
+
+    public Builder decisionTime(DecisionTime time) {
+      this.decisionTime = Objects.requireNonNull(time, "decisionTime");
+      return this;
+    }
+
+    /** The clock session expiry is checked against (default UTC system clock). */
+    public Builder sessionClock(Clock clock) {
+      this.sessionClock = Objects.requireNonNull(clock, "sessionClock");
+      return this;
+    }
+
+    /** Most keys kept in the in-process blocked-key cache (default 10,000; 0 turns it off). */
+    public Builder blockedKeyCache(int maxKeys) {
+      if (maxKeys < 0 || maxKeys > 10_000_000) {
+        throw new IllegalArgumentException("blockedKeyCache must be between 0 and 10000000, was " + maxKeys);
+      }
+      this.blockedKeyCache = maxKeys;
+      return this;
+    }
+
+    public RedisStores build() {
+      return new RedisStores(this);
+    }
+  }
+}
