@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = "Production security for Java web applications.",
-    subcommands = {DemoCommand.class, ServeCommand.class, DoctorCommand.class},
+    subcommands = {DemoCommand.class, ServeCommand.class, DoctorCommand.class, SchemaCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
