@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class ServerSettings {
+  /** Variables other Armet components read themselves (the key ring), so they are not unknown. */
+  static final java.util.Set<String> COMPONENT_VARIABLES = java.util.Set.of(
+      dev.armet.keys.Secrets.VARIABLE, dev.armet.keys.Secrets.FILE_VARIABLE);
+
   private ServerSettings() {}
 
   /** Every key, in documentation order. */
@@ -52,7 +56,7 @@ public final class ServerSettings {
     Map<String, String> variables = new TreeMap<>();
     List<String> unknown = new ArrayList<>();
     environment.forEach((name, value) -> {
-      if (name.startsWith("ARMET_")) {
+      if (name.startsWith("ARMET_") && !COMPONENT_VARIABLES.contains(name)) {
         SettingKey key = byVariable(name);
         if (key == null) {
           unknown.add(name);

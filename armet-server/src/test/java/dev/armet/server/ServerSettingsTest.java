@@ -56,6 +56,12 @@ class ServerSettingsTest {
         .hasMessageContaining("ARMET_TLS_CERT");
   }
 
+  @Test
+  void secretVariables_belongToTheKeyRing_notUnknown() throws Exception {
+    assertThat(ServerSettings.load(null, Map.of("ARMET_SECRETS", "x", "ARMET_SECRETS_FILE", "/run/s")))
+        .isNotNull();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "limits.max-body-bytes = 1X | limits.max-body-bytes must be a size",
