@@ -42,6 +42,10 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--group", paramLabel = "GROUP", description = "Group 'serve' would run as.")
   String group;
 
+  @Option(names = "--store", paramLabel = "URI",
+      description = "Session and rate-limit store, as for 'serve'. Default: $ARMET_STORE or sqlite.")
+  String store;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text or json. Default: ${DEFAULT-VALUE}.")
   String format;
@@ -56,8 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
     }
     ArmetServer server;
     try {
-      server = ArmetServer.create(ServeCommand.configure(config, user, group).build());
-    } catch (IllegalArgumentException e) {
+      server = ArmetServer.create(ServeCommand.configure(config, user, group, store).build());
+    } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("armet: " + e.getMessage());
       return Main.USAGE;
     } catch (IOException e) {
@@ -65,6 +69,14 @@ final class DoctorCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     SelfCheckReport report = server.selfCheck();
+    // The server never starts here, so nothing else closes the store it opened.
+    for (AutoCloseable resource : server.config().closeOnStop()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        err.println("armet: closing " + resource + " failed: " + e.getMessage());
+      }
+    }
     if (format.equals("json")) {
       out.println(json(server, report));
     } else {

@@ -144,7 +144,10 @@ public final class ArmetFilterBuilder {
   public ArmetFilter build() {
     ArmetEnvironment env = environment != null ? environment
         : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
-    Keyring ring = keyring != null ? keyring
+    boolean needsKeys = (sessions == null && !sessionsOff) || (csrf == null && !csrfOff);
+    // Built only when a default component needs it, so a filter without sessions and CSRF never
+    // asks for ARMET_SECRETS.
+    Keyring ring = keyring != null || !needsKeys ? keyring
         : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
     Sessions builtSessions = sessions;
     if (builtSessions == null && !sessionsOff) {
