@@ -24,9 +24,12 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class ServerSettings {
-  /** Variables other Armet components read themselves (the key ring), so they are not unknown. */
+  /**
+   * Variables other Armet components read themselves (the key ring; the store URI of the
+   * {@code armet} command), so they are not unknown.
+   */
   static final java.util.Set<String> COMPONENT_VARIABLES = java.util.Set.of(
-      dev.armet.keys.Secrets.VARIABLE, dev.armet.keys.Secrets.FILE_VARIABLE);
+      dev.armet.keys.Secrets.VARIABLE, dev.armet.keys.Secrets.FILE_VARIABLE, "ARMET_STORE");
 
   private ServerSettings() {}
 
