@@ -155,6 +155,10 @@ public final class CsrfProtection {
     return PathPattern.anyMatches(exemptPaths, request.path());
   }
 
+  private static String trimmed(String value) {
+    return value == null ? null : value.trim();
+  }
+
   private static boolean isBearer(String authorization) {
     return authorization != null && authorization.length() > 7
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -169,7 +173,14 @@ public final class CsrfProtection {
       }
     }
     if (origin != Enforcement.OFF) {
-      Refusal r = origins.check(originHeader, request.header("Referer"), request.serverOrigin());
+      // Under Referrer-Policy: no-referrer (Helmet's default) browsers send "Origin: null" on
+      // their own same-origin form posts; a Sec-Fetch-Site: same-origin, which no page can
+      // forge, vouches for those. Without Fetch Metadata, "null" stays refused.
+      boolean vouched = fetchMetadata != Enforcement.OFF && originHeader != null
+          && originHeader.trim().equals("null")
+          && "same-origin".equals(trimmed(request.header("Sec-Fetch-Site")));
+      Refusal r = vouched ? null
+          : origins.check(originHeader, request.header("Referer"), request.serverOrigin());
       if (r != null && enforced(r, origin, request)) {
         return r;
       }

@@ -70,6 +70,33 @@ class CsrfProtectionTest {
     assertThat(events).isEmpty();
   }
 
+  @Test
+  void originNull_vouchedBySameOriginFetchMetadata_tokenDecides() {
+    // Chromium's own same-origin form post under Referrer-Policy: no-referrer.
+    CsrfProtection p = protection(c -> { });
+    String[] tc = tokenAndCookies(p);
+    Exchange ownForm = post(tc[1], tc[0]).header("Origin", "null");
+    assertThat(decide(p, ownForm)).isNull();
+    Exchange noToken = post(tc[1], null).header("Origin", "null");
+    assertThat(decide(p, noToken)).isEqualTo(Refusal.TOKEN_MISSING);
+  }
+
+  @Test
+  void originNull_withoutFetchMetadata_orCrossSite_refused() {
+    CsrfProtection p = protection(c -> { });
+    String[] tc = tokenAndCookies(p);
+    Exchange old = new Exchange().header("Origin", "null");
+    old.cookieHeader = tc[1];
+    old.form.put("_csrf", tc[0]);
+    assertThat(decide(p, old)).isEqualTo(Refusal.ORIGIN_NULL);
+    Exchange sandboxed = new Exchange().header("Sec-Fetch-Site", "cross-site").header("Origin", "null");
+    assertThat(decide(p, sandboxed)).isEqualTo(Refusal.CROSS_SITE);
+    CsrfProtection noFetch = protection(c -> c.fetchMetadata(Enforcement.OFF));
+    String[] tc2 = tokenAndCookies(noFetch);
+    Exchange unvouched = post(tc2[1], tc2[0]).header("Origin", "null");
+    assertThat(decide(noFetch, unvouched)).isEqualTo(Refusal.ORIGIN_NULL);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "post", "PROPFIND", "CONNECT"})
   void otherMethods_needEveryLayer(String method) {
