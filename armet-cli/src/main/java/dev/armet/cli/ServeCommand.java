@@ -1,16 +1,14 @@
 package dev.armet.cli;
 
 import dev.armet.server.ArmetServer;
-import dev.armet.server.ArmetServerConfig;
-import dev.armet.server.ServerSettings;
 import dev.armet.server.StartupRefusedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,29 +32,17 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
-  Path config;
-
-  @Option(names = "--user", paramLabel = "USER", description = "User to run as after binding (server.user).")
-  String user;
-
-  @Option(names = "--group", paramLabel = "GROUP", description = "Group to run as (server.group).")
-  String group;
+  @Mixin ServerOptions options;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ArmetServer server;
-    try {
-      server = ArmetServer.create(configure(config, user, group).build());
-    } catch (IllegalArgumentException e) {
-      err.println("armet: " + e.getMessage());
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("armet: cannot read " + config + ": " + e.getMessage());
+    Optional<ArmetServer> created = options.create(err);
+    if (created.isEmpty()) {
       return Main.USAGE;
     }
+    ArmetServer server = created.get();
     try {
       server.start();
     } catch (StartupRefusedException e) {
@@ -71,17 +57,5 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.join();
     return Main.OK;
-  }
-
-  /** The configuration from FILE and the environment, with the command-line user and group. */
-  static ArmetServerConfig.Builder configure(Path file, String user, String group) throws IOException {
-    ArmetServerConfig.Builder b = ServerSettings.load(file, System.getenv());
-    if (user != null) {
-      b.user(user);
-    }
-    if (group != null) {
-      b.group(group);
-    }
-    return b;
   }
 }
