@@ -4,12 +4,12 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheckReport;
 import dev.armet.check.Severity;
 import dev.armet.server.ArmetServer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,18 +33,7 @@ import picocli.CommandLine.Spec;
 final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
-  Path config;
-
-  @Option(names = "--user", paramLabel = "USER", description = "User 'serve' would run as.")
-  String user;
-
-  @Option(names = "--group", paramLabel = "GROUP", description = "Group 'serve' would run as.")
-  String group;
-
-  @Option(names = "--store", paramLabel = "URI",
-      description = "Session and rate-limit store, as for 'serve'. Default: $ARMET_STORE or sqlite.")
-  String store;
+  @Mixin ServerOptions options;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text or json. Default: ${DEFAULT-VALUE}.")
@@ -58,16 +47,11 @@ final class DoctorCommand implements Callable<Integer> {
       err.println("armet: --format must be text or json, was '" + format + "'");
       return Main.USAGE;
     }
-    ArmetServer server;
-    try {
-      server = ArmetServer.create(ServeCommand.configure(config, user, group, store).build());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("armet: " + e.getMessage());
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("armet: cannot read " + config + ": " + e.getMessage());
+    Optional<ArmetServer> created = options.create(err);
+    if (created.isEmpty()) {
       return Main.USAGE;
     }
+    ArmetServer server = created.get();
     SelfCheckReport report = server.selfCheck();
     // The server never starts here, so nothing else closes the store it opened.
     for (AutoCloseable resource : server.config().closeOnStop()) {

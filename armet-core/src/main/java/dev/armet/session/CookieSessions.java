@@ -47,15 +47,9 @@ public final class CookieSessions implements Sessions {
   private final SecurityEventSink events;
 
   CookieSessions(CookieSessionsBuilder b) {
-    ArmetEnvironment env = b.environment != null ? b.environment
-        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
-    ProductionChecks checks = new ProductionChecks(env, "cookieSessions");
-    Keyring keyring = b.keyring != null ? b.keyring
-        : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
-    if (!keyring.isProductionReady()) {
-      checks.fail("keyring", "a secret is missing, generated or weak; set ARMET_SECRETS to the"
-          + " output of `armet keys generate`");
-    }
+    ProductionChecks checks = ProductionChecks.of(b.environment, "cookieSessions");
+    ArmetEnvironment env = checks.environment();
+    Keyring keyring = checks.keyring(b.keyring);
     this.signer = b.sealed ? null : keyring.signer("cookie-session");
     this.sealer = b.sealed ? keyring.sealer("cookie-session") : null;
     this.cookies = SessionCookies.choose(b.cookie, "session", env, b.crossSiteCookie, checks);

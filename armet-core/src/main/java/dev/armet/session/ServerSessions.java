@@ -51,15 +51,9 @@ public final class ServerSessions implements Sessions {
   private final SecurityEventSink events;
 
   ServerSessions(ServerSessionsBuilder b) {
-    ArmetEnvironment env = b.environment != null ? b.environment
-        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
-    ProductionChecks checks = new ProductionChecks(env, "sessions");
-    Keyring keyring = b.keyring != null ? b.keyring
-        : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
-    if (!keyring.isProductionReady()) {
-      checks.fail("keyring", "a secret is missing, generated or weak; set ARMET_SECRETS to the"
-          + " output of `armet keys generate`");
-    }
+    ProductionChecks checks = ProductionChecks.of(b.environment, "sessions");
+    ArmetEnvironment env = checks.environment();
+    Keyring keyring = checks.keyring(b.keyring);
     SessionStore s = b.store != null ? b.store : new MemorySessionStore();
     if (s instanceof MemorySessionStore) {
       checks.fail("store", "MemorySessionStore loses sessions on restart and is not shared"

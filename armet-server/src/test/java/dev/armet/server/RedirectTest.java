@@ -95,7 +95,7 @@ class RedirectTest {
     assertThat(response.status()).isEqualTo(308);
     assertThat(response.header("strict-transport-security")).isNull();
     for (var expected : ServerHeadersTest.HELMET.entrySet()) {
-      if (!expected.getKey().equals("strict-transport-security")) {
+      if (!expected.getKey().equals("Strict-Transport-Security")) {
         assertThat(response.header(expected.getKey())).as(expected.getKey()).isEqualTo(expected.getValue());
       }
     }

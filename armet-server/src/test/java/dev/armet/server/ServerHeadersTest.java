@@ -3,12 +3,12 @@ package dev.armet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.headers.Helmet8;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,24 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The full default header set on every kind of response, through the real server. */
 class ServerHeadersTest {
-  static final Map<String, String> HELMET = new LinkedHashMap<>();
-
-  static {
-    HELMET.put("content-security-policy", "default-src 'self';base-uri 'self';font-src 'self' https: data:;"
-        + "form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';"
-        + "script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests");
-    HELMET.put("cross-origin-opener-policy", "same-origin");
-    HELMET.put("cross-origin-resource-policy", "same-origin");
-    HELMET.put("origin-agent-cluster", "?1");
-    HELMET.put("referrer-policy", "no-referrer");
-    HELMET.put("strict-transport-security", "max-age=31536000; includeSubDomains");
-    HELMET.put("x-content-type-options", "nosniff");
-    HELMET.put("x-dns-prefetch-control", "off");
-    HELMET.put("x-download-options", "noopen");
-    HELMET.put("x-frame-options", "SAMEORIGIN");
-    HELMET.put("x-permitted-cross-domain-policies", "none");
-    HELMET.put("x-xss-protection", "0");
-  }
+  static final Map<String, String> HELMET = Helmet8.HEADERS;
 
   @TempDir static Path data;
   static ArmetServer server;
@@ -184,7 +167,7 @@ class ServerHeadersTest {
     assertThat(response.status()).isEqualTo(400);
     assertNoServerName(response);
     assertThat(response.header("x-content-type-options")).isEqualTo("nosniff");
-    assertThat(response.header("strict-transport-security")).isEqualTo(HELMET.get("strict-transport-security"));
+    assertThat(response.header("strict-transport-security")).isEqualTo(HELMET.get("Strict-Transport-Security"));
   }
 
   @Test
@@ -202,7 +185,7 @@ class ServerHeadersTest {
         "GET /app/ok HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
     assertThat(response.status()).isEqualTo(431);
     assertNoServerName(response);
-    assertThat(response.header("content-security-policy")).isEqualTo(HELMET.get("content-security-policy"));
+    assertThat(response.header("content-security-policy")).isEqualTo(HELMET.get("Content-Security-Policy"));
   }
 
   static void assertNoServerName(RawHttp.Response response) {

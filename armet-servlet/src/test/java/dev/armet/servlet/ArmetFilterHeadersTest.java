@@ -3,6 +3,7 @@ package dev.armet.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.headers.FrameOptions;
+import dev.armet.headers.Helmet8;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,22 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The filter on a real Jetty: headers on every kind of response the issue lists. */
 class ArmetFilterHeadersTest {
-  static final Map<String, String> HELMET_8 = Map.ofEntries(
-      Map.entry("content-security-policy", "default-src 'self';base-uri 'self';font-src 'self' https: data:;"
-          + "form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';"
-          + "script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';"
-          + "upgrade-insecure-requests"),
-      Map.entry("cross-origin-opener-policy", "same-origin"),
-      Map.entry("cross-origin-resource-policy", "same-origin"),
-      Map.entry("origin-agent-cluster", "?1"),
-      Map.entry("referrer-policy", "no-referrer"),
-      Map.entry("strict-transport-security", "max-age=31536000; includeSubDomains"),
-      Map.entry("x-content-type-options", "nosniff"),
-      Map.entry("x-dns-prefetch-control", "off"),
-      Map.entry("x-download-options", "noopen"),
-      Map.entry("x-frame-options", "SAMEORIGIN"),
-      Map.entry("x-permitted-cross-domain-policies", "none"),
-      Map.entry("x-xss-protection", "0"));
+  static final Map<String, String> HELMET_8 = Helmet8.HEADERS;
 
   static TestServer server;
 

@@ -1,6 +1,7 @@
 package dev.armet.servlet;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -17,18 +19,39 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** A real Jetty 12 on a random loopback port with ArmetFilter in front of test servlets. */
-final class TestServer implements AutoCloseable {
+/**
+ * A real Jetty 12 (ee10) on a random loopback port with one filter (ArmetFilter, or a component
+ * under test) in front of test servlets.
+ */
+public final class TestServer implements AutoCloseable {
   private final Server server;
   private final ServletContextHandler context;
   private final ServerConnector connector;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** @param secure pretend every request arrived over TLS (as a TLS connector would report) */
-  TestServer(ArmetFilter filter, boolean secure) {
+  public TestServer(Filter filter, boolean secure) {
+    this(filter, secure, false);
+  }
+
+  /**
+   * With the container's own session support switched ON, so a leak to the container session
+   * would show up as a JSESSIONID cookie, and a 4 KiB response buffer, so a large body commits
+   * the response early.
+   *
+   * @param secure pretend every request arrived over TLS (as a TLS connector would report)
+   */
+  public static TestServer withContainerSessions(Filter filter, boolean secure) {
+    return new TestServer(filter, secure, true);
+  }
+
+  private TestServer(Filter filter, boolean secure, boolean containerSessions) {
     server = new Server();
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
+    if (containerSessions) {
+      config.setOutputBufferSize(4096);
+    }
     if (secure) {
       config.addCustomizer((request, responseHeaders) -> new Request.Wrapper(request) {
         @Override
@@ -41,16 +64,26 @@ final class TestServer implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    context = new ServletContextHandler();
+    context = containerSessions
+        ? new ServletContextHandler(ServletContextHandler.SESSIONS)
+        : new ServletContextHandler();
     context.setContextPath("/");
     context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     server.setHandler(context);
   }
 
-  TestServer servlet(String pathSpec, HttpServlet servlet) {
+  public TestServer servlet(String pathSpec, HttpServlet servlet) {
     ServletHolder holder = new ServletHolder(servlet);
     holder.setAsyncSupported(true);
     context.addServlet(holder, pathSpec);
+    return this;
+  }
+
+  /** Routes error responses (500) to {@code path}, as a web.xml error-page would. */
+  public TestServer errorPage(String path) {
+    ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+    errors.addErrorPage(500, path);
+    context.setErrorHandler(errors);
     return this;
   }
 
@@ -58,7 +91,7 @@ final class TestServer implements AutoCloseable {
     return context;
   }
 
-  TestServer start() throws Exception {
+  public TestServer start() throws Exception {
     server.start();
     return this;
   }
@@ -73,6 +106,15 @@ final class TestServer implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws Exception {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  /** GET with a {@code Cookie} header, unless {@code cookie} is null or empty. */
+  public HttpResponse<String> get(String path, String cookie) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (cookie != null && !cookie.isEmpty()) {
+      b.header("Cookie", cookie);
+    }
+    return send(b.build());
   }
 
   HttpResponse<String> send(HttpRequest request) throws Exception {

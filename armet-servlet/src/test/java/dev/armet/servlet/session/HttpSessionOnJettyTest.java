@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
+import dev.armet.servlet.TestServer;
 import dev.armet.session.CookieSessions;
 import dev.armet.session.MemorySessionStore;
 import dev.armet.session.ServerSessions;
@@ -23,10 +24,10 @@ class HttpSessionOnJettyTest {
   static final Keyring RING = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
       .secret(Secrets.generate()));
 
-  JettyServer server;
+  TestServer server;
 
-  JettyServer start(Sessions sessions, boolean secure) throws Exception {
-    server = new JettyServer(new SessionFilter(new ServletSessions(sessions)), secure)
+  TestServer start(Sessions sessions, boolean secure) throws Exception {
+    server = TestServer.withContainerSessions(new SessionFilter(new ServletSessions(sessions)), secure)
         .servlet("/count", new PlainServlets.Counter())
         .servlet("/peek", new PlainServlets.Peek())
         .servlet("/login", new PlainServlets.Login())
@@ -42,7 +43,7 @@ class HttpSessionOnJettyTest {
     return server;
   }
 
-  JettyServer start() throws Exception {
+  TestServer start() throws Exception {
     return start(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
         .keyring(RING).store(new MemorySessionStore()).events(e -> { })), false);
   }

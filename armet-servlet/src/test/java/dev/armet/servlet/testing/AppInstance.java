@@ -1,4 +1,4 @@
-package dev.armet.redis;
+package dev.armet.servlet.testing;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
@@ -37,17 +37,18 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * One application instance on real Jetty, on its own loopback port, wired to shared stores by a
  * test-only filter composing the servlet components: rate limits on {@code /limited}, Armet
- * sessions, and a login guarded by {@link LoginThrottle}.
+ * sessions, and a login guarded by {@link LoginThrottle}. Store modules reach it through
+ * {@link CrossInstanceContract}, from armet-servlet's test-jar.
  */
-final class AppInstance {
-  static final int LIMIT = 50;
-  static final int LOCKOUT_FAILURES = 3;
+public final class AppInstance {
+  public static final int LIMIT = 50;
+  public static final int LOCKOUT_FAILURES = 3;
 
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  AppInstance(SessionStore sessionStore, RateLimitStore limitStore, Keyring keyring) throws Exception {
+  public AppInstance(SessionStore sessionStore, RateLimitStore limitStore, Keyring keyring) throws Exception {
     ServletSessions sessions = new ServletSessions(ServerSessions.create(s -> s
         .environment(ArmetEnvironment.DEVELOPMENT).keyring(keyring).store(sessionStore).events(e -> { })));
     HttpRateLimits limits = HttpRateLimits.builder().store(limitStore).events(e -> { })
@@ -68,7 +69,7 @@ final class AppInstance {
     server.start();
   }
 
-  HttpResponse<String> get(String path, String cookie) throws Exception {
+  public HttpResponse<String> get(String path, String cookie) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + connector.getLocalPort() + path)).timeout(Duration.ofSeconds(10));
     if (cookie != null) {
@@ -78,12 +79,12 @@ final class AppInstance {
   }
 
   /** The {@code name=value} of the session cookie a response set. */
-  static String cookie(HttpResponse<?> r) {
+  public static String cookie(HttpResponse<?> r) {
     return r.headers().firstValue("Set-Cookie").map(v -> v.substring(0, v.indexOf(';')))
         .orElseThrow(() -> new AssertionError("no Set-Cookie in " + r));
   }
 
-  void close() throws Exception {
+  public void close() throws Exception {
     server.stop();
   }
 

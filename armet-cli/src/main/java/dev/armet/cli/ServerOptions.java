@@ -1,0 +1,90 @@
+package dev.armet.cli;
+
+import dev.armet.check.Finding;
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.server.ArmetServer;
+import dev.armet.server.ArmetServerConfig;
+import dev.armet.server.ServerSettings;
+import dev.armet.servlet.ArmetFilter;
+import dev.armet.session.ServerSessions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say which server to build, shared by {@code armet serve} and {@code armet
+ * doctor} (a picocli {@code @Mixin}), so that doctor checks exactly what serve would run.
+ */
+final class ServerOptions {
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
+  Path config;
+
+  @Option(names = "--user", paramLabel = "USER",
+      description = "User 'serve' runs as after binding (server.user).")
+  String user;
+
+  @Option(names = "--group", paramLabel = "GROUP", description = "Group 'serve' runs as (server.group).")
+  String group;
+
+  @Option(names = "--store", paramLabel = "URI", description = {
+      "Where sessions and rate limits live: redis://host:port/db, rediss://…, postgresql://…,",
+      "mariadb://…, or sqlite (the default: a file in the data folder). Default: $ARMET_STORE or sqlite."})
+  String store;
+
+  /**
+   * The server FILE and the {@code ARMET_*} variables configure, with the command-line user and
+   * group; empty after printing a usage or configuration error to {@code err}.
+   */
+  Optional<ArmetServer> create(PrintWriter err) {
+    try {
+      return Optional.of(ArmetServer.create(configure().build()));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("armet: " + e.getMessage());
+    } catch (IOException e) {
+      err.println("armet: cannot read " + config + ": " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The configuration, with an {@link ArmetFilter} whose sessions live in the {@code --store}
+   * (opened here, closed when the server stops).
+   */
+  private ArmetServerConfig.Builder configure() throws IOException {
+    ArmetServerConfig.Builder b = ServerSettings.load(config, System.getenv());
+    if (user != null) {
+      b.user(user);
+    }
+    if (group != null) {
+      b.group(group);
+    }
+    // The environment and data folder decide how the filter and store are built.
+    ArmetServerConfig settled = b.filter(ArmetFilter.create(a -> a.noSessions().noCsrf())).build();
+    OpenStores stores = OpenStores.open(OpenStores.choose(store), settled.dataDirectory());
+    ArmetEnvironment env = settled.environment();
+    try {
+      b.filter(ArmetFilter.create(a -> a.environment(env)
+          .sessions(ServerSessions.create(s -> s.environment(env).store(stores.sessions())))));
+    } catch (IllegalStateException unsafe) {
+      // Production refused the sessions or CSRF set-up (a missing or weak secret): a self-check
+      // error, so that doctor lists it with the rest and serve refuses to start naming it.
+      b.selfCheck(e -> List.of(Finding.error("secrets", unsafe.getMessage(),
+          "set ARMET_SECRETS to the output of `armet keys generate`")));
+    } catch (RuntimeException e) {
+      closeQuietly(stores, e);
+      throw e;
+    }
+    return b.closeOnStop(stores);
+  }
+
+  private static void closeQuietly(AutoCloseable resource, RuntimeException cause) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+}
