@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * <p>Security headers are written before the application runs, so they are on every kind of
  * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and
  * async. A header the application sets afterwards wins (as in Spring Security); a
- * {@code response.reset()} puts the policy back. {@link ArmetHeaders#of} adjusts one response.
+ * {@code response.reset()} puts the policy back. When the container already wrote the constant
+ * headers ({@link ContainerHeaders}, Armet's Jetty server), the filter writes only the
+ * per-request ones, with the same guarantees. {@link ArmetHeaders#of} adjusts one response.
  * When the policy uses a CSP nonce, it is in the request attribute {@link #CSP_NONCE}.
  *
  * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is
@@ -87,6 +89,15 @@ public final class ArmetFilter implements Filter {
   /** The header policy in force. */
   public SecurityHeaders headers() {
     return headers;
+  }
+
+  /**
+   * The proxies this filter believes about the client's scheme and address. A container that
+   * writes {@link ContainerHeaders} must decide "secure" as the filter does, so it leaves that
+   * to the filter when {@link ClientAddressResolver#trustsProxies()}.
+   */
+  public ClientAddressResolver proxies() {
+    return proxies;
   }
 
   @Override
@@ -150,6 +161,17 @@ public final class ArmetFilter implements Filter {
     boolean secure = request.isSecure();
     ArmetHeaders applied = new ArmetHeaders(headers, response, nonce, secure, path);
     request.setAttribute(ArmetHeaders.ATTRIBUTE, applied);
+    Object written = request.getAttribute(ContainerHeaders.ATTRIBUTE);
+    if (written instanceof ContainerHeaders && ((ContainerHeaders) written).covers(headers, secure)) {
+      headers.writePerRequest(response::setHeader, path, nonce);
+      return applied;
+    }
+    if (written instanceof ContainerHeaders) {
+      // Another policy, or another verdict on "secure" (a trusted proxy): take it all back.
+      for (String name : ((ContainerHeaders) written).headers().keySet()) {
+        response.setHeader(name, null);
+      }
+    }
     headers.write(response::setHeader, secure, path, nonce);
     return applied;
   }

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -51,6 +52,13 @@ final class TestServer implements AutoCloseable {
     ServletHolder holder = new ServletHolder(servlet);
     holder.setAsyncSupported(true);
     context.addServlet(holder, pathSpec);
+    return this;
+  }
+
+  /** Puts a core handler in front of the servlet context (a container integration). */
+  TestServer inFront(Handler.Wrapper wrapper) {
+    wrapper.setHandler(context);
+    server.setHandler(wrapper);
     return this;
   }
 
