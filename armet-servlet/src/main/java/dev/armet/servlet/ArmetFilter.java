@@ -124,7 +124,7 @@ public final class ArmetFilter implements Filter {
       reports.receive(request, response);
       return;
     }
-    ArmetHeaders applied = applyHeaders(request, response, path);
+    ArmetHeaders applied = applyHeaders(request, response, path, type);
     if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {
       return;
     }
@@ -145,7 +145,8 @@ public final class ArmetFilter implements Filter {
     }
   }
 
-  private ArmetHeaders applyHeaders(HttpServletRequest request, HttpServletResponse response, String path) {
+  private ArmetHeaders applyHeaders(HttpServletRequest request, HttpServletResponse response, String path,
+      DispatcherType type) {
     Object existing = request.getAttribute(ArmetHeaders.ATTRIBUTE);
     if (existing instanceof ArmetHeaders) {
       // An ERROR dispatch of a request we already saw: the container may have dropped headers.
@@ -162,14 +163,20 @@ public final class ArmetFilter implements Filter {
     ArmetHeaders applied = new ArmetHeaders(headers, response, nonce, secure, path);
     request.setAttribute(ArmetHeaders.ATTRIBUTE, applied);
     Object written = request.getAttribute(ContainerHeaders.ATTRIBUTE);
-    if (written instanceof ContainerHeaders && ((ContainerHeaders) written).covers(headers, secure)) {
-      headers.writePerRequest(response::setHeader, path, nonce);
-      return applied;
-    }
     if (written instanceof ContainerHeaders) {
-      // Another policy, or another verdict on "secure" (a trusted proxy): take it all back.
-      for (String name : ((ContainerHeaders) written).headers().keySet()) {
-        response.setHeader(name, null);
+      ContainerHeaders container = (ContainerHeaders) written;
+      boolean covers = container.covers(headers, secure);
+      // Only a REQUEST dispatch sees the response as the container left it; an ERROR dispatch
+      // may follow a reset that dropped what the container wrote.
+      if (covers && type == DispatcherType.REQUEST) {
+        headers.writePerRequest(response::setHeader, path, nonce);
+        return applied;
+      }
+      if (!covers) {
+        // Another policy, or another verdict on "secure" (a trusted proxy): take it all back.
+        for (String name : container.headers().keySet()) {
+          response.setHeader(name, null);
+        }
       }
     }
     headers.write(response::setHeader, secure, path, nonce);
