@@ -71,7 +71,8 @@ final class Target implements AutoCloseable {
    * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}), and the
    * prototype {@code preencoded-headers} ({@link PreEncodedHeadersHandler}); {@code armet-fastpath}
    * and {@code armet-fastpath+nonce} are {@code armet} and {@code armet+nonce} behind armet-server's
-   * {@link PreEncodedSecurityHeaders}, as {@code ArmetServer} runs them.
+   * {@link PreEncodedSecurityHeaders}, as {@code ArmetServer} runs them; {@code armet-headers} and
+   * {@code armet-headers-fastpath} the same without sessions and CSRF, to isolate the headers.
    */
   static Target start(String name) throws Exception {
     return switch (name) {
@@ -85,10 +86,17 @@ final class Target implements AutoCloseable {
       case "armet-fastpath" -> fastPath(name, ArmetFilter.defaults());
       case "armet-fastpath+nonce" -> fastPath(name, ArmetFilter.create(a -> a
           .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
+      case "armet-headers" -> start(name, headersOnly());
+      case "armet-headers-fastpath" -> fastPath(name, headersOnly());
       default -> throw new IllegalArgumentException("unknown target " + name
           + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
-          + " armet-fastpath, armet-fastpath+nonce");
+          + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath");
     };
+  }
+
+  /** ArmetFilter with its header policy only: no sessions, no CSRF (they cost per request too). */
+  private static ArmetFilter headersOnly() {
+    return ArmetFilter.create(a -> a.noSessions().noCsrf());
   }
 
   /** The filter behind armet-server's {@link PreEncodedSecurityHeaders}, as ArmetServer installs it. */
