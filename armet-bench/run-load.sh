@@ -19,7 +19,7 @@ find_jdk25() {
 JDK=$(find_jdk25)
 JAR=armet-bench/target/benchmarks.jar
 
-if [ ! -f "$JAR" ] || [ -n "$(find armet-core/src armet-servlet/src armet-bench/src armet-bench/pom.xml pom.xml -newer "$JAR" -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find armet-core/src armet-servlet/src armet-server/src armet-bench/src armet-bench/pom.xml pom.xml -newer "$JAR" -print -quit)" ]; then
   echo "building $JAR" >&2
   JAVA_HOME="$JDK" mvn -B -q package -pl armet-bench -am -DskipTests
 fi

@@ -88,7 +88,10 @@ public final class LoadBenchmark {
     }
   }
 
-  /** Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should. */
+  /**
+   * Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should, and
+   * no header twice.
+   */
   private static void check(List<Target> targets) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
       for (Target t : targets) {
@@ -96,7 +99,8 @@ public final class LoadBenchmark {
             HttpResponse.BodyHandlers.ofString());
         boolean csp = res.headers().firstValue("Content-Security-Policy").isPresent();
         boolean wantsCsp = !t.name().equals("bare") && !t.name().equals("noop-filter");
-        if (res.statusCode() != 200 || csp != wantsCsp) {
+        boolean duplicates = res.headers().map().values().stream().anyMatch(v -> v.size() > 1);
+        if (res.statusCode() != 200 || csp != wantsCsp || duplicates) {
           throw new IllegalStateException(t.name() + " answered " + res.statusCode() + " with "
               + res.headers().map().keySet());
         }

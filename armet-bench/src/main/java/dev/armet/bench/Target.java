@@ -1,12 +1,15 @@
 package dev.armet.bench;
 
+import dev.armet.server.PreEncodedSecurityHeaders;
 import dev.armet.servlet.ArmetFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -35,6 +38,11 @@ final class Target implements AutoCloseable {
   }
 
   private static Target start(String name, Filter filter, boolean preEncoded) throws Exception {
+    return start(name, filter, preEncoded ? PreEncodedHeadersHandler::new : UnaryOperator.identity());
+  }
+
+  /** A target whose servlet context sits behind {@code front} (a core handler, or itself). */
+  private static Target start(String name, Filter filter, UnaryOperator<Handler> front) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName(name);
     threads.setIdleTimeout(3_600_000); // no thread churn between rounds
@@ -53,7 +61,7 @@ final class Target implements AutoCloseable {
       context.addFilter(new FilterHolder(filter), "/*",
           EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     }
-    server.setHandler(preEncoded ? new PreEncodedHeadersHandler(context) : context);
+    server.setHandler(front.apply(context));
     server.start();
     return new Target(name, server, connector);
   }
@@ -61,7 +69,10 @@ final class Target implements AutoCloseable {
   /**
    * A named target: {@code bare}, {@code armet}, {@code armet+nonce}, or the controls
    * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}), and the
-   * prototype {@code preencoded-headers} ({@link PreEncodedHeadersHandler}).
+   * prototype {@code preencoded-headers} ({@link PreEncodedHeadersHandler}); {@code armet-fastpath}
+   * and {@code armet-fastpath+nonce} are {@code armet} and {@code armet+nonce} behind armet-server's
+   * {@link PreEncodedSecurityHeaders}, as {@code ArmetServer} runs them; {@code armet-headers} and
+   * {@code armet-headers-fastpath} the same without sessions and CSRF, to isolate the headers.
    */
   static Target start(String name) throws Exception {
     return switch (name) {
@@ -72,9 +83,25 @@ final class Target implements AutoCloseable {
       case "noop-filter" -> start(name, StaticHeadersFilter.none());
       case "headers-only" -> start(name, StaticHeadersFilter.armetDefaults());
       case "preencoded-headers" -> start(name, null, true);
+      case "armet-fastpath" -> fastPath(name, ArmetFilter.defaults());
+      case "armet-fastpath+nonce" -> fastPath(name, ArmetFilter.create(a -> a
+          .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
+      case "armet-headers" -> start(name, headersOnly());
+      case "armet-headers-fastpath" -> fastPath(name, headersOnly());
       default -> throw new IllegalArgumentException("unknown target " + name
-          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers");
+          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
+          + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath");
     };
+  }
+
+  /** ArmetFilter with its header policy only: no sessions, no CSRF (they cost per request too). */
+  private static ArmetFilter headersOnly() {
+    return ArmetFilter.create(a -> a.noSessions().noCsrf());
+  }
+
+  /** The filter behind armet-server's {@link PreEncodedSecurityHeaders}, as ArmetServer installs it. */
+  private static Target fastPath(String name, ArmetFilter filter) throws Exception {
+    return start(name, filter, context -> PreEncodedSecurityHeaders.wrap(filter, context));
   }
 
   String name() {

@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
  * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → TRACE refusal → URI limits → HTTPS redirect → body size → servlet context}.
+ * {@code graceful → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
+ * headers → servlet context}.
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
 
@@ -65,7 +66,7 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
 
     ServletContextHandler context = ServletContextAssembly.create(config);
     SizeLimitHandler bodyLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 past the limit
-    bodyLimit.setHandler(context);
+    bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
     HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
         config.canonicalHost(), https::getLocalPort);
     s.setHandler(new GracefulHandler(new TraceRefusalHandler(new UriLimitHandler(redirect, limits))));

@@ -1,5 +1,7 @@
 package dev.armet.server;
 
+import dev.armet.servlet.ArmetHeaders;
+import dev.armet.servlet.ContainerHeaders;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +50,26 @@ final class TestApp extends HttpServlet {
           }
         });
       }
+      case "/reset" -> {
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-App", "1");
+        response.reset();
+        text(response, "after reset");
+      }
+      case "/app-wins" -> {
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "strict-origin");
+        text(response, "app wins");
+      }
+      case "/widget" -> {
+        ArmetHeaders.of(request).allowFraming("https://partner.example").noStore();
+        text(response, "widget");
+      }
+      case "/remove" -> {
+        ArmetHeaders.of(request).remove("Permissions-Policy");
+        text(response, "removed");
+      }
+      case "/container" -> text(response, String.valueOf(request.getAttribute(ContainerHeaders.ATTRIBUTE) != null));
       default -> response.sendError(404);
     }
   }

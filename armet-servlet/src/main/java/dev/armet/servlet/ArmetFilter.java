@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * <p>Security headers are written before the application runs, so they are on every kind of
  * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and
  * async. A header the application sets afterwards wins (as in Spring Security); a
- * {@code response.reset()} puts the policy back. {@link ArmetHeaders#of} adjusts one response.
+ * {@code response.reset()} puts the policy back. When the container already wrote the constant
+ * headers ({@link ContainerHeaders}, Armet's Jetty server), the filter writes only the
+ * per-request ones, with the same guarantees. {@link ArmetHeaders#of} adjusts one response.
  * When the policy uses a CSP nonce, it is in the request attribute {@link #CSP_NONCE}.
  *
  * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is
@@ -89,6 +91,15 @@ public final class ArmetFilter implements Filter {
     return headers;
   }
 
+  /**
+   * The proxies this filter believes about the client's scheme and address. A container that
+   * writes {@link ContainerHeaders} must decide "secure" as the filter does, so it leaves that
+   * to the filter when {@link ClientAddressResolver#trustsProxies()}.
+   */
+  public ClientAddressResolver proxies() {
+    return proxies;
+  }
+
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
@@ -113,7 +124,7 @@ public final class ArmetFilter implements Filter {
       reports.receive(request, response);
       return;
     }
-    ArmetHeaders applied = applyHeaders(request, response, path);
+    ArmetHeaders applied = applyHeaders(request, response, path, type);
     if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {
       return;
     }
@@ -134,7 +145,8 @@ public final class ArmetFilter implements Filter {
     }
   }
 
-  private ArmetHeaders applyHeaders(HttpServletRequest request, HttpServletResponse response, String path) {
+  private ArmetHeaders applyHeaders(HttpServletRequest request, HttpServletResponse response, String path,
+      DispatcherType type) {
     Object existing = request.getAttribute(ArmetHeaders.ATTRIBUTE);
     if (existing instanceof ArmetHeaders) {
       // An ERROR dispatch of a request we already saw: the container may have dropped headers.
@@ -150,6 +162,23 @@ public final class ArmetFilter implements Filter {
     boolean secure = request.isSecure();
     ArmetHeaders applied = new ArmetHeaders(headers, response, nonce, secure, path);
     request.setAttribute(ArmetHeaders.ATTRIBUTE, applied);
+    Object written = request.getAttribute(ContainerHeaders.ATTRIBUTE);
+    if (written instanceof ContainerHeaders) {
+      ContainerHeaders container = (ContainerHeaders) written;
+      boolean covers = container.covers(headers, secure);
+      // Only a REQUEST dispatch sees the response as the container left it; an ERROR dispatch
+      // may follow a reset that dropped what the container wrote.
+      if (covers && type == DispatcherType.REQUEST) {
+        headers.writePerRequest(response::setHeader, path, nonce);
+        return applied;
+      }
+      if (!covers) {
+        // Another policy, or another verdict on "secure" (a trusted proxy): take it all back.
+        for (String name : container.headers().keySet()) {
+          response.setHeader(name, null);
+        }
+      }
+    }
     headers.write(response::setHeader, secure, path, nonce);
     return applied;
   }

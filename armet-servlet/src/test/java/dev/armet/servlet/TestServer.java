@@ -13,6 +13,7 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -84,6 +85,13 @@ public final class TestServer implements AutoCloseable {
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.addErrorPage(500, path);
     context.setErrorHandler(errors);
+    return this;
+  }
+
+  /** Puts a core handler in front of the servlet context (a container integration). */
+  TestServer inFront(Handler.Wrapper wrapper) {
+    wrapper.setHandler(context);
+    server.setHandler(wrapper);
     return this;
   }
 
