@@ -2,6 +2,7 @@ package dev.armet.demo;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.headers.ReferrerPolicy;
 import dev.armet.keys.Keyring;
 import dev.armet.login.LoginThrottle;
 import dev.armet.ratelimit.RateLimitPolicy;
@@ -81,7 +82,8 @@ public final class DemoApplication {
   }
 
   /**
-   * The demo's filter: Helmet defaults plus a per-request nonce on {@code script-src}, violation
+   * The demo's filter: Helmet defaults, {@code Referrer-Policy: same-origin} (so that browsers
+   * send a real {@code Origin} on the demo's own forms), a per-request nonce on {@code script-src}, violation
    * reports sent both ways ({@code report-uri} for older browsers, {@code report-to}), server
    * sessions and CSRF tokens under one key ring, and the sign-in rate limit, whose
    * {@code RateLimit} headers are sent on allowed answers too, so they can be watched counting down.
@@ -101,6 +103,11 @@ public final class DemoApplication {
             .route("/login", r -> r.methods("POST").limit(LOGIN_POSTS))
             .build())
         .headers(h -> h
+            // With Helmet's no-referrer, Chromium sends "Origin: null" even on same-origin form
+            // posts (Fetch: a no-referrer request serializes its origin as null), which the CSRF
+            // Origin layer refuses. same-origin keeps the real Origin on our own posts and still
+            // sends no Referer to any other site.
+            .referrerPolicy(ReferrerPolicy.SAME_ORIGIN)
             .contentSecurityPolicy(csp -> csp
                 .nonce("script-src")
                 .reportUri(ArmetFilter.DEFAULT_CSP_REPORT_PATH)
