@@ -1,6 +1,5 @@
 package dev.armet.demo;
 
-import dev.armet.csrf.CsrfToken;
 import java.util.List;
 import java.util.Map;
 import org.owasp.encoder.Encode;
@@ -8,8 +7,7 @@ import org.owasp.encoder.Encode;
 /**
  * The home page's HTML. Every dynamic value goes through the OWASP encoder for its context
  * (element text or quoted attribute); the only script allowed to run is the one carrying this
- * response's nonce. Rendered completely before the body is written, so the CSRF token (whose
- * secret may need a cookie) is minted while headers can still be set.
+ * response's nonce.
  */
 final class HomePage {
   /** The nonce script's text, also used to find it in tests. */
@@ -22,7 +20,7 @@ final class HomePage {
    * unless a note was refused.
    */
   record Model(String nonce, boolean secure, List<Map.Entry<String, String>> headers, int visits,
-      String user, List<String> notes, CsrfToken csrf, String message) {}
+      String user, List<String> notes, PageLayout.CsrfField csrf, String message) {}
 
   private HomePage() {}
 

@@ -30,7 +30,7 @@ final class HomeView {
       headers.add(Map.entry(name, String.join(", ", response.getHeaders(name))));
     }
     HomePage.Model model = new HomePage.Model(nonce, request.isSecure(), headers, visits, user,
-        Notes.of(session), ServletCsrf.token(request).orElseThrow(), message);
+        Notes.of(session), PageLayout.CsrfField.of(ServletCsrf.token(request).orElseThrow()), message);
     HtmlResponse.write(request, response, status, HomePage.render(model));
   }
 }

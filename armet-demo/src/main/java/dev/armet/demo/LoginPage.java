@@ -1,6 +1,5 @@
 package dev.armet.demo;
 
-import dev.armet.csrf.CsrfToken;
 import org.owasp.encoder.Encode;
 
 /**
@@ -15,7 +14,7 @@ final class LoginPage {
    * {@code user} is who is signed in already (or null); {@code hasAccounts} is false in
    * production, where the demo has none; {@code message} is null on a first visit.
    */
-  record Model(String user, boolean hasAccounts, CsrfToken csrf, String message) {}
+  record Model(String user, boolean hasAccounts, PageLayout.CsrfField csrf, String message) {}
 
   private LoginPage() {}
 

@@ -74,7 +74,7 @@ final class LoginServlet extends HttpServlet {
       throws IOException {
     String user = ServletSessions.of(request).flatMap(Session::userId).orElse(null);
     LoginPage.Model model = new LoginPage.Model(user, !accounts.isEmpty(),
-        ServletCsrf.token(request).orElseThrow(), message);
+        PageLayout.CsrfField.of(ServletCsrf.token(request).orElseThrow()), message);
     HtmlResponse.write(request, response, status, LoginPage.render(model));
   }
 

@@ -29,10 +29,18 @@ final class PageLayout {
     return out.append("</main>\n</body>\n</html>\n").toString();
   }
 
-  /** The hidden field carrying a freshly masked token (so compression reveals nothing, BREACH). */
-  static void csrfField(StringBuilder out, CsrfToken csrf) {
-    out.append("<input type=\"hidden\" name=\"").append(Encode.forHtmlAttribute(csrf.getParameterName()))
-        .append("\" value=\"").append(Encode.forHtmlAttribute(csrf.getToken())).append("\">");
+  /** The CSRF field of one response: its name and a token masked for this response (BREACH). */
+  record CsrfField(String name, String token) {
+    /** Mints the token now: call it before the body is written (the secret may need a cookie). */
+    static CsrfField of(CsrfToken csrf) {
+      return new CsrfField(csrf.getParameterName(), csrf.getToken());
+    }
+  }
+
+  /** The hidden field every form posts. */
+  static void csrfField(StringBuilder out, CsrfField csrf) {
+    out.append("<input type=\"hidden\" name=\"").append(Encode.forHtmlAttribute(csrf.name()))
+        .append("\" value=\"").append(Encode.forHtmlAttribute(csrf.token())).append("\">");
   }
 
   /** A paragraph for a message to the user, or nothing. */
