@@ -2,9 +2,9 @@ package dev.armet.demo;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEventSink;
-import dev.armet.headers.ReferrerPolicy;
 import dev.armet.keys.Keyring;
 import dev.armet.login.LoginThrottle;
+import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.server.ArmetServer;
 import dev.armet.server.ArmetServerConfig;
@@ -58,6 +58,11 @@ public final class DemoApplication {
   public static ArmetServer create(DemoStores stores, SecurityEventSink events,
       Consumer<ArmetServerConfig.Builder> config) {
     ArmetEnvironment environment = ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
+    if (environment.isProduction() && stores.loginThrottle() instanceof InMemoryRateLimitStore) {
+      throw new IllegalStateException("loginThrottle store: the in-memory store keeps lock-outs per "
+          + "instance and forgets them on restart; in production (ARMET_ENV=production) use the Redis "
+          + "or JDBC rate-limit store");
+    }
     LoginThrottle throttle = LoginThrottle.builder().store(stores.loginThrottle()).events(events).build();
     ArmetServerConfig.Builder b = ArmetServerConfig.builder()
         .environment(environment)
@@ -82,8 +87,7 @@ public final class DemoApplication {
   }
 
   /**
-   * The demo's filter: Helmet defaults, {@code Referrer-Policy: same-origin} (so that browsers
-   * send a real {@code Origin} on the demo's own forms), a per-request nonce on {@code script-src}, violation
+   * The demo's filter: Helmet defaults plus a per-request nonce on {@code script-src}, violation
    * reports sent both ways ({@code report-uri} for older browsers, {@code report-to}), server
    * sessions and CSRF tokens under one key ring, and the sign-in rate limit, whose
    * {@code RateLimit} headers are sent on allowed answers too, so they can be watched counting down.
@@ -103,11 +107,6 @@ public final class DemoApplication {
             .route("/login", r -> r.methods("POST").limit(LOGIN_POSTS))
             .build())
         .headers(h -> h
-            // With Helmet's no-referrer, Chromium sends "Origin: null" even on same-origin form
-            // posts (Fetch: a no-referrer request serializes its origin as null), which the CSRF
-            // Origin layer refuses. same-origin keeps the real Origin on our own posts and still
-            // sends no Referer to any other site.
-            .referrerPolicy(ReferrerPolicy.SAME_ORIGIN)
             .contentSecurityPolicy(csp -> csp
                 .nonce("script-src")
                 .reportUri(ArmetFilter.DEFAULT_CSP_REPORT_PATH)

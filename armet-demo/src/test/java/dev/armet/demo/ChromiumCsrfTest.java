@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * cross-site, not merely another port) that auto-submits a form to the demo's {@code /notes}:
  * the demo refuses it (403, a {@code csrf.refused} event naming Fetch Metadata) and the note
  * never appears in the session. The sign-in and logout forms work in the browser too.
+ *
+ * <p>Under Helmet's {@code Referrer-Policy: no-referrer}, Chromium sends {@code Origin: null} on
+ * the demo's own posts; they pass because {@code Sec-Fetch-Site: same-origin} vouches for them.
  */
 class ChromiumCsrfTest {
   static final String OWN_NOTE = "written on the demo's own page";
