@@ -84,9 +84,9 @@ final class HomePage {
         .append(model.visits()).append("</strong> ").append(model.visits() == 1 ? "time" : "times")
         .append(" in this session.</p>\n")
         .append("""
-            <p>The count lives on the server; your browser holds only a signed session id. Change one
-            character of the <code>id</code> cookie and the signature fails: the server treats you as
-            a new visitor and starts a fresh session, never an error.</p>
+            <p>The count lives on the server; your browser holds only a signed session id (the
+            <code>__Host-id</code> cookie). Change one character of it and the signature fails: the
+            server treats you as a new visitor and starts a fresh session, never an error.</p>
             """);
   }
 
