@@ -72,10 +72,10 @@ class ChromiumCsrfTest {
   void ownFormSucceeds_crossSiteAutoSubmitIsRefused() throws Exception {
     try (DevTools browser = DevTools.launch(Files.createTempDirectory(data, "chromium-profile"))) {
       browser.navigate(demoOrigin() + "/");
-      browser.runAndAwaitLoad("""
+      browser.runAndAwaitPage("""
           const form = document.querySelector('form[action="/notes"]');
           form.querySelector('[name=text]').value = %s;
-          form.requestSubmit();""".formatted(Json.write(OWN_NOTE)));
+          form.requestSubmit();""".formatted(Json.write(OWN_NOTE)), demoOrigin() + "/");
       assertThat(browser.evaluate("location.href")).as("after the post").isEqualTo(demoOrigin() + "/");
       assertThat(browser.html()).contains("<li>" + OWN_NOTE + "</li>");
 
@@ -101,15 +101,17 @@ class ChromiumCsrfTest {
   void signInAndLogOut_throughTheDemosOwnForms() throws Exception {
     try (DevTools browser = DevTools.launch(Files.createTempDirectory(data, "chromium-profile"))) {
       browser.navigate(demoOrigin() + "/login");
-      browser.runAndAwaitLoad("""
+      browser.runAndAwaitPage("""
           const form = document.querySelector('form[action="/login"]');
           form.username.value = %s;
           form.password.value = %s;
-          form.requestSubmit();""".formatted(Json.write(DemoAccounts.DEMO_USER), Json.write(DemoAccounts.DEMO_PASSWORD)));
+          form.requestSubmit();""".formatted(Json.write(DemoAccounts.DEMO_USER), Json.write(DemoAccounts.DEMO_PASSWORD)),
+          demoOrigin() + "/");
       assertThat(browser.evaluate("location.href")).isEqualTo(demoOrigin() + "/");
       assertThat(browser.html()).contains("Signed in as <strong>demo</strong>");
 
-      browser.runAndAwaitLoad("document.querySelector('form[action=\"/logout\"]').requestSubmit();");
+      browser.runAndAwaitPage("document.querySelector('form[action=\"/logout\"]').requestSubmit();",
+          demoOrigin() + "/");
       assertThat(browser.evaluate("location.href")).isEqualTo(demoOrigin() + "/");
       assertThat(browser.html()).contains("Not signed in").contains("<strong id=\"visits\">1</strong>");
     }

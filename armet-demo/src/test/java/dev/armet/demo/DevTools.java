@@ -40,7 +40,7 @@ final class DevTools implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
-  private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
   private String session;
 
   private DevTools(Process browser, String endpoint) throws Exception {
@@ -71,6 +71,7 @@ final class DevTools implements AutoCloseable {
           Map.of("targetId", target.get("targetId"), "flatten", true));
       tools.session = (String) attached.get("sessionId");
       tools.call("Page.enable", Map.of());
+      tools.call("Page.setLifecycleEventsEnabled", Map.of("enabled", true));
       return tools;
     } catch (Exception e) {
       browser.destroyForcibly();
@@ -78,11 +79,11 @@ final class DevTools implements AutoCloseable {
     }
   }
 
-  /** Navigates the tab to {@code url} and waits for its load event. */
+  /** Navigates the tab to {@code url} and waits for that document's load event. */
   void navigate(String url) throws Exception {
     events.clear();
-    call("Page.navigate", Map.of("url", url));
-    awaitLoad();
+    Map<String, Object> started = call("Page.navigate", Map.of("url", url));
+    awaitLoad((String) started.get("loaderId"));
   }
 
   /** Starts navigating to {@code url} without waiting (a page that moves on by itself). */
@@ -91,18 +92,29 @@ final class DevTools implements AutoCloseable {
     call("Page.navigate", Map.of("url", url));
   }
 
-  /** Runs {@code script}, which navigates the page (submits a form), and waits for the next load. */
-  void runAndAwaitLoad(String script) throws Exception {
+  /** Runs {@code script}, which navigates the page (submits a form), and waits until {@code url} has loaded. */
+  void runAndAwaitPage(String script, String url) throws Exception {
     events.clear();
     evaluate(script);
-    awaitLoad();
+    awaitPage(url);
   }
 
-  /** Waits for load events until the tab shows {@code url}. */
+  /**
+   * Waits until a document from {@code url} is in the tab and has loaded. Load events are matched
+   * to their document by loader id, so a late event of the page before is never taken for it.
+   */
   void awaitPage(String url) throws Exception {
-    while (!url.equals(evaluate("location.href"))) {
-      awaitLoad();
+    String loader = null;
+    while (loader == null) {
+      Map<?, ?> params = nextEvent("Page.frameNavigated");
+      if (params != null) {
+        Map<?, ?> frame = (Map<?, ?>) params.get("frame");
+        if (!frame.containsKey("parentId") && url.equals(frame.get("url"))) {
+          loader = (String) frame.get("loaderId");
+        }
+      }
     }
+    awaitLoad(loader);
   }
 
   /** The value of {@code expression} in the page (CSP does not apply to DevTools). */
@@ -119,15 +131,21 @@ final class DevTools implements AutoCloseable {
     return (String) evaluate("document.documentElement.outerHTML");
   }
 
-  private void awaitLoad() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+  /** Waits for the load event of the document that {@code loader} is loading. */
+  private void awaitLoad(String loader) throws InterruptedException {
     while (true) {
-      String method = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      assertThat(method).as("a page load within %d s", WAIT_SECONDS).isNotNull();
-      if (method.equals("Page.loadEventFired")) {
+      Map<?, ?> params = nextEvent("Page.lifecycleEvent");
+      if (params != null && "load".equals(params.get("name")) && loader.equals(params.get("loaderId"))) {
         return;
       }
     }
+  }
+
+  /** The parameters of the next event if it is a {@code method} event, else null. */
+  private Map<?, ?> nextEvent(String method) throws InterruptedException {
+    Map<String, Object> event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(event).as("a page event within %d s", WAIT_SECONDS).isNotNull();
+    return method.equals(event.get("method")) ? (Map<?, ?>) event.get("params") : null;
   }
 
   private Map<String, Object> call(String method, Map<String, Object> params) throws Exception {
@@ -210,8 +228,8 @@ final class DevTools implements AutoCloseable {
           if (answer != null) {
             answer.complete(message);
           }
-        } else if (message.get("method") instanceof String method) {
-          events.add(method);
+        } else if (message.get("method") instanceof String) {
+          events.add(message);
         }
       }
       webSocket.request(1);
