@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = "Production security for Java web applications.",
-    subcommands = {DemoCommand.class, ServeCommand.class, DoctorCommand.class, SchemaCommand.class},
+    subcommands = {DemoCommand.class, ServeCommand.class, DoctorCommand.class, SchemaCommand.class,
+        KeysCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -2,17 +2,28 @@ package dev.armet.demo;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.keys.Keyring;
+import dev.armet.login.LoginThrottle;
+import dev.armet.ratelimit.InMemoryRateLimitStore;
+import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.server.ArmetServer;
 import dev.armet.server.ArmetServerConfig;
 import dev.armet.servlet.ArmetFilter;
+import dev.armet.servlet.HttpRateLimits;
+import dev.armet.session.ServerSessions;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The reference application: a hardened {@link ArmetServer} serving a page that shows Armet's
- * headers at work, with a nonce-based Content-Security-Policy that reports its violations.
+ * The reference application: a hardened {@link ArmetServer} with every Armet practice at work.
+ * Routes: {@code GET /} (visit counter in the session, notes, who is signed in, the CSP nonce
+ * checks and this response's headers), {@code POST /notes}, {@code GET|POST /login} (Argon2id
+ * behind the {@link LoginThrottle}, and a per-address rate limit), {@code POST /logout}.
  *
- * <p>Runs in development mode unless {@code ARMET_ENV} says otherwise.
+ * <p>The mode comes from {@code ARMET_ENV} (development when unset). Only development has the
+ * demo account ({@code demo} / {@code armet-demo-password}); production refuses the in-memory
+ * stores, so it needs shared ones passed in as {@link DemoStores}.
  *
  * <pre>{@code
  * ArmetServer server = DemoApplication.create(c -> c.httpsPort(8443).httpPort(8080)).start();
@@ -22,32 +33,79 @@ import java.util.function.Consumer;
 public final class DemoApplication {
   /** The Reporting API endpoint group named in CSP {@code report-to}. */
   public static final String REPORT_GROUP = "csp-endpoint";
+  /** Sign-in posts one client address may make: a burst of 20, then one every 3 seconds. */
+  static final RateLimitPolicy LOGIN_POSTS = RateLimitPolicy.tokenBucket("login-posts", 20, Duration.ofMinutes(1));
 
   private DemoApplication() {}
 
-  /** The demo server, CSP reports logged; {@code config} adjusts ports, data folder, mode. */
+  /** The demo server on in-memory stores, security events logged. */
   public static ArmetServer create(Consumer<ArmetServerConfig.Builder> config) {
-    return create(SecurityEventSink.logging(), config);
+    return create(DemoStores.inMemory(), SecurityEventSink.logging(), config);
   }
 
-  /** The demo server with security events (CSP reports) sent to {@code events}. */
+  /** The demo server on in-memory stores, security events sent to {@code events}. */
   public static ArmetServer create(SecurityEventSink events, Consumer<ArmetServerConfig.Builder> config) {
-    ArmetServerConfig.Builder b = ArmetServerConfig.builder()
-        .environment(ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT))
-        .filter(filter(events))
-        .servlet("", new HomeServlet()) // "" maps the context root only
-        .staticResources("/static", staticFolder());
-    config.accept(b);
-    return ArmetServer.create(b.build());
+    return create(DemoStores.inMemory(), events, config);
   }
 
   /**
-   * The demo's filter: Helmet defaults plus a per-request nonce on {@code script-src}, and
-   * violation reports sent both ways ({@code report-uri} for older browsers, {@code report-to}).
+   * The demo server keeping its state in {@code stores}; {@code config} adjusts ports, data
+   * folder and so on. The mode is {@code ARMET_ENV}'s, for the server and the application alike.
+   *
+   * @throws IllegalArgumentException if {@code config} sets a mode other than {@code ARMET_ENV}'s
+   * @throws IllegalStateException in production, for in-memory stores or weak secrets
    */
+  public static ArmetServer create(DemoStores stores, SecurityEventSink events,
+      Consumer<ArmetServerConfig.Builder> config) {
+    ArmetEnvironment environment = ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
+    if (environment.isProduction() && stores.loginThrottle() instanceof InMemoryRateLimitStore) {
+      throw new IllegalStateException("loginThrottle store: the in-memory store keeps lock-outs per "
+          + "instance and forgets them on restart; in production (ARMET_ENV=production) use the Redis "
+          + "or JDBC rate-limit store");
+    }
+    LoginThrottle throttle = LoginThrottle.builder().store(stores.loginThrottle()).events(events).build();
+    ArmetServerConfig.Builder b = ArmetServerConfig.builder()
+        .environment(environment)
+        .filter(filter(environment, stores, events))
+        .servlet("", new HomeServlet()) // "" maps the context root only
+        .servlet("/notes", new NotesServlet())
+        .servlet("/login", new LoginServlet(DemoAccounts.forEnvironment(environment), throttle))
+        .servlet("/logout", new LogoutServlet())
+        .staticResources("/static", staticFolder());
+    config.accept(b);
+    ArmetServerConfig built = b.build();
+    if (built.environment() != environment) {
+      throw new IllegalArgumentException("the demo runs in ARMET_ENV's mode (" + environment
+          + ") but its server was configured for " + built.environment() + "; set ARMET_ENV instead");
+    }
+    return ArmetServer.create(built);
+  }
+
+  /** The demo's filter on in-memory stores (as {@link #filter(ArmetEnvironment, DemoStores, SecurityEventSink)}). */
   public static ArmetFilter filter(SecurityEventSink events) {
+    return filter(ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), DemoStores.inMemory(), events);
+  }
+
+  /**
+   * The demo's filter: Helmet defaults plus a per-request nonce on {@code script-src}, violation
+   * reports sent both ways ({@code report-uri} for older browsers, {@code report-to}), server
+   * sessions and CSRF tokens under one key ring, and the sign-in rate limit, whose
+   * {@code RateLimit} headers are sent on allowed answers too, so they can be watched counting down.
+   */
+  public static ArmetFilter filter(ArmetEnvironment environment, DemoStores stores, SecurityEventSink events) {
+    Keyring keyring = Keyring.create(k -> k.environment(environment).fromEnvironment(System.getenv()));
     return ArmetFilter.create(f -> f
+        .environment(environment)
+        .keyring(keyring)
         .events(events)
+        .sessions(ServerSessions.create(s -> s
+            .environment(environment).keyring(keyring).store(stores.sessions()).events(events)))
+        .rateLimits(HttpRateLimits.builder()
+            .store(stores.rateLimits())
+            .events(events)
+            .headersOnAllowed(true)
+            .route("/login", r -> r.methods("POST").limit(LOGIN_POSTS))
+            .build())
         .headers(h -> h
             .contentSecurityPolicy(csp -> csp
                 .nonce("script-src")

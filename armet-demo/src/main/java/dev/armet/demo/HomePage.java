@@ -15,28 +15,27 @@ final class HomePage {
   /** An inline script without the nonce: the CSP must block it (and report the violation). */
   static final String BLOCKED_SCRIPT = "document.getElementById('blocked-check').textContent = 'blocked script ran';";
 
-  record Model(String nonce, boolean secure, List<Map.Entry<String, String>> headers) {}
+  /**
+   * What the page shows: {@code user} is null when nobody is signed in; {@code message} is null
+   * unless a note was refused.
+   */
+  record Model(String nonce, boolean secure, List<Map.Entry<String, String>> headers, int visits,
+      String user, List<String> notes, PageLayout.CsrfField csrf, String message) {}
 
   private HomePage() {}
 
   static String render(Model model) {
-    StringBuilder out = new StringBuilder(8192);
+    StringBuilder out = PageLayout.begin("Armet demo");
     out.append("""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Armet demo</title>
-        <link rel="stylesheet" href="/static/armet.css">
-        </head>
-        <body>
-        <main>
         <h1>Armet</h1>
         <p class="lead">Production security for Java web applications: the protections Express
         users get from Helmet, express-session, csurf and rate-limiter-flexible, as one
         secure-by-default toolkit for the JVM, a hardened Jetty server, and an auditor.</p>
-
+        """);
+    account(out, model);
+    session(out, model);
+    notes(out, model);
+    out.append("""
         <h2>What this page shows</h2>
         <ul>
         <li>Every response carries Helmet-grade security headers, written by <code>ArmetFilter</code>
@@ -64,7 +63,51 @@ final class HomePage {
       out.append("<tr><td><code>").append(Encode.forHtml(h.getKey())).append("</code></td><td><code>")
           .append(Encode.forHtml(h.getValue())).append("</code></td></tr>\n");
     }
-    out.append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
-    return out.toString();
+    out.append("</tbody>\n</table>\n");
+    return PageLayout.end(out);
+  }
+
+  private static void account(StringBuilder out, Model model) {
+    out.append("<h2>Account</h2>\n");
+    if (model.user() == null) {
+      out.append("<p id=\"signed-in\">Not signed in. <a href=\"/login\">Sign in</a></p>\n");
+      return;
+    }
+    out.append("<p id=\"signed-in\">Signed in as <strong>").append(Encode.forHtml(model.user()))
+        .append("</strong>.</p>\n<form method=\"post\" action=\"/logout\">");
+    PageLayout.csrfField(out, model.csrf());
+    out.append("<button type=\"submit\">Log out</button></form>\n");
+  }
+
+  private static void session(StringBuilder out, Model model) {
+    out.append("<h2>Your session</h2>\n<p>You have visited this page <strong id=\"visits\">")
+        .append(model.visits()).append("</strong> ").append(model.visits() == 1 ? "time" : "times")
+        .append(" in this session.</p>\n")
+        .append("""
+            <p>The count lives on the server; your browser holds only a signed session id (the
+            <code>__Host-id</code> cookie). Change one character of it and the signature fails: the
+            server treats you as a new visitor and starts a fresh session, never an error.</p>
+            """);
+  }
+
+  private static void notes(StringBuilder out, Model model) {
+    out.append("""
+        <h2>Notes</h2>
+        <p>Posting a note needs this page's CSRF token: a form on another site cannot post one here.</p>
+        """);
+    PageLayout.message(out, "error", model.message());
+    out.append("<form method=\"post\" action=\"/notes\">");
+    PageLayout.csrfField(out, model.csrf());
+    out.append("<label for=\"note-text\">Note</label> <textarea id=\"note-text\" name=\"text\" rows=\"2\" maxlength=\"")
+        .append(Notes.MAX_LENGTH).append("\" required></textarea> <button type=\"submit\">Add note</button></form>\n");
+    if (model.notes().isEmpty()) {
+      out.append("<p id=\"notes-empty\">No notes in this session yet.</p>\n");
+      return;
+    }
+    out.append("<ul id=\"notes\">\n");
+    for (String note : model.notes()) {
+      out.append("<li>").append(Encode.forHtml(note)).append("</li>\n");
+    }
+    out.append("</ul>\n");
   }
 }

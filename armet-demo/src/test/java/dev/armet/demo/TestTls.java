@@ -12,6 +12,11 @@ final class TestTls {
   private TestTls() {}
 
   static HttpClient client(X509Certificate certificate) throws Exception {
+    return builder(certificate).build();
+  }
+
+  /** A client builder that trusts the demo's certificate and follows no redirects. */
+  static HttpClient.Builder builder(X509Certificate certificate) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server", certificate);
@@ -20,6 +25,6 @@ final class TestTls {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tmf.getTrustManagers(), null);
     return HttpClient.newBuilder().sslContext(context).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(30)).version(HttpClient.Version.HTTP_1_1).build();
+        .connectTimeout(Duration.ofSeconds(30)).version(HttpClient.Version.HTTP_1_1);
   }
 }
