@@ -1,6 +1,10 @@
 package dev.armet.cli;
 
 import dev.armet.demo.DemoApplication;
+import dev.armet.demo.DemoStores;
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.SecurityEventSink;
+import dev.armet.keys.Keyring;
 import dev.armet.server.ArmetServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,17 +45,41 @@ final class DemoCommand implements Callable<Integer> {
       description = "Data folder (the development certificate lives in DIR/tls). Default: ./${DEFAULT-VALUE}.")
   Path data;
 
+  @Option(names = "--store", paramLabel = "URI", description = {
+      "Where sessions, rate limits and lockouts live: redis://host:port/db, rediss://…, postgresql://…,",
+      "mariadb://…, or sqlite (the default: DIR/armet.db, kept across restarts). Default: $ARMET_STORE or sqlite.",
+      "Instances given the same store and ARMET_SECRETS share sessions and lockouts."})
+  String store;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     checkPort("--https-port", httpsPort);
     checkPort("--http-port", httpPort);
+    String storeUri = OpenStores.choose(store);
+    OpenStores stores;
+    try {
+      stores = OpenStores.open(storeUri, data);
+    } catch (IllegalArgumentException e) {
+      err.println("armet: " + e.getMessage());
+      return Main.USAGE;
+    } catch (RuntimeException e) {
+      err.println("armet: the store could not be opened: " + e.getMessage());
+      return Main.FAILURE;
+    }
     ArmetServer server;
     try {
-      server = DemoApplication.create(c -> c
-          .httpsPort(httpsPort).httpPort(httpPort).bindAddress("127.0.0.1").dataDirectory(data));
-    } catch (IllegalArgumentException e) {
+      // One rate-limit store serves the route limits and the login throttle: policy names keep
+      // their counters apart.
+      DemoStores demoStores = DemoStores.of(stores.sessions(), stores.rateLimits(), stores.rateLimits());
+      Keyring keyring = DemoSecrets.keyring(
+          ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), data);
+      server = DemoApplication.create(demoStores, keyring, SecurityEventSink.logging(), c -> c
+          .httpsPort(httpsPort).httpPort(httpPort).bindAddress("127.0.0.1").dataDirectory(data)
+          .closeOnStop(stores));
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+      closeQuietly(stores);
       err.println("armet: " + e.getMessage());
       return Main.USAGE;
     }
@@ -65,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("Armet demo running in %s mode (set ARMET_ENV to change it)%n", server.environment());
     out.printf("  %s%n", server.httpsUri());
     out.printf("  %s redirects to HTTPS%n", server.httpUri());
+    out.printf("  store: %s%n", storeUri.replaceAll("//[^/@]*@", "//***@"));
     out.printf("  certificate: %s (self-signed, for localhost; your browser will ask you to accept it)%n",
         data.resolve("tls").resolve("localhost-cert.pem"));
     out.println("Press Ctrl-C to stop.");
@@ -77,6 +106,14 @@ final class DemoCommand implements Callable<Integer> {
       reported.countDown();
     }
     return Main.OK;
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception ignored) {
+      // Start-up already failed; that error is the one to report.
+    }
   }
 
   private void checkPort(String option, int port) {

@@ -82,6 +82,75 @@ class DemoCommandProcessTest {
     assertThat(process.exitValue()).isEqualTo(143); // 128 + SIGTERM, after the graceful stop
   }
 
+  @Test
+  void demo_restarted_keepsTheSessionInTheEmbeddedStore() throws Exception {
+    int port = startDemo();
+    assertThat(awaitLine("store:")).contains("sqlite");
+    HttpClient browser = client(certificate(), new java.net.CookieManager());
+    assertThat(visits(browser, port)).isEqualTo(1);
+    assertThat(visits(browser, port)).isEqualTo(2);
+    stop();
+    assertThat(Files.exists(data.resolve("dev-secrets"))).isTrue();
+    assertThat(Files.getPosixFilePermissions(data.resolve("dev-secrets")))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+    lines.clear();
+    seen.clear();
+    int again = startDemo();
+    // Same data folder: same SQLite file and same development key ring, so the cookie still works.
+    assertThat(visits(browser, again)).isEqualTo(3);
+    stop();
+  }
+
+  @Test
+  void demo_unknownStore_isAUsageError() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "demo", "--https-port", "0", "--http-port", "0", "--data", data.toString(),
+        "--store", "mongodb://user:hunter2@127.0.0.1/x");
+    pb.redirectErrorStream(true);
+    process = pb.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(Main.USAGE);
+    assertThat(output).contains("--store must be").doesNotContain("hunter2");
+  }
+
+  private int startDemo() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "demo", "--https-port", "0", "--http-port", "0", "--data", data.toString());
+    pb.environment().remove("ARMET_ENV");
+    pb.environment().remove("ARMET_SECRETS");
+    pb.environment().remove("ARMET_SECRETS_FILE");
+    pb.environment().remove("ARMET_STORE");
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    process = pb.start();
+    pump(process.getInputStream());
+    return Integer.parseInt(awaitMatch(HTTPS).group(1));
+  }
+
+  private void stop() throws Exception {
+    assertThat(process.toHandle().destroy()).isTrue();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+  }
+
+  private X509Certificate certificate() throws Exception {
+    try (InputStream in = Files.newInputStream(data.resolve("tls/localhost-cert.pem"))) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+
+  private static int visits(HttpClient browser, int port) throws Exception {
+    // The __Host- cookie is for localhost; the certificate's SAN covers it.
+    String body = browser.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("<strong id=\"visits\">(\\d+)<").matcher(body);
+    assertThat(m.find()).as("visit count in the page").isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
   private void pump(InputStream stdout) {
     Thread t = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
@@ -135,6 +204,10 @@ class DemoCommandProcessTest {
   }
 
   private static HttpClient client(X509Certificate cert) throws Exception {
+    return client(cert, null);
+  }
+
+  private static HttpClient client(X509Certificate cert, java.net.CookieHandler cookies) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("demo", cert);
@@ -142,6 +215,10 @@ class DemoCommandProcessTest {
     tmf.init(trust);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(30)).build();
+    HttpClient.Builder b = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(30));
+    if (cookies != null) {
+      b.cookieHandler(cookies);
+    }
+    return b.build();
   }
 }

@@ -58,6 +58,19 @@ public final class DemoApplication {
   public static ArmetServer create(DemoStores stores, SecurityEventSink events,
       Consumer<ArmetServerConfig.Builder> config) {
     ArmetEnvironment environment = ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
+    return create(stores, keyringFor(environment), events, config);
+  }
+
+  /**
+   * The demo with its stores and the key ring that signs its cookies (sessions survive a restart
+   * when both the store and the key ring do).
+   *
+   * @throws IllegalArgumentException if {@code config} sets a mode other than {@code ARMET_ENV}'s
+   * @throws IllegalStateException in production, for in-memory stores or weak secrets
+   */
+  public static ArmetServer create(DemoStores stores, Keyring keyring, SecurityEventSink events,
+      Consumer<ArmetServerConfig.Builder> config) {
+    ArmetEnvironment environment = ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
     if (environment.isProduction() && stores.loginThrottle() instanceof InMemoryRateLimitStore) {
       throw new IllegalStateException("loginThrottle store: the in-memory store keeps lock-outs per "
           + "instance and forgets them on restart; in production (ARMET_ENV=production) use the Redis "
@@ -66,7 +79,7 @@ public final class DemoApplication {
     LoginThrottle throttle = LoginThrottle.builder().store(stores.loginThrottle()).events(events).build();
     ArmetServerConfig.Builder b = ArmetServerConfig.builder()
         .environment(environment)
-        .filter(filter(environment, stores, events))
+        .filter(filter(environment, stores, keyring, events))
         .servlet("", new HomeServlet()) // "" maps the context root only
         .servlet("/notes", new NotesServlet())
         .servlet("/login", new LoginServlet(DemoAccounts.forEnvironment(environment), throttle))
@@ -93,7 +106,11 @@ public final class DemoApplication {
    * {@code RateLimit} headers are sent on allowed answers too, so they can be watched counting down.
    */
   public static ArmetFilter filter(ArmetEnvironment environment, DemoStores stores, SecurityEventSink events) {
-    Keyring keyring = Keyring.create(k -> k.environment(environment).fromEnvironment(System.getenv()));
+    return filter(environment, stores, keyringFor(environment), events);
+  }
+
+  static ArmetFilter filter(ArmetEnvironment environment, DemoStores stores, Keyring keyring,
+      SecurityEventSink events) {
     return ArmetFilter.create(f -> f
         .environment(environment)
         .keyring(keyring)
@@ -112,6 +129,10 @@ public final class DemoApplication {
                 .reportUri(ArmetFilter.DEFAULT_CSP_REPORT_PATH)
                 .reportTo(REPORT_GROUP))
             .reportingEndpoint(REPORT_GROUP, ArmetFilter.DEFAULT_CSP_REPORT_PATH)));
+  }
+
+  private static Keyring keyringFor(ArmetEnvironment environment) {
+    return Keyring.create(k -> k.environment(environment).fromEnvironment(System.getenv()));
   }
 
   private static java.net.URI staticFolder() {
