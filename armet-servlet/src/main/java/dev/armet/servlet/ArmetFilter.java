@@ -128,16 +128,19 @@ public final class ArmetFilter implements Filter {
     if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {
       return;
     }
-    if (type == DispatcherType.ERROR || sessions == null) {
-      if (type == DispatcherType.REQUEST && csrf != null && !csrf.apply(request, response)) {
+    boolean checkCsrf = type == DispatcherType.REQUEST && csrf != null;
+    if (sessions == null) {
+      if (checkCsrf && !csrf.apply(request, response)) {
         return;
       }
       chain.doFilter(request, new ResetSafeResponse(response, applied));
       return;
     }
+    // Error pages get the session too (re-opened from the cookie), so that their getSession()
+    // never falls back to the container's.
     SessionExchange exchange = sessions.begin(request, response);
     try {
-      if (csrf == null || csrf.apply(exchange.request(), exchange.response())) {
+      if (!checkCsrf || csrf.apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));
       }
     } finally {
