@@ -1,6 +1,7 @@
 package dev.armet.server;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.LogText;
 import dev.armet.headers.SecurityHeaders;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
@@ -48,7 +49,7 @@ final class ServerErrorHandler extends ErrorHandler {
       // A request Jetty refused to parse (HTTP/0.9, a bad request line, …) is the client's error,
       // even when its status is 505: one line at DEBUG, never an ERROR with a stack trace, so an
       // 8-byte request cannot buy 23 log lines.
-      LOG.debug("refused a malformed request with {}: {}", status, message);
+      LOG.debug("refused a malformed request with {}: {}", status, LogText.quote(String.valueOf(message)));
     } else if (status >= 500) {
       incident = ErrorBody.newIncidentId();
       LOG.error("incident {}: {} {} answered {}", incident, request.getMethod(), CoreHeaders.path(request),
