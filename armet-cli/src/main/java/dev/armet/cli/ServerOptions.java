@@ -2,6 +2,7 @@ package dev.armet.cli;
 
 import dev.armet.check.Finding;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.keys.Keyring;
 import dev.armet.server.ArmetServer;
 import dev.armet.server.ArmetServerConfig;
 import dev.armet.server.ServerSettings;
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +37,12 @@ final class ServerOptions {
       "mariadb://…, or sqlite (the default: a file in the data folder). Default: $ARMET_STORE or sqlite."})
   String store;
 
+  /** The process environment ({@code ARMET_*}); tests give their own. */
+  Map<String, String> variables = System.getenv();
+
+  /** Opens the {@code --store} in the data folder; tests give their own. */
+  Function<Path, OpenStores> openStores = dataFolder -> OpenStores.open(OpenStores.choose(store), dataFolder);
+
   /**
    * The server FILE and the {@code ARMET_*} variables configure, with the command-line user and
    * group; empty after printing a usage or configuration error to {@code err}.
@@ -54,7 +63,7 @@ final class ServerOptions {
    * (opened here, closed when the server stops).
    */
   private ArmetServerConfig.Builder configure() throws IOException {
-    ArmetServerConfig.Builder b = ServerSettings.load(config, System.getenv());
+    ArmetServerConfig.Builder b = ServerSettings.load(config, variables);
     if (user != null) {
       b.user(user);
     }
@@ -63,16 +72,22 @@ final class ServerOptions {
     }
     // The environment and data folder decide how the filter and store are built.
     ArmetServerConfig settled = b.filter(ArmetFilter.create(a -> a.noSessions().noCsrf())).build();
-    OpenStores stores = OpenStores.open(OpenStores.choose(store), settled.dataDirectory());
+    OpenStores stores = openStores.apply(settled.dataDirectory());
     ArmetEnvironment env = settled.environment();
+    Keyring keyring;
     try {
-      b.filter(ArmetFilter.create(a -> a.environment(env)
-          .sessions(ServerSessions.create(s -> s.environment(env).store(stores.sessions())))));
-    } catch (IllegalStateException unsafe) {
-      // Production refused the sessions or CSRF set-up (a missing or weak secret): a self-check
-      // error, so that doctor lists it with the rest and serve refuses to start naming it.
-      b.selfCheck(e -> List.of(Finding.error("secrets", unsafe.getMessage(),
+      keyring = Keyring.create(k -> k.environment(env).fromEnvironment(variables));
+    } catch (IllegalStateException secrets) {
+      // Production refused the secrets (missing or weak): a self-check error, so that doctor
+      // lists it with the rest and serve refuses to start naming it. Only this failure is a
+      // secrets problem; anything else below propagates as what it is.
+      b.selfCheck(e -> List.of(Finding.error("secrets", secrets.getMessage(),
           "set ARMET_SECRETS to the output of `armet keys generate`")));
+      return b.closeOnStop(stores);
+    }
+    try {
+      b.filter(ArmetFilter.create(a -> a.environment(env).keyring(keyring)
+          .sessions(ServerSessions.create(s -> s.environment(env).keyring(keyring).store(stores.sessions())))));
     } catch (RuntimeException e) {
       closeQuietly(stores, e);
       throw e;

@@ -2,6 +2,7 @@ package dev.armet.csrf;
 
 import dev.armet.cookie.RequestCookies;
 import dev.armet.event.SecurityEvent;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.http.PathPattern;
 import dev.armet.session.Session;
@@ -71,7 +72,7 @@ public final class CsrfProtection {
     this.exemptPaths = List.copyOf(b.exemptPaths);
     this.exemptBearer = b.exemptBearer;
     this.cookies = cookies;
-    this.events = b.events;
+    this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
     StringBuilder v = new StringBuilder();
     if (fetchMetadata != Enforcement.OFF) {
       v.append("Sec-Fetch-Site");

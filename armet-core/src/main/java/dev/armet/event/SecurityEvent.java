@@ -55,32 +55,14 @@ public final class SecurityEvent {
     return fields;
   }
 
-  /** {@code type key=value …}, values quoted and escaped so one event is one log line. */
+  /** {@code type key=value …}, values quoted and escaped ({@link LogText}) so one event is one log line. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(type);
     for (Map.Entry<String, Object> e : fields.entrySet()) {
       out.append(' ').append(e.getKey()).append('=');
-      quote(String.valueOf(e.getValue()), out);
+      LogText.appendQuoted(String.valueOf(e.getValue()), out);
     }
     return out.toString();
-  }
-
-  private static void quote(String value, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < value.length() && i < 1024; i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    if (value.length() > 1024) {
-      out.append('…');
-    }
-    out.append('"');
   }
 }

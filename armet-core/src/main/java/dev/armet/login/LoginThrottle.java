@@ -1,6 +1,7 @@
 package dev.armet.login;
 
 import dev.armet.event.SecurityEvent;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.LimitStatus;
@@ -55,7 +56,7 @@ public final class LoginThrottle {
     this.threshold = b.threshold;
     this.ladder = b.ladder;
     this.slowDownDelay = b.slowDownDelay;
-    this.events = b.events;
+    this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
     this.pair = limiter(b, RateLimitPolicy.fixedWindow("login-pair", b.threshold, DAY));
     this.pairLevel = limiter(b, RateLimitPolicy.fixedWindow("login-pair-level", LEVEL_CAP, DAY));
     this.address = limiter(b, RateLimitPolicy.fixedWindow("login-address", b.addressLimit, DAY));

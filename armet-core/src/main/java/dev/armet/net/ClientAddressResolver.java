@@ -1,5 +1,6 @@
 package dev.armet.net;
 
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class ClientAddressResolver {
     this.hops = b.hops;
     this.header = b.header;
     this.ipv6KeyPrefix = b.ipv6KeyPrefix;
-    this.diagnostics = new ProxyDiagnostics(b.events, b.diagnosticSample);
+    this.diagnostics = new ProxyDiagnostics(EventGate.gated(b.events), b.diagnosticSample);
   }
 
   /** Trusts nothing: the socket peer is the client. */
@@ -101,7 +102,9 @@ public final class ClientAddressResolver {
     for (int i = chain.size() - 1, depth = 1; i >= 0; i--, depth++) {
       Hop hop = chain.get(i);
       if (hop.address == null) {
-        break; // unknown/obfuscated/malformed: the proxy that wrote it is the best we know
+        // unknown/obfuscated/malformed: the proxy that wrote it is the best we know
+        diagnostics.malformed(peerText, hop, "the address of the proxy that wrote it");
+        break;
       }
       clientBytes = hop.address;
       source = hop;
@@ -113,6 +116,9 @@ public final class ClientAddressResolver {
     if (source == null) {
       diagnostics.observe(peerText, isLoopback(peerBytes));
       return direct;
+    }
+    if (source.malformed()) {
+      diagnostics.malformed(peerText, source, "the request's own scheme and host");
     }
     String resolvedScheme = source.proto != null ? source.proto : scheme;
     String resolvedHost = host;

@@ -22,6 +22,7 @@ final class ForwardedParser {
     int i = 0;
     int n = header.length();
     while (i <= n) {
+      int elementStart = i;
       String forNode = null;
       String proto = null;
       String host = null;
@@ -84,8 +85,13 @@ final class ForwardedParser {
           elementDone = true;
         }
       }
-      byte[] address = broken ? null : node(forNode);
-      hops.add(new Hop(address, broken ? null : Hop.proto(proto), broken ? null : Hop.host(host)));
+      if (broken) {
+        hops.add(Hop.of("Forwarded", header.substring(elementStart, Math.min(i, n)).strip(), null,
+            null, null, null, null));
+      } else {
+        hops.add(Hop.of("Forwarded for", forNode, node(forNode), "Forwarded proto", proto,
+            "Forwarded host", host));
+      }
       if (hops.size() > maxHops) {
         hops.remove(0);
       }

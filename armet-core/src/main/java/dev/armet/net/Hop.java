@@ -9,11 +9,46 @@ final class Hop {
   final byte[] address;
   final String proto;
   final String host;
+  /** The header whose value for this hop was not understood (and dropped), or null. */
+  final String badHeader;
+  /** That value, as sent (for the event; rendered escaped). */
+  final String badValue;
 
   Hop(byte[] address, String proto, String host) {
+    this(address, proto, host, null, null);
+  }
+
+  private Hop(byte[] address, String proto, String host, String badHeader, String badValue) {
     this.address = address;
     this.proto = proto;
     this.host = host;
+    this.badHeader = badHeader;
+    this.badValue = badValue;
+  }
+
+  /**
+   * A hop from raw header values: each one that is not understood is dropped, and the first
+   * such (address first) is remembered so the resolver can report it.
+   */
+  static Hop of(String forHeader, String rawFor, byte[] address, String protoHeader, String rawProto,
+      String hostHeader, String rawHost) {
+    String proto = proto(rawProto);
+    String host = host(rawHost);
+    if (address == null) {
+      return new Hop(null, proto, host, forHeader, rawFor == null ? "" : rawFor);
+    }
+    if (rawProto != null && proto == null) {
+      return new Hop(address, null, host, protoHeader, rawProto);
+    }
+    if (rawHost != null && host == null) {
+      return new Hop(address, proto, null, hostHeader, rawHost);
+    }
+    return new Hop(address, proto, host);
+  }
+
+  /** Whether some value of this hop was malformed and dropped. */
+  boolean malformed() {
+    return badHeader != null;
   }
 
   /** {@code http} or {@code https} in lower case, or null for anything else. */

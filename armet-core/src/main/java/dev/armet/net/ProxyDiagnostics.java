@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProxyDiagnostics {
   static final String UNTRUSTED_HEADER = "proxy.untrusted-forwarding-header";
   static final String ONE_ADDRESS = "proxy.single-client-address";
+  static final String MALFORMED = "proxy.forwarded.malformed";
 
   private final SecurityEventSink events;
   private final int sample;
@@ -35,6 +36,17 @@ final class ProxyDiagnostics {
               + "ClientAddressResolver.builder().trustedProxies(\"" + peer + "\") (or a CIDR range);"
               + " until then every client is keyed by the proxy's address and the header is ignored"));
     }
+  }
+
+  /**
+   * A trusted proxy sent a forwarding value that is not understood ({@code for=unknown},
+   * {@code not-an-ip}, {@code X-Forwarded-Proto: ftp}); it was dropped for {@code fallback}.
+   * Recorded every time (the sink is a gate): a proxy misconfiguration, or a client header the
+   * proxy passed through.
+   */
+  void malformed(String peer, Hop hop, String fallback) {
+    events.record(SecurityEvent.of(MALFORMED).with("peer", peer).with("header", hop.badHeader)
+        .with("value", hop.badValue).with("fallback", fallback));
   }
 
   /** Counts resolved addresses; after {@code sample} requests all from one address, warns once. */

@@ -44,8 +44,9 @@ final class XForwardedParser {
     List<String> hosts = split(host, maxHops);
     List<Hop> hops = new ArrayList<>(fors.size());
     for (int i = 0; i < fors.size(); i++) {
-      hops.add(new Hop(address(fors.get(i)),
-          Hop.proto(pick(protos, i, fors.size())), Hop.host(pick(hosts, i, fors.size()))));
+      String entry = fors.get(i);
+      hops.add(Hop.of("X-Forwarded-For", entry, address(entry),
+          "X-Forwarded-Proto", pick(protos, i, fors.size()), "X-Forwarded-Host", pick(hosts, i, fors.size())));
     }
     return hops;
   }

@@ -2,6 +2,7 @@ package dev.armet.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The answer for one request: allowed, refused (429) or unavailable (503: the store failed and
@@ -21,14 +22,20 @@ public final class RateLimitDecision {
 
   private final Outcome outcome;
   private final List<LimitStatus> statuses;
+  private final RateLimitStoreException failure;
 
   RateLimitDecision(Outcome outcome, List<LimitStatus> statuses) {
-    this.outcome = outcome;
-    this.statuses = statuses;
+    this(outcome, statuses, null);
   }
 
-  static RateLimitDecision unavailable() {
-    return new RateLimitDecision(Outcome.UNAVAILABLE, List.of());
+  private RateLimitDecision(Outcome outcome, List<LimitStatus> statuses, RateLimitStoreException failure) {
+    this.outcome = outcome;
+    this.statuses = statuses;
+    this.failure = failure;
+  }
+
+  static RateLimitDecision unavailable(RateLimitStoreException failure) {
+    return new RateLimitDecision(Outcome.UNAVAILABLE, List.of(), failure);
   }
 
   public Outcome outcome() {
@@ -37,6 +44,14 @@ public final class RateLimitDecision {
 
   public boolean isAllowed() {
     return outcome == Outcome.ALLOWED;
+  }
+
+  /**
+   * Why the decision is {@link Outcome#UNAVAILABLE}: the store's exception, with its cause, for
+   * the application's own diagnostics (never for the client). Empty otherwise.
+   */
+  public Optional<RateLimitStoreException> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** One status per policy involved, in the order the policies were given. */

@@ -1,6 +1,7 @@
 package dev.armet.ratelimit;
 
 import dev.armet.event.SecurityEvent;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.ratelimit.RateLimitCommand.Operation;
 import java.time.Duration;
@@ -30,7 +31,6 @@ public final class RateLimiter {
   private final InstantSource clock;
   private final StoreFailurePolicy onFailure;
   private final SecurityEventSink events;
-  private final RefusalLog dryRunLog;
   private final String keyPrefix;
 
   private RateLimiter(Builder b) {
@@ -38,8 +38,7 @@ public final class RateLimiter {
     this.store = b.store != null ? b.store : InMemoryRateLimitStore.create();
     this.clock = b.clock;
     this.onFailure = b.onFailure;
-    this.events = b.events;
-    this.dryRunLog = new RefusalLog(b.events);
+    this.events = EventGate.gated(b.events); // refusals follow requests: one gate, bounded
     this.keyPrefix = b.policy.name() + ':';
   }
 
@@ -183,12 +182,16 @@ public final class RateLimiter {
     RateLimitCommand.Result result;
     try {
       result = store.execute(command);
-    } catch (RuntimeException e) {
+    } catch (RateLimitStoreException e) {
+      // Only the store's own failure is an outage; any other exception is a bug and propagates.
+      // Class names only: a driver's message may name hosts or keys. The decision keeps `e`.
       events.record(SecurityEvent.of("ratelimit.store-failure").with("policy", policy.name())
-          .with("error", e.getClass().getSimpleName()).with("then", onFailure.toString()));
+          .with("error", e.getClass().getSimpleName())
+          .with("cause", e.getCause() == null ? null : e.getCause().getClass().getName())
+          .with("then", onFailure.toString()));
       RateLimitStore insurance = onFailure.insuranceStore();
       if (insurance == null) {
-        return RateLimitDecision.unavailable();
+        return RateLimitDecision.unavailable(e);
       }
       result = insurance.execute(command);
     }
@@ -196,7 +199,8 @@ public final class RateLimiter {
         result.allowed() || op != Operation.CONSUME ? RateLimitDecision.Outcome.ALLOWED
             : RateLimitDecision.Outcome.REFUSED, result.statuses());
     if (op == Operation.CONSUME && decision.dryRunRefused()) {
-      dryRunLog.record("ratelimit.dry-run-refusal", policy.name(), decision);
+      events.record(SecurityEvent.of("ratelimit.dry-run-refusal").with("policy", policy.name())
+          .with("retryAfterMillis", decision.retryAfter().toMillis()));
     }
     return decision;
   }

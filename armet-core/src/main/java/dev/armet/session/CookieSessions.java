@@ -4,6 +4,7 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEvent;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
@@ -56,7 +57,7 @@ public final class CookieSessions implements Sessions {
     this.maxAge = b.maxAge;
     this.rolling = b.rolling;
     this.clock = b.clock;
-    this.events = b.events;
+    this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
   }
 
   public static CookieSessionsBuilder builder() {

@@ -4,6 +4,7 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEvent;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
@@ -69,7 +70,7 @@ public final class ServerSessions implements Sessions {
     this.rolling = b.rolling;
     this.saveUninitialized = b.saveUninitialized;
     this.clock = b.clock;
-    this.events = b.events;
+    this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
   }
 
   public static ServerSessionsBuilder builder() {

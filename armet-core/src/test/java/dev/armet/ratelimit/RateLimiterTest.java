@@ -64,6 +64,32 @@ class RateLimiterTest {
   }
 
   @Test
+  void consume_storeThrowsSomethingElse_isABugAndPropagates() {
+    IllegalArgumentException bug = new IllegalArgumentException("bug in a store");
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1)))
+        .store(command -> {
+          throw bug;
+        }).build();
+    assertThatThrownBy(() -> l.consume("k")).isSameAs(bug);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void consume_storeFails_decisionKeepsTheStoreExceptionAndItsCause() {
+    java.io.IOException reset = new java.io.IOException("connection reset");
+    RateLimitStoreException outage = new RateLimitStoreException("decision failed", reset);
+    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1)))
+        .store(command -> {
+          throw outage;
+        }).build();
+    RateLimitDecision d = l.consume("k");
+    assertThat(d.failure()).containsSame(outage);
+    assertThat(d.failure().get().getCause()).isSameAs(reset);
+    assertThat(events.get(0).fields()).containsEntry("error", "RateLimitStoreException")
+        .containsEntry("cause", "java.io.IOException");
+  }
+
+  @Test
   void consume_storeFailsWithInsurance_decidesInMemory() {
     RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1))).store(failing)
         .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.create())).build();

@@ -1,6 +1,7 @@
 package dev.armet.server;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.LogText;
 import dev.armet.headers.SecurityHeaders;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
@@ -44,7 +45,12 @@ final class ServerErrorHandler extends ErrorHandler {
     CoreHeaders.write(headers, request, response);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     String incident = null;
-    if (status >= 500) {
+    if (isClientFault(status, cause)) {
+      // A request Jetty refused to parse (HTTP/0.9, a bad request line, …) is the client's error,
+      // even when its status is 505: one line at DEBUG, never an ERROR with a stack trace, so an
+      // 8-byte request cannot buy 23 log lines.
+      LOG.debug("refused a malformed request with {}: {}", status, LogText.quote(String.valueOf(message)));
+    } else if (status >= 500) {
       incident = ErrorBody.newIncidentId();
       LOG.error("incident {}: {} {} answered {}", incident, request.getMethod(), CoreHeaders.path(request),
           status, cause);
@@ -59,5 +65,13 @@ final class ServerErrorHandler extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.body().length);
     response.write(true, ByteBuffer.wrap(page.body()), callback);
     return true;
+  }
+
+  /**
+   * Whether the client caused this error: a 4xx, or a status Jetty chose when it refused the
+   * request itself ({@link HttpException}, e.g. 505 for HTTP/0.9); a 500 is always ours.
+   */
+  static boolean isClientFault(int status, Throwable cause) {
+    return status < 500 || (cause instanceof HttpException && status != HttpStatus.INTERNAL_SERVER_ERROR_500);
   }
 }

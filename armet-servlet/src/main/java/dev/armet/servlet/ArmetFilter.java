@@ -1,6 +1,7 @@
 package dev.armet.servlet;
 
 import dev.armet.csrf.CsrfProtection;
+import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.net.ClientAddressResolver;
@@ -60,12 +61,12 @@ public final class ArmetFilter implements Filter {
   private final ServletSessions sessions;
   private final ServletCsrf csrf;
 
-  ArmetFilter(ArmetFilterBuilder b, Sessions sessions, CsrfProtection csrf) {
+  ArmetFilter(ArmetFilterBuilder b, SecurityEventSink events, Sessions sessions, CsrfProtection csrf) {
     this.proxies = b.proxies;
     this.headers = b.headers;
     this.rateLimits = b.rateLimits;
     this.reports = b.cspReportPath == null ? null
-        : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, b.events);
+        : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, events);
     this.sessions = sessions == null ? null : new ServletSessions(sessions);
     this.csrf = csrf == null ? null : new ServletCsrf(csrf);
   }
@@ -117,15 +118,14 @@ public final class ArmetFilter implements Filter {
     // client's scheme and address rather than the proxy's.
     HttpServletRequest request = ClientAddressRequest.resolve((HttpServletRequest) req, proxies);
     String path = RequestPaths.contextRelative(request);
-    if (type == DispatcherType.REQUEST && reports != null && reports.handles(path)) {
-      // A nonce policy cannot render without a nonce; the report answer needs one like any other.
-      headers.write(response::setHeader, request.isSecure(), path,
-          headers.usesNonce() ? CspNonce.generate() : null);
-      reports.receive(request, response);
-      return;
-    }
     ArmetHeaders applied = applyHeaders(request, response, path, type);
     if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {
+      return;
+    }
+    // Behind the rate limits: an unauthenticated endpoint that records events must be limited
+    // like any other route.
+    if (type == DispatcherType.REQUEST && reports != null && reports.handles(path)) {
+      reports.receive(request, response);
       return;
     }
     boolean checkCsrf = type == DispatcherType.REQUEST && csrf != null;
@@ -143,8 +143,22 @@ public final class ArmetFilter implements Filter {
       if (!checkCsrf || csrf.apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));
       }
-    } finally {
+    } catch (IOException | ServletException | RuntimeException | Error applicationFailure) {
+      commitAfter(exchange, applicationFailure);
+      throw applicationFailure;
+    }
+    exchange.commit();
+  }
+
+  /**
+   * Commits the session after the application failed: the application's exception is the one
+   * that propagates (it says what went wrong first); a commit failure rides along as suppressed.
+   */
+  private static void commitAfter(SessionExchange exchange, Throwable applicationFailure) {
+    try {
       exchange.commit();
+    } catch (RuntimeException commitFailure) {
+      applicationFailure.addSuppressed(commitFailure);
     }
   }
 

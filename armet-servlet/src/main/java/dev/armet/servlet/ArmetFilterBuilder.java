@@ -3,6 +3,7 @@ package dev.armet.servlet;
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.csrf.CsrfProtectionBuilder;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.keys.Keyring;
@@ -23,6 +24,7 @@ public final class ArmetFilterBuilder {
   String cspReportPath = ArmetFilter.DEFAULT_CSP_REPORT_PATH;
   int maxReportBytes = 16 * 1024;
   SecurityEventSink events = SecurityEventSink.logging();
+  private Consumer<EventGate.Builder> gateConfig = gate -> { };
   ClientAddressResolver proxies = ClientAddressResolver.direct();
   HttpRateLimits rateLimits;
   private Sessions sessions;
@@ -130,9 +132,22 @@ public final class ArmetFilterBuilder {
     return this;
   }
 
-  /** Where security events go (default: the {@code armet.security} logger). */
+  /**
+   * Where security events go (default: the {@code armet.security} logger). The filter puts one
+   * {@link EventGate} in front (unless {@code events} is one already) and gives it to every
+   * component it builds, so they share one bounded budget per event type.
+   */
   public ArmetFilterBuilder events(SecurityEventSink events) {
     this.events = Objects.requireNonNull(events, "events");
+    return this;
+  }
+
+  /**
+   * Adjusts the {@link EventGate} the filter puts in front of {@link #events} (default: a burst
+   * of 10 events per type, then one a second), e.g. {@code g -> g.burst(50)}.
+   */
+  public ArmetFilterBuilder eventGate(Consumer<EventGate.Builder> config) {
+    this.gateConfig = Objects.requireNonNull(config, "config");
     return this;
   }
 
@@ -142,6 +157,7 @@ public final class ArmetFilterBuilder {
    * @throws IllegalStateException in production, for an unsafe default (naming the fix)
    */
   public ArmetFilter build() {
+    SecurityEventSink events = gate();
     ArmetEnvironment env = environment != null ? environment
         : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
     boolean needsKeys = (sessions == null && !sessionsOff) || (csrf == null && !csrfOff);
@@ -168,6 +184,15 @@ public final class ArmetFilterBuilder {
           + "and loses them on restart; in production (ARMET_ENV=production) use the Redis or JDBC "
           + "rate-limit store");
     }
-    return new ArmetFilter(this, builtSessions, builtCsrf);
+    return new ArmetFilter(this, events, builtSessions, builtCsrf);
+  }
+
+  private SecurityEventSink gate() {
+    if (events instanceof EventGate) {
+      return events;
+    }
+    EventGate.Builder b = EventGate.builder(events);
+    gateConfig.accept(b);
+    return b.build();
   }
 }

@@ -4,6 +4,8 @@ import dev.armet.headers.ContentSecurityPolicy;
 import dev.armet.headers.SecurityHeaders;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,8 @@ public final class ArmetHeaders {
   private final boolean secure;
   private final String path;
   private ContentSecurityPolicy csp;
+  /** This response's own changes (a null value removes the header), kept through a reset. */
+  private final Map<String, String> changes = new LinkedHashMap<>();
 
   ArmetHeaders(SecurityHeaders policy, HttpServletResponse response, String nonce, boolean secure, String path) {
     this.policy = policy;
@@ -76,34 +80,41 @@ public final class ArmetHeaders {
    */
   public ArmetHeaders allowFraming(String... ancestors) {
     contentSecurityPolicy(c -> c.set("frame-ancestors", withSelf(ancestors)));
-    response.setHeader(SecurityHeaders.X_FRAME_OPTIONS, null);
-    return this;
+    return change(SecurityHeaders.X_FRAME_OPTIONS, null);
   }
 
   /** Forbids caching this response anywhere ({@code Cache-Control: no-store}). */
   public ArmetHeaders noStore() {
-    response.setHeader(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
-    return this;
+    return change(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
   }
 
   /** Asks the browser to clear this origin's cache, cookies and storage (logout). */
   public ArmetHeaders clearSiteData() {
-    response.setHeader(SecurityHeaders.CLEAR_SITE_DATA, SecurityHeaders.CLEAR_ALL);
-    return this;
+    return change(SecurityHeaders.CLEAR_SITE_DATA, SecurityHeaders.CLEAR_ALL);
   }
 
   /** Removes one header from this response. */
   public ArmetHeaders remove(String name) {
-    response.setHeader(name, null);
-    return this;
+    return change(name, null);
   }
 
-  /** Writes the whole policy again (after the application reset the response). */
+  /**
+   * Writes the whole policy again (after the application reset the response, or for an error
+   * page), then this response's own changes: a header {@link #allowFraming} or {@link #remove}
+   * took away stays away.
+   */
   void reapply() {
     policy.write(response::setHeader, secure, path, nonce);
     if (csp != policy.contentSecurityPolicy() && csp != null) {
       response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, csp.render(nonce));
     }
+    changes.forEach(response::setHeader);
+  }
+
+  private ArmetHeaders change(String name, String value) {
+    changes.put(name, value);
+    response.setHeader(name, value);
+    return this;
   }
 
   private static String[] withSelf(String[] ancestors) {

@@ -1,5 +1,6 @@
 package dev.armet.servlet;
 
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.CspReports;
@@ -15,9 +16,14 @@ import java.util.Locale;
  * Receives CSP violation reports: the legacy {@code application/csp-report} body of
  * {@code report-uri} and the Reporting API's {@code application/reports+json} batches of
  * {@code report-to}. Bodies are bounded; each violation becomes one {@code csp.violation}
- * security event. The answer is always short and carries nothing from the request.
+ * security event, at most {@value #MAX_EVENTS_PER_REPORT} per request (the last one counts the
+ * rest in {@code omitted}), through the filter's {@link EventGate}. The answer is always short
+ * and carries nothing from the request.
  */
 final class CspReportEndpoint {
+  /** Violation events one request may record; a batch may hold many more reports. */
+  static final int MAX_EVENTS_PER_REPORT = 5;
+
   private final String path;
   private final int maxBytes;
   private final SecurityEventSink events;
@@ -25,7 +31,7 @@ final class CspReportEndpoint {
   CspReportEndpoint(String path, int maxBytes, SecurityEventSink events) {
     this.path = path;
     this.maxBytes = maxBytes;
-    this.events = events;
+    this.events = EventGate.gated(events);
   }
 
   boolean handles(String requestPath) {
@@ -66,8 +72,13 @@ final class CspReportEndpoint {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
-    for (CspViolation v : violations) {
-      events.record(v.toEvent().with("remote", request.getRemoteAddr()));
+    int recorded = Math.min(violations.size(), MAX_EVENTS_PER_REPORT);
+    for (int i = 0; i < recorded; i++) {
+      SecurityEvent event = violations.get(i).toEvent().with("remote", request.getRemoteAddr());
+      if (i == recorded - 1 && violations.size() > recorded) {
+        event = event.with("omitted", violations.size() - recorded);
+      }
+      events.record(event);
     }
     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
   }

@@ -1,5 +1,6 @@
 package dev.armet.servlet;
 
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.http.PathPattern;
@@ -42,11 +43,10 @@ public final class HttpRateLimits {
   private final RateLimitStore store;
   private final boolean headersOnAllowed;
   private final SecurityEventSink events;
-  private final EventGate eventGate = new EventGate();
 
   private HttpRateLimits(Builder b) {
     this.headersOnAllowed = b.headersOnAllowed;
-    this.events = b.events;
+    this.events = EventGate.gated(b.events); // a flood must not become a log flood
     this.store = b.store;
     List<Route> built = new ArrayList<>();
     for (RateLimitRoute spec : b.routes) {
@@ -91,13 +91,9 @@ public final class HttpRateLimits {
       return true;
     }
     boolean refused = decision.outcome() == RateLimitDecision.Outcome.REFUSED;
-    long skipped = eventGate.pass();
-    if (skipped >= 0) { // at most one event a second: a flood must not become a log flood
-      events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
-          .with("path", path).with("client", ClientAddressRequest.of(request).address())
-          .with("retryAfterSeconds", decision.retryAfter().toSeconds())
-          .with("notRecordedSinceLast", skipped));
-    }
+    events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
+        .with("path", path).with("client", ClientAddressRequest.of(request).address())
+        .with("retryAfterSeconds", decision.retryAfter().toSeconds()));
     response.resetBuffer();
     response.setStatus(refused ? 429 : 503);
     RateLimitHeaders.write(decision, true, response::setHeader);
