@@ -38,17 +38,18 @@ class ObservatoryOracleTest {
     return s;
   }
 
-  private static void assertAgrees(FixtureServer site) throws Exception {
+  private static ObservatoryScore assertAgrees(FixtureServer site) throws Exception {
     ObservatoryOracle.Verdict oracle = ObservatoryOracle.scan(site.hostPort(), caPem);
     ObservatoryScore ours = Audit.of(site.hostPort(), options).run().observatory();
     assertThat(ours.results()).as("per-test results").isEqualTo(oracle.results());
     assertThat(ours.score()).as("score").isEqualTo(oracle.score());
     assertThat(ours.grade()).as("grade").isEqualTo(oracle.grade());
+    return ours;
   }
 
   @Test
   void observatoryScore_aPlusSite_equalsOracle() throws Exception {
-    assertAgrees(keep(FixtureServer.https()).page("/", 200,
+    ObservatoryScore score = assertAgrees(keep(FixtureServer.https()).page("/", 200,
         "<!doctype html><title>ok</title><script src=\"/app.js\"></script>",
         "Content-Type: text/html;charset=utf-8",
         "Content-Security-Policy: default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -56,14 +57,16 @@ class ObservatoryOracleTest {
         "X-Content-Type-Options: nosniff", "X-Frame-Options: DENY", "Referrer-Policy: no-referrer",
         "Cross-Origin-Resource-Policy: same-origin",
         "Set-Cookie: __Host-session=abc; Secure; HttpOnly; SameSite=Lax; Path=/"));
+    assertThat(score.grade()).isEqualTo("A+");
   }
 
   @Test
   void observatoryScore_leakySite_equalsOracle() throws Exception {
-    assertAgrees(keep(FixtureServer.https()).page("/", 200,
+    ObservatoryScore score = assertAgrees(keep(FixtureServer.https()).page("/", 200,
         "<html><script src=\"http://cdn.example.com/lib.js\"></script></html>",
         "Content-Type: text/html", "Access-Control-Allow-Origin: *",
         "Set-Cookie: JSESSIONID=abc; Path=/", "Set-Cookie: csrftoken=x; Secure; Path=/"));
+    assertThat(score.grade()).isEqualTo("F");
   }
 
   @Test

@@ -57,7 +57,7 @@ public final class AuditRun {
       findings.add("https-missing", Severity.HIGH, "The site does not answer over https", target.toString(), "tls");
     }
     List<Finding> sorted = findings.sorted();
-    int score = armetScore(observatory, retrieval, sorted);
+    int score = armetScore(observatory, sorted);
     return new Report(target.toString(), Grade.forScore(score), score, observatory, sorted, tls, probe.sent(),
         findings.stack().jsonName());
   }
@@ -83,7 +83,7 @@ public final class AuditRun {
    * Armet's score: the Observatory's (at most 100) less a penalty per finding outside the
    * Observatory's ten tests (lows together at most {@value #MAX_LOW_PENALTY}); never below 0.
    */
-  static int armetScore(ObservatoryScore observatory, Retrieval retrieval, List<Finding> findings) {
+  public static int armetScore(ObservatoryScore observatory, List<Finding> findings) {
     int base = observatory.score() != null ? observatory.score() : rawScore(observatory);
     int score = Math.min(base, 100);
     int low = 0;
