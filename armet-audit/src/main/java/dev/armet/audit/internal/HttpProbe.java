@@ -37,6 +37,7 @@ public final class HttpProbe {
   private volatile boolean acceptAnyChain;
   private volatile String chainFailure;
   private volatile X509Certificate[] lastChain;
+  private final java.util.Map<String, InetSocketAddress> addresses = new java.util.concurrent.ConcurrentHashMap<>();
 
   public HttpProbe(AuditOptions options, TrustSetup trust) {
     this.options = options;
@@ -61,10 +62,38 @@ public final class HttpProbe {
     return lastChain;
   }
 
-  /** The address the socket connects to for {@code host:port}. */
+  /**
+   * The address the socket connects to for {@code host:port}: the {@code --resolve} one, else
+   * the first of the host's addresses that accepts a connection (localhost may be ::1 first
+   * while the server listens on 127.0.0.1 only).
+   */
   public InetSocketAddress address(String host, int port) throws IOException {
+    InetSocketAddress known = addresses.get(host + ":" + port);
+    if (known != null) {
+      return known;
+    }
+    InetSocketAddress found = findAddress(host, port);
+    addresses.put(host + ":" + port, found);
+    return found;
+  }
+
+  private InetSocketAddress findAddress(String host, int port) throws IOException {
     InetAddress a = options.resolved(host, port).orElse(null);
-    return new InetSocketAddress(a != null ? a : InetAddress.getByName(host), port);
+    if (a != null) {
+      return new InetSocketAddress(a, port);
+    }
+    InetAddress[] all = InetAddress.getAllByName(host);
+    if (all.length > 1) {
+      for (InetAddress candidate : all) {
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress(candidate, port), (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+          return new InetSocketAddress(candidate, port);
+        } catch (IOException e) {
+          // try the next address
+        }
+      }
+    }
+    return new InetSocketAddress(all[0], port);
   }
 
   /** Sends one request; validates the chain first and, once it fails, continues with any chain. */

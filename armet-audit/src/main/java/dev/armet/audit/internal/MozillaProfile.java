@@ -19,8 +19,13 @@ final class MozillaProfile {
       return "modern";
     }
     boolean onlyModernProtocols = protocols.stream().allMatch(p -> p.equals("TLSv1.2") || p.equals("TLSv1.3"));
-    boolean fsAead = suites.stream().allMatch(s -> TlsProber.isTls13Suite(s)
-        || ((s.startsWith("TLS_ECDHE_") || s.startsWith("TLS_DHE_")) && (s.contains("_GCM_") || s.contains("CHACHA20"))));
+    boolean fsAead = suites.stream().allMatch(MozillaProfile::forwardSecretAead);
     return onlyModernProtocols && fsAead ? "intermediate" : "old";
+  }
+
+  /** A TLS 1.3 suite, or an ECDHE/DHE suite with GCM or ChaCha20-Poly1305. */
+  static boolean forwardSecretAead(String s) {
+    return TlsProber.isTls13Suite(s)
+        || ((s.startsWith("TLS_ECDHE_") || s.startsWith("TLS_DHE_")) && (s.contains("_GCM_") || s.contains("CHACHA20")));
   }
 }

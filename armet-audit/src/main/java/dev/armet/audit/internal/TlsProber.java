@@ -99,14 +99,17 @@ final class TlsProber {
       }
       accepted.add(o.session().getCipherSuite());
     }
-    if (accepted.size() >= 2) {
-      // Offer the last before the first: a server with its own order still picks the first.
+    boolean weak = accepted.stream().anyMatch(s -> !MozillaProfile.forwardSecretAead(s));
+    if (accepted.size() >= 2 && weak) {
+      // Mozilla lets the client choose among strong suites; with weak ones accepted the server
+      // must prefer the strong. Offer the last before the first: a server with its own order
+      // still picks the first.
       List<String> reversed = List.of(accepted.get(accepted.size() - 1), accepted.get(0));
       TlsHandshake.Outcome o = attempt(new String[] {protocol}, reversed, null, null);
-      if (o != null && !o.session().getCipherSuite().equals(accepted.get(0)) && !protocol.equals("TLSv1.3")) {
+      if (o != null && !o.session().getCipherSuite().equals(accepted.get(0))) {
         findings.add("tls-no-server-order:" + protocol, Severity.LOW,
-            "The server follows the client's suite order for " + protocol, "offered " + reversed + ", chose "
-                + o.session().getCipherSuite(), "tls");
+            "The server lets the client pick weak suites for " + protocol + " (no server preference)",
+            "offered " + reversed + ", chose " + o.session().getCipherSuite(), "tls");
       }
     }
     return accepted;
