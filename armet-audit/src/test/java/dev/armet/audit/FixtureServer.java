@@ -32,6 +32,8 @@ final class FixtureServer implements AutoCloseable {
   private final ServerConnector connector;
   private final boolean https;
   private boolean reflectOrigin;
+  private int redirectPort;
+  private int redirectStatus;
 
   private FixtureServer(KeyStore keys, String[] protocols, String[] suites) {
     HttpConfiguration config = new HttpConfiguration();
@@ -56,9 +58,22 @@ final class FixtureServer implements AutoCloseable {
     }
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
+    // A generic error page, as a hardened site has (the leakage test serves Jetty's own when it wants it).
+    server.setErrorHandler((request, response, callback) -> {
+      response.write(true, ByteBuffer.wrap("error".getBytes(StandardCharsets.UTF_8)), callback);
+      return true;
+    });
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
+        if (redirectPort > 0) {
+          String host = request.getHeaders().get(HttpHeader.HOST);
+          String name = host == null ? "localhost" : host.replaceFirst(":\\d+$", "");
+          response.setStatus(redirectStatus);
+          response.getHeaders().put("Location", "https://" + name + ":" + redirectPort + "/");
+          callback.succeeded();
+          return true;
+        }
         Page page = pages.get(Request.getPathInContext(request));
         if (page == null) {
           response.setStatus(404);
@@ -110,6 +125,13 @@ final class FixtureServer implements AutoCloseable {
       list.add(new String[] {h.substring(0, colon).trim(), h.substring(colon + 1).trim()});
     }
     pages.put(path, new Page(status, list, body));
+    return this;
+  }
+
+  /** Redirects every request to https on {@code port}, keeping the (attacker-controlled) Host name. */
+  FixtureServer hostRedirect(int port, int status) {
+    redirectPort = port;
+    redirectStatus = status;
     return this;
   }
 

@@ -51,9 +51,9 @@ public final class AuditRun {
     seen.addAll(ctx.extra);
     findings.stack(Stack.detect(seen));
     TlsSummary tls = TlsSummary.none();
-    if (retrieval.httpsAnswered() && options.probeTls()) {
+    if (retrieval.endsOnHttps() && options.probeTls()) {
       tls = probeTls(ctx, trust, probe);
-    } else if (!retrieval.httpsAnswered()) {
+    } else if (!retrieval.endsOnHttps()) {
       findings.add("https-missing", Severity.HIGH, "The site does not answer over https", target.toString(), "tls");
     }
     List<Finding> sorted = findings.sorted();
@@ -63,7 +63,7 @@ public final class AuditRun {
   }
 
   private TlsSummary probeTls(AuditContext ctx, TrustSetup trust, HttpProbe probe) {
-    URI https = retrievalHttpsUrl(ctx.retrieval);
+    URI https = ctx.retrieval.auto().url();
     int port = https.getPort() > 0 ? https.getPort() : 443;
     try {
       TlsProber prober = new TlsProber(probe.address(https.getHost(), port), https.getHost(), trust.anyChain(),
@@ -73,10 +73,6 @@ public final class AuditRun {
       ctx.findings.add("tls-probe-failed", Severity.INFO, "The TLS probe could not connect", e.toString(), "");
       return TlsSummary.none();
     }
-  }
-
-  private static URI retrievalHttpsUrl(Retrieval r) {
-    return r.httpsChain().get(r.httpsChain().size() - 1).url();
   }
 
   /**

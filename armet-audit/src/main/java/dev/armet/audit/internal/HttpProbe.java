@@ -99,6 +99,7 @@ public final class HttpProbe {
   /** Sends one request; validates the chain first and, once it fails, continues with any chain. */
   public Exchange send(Request r) throws IOException {
     if (sent.incrementAndGet() > options.maxRequests()) {
+      sent.decrementAndGet();
       throw new BudgetExhaustedException(options.maxRequests());
     }
     boolean https = "https".equalsIgnoreCase(r.url().getScheme());

@@ -40,7 +40,12 @@ public record Retrieval(String hostname, List<Exchange> httpChain, boolean httpV
     return httpsChain.isEmpty() ? null : httpsChain.get(httpsChain.size() - 1);
   }
 
-  /** Whether the auto response was an https one. */
+  /** Whether the site ends up on https, by either chain. */
+  public boolean endsOnHttps() {
+    return auto() != null && "https".equals(auto().url().getScheme());
+  }
+
+  /** Whether the auto response came from the https session (the Observatory's notion). */
   public boolean autoIsHttps() {
     return httpsAnswered();
   }

@@ -14,7 +14,7 @@ final class TransportChecks {
   static void run(AuditContext ctx) {
     List<Exchange> http = ctx.retrieval.httpChain();
     Findings f = ctx.findings;
-    if (http.size() > 1 && ctx.retrieval.httpsAnswered()) {
+    if (http.size() > 1 && "https".equals(http.get(http.size() - 1).url().getScheme())) {
       Exchange first = http.get(0);
       if (first.status() == 302 || first.status() == 303 || first.status() == 307) {
         f.add("redirect-temporary", Severity.LOW, "http redirects to https with a temporary status (" + first.status()
@@ -28,7 +28,7 @@ final class TransportChecks {
             "Host: " + HOSTILE_HOST + " -> Location: " + location, "redirect");
       }
     }
-    Exchange https = ctx.retrieval.httpsFinal();
+    Exchange https = ctx.retrieval.endsOnHttps() ? ctx.retrieval.auto() : null;
     String hsts = https == null ? null : https.headers().combined("strict-transport-security");
     if (hsts != null) {
       String v = hsts.toLowerCase(Locale.ROOT);
