@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The MDN HTTP Observatory's own CLI (npm {@code @mdn/mdn-http-observatory} {@value #VERSION}),
- * installed once under target/observatory, run on a fixture as the oracle for Armet's
- * Observatory-compatible score.
+ * installed once under target/observatory, run on the fixtures as the oracle for Armet's
+ * Observatory-compatible score (one Node process calls the scan function its CLI calls, for all
+ * fixtures: Node and jsdom start once).
  *
  * <p>Installed with {@code --ignore-scripts}: its postinstall downloads Chromium's HSTS preload
  * list and the TLD list from the internet, which tests never reach. An empty preload list is
@@ -42,18 +43,32 @@ final class ObservatoryOracle {
     Files.writeString(PACKAGE.resolve("conf/hsts-preload.json"), "{}");
   }
 
-  static Verdict scan(String hostPort, Path caPem) throws Exception {
+  /**
+   * Scans every {@code host:port} with the Observatory's own {@code scan()} (its CLI's function),
+   * in one Node process; a site it could not scan maps to a verdict whose grade says why.
+   */
+  static Map<String, Verdict> scanAll(List<String> hostPorts, Path caPem) throws Exception {
     install();
     Files.writeString(PACKAGE.resolve("conf/hsts-preload.json"), "{}");
-    String out = run(List.of("node", PACKAGE.resolve("src/scan.js").toString(), hostPort),
-        Map.of("NODE_EXTRA_CA_CERTS", caPem.toString()), 60);
-    JsonNode json = new ObjectMapper().readTree(out);
-    if (json.has("error")) {
-      throw new IllegalStateException("the Observatory could not scan " + hostPort + ": " + json.get("error"));
+    Path runner = HOME.resolve("observatory-scan-all.mjs");
+    try (var in = ObservatoryOracle.class.getResourceAsStream("observatory-scan-all.mjs")) {
+      Files.write(runner, in.readAllBytes());
     }
-    Map<String, String> results = new LinkedHashMap<>();
-    json.get("tests").fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue().get("result").asText()));
-    return new Verdict(json.at("/scan/grade").asText(), json.at("/scan/score").asInt(), results);
+    List<String> command = new java.util.ArrayList<>(List.of("node", runner.toString(), PACKAGE.toString()));
+    command.addAll(hostPorts);
+    JsonNode json = new ObjectMapper().readTree(run(command, Map.of("NODE_EXTRA_CA_CERTS", caPem.toString()), 300));
+    Map<String, Verdict> verdicts = new LinkedHashMap<>();
+    json.fields().forEachRemaining(site -> {
+      JsonNode v = site.getValue();
+      if (v.has("error")) {
+        verdicts.put(site.getKey(), new Verdict("error: " + v.get("error").asText(), -1, Map.of()));
+        return;
+      }
+      Map<String, String> results = new LinkedHashMap<>();
+      v.get("results").fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue().asText()));
+      verdicts.put(site.getKey(), new Verdict(v.get("grade").asText(), v.get("score").asInt(), results));
+    });
+    return verdicts;
   }
 
   private static String run(List<String> command, Map<String, String> env, int seconds) throws Exception {

@@ -16,6 +16,11 @@ import java.util.List;
 /** One audit of one URL, from retrieval to report. */
 public final class AuditRun {
   private static final int MAX_LOW_PENALTY = 15;
+  private static final java.util.concurrent.Executor TLS_THREAD = task -> {
+    Thread t = new Thread(task, "armet-audit-tls");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final URI target;
   private final AuditOptions options;
@@ -36,6 +41,10 @@ public final class AuditRun {
       findings.add("observatory-refuses-status", Severity.INFO, "The Observatory would refuse to grade this page (status "
           + retrieval.auto().status() + "); its score is shown as Armet computes it", retrieval.auto().head(), "");
     }
+    // The TLS probe needs no HTTP request: it runs beside the HTTP checks.
+    java.util.concurrent.CompletableFuture<TlsSummary> tlsProbe = retrieval.endsOnHttps() && options.probeTls()
+        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> probeTls(ctx, trust, probe), TLS_THREAD)
+        : java.util.concurrent.CompletableFuture.completedFuture(TlsSummary.none());
     ObservatoryFindings.add(ctx);
     HeaderChecks.run(ctx);
     TransportChecks.run(ctx);
@@ -50,10 +59,8 @@ public final class AuditRun {
     seen.addAll(retrieval.httpChain());
     seen.addAll(ctx.extra);
     findings.stack(Stack.detect(seen));
-    TlsSummary tls = TlsSummary.none();
-    if (retrieval.endsOnHttps() && options.probeTls()) {
-      tls = probeTls(ctx, trust, probe);
-    } else if (!retrieval.endsOnHttps()) {
+    TlsSummary tls = tlsProbe.join();
+    if (!retrieval.endsOnHttps()) {
       findings.add("https-missing", Severity.HIGH, "The site does not answer over https", target.toString(), "tls");
     }
     List<Finding> sorted = findings.sorted();
@@ -69,8 +76,8 @@ public final class AuditRun {
       TlsProber prober = new TlsProber(probe.address(https.getHost(), port), https.getHost(), trust.anyChain(),
           (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()), ctx.findings);
       return prober.probe(probe, https.getHost());
-    } catch (IOException e) {
-      ctx.findings.add("tls-probe-failed", Severity.INFO, "The TLS probe could not connect", e.toString(), "");
+    } catch (IOException | RuntimeException e) {
+      ctx.findings.add("tls-probe-failed", Severity.INFO, "The TLS probe failed", e.toString(), "");
       return TlsSummary.none();
     }
   }
