@@ -20,9 +20,4 @@ public record Report(String url, String grade, int score, ObservatoryScore obser
   public Report {
     findings = List.copyOf(findings);
   }
-
-  /** A copy with {@code kept} as the findings (after a baseline filtered them). */
-  public Report withFindings(List<Finding> kept) {
-    return new Report(url, grade, score, observatory, kept, tls, requests, stack);
-  }
 }

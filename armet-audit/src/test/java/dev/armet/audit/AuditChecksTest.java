@@ -169,6 +169,27 @@ class AuditChecksTest {
   }
 
   @Test
+  void malformedResponse_badChunkSize_isAClearUnreachableError() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (java.net.Socket s = server.accept()) {
+            s.getOutputStream().write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Audit.of("http://127.0.0.1:" + server.getLocalPort() + "/", options).run())
+          .isInstanceOf(UnreachableTargetException.class).hasMessageContaining("malformed response body framing");
+    }
+  }
+
+  @Test
   void unreachable_closedPort_throws() throws Exception {
     int port;
     try (FixtureServer s = FixtureServer.http()) {

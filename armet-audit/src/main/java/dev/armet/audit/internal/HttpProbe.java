@@ -27,7 +27,7 @@ import javax.net.ssl.SSLSocket;
  * Host name the site, malformed targets and Host headers, raw duplicate headers, TRACE.
  */
 public final class HttpProbe {
-  static final String USER_AGENT = "Armet-Audit/1 (+https://github.com/armet; security audit)";
+  static final String USER_AGENT = "Armet-Audit/1 (armet audit; a bounded security scan)";
   private static final int MAX_BODY = 1 << 20;
   private static final int MAX_HEAD = 64 * 1024;
 
@@ -246,6 +246,14 @@ public final class HttpProbe {
   }
 
   private static byte[] readBody(InputStream in, Headers h) throws IOException {
+    try {
+      return readBodyOrFail(in, h);
+    } catch (NumberFormatException e) {
+      throw new IOException("malformed response body framing (chunk size or Content-Length): " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] readBodyOrFail(InputStream in, Headers h) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String te = h.first("transfer-encoding");
     if (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {

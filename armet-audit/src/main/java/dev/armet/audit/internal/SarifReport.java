@@ -21,7 +21,6 @@ public final class SarifReport {
     ObjectNode run = doc.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "armet-audit");
-    driver.put("informationUri", "https://github.com/armet/armet");
     ArrayNode rules = driver.putArray("rules");
     ArrayNode results = run.putArray("results");
     Set<String> ruleIds = new LinkedHashSet<>();
