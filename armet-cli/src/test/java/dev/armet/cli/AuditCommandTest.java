@@ -76,13 +76,31 @@ class AuditCommandTest {
     assertThat(report.at("/observatory/grade").asText()).isEqualTo("A+");
     assertThat(report.at("/observatory/algorithmVersion").asInt()).isEqualTo(4);
     assertThat(report.get("stack").asText()).isEqualTo("armet");
-    assertThat(report.at("/tls/protocols").toString()).contains("TLSv1.3");
+    assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.2\",\"TLSv1.3\"]");
+    assertThat(report.at("/tls/mozillaProfile").asText()).isEqualTo("intermediate"); // the default profile
     assertThat(report.at("/tls/certificate/trusted").asBoolean()).isTrue();
     for (JsonNode f : report.get("findings")) {
       assertThat(f.get("severity").asText()).as(f.toString()).isEqualTo("info");
       assertThat(f.fieldNames()).toIterable().containsExactly("id", "severity", "title", "evidence", "fix");
     }
     assertThat(err.toString()).contains("armet audit: " + url + " grade A+");
+  }
+
+  @Test
+  void audit_serverInModernProfile_findsTls13Only(@TempDir Path dir) throws Exception {
+    dev.armet.server.ArmetServer modern = dev.armet.demo.DemoApplication.create(c -> c.httpsPort(0).httpPort(0)
+        .bindAddress("127.0.0.1").dataDirectory(dir).tls(t -> t.profile(dev.armet.server.TlsProfile.MODERN)));
+    modern.start();
+    try {
+      run("audit", "--ca", dir.resolve("tls/localhost-cert.pem").toString(), "--format", "json",
+          "https://localhost:" + modern.httpsPort() + "/");
+      JsonNode report = new ObjectMapper().readTree(out.toString());
+      assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.3\"]");
+      assertThat(report.at("/tls/mozillaProfile").asText()).isEqualTo("modern");
+      assertThat(report.at("/tls/alpn").toString()).contains("h2");
+    } finally {
+      modern.stop();
+    }
   }
 
   @Test
