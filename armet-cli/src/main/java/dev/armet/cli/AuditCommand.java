@@ -38,12 +38,12 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
-    description = {
-        "Grades live sites: security headers (with the MDN HTTP Observatory's score beside Armet's), cookies,",
-        "http->https redirect and HSTS, leakage (banners, stack traces, default error pages, exposed endpoints,",
-        "TRACE), CORS, rate-limit headers and TLS (protocols, suites, groups, certificate, ALPN). Each finding",
-        "has a fix for the stack the responses reveal. At most --max-requests HTTP requests per URL; nothing",
-        "that changes server state unless --probe csrf or --login-probe is given. Progress goes to stderr."},
+    description = "Grades live sites: security headers (with the MDN HTTP Observatory's score beside Armet's), "
+        + "cookies, http->https redirect and HSTS, leakage (banners, stack traces, default error pages, exposed "
+        + "endpoints, TRACE), CORS, rate-limit headers and TLS (protocols, suites, groups, certificate, ALPN). "
+        + "Each finding has a fix for the stack the responses reveal. At most --max-requests HTTP requests per "
+        + "URL; nothing that changes server state unless --probe csrf or --login-probe is given. Progress goes "
+        + "to stderr.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every URL graded at or above --fail-under (default: never fail)",
