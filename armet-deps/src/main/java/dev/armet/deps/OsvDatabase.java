@@ -85,7 +85,7 @@ public final class OsvDatabase {
       if (modified.toInstant().isAfter(newest)) {
         newest = modified.toInstant();
       }
-      if (f.toString().endsWith(".zip")) {
+      if (f.toString().endsWith(".zip") || isZip(f)) {
         loader.readZip(f);
       } else {
         try (InputStream in = Files.newInputStream(f)) {
@@ -96,6 +96,13 @@ public final class OsvDatabase {
     Path stampDir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     Instant stamped = readStamp(stampDir.resolve(STAMP_FILE)).orElse(newest);
     return loader.build(stamped, path.toString());
+  }
+
+  private static boolean isZip(Path f) throws IOException {
+    try (InputStream in = Files.newInputStream(f)) {
+      byte[] magic = in.readNBytes(4);
+      return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
   }
 
   private static Optional<Instant> readStamp(Path stamp) throws IOException {
