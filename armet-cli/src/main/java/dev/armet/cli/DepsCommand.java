@@ -6,6 +6,7 @@ import dev.armet.deps.Dependency;
 import dev.armet.deps.Inventories;
 import dev.armet.deps.Inventory;
 import dev.armet.deps.OsvDatabase;
+import dev.armet.deps.Reachability;
 import dev.armet.deps.ReportFormat;
 import dev.armet.deps.ScopeFilter;
 import dev.armet.deps.Severity;
@@ -114,9 +115,29 @@ final class DepsCommand implements Callable<Integer> {
       err.println("armet deps: " + e.getMessage());
       return Main.USAGE;
     }
-    AuditReport report = Audit.run(inventory, db, suppressions, clock);
+    AuditReport report = unreferencedHint(Audit.run(inventory, db, suppressions, clock), inventory, err);
     reportFormat.write(report, spec.commandLine().getOut());
     return report.failsAt(threshold) ? FINDINGS : Main.OK;
+  }
+
+  /** Marks findings no application class reaches, when the application's classes are at hand. */
+  private AuditReport unreferencedHint(AuditReport report, Inventory inventory, PrintWriter err) {
+    if (report.findings().isEmpty()) {
+      return report;
+    }
+    try {
+      if (jar != null && Files.isRegularFile(jar)) {
+        return Reachability.ofJar(jar).mark(report);
+      }
+      Path dir = project != null ? project : sbom == null && jar == null ? Path.of(".") : null;
+      if (dir != null) {
+        Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return Reachability.ofProject(dir, inventory, repo).mark(report);
+      }
+    } catch (IOException | RuntimeException e) {
+      err.println("armet deps: no unreferenced hint (" + e.getMessage() + ")");
+    }
+    return report;
   }
 
   private OsvDatabase loadData(PrintWriter err) throws IOException {

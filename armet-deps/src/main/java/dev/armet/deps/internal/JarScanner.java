@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -27,12 +27,24 @@ public final class JarScanner {
 
   private JarScanner() {}
 
-  /** Dependencies found, plus archives that carry no Maven metadata. */
-  public record Result(List<Dependency> dependencies, List<String> unidentified,
-      Map<String, byte[]> applicationClasses) {}
+  /**
+   * Dependencies found, archives that carry no Maven metadata, and (when asked for) each archive's
+   * classes and what they reference, plus what the application's own classes (a fat jar's
+   * {@code BOOT-INF/classes}, a war's {@code WEB-INF/classes}) reference.
+   */
+  public record Result(List<Dependency> dependencies, List<String> unidentified, List<ArchiveClasses> archives,
+      Set<String> applicationReferences) {}
+
+  /** The classes one archive holds, the classes they name, and the artifacts its pom.properties name. */
+  public record ArchiveClasses(String name, List<String> gavs, Set<String> classes, Set<String> references) {}
 
   /** Scans one archive, or every {@code .jar}/{@code .war}/{@code .ear} under a folder. */
   public static Result scan(Path fileOrDir) throws IOException {
+    return scan(fileOrDir, false);
+  }
+
+  /** As {@link #scan(Path)}; with {@code classes}, also reads every class file's constant pool. */
+  public static Result scan(Path fileOrDir, boolean classes) throws IOException {
     List<Path> archives;
     if (Files.isDirectory(fileOrDir)) {
       try (Stream<Path> walk = Files.walk(fileOrDir)) {
@@ -45,16 +57,17 @@ public final class JarScanner {
     }
     List<Dependency> deps = new ArrayList<>();
     List<String> unidentified = new ArrayList<>();
-    Map<String, byte[]> appClasses = new LinkedHashMap<>();
+    Set<String> appRefs = new HashSet<>();
+    List<ArchiveClasses> classInfo = classes ? new ArrayList<>() : null;
     for (Path a : archives) {
       String name = Files.isDirectory(fileOrDir) ? fileOrDir.relativize(a).toString() : a.getFileName().toString();
       try (InputStream in = Files.newInputStream(a)) {
-        scanArchive(in, name, name, 0, deps, unidentified, appClasses);
+        scanArchive(in, name, name, 0, deps, unidentified, classInfo, appRefs);
       } catch (IOException e) {
         throw new IOException(a + ": not a readable jar (" + e.getMessage() + ")", e);
       }
     }
-    return new Result(deps, unidentified, appClasses);
+    return new Result(deps, unidentified, classInfo == null ? List.of() : classInfo, appRefs);
   }
 
   private static boolean isArchive(Path p) {
@@ -63,9 +76,12 @@ public final class JarScanner {
   }
 
   private static void scanArchive(InputStream in, String root, String name, int depth, List<Dependency> deps,
-      List<String> unidentified, Map<String, byte[]> appClasses) throws IOException {
+      List<String> unidentified, List<ArchiveClasses> classInfo, Set<String> appRefs) throws IOException {
     ZipInputStream zip = new ZipInputStream(in);
     boolean found = false;
+    List<String> gavs = new ArrayList<>();
+    Set<String> classNames = new HashSet<>();
+    Set<String> refs = new HashSet<>();
     for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
       String entry = e.getName();
       if (entry.startsWith("META-INF/maven/") && entry.endsWith("/pom.properties")) {
@@ -76,17 +92,26 @@ public final class JarScanner {
         String a = p.getProperty("artifactId");
         String v = p.getProperty("version");
         if (g != null && a != null && v != null) {
-          deps.add(new Dependency(g.trim(), a.trim(), v.trim(), "", List.of(root, g.trim() + ":" + a.trim() + ":" + v.trim())));
+          String gav = g.trim() + ":" + a.trim() + ":" + v.trim();
+          deps.add(new Dependency(g.trim(), a.trim(), v.trim(), "", List.of(root, gav)));
+          gavs.add(gav);
           found = true;
         }
       } else if (depth < MAX_DEPTH && isArchive(Path.of(entry.isEmpty() ? "x" : entry.replace('\\', '/').replaceAll("^.*/", "")))
           && !e.isDirectory()) {
         // Nested archives (BOOT-INF/lib, WEB-INF/lib, lib/): read in place, never extracted to disk.
-        scanArchive(new NonClosing(zip), root, name + "!" + entry, depth + 1, deps, unidentified, appClasses);
-      } else if (depth == 0 && entry.endsWith(".class") && (entry.startsWith("BOOT-INF/classes/")
-          || entry.startsWith("WEB-INF/classes/"))) {
-        appClasses.put(name + "!" + entry, zip.readAllBytes());
+        scanArchive(new NonClosing(zip), root, name + "!" + entry, depth + 1, deps, unidentified, classInfo, appRefs);
+      } else if (classInfo != null && entry.endsWith(".class")) {
+        if (depth == 0 && (entry.startsWith("BOOT-INF/classes/") || entry.startsWith("WEB-INF/classes/"))) {
+          ClassReferences.addTo(zip.readAllBytes(), appRefs);
+        } else if (!entry.endsWith("module-info.class")) {
+          classNames.add(entry.replaceFirst("^META-INF/versions/\\d+/", "").replaceFirst("\\.class$", ""));
+          ClassReferences.addTo(zip.readAllBytes(), refs);
+        }
       }
+    }
+    if (classInfo != null && !classNames.isEmpty()) {
+      classInfo.add(new ArchiveClasses(name, gavs, classNames, refs));
     }
     if (!found) {
       unidentified.add(name);
