@@ -14,4 +14,6 @@ module dev.armet.deps {
   requires java.xml;
 
   exports dev.armet.deps;
+  // Jackson binds the OSV record classes by reflection; nothing else sees the package.
+  opens dev.armet.deps.internal to com.fasterxml.jackson.databind;
 }

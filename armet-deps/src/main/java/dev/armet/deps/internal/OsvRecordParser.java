@@ -1,6 +1,6 @@
 package dev.armet.deps.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.armet.deps.Advisory;
 import dev.armet.deps.AffectedPackage;
@@ -18,50 +18,49 @@ import java.util.Optional;
  * with no Maven package give nothing. Only what matching needs is kept.
  */
 public final class OsvRecordParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
   private OsvRecordParser() {}
 
   /** Parses a record; empty when withdrawn or not about Maven. Throws on malformed JSON or a record without an id. */
   public static Optional<Advisory> parse(InputStream in) throws IOException {
-    JsonNode root = JSON.readTree(in);
-    if (root == null || !root.isObject()) {
+    OsvJson root = JSON.readValue(in, OsvJson.class);
+    if (root == null) {
       throw new IOException("not a JSON object");
     }
-    String id = root.path("id").asText("");
-    if (id.isEmpty()) {
+    if (root.id() == null || root.id().isBlank()) {
       throw new IOException("the record has no \"id\"");
     }
-    if (root.hasNonNull("withdrawn")) {
+    if (root.withdrawn() != null) {
       return Optional.empty();
     }
     List<AffectedPackage> affected = new ArrayList<>();
-    for (JsonNode a : root.path("affected")) {
-      JsonNode pkg = a.path("package");
-      if (!"Maven".equals(pkg.path("ecosystem").asText())) {
+    for (OsvJson.Affected a : list(root.affected())) {
+      if (a == null || a.pkg() == null || !"Maven".equals(a.pkg().ecosystem()) || a.pkg().name() == null) {
         continue;
       }
-      affected.add(new AffectedPackage(pkg.path("name").asText(), ranges(a), texts(a.path("versions"))));
+      affected.add(new AffectedPackage(a.pkg().name(), ranges(a), list(a.versions())));
     }
     if (affected.isEmpty()) {
       return Optional.empty();
     }
     Optional<Double> score = Optional.empty();
-    for (JsonNode s : root.path("severity")) {
-      if (s.path("type").asText().equals("CVSS_V3")) {
-        score = Cvss3.baseScore(s.path("score").asText());
+    for (OsvJson.Severity s : list(root.severity())) {
+      if (s != null && "CVSS_V3".equals(s.type())) {
+        score = Cvss3.baseScore(s.score());
         if (score.isPresent()) {
           break;
         }
       }
     }
     Severity severity = score.map(Severity::ofScore).orElseGet(() -> databaseSeverity(root));
-    return Optional.of(new Advisory(id, texts(root.path("aliases")), summary(root), severity, score, affected));
+    return Optional.of(new Advisory(root.id(), list(root.aliases()), summary(root), severity, score, affected));
   }
 
-  private static Severity databaseSeverity(JsonNode root) {
-    String rated = root.path("database_specific").path("severity").asText("");
-    if (rated.isEmpty()) {
+  private static Severity databaseSeverity(OsvJson root) {
+    String rated = root.databaseSpecific() == null ? null : root.databaseSpecific().severity();
+    if (rated == null || rated.isBlank()) {
       return Severity.UNKNOWN;
     }
     try {
@@ -71,20 +70,23 @@ public final class OsvRecordParser {
     }
   }
 
-  private static List<VersionRange> ranges(JsonNode affected) {
+  private static List<VersionRange> ranges(OsvJson.Affected affected) {
     List<VersionRange> ranges = new ArrayList<>();
-    for (JsonNode r : affected.path("ranges")) {
-      if (!r.path("type").asText().equals("ECOSYSTEM")) {
+    for (OsvJson.Range r : list(affected.ranges())) {
+      if (r == null || !"ECOSYSTEM".equals(r.type())) {
         continue;
       }
       List<VersionRange.Event> events = new ArrayList<>();
-      for (JsonNode e : r.path("events")) {
-        if (e.has("introduced")) {
-          events.add(new VersionRange.Event(VersionRange.Kind.INTRODUCED, e.get("introduced").asText()));
-        } else if (e.has("fixed")) {
-          events.add(new VersionRange.Event(VersionRange.Kind.FIXED, e.get("fixed").asText()));
-        } else if (e.has("last_affected")) {
-          events.add(new VersionRange.Event(VersionRange.Kind.LAST_AFFECTED, e.get("last_affected").asText()));
+      for (OsvJson.Event e : list(r.events())) {
+        if (e == null) {
+          continue;
+        }
+        if (e.introduced() != null) {
+          events.add(new VersionRange.Event(VersionRange.Kind.INTRODUCED, e.introduced()));
+        } else if (e.fixed() != null) {
+          events.add(new VersionRange.Event(VersionRange.Kind.FIXED, e.fixed()));
+        } else if (e.lastAffected() != null) {
+          events.add(new VersionRange.Event(VersionRange.Kind.LAST_AFFECTED, e.lastAffected()));
         }
       }
       ranges.add(new VersionRange(events));
@@ -92,22 +94,18 @@ public final class OsvRecordParser {
     return ranges;
   }
 
-  private static String summary(JsonNode root) {
-    String s = root.path("summary").asText("").strip();
+  private static String summary(OsvJson root) {
+    String s = root.summary() == null ? "" : root.summary().strip();
     if (!s.isEmpty()) {
       return s;
     }
-    String details = root.path("details").asText("").strip();
+    String details = root.details() == null ? "" : root.details().strip();
     int end = details.indexOf('\n');
     String first = end < 0 ? details : details.substring(0, end);
     return first.length() > 200 ? first.substring(0, 200) + "…" : first;
   }
 
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode n : array) {
-      out.add(n.asText());
-    }
-    return out;
+  private static <T> List<T> list(List<T> values) {
+    return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
   }
 }
