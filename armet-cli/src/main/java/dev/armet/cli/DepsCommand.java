@@ -155,8 +155,8 @@ final class DepsCommand implements Callable<Integer> {
       return null;
     }
     db.problems().forEach(p -> err.println("armet deps: skipped " + p));
-    Duration age = Duration.between(db.retrievedAt(), clock.instant());
-    long days = Math.max(0, age.toDays());
+    Duration age = db.ageAt(clock.instant());
+    long days = age.toDays();
     err.println("armet deps: OSV data retrieved " + db.retrievedAt() + " (" + days + " days old, "
         + db.size() + " records)");
     if (age.compareTo(Duration.ofDays(maxAgeDays)) > 0) {

@@ -19,15 +19,10 @@ class DepsFixCommandTest {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
 
-  /** A test advisory for the fixture package: lib before 1.1 is affected. */
+  /** The synthetic advisory for the fixture package: lib before 1.1 is affected. */
   static Path osv(Path dir) throws IOException {
     Path osv = Files.createDirectories(dir.resolve("osv"));
-    Files.writeString(osv.resolve("ARMET-TEST-LIB.json"), """
-        {"id": "ARMET-TEST-LIB", "aliases": ["CVE-0000-0001"], "summary": "Test advisory for the fixture lib",
-         "affected": [{"package": {"ecosystem": "Maven", "name": "dev.armet.fixture:lib"},
-           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.1"}]}]}],
-         "database_specific": {"severity": "HIGH"}}
-        """);
+    Files.copy(DepsCommandTest.DEPS_RESOURCES.resolve("osv-fixture-lib/ARMET-TEST-LIB.json"), osv.resolve("ARMET-TEST-LIB.json"));
     return osv;
   }
 

@@ -140,6 +140,12 @@ public final class OsvDatabase {
     return retrievedAt;
   }
 
+  /** How old the data is at {@code now} (never negative). */
+  public java.time.Duration ageAt(Instant now) {
+    java.time.Duration age = java.time.Duration.between(retrievedAt, now);
+    return age.isNegative() ? java.time.Duration.ZERO : age;
+  }
+
   /** Where the data was read from. */
   public String source() {
     return source;

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * GHSA-36p3-wjmg-h94x until 2026-12-31 because runs as a Boot jar, not a WAR on Tomcat
  * </pre>
  *
+ * <p>An OpenVEX JSON document is read too: each {@code not_affected} statement suppresses its
+ * vulnerability for its {@code pkg:maven} products, with its impact statement (or justification)
+ * as the reason, for 90 days from the statement's timestamp (OpenVEX has no expiry of its own).
+ *
  * <p>Every line needs an expiry and a reason; a line that does not parse is an error naming the
  * file, the line number and the expected shape (a typo never silently suppresses nothing, nor
  * everything).
@@ -31,7 +35,12 @@ public final class SuppressionFile {
   private SuppressionFile() {}
 
   public static List<Suppression> read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
+    byte[] bytes = Files.readAllBytes(file);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    if (text.stripLeading().startsWith("{")) {
+      return dev.armet.deps.internal.OpenVexReader.read(bytes, file.toString());
+    }
+    List<String> lines = text.lines().toList();
     List<Suppression> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

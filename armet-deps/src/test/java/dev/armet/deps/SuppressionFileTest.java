@@ -46,4 +46,30 @@ class SuppressionFileTest {
     assertThat(s.expiredOn(LocalDate.parse("2026-12-02"))).isTrue();
     assertThat(s.covers(List.of("X"), "a:b")).isTrue();
   }
+
+  @Test
+  void read_openVex_notAffectedStatementsForNinetyDays(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("vex.json"), """
+        {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1",
+         "author": "security@example.com", "timestamp": "2026-11-01T10:00:00Z", "version": 1,
+         "statements": [
+          {"vulnerability": {"name": "CVE-2021-44228"},
+           "products": [{"@id": "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"}],
+           "status": "not_affected", "justification": "vulnerable_code_not_present",
+           "impact_statement": "JndiLookup.class removed from the shipped jar", "timestamp": "2026-11-20T00:00:00Z"},
+          {"vulnerability": {"name": "CVE-2022-22965"}, "products": [{"@id": "pkg:maven/org.springframework/spring-beans"}],
+           "status": "affected"}
+         ]}
+        """);
+    assertThat(SuppressionFile.read(f)).containsExactly(new Suppression("CVE-2021-44228",
+        Optional.of("org.apache.logging.log4j:log4j-core"), LocalDate.parse("2027-02-18"),
+        "JndiLookup.class removed from the shipped jar"));
+  }
+
+  @Test
+  void read_jsonThatIsNotOpenVex_isRefused(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("x.json"), "{\"statements\": []}");
+    assertThatThrownBy(() -> SuppressionFile.read(f)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OpenVEX");
+  }
 }

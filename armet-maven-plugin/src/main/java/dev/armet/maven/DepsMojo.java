@@ -105,7 +105,7 @@ public final class DepsMojo extends AbstractMojo {
       }
       OsvDatabase db = OsvDatabase.load(osv.toPath());
       db.problems().forEach(p -> getLog().warn("armet:deps: skipped " + p));
-      Duration age = Duration.between(db.retrievedAt(), clock.instant());
+      Duration age = db.ageAt(clock.instant());
       if (age.compareTo(Duration.ofDays(maxAgeDays)) > 0) {
         throw new MojoFailureException("armet:deps: the OSV data at " + osv + " is " + age.toDays()
             + " days old (maxAgeDays " + maxAgeDays + "); run `armet deps update --to " + osv + "`");

@@ -36,12 +36,7 @@ class DepsMojoTest {
         "-o -Daether.offline.protocols=file -Dfixture.repo=" + DEPS_TEST.resolve("fixture-repo") + "\n");
     sample = Inventories.fromProject(project, true);
     osv = Files.createDirectories(dir.resolve("osv"));
-    Files.writeString(osv.resolve("ARMET-TEST-LIB.json"), """
-        {"id": "ARMET-TEST-LIB", "summary": "Test advisory for the fixture lib",
-         "affected": [{"package": {"ecosystem": "Maven", "name": "dev.armet.fixture:lib"},
-           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.1"}]}]}],
-         "database_specific": {"severity": "HIGH"}}
-        """);
+    Files.copy(DEPS_TEST.resolve("osv-fixture-lib/ARMET-TEST-LIB.json"), osv.resolve("ARMET-TEST-LIB.json"));
   }
 
   DepsMojo mojo() {

@@ -53,7 +53,7 @@ public final class DependencySelfCheck implements SelfCheck {
           "run `armet deps update --to " + osv + "`, or unset deps.osv"));
     }
     List<Finding> out = new ArrayList<>();
-    Duration age = Duration.between(db.retrievedAt(), clock.instant());
+    Duration age = db.ageAt(clock.instant());
     if (age.compareTo(MAX_AGE) > 0) {
       out.add(severe(env, "the OSV data at " + osv + " is " + age.toDays() + " days old",
           "run `armet deps update --to " + osv + "` (daily, from cron or a systemd timer)"));
