@@ -36,6 +36,8 @@ import java.util.zip.ZipFile;
 public final class OsvDatabase {
   /** Written by {@code armet deps update} next to the data: {@code retrieved} (ISO instant) and {@code source}. */
   public static final String STAMP_FILE = "armet-osv.properties";
+  /** A record larger than this is refused (real ones are a few kilobytes): a zip bomb stops here. */
+  static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
   private final Map<String, List<Advisory>> byPackage;
   private final int size;
@@ -161,7 +163,12 @@ public final class OsvDatabase {
         for (ZipEntry e : Collections.list(z.entries())) {
           if (!e.isDirectory() && e.getName().endsWith(".json")) {
             try (InputStream in = z.getInputStream(e)) {
-              read(in, zip + "!" + e.getName());
+              byte[] bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
+              if (bytes.length > MAX_RECORD_BYTES) {
+                problems.add(zip + "!" + e.getName() + ": larger than " + MAX_RECORD_BYTES + " bytes; refused");
+                continue;
+              }
+              read(new java.io.ByteArrayInputStream(bytes), zip + "!" + e.getName());
             }
           }
         }

@@ -74,6 +74,18 @@ class OsvDatabaseTest {
   }
 
   @Test
+  void load_hugeZipEntry_isRefusedAndTheRestRead(@TempDir Path dir) throws IOException {
+    Path zip = dir.resolve("all.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      put(out, "GHSA-bomb.json", " ".repeat(OsvDatabase.MAX_RECORD_BYTES + 10).getBytes());
+      put(out, "GHSA-jfh8-c2jp-5v3q.json", Files.readAllBytes(REAL.resolve("GHSA-jfh8-c2jp-5v3q.json")));
+    }
+    OsvDatabase db = OsvDatabase.load(zip);
+    assertThat(db.size()).isEqualTo(1);
+    assertThat(db.problems()).singleElement().asString().contains("GHSA-bomb.json: larger than");
+  }
+
+  @Test
   void load_stampFile_givesRetrievalTime(@TempDir Path dir) throws IOException {
     copy(REAL, dir);
     Files.writeString(dir.resolve(OsvDatabase.STAMP_FILE), "retrieved=2026-11-30T08:00:00Z\nsource=test\n");
