@@ -38,21 +38,49 @@ public final class ClasspathCheck {
     return of(entries);
   }
 
-  /** An inventory of these class-path entries (jars or class folders). */
+  /**
+   * An inventory of these class-path entries (jars or class folders), following each jar's
+   * manifest {@code Class-Path} ({@code java -jar app.jar} with a {@code lib/} folder).
+   */
   public static Inventory of(List<Path> entries) {
     List<Dependency> deps = new ArrayList<>();
-    for (Path e : entries) {
+    java.util.ArrayDeque<Path> queue = new java.util.ArrayDeque<>(entries);
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    while (!queue.isEmpty()) {
+      Path e = queue.poll().toAbsolutePath().normalize();
+      if (!seen.add(e)) {
+        continue;
+      }
       try {
         if (Files.isDirectory(e)) {
           deps.addAll(folder(e));
         } else if (Files.isRegularFile(e)) {
           deps.addAll(JarScanner.scan(e).dependencies());
+          queue.addAll(manifestClassPath(e));
         }
       } catch (IOException | RuntimeException unreadable) {
         // An entry we cannot read is not inventoried; the class loader will complain about it.
       }
     }
     return new Inventory("classpath", deps);
+  }
+
+  private static List<Path> manifestClassPath(Path jar) throws IOException {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      java.util.jar.Manifest m = file.getManifest();
+      String cp = m == null ? null : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+      if (cp == null || cp.isBlank()) {
+        return List.of();
+      }
+      List<Path> out = new ArrayList<>();
+      for (String entry : cp.trim().split("\\s+")) {
+        java.net.URI uri = jar.getParent().toUri().resolve(entry);
+        if ("file".equals(uri.getScheme())) {
+          out.add(Path.of(uri));
+        }
+      }
+      return out;
+    }
   }
 
   private static List<Dependency> folder(Path dir) throws IOException {

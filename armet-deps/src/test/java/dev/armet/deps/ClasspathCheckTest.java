@@ -27,4 +27,14 @@ class ClasspathCheckTest {
     AuditReport r = Audit.run(inv, OsvDatabase.load(OsvDatabaseTest.REAL), List.of(), AuditTest.NOW);
     assertThat(r.failsAt(Severity.CRITICAL)).isTrue();
   }
+
+  @Test
+  void of_manifestClassPath_isFollowed(@TempDir Path dir) throws IOException {
+    Jars.write(dir.resolve("lib/spring-beans-5.3.17.jar"), Jars.library("org.springframework:spring-beans:5.3.17"));
+    java.util.Map<String, byte[]> app = new java.util.LinkedHashMap<>();
+    app.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nClass-Path: lib/spring-beans-5.3.17.jar lib/missing.jar\n\n".getBytes());
+    Path jar = Jars.write(dir.resolve("app.jar"), Jars.zip(app));
+    assertThat(ClasspathCheck.of(List.of(jar)).dependencies()).extracting(Dependency::gav)
+        .containsExactly("org.springframework:spring-beans:5.3.17");
+  }
 }

@@ -61,10 +61,18 @@ public final class JarScanner {
     List<ArchiveClasses> classInfo = classes ? new ArrayList<>() : null;
     for (Path a : archives) {
       String name = Files.isDirectory(fileOrDir) ? fileOrDir.relativize(a).toString() : a.getFileName().toString();
-      try (InputStream in = Files.newInputStream(a)) {
-        scanArchive(in, name, name, 0, deps, unidentified, classInfo, appRefs);
+      // The outer archive through its central directory: only the entries needed are read.
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(a.toFile())) {
+        java.util.Iterator<? extends ZipEntry> it = zip.entries().asIterator();
+        scanEntries(() -> {
+          if (!it.hasNext()) {
+            return null;
+          }
+          ZipEntry e = it.next();
+          return new Entry(e, () -> zip.getInputStream(e));
+        }, name, name, 0, deps, unidentified, classInfo, appRefs);
       } catch (IOException e) {
-        throw new IOException(a + ": not a readable jar (" + e.getMessage() + ")", e);
+        unidentified.add(name + " (not a readable jar: " + e.getMessage() + ")");
       }
     }
     return new Result(deps, unidentified, classInfo == null ? List.of() : classInfo, appRefs);
@@ -75,17 +83,41 @@ public final class JarScanner {
     return n.endsWith(".jar") || n.endsWith(".war") || n.endsWith(".ear");
   }
 
+  /** One zip entry and how to read it. */
+  private record Entry(ZipEntry entry, Opener open) {}
+
+  @FunctionalInterface
+  private interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface Entries {
+    Entry next() throws IOException;
+  }
+
+  /** A nested archive, read as a stream in place (never extracted to disk). */
   private static void scanArchive(InputStream in, String root, String name, int depth, List<Dependency> deps,
       List<String> unidentified, List<ArchiveClasses> classInfo, Set<String> appRefs) throws IOException {
     ZipInputStream zip = new ZipInputStream(in);
+    InputStream current = new NonClosing(zip);
+    scanEntries(() -> {
+      ZipEntry e = zip.getNextEntry();
+      return e == null ? null : new Entry(e, () -> current);
+    }, root, name, depth, deps, unidentified, classInfo, appRefs);
+  }
+
+  private static void scanEntries(Entries entries, String root, String name, int depth, List<Dependency> deps,
+      List<String> unidentified, List<ArchiveClasses> classInfo, Set<String> appRefs) throws IOException {
     boolean found = false;
     List<String> gavs = new ArrayList<>();
     Set<String> classNames = new HashSet<>();
     Set<String> refs = new HashSet<>();
-    for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+    for (Entry next = entries.next(); next != null; next = entries.next()) {
+      ZipEntry e = next.entry();
       String entry = e.getName();
       if (entry.startsWith("META-INF/maven/") && entry.endsWith("/pom.properties")) {
-        byte[] bytes = zip.readNBytes(MAX_PROPERTIES_BYTES);
+        byte[] bytes = next.open().open().readNBytes(MAX_PROPERTIES_BYTES);
         Properties p = new Properties();
         p.load(new ByteArrayInputStream(bytes));
         String g = p.getProperty("groupId");
@@ -100,13 +132,13 @@ public final class JarScanner {
       } else if (depth < MAX_DEPTH && isArchive(Path.of(entry.isEmpty() ? "x" : entry.replace('\\', '/').replaceAll("^.*/", "")))
           && !e.isDirectory()) {
         // Nested archives (BOOT-INF/lib, WEB-INF/lib, lib/): read in place, never extracted to disk.
-        scanArchive(new NonClosing(zip), root, name + "!" + entry, depth + 1, deps, unidentified, classInfo, appRefs);
+        scanArchive(next.open().open(), root, name + "!" + entry, depth + 1, deps, unidentified, classInfo, appRefs);
       } else if (classInfo != null && entry.endsWith(".class")) {
         if (depth == 0 && (entry.startsWith("BOOT-INF/classes/") || entry.startsWith("WEB-INF/classes/"))) {
-          ClassReferences.addTo(zip.readAllBytes(), appRefs);
+          ClassReferences.addTo(next.open().open().readAllBytes(), appRefs);
         } else if (!entry.endsWith("module-info.class")) {
           classNames.add(entry.replaceFirst("^META-INF/versions/\\d+/", "").replaceFirst("\\.class$", ""));
-          ClassReferences.addTo(zip.readAllBytes(), refs);
+          ClassReferences.addTo(next.open().open().readAllBytes(), refs);
         }
       }
     }
