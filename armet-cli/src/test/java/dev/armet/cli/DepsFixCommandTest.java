@@ -46,4 +46,23 @@ class DepsFixCommandTest {
         + "<version>1.1</version></dependency>", "verified: dev.armet.fixture:lib -> 1.1");
     assertThat(Files.readString(app.resolve("pom.xml"))).contains("<dependencyManagement>", "<!-- armet deps fix -->");
   }
+
+  @Test
+  void fix_withoutYes_showsTheDiffAsksAndChangesNothingOnNo(@TempDir Path dir) throws IOException {
+    Path app = sampleApp(dir);
+    String before = Files.readString(app.resolve("pom.xml"));
+    java.io.InputStream stdin = System.in;
+    System.setIn(new java.io.ByteArrayInputStream("n\n".getBytes()));
+    int code;
+    try {
+      code = Main.run(new PrintWriter(out), new PrintWriter(err), "deps", "fix", app.toString(), "--osv",
+          osv(dir).toString());
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("+++ ", "<artifactId>lib</artifactId><version>1.1</version>");
+    assertThat(err.toString()).contains("Apply these changes to", "[y/N]", "nothing changed");
+    assertThat(Files.readString(app.resolve("pom.xml"))).isEqualTo(before);
+  }
 }
