@@ -194,6 +194,8 @@ public final class ArmetServerConfig {
     private String group;
     private boolean allowRoot;
     private final List<SelfCheck> selfChecks = new ArrayList<>();
+    private Path dependencyOsv;
+    private dev.armet.deps.Severity dependencyFailOn = dev.armet.deps.Severity.HIGH;
     private final List<AutoCloseable> closeOnStop = new ArrayList<>();
 
     private Builder() {}
@@ -315,6 +317,21 @@ public final class ArmetServerConfig {
       return this;
     }
 
+    /**
+     * Checks the jars on the running class path against the OSV data at {@code osv} at start-up
+     * ({@link DependencySelfCheck}); {@code failOn} (default high) is the severity that makes a
+     * finding an error. A null argument keeps the value set before.
+     */
+    public Builder dependencyCheck(Path osv, dev.armet.deps.Severity failOn) {
+      if (osv != null) {
+        this.dependencyOsv = osv;
+      }
+      if (failOn != null) {
+        this.dependencyFailOn = failOn;
+      }
+      return this;
+    }
+
     /** Closes {@code resource} after the server stopped (in-flight requests finished). */
     public Builder closeOnStop(AutoCloseable resource) {
       closeOnStop.add(Objects.requireNonNull(resource, "closeOnStop"));
@@ -328,6 +345,10 @@ public final class ArmetServerConfig {
     }
 
     public ArmetServerConfig build() {
+      if (dependencyOsv != null) {
+        selfChecks.removeIf(DependencySelfCheck.class::isInstance);
+        selfChecks.add(DependencySelfCheck.ofRunningClasspath(dependencyOsv, dependencyFailOn));
+      }
       checkPort("httpsPort", httpsPort);
       checkPort("httpPort", httpPort);
       if (httpsPort != 0 && httpsPort == httpPort) {

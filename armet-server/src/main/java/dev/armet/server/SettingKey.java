@@ -59,7 +59,11 @@ record SettingKey(String key, String defaultValue, String meaning, BiConsumer<Ar
       key("limits.idle-timeout", "30s", "an idle connection is closed after this",
           (b, v) -> b.limits(l -> l.idleTimeout(SettingValues.duration("limits.idle-timeout", v)))),
       key("limits.max-connections", "4096", "open connections across both ports",
-          (b, v) -> b.limits(l -> l.maxConnections(SettingValues.count("limits.max-connections", v)))));
+          (b, v) -> b.limits(l -> l.maxConnections(SettingValues.count("limits.max-connections", v)))),
+      key("deps.osv", "(none)", "OSV data (armet deps update --to DIR): check the running jars at start-up",
+          (b, v) -> b.dependencyCheck(Path.of(v), null)),
+      key("deps.fail-on", "high", "with deps.osv: a vulnerable jar at or above this severity is an error",
+          (b, v) -> b.dependencyCheck(null, parseSeverity(v))));
 
   private static SettingKey key(String key, String def, String meaning, BiConsumer<ArmetServerConfig.Builder, String> apply) {
     return new SettingKey(key, def, meaning, apply);
@@ -71,6 +75,14 @@ record SettingKey(String key, String defaultValue, String meaning, BiConsumer<Ar
       throw SettingValues.bad(key, value, "at most 2GiB");
     }
     return (int) n;
+  }
+
+  private static dev.armet.deps.Severity parseSeverity(String value) {
+    dev.armet.deps.Severity s = dev.armet.deps.Severity.parse(value);
+    if (s == dev.armet.deps.Severity.UNKNOWN) {
+      throw SettingValues.bad("deps.fail-on", value, "critical, high, medium, low or none");
+    }
+    return s;
   }
 
   /** {@code tls.private-key} → {@code ARMET_TLS_PRIVATE_KEY}. */
