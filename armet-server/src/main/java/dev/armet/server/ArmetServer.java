@@ -47,6 +47,7 @@ public final class ArmetServer implements AutoCloseable {
   private ServerConnector http;
   private X509Certificate certificate;
   private CertificateWatcher watcher;
+  private AcmeServing acme;
 
   private ArmetServer(ArmetServerConfig config) {
     this.config = config;
@@ -96,8 +97,9 @@ public final class ArmetServer implements AutoCloseable {
     }
     PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
     byte[] certificateDigest = CertificateWatcher.digest(config.tls().certificateFiles());
-    ServerCertificate cert = loadCertificate();
-    ServerAssembly parts = ServerAssembly.create(config, cert);
+    AcmeServing ordering = config.tls().acme().isPresent() ? AcmeServing.create(config) : null;
+    ServerCertificate cert = ordering != null ? ordering.initialCertificate() : loadCertificate();
+    ServerAssembly parts = ServerAssembly.create(config, cert, ordering == null ? null : ordering.selector());
     server = parts.server();
     https = parts.https();
     http = parts.http();
@@ -124,6 +126,10 @@ public final class ArmetServer implements AutoCloseable {
     } catch (Exception e) {
       stopQuietly();
       throw new IOException("the server could not start: " + e.getMessage(), e);
+    }
+    if (ordering != null) {
+      acme = ordering;
+      ordering.start(parts.tls());
     }
     if (config.tls().hasCertificate()) {
       watcher = new CertificateWatcher(config.tls(), parts.tls(), cert, certificateDigest, Clock.systemUTC());
@@ -157,6 +163,9 @@ public final class ArmetServer implements AutoCloseable {
   private void closeResources() {
     if (watcher != null) {
       watcher.close();
+    }
+    if (acme != null) {
+      acme.close();
     }
     for (AutoCloseable resource : config.closeOnStop()) {
       try {
@@ -214,7 +223,12 @@ public final class ArmetServer implements AutoCloseable {
   /** The certificate the HTTPS connector presents (the renewed one after a reload). */
   public X509Certificate certificate() {
     requireStarted();
-    return watcher == null ? certificate : watcher.current().leaf();
+    return acme != null ? acme.current().leaf() : watcher == null ? certificate : watcher.current().leaf();
+  }
+
+  /** The ACME manager when {@code tls.acme.*} is configured (its status, the served certificate). */
+  public java.util.Optional<dev.armet.server.acme.AcmeCertificateManager> acme() {
+    return java.util.Optional.ofNullable(acme).map(AcmeServing::manager);
   }
 
   /** The Jetty server, for tests in this package. */
