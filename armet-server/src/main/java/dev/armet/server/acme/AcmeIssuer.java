@@ -120,7 +120,7 @@ final class AcmeIssuer {
     } else {
       TlsAlpn01Challenge alpn = authorization.findChallenge(TlsAlpn01Challenge.class)
           .orElseThrow(() -> offered(domain, authorization));
-      KeyPair key = AcmeStore.newEcKey();
+      KeyPair key = rsaKey(); // acme4j 4.0 signs the validation certificate with SHA256withRSA whatever the key
       X509Certificate cert = alpn.createCertificate(key, authorization.getIdentifier());
       responses.putAlpn(domain, new ChallengeResponses.AlpnCertificate(cert, key.getPrivate()));
       withdraw = () -> responses.removeAlpn(domain);
@@ -143,6 +143,16 @@ final class AcmeIssuer {
     List<String> types = authorization.getChallenges().stream().map(Challenge::getType).toList();
     return new AcmeFailureUnchecked("the CA offers no " + config.challenge() + " challenge for " + domain
         + " (it offers " + types + "); set tls.acme.challenge to one of them");
+  }
+
+  private static KeyPair rsaKey() {
+    try {
+      java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return g.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("RSA is not available", e);
+    }
   }
 
   private static String describe(Problem p) {
