@@ -96,6 +96,28 @@ class AcmeIssuanceTest {
   }
 
   @Test
+  void shortLivedCertificate_isRenewedAtTwoThirds_whileAnOpenConnectionKeepsWorking() throws Exception {
+    int https = PebbleCa.freePort();
+    int http = PebbleCa.freePort();
+    try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 12, Map.of());
+        ArmetServer server = acmeServer(ca, https, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
+      AcmeCertificateManager acme = server.acme().orElseThrow();
+      awaitIssued(acme, ca);
+      X509Certificate first = acme.current().orElseThrow().leaf();
+      SSLContext trust = TestTls.trusting(ca.issuingRoot());
+      try (SSLSocket old = connect(trust, https)) {
+        assertThat(get(old, "/app/ok")).startsWith("HTTP/1.1 200");
+        X509Certificate renewed = Poll.until(BOUND, "the renewed certificate is served",
+            () -> servedLeaf(trust, https), c -> !c.getSerialNumber().equals(first.getSerialNumber()));
+        assertThat(renewed.getNotBefore()).isAfterOrEqualTo(first.getNotBefore());
+        assertThat(acme.status().consecutiveFailures()).isZero();
+        assertThat(get(old, "/app/ok")).as("the connection opened before the renewal").startsWith("HTTP/1.1 200");
+        assertThat(old.getSession().getPeerCertificates()[0]).isEqualTo(first);
+      }
+    }
+  }
+
+  @Test
   void beforeTheFirstCertificate_httpsHandshakesFail_insteadOfPresentingAPlaceholder() throws Exception {
     // No CA at all: ordering fails and backs off, and HTTPS presents nothing meanwhile.
     int https = PebbleCa.freePort();
@@ -156,6 +178,12 @@ class AcmeIssuanceTest {
     try (SSLSocket socket = connect(trust, port)) {
       X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
       return leaf.getSubjectAlternativeNames().stream().map(san -> String.valueOf(san.get(1))).toList();
+    }
+  }
+
+  static X509Certificate servedLeaf(SSLContext trust, int port) throws IOException {
+    try (SSLSocket socket = connect(trust, port)) {
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
     }
   }
 
