@@ -10,7 +10,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  * which offers the hybrid group X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem; what Chrome and
  * Firefox send first), listed before the classical groups, so a recorded session cannot be
  * decrypted later by a quantum computer while clients without it still agree on X25519 or a
- * NIST curve. The providers are added after the JDK's, so nothing else in the JVM changes
+ * NIST curve. The provider is added after the JDK's, so nothing else in the JVM changes
  * provider.
  */
 final class PostQuantumTls {
@@ -21,12 +21,13 @@ final class PostQuantumTls {
 
   private PostQuantumTls() {}
 
+  /**
+   * Registers the JSSE provider, with its own Bouncy Castle crypto instance: the JCA provider
+   * itself is not registered, so key parsing and signatures elsewhere in the JVM stay the JDK's.
+   */
   static synchronized void registerProviders() {
-    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-      Security.addProvider(new BouncyCastleProvider());
-    }
     if (Security.getProvider(PROVIDER) == null) {
-      Security.addProvider(new BouncyCastleJsseProvider());
+      Security.addProvider(new BouncyCastleJsseProvider(new BouncyCastleProvider()));
     }
   }
 }

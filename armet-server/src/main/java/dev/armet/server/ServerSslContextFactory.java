@@ -1,9 +1,12 @@
 package dev.armet.server;
 
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -33,6 +36,19 @@ final class ServerSslContextFactory extends SslContextFactory.Server {
       customized.setNamedGroups(namedGroups.toArray(String[]::new));
     }
     return customized;
+  }
+
+  /** The key manager factory of the configured provider (Bouncy Castle's own with its JSSE). */
+  @Override
+  protected KeyManagerFactory getKeyManagerFactoryInstance() throws NoSuchAlgorithmException {
+    if (getProvider() == null) {
+      return super.getKeyManagerFactoryInstance();
+    }
+    try {
+      return KeyManagerFactory.getInstance(getKeyManagerFactoryAlgorithm(), getProvider());
+    } catch (NoSuchProviderException e) {
+      throw new NoSuchAlgorithmException("TLS provider " + getProvider() + " is not registered", e);
+    }
   }
 
   @Override

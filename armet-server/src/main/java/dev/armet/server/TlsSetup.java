@@ -35,6 +35,7 @@ final class TlsSetup {
     if (tls.postQuantum()) {
       PostQuantumTls.registerProviders();
       factory.setProvider(PostQuantumTls.PROVIDER);
+      factory.setKeyManagerFactoryAlgorithm("PKIX"); // Bouncy Castle's, which knows its key types
     }
     install(factory, certificate);
     factory.setIncludeProtocols(profile.protocols().toArray(String[]::new));
@@ -68,7 +69,9 @@ final class TlsSetup {
       store.setKeyEntry("server", certificate.key(), password, certificate.chain().toArray(X509Certificate[]::new));
       factory.setKeyStore(store);
       factory.setKeyStorePassword(new String(password));
-      factory.setCertAlias("server");
+      if (factory.getProvider() == null) {
+        factory.setCertAlias("server"); // Bouncy Castle's key manager names entries its own way; there is one
+      }
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot load the TLS key: " + e.getMessage(), e);
     }
