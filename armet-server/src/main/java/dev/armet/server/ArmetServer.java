@@ -97,6 +97,7 @@ public final class ArmetServer implements AutoCloseable {
     }
     PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
     byte[] certificateDigest = CertificateWatcher.digest(config.tls().certificateFiles());
+    OcspStapling.enable(); // before the first TLS context of the process: SunJSSE reads it once
     AcmeServing ordering = config.tls().acme().isPresent() ? AcmeServing.create(config) : null;
     ServerCertificate cert = ordering != null ? ordering.initialCertificate() : loadCertificate();
     ServerAssembly parts = ServerAssembly.create(config, cert, ordering == null ? null : ordering.selector());

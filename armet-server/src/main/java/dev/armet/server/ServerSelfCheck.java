@@ -86,6 +86,9 @@ final class ServerSelfCheck implements SelfCheck {
     } else {
       out.add(Finding.info("certificate", leaf.getSubjectX500Principal() + ", expires " + notAfter));
     }
+    out.add(Finding.info("ocsp", OcspStapling.responder(leaf).map(url -> "stapling the OCSP response of " + url
+        + (tls.postQuantum() ? " is off on Bouncy Castle's JSSE (tls.post-quantum)" : ""))
+        .orElse("the certificate names no OCSP responder: nothing to staple")));
   }
 
   private void headers(ArmetEnvironment env, List<Finding> out) {
