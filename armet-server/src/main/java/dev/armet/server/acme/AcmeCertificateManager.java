@@ -121,8 +121,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
       installer.install(issued);
       current = issued;
       Instant renewal = policy.renewalTime(issued);
-      status = AcmeStatus.healthy(renewal);
-      saveStatus();
+      publish(AcmeStatus.healthy(renewal));
       LOG.info("{} the ACME certificate for {} (serial {}, expires {})", previous == null ? "obtained" : "renewed",
           config.domains(), issued.leaf().getSerialNumber().toString(16), issued.notAfter());
       events.record(SecurityEvent.of("tls.acme.issued").with("domains", String.join(",", config.domains()))
@@ -139,8 +138,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
         LOG.warn("the next ACME attempt ({}) falls after the served certificate expires ({})", retryAt,
             current.notAfter());
       }
-      status = status.failed(now, e.getMessage(), retryAt);
-      saveStatus();
+      publish(status.failed(now, e.getMessage(), retryAt));
       LOG.warn("ordering the ACME certificate for {} failed ({} in a row); next attempt at {}: {}", config.domains(),
           status.consecutiveFailures(), retryAt, e.getMessage());
       events.record(SecurityEvent.of("tls.acme.failed").with("domains", String.join(",", config.domains()))
@@ -149,12 +147,14 @@ public final class AcmeCertificateManager implements AutoCloseable {
     }
   }
 
-  private void saveStatus() {
+  /** Writes the status file first, so whoever sees the new status in memory finds it on disk too. */
+  private void publish(AcmeStatus next) {
     try {
-      store.saveStatus(status);
+      store.saveStatus(next);
     } catch (IOException e) {
       LOG.warn("cannot write the ACME status file in {}: {}", store.folder(), e.getMessage());
     }
+    status = next;
   }
 
   @Override
