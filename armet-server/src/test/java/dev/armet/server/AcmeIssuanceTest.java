@@ -99,7 +99,8 @@ class AcmeIssuanceTest {
   void shortLivedCertificate_isRenewedAtTwoThirds_whileAnOpenConnectionKeepsWorking() throws Exception {
     int https = PebbleCa.freePort();
     int http = PebbleCa.freePort();
-    try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 12, Map.of());
+    // 24 s certificates: renewal due after 16 s, leaving 8 s for the order on a loaded machine.
+    try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 24, Map.of());
         ArmetServer server = acmeServer(ca, https, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
       AcmeCertificateManager acme = server.acme().orElseThrow();
       awaitIssued(acme, ca);
