@@ -4,12 +4,14 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.check.SelfCheckReport;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.server.acme.AcmeCertificateManager;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -228,8 +230,8 @@ public final class ArmetServer implements AutoCloseable {
   }
 
   /** The ACME manager when {@code tls.acme.*} is configured (its status, the served certificate). */
-  public java.util.Optional<dev.armet.server.acme.AcmeCertificateManager> acme() {
-    return java.util.Optional.ofNullable(acme).map(AcmeServing::manager);
+  public Optional<AcmeCertificateManager> acme() {
+    return Optional.ofNullable(acme).map(AcmeServing::manager);
   }
 
   /** The Jetty server, for tests in this package. */

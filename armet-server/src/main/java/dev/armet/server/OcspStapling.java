@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * process-wide {@code jdk.tls.server.enableStatusRequestExtension}, read once when the JVM first
  * uses TLS. The server turns it on before it builds its TLS context unless the operator set it
  * ({@code -Djdk.tls.server.enableStatusRequestExtension=false} keeps it off). A certificate
- * without a responder (Let's Encrypt's since 2025) simply gets no staple. Bouncy Castle's JSSE
- * ({@code tls.post-quantum}) does not staple.
+ * without a responder (Let's Encrypt's since 2025) simply gets no staple. Stapling on Bouncy
+ * Castle's JSSE ({@code tls.post-quantum}) is not covered by this switch nor tested.
  */
 final class OcspStapling {
   static final String PROPERTY = "jdk.tls.server.enableStatusRequestExtension";

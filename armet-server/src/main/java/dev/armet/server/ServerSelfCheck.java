@@ -87,7 +87,7 @@ final class ServerSelfCheck implements SelfCheck {
       out.add(Finding.info("certificate", leaf.getSubjectX500Principal() + ", expires " + notAfter));
     }
     out.add(Finding.info("ocsp", OcspStapling.responder(leaf).map(url -> "stapling the OCSP response of " + url
-        + (tls.postQuantum() ? " is off on Bouncy Castle's JSSE (tls.post-quantum)" : ""))
+        + (tls.postQuantum() ? " (not verified on Bouncy Castle's JSSE, which tls.post-quantum uses)" : ""))
         .orElse("the certificate names no OCSP responder: nothing to staple")));
   }
 
