@@ -155,12 +155,17 @@ class AcmeIssuanceTest {
   }
 
   private ArmetServer acmeServer(PebbleCa ca, int https, int http, AcmeChallengeType challenge, Duration backoff) {
-    return ArmetServer.create(c -> c.httpsPort(https).httpPort(http).bindAddress("127.0.0.1")
+    return ArmetServer.create(acmeConfig(ca, https, http, challenge, backoff).build());
+  }
+
+  private ArmetServerConfig.Builder acmeConfig(PebbleCa ca, int https, int http, AcmeChallengeType challenge,
+      Duration backoff) {
+    return ArmetServerConfig.builder().httpsPort(https).httpPort(http).bindAddress("127.0.0.1")
         .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir.resolve("data")).stopAtShutdown(false)
         .servlet("/app/*", new TestApp())
         .tls(t -> t.acme(a -> a.directory(ca.directory()).caCertificate(ca.apiCertificate())
             .domains(PebbleCa.DOMAIN).email("ops@armet.test").acceptTerms(true).challenge(challenge)
-            .minimumBackoff(backoff).maximumBackoff(backoff.multipliedBy(4)))));
+            .minimumBackoff(backoff).maximumBackoff(backoff.multipliedBy(4))));
   }
 
   static void awaitIssued(AcmeCertificateManager acme, PebbleCa ca) throws Exception {

@@ -38,7 +38,7 @@ final class AlpnChallengeKeyManager extends X509ExtendedKeyManager {
     if (engine != null && AcmeTlsAlpnConnectionFactory.PROTOCOL.equals(engine.getHandshakeApplicationProtocol())) {
       String domain = sniHost(engine.getHandshakeSession());
       Optional<ChallengeResponses.AlpnCertificate> c = responses.alpn(domain);
-      return c.isPresent() && keyType.startsWith(c.get().key().getAlgorithm()) ? ALIAS_PREFIX + domain : null;
+      return c.isPresent() && suits(keyType, c.get().key().getAlgorithm()) ? ALIAS_PREFIX + domain : null;
     }
     return certificateReady.getAsBoolean() ? served.chooseEngineServerAlias(keyType, issuers, engine) : null;
   }
@@ -79,6 +79,19 @@ final class AlpnChallengeKeyManager extends X509ExtendedKeyManager {
   @Override
   public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
     return null;
+  }
+
+  /**
+   * Whether a key of {@code algorithm} serves the key type a provider asks for: {@code RSA},
+   * {@code ECDHE_RSA} (TLS 1.2), never {@code RSASSA-PSS} (a PSS-only key), and likewise for EC.
+   */
+  static boolean suits(String keyType, String algorithm) {
+    return switch (algorithm) {
+      case "RSA" -> keyType.equals("RSA") || keyType.endsWith("_RSA");
+      case "EC" -> keyType.equals("EC") || keyType.startsWith("EC/") || keyType.startsWith("EC_")
+          || keyType.endsWith("_ECDSA");
+      default -> keyType.equals(algorithm);
+    };
   }
 
   private static String sniHost(SSLSession session) {
