@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * are checked every {@link #reloadInterval()} (default 1 minute) and a changed certificate is
  * put into service without a restart and without closing open connections; a broken new file
  * is logged and the old certificate stays. With no certificate configured, development serves
- * a self-signed one for {@code localhost}; production refuses to start.
+ * a self-signed one for {@code localhost}; production refuses to start. Or, with {@link Builder#acme},
+ * the server obtains and renews its certificate from an ACME CA itself (see {@link AcmeConfig}).
  *
  * <pre>{@code
  * c.tls(t -> t.profile(TlsProfile.INTERMEDIATE)
