@@ -4,12 +4,14 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.check.SelfCheckReport;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.server.acme.AcmeCertificateManager;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -47,6 +49,7 @@ public final class ArmetServer implements AutoCloseable {
   private ServerConnector http;
   private X509Certificate certificate;
   private CertificateWatcher watcher;
+  private AcmeServing acme;
 
   private ArmetServer(ArmetServerConfig config) {
     this.config = config;
@@ -96,8 +99,10 @@ public final class ArmetServer implements AutoCloseable {
     }
     PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
     byte[] certificateDigest = CertificateWatcher.digest(config.tls().certificateFiles());
-    ServerCertificate cert = loadCertificate();
-    ServerAssembly parts = ServerAssembly.create(config, cert);
+    OcspStapling.enable(); // before the first TLS context of the process: SunJSSE reads it once
+    AcmeServing ordering = config.tls().acme().isPresent() ? AcmeServing.create(config) : null;
+    ServerCertificate cert = ordering != null ? ordering.initialCertificate() : loadCertificate();
+    ServerAssembly parts = ServerAssembly.create(config, cert, ordering == null ? null : ordering.selector());
     server = parts.server();
     https = parts.https();
     http = parts.http();
@@ -124,6 +129,10 @@ public final class ArmetServer implements AutoCloseable {
     } catch (Exception e) {
       stopQuietly();
       throw new IOException("the server could not start: " + e.getMessage(), e);
+    }
+    if (ordering != null) {
+      acme = ordering;
+      ordering.start(parts.tls());
     }
     if (config.tls().hasCertificate()) {
       watcher = new CertificateWatcher(config.tls(), parts.tls(), cert, certificateDigest, Clock.systemUTC());
@@ -157,6 +166,9 @@ public final class ArmetServer implements AutoCloseable {
   private void closeResources() {
     if (watcher != null) {
       watcher.close();
+    }
+    if (acme != null) {
+      acme.close();
     }
     for (AutoCloseable resource : config.closeOnStop()) {
       try {
@@ -214,7 +226,12 @@ public final class ArmetServer implements AutoCloseable {
   /** The certificate the HTTPS connector presents (the renewed one after a reload). */
   public X509Certificate certificate() {
     requireStarted();
-    return watcher == null ? certificate : watcher.current().leaf();
+    return acme != null ? acme.current().leaf() : watcher == null ? certificate : watcher.current().leaf();
+  }
+
+  /** The ACME manager when {@code tls.acme.*} is configured (its status, the served certificate). */
+  public Optional<AcmeCertificateManager> acme() {
+    return Optional.ofNullable(acme).map(AcmeServing::manager);
   }
 
   /** The Jetty server, for tests in this package. */

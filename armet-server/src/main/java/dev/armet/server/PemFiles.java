@@ -21,21 +21,22 @@ import java.util.Set;
 
 /**
  * Reads and writes PEM certificates and PKCS#8 keys, and owner-only files and folders
- * (0600/0700) so that a private key is never world-readable, not even for an instant.
+ * (0600/0700) so that a private key is never world-readable, not even for an instant. Public for
+ * the server's own packages (ACME storage); not an API for applications.
  */
-final class PemFiles {
+public final class PemFiles {
   private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
   private PemFiles() {}
 
-  static String encode(String label, byte[] der) {
+  public static String encode(String label, byte[] der) {
     return "-----BEGIN " + label + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
         + "\n-----END " + label + "-----\n";
   }
 
-  static byte[] decode(String label, String pem) throws IOException {
+  public static byte[] decode(String label, String pem) throws IOException {
     String begin = "-----BEGIN " + label + "-----";
     String end = "-----END " + label + "-----";
     int from = pem.indexOf(begin);
@@ -50,7 +51,7 @@ final class PemFiles {
     }
   }
 
-  static X509Certificate readCertificate(Path file) throws IOException {
+  public static X509Certificate readCertificate(Path file) throws IOException {
     try {
       byte[] der = decode("CERTIFICATE", Files.readString(file, StandardCharsets.US_ASCII));
       return (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -60,7 +61,7 @@ final class PemFiles {
     }
   }
 
-  static PrivateKey readPrivateKey(Path file, String algorithm) throws IOException {
+  public static PrivateKey readPrivateKey(Path file, String algorithm) throws IOException {
     try {
       byte[] der = decode("PRIVATE KEY", Files.readString(file, StandardCharsets.US_ASCII));
       return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -70,7 +71,7 @@ final class PemFiles {
   }
 
   /** Creates {@code dir} (and parents) if absent; a folder this call creates is 0700. */
-  static void createPrivateDirectory(Path dir) throws IOException {
+  public static void createPrivateDirectory(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
     }
@@ -91,7 +92,7 @@ final class PemFiles {
   }
 
   /** Writes {@code text} to {@code file} with mode 0600, atomically replacing any old file. */
-  static void writePrivate(Path file, String text) throws IOException {
+  public static void writePrivate(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = isPosix(dir)
         ? Files.createTempFile(dir, ".tmp-", ".pem", PosixFilePermissions.asFileAttribute(OWNER_FILE))

@@ -1,9 +1,14 @@
 package dev.armet.server;
 
+import dev.armet.server.acme.AcmeHttpChallengeHandler;
+import dev.armet.server.acme.AcmeCertificateSelector;
+import dev.armet.server.acme.AcmeTlsAlpnConnectionFactory;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -19,12 +24,21 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
  * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
- * headers → servlet context}.
+ * {@code graceful → TRACE refusal → URI limits → [ACME HTTP-01 answers] → HTTPS redirect → body size →
+ * pre-encoded security headers → servlet context}.
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
 
   static ServerAssembly create(ArmetServerConfig config, ServerCertificate certificate) throws java.io.IOException {
+    return create(config, certificate, null);
+  }
+
+  /**
+   * @param acme the ACME challenge answers when the certificate comes from ACME (adds the
+   *     {@code acme-tls/1} protocol and the HTTP-01 path), or null
+   */
+  static ServerAssembly create(ArmetServerConfig config, ServerCertificate certificate, AcmeCertificateSelector acme)
+      throws java.io.IOException {
     RequestLimits limits = config.limits();
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("armet");
@@ -43,12 +57,16 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     // HSTS is the filter's job (one policy); SNI is not required because clients omit it for IPs.
     secure.addCustomizer(new SecureRequestCustomizer(false, true, -1, false));
 
-    SslContextFactory.Server tls = TlsSetup.contextFactory(config.tls().profile(), certificate);
+    SslContextFactory.Server tls = TlsSetup.contextFactory(config.tls(), certificate,
+        acme == null ? UnaryOperator.identity() : acme::wrap);
     HttpConnectionFactory http11 = new HttpConnectionFactory(secure);
     HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secure);
     ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
     alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
-    ServerConnector https = new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
+    ServerConnector https = acme == null
+        ? new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11)
+        : new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11,
+            new AcmeTlsAlpnConnectionFactory()); // last: chosen only by a client offering nothing else
     https.setName("https");
     https.setHost(config.bindAddress());
     https.setPort(config.httpsPort());
@@ -69,7 +87,8 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
     HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
         config.canonicalHost(), https::getLocalPort);
-    s.setHandler(new GracefulHandler(new TraceRefusalHandler(new UriLimitHandler(redirect, limits))));
+    Handler plainHttp = acme == null ? redirect : new AcmeHttpChallengeHandler(redirect, acme.responses());
+    s.setHandler(new GracefulHandler(new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits))));
     s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
     s.setStopTimeout(config.stopTimeout().toMillis());
     s.setStopAtShutdown(config.stopAtShutdown());

@@ -3,6 +3,7 @@ package dev.armet.server;
 import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.server.acme.AcmeSelfCheck;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -30,7 +31,9 @@ final class ServerSelfCheck implements SelfCheck {
     List<Finding> out = new ArrayList<>();
     TlsConfig tls = config.tls();
     out.add(Finding.info("tls", "profile " + tls.profile() + ": " + String.join(", ", tls.profile().protocols())
-        + "; HTTP/2 over ALPN with HTTP/1.1 fallback"));
+        + "; HTTP/2 over ALPN with HTTP/1.1 fallback; key exchange groups "
+        + (tls.postQuantum() ? String.join(", ", PostQuantumTls.GROUPS) + " (Bouncy Castle JSSE)"
+            : "the JDK's (classical only; tls.post-quantum=true adds X25519MLKEM768)")));
     certificate(env, tls, out);
     headers(env, out);
     user(env, out);
@@ -43,6 +46,10 @@ final class ServerSelfCheck implements SelfCheck {
   }
 
   private void certificate(ArmetEnvironment env, TlsConfig tls, List<Finding> out) {
+    if (tls.acme().isPresent()) {
+      out.addAll(AcmeSelfCheck.check(tls.acme().get(), config.dataDirectory(), tls.expiryWarning(), clock));
+      return;
+    }
     if (!tls.hasCertificate()) {
       out.add(severe(env, "certificate", "no certificate configured: serving the self-signed development "
           + "certificate for localhost", "set tls.certificate and tls.private-key (certbot's fullchain.pem and "
@@ -79,6 +86,9 @@ final class ServerSelfCheck implements SelfCheck {
     } else {
       out.add(Finding.info("certificate", leaf.getSubjectX500Principal() + ", expires " + notAfter));
     }
+    out.add(Finding.info("ocsp", OcspStapling.responder(leaf).map(url -> "stapling the OCSP response of " + url
+        + (tls.postQuantum() ? " (not verified on Bouncy Castle's JSSE, which tls.post-quantum uses)" : ""))
+        .orElse("the certificate names no OCSP responder: nothing to staple")));
   }
 
   private void headers(ArmetEnvironment env, List<Finding> out) {

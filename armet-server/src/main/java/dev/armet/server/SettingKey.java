@@ -1,6 +1,7 @@
 package dev.armet.server;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.server.acme.AcmeChallengeType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,20 @@ record SettingKey(String key, String defaultValue, String meaning, BiConsumer<Ar
           (b, v) -> b.tls(t -> t.reloadInterval(SettingValues.duration("tls.reload-interval", v)))),
       key("tls.expiry-warning", "14d", "warn (at start-up and daily) when the certificate expires within this",
           (b, v) -> b.tls(t -> t.expiryWarning(SettingValues.duration("tls.expiry-warning", v)))),
+      key("tls.post-quantum", "false", "offer the hybrid X25519MLKEM768 key exchange first (Bouncy Castle JSSE)",
+          (b, v) -> b.tls(t -> t.postQuantum(SettingValues.bool("tls.post-quantum", v)))),
+      key("tls.acme.domains", "(none)", "comma-separated domains: the server obtains and renews their certificate (ACME)",
+          (b, v) -> b.tls(t -> t.acme(a -> a.domainList(v)))),
+      key("tls.acme.directory", "letsencrypt", "the ACME CA: letsencrypt, letsencrypt-staging or an https:// directory URL",
+          (b, v) -> b.tls(t -> t.acme(a -> a.directory(v)))),
+      key("tls.acme.email", "(none)", "contact address given to the CA (expiry notices)",
+          (b, v) -> b.tls(t -> t.acme(a -> a.email(v)))),
+      key("tls.acme.accept-terms", "false", "agree to the CA's terms of service (required, explicitly)",
+          (b, v) -> b.tls(t -> t.acme(a -> a.acceptTerms(SettingValues.bool("tls.acme.accept-terms", v))))),
+      key("tls.acme.challenge", "http-01", "http-01 (answered on the HTTP port) or tls-alpn-01 (on the HTTPS port)",
+          (b, v) -> b.tls(t -> t.acme(a -> a.challenge(AcmeChallengeType.parse(v))))),
+      key("tls.acme.ca-certificate", "(the JDK's CAs)", "PEM file trusted for the ACME server's own HTTPS (private CAs)",
+          (b, v) -> b.tls(t -> t.acme(a -> a.caCertificate(Path.of(v))))),
       key("limits.max-header-bytes", "8KiB", "request line plus headers (431 beyond)",
           (b, v) -> b.limits(l -> l.maxRequestHeaderBytes(size("limits.max-header-bytes", v)))),
       key("limits.max-uri-bytes", "4KiB", "path plus query (414 beyond)",

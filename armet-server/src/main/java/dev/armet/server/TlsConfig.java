@@ -1,10 +1,13 @@
 package dev.armet.server;
 
+import dev.armet.server.acme.AcmeChallengeType;
+import dev.armet.server.acme.AcmeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The TLS settings of the HTTPS connector: profile, certificate, reload and expiry warning.
@@ -14,7 +17,8 @@ import java.util.Optional;
  * are checked every {@link #reloadInterval()} (default 1 minute) and a changed certificate is
  * put into service without a restart and without closing open connections; a broken new file
  * is logged and the old certificate stays. With no certificate configured, development serves
- * a self-signed one for {@code localhost}; production refuses to start.
+ * a self-signed one for {@code localhost}; production refuses to start. Or, with {@link Builder#acme},
+ * the server obtains and renews its certificate from an ACME CA itself (see {@link AcmeConfig}).
  *
  * <pre>{@code
  * c.tls(t -> t.profile(TlsProfile.INTERMEDIATE)
@@ -30,6 +34,8 @@ public final class TlsConfig {
   private final char[] keyStorePassword;
   private final Duration reloadInterval;
   private final Duration expiryWarning;
+  private final AcmeConfig acme;
+  private final boolean postQuantum;
 
   private TlsConfig(Builder b) {
     this.profile = b.profile;
@@ -39,6 +45,8 @@ public final class TlsConfig {
     this.keyStorePassword = b.keyStorePassword == null ? null : b.keyStorePassword.clone();
     this.reloadInterval = b.reloadInterval;
     this.expiryWarning = b.expiryWarning;
+    this.acme = b.builtAcme;
+    this.postQuantum = b.postQuantum;
   }
 
   public static Builder builder() {
@@ -88,6 +96,16 @@ public final class TlsConfig {
     return expiryWarning;
   }
 
+  /** The ACME settings when the server obtains its own certificate (see {@link AcmeConfig}). */
+  public Optional<AcmeConfig> acme() {
+    return Optional.ofNullable(acme);
+  }
+
+  /** Whether X25519MLKEM768 is offered first (Bouncy Castle's JSSE; default false). */
+  public boolean postQuantum() {
+    return postQuantum;
+  }
+
   @Override
   public String toString() {
     return "TlsConfig[profile=" + profile + ", files=" + certificateFiles() + "]"; // no password
@@ -102,8 +120,29 @@ public final class TlsConfig {
     private char[] keyStorePassword;
     private Duration reloadInterval = Duration.ofMinutes(1);
     private Duration expiryWarning = Duration.ofDays(14);
+    private AcmeConfig.Builder acme;
+    private AcmeConfig builtAcme;
+    private boolean postQuantum;
 
     private Builder() {}
+
+    /** Obtains and renews the certificate from an ACME CA instead of reading files. */
+    public Builder acme(Consumer<AcmeConfig.Builder> config) {
+      if (acme == null) {
+        acme = AcmeConfig.builder();
+      }
+      config.accept(acme);
+      return this;
+    }
+
+    /**
+     * Offers the hybrid post-quantum group X25519MLKEM768 first, then the classical groups,
+     * through Bouncy Castle's JSSE provider (SunJSSE on JDK 25 has no such group).
+     */
+    public Builder postQuantum(boolean enabled) {
+      this.postQuantum = enabled;
+      return this;
+    }
 
     /** The TLS profile (default {@link TlsProfile#INTERMEDIATE}). */
     public Builder profile(TlsProfile profile) {
@@ -179,6 +218,18 @@ public final class TlsConfig {
       }
       if (expiryWarning == null || expiryWarning.isNegative() || expiryWarning.compareTo(Duration.ofDays(365)) > 0) {
         throw new IllegalArgumentException("tls.expiry-warning must be between 0 and 365 days, was " + expiryWarning);
+      }
+      builtAcme = acme == null ? null : acme.build();
+      if (builtAcme != null && (certificateChain != null || keyStore != null)) {
+        throw new IllegalArgumentException("set either tls.acme.* (the server obtains its certificate) or "
+            + "tls.certificate/tls.keystore (files), not both");
+      }
+      if (builtAcme != null && postQuantum && builtAcme.challenge() == AcmeChallengeType.TLS_ALPN_01) {
+        // Bouncy Castle's JSSE picks the certificate before the ALPN protocol, so it cannot tell
+        // the CA's acme-tls/1 handshake from a browser's (checked: the protocol is still null then).
+        throw new IllegalArgumentException("tls.acme.challenge=tls-alpn-01 does not work with tls.post-quantum=true "
+            + "(Bouncy Castle's JSSE chooses the certificate before the ALPN protocol); use tls.acme.challenge=http-01 "
+            + "or leave tls.post-quantum off");
       }
       return new TlsConfig(this);
     }

@@ -6,6 +6,9 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
@@ -17,7 +20,23 @@ final class TlsSetup {
   private TlsSetup() {}
 
   static SslContextFactory.Server contextFactory(TlsProfile profile, ServerCertificate certificate) throws IOException {
-    SslContextFactory.Server factory = new SslContextFactory.Server();
+    return contextFactory(TlsConfig.builder().profile(profile).build(), certificate, UnaryOperator.identity());
+  }
+
+  /**
+   * The factory for {@code tls}: its profile, on Bouncy Castle's JSSE with the post-quantum group
+   * first when {@link TlsConfig#postQuantum()}, key managers wrapped by {@code keyManagers}.
+   */
+  static SslContextFactory.Server contextFactory(TlsConfig tls, ServerCertificate certificate,
+      UnaryOperator<X509ExtendedKeyManager> keyManagers) throws IOException {
+    TlsProfile profile = tls.profile();
+    SslContextFactory.Server factory = new ServerSslContextFactory(
+        tls.postQuantum() ? PostQuantumTls.GROUPS : List.of(), keyManagers);
+    if (tls.postQuantum()) {
+      PostQuantumTls.registerProviders();
+      factory.setProvider(PostQuantumTls.PROVIDER);
+      factory.setKeyManagerFactoryAlgorithm("PKIX"); // Bouncy Castle's, which knows its key types
+    }
     install(factory, certificate);
     factory.setIncludeProtocols(profile.protocols().toArray(String[]::new));
     factory.setIncludeCipherSuites(profile.cipherSuites().toArray(String[]::new));
@@ -50,7 +69,9 @@ final class TlsSetup {
       store.setKeyEntry("server", certificate.key(), password, certificate.chain().toArray(X509Certificate[]::new));
       factory.setKeyStore(store);
       factory.setKeyStorePassword(new String(password));
-      factory.setCertAlias("server");
+      if (factory.getProvider() == null) {
+        factory.setCertAlias("server"); // Bouncy Castle's key manager names entries its own way; there is one
+      }
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot load the TLS key: " + e.getMessage(), e);
     }
