@@ -2,6 +2,8 @@ package dev.armet.ratelimit;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.keys.KeyedHash;
+import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.RateLimitCommand.Operation;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key): the
+ * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key), stored
+ * and logged only as their keyed hash ({@link Builder#keyring}): the
  * operations of rate-limiter-flexible ({@code consume}, {@code penalty}, {@code reward},
  * {@code block}, {@code get}, {@code delete}), each one atomic store round trip. Several
  * limiters combine with {@link #consumeAll}: all must pass, and a refusal by one spends nothing
@@ -32,6 +35,7 @@ public final class RateLimiter {
   private final SecurityEventSink events;
   private final RefusalLog dryRunLog;
   private final String keyPrefix;
+  private final KeyedHash names;
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
@@ -41,6 +45,8 @@ public final class RateLimiter {
     this.events = b.events;
     this.dryRunLog = new RefusalLog(b.events);
     this.keyPrefix = b.policy.name() + ':';
+    this.names = b.keyring != null ? b.keyring.keyedHash(RateLimitKeys.PURPOSE)
+        : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
   }
 
   public static Builder builder(RateLimitPolicy policy) {
@@ -170,7 +176,8 @@ public final class RateLimiter {
       for (Target t : targets) {
         String key = t.limiter.storeKey(t.key);
         if (keys.contains(key)) {
-          throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
+          throw new IllegalArgumentException("the same policy and key twice in one decision: policy '"
+              + t.limiter.policy.name() + "'"); // never the key: it may be a secret
         }
         keys.add(key);
         rules.add(t.limiter.policy.rule());
@@ -202,7 +209,15 @@ public final class RateLimiter {
   }
 
   private String storeKey(String key) {
-    return RateLimitKeys.storeKey(keyPrefix, key);
+    return RateLimitKeys.storeKey(keyPrefix, names, key);
+  }
+
+  /**
+   * The keyed hash {@code key} is stored and logged under (never the key itself), for events
+   * that must name a subject without revealing it.
+   */
+  public String subjectHash(String key) {
+    return names.hash(Objects.requireNonNull(key, "key"));
   }
 
   private long nowMicros() {
@@ -240,7 +255,7 @@ public final class RateLimiter {
 
     @Override
     public String toString() {
-      return limiter.policy.name() + ":" + key;
+      return limiter.policy.name() + ":" + limiter.subjectHash(key); // never the key in clear
     }
   }
 
@@ -251,6 +266,7 @@ public final class RateLimiter {
     private InstantSource clock = InstantSource.system();
     private StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
     private SecurityEventSink events = SecurityEventSink.logging();
+    private Keyring keyring;
 
     private Builder(RateLimitPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -276,6 +292,15 @@ public final class RateLimiter {
 
     public Builder events(SecurityEventSink events) {
       this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else random per
+     * process; see {@link KeyedHash}). Instances sharing a store must share it.
+     */
+    public Builder keyring(Keyring keyring) {
+      this.keyring = Objects.requireNonNull(keyring, "keyring");
       return this;
     }
 
