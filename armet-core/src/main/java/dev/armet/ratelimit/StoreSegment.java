@@ -100,4 +100,9 @@ final class StoreSegment {
   int size() {
     return map.size();
   }
+
+  /** The keys held. Caller holds the lock. */
+  java.util.Set<String> keys() {
+    return map.keySet();
+  }
 }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   @Override
   protected RateLimitStore newStore() {
     return InMemoryRateLimitStore.create();
+  }
+
+  @Override
+  protected List<String> storedText(RateLimitStore store) {
+    return ((InMemoryRateLimitStore) store).keys();
   }
 
   @Test
