@@ -125,4 +125,39 @@ class SchemaTest {
       Database.dropAndClose(stores);
     }
   }
+
+  /**
+   * Issue 10 item 27: a run deleted at most 10,000 rows, so a flood of new keys (a botnet's
+   * addresses, sprayed usernames) grew the table faster than the purge emptied it.
+   */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void purge_floodOfExpiredRateLimitRows_drainedInOneRun(Database db) throws Exception {
+    db.require();
+    dev.armet.testing.MutableClock clock = new dev.armet.testing.MutableClock();
+    JdbcStores stores = db.open(clock, dataFolder);
+    try {
+      int flood = 12_000; // more than the 10,000 one run used to delete
+      long expired = Micros.of(clock.instant()) - 1;
+      try (Connection c = stores.dataSourceForTests().getConnection();
+          java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO " + stores.tablePrefix()
+              + "limits (k, state, expires_at) VALUES (?, ?, ?)")) {
+        c.setAutoCommit(false);
+        for (int i = 0; i < flood; i++) {
+          insert.setString(1, "flood:" + i);
+          insert.setBytes(2, new byte[] {1});
+          insert.setLong(3, expired);
+          insert.addBatch();
+          if (i % 4_000 == 3_999) {
+            insert.executeBatch();
+          }
+        }
+        c.commit();
+      }
+      assertThat(stores.purgeExpired()).isEqualTo(flood);
+      assertThat(rows(stores, stores.tablePrefix() + "limits")).isZero();
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
 }
