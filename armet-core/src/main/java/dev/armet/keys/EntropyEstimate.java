@@ -8,7 +8,9 @@ import java.util.Set;
  * (length × bits of the narrowest alphabet the text fits) and (length × the Shannon entropy of
  * its character frequencies, plus slack for short samples), so 43 base64url characters from
  * {@code armet keys generate} pass 256 bits while a long passphrase of few distinct characters
- * does not.
+ * does not. Then structure: repetition, character sequences and common words count for what
+ * they are worth ({@link SecretPatterns}), with {@value #STRUCTURE_SLACK} bits of slack so the few
+ * bits of accidental structure in random text never matter.
  */
 final class EntropyEstimate {
   /** Examples published in documentation and tutorials; attackers try these first. */
@@ -20,7 +22,45 @@ final class EntropyEstimate {
       "sessionsecret", "session secret", "cookie secret", "qwerty", "letmein", "abc123",
       "replace-me", "replaceme", "todo", "xxx", "foo", "bar", "foobar");
 
+  /** Random text shows a little structure by chance (a 4-character repeat, an "abcd"). */
+  static final int STRUCTURE_SLACK = 32;
+
+  /** The estimate, and what structure lowered it (empty when none did). */
+  static final class Estimate {
+    final int bits;
+    final String structure;
+
+    Estimate(int bits, String structure) {
+      this.bits = bits;
+      this.structure = structure;
+    }
+  }
+
   private EntropyEstimate() {}
+
+  static Estimate of(String text) {
+    int byCharacters = bits(text);
+    if (text.isEmpty()) {
+      return new Estimate(0, "");
+    }
+    SecretPatterns.Result structured = SecretPatterns.analyse(text, alphabetBits(text));
+    int byStructure = (int) Math.floor(structured.bits) + STRUCTURE_SLACK;
+    if (byStructure >= byCharacters) {
+      return new Estimate(byCharacters, "");
+    }
+    StringBuilder found = new StringBuilder();
+    int k = 0;
+    for (SecretPatterns.Kind kind : structured.kinds) {
+      found.append(k == 0 ? "" : k == structured.kinds.size() - 1 ? " and " : ", ").append(kind.label);
+      k++;
+    }
+    return new Estimate(byStructure, found.toString());
+  }
+
+  /** Printable ASCII is ~6.6 bits a character; non-ASCII text is rarely random. */
+  private static double alphabetBits(String text) {
+    return text.matches("[0-9a-fA-F]+") ? 4 : text.matches("[A-Za-z0-9_\\-+/=]+") ? 6 : 6.5;
+  }
 
   static boolean isWellKnown(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
@@ -32,9 +72,7 @@ final class EntropyEstimate {
     if (n == 0) {
       return 0;
     }
-    double alphabet = text.matches("[0-9a-fA-F]+") ? 4
-        : text.matches("[A-Za-z0-9_\\-+/=]+") ? 6
-        : 6.5; // printable ASCII is ~6.6 bits; non-ASCII text is rarely random
+    double alphabet = alphabetBits(text);
     int[] counts = new int[128];
     int other = 0;
     for (int i = 0; i < n; i++) {

@@ -64,6 +64,14 @@ public final class Keyring {
     return new TokenSigner(macs, keyIds(), byKeyId);
   }
 
+  /**
+   * Keyed names for identifiers under {@code purpose}, from the primary key (see
+   * {@link KeyedHash}); e.g. rate-limit subjects, so stores and logs never hold them in clear.
+   */
+  public KeyedHash keyedHash(String purpose) {
+    return KeyedHash.of(keys.get(0), purpose);
+  }
+
   /** AES-256-GCM sealing under {@code purpose} (e.g. {@code "cookie-session"}). */
   public TokenSealer sealer(String purpose) {
     SecretKeySpec[] specs = new SecretKeySpec[keys.size()];

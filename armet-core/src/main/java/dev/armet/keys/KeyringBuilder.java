@@ -100,8 +100,10 @@ public final class KeyringBuilder {
       return "is a well-known example secret that attackers try first";
     }
     if (s.estimatedEntropyBits() < MIN_ENTROPY_BITS) {
-      return "has about " + s.estimatedEntropyBits() + " bits of entropy, below the "
-          + MIN_ENTROPY_BITS + " required";
+      return "has about " + s.estimatedEntropyBits() + " bits of entropy"
+          + (s.structure().isEmpty() ? "" : " (it is made of " + s.structure()
+              + ", which an attacker guesses as a whole)")
+          + ", below the " + MIN_ENTROPY_BITS + " required";
     }
     return null;
   }

@@ -21,11 +21,13 @@ public final class Secret {
   private final byte[] bytes;
   private final int estimatedBits;
   private final boolean wellKnown;
+  private final String structure;
 
-  private Secret(byte[] bytes, int estimatedBits, boolean wellKnown) {
+  private Secret(byte[] bytes, int estimatedBits, boolean wellKnown, String structure) {
     this.bytes = bytes;
     this.estimatedBits = estimatedBits;
     this.wellKnown = wellKnown;
+    this.structure = structure;
   }
 
   /**
@@ -38,18 +40,22 @@ public final class Secret {
     if (t.isEmpty()) {
       throw new IllegalArgumentException("a secret must not be empty");
     }
-    return new Secret(t.getBytes(StandardCharsets.UTF_8), EntropyEstimate.bits(t),
-        EntropyEstimate.isWellKnown(t));
+    EntropyEstimate.Estimate e = EntropyEstimate.of(t);
+    return new Secret(t.getBytes(StandardCharsets.UTF_8), e.bits, EntropyEstimate.isWellKnown(t),
+        e.structure);
   }
 
   /** 32 fresh bytes from {@link SecureRandom}. */
   public static Secret random() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
-    return new Secret(b, 256, false);
+    return new Secret(b, 256, false, "");
   }
 
-  /** A conservative estimate of the entropy, in bits (256 for {@link #random()}). */
+  /**
+   * A conservative estimate of the entropy, in bits (256 for {@link #random()}): the smaller of
+   * what its characters and what its structure (repetition, sequences, common words) are worth.
+   */
   public int estimatedEntropyBits() {
     return estimatedBits;
   }
@@ -57,6 +63,14 @@ public final class Secret {
   /** Whether this is a published example secret such as {@code keyboard cat}. */
   public boolean isWellKnown() {
     return wellKnown;
+  }
+
+  /**
+   * What structure lowered {@link #estimatedEntropyBits()} (e.g. "repetition and a common word"),
+   * or empty: named for the refusal message, never the secret's text.
+   */
+  String structure() {
+    return structure;
   }
 
   byte[] bytes() {

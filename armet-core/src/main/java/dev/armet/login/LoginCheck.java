@@ -47,6 +47,15 @@ public final class LoginCheck {
     return delay;
   }
 
+  /**
+   * Whether this account is past its per-account failure threshold (failures from anywhere):
+   * the hook for a challenge the application may add (a CAPTCHA, an e-mailed code). The throttle
+   * itself only delays such an account, never locks it.
+   */
+  public boolean accountUnderAttack() {
+    return !delay.isZero();
+  }
+
   public Reason reason() {
     return reason;
   }

@@ -3,6 +3,7 @@ package dev.armet.login;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.LimitStatus;
 import dev.armet.ratelimit.RateLimitDecision;
@@ -42,30 +43,39 @@ import java.util.Locale;
 public final class LoginThrottle {
   private static final Duration DAY = Duration.ofDays(1);
   private static final long LEVEL_CAP = 1_000_000_000L; // counts locks; never refuses
+  /** How long a lock claim whose holder died before finishing keeps others from locking. */
+  private static final Duration CLAIM_WINDOW = Duration.ofSeconds(30);
+  /** The escalating per-account delay doubles up to this. */
+  private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
   private final int threshold;
   private final List<Duration> ladder;
   private final RateLimiter pair;
   private final RateLimiter pairLevel;
+  private final RateLimiter pairLockClaim;
   private final RateLimiter address;
   private final RateLimiter username;
   private final Duration slowDownDelay;
+  private final int slowDownFailures;
   private final SecurityEventSink events;
 
   private LoginThrottle(Builder b) {
     this.threshold = b.threshold;
     this.ladder = b.ladder;
     this.slowDownDelay = b.slowDownDelay;
+    this.slowDownFailures = b.slowDownFailures;
     this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
     this.pair = limiter(b, RateLimitPolicy.fixedWindow("login-pair", b.threshold, DAY));
     this.pairLevel = limiter(b, RateLimitPolicy.fixedWindow("login-pair-level", LEVEL_CAP, DAY));
+    this.pairLockClaim = limiter(b, RateLimitPolicy.fixedWindow("login-pair-lock", 1, CLAIM_WINDOW));
     this.address = limiter(b, RateLimitPolicy.fixedWindow("login-address", b.addressLimit, DAY));
     this.username = b.slowDownFailures == 0 ? null : limiter(b, RateLimitPolicy.builder("login-user")
         .tokenBucket(b.slowDownFailures, b.slowDownFailures, b.slowDownPeriod).build());
   }
 
   private static RateLimiter limiter(Builder b, RateLimitPolicy policy) {
-    return RateLimiter.builder(policy).store(b.store).clock(b.clock).events(b.events).build();
+    RateLimiter.Builder r = RateLimiter.builder(policy).store(b.store).clock(b.clock).events(b.events);
+    return (b.keyring == null ? r : r.keyring(b.keyring)).build();
   }
 
   /** Every default, on a bounded in-memory store. */
@@ -80,8 +90,9 @@ public final class LoginThrottle {
   /**
    * Whether to try this login at all; call it before any password work. The attempt is counted
    * here, atomically, so a burst of parallel guesses gets exactly as many tries as the limits
-   * allow, not one per request in flight. One store round trip (two with the username
-   * slow-down).
+   * allow, not one per request in flight. Two store round trips (the pair and address, then the
+   * account). When the store fails, the answer is {@link LoginCheck.Reason#UNAVAILABLE}: refused,
+   * fail closed.
    *
    * @param user the username as typed (compared case-insensitively)
    * @param address the client's rate-limit key, e.g. {@code ClientAddress.rateLimitKey()}
@@ -95,9 +106,15 @@ public final class LoginThrottle {
     LimitStatus attempts = d.statuses().get(0);
     LimitStatus daily = d.statuses().get(1);
     if (!attempts.allowed()) {
+      if (attempts.consumed() < threshold) { // the attempts were given back: a lock is on
+        return locked(attempts.retryAfter());
+      }
       // Attempts used up but no lock yet: the last one's outcome never arrived; lock now.
-      Duration retry = attempts.consumed() >= threshold ? lock(pairKey, address) : attempts.retryAfter();
-      return new LoginCheck(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(retry), Duration.ZERO);
+      Duration retry = lock(pairKey, address);
+      if (retry == null) {
+        return unavailable();
+      }
+      return locked(retry);
     }
     if (!daily.allowed()) {
       return new LoginCheck(LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(daily.retryAfter()), Duration.ZERO);
@@ -109,9 +126,30 @@ public final class LoginThrottle {
     Duration delay = Duration.ZERO;
     if (username != null) {
       RateLimitDecision u = username.get(normalize(user));
-      delay = u.status() != null && !u.status().allowed() ? slowDownDelay : Duration.ZERO;
+      if (u.status() == null) {
+        return unavailable();
+      }
+      delay = accountDelay(u.status());
     }
     return new LoginCheck(LoginCheck.Reason.NONE, Duration.ZERO, delay);
+  }
+
+  /** Zero under the per-account threshold, then doubling for each further threshold's worth. */
+  private Duration accountDelay(LimitStatus account) {
+    if (account.allowed()) {
+      return Duration.ZERO;
+    }
+    long over = Math.max(0, account.consumed() - slowDownFailures) / slowDownFailures;
+    Duration d = slowDownDelay.multipliedBy(1L << Math.min(over, 10));
+    return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d; // the builder keeps the first delay <= 10 s
+  }
+
+  private static LoginCheck locked(Duration retry) {
+    return new LoginCheck(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(retry), Duration.ZERO);
+  }
+
+  private static LoginCheck unavailable() {
+    return new LoginCheck(LoginCheck.Reason.UNAVAILABLE, Duration.ofSeconds(1), Duration.ZERO);
   }
 
   /**
@@ -121,13 +159,27 @@ public final class LoginThrottle {
   public void failed(String user, String address) {
     String pairKey = pairKey(user, address);
     if (username != null) {
-      username.penalty(normalize(user), 1);
+      accountFailed(user);
     }
     LimitStatus attempts = pair.get(pairKey).status();
-    // A lock gives its attempts back, so a full count means no lock has been applied yet.
+    // A lock gives its attempts back, so a full count means no lock has been applied yet. When the
+    // store fails here, the next check finds the full count (or the store still down) and refuses.
     if (attempts != null && attempts.consumed() >= threshold) {
       lock(pairKey, address);
     }
+  }
+
+  /** Counts a failure against the account from anywhere; one event per threshold's worth. */
+  private void accountFailed(String user) {
+    LimitStatus account = username.penalty(normalize(user), 1).status();
+    if (account == null || account.consumed() < slowDownFailures
+        || (account.consumed() - slowDownFailures) % slowDownFailures != 0) {
+      return;
+    }
+    // Names no user: the account is identified by its keyed hash, as in the store.
+    events.record(SecurityEvent.of("login.account-slowed")
+        .with("account", username.subjectHash(normalize(user)))
+        .with("failures", account.consumed()).with("delayMillis", accountDelay(account).toMillis()));
   }
 
   /**
@@ -138,19 +190,45 @@ public final class LoginThrottle {
     String pairKey = pairKey(user, address);
     pair.delete(pairKey);
     pairLevel.delete(pairKey);
+    pairLockClaim.delete(pairKey);
     this.address.reward(address, 1);
   }
 
-  /** Blocks the pair for the next step of the ladder, then frees the attempts the lock used. */
+  /**
+   * Blocks the pair for the next step of the ladder, then frees the attempts the lock used.
+   * However many requests find the attempts used up at once (parallel guesses, the last ones'
+   * outcomes still out), one lock period escalates the ladder once: only the request that wins
+   * the claim (an atomic consume of a one-point key) locks; the claim then stays blocked for the
+   * lock's length, so a request that saw the full count late cannot claim again. Returns the
+   * lock's length, or null when the store failed (the caller fails closed).
+   */
   private Duration lock(String pairKey, String address) {
-    long level = pairLevel.penalty(pairKey, 1).status().consumed();
-    Duration lock = ladder.get((int) Math.max(1, Math.min(level, ladder.size())) - 1);
+    RateLimitDecision claim = pairLockClaim.consume(pairKey);
+    if (claim.outcome() == RateLimitDecision.Outcome.UNAVAILABLE) {
+      return null;
+    }
+    if (!claim.isAllowed()) { // another request locks, or has locked, this pair
+      LimitStatus now = pair.get(pairKey).status();
+      return now == null ? null : now.retryAfter();
+    }
+    LimitStatus levelStatus = pairLevel.penalty(pairKey, 1).status();
+    if (levelStatus == null || pair.block(pairKey, ladder.get(ladderStep(levelStatus))).status() == null) {
+      pairLockClaim.delete(pairKey); // let the next request try again rather than lose the lock
+      return null;
+    }
+    long level = levelStatus.consumed();
+    Duration lock = ladder.get(ladderStep(levelStatus));
     // Block first, then give the attempts back: never a moment where the pair is open early.
-    pair.block(pairKey, lock);
+    pairLockClaim.block(pairKey, lock);
     pair.reward(pairKey, threshold);
+    pairLockClaim.reward(pairKey, 1);
     events.record(SecurityEvent.of("login.locked").with("address", address)
         .with("lockLevel", level).with("lockSeconds", lock.toSeconds()));
     return lock;
+  }
+
+  private int ladderStep(LimitStatus level) {
+    return (int) Math.max(1, Math.min(level.consumed(), ladder.size())) - 1;
   }
 
   private static String pairKey(String user, String address) {
@@ -170,12 +248,13 @@ public final class LoginThrottle {
     private int threshold = 10;
     private List<Duration> ladder = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
     private int addressLimit = 100;
-    private int slowDownFailures;
+    private int slowDownFailures = 20;
     private Duration slowDownPeriod = Duration.ofHours(1);
-    private Duration slowDownDelay = Duration.ZERO;
+    private Duration slowDownDelay = Duration.ofSeconds(1);
     private RateLimitStore store;
     private InstantSource clock = InstantSource.system();
     private SecurityEventSink events = SecurityEventSink.logging();
+    private Keyring keyring;
 
     private Builder() {}
 
@@ -206,7 +285,11 @@ public final class LoginThrottle {
       return this;
     }
 
-    /** Past {@code failures} per {@code period} for one username from anywhere, delay each attempt (off by default). */
+    /**
+     * Past {@code failures} per {@code period} for one username from anywhere, delay each attempt
+     * by {@code delay}, doubling for each further {@code failures}, up to 10 s (default 20 per
+     * hour, 1 s). On by default: the one defence against a guess spread over many addresses.
+     */
     public Builder usernameSlowDown(int failures, Duration period, Duration delay) {
       if (failures < 1) {
         throw new IllegalArgumentException("usernameSlowDown failures must be >= 1, was " + failures);
@@ -232,6 +315,15 @@ public final class LoginThrottle {
 
     public Builder events(SecurityEventSink events) {
       this.events = events;
+      return this;
+    }
+
+    /**
+     * The key usernames and addresses are hashed under in the store (default: from
+     * {@code ARMET_SECRETS}, else random per process). Instances sharing a store must share it.
+     */
+    public Builder keyring(Keyring keyring) {
+      this.keyring = java.util.Objects.requireNonNull(keyring, "keyring");
       return this;
     }
 

@@ -141,6 +141,20 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     return n;
   }
 
+  /** The store keys held (for tests that check what a store may hold). */
+  List<String> keys() {
+    List<String> out = new java.util.ArrayList<>();
+    for (StoreSegment s : segments) {
+      s.lock.lock();
+      try {
+        out.addAll(s.keys());
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    return out;
+  }
+
   /** Live keys evicted so far to stay under the cap (a sign the cap is too small or a flood). */
   public long evictions() {
     long n = 0;

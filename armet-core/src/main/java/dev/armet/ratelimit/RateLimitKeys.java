@@ -1,47 +1,21 @@
 package dev.armet.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.armet.keys.KeyedHash;
 
 /**
- * Store keys: {@code policy:key}, with long or unusual keys (API keys, free-form user input)
- * replaced by their SHA-256, so a key costs bounded memory and secrets never sit in a store or
- * a log in clear.
+ * Store keys: {@code policy:name}, where the name is always the subject's keyed hash
+ * ({@link KeyedHash}, 22 characters): an API key, an e-mail or an address never sits in a store
+ * or a log line in clear, every key costs the same bounded memory, and nobody without the key can
+ * test whether a subject is in a store dump.
  */
 final class RateLimitKeys {
-  private static final int MAX_PLAIN = 100;
+  /** The purpose rate-limit subjects are hashed under. */
+  static final String PURPOSE = "rate-limit-subject";
 
   private RateLimitKeys() {}
 
   /** {@code prefix} is the policy name and ':'. */
-  static String storeKey(String prefix, String key) {
-    return prefix.concat(isPlain(key) ? key : "#" + sha256(key));
-  }
-
-  private static boolean isPlain(String key) {
-    if (key.length() > MAX_PLAIN) {
-      return false;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static String sha256(String key) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      StringBuilder out = new StringBuilder(64);
-      for (byte b : d) {
-        out.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-      }
-      return out.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
+  static String storeKey(String prefix, KeyedHash names, String subject) {
+    return prefix.concat(names.hash(subject));
   }
 }

@@ -3,6 +3,8 @@ package dev.armet.ratelimit;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.keys.KeyedHash;
+import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.RateLimitCommand.Operation;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key): the
+ * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key), stored
+ * and logged only as their keyed hash ({@link Builder#keyring}): the
  * operations of rate-limiter-flexible ({@code consume}, {@code penalty}, {@code reward},
  * {@code block}, {@code get}, {@code delete}), each one atomic store round trip. Several
  * limiters combine with {@link #consumeAll}: all must pass, and a refusal by one spends nothing
@@ -32,6 +35,7 @@ public final class RateLimiter {
   private final StoreFailurePolicy onFailure;
   private final SecurityEventSink events;
   private final String keyPrefix;
+  private final KeyedHash names;
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
@@ -40,6 +44,8 @@ public final class RateLimiter {
     this.onFailure = b.onFailure;
     this.events = EventGate.gated(b.events); // refusals follow requests: one gate, bounded
     this.keyPrefix = b.policy.name() + ':';
+    this.names = b.keyring != null ? b.keyring.keyedHash(RateLimitKeys.PURPOSE)
+        : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
   }
 
   public static Builder builder(RateLimitPolicy policy) {
@@ -169,7 +175,8 @@ public final class RateLimiter {
       for (Target t : targets) {
         String key = t.limiter.storeKey(t.key);
         if (keys.contains(key)) {
-          throw new IllegalArgumentException("the same policy and key twice in one decision: " + t);
+          throw new IllegalArgumentException("the same policy and key twice in one decision: policy '"
+              + t.limiter.policy.name() + "'"); // never the key: it may be a secret
         }
         keys.add(key);
         rules.add(t.limiter.policy.rule());
@@ -206,7 +213,15 @@ public final class RateLimiter {
   }
 
   private String storeKey(String key) {
-    return RateLimitKeys.storeKey(keyPrefix, key);
+    return RateLimitKeys.storeKey(keyPrefix, names, key);
+  }
+
+  /**
+   * The keyed hash {@code key} is stored and logged under (never the key itself), for events
+   * that must name a subject without revealing it.
+   */
+  public String subjectHash(String key) {
+    return names.hash(Objects.requireNonNull(key, "key"));
   }
 
   private long nowMicros() {
@@ -244,7 +259,7 @@ public final class RateLimiter {
 
     @Override
     public String toString() {
-      return limiter.policy.name() + ":" + key;
+      return limiter.policy.name() + ":" + limiter.subjectHash(key); // never the key in clear
     }
   }
 
@@ -255,6 +270,7 @@ public final class RateLimiter {
     private InstantSource clock = InstantSource.system();
     private StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
     private SecurityEventSink events = SecurityEventSink.logging();
+    private Keyring keyring;
 
     private Builder(RateLimitPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -280,6 +296,15 @@ public final class RateLimiter {
 
     public Builder events(SecurityEventSink events) {
       this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else random per
+     * process; see {@link KeyedHash}). Instances sharing a store must share it.
+     */
+    public Builder keyring(Keyring keyring) {
+      this.keyring = Objects.requireNonNull(keyring, "keyring");
       return this;
     }
 

@@ -24,7 +24,8 @@ final class StoreSegment {
   private final LinkedHashMap<String, Slot> map = new LinkedHashMap<>(64, 0.75f, true);
   private final int cap;
   private final long sweepEveryMicros;
-  private long lastSweep = Long.MIN_VALUE;
+  /** When the next sweep is due (µs); the first write sweeps. A deadline, so nothing overflows. */
+  private long nextSweep = Long.MIN_VALUE;
   long evictions;
 
   StoreSegment(int cap, long sweepEveryMicros) {
@@ -58,7 +59,7 @@ final class StoreSegment {
     }
     slot.state = state;
     slot.expiresAt = expiresAt;
-    if (now - lastSweep >= sweepEveryMicros) {
+    if (now >= nextSweep) {
       sweep(now);
     }
     while (map.size() > cap) {
@@ -68,7 +69,7 @@ final class StoreSegment {
 
   /** Drops every expired entry. Caller holds the lock. */
   void sweep(long now) {
-    lastSweep = now;
+    nextSweep = now + sweepEveryMicros;
     map.values().removeIf(slot -> slot.expiresAt <= now);
   }
 
@@ -98,5 +99,10 @@ final class StoreSegment {
 
   int size() {
     return map.size();
+  }
+
+  /** The keys held. Caller holds the lock. */
+  java.util.Set<String> keys() {
+    return map.keySet();
   }
 }

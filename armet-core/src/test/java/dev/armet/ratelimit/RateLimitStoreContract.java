@@ -2,7 +2,10 @@ package dev.armet.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.login.LoginThrottle;
+import dev.armet.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,47 @@ public abstract class RateLimitStoreContract {
 
   /** A fresh, empty store. */
   protected abstract RateLimitStore newStore();
+
+  /**
+   * Everything {@code store} holds for rate limits, as text (keys, and values where readable):
+   * what a dump of the store would show.
+   */
+  protected abstract List<String> storedText(RateLimitStore store) throws Exception;
+
+  /**
+   * Issue 10 item 7: a printable subject (an e-mail, an API key, a username) went into the store
+   * and into a Redis warning in clear. Now neither the store nor any log line nor any event holds
+   * it: only its keyed hash.
+   */
+  @Test
+  public void anySubject_storedAndLoggedOnlyAsKeyedHash() throws Exception {
+    RateLimitStore store = newStore();
+    List<String> subjects = List.of("alice@example.com", "sk_live_51HsecretApiKey", "Mallory.Admin");
+    try (LogCapture logs = LogCapture.everything()) {
+      List<SecurityEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("subjects", 2, Duration.ofHours(1)))
+          .store(store).clock(clock).events(events::add).build();
+      LoginThrottle login = LoginThrottle.builder().store(store).clock(clock).events(events::add).build();
+      for (String subject : subjects) {
+        for (int i = 0; i < 3; i++) {
+          limiter.consume(subject);
+        }
+        limiter.penalty(subject, 1);
+        limiter.block(subject, Duration.ofMinutes(5));
+        for (int i = 0; i < 21; i++) { // a lock for the pair and the account's slow-down
+          if (login.check(subject, "192.0.2.1").allowed()) {
+            login.failed(subject, "192.0.2.1");
+          }
+        }
+      }
+      List<String> stored = storedText(store);
+      assertThat(stored).as("the store holds the subjects' state").isNotEmpty();
+      String everything = String.join("\n", stored) + "\n" + logs.text() + "\n" + events;
+      for (String subject : subjects) {
+        assertThat(everything).doesNotContainIgnoringCase(subject);
+      }
+    }
+  }
 
   protected RateLimiter limiter(RateLimitStore store, RateLimitPolicy policy) {
     return RateLimiter.builder(policy).store(store).clock(clock).events(SecurityEventSink.logging()).build();

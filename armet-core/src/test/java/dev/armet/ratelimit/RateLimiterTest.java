@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.event.SecurityEvent;
+import dev.armet.keys.Keyring;
+import dev.armet.keys.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,21 +100,30 @@ class RateLimiterTest {
     assertThat(l.consume("k").outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
   }
 
+  /** Issue 10 item 7: a printable key of up to 100 characters (an API key, an e-mail) went in clear. */
   @Test
-  void consume_longOrUnusualKey_storedHashed() {
+  void consume_anyKey_storedAsKeyedHashOnly() {
     List<String> seen = new ArrayList<>();
     InMemoryRateLimitStore real = InMemoryRateLimitStore.create();
+    Keyring ring = Keyring.create(k -> k.secret(Secrets.generate()));
+    RateLimitStore recording = c -> {
+      seen.addAll(c.keys());
+      return real.execute(c);
+    };
     RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
-        .store(c -> {
-          seen.addAll(c.keys());
-          return real.execute(c);
-        }).build();
-    l.consume("x".repeat(5000));
-    l.consume("sk_live secret");
-    l.consume("192.0.2.1");
-    assertThat(seen.get(0)).matches("p:#[0-9a-f]{64}");
-    assertThat(seen.get(1)).matches("p:#[0-9a-f]{64}");
-    assertThat(seen.get(2)).isEqualTo("p:192.0.2.1");
+        .store(recording).keyring(ring).build();
+    List<String> subjects = List.of("x".repeat(5000), "sk_live_51Hxyz", "alice@example.com", "192.0.2.1");
+    subjects.forEach(l::consume);
+    assertThat(seen).hasSize(4).allSatisfy(k -> assertThat(k).matches("p:[A-Za-z0-9_-]{22}"));
+    for (String subject : subjects) {
+      assertThat(seen).noneMatch(k -> k.contains(subject));
+    }
+    // Instances sharing the keyring share the names (so they share the counts); others do not.
+    RateLimiter sameRing = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1))).keyring(ring).build();
+    RateLimiter otherRing = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
+        .keyring(Keyring.create(k -> k.secret(Secrets.generate()))).build();
+    assertThat(seen.get(3)).isEqualTo("p:" + sameRing.subjectHash("192.0.2.1"))
+        .isNotEqualTo("p:" + otherRing.subjectHash("192.0.2.1"));
   }
 
   @Test

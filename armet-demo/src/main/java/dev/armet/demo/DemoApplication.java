@@ -76,7 +76,8 @@ public final class DemoApplication {
           + "instance and forgets them on restart; in production (ARMET_ENV=production) use the Redis "
           + "or JDBC rate-limit store");
     }
-    LoginThrottle throttle = LoginThrottle.builder().store(stores.loginThrottle()).events(events).build();
+    LoginThrottle throttle = LoginThrottle.builder().store(stores.loginThrottle()).keyring(keyring)
+        .events(events).build();
     ArmetServerConfig.Builder b = ArmetServerConfig.builder()
         .environment(environment)
         .filter(filter(environment, stores, keyring, events))
@@ -117,7 +118,7 @@ public final class DemoApplication {
         .events(events)
         .sessions(ServerSessions.create(s -> s
             .environment(environment).keyring(keyring).store(stores.sessions()).events(events)))
-        .rateLimits(HttpRateLimits.builder()
+        .rateLimits(HttpRateLimits.builder().keyring(keyring)
             .store(stores.rateLimits())
             .events(events)
             .headersOnAllowed(true)

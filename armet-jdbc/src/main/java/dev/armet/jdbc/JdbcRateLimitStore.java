@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -34,21 +36,42 @@ public final class JdbcRateLimitStore implements RateLimitStore {
 
   private final DataSource data;
   private final Sql sql;
-  private final int timeoutSeconds;
+  private final long timeoutNanos;
+  private final LongSupplier nanoTime;
 
-  JdbcRateLimitStore(DataSource data, Sql sql, int timeoutSeconds) {
-    this.data = data;
-    this.sql = sql;
-    this.timeoutSeconds = timeoutSeconds;
+  JdbcRateLimitStore(DataSource data, Sql sql, Duration timeout) {
+    this(data, sql, timeout, System::nanoTime);
   }
 
+  /** {@code nanoTime}: the monotonic time the deadline is measured on (tests drive it). */
+  JdbcRateLimitStore(DataSource data, Sql sql, Duration timeout, LongSupplier nanoTime) {
+    this.data = data;
+    this.sql = sql;
+    this.timeoutNanos = timeout.toNanos();
+    this.nanoTime = nanoTime;
+  }
+
+  /**
+   * One decision, retried on a deadlock or a lost connection, all within one deadline: the
+   * configured timeout bounds the whole call, not each attempt (three attempts never make one
+   * request wait three timeouts). A retry starts only while a quarter of the timeout is left, and
+   * each statement gets what is left (JDBC counts query timeouts in whole seconds, at least 1).
+   */
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command) {
+    long deadline = nanoTime.getAsLong() + timeoutNanos;
     SQLException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    int attempt = 0;
+    while (attempt < ATTEMPTS) {
+      long left = deadline - nanoTime.getAsLong();
+      if (attempt > 0 && left < timeoutNanos / 4) {
+        break; // too little left for another try to finish: fail now, within the timeout
+      }
+      attempt++;
+      int seconds = (int) Math.max(1, (Math.max(0, left) + 999_999_999L) / 1_000_000_000L);
       try (Connection c = data.getConnection()) {
-        return command.operation() == RateLimitCommand.Operation.GET ? read(c, command)
-            : decide(c, command);
+        return command.operation() == RateLimitCommand.Operation.GET ? read(c, command, seconds)
+            : decide(c, command, seconds);
       } catch (SQLException e) {
         last = e;
         if (!retryable(e)) {
@@ -56,8 +79,9 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         }
       }
     }
-    throw new RateLimitStoreException("rate-limit decision failed: SQLState "
-        + last.getSQLState() + " " + last.getClass().getSimpleName(), last);
+    throw new RateLimitStoreException("rate-limit decision failed after " + attempt
+        + (attempt == 1 ? " attempt" : " attempts") + " within the " + timeoutNanos / 1_000_000
+        + " ms timeout: SQLState " + last.getSQLState() + " " + last.getClass().getSimpleName(), last);
   }
 
   /**
@@ -71,19 +95,20 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         || state.equals("57P01"));
   }
 
-  private RateLimitCommand.Result read(Connection c, RateLimitCommand command) throws SQLException {
+  private RateLimitCommand.Result read(Connection c, RateLimitCommand command, int seconds)
+      throws SQLException {
     c.setAutoCommit(true);
-    return command.apply(select(c, command.keys(), false));
+    return command.apply(select(c, command.keys(), false, seconds));
   }
 
-  private RateLimitCommand.Result decide(Connection c, RateLimitCommand command)
+  private RateLimitCommand.Result decide(Connection c, RateLimitCommand command, int seconds)
       throws SQLException {
     c.setAutoCommit(false);
     try {
       List<String> keys = command.keys();
-      LimitState[] current = lock(c, keys);
+      LimitState[] current = lock(c, keys, seconds);
       RateLimitCommand.Result result = command.apply(current);
-      write(c, keys, result);
+      write(c, keys, result, seconds);
       c.commit();
       return result;
     } catch (SQLException | RuntimeException e) {
@@ -92,31 +117,31 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     }
   }
 
-  private LimitState[] lock(Connection c, List<String> keys) throws SQLException {
+  private LimitState[] lock(Connection c, List<String> keys, int seconds) throws SQLException {
     String[] sorted = keys.toArray(new String[0]);
     Arrays.sort(sorted, Comparator.naturalOrder());
     String lock = sql.limitLock(sorted.length);
     if (sql.dialect == SqlDialect.POSTGRESQL) {
       try (PreparedStatement s = c.prepareStatement(lock)) {
-        s.setQueryTimeout(timeoutSeconds);
+        s.setQueryTimeout(seconds);
         bind(s, sorted);
         return ordered(keys, s.executeQuery());
       }
     }
     if (lock != null) {
       try (PreparedStatement s = c.prepareStatement(lock)) {
-        s.setQueryTimeout(timeoutSeconds);
+        s.setQueryTimeout(seconds);
         bind(s, sorted);
         s.executeUpdate();
       }
     }
-    return select(c, keys, true);
+    return select(c, keys, true, seconds);
   }
 
-  private LimitState[] select(Connection c, List<String> keys, boolean forUpdate)
+  private LimitState[] select(Connection c, List<String> keys, boolean forUpdate, int seconds)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql.limitSelect(keys.size(), forUpdate))) {
-      s.setQueryTimeout(timeoutSeconds);
+      s.setQueryTimeout(seconds);
       bind(s, keys.toArray(new String[0]));
       return ordered(keys, s.executeQuery());
     }
@@ -136,12 +161,12 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     return states;
   }
 
-  private void write(Connection c, List<String> keys, RateLimitCommand.Result result)
+  private void write(Connection c, List<String> keys, RateLimitCommand.Result result, int seconds)
       throws SQLException {
     try (PreparedStatement upsert = c.prepareStatement(sql.limitUpsert);
         PreparedStatement delete = c.prepareStatement(sql.limitDelete)) {
-      upsert.setQueryTimeout(timeoutSeconds);
-      delete.setQueryTimeout(timeoutSeconds);
+      upsert.setQueryTimeout(seconds);
+      delete.setQueryTimeout(seconds);
       boolean upserts = false;
       boolean deletes = false;
       for (int i = 0; i < keys.size(); i++) {

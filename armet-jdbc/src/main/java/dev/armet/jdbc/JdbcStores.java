@@ -48,7 +48,7 @@ public final class JdbcStores implements AutoCloseable {
     Sql sql = new Sql(uri.dialect, b.tablePrefix);
     int seconds = (int) Math.max(1, (b.timeout.toMillis() + 999) / 1000);
     this.sessions = new JdbcSessionStore(pool, sql, b.clock, seconds);
-    this.rateLimits = new JdbcRateLimitStore(pool, sql, seconds);
+    this.rateLimits = new JdbcRateLimitStore(pool, sql, b.timeout);
     this.purger = new Purger(pool, sql, b.clock, b.purgeInterval);
   }
 

@@ -14,13 +14,15 @@ import javax.sql.DataSource;
 
 /**
  * Deletes expired sessions and rate-limit rows in the background, in batches of a few hundred
- * rows so no statement holds locks for long, and at most a bounded number of batches per run so
- * a backlog drains over several runs instead of one long burst. Failures are logged and retried
- * at the next run; the stores never depend on it (they ignore expired rows anyway).
+ * rows so no statement holds locks for long, batch after batch until nothing expired is left or
+ * a run has taken {@link #RUN_BUDGET}: a flood of new keys (one row per address, per username)
+ * is drained, not trimmed by a fixed count while the table grows. Failures are logged and
+ * retried at the next run; the stores never depend on it (they ignore expired rows anyway).
  */
 final class Purger implements AutoCloseable {
   static final int BATCH = 500;
-  private static final int MAX_BATCHES_PER_RUN = 20;
+  /** How long one run may go on; past it the rest waits for the next run. */
+  static final Duration RUN_BUDGET = Duration.ofSeconds(20);
   private static final Logger LOG = Logger.getLogger(Purger.class.getName());
 
   private final DataSource data;
@@ -46,15 +48,16 @@ final class Purger implements AutoCloseable {
   /** One run now; returns how many rows it deleted. */
   int run() throws SQLException {
     long now = Micros.of(clock.instant());
-    return drain(sql.sessionPurge, now) + drain(sql.limitPurge, now);
+    long stopAt = System.nanoTime() + RUN_BUDGET.toNanos();
+    return drain(sql.sessionPurge, now, stopAt) + drain(sql.limitPurge, now, stopAt);
   }
 
-  private int drain(String statement, long now) throws SQLException {
+  private int drain(String statement, long now, long stopAt) throws SQLException {
     int total = 0;
     try (Connection c = data.getConnection();
         PreparedStatement s = c.prepareStatement(statement)) {
       c.setAutoCommit(true);
-      for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+      while (System.nanoTime() - stopAt < 0) {
         s.setLong(1, now);
         s.setInt(2, BATCH);
         int n = s.executeUpdate();

@@ -6,6 +6,7 @@ import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitDecision.Outcome;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.ratelimit.RateLimiter;
+import dev.armet.testing.Poll;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,12 +98,7 @@ class DroppedConnectionTest {
 
   /** Polls, bounded: waits for traffic, never sleeps for it. */
   private static void awaitMore(Map<Outcome, AtomicLong> outcomes, long target) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (total(outcomes) < target) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("traffic stalled at " + outcomes);
-      }
-      Thread.onSpinWait();
-    }
+    Poll.until(Duration.ofSeconds(20), "traffic reaches " + target + " decisions",
+        () -> total(outcomes) >= target);
   }
 }

@@ -46,6 +46,22 @@ class StoreContractsTest {
       return s.rateLimits();
     }
 
+    /** Every row of the limits table: the key and the state, as text. */
+    @Override
+    protected List<String> storedText(RateLimitStore store) throws Exception {
+      JdbcStores stores = opened.stream().filter(s -> s.rateLimits() == store).findFirst().orElseThrow();
+      List<String> text = new ArrayList<>();
+      try (java.sql.Connection c = stores.dataSourceForTests().getConnection();
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rows = s.executeQuery("SELECT k, state FROM " + stores.tablePrefix() + "limits")) {
+        while (rows.next()) {
+          text.add(rows.getString(1));
+          text.add(new String(rows.getBytes(2), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+      }
+      return text;
+    }
+
     @AfterEach
     void drop() {
       opened.forEach(Database::dropAndClose);

@@ -1,5 +1,6 @@
 package dev.armet.redis;
 
+import dev.armet.testing.Poll;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -72,13 +73,11 @@ final class OwnRedisServer implements AutoCloseable {
     }
     command.addAll(extra.isEmpty() || !extra.get(0).endsWith(".conf") ? extra : extra.subList(1, extra.size()));
     process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("stdout").toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!answersPing()) {
-      if (System.nanoTime() > deadline || !process.isAlive()) {
-        throw new AssertionError("redis-server did not come up on port " + port + ": "
-            + Files.readString(dir.resolve("stdout")));
-      }
-      Thread.onSpinWait();
+    Poll.until(Duration.ofSeconds(10), "redis-server answers PING on port " + port,
+        () -> answersPing() || !process.isAlive());
+    if (!process.isAlive()) {
+      throw new AssertionError("redis-server did not come up on port " + port + ": "
+          + Files.readString(dir.resolve("stdout")));
     }
   }
 

@@ -90,9 +90,18 @@ class RedisClusterTest {
 
   @Nested
   class RateLimits extends RateLimitStoreContract {
+    private final java.util.Map<RateLimitStore, RedisStores> stores = new java.util.IdentityHashMap<>();
+
     @Override
     protected RateLimitStore newStore() {
-      return open(Clock.systemUTC()).rateLimits();
+      RedisStores redis = open(Clock.systemUTC());
+      stores.put(redis.rateLimits(), redis);
+      return redis.rateLimits();
+    }
+
+    @Override
+    protected java.util.List<String> storedText(RateLimitStore store) {
+      return RedisDump.rateLimits(stores.get(store));
     }
   }
 }

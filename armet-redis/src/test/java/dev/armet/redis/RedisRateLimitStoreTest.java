@@ -25,6 +25,11 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
     return open(RedisStores.DecisionTime.CALLER).rateLimits();
   }
 
+  @Override
+  protected List<String> storedText(RateLimitStore store) {
+    return RedisDump.rateLimits(opened.stream().filter(s -> s.rateLimits() == store).findFirst().orElseThrow());
+  }
+
   private RedisStores open(RedisStores.DecisionTime time) {
     RedisStores s = LocalRedis.open(time, Clock.systemUTC());
     opened.add(s);

@@ -7,6 +7,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.server.acme.AcmeCertificateManager;
 import dev.armet.server.acme.AcmeChallengeType;
 import dev.armet.server.acme.AcmeStatus;
+import dev.armet.testing.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

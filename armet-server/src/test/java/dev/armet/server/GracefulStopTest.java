@@ -3,6 +3,7 @@ package dev.armet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.testing.Poll;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,11 +58,8 @@ class GracefulStopTest {
       }
     });
     GracefulHandler graceful = (GracefulHandler) server.jetty().getHandler();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!graceful.isShutdown() && System.nanoTime() < deadline) {
-      Thread.onSpinWait(); // the stop has begun once the handler refuses new work
-    }
-    assertThat(graceful.isShutdown()).as("graceful shutdown began").isTrue();
+    // The stop has begun once the handler refuses new work.
+    Poll.until(Duration.ofSeconds(30), "graceful shutdown began", graceful::isShutdown);
     assertThat(stopping).isNotDone();
 
     release.countDown();

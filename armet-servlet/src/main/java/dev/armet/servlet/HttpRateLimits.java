@@ -4,6 +4,7 @@ import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.http.PathPattern;
+import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitHeaders;
@@ -114,6 +115,7 @@ public final class HttpRateLimits {
     StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
     SecurityEventSink events = SecurityEventSink.logging();
     boolean headersOnAllowed;
+    Keyring keyring;
 
     private Builder() {}
 
@@ -147,6 +149,16 @@ public final class HttpRateLimits {
 
     public Builder events(SecurityEventSink events) {
       this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * The key the subjects (client addresses, API keys) are hashed under in the store and the
+     * logs (default: from {@code ARMET_SECRETS}, else random per process). Instances sharing a
+     * store must share it.
+     */
+    public Builder keyring(Keyring keyring) {
+      this.keyring = Objects.requireNonNull(keyring, "keyring");
       return this;
     }
 

@@ -77,8 +77,9 @@ public final class RateLimitRoute {
             + " is more than policy '" + p.name() + "' allows at once (" + p.rule().limit()
             + "); every request would be refused");
       }
-      limiters.add(RateLimiter.builder(p).store(b.store).clock(b.clock)
-          .onStoreFailure(b.onFailure).events(b.events).build());
+      RateLimiter.Builder limiter = RateLimiter.builder(p).store(b.store).clock(b.clock)
+          .onStoreFailure(b.onFailure).events(b.events);
+      limiters.add((b.keyring == null ? limiter : limiter.keyring(b.keyring)).build());
     }
     return new Route(pattern, methods, List.copyOf(limiters), List.copyOf(keys), cost);
   }

@@ -2,6 +2,7 @@ package dev.armet.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.event.SecurityEvent;
 import dev.armet.login.CredentialVerifier;
 import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
@@ -18,7 +19,9 @@ import java.security.MessageDigest;
 import java.security.spec.KeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -60,7 +63,8 @@ class LoginThrottleHttpTest {
   final Pbkdf2 hasher = new Pbkdf2();
   final CredentialVerifier verifier = CredentialVerifier.of(hasher);
   final Map<String, String> users = Map.of("demo", hasher.hash("armet-demo-password".toCharArray()));
-  final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(e -> {}).build();
+  final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
+  final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(events::add).build();
   GateTestServer server;
 
   @BeforeEach
@@ -78,7 +82,9 @@ class LoginThrottleHttpTest {
               res.getWriter().write("Too many attempts. Try again later.");
               return;
             }
-            // (the demo sleeps check.delay() here when the username slow-down is on)
+            if (!check.delay().isZero()) { // the demo sleeps it; here the test reads it
+              res.setHeader("X-Test-Login-Delay", Long.toString(check.delay().toMillis()));
+            }
             if (verifier.verify(users.get(user), req.getParameter("password").toCharArray())) {
               throttle.succeeded(user, ip);
               res.setStatus(303);
@@ -126,5 +132,23 @@ class LoginThrottleHttpTest {
     assertThat(login("demo", "armet-demo-password", "203.0.113.5").statusCode()).isEqualTo(303);
     clock.advance(Duration.ofMinutes(1));
     assertThat(login("demo", "armet-demo-password", "192.0.2.1").statusCode()).isEqualTo(303);
+  }
+
+  /**
+   * Issue 10 item 6: sqlmap spread over 253 loopback addresses with the username fixed met no
+   * throttle and left no event. By default the account now slows down (never locks) and says so.
+   */
+  @Test
+  void guessSpreadOverManyAddresses_slowsTheAccount_recordsAnEvent_ownerStillSignsIn() throws Exception {
+    HttpResponse<String> last = null;
+    for (int i = 1; i <= 45; i++) {
+      last = login("demo", "guess" + i, "198.51.100." + i);
+      assertThat(last.statusCode()).as("never locked by username alone").isEqualTo(200);
+    }
+    assertThat(last.headers().firstValue("X-Test-Login-Delay")).as("slowed down").hasValue("2000");
+    assertThat(events).extracting(SecurityEvent::type).contains("login.account-slowed");
+    HttpResponse<String> owner = login("demo", "armet-demo-password", "203.0.113.77");
+    assertThat(owner.statusCode()).as("the owner signs in, after the delay").isEqualTo(303);
+    assertThat(owner.headers().firstValue("X-Test-Login-Delay")).isPresent();
   }
 }
