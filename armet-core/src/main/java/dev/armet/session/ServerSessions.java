@@ -123,6 +123,12 @@ public final class ServerSessions implements Sessions {
     Instant now = clock.instant();
     SessionState loaded = s.loaded;
     SetCookie cookie = s.cookie;
+    if (s.discardLoaded() && s.regenerated() && loaded.userId != null
+        && store.load(loaded.key).isEmpty()) {
+      // A signed-in session that a concurrent request ended (logout, log out everywhere) is not
+      // carried over to a new id; that request's response already cleared the cookie.
+      return Optional.empty();
+    }
     if (s.discardLoaded()) {
       store.delete(loaded.key);
     }

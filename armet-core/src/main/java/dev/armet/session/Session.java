@@ -26,7 +26,9 @@ import java.util.Set;
  * for the same attribute the last commit wins. A session that a concurrent request ended
  * (logout, {@link #regenerate()}, {@link ServerSessions#destroyAllForUser}, expiry) is never
  * written again: the write of a request that read it before it ended fails and is dropped, so
- * the old cookie stays anonymous whatever the order in which the two requests finish.
+ * the old cookie stays anonymous whatever the order in which the two requests finish. A
+ * signed-in session ended before a concurrent {@link #regenerate()} commits is not carried over
+ * to the new id either (that commit writes nothing).
  * {@link CookieSessions} are whole-cookie last-write-wins. Methods are synchronized, so async
  * servlet code may share one {@code Session}.
  *

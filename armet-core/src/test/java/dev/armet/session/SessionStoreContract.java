@@ -302,6 +302,20 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void commit_regenerateOfASessionLoggedOutMeanwhile_carriesNoSignInToANewId() {
+    ServerSessions sessions = racingSessions(new InterleavingStore(store));
+    Browser browser = signedIn(sessions);
+    Browser stale = browser.copy();
+    // Request 1 (a role change) opened the session; request 2 logs out before request 1 commits.
+    stale.request(sessions, s -> {
+      browser.request(sessions, Session::invalidate);
+      s.regenerate();
+    });
+    assertThat(signedInAs(stale, sessions, "alice")).as("cookie of the regenerating response")
+        .isFalse();
+  }
+
+  @Test
   void commit_logOutEverywhereLandsJustBeforeAConcurrentWrite_sessionStaysEnded() {
     InterleavingStore interleaving = new InterleavingStore(store);
     ServerSessions sessions = racingSessions(interleaving);
