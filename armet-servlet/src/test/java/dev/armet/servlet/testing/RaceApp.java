@@ -4,16 +4,11 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
 import dev.armet.servlet.session.ServletSessions;
-import dev.armet.servlet.session.SessionExchange;
+import dev.armet.servlet.session.SessionFilter;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Session;
 import dev.armet.session.SessionStore;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +43,7 @@ final class RaceApp implements AutoCloseable {
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addFilter(new FilterHolder(new SessionsFilter(sessions)), "/*",
+    context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new SessionServlet(s -> {
       s.regenerate();
@@ -83,25 +78,6 @@ final class RaceApp implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
-  }
-
-  private static final class SessionsFilter implements Filter {
-    private final ServletSessions sessions;
-
-    SessionsFilter(ServletSessions sessions) {
-      this.sessions = sessions;
-    }
-
-    @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-        throws IOException, ServletException {
-      SessionExchange exchange = sessions.begin((HttpServletRequest) req, (HttpServletResponse) res);
-      try {
-        chain.doFilter(exchange.request(), exchange.response());
-      } finally {
-        exchange.commit();
-      }
-    }
   }
 
   /** A POST that does one thing to the session, then answers 303 to the home page. */
