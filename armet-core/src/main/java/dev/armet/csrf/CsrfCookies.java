@@ -41,14 +41,17 @@ final class CsrfCookies {
     return (secure ? secureSecret : plainSecret).name();
   }
 
-  /** The first secret cookie whose signature verifies, or null. */
-  byte[] readSecret(RequestCookies cookies, boolean secure) {
+  /**
+   * The first secret cookie whose signature verifies, or null; {@link TokenContents#primaryKey()}
+   * says whether it must be re-issued under the current key.
+   */
+  TokenContents readSecret(RequestCookies cookies, boolean secure) {
     String name = secretName(secure);
     List<String> values = cookies.all(name);
     for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
-      byte[] secret = signer.verify(values.get(i), name).map(TokenContents::payload).orElse(null);
-      if (secret != null && secret.length == TokenMasking.SECRET_BYTES) {
-        return secret;
+      TokenContents found = signer.verify(values.get(i), name).orElse(null);
+      if (found != null && found.payload().length == TokenMasking.SECRET_BYTES) {
+        return found;
       }
     }
     return null;

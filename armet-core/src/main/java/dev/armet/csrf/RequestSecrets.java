@@ -1,6 +1,7 @@
 package dev.armet.csrf;
 
 import dev.armet.cookie.RequestCookies;
+import dev.armet.keys.TokenContents;
 import dev.armet.session.Session;
 
 /**
@@ -57,7 +58,10 @@ final class RequestSecrets {
         byte[] stored = stored();
         if (stored == null) {
           stored = preSessionOrNew();
-          session.set(SESSION_ATTRIBUTE, TokenMasking.encode(stored));
+          if (!session.isCommitted()) {
+            // Too late to store is harmless: the next request adopts the pre-session secret.
+            session.set(SESSION_ATTRIBUTE, TokenMasking.encode(stored));
+          }
         }
         return stored;
       }
@@ -112,8 +116,16 @@ final class RequestSecrets {
 
   private byte[] preSession() {
     if (unread != null) {
-      preSession = cookies.readSecret(unread, secure);
+      TokenContents found = cookies.readSecret(unread, secure);
       unread = null;
+      if (found != null) {
+        preSession = found.payload();
+        if (!found.primaryKey() && !response.isCommitted()) {
+          // Signed by an older key of the ring: re-issue it under the primary key, as the
+          // session cookie is, so it survives the old key's removal from the ring.
+          response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+        }
+      }
     }
     return preSession;
   }

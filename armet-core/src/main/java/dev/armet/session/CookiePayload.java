@@ -49,7 +49,8 @@ final class CookiePayload {
       @SuppressWarnings("unchecked")
       Map<String, Object> attributes = (Map<String, Object>) a;
       return Optional.of(new SessionState(null, null, (String) u,
-          Instant.ofEpochMilli(((Number) c).longValue()), expiresAt, attributes, primaryKey));
+          Instant.ofEpochMilli(((Number) c).longValue()), expiresAt, SessionRecord.FIRST_VERSION, attributes,
+          primaryKey));
     } catch (JsonException | ArithmeticException | java.time.DateTimeException ex) {
       return Optional.empty();
     }

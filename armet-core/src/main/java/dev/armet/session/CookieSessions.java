@@ -96,6 +96,7 @@ public final class CookieSessions implements Sessions {
 
   @Override
   public Optional<String> commit(Session s) {
+    s.markCommitted();
     SetCookie cookie = s.cookie;
     boolean hadCookie = s.loaded != null;
     if (!s.exists() || (s.isNew() && !s.hasData())) {

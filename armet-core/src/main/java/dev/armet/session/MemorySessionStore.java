@@ -53,12 +53,24 @@ public final class MemorySessionStore implements SessionStore {
     return Optional.of(r);
   }
 
+  /** Compare-and-set in one {@code compute} on the record's key: atomic for that key. */
   @Override
-  public void save(SessionRecord record) {
+  public boolean save(SessionRecord record, long expectedVersion) {
     if (!records.containsKey(record.key()) && records.size() >= maxEntries) {
       makeRoom();
     }
-    records.put(record.key(), record);
+    Instant now = clock.instant();
+    boolean[] written = new boolean[1];
+    records.compute(record.key(), (key, current) -> {
+      long stored = current == null || !current.expiresAt().isAfter(now)
+          ? ABSENT : current.version();
+      if (stored != expectedVersion) {
+        return current;
+      }
+      written[0] = true;
+      return record;
+    });
+    return written[0];
   }
 
   @Override
@@ -71,9 +83,16 @@ public final class MemorySessionStore implements SessionStore {
     records.remove(key);
   }
 
+  /**
+   * Removes per key in one {@code computeIfPresent}, deciding on the record held at that moment:
+   * a record of the user rewritten concurrently is still removed, never skipped as "changed".
+   */
   @Override
   public void deleteAllForUser(String userId) {
-    records.values().removeIf(r -> r.userId().filter(userId::equals).isPresent());
+    for (String key : records.keySet()) {
+      records.computeIfPresent(key,
+          (k, r) -> r.userId().filter(userId::equals).isPresent() ? null : r);
+    }
   }
 
   /** The number of records held, expired ones included until swept. */

@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 public final class ServerSessions implements Sessions {
   /** Only the first few cookies of the session name are tried: bounded work per request. */
   private static final int MAX_CANDIDATES = 3;
+  /** Conditional writes tried per commit before giving up under sustained contention. */
+  static final int MAX_WRITE_ATTEMPTS = 8;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -107,7 +109,7 @@ public final class ServerSessions implements Sessions {
         continue;
       }
       SessionState state = new SessionState(key, id, r.userId().orElse(null), r.createdAt(),
-          r.expiresAt(), r.attributes(), verified.get().primaryKey());
+          r.expiresAt(), r.version(), r.attributes(), verified.get().primaryKey());
       return new Session(cookie, state, now);
     }
     // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
@@ -118,9 +120,16 @@ public final class ServerSessions implements Sessions {
 
   @Override
   public Optional<String> commit(Session s) {
+    s.markCommitted();
     Instant now = clock.instant();
     SessionState loaded = s.loaded;
     SetCookie cookie = s.cookie;
+    if (s.discardLoaded() && s.regenerated() && loaded.userId != null
+        && store.load(loaded.key).isEmpty()) {
+      // A signed-in session that a concurrent request ended (logout, log out everywhere) is not
+      // carried over to a new id; that request's response already cleared the cookie.
+      return Optional.empty();
+    }
     if (s.discardLoaded()) {
       store.delete(loaded.key);
     }
@@ -130,28 +139,25 @@ public final class ServerSessions implements Sessions {
       return clear;
     }
     boolean fresh = s.isNew() || s.regenerated();
-    if (fresh || s.modified()) {
-      Map<String, Object> attributes;
-      String user;
-      if (fresh) {
-        attributes = s.attributes();
-        user = s.user();
-      } else {
-        // Merge onto the freshest copy: a concurrent request's other attributes survive.
-        Optional<SessionRecord> current = store.load(loaded.key);
-        if (current.isEmpty()) {
-          // Destroyed meanwhile (logout, regenerate, expiry): never resurrect it, and do not
-          // clear the cookie either, which may already be the new one from a racing response.
-          return Optional.empty();
-        }
-        attributes = s.mergeOnto(current.get().attributes());
-        user = s.mergedUserId(current.get().userId().orElse(null));
-      }
-      byte[] id = fresh ? newId() : loaded.id;
+    if (fresh) {
+      byte[] id = newId();
       Instant created = s.created();
-      store.save(SessionRecord.ofChecked(storeKey(id), user, created, expiry(created, now),
-          attributes));
-      return fresh || rolling || !loaded.primaryKey ? Optional.of(header(cookie, id, now))
+      SessionRecord record = SessionRecord.ofChecked(storeKey(id), s.user(), created,
+          expiry(created, now), SessionRecord.FIRST_VERSION, s.attributes());
+      if (!store.save(record, SessionStore.ABSENT)) {
+        throw new IllegalStateException("a new random session id matched a live session;"
+            + " the JDK's SecureRandom is not working");
+      }
+      return Optional.of(header(cookie, id, now));
+    }
+    if (s.modified()) {
+      if (!saveMerged(s, loaded, expiry(loaded.createdAt, now))) {
+        // Destroyed meanwhile (logout, regenerate, log out everywhere, expiry): never resurrect
+        // it, and do not clear the cookie either, which may already be the new one from a
+        // racing response.
+        return Optional.empty();
+      }
+      return rolling || !loaded.primaryKey ? Optional.of(header(cookie, loaded.id, now))
           : Optional.empty();
     }
     Instant target = expiry(loaded.createdAt, now);
@@ -161,6 +167,35 @@ public final class ServerSessions implements Sessions {
     }
     return rolling || !loaded.primaryKey ? Optional.of(header(cookie, loaded.id, now))
         : Optional.empty();
+  }
+
+  /**
+   * Writes this request's changes as a compare-and-set on the version it read; on a conflict,
+   * re-reads and merges them attribute by attribute onto the freshest copy, at most
+   * {@link #MAX_WRITE_ATTEMPTS} times. False if the record is gone (ended by another request).
+   *
+   * @throws IllegalStateException if every attempt lost to a concurrent write
+   */
+  private boolean saveMerged(Session s, SessionState loaded, Instant expiresAt) {
+    long version = loaded.version;
+    Map<String, Object> base = loaded.attributes;
+    String storedUser = loaded.userId;
+    for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+      SessionRecord next = SessionRecord.ofChecked(loaded.key, s.mergedUserId(storedUser),
+          loaded.createdAt, expiresAt, version + 1, s.mergeOnto(base));
+      if (store.save(next, version)) {
+        return true;
+      }
+      Optional<SessionRecord> current = store.load(loaded.key);
+      if (current.isEmpty()) {
+        return false;
+      }
+      version = current.get().version();
+      base = current.get().attributes();
+      storedUser = current.get().userId().orElse(null);
+    }
+    throw new IllegalStateException("the session was changed by concurrent requests during each"
+        + " of " + MAX_WRITE_ATTEMPTS + " write attempts; this request's change was not saved");
   }
 
   /** Ends every session bound to {@code userId} ("log out everywhere"). */

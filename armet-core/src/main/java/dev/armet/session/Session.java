@@ -19,13 +19,23 @@ import java.util.Set;
  * changed; a session that was never given data sets no cookie.
  *
  * <p>Concurrency ({@link ServerSessions}): requests of one session each work on their own copy.
- * At commit a changed session is re-read and merged attribute by attribute onto the freshest
- * stored copy, so two requests that change different attributes both keep their change; for the
- * same attribute the last commit wins. Two commits landing within the same re-read/write window
- * (microseconds in memory, one round trip remotely) fall back to whole-record last-write-wins.
- * A session that a concurrent request destroyed (logout, regenerate) is never resurrected.
+ * A changed session is written with a compare-and-set on the record version it read
+ * ({@link SessionStore#save}); if another request wrote first, the record is re-read and this
+ * request's changes are merged attribute by attribute onto the freshest copy, then written again
+ * (at most 8 attempts). So two requests that change different attributes both keep their change;
+ * for the same attribute the last commit wins. A session that a concurrent request ended
+ * (logout, {@link #regenerate()}, {@link ServerSessions#destroyAllForUser}, expiry) is never
+ * written again: the write of a request that read it before it ended fails and is dropped, so
+ * the old cookie stays anonymous whatever the order in which the two requests finish. A
+ * signed-in session ended before a concurrent {@link #regenerate()} commits is not carried over
+ * to the new id either (that commit writes nothing).
  * {@link CookieSessions} are whole-cookie last-write-wins. Methods are synchronized, so async
  * servlet code may share one {@code Session}.
+ *
+ * <p>The session is written once, when the adapter commits it (just before the response
+ * commits). Changing it afterwards ({@link #set}, {@link #remove}, {@link #userId(String)},
+ * {@link #regenerate()}, {@link #invalidate()}, or {@link #create()} of a new one) throws
+ * {@link IllegalStateException} rather than being silently lost.
  *
  * <pre>{@code
  * Session s = sessions.open(cookies, true);
@@ -48,6 +58,7 @@ public final class Session {
   private boolean regenerated;
   private boolean discardLoaded;
   private boolean userChanged;
+  private boolean committed;
   private String userId;
   private Instant createdAt;
 
@@ -71,6 +82,7 @@ public final class Session {
   /** Makes sure a session exists (creates an empty one if none); it is saved once it has data. */
   public synchronized Session create() {
     if (!exists) {
+      checkNotCommitted();
       exists = true;
       isNew = true;
       createdAt = now;
@@ -102,12 +114,14 @@ public final class Session {
    *
    * @throws IllegalArgumentException if the value is not JSON-shaped (the message names the
    *     attribute, the path inside it and the type)
+   * @throws IllegalStateException if the session was already committed with the response
    */
   public synchronized void set(String name, Object value) {
     if (value == null) {
       remove(name);
       return;
     }
+    checkNotCommitted();
     Object copy = Json.copyOf(value, "session attribute '" + name + "'");
     create();
     attributes.put(name, copy);
@@ -115,6 +129,7 @@ public final class Session {
   }
 
   public synchronized void remove(String name) {
+    checkNotCommitted();
     if (attributes.remove(name) != null) {
       changes.put(name, REMOVED);
     }
@@ -130,6 +145,7 @@ public final class Session {
    * can find it. Call it with {@link #regenerate()} at login.
    */
   public synchronized void userId(String userId) {
+    checkNotCommitted();
     create();
     this.userId = userId;
     this.userChanged = true;
@@ -141,6 +157,7 @@ public final class Session {
    * fixation. Creates the session if none exists.
    */
   public synchronized void regenerate() {
+    checkNotCommitted();
     create();
     regenerated = true;
     discardLoaded = loaded != null;
@@ -153,6 +170,7 @@ public final class Session {
    * {@link #set} or {@link #create} afterwards starts a fresh session with a fresh id.
    */
   public synchronized void invalidate() {
+    checkNotCommitted();
     discardLoaded = loaded != null;
     exists = false;
     isNew = false;
@@ -187,7 +205,28 @@ public final class Session {
     return loaded != null && !discardLoaded ? Optional.ofNullable(loaded.key) : Optional.empty();
   }
 
+  /**
+   * Whether the session was already written with the response; from then on every change is
+   * refused with an {@link IllegalStateException}.
+   */
+  public synchronized boolean isCommitted() {
+    return committed;
+  }
+
+  private void checkNotCommitted() {
+    if (committed) {
+      throw new IllegalStateException("the session was already committed with the response, so"
+          + " this change would be lost; change the session before the response commits (before"
+          + " the first body byte, a flush, a redirect or an error)");
+    }
+  }
+
   // ---- read by Sessions implementations at commit ----
+
+  /** Called once by {@link Sessions#commit}: later changes are refused. */
+  synchronized void markCommitted() {
+    committed = true;
+  }
 
   synchronized boolean modified() {
     return !changes.isEmpty() || userChanged;

@@ -10,15 +10,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One stored session: its key, owner, creation time, expiry and JSON-shaped attributes.
- * Immutable. Stores that persist bytes use {@link #encode()} and {@link #decode}; the encoding
- * carries a format version ({@link #FORMAT_VERSION}) so a rolling deploy can read the previous
- * one. The expiry is kept by the store beside the data, not inside it, so {@code touch} need not
- * rewrite the record.
+ * One stored session: its key, owner, creation time, expiry, write version and JSON-shaped
+ * attributes. Immutable. Stores that persist bytes use {@link #encode()} and {@link #decode}; the
+ * encoding carries a format version ({@link #FORMAT_VERSION}) so a rolling deploy can read the
+ * previous one. The expiry and the {@linkplain #version() write version} are kept by the store
+ * beside the data, not inside it, so {@code touch} need not rewrite the record and a conditional
+ * write compares one number. A record stored before versions existed reads as
+ * {@link #FIRST_VERSION}.
  */
 public final class SessionRecord {
   /** The version written by {@link #encode()}. */
   public static final int FORMAT_VERSION = 1;
+
+  /**
+   * The version of a newly created record, and of a record written before stores kept versions.
+   * Each conditional write ({@link SessionStore#save}) stores the version read plus one.
+   */
+  public static final long FIRST_VERSION = 1;
 
   private static final JsonLimits LIMITS = JsonLimits.of(1 << 20, 34, 1 << 20);
 
@@ -26,31 +34,54 @@ public final class SessionRecord {
   private final String userId;
   private final Instant createdAt;
   private final Instant expiresAt;
+  private final long version;
   private final Map<String, Object> attributes;
 
   /**
+   * A record at {@link #FIRST_VERSION}.
+   *
    * @param attributes JSON-shaped values; copied
    * @throws IllegalArgumentException if an attribute is not JSON-shaped
    */
   public SessionRecord(String key, String userId, Instant createdAt, Instant expiresAt,
       Map<String, ?> attributes) {
-    this(key, userId, createdAt, expiresAt, copy(attributes), true);
+    this(key, userId, createdAt, expiresAt, FIRST_VERSION, attributes);
+  }
+
+  /**
+   * @param version the write version, at least {@link #FIRST_VERSION}
+   * @param attributes JSON-shaped values; copied
+   * @throws IllegalArgumentException if an attribute is not JSON-shaped or the version is below
+   *     {@link #FIRST_VERSION}
+   */
+  public SessionRecord(String key, String userId, Instant createdAt, Instant expiresAt,
+      long version, Map<String, ?> attributes) {
+    this(key, userId, createdAt, expiresAt, checkVersion(version), copy(attributes), true);
   }
 
   private SessionRecord(String key, String userId, Instant createdAt, Instant expiresAt,
-      Map<String, Object> attributes, boolean checked) {
+      long version, Map<String, Object> attributes, boolean checked) {
     this.key = Objects.requireNonNull(key, "key");
     this.userId = userId;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+    this.version = version;
     this.attributes = attributes;
   }
 
   /** For attributes already checked and copied by {@link Session}: skips a second deep copy. */
   static SessionRecord ofChecked(String key, String userId, Instant createdAt, Instant expiresAt,
-      Map<String, Object> attributes) {
-    return new SessionRecord(key, userId, createdAt, expiresAt,
+      long version, Map<String, Object> attributes) {
+    return new SessionRecord(key, userId, createdAt, expiresAt, checkVersion(version),
         java.util.Collections.unmodifiableMap(attributes), true);
+  }
+
+  private static long checkVersion(long version) {
+    if (version < FIRST_VERSION) {
+      throw new IllegalArgumentException("version must be >= " + FIRST_VERSION + ", was "
+          + version);
+    }
+    return version;
   }
 
   @SuppressWarnings("unchecked")
@@ -76,6 +107,14 @@ public final class SessionRecord {
     return expiresAt;
   }
 
+  /**
+   * The write version: {@link #FIRST_VERSION} when created, one more at each conditional write.
+   * As loaded, the version the store holds; as saved, the version to store.
+   */
+  public long version() {
+    return version;
+  }
+
   /** The attributes, unmodifiable. */
   public Map<String, Object> attributes() {
     return attributes;
@@ -83,7 +122,13 @@ public final class SessionRecord {
 
   /** A copy with another expiry, for stores that keep expiry apart from data. */
   public SessionRecord withExpiresAt(Instant expiresAt) {
-    return new SessionRecord(key, userId, createdAt, expiresAt, attributes, true);
+    return new SessionRecord(key, userId, createdAt, expiresAt, version, attributes, true);
+  }
+
+  /** A copy with another write version, for stores that keep the version apart from data. */
+  public SessionRecord withVersion(long version) {
+    return new SessionRecord(key, userId, createdAt, expiresAt, checkVersion(version), attributes,
+        true);
   }
 
   /**
@@ -107,10 +152,22 @@ public final class SessionRecord {
   }
 
   /**
-   * Reads what {@link #encode()} wrote; empty for an unknown version or malformed text (a
-   * corrupt record is treated as absent, never as a crash).
+   * Reads what {@link #encode()} wrote, at {@link #FIRST_VERSION}; empty for an unknown format
+   * version or malformed text (a corrupt record is treated as absent, never as a crash).
    */
   public static Optional<SessionRecord> decode(String key, String encoded, Instant expiresAt) {
+    return decode(key, encoded, expiresAt, FIRST_VERSION);
+  }
+
+  /**
+   * Reads what {@link #encode()} wrote, with the write version the store kept beside it; empty
+   * for an unknown format version, a version below {@link #FIRST_VERSION} or malformed text.
+   */
+  public static Optional<SessionRecord> decode(String key, String encoded, Instant expiresAt,
+      long version) {
+    if (version < FIRST_VERSION) {
+      return Optional.empty();
+    }
     try {
       Object parsed = Json.parse(encoded, LIMITS);
       if (!(parsed instanceof Map)) {
@@ -128,7 +185,7 @@ public final class SessionRecord {
       @SuppressWarnings("unchecked")
       Map<String, ?> attributes = (Map<String, ?>) a;
       return Optional.of(new SessionRecord(key, (String) u,
-          Instant.ofEpochMilli(((Number) c).longValue()), expiresAt, attributes));
+          Instant.ofEpochMilli(((Number) c).longValue()), expiresAt, version, attributes));
     } catch (JsonException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -10,16 +10,18 @@ final class SessionState {
   final String userId;
   final Instant createdAt;
   final Instant expiresAt;
+  final long version;
   final Map<String, Object> attributes;
   final boolean primaryKey;
 
   SessionState(String key, byte[] id, String userId, Instant createdAt, Instant expiresAt,
-      Map<String, Object> attributes, boolean primaryKey) {
+      long version, Map<String, Object> attributes, boolean primaryKey) {
     this.key = key;
     this.id = id;
     this.userId = userId;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+    this.version = version;
     this.attributes = attributes;
     this.primaryKey = primaryKey;
   }

@@ -23,9 +23,9 @@ final class CountingStore implements SessionStore {
   }
 
   @Override
-  public void save(SessionRecord record) {
+  public boolean save(SessionRecord record, long expectedVersion) {
     saves.incrementAndGet();
-    delegate.save(record);
+    return delegate.save(record, expectedVersion);
   }
 
   @Override

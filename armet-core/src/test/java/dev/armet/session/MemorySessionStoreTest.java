@@ -18,10 +18,10 @@ class MemorySessionStoreTest extends SessionStoreContract {
   @Test
   void save_whenFull_sweepsExpiredFirst() {
     MemorySessionStore small = new MemorySessionStore(2, clock);
-    small.save(record("old", null, Duration.ofMinutes(1), Map.of()));
-    small.save(record("live", null, Duration.ofMinutes(30), Map.of()));
+    create(small, record("old", null, Duration.ofMinutes(1), Map.of()));
+    create(small, record("live", null, Duration.ofMinutes(30), Map.of()));
     clock.advance(Duration.ofMinutes(2));
-    small.save(record("new", null, Duration.ofMinutes(30), Map.of()));
+    create(small, record("new", null, Duration.ofMinutes(30), Map.of()));
     assertThat(small.size()).isEqualTo(2);
     assertThat(small.load("live")).isPresent();
     assertThat(small.load("new")).isPresent();
@@ -30,12 +30,16 @@ class MemorySessionStoreTest extends SessionStoreContract {
   @Test
   void save_whenFullOfLiveSessions_evictsTheOneClosestToExpiry() {
     MemorySessionStore small = new MemorySessionStore(2, clock);
-    small.save(record("soon", null, Duration.ofMinutes(5), Map.of()));
-    small.save(record("later", null, Duration.ofMinutes(30), Map.of()));
-    small.save(record("new", null, Duration.ofMinutes(30), Map.of()));
+    create(small, record("soon", null, Duration.ofMinutes(5), Map.of()));
+    create(small, record("later", null, Duration.ofMinutes(30), Map.of()));
+    create(small, record("new", null, Duration.ofMinutes(30), Map.of()));
     assertThat(small.load("soon")).isEmpty();
     assertThat(small.load("later")).isPresent();
     assertThat(small.size()).isEqualTo(2);
+  }
+
+  private static void create(SessionStore store, SessionRecord r) {
+    assertThat(store.save(r, SessionStore.ABSENT)).isTrue();
   }
 
   @Test
@@ -62,5 +66,8 @@ class MemorySessionStoreTest extends SessionStoreContract {
     assertThat(SessionRecord.decode("k", encoded.replace("\"v\":1", "\"v\":2"), r.expiresAt()))
         .isEmpty();
     assertThat(SessionRecord.decode("k", "not json", r.expiresAt())).isEmpty();
+    assertThat(SessionRecord.decode("k", encoded, r.expiresAt(), 7).orElseThrow().version())
+        .isEqualTo(7);
+    assertThat(SessionRecord.decode("k", encoded, r.expiresAt(), 0)).isEmpty();
   }
 }

@@ -29,8 +29,8 @@ class SessionProductionChecksTest {
     }
 
     @Override
-    public void save(SessionRecord record) {
-      inner.save(record);
+    public boolean save(SessionRecord record, long expectedVersion) {
+      return inner.save(record, expectedVersion);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,10 +14,13 @@ import javax.sql.DataSource;
 
 /**
  * Server-side sessions in a SQL table: one row per session (key, user, the record's versioned
- * JSON, expiry in µs). Each operation is one auto-committed statement: load a
- * {@code SELECT} of live rows only, save an upsert, touch an {@code UPDATE} of the expiry column
- * only, "log out everywhere" a {@code DELETE} by the indexed user column. Expired rows are
- * purged in the background. A failure throws {@link JdbcStoreException} within the timeout.
+ * JSON, expiry in µs, write version). Each operation is one auto-committed statement: load a
+ * {@code SELECT} of live rows only; save a compare-and-set, either an {@code INSERT} that writes
+ * nothing over a live row (a create) or an {@code UPDATE … WHERE version = ? AND expires_at > ?}
+ * (a change), so a session deleted meanwhile is never written back; touch an {@code UPDATE} of
+ * the expiry column only; "log out everywhere" a {@code DELETE} by the indexed user column.
+ * Expired rows are purged in the background. A failure throws {@link JdbcStoreException} within
+ * the timeout.
  */
 public final class JdbcSessionStore implements SessionStore {
   private final DataSource data;
@@ -41,7 +45,8 @@ public final class JdbcSessionStore implements SessionStore {
         if (!row.next()) {
           return Optional.empty();
         }
-        return SessionRecord.decode(key, row.getString(1), Micros.toInstant(row.getLong(2)));
+        return SessionRecord.decode(key, row.getString(1), Micros.toInstant(row.getLong(2)),
+            row.getLong(3));
       }
     } catch (SQLException e) {
       throw new JdbcStoreException("session load", e);
@@ -49,14 +54,35 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public void save(SessionRecord record) {
+  public boolean save(SessionRecord record, long expectedVersion) {
+    boolean create = expectedVersion == ABSENT;
     try (Connection c = data.getConnection();
-        PreparedStatement s = prepare(c, sql.sessionUpsert)) {
-      s.setString(1, record.key());
-      s.setString(2, record.userId().orElse(null));
-      s.setString(3, record.encode());
-      s.setLong(4, Micros.of(record.expiresAt()));
-      s.executeUpdate();
+        PreparedStatement s = prepare(c, create ? sql.sessionCreate : sql.sessionUpdate)) {
+      long now = Micros.of(clock.instant());
+      if (create) {
+        s.setString(1, record.key());
+        s.setString(2, record.userId().orElse(null));
+        s.setString(3, record.encode());
+        s.setLong(4, Micros.of(record.expiresAt()));
+        s.setLong(5, record.version());
+        if (sql.dialect != SqlDialect.MARIADB) {
+          s.setLong(6, now);
+        }
+      } else {
+        s.setString(1, record.userId().orElse(null));
+        s.setString(2, record.encode());
+        s.setLong(3, Micros.of(record.expiresAt()));
+        s.setLong(4, record.version());
+        s.setString(5, record.key());
+        s.setLong(6, expectedVersion);
+        s.setLong(7, now);
+      }
+      return s.executeUpdate() == 1;
+    } catch (SQLIntegrityConstraintViolationException e) {
+      if (create && sql.dialect == SqlDialect.MARIADB) {
+        return false; // a live row holds the key (see Sql#sessionCreate)
+      }
+      throw new JdbcStoreException("session save", e);
     } catch (SQLException e) {
       throw new JdbcStoreException("session save", e);
     }

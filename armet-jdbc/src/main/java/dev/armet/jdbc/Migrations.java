@@ -31,9 +31,13 @@ final class Migrations {
             + "; upgrade Armet on this instance");
       }
       for (int v = current + 1; v <= SqlDialect.SCHEMA_VERSION; v++) {
-        try (Statement s = c.createStatement()) {
-          for (String step : dialect.migration(prefix, v)) {
-            s.execute(step);
+        if (v == 2) {
+          addSessionVersion(c, dialect, prefix);
+        } else {
+          try (Statement s = c.createStatement()) {
+            for (String step : dialect.migration(prefix, v)) {
+              s.execute(step);
+            }
           }
         }
         try (PreparedStatement s = c.prepareStatement(dialect.recordVersion(prefix, v))) {
@@ -41,6 +45,30 @@ final class Migrations {
           s.executeUpdate();
         }
       }
+    }
+  }
+
+  /** Idempotent: another instance starting at the same moment may have added it first. */
+  private static void addSessionVersion(Connection c, SqlDialect dialect, String prefix)
+      throws SQLException {
+    if (hasSessionVersion(c, dialect, prefix)) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(dialect.addSessionVersion(prefix));
+    } catch (SQLException e) {
+      if (!hasSessionVersion(c, dialect, prefix)) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean hasSessionVersion(Connection c, SqlDialect dialect, String prefix) {
+    try (Statement s = c.createStatement()) {
+      s.executeQuery(dialect.probeSessionVersion(prefix)).close();
+      return true;
+    } catch (SQLException e) {
+      return false;
     }
   }
 

@@ -4,7 +4,8 @@ package dev.armet.jdbc;
 final class Sql {
   final SqlDialect dialect;
   final String sessionLoad;
-  final String sessionUpsert;
+  final String sessionCreate;
+  final String sessionUpdate;
   final String sessionTouch;
   final String sessionDelete;
   final String sessionDeleteUser;
@@ -19,8 +20,11 @@ final class Sql {
     this.dialect = dialect;
     String sessions = p + "sessions";
     this.limitTable = p + "limits";
-    sessionLoad = "SELECT data, expires_at FROM " + sessions + " WHERE k = ? AND expires_at > ?";
-    sessionUpsert = upsert(sessions, "k", "user_id", "data", "expires_at");
+    sessionLoad = "SELECT data, expires_at, version FROM " + sessions
+        + " WHERE k = ? AND expires_at > ?";
+    sessionCreate = sessionCreate(sessions);
+    sessionUpdate = "UPDATE " + sessions + " SET user_id = ?, data = ?, expires_at = ?, version = ?"
+        + " WHERE k = ? AND version = ? AND expires_at > ?";
     sessionTouch = "UPDATE " + sessions + " SET expires_at = ? WHERE k = ? AND expires_at > ?";
     sessionDelete = "DELETE FROM " + sessions + " WHERE k = ?";
     sessionDeleteUser = "DELETE FROM " + sessions + " WHERE user_id = ?";
@@ -52,6 +56,22 @@ final class Sql {
       default:
         return null;
     }
+  }
+
+  /**
+   * Inserts a session (k, user_id, data, expires_at, version) unless a live row holds the key:
+   * PostgreSQL and SQLite replace an expired row in the same statement ({@code ?6}: now) and
+   * count 0 rows for a live one; MariaDB's plain insert fails on the key, which the store reads
+   * as "not written" (its {@code ON DUPLICATE KEY} row counts cannot tell an insert from a
+   * no-op, and a key is the digest of a fresh 256-bit id, so it never meets an expired row).
+   */
+  private String sessionCreate(String sessions) {
+    String insert = "INSERT INTO " + sessions + " (k, user_id, data, expires_at, version)"
+        + " VALUES (?, ?, ?, ?, ?)";
+    return dialect == SqlDialect.MARIADB ? insert
+        : insert + " ON CONFLICT (k) DO UPDATE SET user_id = excluded.user_id, data ="
+            + " excluded.data, expires_at = excluded.expires_at, version = excluded.version"
+            + " WHERE " + sessions + ".expires_at <= ?";
   }
 
   /** {@code SELECT k, state … WHERE k IN (?, …)}, locking for MariaDB. */

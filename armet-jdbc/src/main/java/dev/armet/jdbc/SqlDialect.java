@@ -22,8 +22,11 @@ public enum SqlDialect {
       "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", " ENGINE=InnoDB"),
   SQLITE("BLOB", "TEXT", "TEXT", "TEXT", "TEXT", "");
 
-  /** The schema version this release creates. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The schema version this release creates. Version 2 adds the sessions' write version
+   * ({@code version}, default 1 for rows written before), for conditional saves.
+   */
+  public static final int SCHEMA_VERSION = 2;
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
   private final String bytes;
@@ -59,10 +62,12 @@ public enum SqlDialect {
   public String ddl(String tablePrefix) {
     StringBuilder out = new StringBuilder("-- Armet schema version " + SCHEMA_VERSION + " for "
         + name().toLowerCase(java.util.Locale.ROOT) + "\n");
-    for (String s : migration(checkPrefix(tablePrefix), 1)) {
-      out.append(s).append(";\n");
+    for (int v = 1; v <= SCHEMA_VERSION; v++) {
+      for (String s : migration(checkPrefix(tablePrefix), v)) {
+        out.append(s).append(";\n");
+      }
+      out.append(recordVersion(tablePrefix, v).replace("?", "1")).append(";\n");
     }
-    out.append(recordVersion(tablePrefix, 1).replace("?", "1")).append(";\n");
     return out.toString();
   }
 
@@ -86,8 +91,26 @@ public enum SqlDialect {
         : insert + " ON CONFLICT (version) DO NOTHING";
   }
 
+  /**
+   * Version 2: the write version a conditional save compares. Rows of the previous release read
+   * as version 1; its instances, which do not set the column, keep working during a rolling
+   * deploy. Plain {@code ADD COLUMN} (MySQL has no {@code IF NOT EXISTS} here): {@link Migrations}
+   * skips it when the column exists.
+   */
+  String addSessionVersion(String p) {
+    return "ALTER TABLE " + p + "sessions ADD COLUMN version BIGINT NOT NULL DEFAULT 1";
+  }
+
+  /** A query that succeeds only if the sessions table has the version column. */
+  String probeSessionVersion(String p) {
+    return "SELECT version FROM " + p + "sessions WHERE 1 = 0";
+  }
+
   /** The statements that bring the schema from {@code version - 1} to {@code version}. */
   List<String> migration(String p, int version) {
+    if (version == 2) {
+      return List.of(addSessionVersion(p));
+    }
     if (version != 1) {
       throw new IllegalArgumentException("no schema version " + version);
     }

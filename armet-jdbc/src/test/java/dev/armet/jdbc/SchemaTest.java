@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.session.SessionRecord;
+import dev.armet.session.SessionStore;
 import dev.armet.testing.Poll;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,11 +25,14 @@ class SchemaTest {
   @Test
   void ddl_postgresql_isTheVersionedScript() {
     String ddl = SqlDialect.named("postgresql").ddl("armet_");
-    assertThat(ddl).startsWith("-- Armet schema version 1 for postgresql\n")
+    assertThat(ddl).startsWith("-- Armet schema version 2 for postgresql\n")
         .contains("CREATE TABLE IF NOT EXISTS armet_sessions (k VARCHAR(128) PRIMARY KEY")
         .contains("CREATE TABLE IF NOT EXISTS armet_limits (k VARCHAR(255) PRIMARY KEY, state BYTEA")
         .contains("CREATE INDEX IF NOT EXISTS armet_sessions_user ON armet_sessions (user_id)")
-        .endsWith("INSERT INTO armet_schema_version (version, applied_at) VALUES (1, 1)"
+        .contains("INSERT INTO armet_schema_version (version, applied_at) VALUES (1, 1)"
+            + " ON CONFLICT (version) DO NOTHING;\n")
+        .contains("ALTER TABLE armet_sessions ADD COLUMN version BIGINT NOT NULL DEFAULT 1;\n")
+        .endsWith("INSERT INTO armet_schema_version (version, applied_at) VALUES (2, 1)"
             + " ON CONFLICT (version) DO NOTHING;\n");
     assertThat(SqlDialect.named("mysql").ddl("app_")).contains("COLLATE ascii_bin").contains("INSERT IGNORE");
   }
@@ -58,8 +62,46 @@ class SchemaTest {
     JdbcStores stores = db.open(prefix, Clock.systemUTC(), dataFolder);
     try {
       Instant now = Instant.now();
-      stores.sessions().save(new SessionRecord("k", "u", now, now.plusSeconds(60), Map.of("a", 1)));
+      assertThat(stores.sessions().save(new SessionRecord("k", "u", now, now.plusSeconds(60), Map.of("a", 1)), SessionStore.ABSENT)).isTrue();
       assertThat(stores.sessions().load("k")).isPresent();
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  /** A rolling deploy: tables and rows of the previous release (schema 1) migrate in place. */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void startup_onSchemaOne_addsTheVersion_andOldRowsReadAsVersionOne(Database db) throws Exception {
+    db.require();
+    String prefix = Database.freshPrefix();
+    JdbcStores scratch = db.open("x" + prefix, Clock.systemUTC(), dataFolder); // a pool for DDL
+    Instant now = Instant.now();
+    SessionRecord old = new SessionRecord("old", "u", now, now.plusSeconds(600), Map.of("a", 1));
+    try (Connection c = scratch.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
+      for (String statement : scratch.dialect().migration(prefix, 1)) {
+        s.execute(statement);
+      }
+      s.execute(scratch.dialect().recordVersion(prefix, 1).replace("?", "1"));
+      try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO " + prefix
+          + "sessions (k, user_id, data, expires_at) VALUES (?, ?, ?, ?)")) {
+        insert.setString(1, "old");
+        insert.setString(2, "u");
+        insert.setString(3, old.encode());
+        insert.setLong(4, Micros.of(old.expiresAt()));
+        insert.executeUpdate();
+      }
+    } finally {
+      Database.dropAndClose(scratch);
+    }
+    JdbcStores stores = db.open(prefix, Clock.systemUTC(), dataFolder);
+    try {
+      SessionRecord back = stores.sessions().load("old").orElseThrow();
+      assertThat(back.version()).isEqualTo(SessionRecord.FIRST_VERSION);
+      assertThat(back.attributes()).isEqualTo(Map.of("a", 1));
+      assertThat(stores.sessions().save(back.withVersion(2), 1)).isTrue();
+      assertThat(stores.sessions().save(back.withVersion(2), 1)).isFalse();
+      db.open(prefix, Clock.systemUTC(), dataFolder).close(); // a second start migrates nothing
     } finally {
       Database.dropAndClose(stores);
     }
@@ -71,10 +113,10 @@ class SchemaTest {
     JdbcStores stores = Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder);
     try {
       try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
-        s.execute("INSERT INTO " + prefix + "schema_version (version, applied_at) VALUES (2, 0)");
+        s.execute("INSERT INTO " + prefix + "schema_version (version, applied_at) VALUES (3, 0)");
       }
       assertThatThrownBy(() -> Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder))
-          .hasMessageContaining("tables are at schema version 2, newer than this release's 1");
+          .hasMessageContaining("tables are at schema version 3, newer than this release's 2");
     } finally {
       Database.dropAndClose(stores);
     }
@@ -88,7 +130,7 @@ class SchemaTest {
         .dataFolder(dataFolder).purgeInterval(Duration.ofMillis(20)));
     try {
       Instant now = clock.instant();
-      stores.sessions().save(new SessionRecord("old", null, now, now.plusSeconds(60), Map.of()));
+      assertThat(stores.sessions().save(new SessionRecord("old", null, now, now.plusSeconds(60), Map.of()), SessionStore.ABSENT)).isTrue();
       clock.advance(Duration.ofMinutes(2));
       // Parks between reads, so the purge thread gets the CPU and the database it needs.
       Poll.until(Duration.ofSeconds(10), "the background purge removed the expired session",
@@ -114,9 +156,9 @@ class SchemaTest {
     try {
       Instant now = clock.instant();
       for (int i = 0; i < Purger.BATCH * 2 + 17; i++) {
-        stores.sessions().save(new SessionRecord("old" + i, null, now, now.plusSeconds(60), Map.of()));
+        assertThat(stores.sessions().save(new SessionRecord("old" + i, null, now, now.plusSeconds(60), Map.of()), SessionStore.ABSENT)).isTrue();
       }
-      stores.sessions().save(new SessionRecord("live", null, now, now.plus(Duration.ofHours(1)), Map.of()));
+      assertThat(stores.sessions().save(new SessionRecord("live", null, now, now.plus(Duration.ofHours(1)), Map.of()), SessionStore.ABSENT)).isTrue();
       clock.advance(Duration.ofMinutes(2));
       assertThat(stores.purgeExpired()).isEqualTo(Purger.BATCH * 2 + 17);
       assertThat(stores.purgeExpired()).isZero();

@@ -16,19 +16,28 @@ import java.util.Optional;
 
 /**
  * Server-side sessions in Redis, one hash per session ({@code d}: the record's versioned JSON,
- * {@code e}: its expiry) under {@code prefix + "s:" + key}, expiring with the session. One round
- * trip per load (HMGET), one per save (a script that also maintains the user's index), and
- * {@code touch} moves the expiry only. "Log out everywhere" deletes what the per-user index
- * ({@code prefix + "u:" + sha256(userId)}) names. A failure throws {@link RedisStoreException}:
- * the request fails rather than being treated as anonymous.
+ * {@code e}: its expiry, {@code n}: its write version) under {@code prefix + "s:" + key},
+ * expiring with the session. One round trip per load (HMGET), one per save (a script that
+ * compares the version and writes only if it is the one read, and maintains the user's index),
+ * and {@code touch} moves the expiry only. A hash written before versions existed reads as
+ * version 1, and instances of the previous release keep reading what this one writes (the JSON
+ * format is unchanged). "Log out everywhere" deletes what the per-user index
+ * ({@code prefix + "u:" + sha256(userId)}) names. The index's expiry only ever moves later, so
+ * it outlives every session it names. A failure throws {@link RedisStoreException}: the request
+ * fails rather than being treated as anonymous.
  *
- * <p>In Cluster mode a session and its user's index live on different slots, so the index is
- * updated by a second command (same round trip budget, not atomic with the save).
+ * <p>In Cluster mode a session and its user's index live on different slots: a save first adds
+ * the session to the index (a one-key script), then writes the session (the conditional script),
+ * so every live session is indexed before it exists. "Log out everywhere" deletes each session
+ * the index names and leaves the index itself to expire: a session indexed concurrently keeps
+ * its entry for the next call, and a concurrent save of a deleted session fails its version
+ * check rather than bring it back. Without Cluster both are one atomic script.
  */
 public final class RedisSessionStore implements SessionStore {
   private static final LuaScript SAVE = LuaScript.load("session-save.lua");
   private static final LuaScript TOUCH = LuaScript.load("session-touch.lua");
   private static final LuaScript DELETE_USER = LuaScript.load("session-delete-user.lua");
+  private static final LuaScript INDEX = LuaScript.load("session-index.lua");
 
   private final RedisClusterCommands<String, String> redis;
   private final String prefix;
@@ -47,7 +56,7 @@ public final class RedisSessionStore implements SessionStore {
   public Optional<SessionRecord> load(String key) {
     List<io.lettuce.core.KeyValue<String, String>> fields;
     try {
-      fields = redis.hmget(sessionKey(key), "d", "e");
+      fields = redis.hmget(sessionKey(key), "d", "e", "n");
     } catch (RedisException e) {
       throw new RedisStoreException("session load", e);
     }
@@ -55,32 +64,34 @@ public final class RedisSessionStore implements SessionStore {
       return Optional.empty();
     }
     Instant expiresAt;
+    long version;
     try {
       expiresAt = fromNanos(Long.parseLong(fields.get(1).getValue()));
+      version = fields.get(2).hasValue() ? Long.parseLong(fields.get(2).getValue())
+          : SessionRecord.FIRST_VERSION; // written before versions existed
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
     if (!expiresAt.isAfter(clock.instant())) {
       return Optional.empty();
     }
-    return SessionRecord.decode(key, fields.get(0).getValue(), expiresAt);
+    return SessionRecord.decode(key, fields.get(0).getValue(), expiresAt, version);
   }
 
   @Override
-  public void save(SessionRecord record) {
+  public boolean save(SessionRecord record, long expectedVersion) {
     String ttl = ttlMillis(record.expiresAt());
     String key = sessionKey(record.key());
     String index = record.userId().map(this::userKey).orElse(null);
+    String[] args = {record.encode(), nanos(record.expiresAt()), ttl,
+        Long.toString(record.version()), Long.toString(expectedVersion), nanos(clock.instant())};
     try {
-      if (index == null || !cluster) {
-        String[] keys = index == null ? new String[] {key} : new String[] {key, index};
-        SAVE.run(redis, ScriptOutputType.INTEGER, keys, record.encode(), nanos(record.expiresAt()), ttl);
-      } else {
-        SAVE.run(redis, ScriptOutputType.INTEGER, new String[] {key}, record.encode(),
-            nanos(record.expiresAt()), ttl);
-        redis.sadd(index, key);
-        redis.pexpire(index, Long.parseLong(ttl));
+      if (index != null && cluster) {
+        INDEX.run(redis, ScriptOutputType.INTEGER, new String[] {index}, key, ttl);
       }
+      String[] keys = index == null || cluster ? new String[] {key} : new String[] {key, index};
+      Long written = SAVE.run(redis, ScriptOutputType.INTEGER, keys, args);
+      return written != null && written == 1L;
     } catch (RedisException e) {
       throw new RedisStoreException("session save", e);
     }
@@ -113,10 +124,11 @@ public final class RedisSessionStore implements SessionStore {
         DELETE_USER.run(redis, ScriptOutputType.INTEGER, new String[] {index});
         return;
       }
+      // One slot per session in Cluster: no multi-key script possible. The index is not deleted
+      // here: a session indexed meanwhile must stay findable (see the class comment).
       for (String member : redis.smembers(index)) {
-        redis.del(member); // one slot per session in Cluster: no multi-key script possible
+        redis.del(member);
       }
-      redis.del(index);
     } catch (RedisException e) {
       throw new RedisStoreException("log out everywhere", e);
     }
@@ -126,7 +138,7 @@ public final class RedisSessionStore implements SessionStore {
     return prefix + "s:" + key;
   }
 
-  private String userKey(String userId) {
+  String userKey(String userId) {
     return prefix + "u:" + sha256(userId);
   }
 

@@ -9,6 +9,7 @@ import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.ratelimit.RateLimitStore;
 import dev.armet.ratelimit.RateLimiter;
 import dev.armet.ratelimit.RateLimitStoreContract;
+import dev.armet.session.SessionRecord;
 import dev.armet.session.SessionStore;
 import dev.armet.session.SessionStoreContract;
 import dev.armet.testing.MutableClock;
@@ -78,6 +79,20 @@ class RedisClusterTest {
     assertThat(RateLimiter.consumeAll(1, a.on("x"), b.on("y")).outcome())
         .isEqualTo(RateLimitDecision.Outcome.ALLOWED);
     assertThat(b.get("y").status().remaining()).isEqualTo(4);
+  }
+
+  /** Issue 10, item 3: in Cluster the index is updated apart from the session. */
+  @Test
+  void sessionSave_shorterSessionOfTheSameUser_neverShortensTheIndexExpiry() {
+    RedisStores redis = open(Clock.systemUTC());
+    RedisSessionStore store = (RedisSessionStore) redis.sessions();
+    java.time.Instant now = java.time.Instant.now();
+    for (Duration ttl : List.of(Duration.ofHours(8), Duration.ofMinutes(1))) {
+      assertThat(store.save(new SessionRecord("s" + ttl.toMinutes(), "dave", now, now.plus(ttl),
+          java.util.Map.of()), SessionStore.ABSENT)).isTrue();
+    }
+    long pttl = redis.connectionForTests().commands().pttl(store.userKey("dave"));
+    assertThat(pttl).isGreaterThan(Duration.ofHours(7).toMillis());
   }
 
   @Nested

@@ -27,14 +27,14 @@ class RedisSessionStoreTest extends SessionStoreContract {
 
   @Test
   void save_setsRedisExpiryToTheSession() {
-    store.save(record("ttl", "alice", Duration.ofMinutes(30), Map.of()));
+    create(record("ttl", "alice", Duration.ofMinutes(30), Map.of()));
     long pttl = commands().pttl(((RedisSessionStore) store).sessionKey("ttl"));
     assertThat(pttl).isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(30).toMillis() + 1);
   }
 
   @Test
   void load_recordOfUnknownFormat_isAbsent() {
-    store.save(record("old", null, Duration.ofMinutes(30), Map.of("v", 1)));
+    create(record("old", null, Duration.ofMinutes(30), Map.of("v", 1)));
     String key = ((RedisSessionStore) store).sessionKey("old");
     commands().hset(key, "d", "{\"v\":99,\"future\":true}");
     assertThat(store.load("old")).isEmpty();
@@ -43,11 +43,34 @@ class RedisSessionStoreTest extends SessionStoreContract {
   @Test
   void deleteAllForUser_afterSomeSessionsExpired_stillRemovesTheRest() {
     SessionRecord gone = record("g1", "carol", Duration.ofMinutes(1), Map.of());
-    store.save(gone);
+    create(gone);
     store.delete("g1");
-    store.save(record("g2", "carol", Duration.ofMinutes(30), Map.of()));
+    create(record("g2", "carol", Duration.ofMinutes(30), Map.of()));
     store.deleteAllForUser("carol");
     assertThat(store.load("g2")).isEmpty();
+  }
+
+  @Test
+  void save_shorterSessionOfTheSameUser_neverShortensTheIndexExpiry() {
+    create(record("long", "dave", Duration.ofHours(8), Map.of()));
+    create(record("short", "dave", Duration.ofMinutes(1), Map.of()));
+    long pttl = commands().pttl(((RedisSessionStore) store).userKey("dave"));
+    assertThat(pttl).isGreaterThan(Duration.ofHours(7).toMillis());
+  }
+
+  /** A rolling deploy: a hash the previous release wrote (no version field) reads as version 1. */
+  @Test
+  void load_hashWrittenBeforeVersions_isVersionOne_andConditionalSaveWorks() {
+    SessionRecord r = record("legacy", "erin", Duration.ofMinutes(30), Map.of("v", 1));
+    String key = ((RedisSessionStore) store).sessionKey("legacy");
+    java.time.Instant e = r.expiresAt();
+    commands().hset(key, Map.of("d", r.encode(),
+        "e", Long.toString(e.getEpochSecond() * 1_000_000_000L + e.getNano())));
+    commands().pexpire(key, Duration.ofMinutes(30).toMillis());
+    SessionRecord back = store.load("legacy").orElseThrow();
+    assertThat(back.version()).isEqualTo(SessionRecord.FIRST_VERSION);
+    assertThat(store.save(back.withVersion(2), 1)).isTrue();
+    assertThat(store.load("legacy").orElseThrow().version()).isEqualTo(2);
   }
 
   private io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> commands() {

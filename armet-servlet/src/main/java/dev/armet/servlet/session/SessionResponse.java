@@ -58,6 +58,28 @@ final class SessionResponse extends HttpServletResponseWrapper {
     super.sendRedirect(location);
   }
 
+  // Servlet 6.1's overloads: its wrapper sends each straight to the container, so without these
+  // a redirect made with them would commit the response before the session cookie is set. On a
+  // Servlet 6.0 container nothing can call them.
+
+  @Override
+  public void sendRedirect(String location, int sc) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location, sc);
+  }
+
+  @Override
+  public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location, clearBuffer);
+  }
+
+  @Override
+  public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location, sc, clearBuffer);
+  }
+
   @Override
   public void sendError(int sc) throws IOException {
     beforeCommit.run();

@@ -30,11 +30,13 @@ class HttpSessionOnJettyTest {
     server = TestServer.withContainerSessions(new SessionFilter(new ServletSessions(sessions)), secure)
         .servlet("/count", new PlainServlets.Counter())
         .servlet("/peek", new PlainServlets.Peek())
+        .servlet("/peek-all", new PlainServlets.PeekAll())
         .servlet("/login", new PlainServlets.Login())
         .servlet("/logout", new PlainServlets.Logout())
         .servlet("/bad", new PlainServlets.Bad())
         .servlet("/big", new PlainServlets.Big())
         .servlet("/late", new PlainServlets.Late())
+        .servlet("/late-armet", new LateArmetServlet())
         .servlet("/reset", new PlainServlets.Reset())
         .servlet("/boom", new PlainServlets.Boom())
         .servlet("/error", new PlainServlets.ErrorPage())
@@ -169,6 +171,19 @@ class HttpSessionOnJettyTest {
     start();
     assertThat(server.get("/late", null).body()).startsWith("body refused: the session was"
         + " already committed");
+  }
+
+  /** Issue 10, item 2: the Armet Session refuses a late change as HttpSession does. */
+  @Test
+  void lateChange_throughArmetSession_refusedWithClearMessage() throws Exception {
+    start();
+    HttpResponse<String> r = server.get("/late-armet", null);
+    assertThat(r.body()).startsWith("body refused: the session was already committed with the"
+        + " response, so this change would be lost")
+        .doesNotContain("accepted");
+    assertThat(r.body().split(" refused: ")).hasSize(5);
+    String cookie = pair(r);
+    assertThat(server.get("/peek-all", cookie).body()).isEqualTo("[early]");
   }
 
   @Test

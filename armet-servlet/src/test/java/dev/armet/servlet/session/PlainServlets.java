@@ -35,6 +35,16 @@ final class PlainServlets {
     }
   }
 
+  /** The attribute names, without creating. */
+  static final class PeekAll extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      HttpSession session = req.getSession(false);
+      resp.getWriter().print(session == null ? "none"
+          : String.valueOf(java.util.Collections.list(session.getAttributeNames())));
+    }
+  }
+
   /** Login with the Servlet 3.1 fixation defence. */
   static final class Login extends HttpServlet {
     @Override

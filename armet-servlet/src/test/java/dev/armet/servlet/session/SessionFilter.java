@@ -9,11 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The few lines ArmetFilter runs for sessions, as a test-only filter. */
-final class SessionFilter implements Filter {
+/** The few lines ArmetFilter runs for sessions, as a test-only filter (shared by the test-jar). */
+public final class SessionFilter implements Filter {
   private final ServletSessions sessions;
 
-  SessionFilter(ServletSessions sessions) {
+  public SessionFilter(ServletSessions sessions) {
     this.sessions = sessions;
   }
 
