@@ -73,6 +73,7 @@ public final class RegexAnalyzer {
   private static StackRisk probeStack(Pattern compiled, MatchMode mode, List<Candidate> candidates) {
     StackRisk worst = null;
     for (Candidate c : candidates) {
+      warmUp(compiled, mode, c);
       int at1m = StackProbe.overflowLength(compiled, mode, c, StackProbe.STACK_1M, StackProbe.MAX_LENGTH);
       if (at1m < 0 || (worst != null && worst.overflowAt1m() <= at1m)) {
         continue;
@@ -81,6 +82,14 @@ public final class RegexAnalyzer {
       worst = new StackRisk(toAttack(c), at512k, at1m, StackProbe.MAX_LENGTH);
     }
     return worst;
+  }
+
+  /** Lets the JIT compile the recursive match methods first, so the lengths measured are the steady state. */
+  private static void warmUp(Pattern compiled, MatchMode mode, Candidate c) {
+    String input = c.build(Math.max(1, 1000 / c.pump().length()));
+    for (int i = 0; i < 20; i++) {
+      Replay.run(compiled, mode, input, SCREEN_BUDGET);
+    }
   }
 
   static Attack toAttack(Candidate c) {
