@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * the slope rounds to 2 or more, constant when the work does not grow at all.
  */
 public final class GrowthProof {
-  public static final long BUDGET = 4_000_000;
-  static final long STOP_STEPS = 1_000_000;
+  public static final long BUDGET = 1_000_000;
+  static final long STOP_STEPS = 250_000;
   static final int MAX_LENGTH = 40_000;
   private static final double EXPONENTIAL_ACCELERATION = 1.2;
 
@@ -51,10 +51,12 @@ public final class GrowthProof {
       if (run.budgetExceeded() || run.steps() > STOP_STEPS || input.length() >= MAX_LENGTH) {
         break;
       }
-      reps = Math.max(reps + 1, reps * 3 / 2);
-      if (candidate.prefix().length() + candidate.pump().length() * reps + candidate.suffix().length() > MAX_LENGTH) {
-        reps = (MAX_LENGTH - candidate.prefix().length() - candidate.suffix().length()) / candidate.pump().length();
+      int next = Math.max(reps + 1, reps * 3 / 2);
+      int cap = (MAX_LENGTH - candidate.prefix().length() - candidate.suffix().length()) / candidate.pump().length();
+      if (Math.min(next, cap) <= reps) {
+        break;
       }
+      reps = Math.min(next, cap);
     }
     return classify(candidate, samples, exponentialPossible);
   }
@@ -71,9 +73,11 @@ public final class GrowthProof {
       return exponentialPossible ? new Measured(candidate, proof, Complexity.EXPONENTIAL, 0)
           : new Measured(candidate, proof, Complexity.POLYNOMIAL, 2);
     }
-    Sample a = samples.get(n - 3);
-    Sample b = samples.get(n - 2);
-    Sample c = samples.get(n - 1);
+    // a last size that ran out of budget is only a lower bound: fit on the completed sizes when there are enough
+    int last3 = exceeded && n >= 4 ? n - 2 : n - 1;
+    Sample a = samples.get(last3 - 2);
+    Sample b = samples.get(last3 - 1);
+    Sample c = samples.get(last3);
     double last = slope(b, c);
     double previous = slope(a, b);
     double perPump = Math.exp(Math.log((double) c.steps() / b.steps()) / (c.repetitions() - b.repetitions()));
@@ -84,7 +88,7 @@ public final class GrowthProof {
     int degree = 0;
     if (exponentialPossible && accelerating && c.repetitions() <= 200) {
       complexity = Complexity.EXPONENTIAL;
-    } else if (overall < 0.2 && last < 0.2) {
+    } else if (last < 0.2) {
       complexity = Complexity.CONSTANT;
     } else if (last < 1.5) {
       complexity = Complexity.LINEAR;

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  * gives it a large stack so that the replay measures time, not the stack.
  */
 public final class RegexAnalyzer {
-  private static final long SCREEN_BUDGET = 200_000;
+  private static final long SCREEN_BUDGET = 50_000;
   private static final int PROVEN = 2;
 
   private RegexAnalyzer() {}
 
   public static RegexVerdict analyze(String pattern, int flags, MatchMode mode, boolean suggestRewrite) {
     Pattern compiled = Pattern.compile(pattern, flags);
+    long tStart = System.nanoTime();
     CharUniverse universe = CharUniverse.of(pattern);
     List<String> notes = new ArrayList<>();
     Model model = Model.read(pattern, flags, universe, notes);
@@ -36,16 +37,22 @@ public final class RegexAnalyzer {
     GrowthProof.Measured worst = measured.stream()
         .max(Comparator.comparingDouble(GrowthProof.Measured::severity)).orElse(null);
 
+    long tReplay = System.nanoTime();
     StackRisk stackRisk = probeStack(compiled, mode, model.stackCandidates());
     Complexity complexity = worst == null ? Complexity.LINEAR : worst.complexity();
     int degree = worst == null ? 0 : worst.degree();
     if (model.predictedWorse(complexity)) {
       notes.add("the static model predicted more than the replay showed on this JDK; the replay decides");
     }
+    long t0 = System.nanoTime();
     Rewrite rewrite = null;
     boolean finding = complexity == Complexity.POLYNOMIAL || complexity == Complexity.EXPONENTIAL || stackRisk != null;
     if (suggestRewrite && finding && model.parsed() != null) {
       rewrite = RewriteAdvisor.suggest(pattern, flags, mode, model.parsed(), universe).orElse(null);
+    }
+    if (Boolean.getBoolean("armet.regex.debug")) {
+      System.err.printf("DEBUG %s replay=%dms stack=%dms rewrite=%dms%n", pattern, (tReplay - tStart) / 1000000,
+          (t0 - tReplay) / 1000000, (System.nanoTime() - t0) / 1000000);
     }
     Attack attack = worst == null ? null : toAttack(worst.candidate());
     return new RegexVerdict(pattern, flags, mode, complexity, degree, attack, worst == null ? null : worst.proof(),
@@ -56,12 +63,19 @@ public final class RegexAnalyzer {
   private static List<Candidate> screen(Pattern compiled, MatchMode mode, List<Candidate> candidates) {
     record Screened(Candidate candidate, double ratio, long steps) {}
     List<Screened> screened = new ArrayList<>();
+    int exhausted = 0;
     for (Candidate c : candidates) {
+      if (exhausted >= PROVEN) {
+        break; // enough candidates already exhaust the screening budget: they are the worst kind
+      }
       Replay.Run small = Replay.run(compiled, mode, c.build(8), SCREEN_BUDGET);
       if (small.stackOverflow()) {
         continue;
       }
-      Replay.Run large = Replay.run(compiled, mode, c.build(16), SCREEN_BUDGET);
+      Replay.Run large = small.budgetExceeded() ? small : Replay.run(compiled, mode, c.build(16), SCREEN_BUDGET);
+      if (large.budgetExceeded()) {
+        exhausted++;
+      }
       double ratio = large.budgetExceeded() || small.budgetExceeded() ? 1e9
           : (double) large.steps() / Math.max(1, small.steps());
       screened.add(new Screened(c, ratio, large.steps()));
@@ -78,7 +92,7 @@ public final class RegexAnalyzer {
       if (at1m < 0 || (worst != null && worst.overflowAt1m() <= at1m)) {
         continue;
       }
-      int at512k = StackProbe.overflowLength(compiled, mode, c, StackProbe.STACK_512K, at1m);
+      int at512k = StackProbe.overflowLength(compiled, mode, c, StackProbe.STACK_512K, StackProbe.MAX_LENGTH);
       worst = new StackRisk(toAttack(c), at512k, at1m, StackProbe.MAX_LENGTH);
     }
     return worst;

@@ -14,7 +14,7 @@ public final class StackProbe {
   public static final int STACK_1M = 1024 * 1024;
   /** The longest input tried. */
   public static final int MAX_LENGTH = 100_000;
-  private static final long BUDGET = 2_000_000;
+  private static final long BUDGET = 500_000;
 
   private StackProbe() {}
 
@@ -28,7 +28,14 @@ public final class StackProbe {
     int max = Math.max(1, (upTo - fixed) / attack.pump().length());
     int low = 0; // assumed not to overflow
     int high = Math.min(64, max);
-    while (!overflows(pattern, mode, attack.build(high), stackSize)) {
+    while (true) {
+      Boolean overflow = overflows(pattern, mode, attack.build(high), stackSize);
+      if (overflow == null) {
+        return -1; // the work ran out of budget first: a time problem, reported by the replay
+      }
+      if (overflow) {
+        break;
+      }
       if (high >= max) {
         return -1;
       }
@@ -37,7 +44,7 @@ public final class StackProbe {
     }
     while (high - low > Math.max(1, high / 100)) {
       int mid = (low + high) >>> 1;
-      if (overflows(pattern, mode, attack.build(mid), stackSize)) {
+      if (Boolean.TRUE.equals(overflows(pattern, mode, attack.build(mid), stackSize))) {
         high = mid;
       } else {
         low = mid;
@@ -46,7 +53,8 @@ public final class StackProbe {
     return attack.build(high).length();
   }
 
-  static boolean overflows(Pattern pattern, MatchMode mode, String input, int stackSize) {
+  /** True on overflow, false when the match ends, null when the step budget ran out. */
+  static Boolean overflows(Pattern pattern, MatchMode mode, String input, int stackSize) {
     AtomicReference<Replay.Run> result = new AtomicReference<>();
     Thread thread = new Thread(null, () -> result.set(Replay.run(pattern, mode, input, BUDGET)),
         "armet-regex-stack-probe", stackSize);
@@ -56,9 +64,12 @@ public final class StackProbe {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return null;
     }
     Replay.Run run = result.get();
-    return run != null && run.stackOverflow();
+    if (run == null || run.budgetExceeded()) {
+      return null;
+    }
+    return run.stackOverflow();
   }
 }
