@@ -141,7 +141,8 @@ final class ClassFileScanner {
           Object[] top = stack.toArray();
           if (call != null && top.length > call[0] && top[call[0]] instanceof String regex) {
             int flags = call[1] >= 0 && top.length > call[1] && top[call[1]] instanceof Integer f ? f : 0;
-            String via = key.substring(key.lastIndexOf('/') + 1, key.indexOf('('));
+            String owner = key.substring(0, key.indexOf('('));
+            String via = owner.substring(owner.lastIndexOf('/') + 1);
             out.add(new FoundRegex(regex, flags, file, className, method, lineAt(lines, pc), via));
           }
           stack.clear();
