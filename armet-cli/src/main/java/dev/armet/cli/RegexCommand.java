@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
@@ -99,8 +101,10 @@ final class RegexCommand implements Callable<Integer> {
     List<FoundRegex> targets = new ArrayList<>();
     if (scan) {
       for (String path : arguments) {
+        long start = System.nanoTime();
         List<FoundRegex> found = RegexScanner.scan(Path.of(path), err);
-        err.println("armet regex: " + found.size() + " regex(es) in " + path);
+        err.println("armet regex: " + found.size() + " regex(es) in " + path + " (found in "
+            + (System.nanoTime() - start) / 1_000_000 + " ms)");
         targets.addAll(found);
       }
     } else {
@@ -110,10 +114,16 @@ final class RegexCommand implements Callable<Integer> {
     boolean invalid = false;
     boolean failing = false;
     int done = 0;
+    Map<String, RegexVerdict> analysed = new HashMap<>(); // a library's regex is often found many times
     for (FoundRegex target : targets) {
       FoundRegex where = scan ? target : null;
       try {
-        RegexVerdict v = RegexSafety.analyze(target.pattern(), target.flags() | baseFlags, matchMode);
+        int f = target.flags() | baseFlags;
+        RegexVerdict v = analysed.get(f + ":" + target.pattern());
+        if (v == null) {
+          v = RegexSafety.analyze(target.pattern(), f, matchMode);
+          analysed.put(f + ":" + target.pattern(), v);
+        }
         entries.add(new RegexReport.Entry(target.pattern(), v, null, where));
         failing |= level(v).ordinal() >= threshold.ordinal();
       } catch (PatternSyntaxException e) {

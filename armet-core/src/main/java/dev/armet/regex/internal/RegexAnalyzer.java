@@ -25,7 +25,6 @@ public final class RegexAnalyzer {
 
   public static RegexVerdict analyze(String pattern, int flags, MatchMode mode, boolean suggestRewrite) {
     Pattern compiled = Pattern.compile(pattern, flags);
-    long tStart = System.nanoTime();
     CharUniverse universe = CharUniverse.of(pattern);
     List<String> notes = new ArrayList<>();
     Model model = Model.read(pattern, flags, universe, notes);
@@ -37,22 +36,16 @@ public final class RegexAnalyzer {
     GrowthProof.Measured worst = measured.stream()
         .max(Comparator.comparingDouble(GrowthProof.Measured::severity)).orElse(null);
 
-    long tReplay = System.nanoTime();
     StackRisk stackRisk = probeStack(compiled, mode, model.stackCandidates());
     Complexity complexity = worst == null ? Complexity.LINEAR : worst.complexity();
     int degree = worst == null ? 0 : worst.degree();
     if (model.predictedWorse(complexity)) {
       notes.add("the static model predicted more than the replay showed on this JDK; the replay decides");
     }
-    long t0 = System.nanoTime();
     Rewrite rewrite = null;
     boolean finding = complexity == Complexity.POLYNOMIAL || complexity == Complexity.EXPONENTIAL || stackRisk != null;
     if (suggestRewrite && finding && model.parsed() != null) {
       rewrite = RewriteAdvisor.suggest(pattern, flags, mode, model.parsed(), universe).orElse(null);
-    }
-    if (Boolean.getBoolean("armet.regex.debug")) {
-      System.err.printf("DEBUG %s replay=%dms stack=%dms rewrite=%dms%n", pattern, (tReplay - tStart) / 1000000,
-          (t0 - tReplay) / 1000000, (System.nanoTime() - t0) / 1000000);
     }
     Attack attack = worst == null ? null : toAttack(worst.candidate());
     return new RegexVerdict(pattern, flags, mode, complexity, degree, attack, worst == null ? null : worst.proof(),
