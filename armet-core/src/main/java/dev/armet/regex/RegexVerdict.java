@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param mode the match mode the verdict holds for
  * @param complexity the measured growth of the worst attack found
  * @param degree the polynomial degree (rounded fitted slope) when {@code POLYNOMIAL}, else 0
- * @param attack the worst attack found, or {@code null} when no input grew the work beyond linear
- * @param proof the replay of {@code attack}, or {@code null} without an attack
+ * @param attack the worst attack tried (the one behind {@code complexity}); for a safe pattern it
+ *     shows what was tried; {@code null} only when the pattern has nothing to pump
+ * @param proof the replay of {@code attack} at growing sizes, or {@code null} without an attack
  * @param stackRisk the measured stack overflow, or {@code null} when none was found
  * @param rewrite a checked safer equivalent, or {@code null}
  * @param modelled false when the static model could not read the pattern (the attack search then

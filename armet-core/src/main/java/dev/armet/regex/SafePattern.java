@@ -2,6 +2,7 @@ package dev.armet.regex;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.regex.internal.CountingSequence;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,11 +112,12 @@ public final class SafePattern {
     Objects.requireNonNull(input, "input");
     long budget = budgetFor(input.length());
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-    BudgetedSequence text = new BudgetedSequence(input, budget, deadline, timeout != null);
+    CountingSequence text = new CountingSequence(input, budget, deadline, timeout != null);
     try {
       return operation.test(pattern.matcher(text));
-    } catch (BudgetedSequence.Stop stop) {
-      throw refuse(stop.limit, input.length(), budget);
+    } catch (CountingSequence.StepBudgetExceeded stop) {
+      throw refuse(stop.time() ? RegexBudgetExceededException.Limit.TIME : RegexBudgetExceededException.Limit.STEPS,
+          input.length(), budget);
     } catch (StackOverflowError overflow) {
       throw refuse(RegexBudgetExceededException.Limit.STACK, input.length(), budget);
     }

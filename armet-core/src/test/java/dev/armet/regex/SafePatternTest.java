@@ -58,6 +58,18 @@ class SafePatternTest {
   }
 
   @Test
+  void matches_timeLimitOnly_refusedWithTimeLimit() {
+    SafePattern p = SafePattern.compile("(a|aa)*?b",
+        b -> b.events(events::add).maxSteps(Long.MAX_VALUE / 2).timeout(Duration.ofMillis(20)));
+
+    assertThatThrownBy(() -> p.matches("a".repeat(200)))
+        .isInstanceOfSatisfying(RegexBudgetExceededException.class,
+            e -> assertThat(e.limit()).isEqualTo(RegexBudgetExceededException.Limit.TIME))
+        .hasMessageContaining("ran longer than 20 ms");
+    assertThat(events).singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("limit", "time"));
+  }
+
+  @Test
   void build_badSettings_preciseErrors() {
     assertThatThrownBy(() -> SafePattern.builder("a").maxSteps(0).build())
         .hasMessage("maxSteps must be >= 1, was 0");

@@ -39,9 +39,39 @@ final class ClassFileScanner {
     this.out = out;
   }
 
+  /** Names one of which a class must mention to hold a regex we look for (checked on the raw bytes). */
+  private static final byte[][] NEEDLES = {bytes("regex/Pattern"), bytes("matches"), bytes("split"),
+      bytes("replaceAll"), bytes("replaceFirst"), bytes("/Pattern;"), bytes("/Email;")};
+
   /** Adds the regexes of {@code bytes} to {@code out}; a malformed class is skipped with its reason. */
   static void scan(byte[] bytes, String file, List<FoundRegex> out) throws IOException {
-    new ClassFileScanner(file, out).read(new DataInputStream(new ByteArrayInputStream(bytes)));
+    if (mentionsRegex(bytes)) { // most classes do not: skip parsing them
+      new ClassFileScanner(file, out).read(new DataInputStream(new ByteArrayInputStream(bytes)));
+    }
+  }
+
+  static boolean mentionsRegex(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      for (byte[] needle : NEEDLES) {
+        if (bytes[i] == needle[0] && i + needle.length <= bytes.length && startsWith(bytes, i, needle)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] bytes, int at, byte[] needle) {
+    for (int j = 1; j < needle.length; j++) {
+      if (bytes[at + j] != needle[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private void read(DataInputStream in) throws IOException {
