@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:every pattern is below --fail-on",
         "1:a finding at or above --fail-on",
-        "2:usage error or an invalid pattern argument (the JDK's message and index); with --scan an invalid",
-        "  regex found in code is reported, not exit 2"})
+        "2:usage error or an invalid pattern argument (the JDK's message and index; an invalid regex found by"
+            + " --scan is reported, not exit 2)"})
 final class RegexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
