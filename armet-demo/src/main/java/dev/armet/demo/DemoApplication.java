@@ -83,6 +83,7 @@ public final class DemoApplication {
         .filter(filter(environment, stores, keyring, events))
         .servlet("", new HomeServlet()) // "" maps the context root only
         .servlet("/notes", new NotesServlet())
+        .servlet("/search", new SearchServlet(events))
         .servlet("/login", new LoginServlet(DemoAccounts.forEnvironment(environment), throttle))
         .servlet("/logout", new LogoutServlet())
         .staticResources("/static", staticFolder());

@@ -109,5 +109,9 @@ final class HomePage {
       out.append("<li>").append(Encode.forHtml(note)).append("</li>\n");
     }
     out.append("</ul>\n");
+    out.append("<form method=\"get\" action=\"/search\"><label for=\"search-q\">Search your notes with a regex</label> "
+        + "<input id=\"search-q\" name=\"q\" maxlength=\"").append(SearchServlet.MAX_QUERY)
+        .append("\" required> <button type=\"submit\">Search</button> <small>(runs under <code>SafePattern</code>: "
+            + "a backtracking regex is refused, not left to hold a thread)</small></form>\n");
   }
 }

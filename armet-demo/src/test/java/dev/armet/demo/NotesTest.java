@@ -52,6 +52,26 @@ class NotesTest {
   }
 
   @Test
+  void search_userRegex_findsNotesAndRefusesBacktrackingOnes() throws Exception {
+    DemoClient browser = new DemoClient(server, "127.0.0.36");
+    browser.get("/");
+    assertThat(browser.post("/notes", "text", "buy milk").statusCode()).isEqualTo(303);
+    assertThat(browser.post("/notes", "text", "a".repeat(40)).statusCode()).isEqualTo(303);
+    assertThat(browser.get("/").body()).contains("<form method=\"get\" action=\"/search\">");
+    HttpResponse<String> hit = browser.get("/search?q=m.lk");
+    assertThat(hit.statusCode()).isEqualTo(200);
+    assertThat(hit.body()).isEqualTo("buy milk\n");
+    HttpResponse<String> invalid = browser.get("/search?q=x%7B%2C3%7D"); // x{,3}
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).isEqualTo("invalid regex: Illegal repetition at index 2\n");
+    events.clear();
+    HttpResponse<String> redos = browser.get("/search?q=%28a%7Caa%29*%3Fb"); // (a|aa)*?b: exponential
+    assertThat(redos.statusCode()).isEqualTo(422);
+    assertThat(redos.body()).contains("search refused");
+    assertThat(events.await(e -> e.type().equals("regex.budget_exceeded"), 10)).isNotNull();
+  }
+
+  @Test
   void note_isHtmlEscaped() throws Exception {
     DemoClient browser = new DemoClient(server, "127.0.0.33");
     browser.get("/");
