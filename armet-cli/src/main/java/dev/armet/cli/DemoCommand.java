@@ -3,6 +3,7 @@ package dev.armet.cli;
 import dev.armet.demo.DemoApplication;
 import dev.armet.demo.DemoStores;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.MaskedUri;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.server.ArmetServer;
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("Armet demo running in %s mode (set ARMET_ENV to change it)%n", server.environment());
     out.printf("  %s%n", server.httpsUri());
     out.printf("  %s redirects to HTTPS%n", server.httpUri());
-    out.printf("  store: %s%n", storeUri.replaceAll("//[^/@]*@", "//***@"));
+    out.printf("  store: %s%n", MaskedUri.of(storeUri));
     out.printf("  certificate: %s (self-signed, for localhost; your browser will ask you to accept it)%n",
         data.resolve("tls").resolve("localhost-cert.pem"));
     out.println("Press Ctrl-C to stop.");
