@@ -4,6 +4,7 @@ import java.util.List;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
  * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
+ * {@code graceful → HTTP/2 head limit → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
  * headers → servlet context}.
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
@@ -45,7 +46,11 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
 
     SslContextFactory.Server tls = TlsSetup.contextFactory(config.tls().profile(), certificate);
     HttpConnectionFactory http11 = new HttpConnectionFactory(secure);
-    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secure);
+    // HPACK's own limit would refuse by closing the connection: keep it as a hard bound only,
+    // and answer 431 at the HTTP/1.1 limit (Http2HeaderLimitHandler).
+    HttpConfiguration secureH2 = new HttpConfiguration(secure);
+    secureH2.setRequestHeaderSize(limits.maxRequestHeaderBytes() * Http2HeaderLimitHandler.HPACK_FACTOR);
+    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secureH2);
     ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
     alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
     ServerConnector https = new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
@@ -69,7 +74,9 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
     HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
         config.canonicalHost(), https::getLocalPort);
-    s.setHandler(new GracefulHandler(new TraceRefusalHandler(new UriLimitHandler(redirect, limits))));
+    Handler checks = new Http2HeaderLimitHandler(
+        new TraceRefusalHandler(new UriLimitHandler(redirect, limits)), limits.maxRequestHeaderBytes());
+    s.setHandler(new GracefulHandler(checks));
     s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
     s.setStopTimeout(config.stopTimeout().toMillis());
     s.setStopAtShutdown(config.stopAtShutdown());
