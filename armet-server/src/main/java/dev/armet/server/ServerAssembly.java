@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
  * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → HTTP/2 head limit → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
+ * {@code graceful → HTTP/2 head limit → body timeout → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
  * headers → servlet context}.
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
@@ -74,8 +74,9 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
     HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
         config.canonicalHost(), https::getLocalPort);
-    Handler checks = new Http2HeaderLimitHandler(
-        new TraceRefusalHandler(new UriLimitHandler(redirect, limits)), limits.maxRequestHeaderBytes());
+    Handler checks = new Http2HeaderLimitHandler(new BodyTimeoutHandler(
+        new TraceRefusalHandler(new UriLimitHandler(redirect, limits)), limits.bodyTimeout()),
+        limits.maxRequestHeaderBytes());
     s.setHandler(new GracefulHandler(checks));
     s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
     s.setStopTimeout(config.stopTimeout().toMillis());
