@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
  * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → HTTP/2 head limit → body timeout → TRACE refusal → URI limits → HTTPS redirect → body size → pre-encoded security
+ * {@code graceful → HTTP/2 head limit → body timeout → TRACE refusal → URI limits → HTTPS redirect → body charset → body size → pre-encoded security
  * headers → servlet context}.
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
@@ -72,7 +72,7 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     ServletContextHandler context = ServletContextAssembly.create(config);
     SizeLimitHandler bodyLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 past the limit
     bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
-    HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
+    HttpsRedirectHandler redirect = new HttpsRedirectHandler(new BodyCharsetHandler(bodyLimit), config.filter().headers(),
         config.canonicalHost(), https::getLocalPort);
     Handler checks = new Http2HeaderLimitHandler(new BodyTimeoutHandler(
         new TraceRefusalHandler(new UriLimitHandler(redirect, limits)), limits.bodyTimeout()),
