@@ -50,8 +50,9 @@ final class ArmetProcess implements AutoCloseable {
   /** Starts {@code armet args…}; stderr goes to {@code stderr} (a file) when not null. */
   static ArmetProcess start(java.util.Map<String, String> env, Path stderr, String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    // Native access as the armet jar's manifest grants it (Enable-Native-Access).
+    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("ARMET_"));
