@@ -104,13 +104,18 @@ final class ArmetProcess implements AutoCloseable {
 
   /** A client trusting only the development certificate in {@code dataFolder}. */
   static HttpClient trustingDevelopmentCertificate(Path dataFolder) throws Exception {
+    return trusting(dataFolder.resolve("tls/localhost-cert.pem"));
+  }
+
+  /** A client trusting only the PEM certificate in {@code certificateFile}. */
+  static HttpClient trusting(Path certificateFile) throws Exception {
     X509Certificate cert;
-    try (InputStream in = Files.newInputStream(dataFolder.resolve("tls/localhost-cert.pem"))) {
+    try (InputStream in = Files.newInputStream(certificateFile)) {
       cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
-    trust.setCertificateEntry("dev", cert);
+    trust.setCertificateEntry("server", cert);
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext tls = SSLContext.getInstance("TLS");

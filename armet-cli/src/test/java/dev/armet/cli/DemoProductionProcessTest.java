@@ -2,23 +2,15 @@ package dev.armet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +46,7 @@ class DemoProductionProcessTest {
     try (ArmetProcess demo = ArmetProcess.start(env, dir.resolve("stderr.txt"), "demo")) {
       int port = Integer.parseInt(demo.awaitMatch(HTTPS).group(1));
       assertThat(demo.stdout()).anySatisfy(line -> assertThat(line).contains("production mode"));
-      HttpResponse<String> home = trusting(Path.of(env.get("ARMET_TLS_CERTIFICATE"))).send(
+      HttpResponse<String> home = ArmetProcess.trusting(Path.of(env.get("ARMET_TLS_CERTIFICATE"))).send(
           HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(home.statusCode()).isEqualTo(200);
@@ -81,20 +73,5 @@ class DemoProductionProcessTest {
       assertThat(demo.awaitExit()).isEqualTo(Main.USAGE);
       assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("limits.max-body-bytes", "'lots'");
     }
-  }
-
-  private static HttpClient trusting(Path certificate) throws Exception {
-    X509Certificate cert;
-    try (InputStream in = Files.newInputStream(certificate)) {
-      cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-    }
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("server", cert);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(30)).build();
   }
 }
