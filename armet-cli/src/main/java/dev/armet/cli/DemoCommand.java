@@ -3,9 +3,14 @@ package dev.armet.cli;
 import dev.armet.demo.DemoApplication;
 import dev.armet.demo.DemoStores;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.MaskedUri;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.server.ArmetServer;
+import dev.armet.server.ArmetServerConfig;
+import dev.armet.server.ServerSettings;
+import dev.armet.server.StartupRefusedException;
+import dev.armet.servlet.ArmetFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,21 +34,38 @@ import picocli.CommandLine.Spec;
     description = {
         "Starts the Armet demo on https://localhost:8443 (and http://localhost:8080, which redirects to it)",
         "with a self-signed development certificate kept in the data folder.",
-        "Listens on 127.0.0.1 only. The mode comes from ARMET_ENV (development unless set)."})
+        "Listens on 127.0.0.1 unless server.bind-address says otherwise. The mode comes from ARMET_ENV",
+        "(development unless set). Takes every setting of 'armet serve': --config FILE and ARMET_* variables."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:stopped",
+        "1:run-time failure (port in use, store unreachable, privilege drop failed)",
+        "2:usage or configuration error, or a self-check error in production"})
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--https-port", paramLabel = "N", defaultValue = "8443",
-      description = "HTTPS port (0: any free port). Default: ${DEFAULT-VALUE}.")
-  int httpsPort;
+  @Option(names = "--https-port", paramLabel = "N",
+      description = "HTTPS port (0: any free port). Default: server.https-port, else 8443.")
+  Integer httpsPort;
 
-  @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",
-      description = "HTTP port that redirects to HTTPS (0: any free port). Default: ${DEFAULT-VALUE}.")
-  int httpPort;
+  @Option(names = "--http-port", paramLabel = "N",
+      description = "HTTP port that redirects to HTTPS (0: any free port). Default: server.http-port, else 8080.")
+  Integer httpPort;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-      description = "Data folder (the development certificate lives in DIR/tls). Default: ./${DEFAULT-VALUE}.")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Data folder (the development certificate lives in DIR/tls). Default: server.data-dir, else ./data.")
   Path data;
+
+  @Option(names = "--config", paramLabel = "FILE", description = {
+      "Server configuration file (properties; keys in docs/CONFIGURATION.md), as for 'armet serve'.",
+      "ARMET_* variables override it, and the options above override both."})
+  Path config;
+
+  @Option(names = "--user", paramLabel = "USER", description = "User the demo runs as after binding (server.user).")
+  String user;
+
+  @Option(names = "--group", paramLabel = "GROUP", description = "Group the demo runs as (server.group).")
+  String group;
 
   @Option(names = "--store", paramLabel = "URI", description = {
       "Where sessions, rate limits and lockouts live: redis://host:port/db, rediss://…, postgresql://…,",
@@ -57,10 +79,23 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     checkPort("--https-port", httpsPort);
     checkPort("--http-port", httpPort);
+    Path dataFolder;
+    try {
+      // The demo's defaults, then the file and ARMET_* (as 'armet serve' reads them), then the options.
+      dataFolder = configure(ArmetServerConfig.builder()
+          .environment(ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT))
+          .filter(ArmetFilter.create(a -> a.noSessions().noCsrf()))).build().dataDirectory();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("armet: " + e.getMessage());
+      return Main.USAGE;
+    } catch (IOException e) {
+      err.println("armet: cannot read " + config + ": " + e.getMessage());
+      return Main.USAGE;
+    }
     String storeUri = OpenStores.choose(store);
     OpenStores stores;
     try {
-      stores = OpenStores.open(storeUri, data);
+      stores = OpenStores.open(storeUri, dataFolder);
     } catch (IllegalArgumentException e) {
       err.println("armet: " + e.getMessage());
       return Main.USAGE;
@@ -74,10 +109,14 @@ final class DemoCommand implements Callable<Integer> {
       // their counters apart.
       DemoStores demoStores = DemoStores.of(stores.sessions(), stores.rateLimits(), stores.rateLimits());
       Keyring keyring = DemoSecrets.keyring(
-          ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), data);
-      server = DemoApplication.create(demoStores, keyring, SecurityEventSink.logging(), c -> c
-          .httpsPort(httpsPort).httpPort(httpPort).bindAddress("127.0.0.1").dataDirectory(data)
-          .closeOnStop(stores));
+          ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), dataFolder);
+      server = DemoApplication.create(demoStores, keyring, SecurityEventSink.logging(), c -> {
+        try {
+          configure(c).closeOnStop(stores);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
     } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
       closeQuietly(stores);
       err.println("armet: " + e.getMessage());
@@ -85,7 +124,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     try {
       server.start();
-    } catch (IOException e) {
+    } catch (StartupRefusedException e) {
+      err.println("armet: " + e.getMessage());
+      return Main.USAGE;
+    } catch (IOException | IllegalStateException e) {
       err.println("armet: the demo could not start: " + e.getMessage());
       return Main.FAILURE;
     }
@@ -93,9 +135,13 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("Armet demo running in %s mode (set ARMET_ENV to change it)%n", server.environment());
     out.printf("  %s%n", server.httpsUri());
     out.printf("  %s redirects to HTTPS%n", server.httpUri());
-    out.printf("  store: %s%n", storeUri.replaceAll("//[^/@]*@", "//***@"));
-    out.printf("  certificate: %s (self-signed, for localhost; your browser will ask you to accept it)%n",
-        data.resolve("tls").resolve("localhost-cert.pem"));
+    out.printf("  store: %s%n", MaskedUri.of(storeUri));
+    if (server.config().tls().hasCertificate()) {
+      out.printf("  certificate: %s%n", server.config().tls().certificateFiles().get(0));
+    } else {
+      out.printf("  certificate: %s (self-signed, for localhost; your browser will ask you to accept it)%n",
+          server.config().dataDirectory().resolve("tls").resolve("localhost-cert.pem"));
+    }
     out.println("Press Ctrl-C to stop.");
     out.flush();
     try {
@@ -116,8 +162,34 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void checkPort(String option, int port) {
-    if (port < 0 || port > 65535) {
+  /**
+   * The demo's defaults (loopback only, 8443/8080, ./data), then every setting 'armet serve'
+   * reads (the file, then ARMET_*), then the command-line options.
+   */
+  private ArmetServerConfig.Builder configure(ArmetServerConfig.Builder b) throws IOException {
+    b.httpsPort(ArmetServerConfig.DEFAULT_HTTPS_PORT).httpPort(ArmetServerConfig.DEFAULT_HTTP_PORT)
+        .bindAddress("127.0.0.1").dataDirectory(Path.of("data"));
+    ServerSettings.apply(b, config, System.getenv());
+    if (httpsPort != null) {
+      b.httpsPort(httpsPort);
+    }
+    if (httpPort != null) {
+      b.httpPort(httpPort);
+    }
+    if (data != null) {
+      b.dataDirectory(data);
+    }
+    if (user != null) {
+      b.user(user);
+    }
+    if (group != null) {
+      b.group(group);
+    }
+    return b;
+  }
+
+  private void checkPort(String option, Integer port) {
+    if (port != null && (port < 0 || port > 65535)) {
       throw new ParameterException(spec.commandLine(),
           option + " must be between 0 and 65535 (0: any free port), was " + port);
     }

@@ -4,12 +4,15 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,10 +41,17 @@ final class DemoSecrets {
     try {
       if (!Files.exists(file)) {
         Files.createDirectories(dataFolder);
-        Files.writeString(file, "# development key ring of armet demo; never use in production\n"
-            + Secrets.generate() + "\n", StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        byte[] text = ("# development key ring of armet demo; never use in production\n" + Secrets.generate()
+            + "\n").getBytes(StandardCharsets.UTF_8);
+        // Created owner-only: there is no moment at which another user could open it.
+        try (SeekableByteChannel out = Files.newByteChannel(file,
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+          ByteBuffer buffer = ByteBuffer.wrap(text);
+          while (buffer.hasRemaining()) {
+            out.write(buffer);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the development secret " + file, e);

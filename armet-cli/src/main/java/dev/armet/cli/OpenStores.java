@@ -1,5 +1,6 @@
 package dev.armet.cli;
 
+import dev.armet.env.MaskedUri;
 import dev.armet.jdbc.JdbcStores;
 import dev.armet.ratelimit.RateLimitStore;
 import dev.armet.redis.RedisStores;
@@ -34,7 +35,7 @@ record OpenStores(SessionStore sessions, RateLimitStore rateLimits, AutoCloseabl
       return new OpenStores(jdbc.sessions(), jdbc.rateLimits(), jdbc);
     }
     throw new IllegalArgumentException("--store must be redis://…, rediss://…, postgresql://…, "
-        + "mariadb://…, mysql://… or sqlite[:path]; was '" + masked(uri) + "'");
+        + "mariadb://…, mysql://… or sqlite[:path]; was '" + MaskedUri.of(uri) + "'");
   }
 
   /** The URI from the option, else {@code ARMET_STORE}, else the embedded default. */
@@ -49,9 +50,5 @@ record OpenStores(SessionStore sessions, RateLimitStore rateLimits, AutoCloseabl
   @Override
   public void close() throws Exception {
     resource.close();
-  }
-
-  private static String masked(String uri) {
-    return uri == null ? "null" : uri.replaceAll("//[^/@]*@", "//***@");
   }
 }

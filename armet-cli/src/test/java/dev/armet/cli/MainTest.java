@@ -35,8 +35,8 @@ class MainTest {
   @Test
   void demoHelp_listsOptionsWithDefaults() {
     assertThat(run("demo", "--help")).isEqualTo(Main.OK);
-    assertThat(out.toString()).contains("--https-port=N", "Default: 8443", "--http-port=N", "Default: 8080",
-        "--data=DIR", "Default: ./data");
+    assertThat(out.toString()).contains("--https-port=N", "else 8443", "--http-port=N", "else 8080",
+        "--data=DIR", "else ./data", "--config=FILE", "--user=USER", "--group=GROUP", "Exit codes:");
   }
 
   @Test

@@ -114,8 +114,13 @@ public final class ClientAddressResolver {
       }
     }
     if (source == null) {
-      diagnostics.observe(peerText, isLoopback(peerBytes));
-      return direct;
+      // The nearest proxy named no client (no X-Forwarded-For, no for=): the peer is the best
+      // address known, but the scheme and host it reports still describe the request.
+      source = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+      if (source == null || source.proto == null && source.host == null) {
+        diagnostics.observe(peerText, isLoopback(peerBytes));
+        return direct;
+      }
     }
     if (source.malformed()) {
       diagnostics.malformed(peerText, source, "the request's own scheme and host");
@@ -141,11 +146,13 @@ public final class ClientAddressResolver {
       return value == null || value.isBlank() ? null : ForwardedParser.parse(value, MAX_HOPS);
     }
     String value = headers.get("X-Forwarded-For");
+    String proto = headers.get("X-Forwarded-Proto");
+    String host = headers.get("X-Forwarded-Host");
     if (value == null || value.isBlank()) {
-      return null;
+      // A proxy may set only X-Forwarded-Proto (TLS termination): one hop with no address.
+      return XForwardedParser.withoutFor(proto, host, MAX_HOPS);
     }
-    return XForwardedParser.parse(value, headers.get("X-Forwarded-Proto"),
-        headers.get("X-Forwarded-Host"), MAX_HOPS);
+    return XForwardedParser.parse(value, proto, host, MAX_HOPS);
   }
 
   private boolean isTrusted(byte[] address) {

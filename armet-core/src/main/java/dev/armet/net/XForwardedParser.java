@@ -51,6 +51,23 @@ final class XForwardedParser {
     return hops;
   }
 
+  /**
+   * The hop X-Forwarded-Proto and -Host describe when there is no X-Forwarded-For: their last
+   * values (the nearest proxy's), no address; null when neither is present.
+   */
+  static List<Hop> withoutFor(String proto, String host, int maxHops) {
+    List<String> protos = split(proto, maxHops);
+    List<String> hosts = split(host, maxHops);
+    if (protos.isEmpty() && hosts.isEmpty()) {
+      return null;
+    }
+    return List.of(new Hop(null, Hop.proto(last(protos)), Hop.host(last(hosts))));
+  }
+
+  private static String last(List<String> values) {
+    return values.isEmpty() ? null : values.get(values.size() - 1);
+  }
+
   private static String pick(List<String> values, int i, int n) {
     if (values.size() == n) {
       return values.get(i);

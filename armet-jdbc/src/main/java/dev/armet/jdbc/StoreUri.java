@@ -1,5 +1,6 @@
 package dev.armet.jdbc;
 
+import dev.armet.env.MaskedUri;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -72,9 +73,9 @@ final class StoreUri {
     return new StoreUri(dialect, jdbc, user, password, mask(uri));
   }
 
-  /** The URI with any password replaced by {@code ****}. */
+  /** The URI with any password replaced by {@code ****} ({@link MaskedUri}). */
   static String mask(String uri) {
-    return uri.replaceFirst("^([a-z]+://[^:@/]*):[^@/]*@", "$1:****@");
+    return MaskedUri.of(uri);
   }
 
   private static String decode(String s) {

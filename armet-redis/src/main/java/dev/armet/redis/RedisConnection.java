@@ -1,5 +1,6 @@
 package dev.armet.redis;
 
+import dev.armet.env.MaskedUri;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -76,7 +77,7 @@ final class RedisConnection implements AutoCloseable {
       return new RedisConnection(resources, client::shutdown, c, c.sync(), false);
     } catch (RuntimeException e) {
       resources.shutdown();
-      throw new IllegalStateException("cannot connect to Redis at " + RedisUris.mask(uri) + ": "
+      throw new IllegalStateException("cannot connect to Redis at " + MaskedUri.of(uri) + ": "
           + e.getClass().getSimpleName() + " (is the server running? e.g. redis-server --port 6379)", e);
     }
   }

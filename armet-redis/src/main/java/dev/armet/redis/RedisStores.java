@@ -1,5 +1,6 @@
 package dev.armet.redis;
 
+import dev.armet.env.MaskedUri;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -97,7 +98,7 @@ public final class RedisStores implements AutoCloseable {
       Objects.requireNonNull(uri, "uri");
       if (!accepts(uri)) {
         throw new IllegalArgumentException("Redis store URI must start with redis://, rediss://, "
-            + "redis-sentinel:// or redis-cluster://, was " + RedisUris.mask(uri));
+            + "redis-sentinel:// or redis-cluster://, was " + MaskedUri.of(uri));
       }
       this.uri = uri;
     }

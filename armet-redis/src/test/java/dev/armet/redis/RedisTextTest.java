@@ -1,6 +1,7 @@
 package dev.armet.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.ratelimit.LimitState;
 import java.nio.ByteBuffer;
@@ -37,11 +38,13 @@ class RedisTextTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "redis://:s3cret@host:6379/0        | redis://:****@host:6379/0",
-      "rediss://app:s3cret@host:6380      | rediss://app:****@host:6380",
-      "redis://host:6379/0                | redis://host:6379/0",
-      "redis-sentinel://pw@s1:26379#main  | redis-sentinel://:****@s1:26379#main"})
-  void mask_hidesThePassword(String uri, String masked) {
-    assertThat(RedisUris.mask(uri)).isEqualTo(masked);
+      "redisx://:s3cret@host:6379/0   | redisx://:****@host:6379/0",
+      "redisx://:s3/cret@host:6379/0  | redisx://****@host:6379/0",
+      "redisx://u:s3@cret@host:6379/0 | redisx://****@host:6379/0"})
+  void open_unknownScheme_namesTheUriWithoutThePassword(String uri, String masked) {
+    assertThatThrownBy(() -> RedisStores.open(uri))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith(masked)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("cret"));
   }
 }

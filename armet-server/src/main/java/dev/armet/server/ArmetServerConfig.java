@@ -248,7 +248,10 @@ public final class ArmetServerConfig {
       return this;
     }
 
-    /** Serves the files of a directory under {@code urlPrefix} (e.g. {@code /static}). */
+    /**
+     * Serves the files of a directory under {@code urlPrefix} (e.g. {@code /static}), or as the
+     * whole site with {@code /}, below the application's own routes.
+     */
     public Builder staticResources(String urlPrefix, Path directory) {
       staticResources.add(new StaticMount(urlPrefix, directory == null ? null : directory.toUri()));
       return this;
@@ -370,11 +373,12 @@ public final class ArmetServerConfig {
         Objects.requireNonNull(m.servlet(), "servlet for " + m.pathSpec());
       }
       for (StaticMount m : staticResources) {
-        if (m.urlPrefix() == null || !m.urlPrefix().matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]")) {
-          throw new IllegalArgumentException("staticResources urlPrefix must look like /static (no "
-              + "trailing slash, no wildcard), was " + m.urlPrefix());
+        boolean wholeSite = "/".equals(m.urlPrefix()); // server.static-dir: the folder is the site
+        if (m.urlPrefix() == null || !wholeSite && !m.urlPrefix().matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]")) {
+          throw new IllegalArgumentException("staticResources urlPrefix must be / (the whole site) or look "
+              + "like /static (no trailing slash, no wildcard), was " + m.urlPrefix());
         }
-        checkPathSpec(m.urlPrefix() + "/*");
+        checkPathSpec(wholeSite ? "/" : m.urlPrefix() + "/*");
         Objects.requireNonNull(m.base(), "staticResources base for " + m.urlPrefix());
       }
       if (stopTimeout == null || stopTimeout.isNegative() || stopTimeout.compareTo(Duration.ofMinutes(5)) > 0) {

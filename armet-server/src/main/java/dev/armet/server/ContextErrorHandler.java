@@ -50,7 +50,7 @@ final class ContextErrorHandler extends ErrorPageErrorHandler {
           cause);
     }
     ErrorBody.Rendered page = ErrorBody.render(code, request.getHeaders().get(HttpHeader.ACCEPT), environment,
-        incident, new ErrorBody.Detail(message, null, cause));
+        incident, ErrorBody.Detail.ofApplication(code, message, null, cause));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
     response.write(true, ByteBuffer.wrap(page.body()), callback);
     return true;

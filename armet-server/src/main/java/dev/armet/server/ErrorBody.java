@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
 
 /**
@@ -26,6 +27,35 @@ final class ErrorBody {
   /** What development mode shows; every field may be null. */
   record Detail(String message, String requestUri, Throwable cause) {
     static final Detail NONE = new Detail(null, null, null);
+
+    /**
+     * The detail of an error the application's own code raised: its exception, stack trace and
+     * all, unless that exception is Jetty refusing the request ({@link HttpException}: a bad
+     * URI, an ambiguous path), which is shown as its reason only.
+     */
+    static Detail ofApplication(int status, String message, String requestUri, Throwable cause) {
+      return cause instanceof HttpException
+          ? refusal(status, message, requestUri, cause)
+          : new Detail(message, requestUri, cause);
+    }
+
+    /**
+     * The detail of a request Jetty refused before the application saw it: the most specific
+     * reason in the exception chain ("Bad URI % encoding" rather than "Bad Request"), never a
+     * stack trace of Jetty's internals.
+     */
+    static Detail refusal(int status, String message, String requestUri, Throwable cause) {
+      String generic = reason(status);
+      String reason = message == null || message.equalsIgnoreCase(generic) ? null : message;
+      for (Throwable t = cause; t != null && reason == null; t = t.getCause() == t ? null : t.getCause()) {
+        String candidate = t instanceof HttpException http ? http.getReason() : t.getMessage();
+        if (candidate != null && !candidate.equalsIgnoreCase(generic)
+            && !candidate.equalsIgnoreCase(HttpStatus.getMessage(status))) {
+          reason = candidate;
+        }
+      }
+      return new Detail(reason, requestUri, null);
+    }
   }
 
   private ErrorBody() {}

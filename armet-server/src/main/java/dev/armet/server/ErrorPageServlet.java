@@ -45,7 +45,7 @@ final class ErrorPageServlet extends HttpServlet {
     }
     response.setHeader("Cache-Control", "no-store");
     ErrorBody.Rendered page = ErrorBody.render(status, request.getHeader("Accept"), environment, incident,
-        new ErrorBody.Detail(message, uri, cause));
+        ErrorBody.Detail.ofApplication(status, message, uri, cause));
     response.setContentType(page.contentType());
     response.setContentLength(page.body().length);
     if (!"HEAD".equals(request.getMethod())) {

@@ -24,8 +24,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
  * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → TRACE refusal → URI limits → [ACME HTTP-01 answers] → HTTPS redirect → body size →
- * pre-encoded security headers → servlet context}.
+ * {@code graceful → HTTP/2 head limit → body timeout → TRACE refusal → URI limits →
+ * [ACME HTTP-01 answers] → HTTPS redirect → body charset → body size → pre-encoded security
+ * headers → servlet context}.
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
 
@@ -60,7 +61,11 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     SslContextFactory.Server tls = TlsSetup.contextFactory(config.tls(), certificate,
         acme == null ? UnaryOperator.identity() : acme::wrap);
     HttpConnectionFactory http11 = new HttpConnectionFactory(secure);
-    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secure);
+    // HPACK's own limit would refuse by closing the connection: keep it as a hard bound only,
+    // and answer 431 at the HTTP/1.1 limit (Http2HeaderLimitHandler).
+    HttpConfiguration secureH2 = new HttpConfiguration(secure);
+    secureH2.setRequestHeaderSize(limits.maxRequestHeaderBytes() * Http2HeaderLimitHandler.HPACK_FACTOR);
+    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secureH2);
     ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
     alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
     ServerConnector https = acme == null
@@ -85,10 +90,13 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     ServletContextHandler context = ServletContextAssembly.create(config);
     SizeLimitHandler bodyLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 past the limit
     bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
-    HttpsRedirectHandler redirect = new HttpsRedirectHandler(bodyLimit, config.filter().headers(),
+    HttpsRedirectHandler redirect = new HttpsRedirectHandler(new BodyCharsetHandler(bodyLimit), config.filter().headers(),
         config.canonicalHost(), https::getLocalPort);
     Handler plainHttp = acme == null ? redirect : new AcmeHttpChallengeHandler(redirect, acme.responses());
-    s.setHandler(new GracefulHandler(new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits))));
+    Handler checks = new Http2HeaderLimitHandler(new BodyTimeoutHandler(
+        new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits)), limits.bodyTimeout()),
+        limits.maxRequestHeaderBytes());
+    s.setHandler(new GracefulHandler(checks));
     s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
     s.setStopTimeout(config.stopTimeout().toMillis());
     s.setStopAtShutdown(config.stopAtShutdown());

@@ -60,7 +60,7 @@ final class ServerErrorHandler extends ErrorHandler {
       return true;
     }
     ErrorBody.Rendered page = ErrorBody.render(status, request.getHeaders().get(HttpHeader.ACCEPT), environment,
-        incident, new ErrorBody.Detail(message, String.valueOf(request.getHttpURI()), cause));
+        incident, ErrorBody.Detail.refusal(status, message, String.valueOf(request.getHttpURI()), cause));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.body().length);
     response.write(true, ByteBuffer.wrap(page.body()), callback);

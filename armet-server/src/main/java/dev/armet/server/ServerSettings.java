@@ -46,7 +46,19 @@ public final class ServerSettings {
    * @throws IllegalArgumentException on an unknown key or variable, or a bad value
    */
   public static ArmetServerConfig.Builder load(Path file, Map<String, String> environment) throws IOException {
-    ArmetServerConfig.Builder builder = ArmetServerConfig.builder();
+    return apply(ArmetServerConfig.builder(), file, environment);
+  }
+
+  /**
+   * Applies the file's settings (none when {@code file} is null), then the {@code ARMET_*}
+   * variables, onto {@code builder}, over whatever it already holds: an application's own
+   * defaults (the demo's) stay unless a setting names them.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException on an unknown key or variable, or a bad value
+   */
+  public static ArmetServerConfig.Builder apply(ArmetServerConfig.Builder builder, Path file,
+      Map<String, String> environment) throws IOException {
     if (file != null) {
       Properties properties = new Properties();
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
