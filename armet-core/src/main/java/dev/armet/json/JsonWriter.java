@@ -18,8 +18,10 @@ final class JsonWriter {
     } else if (value instanceof Double) {
       double d = (Double) value;
       // Integral doubles are written as 1.0 so they read back as Double, not Integer.
-      out.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) + ".0"
-          : Double.toString(d));
+      // -0.0 is Double.toString's own "-0.0": (long) -0.0 would lose the sign.
+      boolean negativeZero = Double.doubleToRawLongBits(d) == Long.MIN_VALUE;
+      out.append(d == Math.rint(d) && Math.abs(d) < 1e15 && !negativeZero
+          ? Long.toString((long) d) + ".0" : Double.toString(d));
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof List) {

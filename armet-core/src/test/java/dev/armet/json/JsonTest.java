@@ -113,6 +113,12 @@ class JsonTest {
   }
 
   @Test
+  void write_negativeZero_keepsItsSign() { // found by JsonFuzzTest: "-0.0" came back as 0.0
+    assertThat(Json.write(-0.0)).isEqualTo("-0.0");
+    assertThat(Json.parse(Json.write(List.of(-0.0)))).isEqualTo(List.of(-0.0));
+  }
+
+  @Test
   void copyOf_normalizesNumbersLikeParse() {
     assertThat(Json.copyOf(5L, "n")).isEqualTo(5);
     assertThat(Json.copyOf((short) 5, "n")).isEqualTo(5);
