@@ -1,7 +1,6 @@
 package dev.armet.regex;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The verdict on one pattern in one {@link MatchMode}. Immutable.
@@ -36,10 +35,6 @@ public record RegexVerdict(String pattern, int flags, MatchMode mode, Complexity
   /** Safe: at most linear and no stack risk. */
   public boolean safe() {
     return (complexity == Complexity.CONSTANT || complexity == Complexity.LINEAR) && stackRisk == null;
-  }
-
-  public Optional<Attack> attackIfAny() {
-    return Optional.ofNullable(attack);
   }
 
   /** {@code polynomial (degree 2)}, {@code exponential}, {@code linear}... */

@@ -73,9 +73,4 @@ public final class CharUniverse {
       return set;
     });
   }
-
-  /** Every atom's membership computed so far, for choosing characters that fail. */
-  public Iterable<BitSet> allMemberships() {
-    return members.values();
-  }
 }
