@@ -41,7 +41,7 @@ final class StoreUri {
     try {
       u = new URI(uri);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("store URI is not a URI: " + mask(uri));
+      throw new IllegalArgumentException("store URI is not a URI: " + MaskedUri.of(uri));
     }
     String scheme = u.getScheme() == null ? "" : u.getScheme();
     SqlDialect dialect;
@@ -54,11 +54,11 @@ final class StoreUri {
         dialect = SqlDialect.MARIADB; driver = "mariadb"; defaultPort = 3306; break;
       default:
         throw new IllegalArgumentException("store URI must be postgresql://, mariadb://, mysql://, "
-            + "sqlite or sqlite:path (Redis URIs go to armet-redis), was " + mask(uri));
+            + "sqlite or sqlite:path (Redis URIs go to armet-redis), was " + MaskedUri.of(uri));
     }
     if (u.getHost() == null || u.getPath() == null || u.getPath().length() < 2) {
       throw new IllegalArgumentException("store URI needs a host and a database, as in "
-          + scheme + "://user@host:" + defaultPort + "/app; was " + mask(uri));
+          + scheme + "://user@host:" + defaultPort + "/app; was " + MaskedUri.of(uri));
     }
     String user = null;
     String password = null;
@@ -70,12 +70,7 @@ final class StoreUri {
     int port = u.getPort() < 0 ? defaultPort : u.getPort();
     String jdbc = "jdbc:" + driver + "://" + u.getHost() + ":" + port + u.getRawPath()
         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    return new StoreUri(dialect, jdbc, user, password, mask(uri));
-  }
-
-  /** The URI with any password replaced by {@code ****} ({@link MaskedUri}). */
-  static String mask(String uri) {
-    return MaskedUri.of(uri);
+    return new StoreUri(dialect, jdbc, user, password, MaskedUri.of(uri));
   }
 
   private static String decode(String s) {
