@@ -87,7 +87,7 @@ public final class EventGate implements SecurityEventSink {
     for (Map.Entry<String, TypeBudget> e : budgets.entrySet()) {
       long n = e.getValue().drain();
       if (n > 0) {
-        downstream.record(SecurityEvent.of(SUMMARY).with("type", e.getKey()).with(SUPPRESSED, n));
+        summarize(e.getKey(), n);
       }
     }
   }
@@ -100,11 +100,15 @@ public final class EventGate implements SecurityEventSink {
       }
       long n = e.getValue().drainIfQuiet(now, burst, intervalNanos);
       if (n > 0) {
-        downstream.record(SecurityEvent.of(SUMMARY).with("type", e.getKey()).with(SUPPRESSED, n));
+        summarize(e.getKey(), n);
       } else if (n < 0) {
         pending = true; // still flooding: its own next event, or a later pass, reports it
       }
     }
+  }
+
+  private void summarize(String type, long suppressed) {
+    downstream.record(SecurityEvent.of(SUMMARY).with("type", type).with(SUPPRESSED, suppressed));
   }
 
   private TypeBudget budget(String type) {

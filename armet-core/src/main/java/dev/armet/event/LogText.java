@@ -1,5 +1,7 @@
 package dev.armet.event;
 
+import java.util.HexFormat;
+
 /**
  * Renders untrusted text (a path, an Origin, a user agent) inside a log line so that it stays
  * one line and shows what was sent: quotes and backslashes are escaped, and every character a
@@ -15,6 +17,8 @@ package dev.armet.event;
 public final class LogText {
   /** Values longer than this are cut, with an ellipsis, so one field cannot fill the log. */
   public static final int MAX_CHARS = 1024;
+
+  private static final HexFormat HEX = HexFormat.of();
 
   private LogText() {}
 
@@ -37,8 +41,7 @@ public final class LogText {
           && Character.isLowSurrogate(value.charAt(i + 1))) {
         out.append(c).append(value.charAt(++i)); // a pair (an emoji) is one printable character
       } else if (mustEscape(c)) {
-        out.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit((c >> 8) & 0xf, 16))
-            .append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+        out.append("\\u").append(HEX.toHexDigits(c));
       } else {
         out.append(c);
       }

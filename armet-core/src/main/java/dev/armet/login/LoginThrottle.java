@@ -101,7 +101,7 @@ public final class LoginThrottle {
     String pairKey = pairKey(user, address);
     RateLimitDecision d = RateLimiter.consumeAll(1, pair.on(pairKey), this.address.on(address));
     if (d.outcome() == RateLimitDecision.Outcome.UNAVAILABLE) {
-      return new LoginCheck(LoginCheck.Reason.UNAVAILABLE, Duration.ofSeconds(1), Duration.ZERO);
+      return unavailable();
     }
     LimitStatus attempts = d.statuses().get(0);
     LimitStatus daily = d.statuses().get(1);
@@ -212,12 +212,12 @@ public final class LoginThrottle {
       return now == null ? null : now.retryAfter();
     }
     LimitStatus levelStatus = pairLevel.penalty(pairKey, 1).status();
-    if (levelStatus == null || pair.block(pairKey, ladder.get(ladderStep(levelStatus))).status() == null) {
+    Duration lock = levelStatus == null ? null : ladder.get(ladderStep(levelStatus));
+    if (lock == null || pair.block(pairKey, lock).status() == null) {
       pairLockClaim.delete(pairKey); // let the next request try again rather than lose the lock
       return null;
     }
     long level = levelStatus.consumed();
-    Duration lock = ladder.get(ladderStep(levelStatus));
     // Block first, then give the attempts back: never a moment where the pair is open early.
     pairLockClaim.block(pairKey, lock);
     pair.reward(pairKey, threshold);
