@@ -30,10 +30,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
 
-  static ServerAssembly create(ArmetServerConfig config, ServerCertificate certificate) throws java.io.IOException {
-    return create(config, certificate, null);
-  }
-
   /**
    * @param acme the ACME challenge answers when the certificate comes from ACME (adds the
    *     {@code acme-tls/1} protocol and the HTTP-01 path), or null

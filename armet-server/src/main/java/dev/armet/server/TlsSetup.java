@@ -19,10 +19,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 final class TlsSetup {
   private TlsSetup() {}
 
-  static SslContextFactory.Server contextFactory(TlsProfile profile, ServerCertificate certificate) throws IOException {
-    return contextFactory(TlsConfig.builder().profile(profile).build(), certificate, UnaryOperator.identity());
-  }
-
   /**
    * The factory for {@code tls}: its profile, on Bouncy Castle's JSSE with the post-quantum group
    * first when {@link TlsConfig#postQuantum()}, key managers wrapped by {@code keyManagers}.
