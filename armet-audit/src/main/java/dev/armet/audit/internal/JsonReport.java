@@ -1,5 +1,6 @@
 package dev.armet.audit.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +13,9 @@ import java.util.List;
 
 /** The JSON contract (docs/audit-report.schema.json): one object per URL, an array for several. */
 public final class JsonReport {
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Leaves the writer open (flushed) after writing: the caller owns it. */
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private JsonReport() {}
 
@@ -25,7 +28,7 @@ public final class JsonReport {
       reports.forEach(r -> all.add(node(r)));
       doc = all;
     }
-    MAPPER.writeValue(new NonClosing(out), doc);
+    MAPPER.writeValue(out, doc);
     out.write(System.lineSeparator());
     out.flush();
   }
@@ -64,17 +67,5 @@ public final class JsonReport {
     n.put("requests", r.requests());
     n.put("gradeDifference", GradeDifference.explain(r));
     return n;
-  }
-
-  /** Jackson closes the writer it is given; the caller owns this one. */
-  private static final class NonClosing extends java.io.FilterWriter {
-    NonClosing(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

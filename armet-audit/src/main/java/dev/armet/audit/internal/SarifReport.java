@@ -46,12 +46,7 @@ public final class SarifReport {
         result.putObject("properties").put("severity", f.severity().jsonName());
       }
     }
-    JsonReport.MAPPER.writeValue(new java.io.FilterWriter(out) {
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    }, doc);
+    JsonReport.MAPPER.writeValue(out, doc);
     out.write(System.lineSeparator());
   }
 }

@@ -47,7 +47,7 @@ public final class CycloneDxWriter {
       }
       vulns.add(vulnerability(f, purl));
     }
-    JsonReportWriter.JSON.writeValue(new JsonReportWriter.NonClosingWriter(out), root);
+    JsonReportWriter.JSON.writeValue(out, root);
     out.write("\n");
   }
 

@@ -1,5 +1,6 @@
 package dev.armet.deps.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /** Armet's JSON report ({@code "format": "armet-deps/1"}); field names are a contract (docs/deps.md). */
 public final class JsonReportWriter {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Leaves the writer open (flushed) after writing: the caller owns it. */
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private JsonReportWriter() {}
 
@@ -34,7 +37,7 @@ public final class JsonReportWriter {
     ArrayNode expired = root.putArray("expiredSuppressions");
     r.expiredSuppressions().forEach(s -> expired.add(suppression(s)));
     root.put("summary", TextReportWriter.tally(r.active()));
-    JSON.writeValue(new NonClosingWriter(out), root);
+    JSON.writeValue(out, root);
     out.write("\n");
   }
 
@@ -77,17 +80,5 @@ public final class JsonReportWriter {
 
   static void strings(ArrayNode array, List<String> values) {
     values.forEach(array::add);
-  }
-
-  /** Jackson closes the target after writing; the caller owns it. */
-  static final class NonClosingWriter extends java.io.FilterWriter {
-    NonClosingWriter(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

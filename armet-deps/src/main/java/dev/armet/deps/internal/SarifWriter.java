@@ -48,7 +48,7 @@ public final class SarifWriter {
     }
     ArrayNode ruleArray = driver.putArray("rules");
     rules.values().forEach(ruleArray::add);
-    JsonReportWriter.JSON.writeValue(new JsonReportWriter.NonClosingWriter(out), root);
+    JsonReportWriter.JSON.writeValue(out, root);
     out.write("\n");
   }
 
