@@ -1,7 +1,7 @@
 package dev.armet.cli;
 
-import dev.armet.check.Finding;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.keys.Keyring;
 import dev.armet.server.ArmetServer;
 import dev.armet.server.ArmetServerConfig;
@@ -11,7 +11,6 @@ import dev.armet.session.ServerSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -74,20 +73,14 @@ final class ServerOptions {
     ArmetServerConfig settled = b.filter(ArmetFilter.create(a -> a.noSessions().noCsrf())).build();
     OpenStores stores = openStores.apply(settled.dataDirectory());
     ArmetEnvironment env = settled.environment();
-    Keyring keyring;
+    // One recording gate decides for every component built here: what it refuses becomes a
+    // self-check finding, so doctor lists each of them and serve refuses to start in production.
+    ProductionGate gate = ProductionGate.recording(env, variables);
+    b.selfCheck(gate);
     try {
-      keyring = Keyring.create(k -> k.environment(env).fromEnvironment(variables));
-    } catch (IllegalStateException secrets) {
-      // Production refused the secrets (missing or weak): a self-check error, so that doctor
-      // lists it with the rest and serve refuses to start naming it. Only this failure is a
-      // secrets problem; anything else below propagates as what it is.
-      b.selfCheck(e -> List.of(Finding.error("secrets", secrets.getMessage(),
-          "set ARMET_SECRETS to the output of `armet keys generate`")));
-      return b.closeOnStop(stores);
-    }
-    try {
-      b.filter(ArmetFilter.create(a -> a.environment(env).keyring(keyring)
-          .sessions(ServerSessions.create(s -> s.environment(env).keyring(keyring).store(stores.sessions())))));
+      Keyring keyring = gate.keyring("sessions.keyring", null);
+      b.filter(ArmetFilter.create(a -> a.gate(gate).keyring(keyring)
+          .sessions(ServerSessions.create(s -> s.gate(gate).keyring(keyring).store(stores.sessions())))));
     } catch (RuntimeException e) {
       closeQuietly(stores, e);
       throw e;

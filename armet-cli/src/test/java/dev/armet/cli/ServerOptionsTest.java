@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.keys.Secrets;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
+import dev.armet.server.ArmetServer;
 import dev.armet.session.MemorySessionStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +29,19 @@ class ServerOptionsTest {
   }
 
   @Test
-  void create_productionRefusesTheSessionStore_isNotLabelledSecrets() throws Exception {
+  void create_productionRefusesTheSessionStore_isAStoresFindingNotLabelledSecrets() throws Exception {
     ServerOptions options = production();
     options.variables = Map.of(Secrets.VARIABLE, Secrets.generate());
-    assertThat(options.create(new PrintWriter(err, true))).isEmpty();
-    assertThat(err.toString()).contains("sessions.store", "MemorySessionStore").doesNotContain("secret");
+    Optional<ArmetServer> server = options.create(new PrintWriter(err, true));
+    assertThat(server).isPresent();
+    // The production gate recorded the refusal; the self-check (doctor, serve) reports it.
+    assertThat(server.get().selfCheck().errors()).filteredOn(f -> f.message().contains("sessions.store"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.topic()).isEqualTo("stores");
+          assertThat(f.message()).contains("MemorySessionStore").doesNotContain("secret");
+          assertThat(f.fix()).contains("RedisSessionStore");
+        });
+    assertThat(server.get().selfCheck().errors()).noneMatch(f -> f.topic().equals("secrets"));
     // (Missing secrets stay a "secrets" finding: DoctorCommandTest.doctor_inProduction_….)
   }
 }

@@ -1,6 +1,7 @@
 package dev.armet.csrf;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.http.Origin;
 import dev.armet.http.PathPattern;
@@ -31,7 +32,7 @@ public final class CsrfProtectionBuilder {
   final List<PathPattern> exemptPaths = new ArrayList<>();
   boolean exemptBearer = true;
   Keyring keyring;
-  ArmetEnvironment environment;
+  ProductionGate gate;
   SecurityEventSink events = SecurityEventSink.logging();
 
   CsrfProtectionBuilder() {}
@@ -133,8 +134,20 @@ public final class CsrfProtectionBuilder {
     return this;
   }
 
+  /**
+   * The mode to build for (default: {@code ARMET_ENV}); the same as
+   * {@code gate(ProductionGate.of(environment))}.
+   */
   public CsrfProtectionBuilder environment(ArmetEnvironment environment) {
-    this.environment = Objects.requireNonNull(environment, "environment");
+    return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
+  }
+
+  /**
+   * The {@link ProductionGate} that decides what this configuration may use (default: one for
+   * {@code ARMET_ENV}); a recording gate lets {@code armet doctor} list the findings.
+   */
+  public CsrfProtectionBuilder gate(ProductionGate gate) {
+    this.gate = Objects.requireNonNull(gate, "gate");
     return this;
   }
 
@@ -161,14 +174,9 @@ public final class CsrfProtectionBuilder {
       throw new IllegalArgumentException("csrf: with token and origin OFF, browsers without"
           + " Fetch Metadata are unprotected; enable origin(…) or token(…)");
     }
-    ArmetEnvironment env = environment != null ? environment
-        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
-    Keyring ring = keyring != null ? keyring
-        : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
-    if (env.isProduction() && !ring.isProductionReady()) {
-      throw new IllegalStateException("csrf.keyring: a secret is missing, generated or weak; set"
-          + " ARMET_SECRETS to the output of `armet keys generate` (ARMET_ENV=production)");
-    }
+    ProductionGate productionGate = gate != null ? gate : ProductionGate.of(null);
+    ArmetEnvironment env = productionGate.environment();
+    Keyring ring = productionGate.keyring("csrf.keyring", keyring);
     if (readableCookie != null) {
       checkName("readableCookie", readableCookie);
       if (readableCookie.equalsIgnoreCase("csrf") || readableCookie.equalsIgnoreCase("__Host-csrf")) {

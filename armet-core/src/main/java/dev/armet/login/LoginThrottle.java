@@ -1,10 +1,11 @@
 package dev.armet.login;
 
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
-import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.LimitStatus;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitPolicy;
@@ -74,11 +75,12 @@ public final class LoginThrottle {
   }
 
   private static RateLimiter limiter(Builder b, RateLimitPolicy policy) {
-    RateLimiter.Builder r = RateLimiter.builder(policy).store(b.store).clock(b.clock).events(b.events);
+    RateLimiter.Builder r = RateLimiter.builder(policy).store(b.store).clock(b.clock).events(b.events)
+        .gate(b.gate);
     return (b.keyring == null ? r : r.keyring(b.keyring)).build();
   }
 
-  /** Every default, on a bounded in-memory store. */
+  /** Every default, on a bounded in-memory store: development only (production refuses it). */
   public static LoginThrottle defaults() {
     return builder().build();
   }
@@ -255,6 +257,7 @@ public final class LoginThrottle {
     private InstantSource clock = InstantSource.system();
     private SecurityEventSink events = SecurityEventSink.logging();
     private Keyring keyring;
+    private ProductionGate gate;
 
     private Builder() {}
 
@@ -303,8 +306,30 @@ public final class LoginThrottle {
       return this;
     }
 
+    /**
+     * Where the counters live (default: a bounded in-memory store, in development only:
+     * production refuses an in-memory store, see {@link ProductionGate}).
+     */
     public Builder store(RateLimitStore store) {
       this.store = store;
+      return this;
+    }
+
+    /**
+     * The mode to build for (default: {@code ARMET_ENV}); the same as
+     * {@code gate(ProductionGate.of(environment))}.
+     */
+    public Builder environment(ArmetEnvironment environment) {
+      return gate(ProductionGate.of(java.util.Objects.requireNonNull(environment, "environment")));
+    }
+
+    /**
+     * The {@link ProductionGate} that decides what the throttle may use (default: one for
+     * {@code ARMET_ENV}): production refuses an in-memory store, and a missing
+     * {@code ARMET_SECRETS} when no keyring is given.
+     */
+    public Builder gate(ProductionGate gate) {
+      this.gate = java.util.Objects.requireNonNull(gate, "gate");
       return this;
     }
 
@@ -327,10 +352,17 @@ public final class LoginThrottle {
       return this;
     }
 
+    /**
+     * Builds the throttle.
+     *
+     * @throws IllegalStateException in production, for an in-memory store or missing secrets
+     */
     public LoginThrottle build() {
-      if (store == null) {
-        store = InMemoryRateLimitStore.create();
+      if (gate == null) {
+        gate = ProductionGate.of(null);
       }
+      store = gate.rateLimitStore("loginThrottle.store", store);
+      keyring = gate.subjectKeyring("loginThrottle.keyring", keyring);
       return new LoginThrottle(this);
     }
   }

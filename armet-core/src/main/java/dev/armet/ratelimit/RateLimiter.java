@@ -1,5 +1,7 @@
 package dev.armet.ratelimit;
 
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
@@ -39,12 +41,14 @@ public final class RateLimiter {
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
-    this.store = b.store != null ? b.store : InMemoryRateLimitStore.create();
+    ProductionGate gate = b.gate != null ? b.gate : ProductionGate.of(null);
+    this.store = gate.rateLimitStore("rateLimiter.store", b.store);
     this.clock = b.clock;
     this.onFailure = b.onFailure;
     this.events = EventGate.gated(b.events); // refusals follow requests: one gate, bounded
     this.keyPrefix = b.policy.name() + ':';
-    this.names = b.keyring != null ? b.keyring.keyedHash(RateLimitKeys.PURPOSE)
+    Keyring keyring = gate.subjectKeyring("rateLimiter.keyring", b.keyring);
+    this.names = keyring != null ? keyring.keyedHash(RateLimitKeys.PURPOSE)
         : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
   }
 
@@ -271,12 +275,16 @@ public final class RateLimiter {
     private StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
     private SecurityEventSink events = SecurityEventSink.logging();
     private Keyring keyring;
+    private ProductionGate gate;
 
     private Builder(RateLimitPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** Where state lives (default: a new bounded {@link InMemoryRateLimitStore}). */
+    /**
+     * Where state lives (default: a new bounded {@link InMemoryRateLimitStore}, in development
+     * only: production refuses an in-memory store, see {@link ProductionGate}).
+     */
     public Builder store(RateLimitStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
@@ -300,14 +308,38 @@ public final class RateLimiter {
     }
 
     /**
-     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else random per
-     * process; see {@link KeyedHash}). Instances sharing a store must share it.
+     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else, in
+     * development only, random per process; see {@link KeyedHash}). Instances sharing a store
+     * must share it.
      */
     public Builder keyring(Keyring keyring) {
       this.keyring = Objects.requireNonNull(keyring, "keyring");
       return this;
     }
 
+    /**
+     * The mode to build for (default: {@code ARMET_ENV}); the same as
+     * {@code gate(ProductionGate.of(environment))}.
+     */
+    public Builder environment(ArmetEnvironment environment) {
+      return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
+    }
+
+    /**
+     * The {@link ProductionGate} that decides what this limiter may use (default: one for
+     * {@code ARMET_ENV}): production refuses an in-memory store, and a missing
+     * {@code ARMET_SECRETS} when no keyring is given.
+     */
+    public Builder gate(ProductionGate gate) {
+      this.gate = Objects.requireNonNull(gate, "gate");
+      return this;
+    }
+
+    /**
+     * Builds the limiter.
+     *
+     * @throws IllegalStateException in production, for an in-memory store or missing secrets
+     */
     public RateLimiter build() {
       return new RateLimiter(this);
     }

@@ -3,6 +3,7 @@ package dev.armet.session;
 import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
@@ -48,12 +49,12 @@ public final class CookieSessions implements Sessions {
   private final SecurityEventSink events;
 
   CookieSessions(CookieSessionsBuilder b) {
-    ProductionChecks checks = ProductionChecks.of(b.environment, "cookieSessions");
-    ArmetEnvironment env = checks.environment();
-    Keyring keyring = checks.keyring(b.keyring);
+    ProductionGate gate = b.gate != null ? b.gate : ProductionGate.of(null);
+    ArmetEnvironment env = gate.environment();
+    Keyring keyring = gate.keyring("cookieSessions.keyring", b.keyring);
     this.signer = b.sealed ? null : keyring.signer("cookie-session");
     this.sealer = b.sealed ? keyring.sealer("cookie-session") : null;
-    this.cookies = SessionCookies.choose(b.cookie, "session", env, b.crossSiteCookie, checks);
+    this.cookies = SessionCookies.choose(b.cookie, "session", env, b.crossSiteCookie, gate, "cookieSessions");
     this.maxAge = b.maxAge;
     this.rolling = b.rolling;
     this.clock = b.clock;

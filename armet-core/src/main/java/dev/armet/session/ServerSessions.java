@@ -3,6 +3,7 @@ package dev.armet.session;
 import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
@@ -54,18 +55,13 @@ public final class ServerSessions implements Sessions {
   private final SecurityEventSink events;
 
   ServerSessions(ServerSessionsBuilder b) {
-    ProductionChecks checks = ProductionChecks.of(b.environment, "sessions");
-    ArmetEnvironment env = checks.environment();
-    Keyring keyring = checks.keyring(b.keyring);
-    SessionStore s = b.store != null ? b.store : new MemorySessionStore();
-    if (s instanceof MemorySessionStore) {
-      checks.fail("store", "MemorySessionStore loses sessions on restart and is not shared"
-          + " between instances; use RedisSessionStore (armet-redis) or JdbcSessionStore"
-          + " (armet-jdbc)");
-    }
+    ProductionGate gate = b.gate != null ? b.gate : ProductionGate.of(null);
+    ArmetEnvironment env = gate.environment();
+    Keyring keyring = gate.keyring("sessions.keyring", b.keyring);
+    SessionStore s = gate.sessionStore("sessions.store", b.store);
     this.store = s;
     this.signer = keyring.signer("session-id");
-    this.cookies = SessionCookies.choose(b.cookie, "id", env, b.crossSiteCookie, checks);
+    this.cookies = SessionCookies.choose(b.cookie, "id", env, b.crossSiteCookie, gate, "sessions");
     this.idle = b.idleTimeout;
     this.absolute = b.absoluteTimeout;
     this.touchInterval = b.touchInterval;

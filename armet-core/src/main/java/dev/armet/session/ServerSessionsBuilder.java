@@ -2,6 +2,7 @@ package dev.armet.session;
 
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import java.util.Objects;
 public final class ServerSessionsBuilder {
   SessionStore store;
   Keyring keyring;
-  ArmetEnvironment environment;
+  ProductionGate gate;
   SetCookie cookie;
   boolean crossSiteCookie;
   Duration idleTimeout = Duration.ofMinutes(30);
@@ -41,8 +42,20 @@ public final class ServerSessionsBuilder {
     return this;
   }
 
+  /**
+   * The mode to build for (default: {@code ARMET_ENV}); the same as
+   * {@code gate(ProductionGate.of(environment))}.
+   */
   public ServerSessionsBuilder environment(ArmetEnvironment environment) {
-    this.environment = Objects.requireNonNull(environment, "environment");
+    return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
+  }
+
+  /**
+   * The {@link ProductionGate} that decides what this configuration may use (default: one for
+   * {@code ARMET_ENV}); a recording gate lets {@code armet doctor} list the findings.
+   */
+  public ServerSessionsBuilder gate(ProductionGate gate) {
+    this.gate = Objects.requireNonNull(gate, "gate");
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.armet.session;
 import dev.armet.cookie.SameSite;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,7 +26,8 @@ final class SessionCookies {
   }
 
   static SessionCookies choose(SetCookie configured, String baseName, ArmetEnvironment env,
-      boolean crossSite, ProductionChecks checks) {
+      boolean crossSite, ProductionGate gate, String component) {
+    String setting = component + ".cookie";
     if (configured == null) {
       SetCookie host = SetCookie.named("__Host-" + baseName, c -> c.secure(true));
       SetCookie plainCookie = env.isProduction() ? host : SetCookie.named(baseName, c -> { });
@@ -33,21 +35,21 @@ final class SessionCookies {
     }
     String name = configured.name();
     if (PLATFORM_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
-      checks.fail("cookie", "name '" + name + "' is a platform default: it tells attackers"
-          + " the stack and collides with the container's own session; remove cookie(…) to use"
-          + " the default __Host-" + baseName);
+      gate.refuse(setting, "name '" + name + "' is a platform default: it tells attackers"
+          + " the stack and collides with the container's own session",
+          "remove cookie(…) to use the default __Host-" + baseName);
     }
     if (!configured.secure()) {
-      checks.fail("cookie", "'" + name + "' is not Secure, so it can leak over plain HTTP;"
-          + " call secure(true)");
+      gate.refuse(setting, "'" + name + "' is not Secure, so it can leak over plain HTTP",
+          "call secure(true)");
     }
     if (!configured.httpOnly()) {
-      checks.fail("cookie", "'" + name + "' is not HttpOnly, so any injected script can read"
-          + " the session; call httpOnly(true)");
+      gate.refuse(setting, "'" + name + "' is not HttpOnly, so any injected script can read"
+          + " the session", "call httpOnly(true)");
     }
     if (configured.sameSite() == SameSite.NONE && !crossSite) {
-      checks.fail("cookie", "'" + name + "' has SameSite=None, so it rides on cross-site"
-          + " requests (CSRF); use SameSite.LAX, or call crossSiteCookie(true) if the app is"
+      gate.refuse(setting, "'" + name + "' has SameSite=None, so it rides on cross-site"
+          + " requests (CSRF)", "use SameSite.LAX, or call crossSiteCookie(true) if the app is"
           + " really embedded cross-site");
     }
     return new SessionCookies(configured, configured);

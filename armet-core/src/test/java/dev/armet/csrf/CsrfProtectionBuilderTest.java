@@ -1,9 +1,13 @@
 package dev.armet.csrf;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.check.Severity;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.keys.Keyring;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,5 +58,27 @@ class CsrfProtectionBuilderTest {
         .environment(ArmetEnvironment.PRODUCTION).keyring(generated)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("csrf.keyring").hasMessageContaining("ARMET_SECRETS");
+  }
+
+  @Test
+  void build_inProductionWithoutSecrets_refusedByTheGate_namingTheSetting() {
+    ProductionGate gate = ProductionGate.of(ArmetEnvironment.PRODUCTION, Map.of());
+    assertThatThrownBy(() -> CsrfProtection.create(c -> c.gate(gate)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("csrf.keyring: ")
+        .hasMessageEndingWith("; set ARMET_SECRETS to the output of `armet keys generate`"
+            + " (ARMET_ENV=production)");
+  }
+
+  @Test
+  void recordingGate_listsTheRefusal_insteadOfThrowing() {
+    ProductionGate gate = ProductionGate.recording(ArmetEnvironment.PRODUCTION, Map.of());
+    Keyring generated = Keyring.create(k -> k.environment(ArmetEnvironment.DEVELOPMENT));
+    CsrfProtection.create(c -> c.gate(gate).keyring(generated));
+    assertThat(gate.findings()).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.topic()).isEqualTo("secrets");
+      assertThat(f.message()).isEqualTo("csrf.keyring: a secret is missing, generated or weak");
+    });
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.armet.cookie.SameSite;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.keys.Keyring;
 import dev.armet.testing.MutableClock;
 import java.time.Instant;
@@ -117,5 +118,29 @@ class SessionProductionChecksTest {
     assertThatThrownBy(() -> CookieSessions.create(c -> c.environment(ArmetEnvironment.PRODUCTION)
         .keyring(Keyring.create(k -> k.environment(ArmetEnvironment.DEVELOPMENT)))))
         .hasMessageContaining("cookieSessions.keyring");
+  }
+
+  @Test
+  void production_noStoreConfigured_isRefusedNotAMemoryFallback() {
+    assertThatThrownBy(() -> ServerSessions.create(s -> s.environment(ArmetEnvironment.PRODUCTION)
+        .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("sessions.store: no store configured, so MemorySessionStore loses sessions on"
+            + " restart and is not shared between instances; use RedisSessionStore (armet-redis) or"
+            + " JdbcSessionStore (armet-jdbc) (ARMET_ENV=production)");
+  }
+
+  @Test
+  void recordingGate_listsEveryRefusal_forTheSelfCheck() {
+    ProductionGate gate = ProductionGate.recording(ArmetEnvironment.PRODUCTION, java.util.Map.of());
+    ServerSessions.create(s -> s.gate(gate).store(new MemorySessionStore())
+        .cookie(SetCookie.named("JSESSIONID", c -> c.httpOnly(false))));
+    assertThat(gate.check(ArmetEnvironment.PRODUCTION)).extracting(f -> f.topic() + " " + f.message())
+        .anyMatch(m -> m.startsWith("secrets sessions.keyring: "))
+        .contains("stores sessions.store: MemorySessionStore loses sessions on restart and is not"
+            + " shared between instances")
+        .anyMatch(m -> m.startsWith("cookies sessions.cookie: name 'JSESSIONID' is a platform"))
+        .anyMatch(m -> m.startsWith("cookies sessions.cookie: 'JSESSIONID' is not Secure"))
+        .anyMatch(m -> m.startsWith("cookies sessions.cookie: 'JSESSIONID' is not HttpOnly"));
   }
 }

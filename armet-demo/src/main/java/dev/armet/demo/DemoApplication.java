@@ -4,7 +4,6 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.login.LoginThrottle;
-import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.server.ArmetServer;
 import dev.armet.server.ArmetServerConfig;
@@ -71,13 +70,8 @@ public final class DemoApplication {
   public static ArmetServer create(DemoStores stores, Keyring keyring, SecurityEventSink events,
       Consumer<ArmetServerConfig.Builder> config) {
     ArmetEnvironment environment = ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
-    if (environment.isProduction() && stores.loginThrottle() instanceof InMemoryRateLimitStore) {
-      throw new IllegalStateException("loginThrottle store: the in-memory store keeps lock-outs per "
-          + "instance and forgets them on restart; in production (ARMET_ENV=production) use the Redis "
-          + "or JDBC rate-limit store");
-    }
-    LoginThrottle throttle = LoginThrottle.builder().store(stores.loginThrottle()).keyring(keyring)
-        .events(events).build();
+    LoginThrottle throttle = LoginThrottle.builder().environment(environment)
+        .store(stores.loginThrottle()).keyring(keyring).events(events).build();
     ArmetServerConfig.Builder b = ArmetServerConfig.builder()
         .environment(environment)
         .filter(filter(environment, stores, keyring, events))
@@ -119,7 +113,7 @@ public final class DemoApplication {
         .events(events)
         .sessions(ServerSessions.create(s -> s
             .environment(environment).keyring(keyring).store(stores.sessions()).events(events)))
-        .rateLimits(HttpRateLimits.builder().keyring(keyring)
+        .rateLimits(HttpRateLimits.builder().environment(environment).keyring(keyring)
             .store(stores.rateLimits())
             .events(events)
             .headersOnAllowed(true)

@@ -3,6 +3,7 @@ package dev.armet.servlet;
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.csrf.CsrfProtectionBuilder;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
@@ -29,7 +30,7 @@ public final class ArmetFilterBuilder {
   HttpRateLimits rateLimits;
   private Sessions sessions;
   private CsrfProtection csrf;
-  private ArmetEnvironment environment;
+  private ProductionGate gate;
   private Keyring keyring;
   private boolean sessionsOff;
   private Consumer<CsrfProtectionBuilder> csrfConfig;
@@ -50,9 +51,21 @@ public final class ArmetFilterBuilder {
     return this;
   }
 
-  /** The mode the default components are built for (default: {@code ARMET_ENV}). */
+  /**
+   * The mode the default components are built for (default: {@code ARMET_ENV}); the same as
+   * {@code gate(ProductionGate.of(environment))}.
+   */
   public ArmetFilterBuilder environment(ArmetEnvironment environment) {
-    this.environment = Objects.requireNonNull(environment, "environment");
+    return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
+  }
+
+  /**
+   * The {@link ProductionGate} that decides for the default components and checks the rate
+   * limits' store (default: one for {@code ARMET_ENV}); a recording gate lets
+   * {@code armet doctor} list the findings.
+   */
+  public ArmetFilterBuilder gate(ProductionGate gate) {
+    this.gate = Objects.requireNonNull(gate, "gate");
     return this;
   }
 
@@ -158,31 +171,28 @@ public final class ArmetFilterBuilder {
    */
   public ArmetFilter build() {
     SecurityEventSink events = gate();
-    ArmetEnvironment env = environment != null ? environment
-        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
-    boolean needsKeys = (sessions == null && !sessionsOff) || (csrf == null && !csrfOff);
+    ProductionGate decides = gate != null ? gate : ProductionGate.of(null);
+    boolean defaultSessions = sessions == null && !sessionsOff;
+    boolean needsKeys = defaultSessions || (csrf == null && !csrfOff);
     // Built only when a default component needs it, so a filter without sessions and CSRF never
     // asks for ARMET_SECRETS.
     Keyring ring = keyring != null || !needsKeys ? keyring
-        : Keyring.create(k -> k.environment(env).fromEnvironment(System.getenv()));
+        : decides.keyring(defaultSessions ? "sessions.keyring" : "csrf.keyring", null);
     Sessions builtSessions = sessions;
-    if (builtSessions == null && !sessionsOff) {
-      builtSessions = ServerSessions.create(s -> s.environment(env).keyring(ring).events(events));
+    if (defaultSessions) {
+      builtSessions = ServerSessions.create(s -> s.gate(decides).keyring(ring).events(events));
     }
     CsrfProtection builtCsrf = csrf;
     if (builtCsrf == null && !csrfOff) {
       builtCsrf = CsrfProtection.create(c -> {
-        c.environment(env).keyring(ring).events(events);
+        c.gate(decides).keyring(ring).events(events);
         if (csrfConfig != null) {
           csrfConfig.accept(c);
         }
       });
     }
-    if (env.isProduction() && rateLimits != null
-        && rateLimits.store() instanceof dev.armet.ratelimit.InMemoryRateLimitStore) {
-      throw new IllegalStateException("rateLimits: the in-memory store keeps counters per instance "
-          + "and loses them on restart; in production (ARMET_ENV=production) use the Redis or JDBC "
-          + "rate-limit store");
+    if (rateLimits != null) {
+      decides.rateLimitStore("rateLimits.store", rateLimits.store());
     }
     return new ArmetFilter(this, events, builtSessions, builtCsrf);
   }

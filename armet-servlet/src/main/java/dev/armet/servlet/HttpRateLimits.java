@@ -1,5 +1,7 @@
 package dev.armet.servlet;
 
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.env.ProductionGate;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
@@ -8,18 +10,16 @@ import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitHeaders;
-import dev.armet.ratelimit.RateLimitPolicy;
+import dev.armet.ratelimit.RateLimitRoutes;
 import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.ratelimit.RateLimiter;
 import dev.armet.ratelimit.StoreFailurePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,20 +40,14 @@ import java.util.function.Consumer;
 public final class HttpRateLimits {
   private static final String SEEN = HttpRateLimits.class.getName() + ".seen";
 
-  private final List<Route> routes;
-  private final RateLimitStore store;
+  private final RateLimitRoutes<HttpServletRequest> routes;
   private final boolean headersOnAllowed;
   private final SecurityEventSink events;
 
   private HttpRateLimits(Builder b) {
     this.headersOnAllowed = b.headersOnAllowed;
     this.events = EventGate.gated(b.events); // a flood must not become a log flood
-    this.store = b.store;
-    List<Route> built = new ArrayList<>();
-    for (RateLimitRoute spec : b.routes) {
-      built.add(spec.build(b));
-    }
-    this.routes = List.copyOf(built);
+    this.routes = b.routes.events(b.events).build();
   }
 
   public static Builder builder() {
@@ -62,7 +56,7 @@ public final class HttpRateLimits {
 
   /** The store every limit here uses (start-up checks refuse an in-memory one in production). */
   public RateLimitStore store() {
-    return store;
+    return routes.store();
   }
 
   /**
@@ -75,16 +69,11 @@ public final class HttpRateLimits {
     }
     request.setAttribute(SEEN, Boolean.TRUE);
     String path = RequestPaths.contextRelative(request);
-    List<RateLimiter.Target> targets = new ArrayList<>(2);
-    for (Route route : routes) {
-      if (route.matches(path, request.getMethod())) {
-        route.addTargets(request, targets);
-      }
-    }
-    if (targets.isEmpty()) {
+    Optional<RateLimitDecision> decided = routes.decide(request.getMethod(), path, request);
+    if (decided.isEmpty()) {
       return true;
     }
-    RateLimitDecision decision = RateLimiter.consumeAll(targets.toArray(new RateLimiter.Target[0]));
+    RateLimitDecision decision = decided.get();
     if (decision.isAllowed()) {
       if (headersOnAllowed) {
         RateLimitHeaders.write(decision, true, response::setHeader);
@@ -107,43 +96,41 @@ public final class HttpRateLimits {
     return false;
   }
 
-  /** Builds {@link HttpRateLimits}; all limiters share one store. */
+  /**
+   * Builds {@link HttpRateLimits}; all limiters share one store. The route matching and the
+   * production checks are core's ({@link RateLimitRoutes}, {@link ProductionGate}).
+   */
   public static final class Builder {
-    final List<RateLimitRoute> routes = new ArrayList<>();
-    RateLimitStore store;
-    InstantSource clock = InstantSource.system();
-    StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
+    final RateLimitRoutes.Builder<HttpServletRequest> routes = RateLimitRoutes.builder();
     SecurityEventSink events = SecurityEventSink.logging();
     boolean headersOnAllowed;
-    Keyring keyring;
 
     private Builder() {}
 
     /** Limits for requests whose path matches {@code pattern} (a {@link PathPattern}). */
     public Builder route(String pattern, Consumer<RateLimitRoute> config) {
-      RateLimitRoute spec = new RateLimitRoute(PathPattern.of(pattern));
-      config.accept(spec);
-      if (spec.isEmpty()) {
-        throw new IllegalArgumentException("route '" + pattern + "' has no limit; add r.limit(policy)");
-      }
-      routes.add(spec);
+      Objects.requireNonNull(config, "config");
+      routes.route(pattern, r -> config.accept(new RateLimitRoute(r)));
       return this;
     }
 
-    /** Where counters live (default: one bounded {@link InMemoryRateLimitStore}). */
+    /**
+     * Where counters live (default: one bounded {@link InMemoryRateLimitStore}, in development
+     * only: production refuses an in-memory store).
+     */
     public Builder store(RateLimitStore store) {
-      this.store = Objects.requireNonNull(store, "store");
+      routes.store(store);
       return this;
     }
 
     public Builder clock(InstantSource clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      routes.clock(clock);
       return this;
     }
 
     /** Default {@link StoreFailurePolicy#failClosed()}: 503 while the store is down. */
     public Builder onStoreFailure(StoreFailurePolicy policy) {
-      this.onFailure = Objects.requireNonNull(policy, "onStoreFailure");
+      routes.onStoreFailure(policy);
       return this;
     }
 
@@ -154,11 +141,26 @@ public final class HttpRateLimits {
 
     /**
      * The key the subjects (client addresses, API keys) are hashed under in the store and the
-     * logs (default: from {@code ARMET_SECRETS}, else random per process). Instances sharing a
-     * store must share it.
+     * logs (default: from {@code ARMET_SECRETS}, else, in development only, random per
+     * process). Instances sharing a store must share it.
      */
     public Builder keyring(Keyring keyring) {
-      this.keyring = Objects.requireNonNull(keyring, "keyring");
+      routes.keyring(keyring);
+      return this;
+    }
+
+    /**
+     * The mode to build for (default: {@code ARMET_ENV}); the same as
+     * {@code gate(ProductionGate.of(environment))}.
+     */
+    public Builder environment(ArmetEnvironment environment) {
+      routes.environment(environment);
+      return this;
+    }
+
+    /** The {@link ProductionGate} that decides (default: one for {@code ARMET_ENV}). */
+    public Builder gate(ProductionGate gate) {
+      routes.gate(gate);
       return this;
     }
 
@@ -168,20 +170,14 @@ public final class HttpRateLimits {
       return this;
     }
 
+    /**
+     * Builds the limits.
+     *
+     * @throws IllegalArgumentException for a policy name used twice, or a route cost above a
+     *     policy's limit
+     * @throws IllegalStateException in production, for an in-memory store or missing secrets
+     */
     public HttpRateLimits build() {
-      if (store == null) {
-        store = InMemoryRateLimitStore.create();
-      }
-      List<String> names = new ArrayList<>();
-      for (RateLimitRoute spec : routes) {
-        for (RateLimitPolicy p : spec.policies()) {
-          if (names.contains(p.name())) {
-            throw new IllegalArgumentException("rate limit policy name '" + p.name()
-                + "' is used twice; names key the counters, give each limit its own");
-          }
-          names.add(p.name());
-        }
-      }
       return new HttpRateLimits(this);
     }
   }

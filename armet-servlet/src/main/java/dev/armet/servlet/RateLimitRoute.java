@@ -1,18 +1,14 @@
 package dev.armet.servlet;
 
-import dev.armet.http.PathPattern;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimiter;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
+import dev.armet.ratelimit.RateLimitRoutes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The limits of one route of {@link HttpRateLimits}: policies with what each counts by, and
- * optionally the methods they apply to and the points a request costs.
+ * optionally the methods they apply to and the points a request costs. The servlet face of
+ * {@link RateLimitRoutes.Route}, which does the matching.
  *
  * <pre>{@code
  * .route("/login", r -> r.methods("POST")
@@ -20,14 +16,10 @@ import java.util.Set;
  * }</pre>
  */
 public final class RateLimitRoute {
-  private final PathPattern pattern;
-  private final List<RateLimitPolicy> policies = new ArrayList<>();
-  private final List<RequestKey> keys = new ArrayList<>();
-  private Set<String> methods = Set.of();
-  private long cost = 1;
+  private final RateLimitRoutes.Route<HttpServletRequest> route;
 
-  RateLimitRoute(PathPattern pattern) {
-    this.pattern = pattern;
+  RateLimitRoute(RateLimitRoutes.Route<HttpServletRequest> route) {
+    this.route = route;
   }
 
   /** Limits by client address (IPv6 by /64). */
@@ -37,50 +29,20 @@ public final class RateLimitRoute {
 
   /** Limits by {@code key}. */
   public RateLimitRoute limit(RateLimitPolicy policy, RequestKey key) {
-    policies.add(Objects.requireNonNull(policy, "policy"));
-    keys.add(Objects.requireNonNull(key, "key"));
+    Objects.requireNonNull(key, "key");
+    route.limit(policy, key::of);
     return this;
   }
 
   /** Only these methods (e.g. {@code "POST"}); default all. */
   public RateLimitRoute methods(String... methods) {
-    Set<String> set = new HashSet<>();
-    for (String m : methods) {
-      set.add(m.toUpperCase(Locale.ROOT));
-    }
-    this.methods = Set.copyOf(set);
+    route.methods(methods);
     return this;
   }
 
   /** Points each request here spends in every limit of this route (default 1). */
   public RateLimitRoute cost(long points) {
-    if (points < 1 || points > 1_000_000_000L) {
-      throw new IllegalArgumentException("route '" + pattern + "': cost must be between 1 and 1000000000, was " + points);
-    }
-    this.cost = points;
+    route.cost(points);
     return this;
-  }
-
-  boolean isEmpty() {
-    return policies.isEmpty();
-  }
-
-  List<RateLimitPolicy> policies() {
-    return policies;
-  }
-
-  Route build(HttpRateLimits.Builder b) {
-    List<RateLimiter> limiters = new ArrayList<>();
-    for (RateLimitPolicy p : policies) {
-      if (cost > p.rule().limit()) {
-        throw new IllegalArgumentException("route '" + pattern + "': cost " + cost
-            + " is more than policy '" + p.name() + "' allows at once (" + p.rule().limit()
-            + "); every request would be refused");
-      }
-      RateLimiter.Builder limiter = RateLimiter.builder(p).store(b.store).clock(b.clock)
-          .onStoreFailure(b.onFailure).events(b.events);
-      limiters.add((b.keyring == null ? limiter : limiter.keyring(b.keyring)).build());
-    }
-    return new Route(pattern, methods, List.copyOf(limiters), List.copyOf(keys), cost);
   }
 }
