@@ -31,6 +31,8 @@ class DoctorCommandTest {
         "fix: set tls.certificate", "INFO    tls", "INFO    limits", "the server would refuse to start");
     // No ARMET_SECRETS in the test environment: the session key ring is one of the errors.
     assertThat(out.toString()).contains("ERROR   secrets", "armet keys generate");
+    // Found by the production gate the sessions were built through, naming the setting.
+    assertThat(out.toString()).contains("sessions.keyring: no secret configured");
   }
 
   @Test

@@ -107,16 +107,16 @@ public final class ProductionGate implements SelfCheck {
     String message = setting + ": " + problem;
     Finding finding = environment.isProduction() ? Finding.error(topic(setting), message, fix)
         : Finding.warning(topic(setting), message, fix);
+    boolean added;
     synchronized (findings) {
-      if (!findings.contains(finding)) { // a component building parts through one gate
-        findings.add(finding);
-      }
+      // Once per gate: a component may check what another built through the same gate did.
+      added = !findings.contains(finding) && findings.add(finding);
     }
     if (environment.isProduction() && !recording) {
       throw new IllegalStateException(message + "; " + fix + " (" + ArmetEnvironment.VARIABLE
           + "=production)");
     }
-    if (!recording) {
+    if (added && !recording) {
       LOG.log(System.Logger.Level.WARNING, message + "; " + fix + " (refused in production)");
     }
   }

@@ -10,7 +10,8 @@ import java.util.List;
  * keys a flood brings, and expired keys reclaimed as it goes.
  *
  * <p>Threat: state is per process; behind several instances each one counts alone, and a
- * restart forgets every limit. Production mode warns about it; use a shared store there.
+ * restart forgets every limit. Production mode refuses it as a limiter's store (see
+ * {@link dev.armet.env.ProductionGate}); use a shared store there.
  *
  * <pre>{@code
  * RateLimitStore store = InMemoryRateLimitStore.withMaxKeys(100_000);
