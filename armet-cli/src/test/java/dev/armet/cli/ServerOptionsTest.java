@@ -3,8 +3,6 @@ package dev.armet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.keys.Secrets;
-import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.session.MemorySessionStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,7 +20,7 @@ class ServerOptionsTest {
     ServerOptions options = new ServerOptions();
     options.config = Files.writeString(dir.resolve("armet.properties"),
         "env = production\nserver.https-port = 0\nserver.http-port = 0\nserver.data-dir = " + dir.resolve("data") + "\n");
-    options.openStores = folder -> new OpenStores(new MemorySessionStore(), InMemoryRateLimitStore.create(), () -> { });
+    options.openStores = folder -> new MemoryStores();
     return options;
   }
 

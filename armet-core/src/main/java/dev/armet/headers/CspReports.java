@@ -1,8 +1,8 @@
 package dev.armet.headers;
 
-import dev.armet.json.Json;
-import dev.armet.json.JsonException;
-import dev.armet.json.JsonLimits;
+import dev.armet.internal.json.Json;
+import dev.armet.internal.json.JsonException;
+import dev.armet.internal.json.JsonLimits;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitStatus;
+
 import java.time.Duration;
 import java.util.function.BiConsumer;
 

@@ -9,7 +9,7 @@ import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitHeaders;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimiter;
 import dev.armet.ratelimit.StoreFailurePolicy;
 import jakarta.servlet.http.HttpServletRequest;

@@ -11,7 +11,7 @@ import java.util.Enumeration;
 
 /**
  * The Armet session seen as an {@code HttpSession}. Values must be JSON-shaped (see
- * {@code dev.armet.json.Json}); {@code setAttribute} refuses anything else with a message naming
+ * {@code dev.armet.internal.json.Json}); {@code setAttribute} refuses anything else with a message naming
  * the attribute. {@link #getId()} is a non-secret handle, never the cookie value. Timeouts come
  * from the Armet configuration: {@link #setMaxInactiveInterval} is recorded but not applied.
  */

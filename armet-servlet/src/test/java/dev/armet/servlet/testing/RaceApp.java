@@ -7,7 +7,7 @@ import dev.armet.servlet.session.ServletSessions;
 import dev.armet.servlet.session.SessionFilter;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Session;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,6 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
+
+import java.util.Objects;
 
 /**
  * One limit as a store sees it: plain numbers, so a script store (Redis Lua) can run the same
@@ -20,13 +22,31 @@ public final class LimitRule {
   private final long blockMicros;
   private final boolean dryRun;
 
-  LimitRule(String name, Kind kind, long limit, long periodMicros, long blockMicros, boolean dryRun) {
+  private LimitRule(String name, Kind kind, long limit, long periodMicros, long blockMicros,
+      boolean dryRun) {
     this.name = name;
     this.kind = kind;
     this.limit = limit;
     this.periodMicros = periodMicros;
     this.blockMicros = blockMicros;
     this.dryRun = dryRun;
+  }
+
+  /**
+   * A rule from plain numbers; {@code RateLimitPolicy} builds these, and a store's tests may too.
+   *
+   * @throws IllegalArgumentException if {@code limit} or {@code periodMicros} is below 1 or
+   *     {@code blockMicros} is negative
+   */
+  public static LimitRule of(String name, Kind kind, long limit, long periodMicros,
+      long blockMicros, boolean dryRun) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    if (limit < 1 || periodMicros < 1 || blockMicros < 0) {
+      throw new IllegalArgumentException("rule '" + name + "' needs limit >= 1, periodMicros >= 1 "
+          + "and blockMicros >= 0; was " + limit + ", " + periodMicros + ", " + blockMicros);
+    }
+    return new LimitRule(name, kind, limit, periodMicros, blockMicros, dryRun);
   }
 
   /** The policy name, as the {@code RateLimit} headers show it. */

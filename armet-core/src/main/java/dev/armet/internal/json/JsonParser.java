@@ -1,4 +1,4 @@
-package dev.armet.json;
+package dev.armet.internal.json;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
 
 /**
  * Where rate-limit state lives. One method, one atomic round trip per decision: the algorithms,

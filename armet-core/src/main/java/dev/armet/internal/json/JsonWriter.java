@@ -1,4 +1,4 @@
-package dev.armet.json;
+package dev.armet.internal.json;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
 
 import java.nio.ByteBuffer;
 
@@ -21,6 +21,29 @@ public final class LimitState {
     this.a = a;
     this.b = b;
     this.blockedUntil = blockedUntil;
+  }
+
+  /**
+   * The state with these numbers: for a store that keeps them in its own form (the Redis script
+   * keeps text) rather than {@link #encode()}'s bytes.
+   */
+  public static LimitState of(long a, long b, long blockedUntilMicros) {
+    return new LimitState(a, b, blockedUntilMicros);
+  }
+
+  /** Token bucket: the theoretical arrival time (µs); fixed window: the window start (µs). */
+  public long a() {
+    return a;
+  }
+
+  /** Fixed window: the points used; token bucket: 0. */
+  public long b() {
+    return b;
+  }
+
+  /** Until when (µs since the epoch) the key is refused; 0 or past when it is not blocked. */
+  public long blockedUntilMicros() {
+    return blockedUntil;
   }
 
   public byte[] encode() {

@@ -1,4 +1,4 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
 
 import java.time.Duration;
 

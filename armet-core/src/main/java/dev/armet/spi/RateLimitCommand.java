@@ -1,6 +1,7 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One decision for a store to carry out atomically, in one round trip: an operation over one or
@@ -37,14 +38,32 @@ public final class RateLimitCommand {
   private final long nowMicros;
   private final long blockMicros;
 
-  RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation, long[] points,
-      long nowMicros, long blockMicros) {
+  private RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation,
+      long[] points, long nowMicros, long blockMicros) {
     this.keys = List.copyOf(keys); // no copy when already immutable
     this.rules = List.copyOf(rules);
     this.operation = operation;
     this.points = points;
     this.nowMicros = nowMicros;
     this.blockMicros = blockMicros;
+  }
+
+  /**
+   * A command over {@code keys.get(i)} with {@code rules.get(i)} and {@code points[i]}: what
+   * {@code RateLimiter} hands its store (a store's own tests may build one too).
+   *
+   * @param points copied
+   * @throws IllegalArgumentException if keys, rules and points differ in length or are empty
+   */
+  public static RateLimitCommand of(List<String> keys, List<LimitRule> rules, Operation operation,
+      long[] points, long nowMicros, long blockMicros) {
+    Objects.requireNonNull(operation, "operation");
+    if (keys.isEmpty() || keys.size() != rules.size() || keys.size() != points.length) {
+      throw new IllegalArgumentException("a command needs one rule and one points value per key; "
+          + "was " + keys.size() + " keys, " + rules.size() + " rules, " + points.length
+          + " points");
+    }
+    return new RateLimitCommand(keys, rules, operation, points.clone(), nowMicros, blockMicros);
   }
 
   /** The store keys (distinct), one per rule. */

@@ -1,4 +1,4 @@
-package dev.armet.json;
+package dev.armet.internal.json;
 
 /**
  * Bounds a parse so that hostile input costs at most linear time and bounded memory.

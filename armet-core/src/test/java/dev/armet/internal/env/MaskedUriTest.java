@@ -1,4 +1,4 @@
-package dev.armet.env;
+package dev.armet.internal.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

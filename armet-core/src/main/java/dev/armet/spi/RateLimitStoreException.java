@@ -1,4 +1,4 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
 
 /**
  * A store could not decide in time (timeout, lost connection, bad reply). The limiter then

@@ -1,4 +1,4 @@
-package dev.armet.json;
+package dev.armet.internal.json;
 
 /**
  * A small, strict JSON codec (RFC 8259) for data Armet persists: session attributes, cookie

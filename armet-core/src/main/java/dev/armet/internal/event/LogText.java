@@ -1,4 +1,4 @@
-package dev.armet.event;
+package dev.armet.internal.event;
 
 import java.util.HexFormat;
 

@@ -1,6 +1,6 @@
-package dev.armet.ratelimit;
+package dev.armet.spi;
 
-import dev.armet.ratelimit.RateLimitCommand.Operation;
+import dev.armet.spi.RateLimitCommand.Operation;
 
 /**
  * The two algorithms, once, as pure functions of (state, rule, now). A script store must

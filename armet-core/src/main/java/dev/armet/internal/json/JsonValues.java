@@ -1,4 +1,4 @@
-package dev.armet.json;
+package dev.armet.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.armet.env;
+package dev.armet.internal.env;
 
 import java.net.URI;
 import java.net.URISyntaxException;

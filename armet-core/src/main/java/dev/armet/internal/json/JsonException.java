@@ -1,4 +1,4 @@
-package dev.armet.json;
+package dev.armet.internal.json;
 
 /**
  * Input that is not JSON, or JSON outside the configured {@link JsonLimits}. The message says

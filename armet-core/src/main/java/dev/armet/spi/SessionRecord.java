@@ -1,8 +1,9 @@
-package dev.armet.session;
+package dev.armet.spi;
 
-import dev.armet.json.Json;
-import dev.armet.json.JsonException;
-import dev.armet.json.JsonLimits;
+import dev.armet.internal.spi.TrustedRecords;
+import dev.armet.internal.json.Json;
+import dev.armet.internal.json.JsonException;
+import dev.armet.internal.json.JsonLimits;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,8 +70,12 @@ public final class SessionRecord {
     this.attributes = attributes;
   }
 
-  /** For attributes already checked and copied by {@link Session}: skips a second deep copy. */
-  static SessionRecord ofChecked(String key, String userId, Instant createdAt, Instant expiresAt,
+  static {
+    TrustedRecords.register(SessionRecord::ofChecked);
+  }
+
+  /** For attributes already checked and copied by {@code Session}: skips a second deep copy. */
+  private static SessionRecord ofChecked(String key, String userId, Instant createdAt, Instant expiresAt,
       long version, Map<String, Object> attributes) {
     return new SessionRecord(key, userId, createdAt, expiresAt, checkVersion(version),
         java.util.Collections.unmodifiableMap(attributes), true);

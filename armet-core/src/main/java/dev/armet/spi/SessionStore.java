@@ -1,4 +1,4 @@
-package dev.armet.session;
+package dev.armet.spi;
 
 import java.time.Instant;
 import java.util.Optional;
