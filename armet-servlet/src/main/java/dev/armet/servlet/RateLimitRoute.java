@@ -1,6 +1,6 @@
 package dev.armet.servlet;
 
-import dev.armet.http.PathPattern;
+import dev.armet.internal.http.PathPattern;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.ratelimit.RateLimiter;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.armet.servlet;
 
-import dev.armet.http.PathPattern;
+import dev.armet.internal.http.PathPattern;
 import dev.armet.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

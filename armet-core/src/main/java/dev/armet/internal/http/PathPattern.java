@@ -1,4 +1,4 @@
-package dev.armet.http;
+package dev.armet.internal.http;
 
 import java.util.List;
 import java.util.Objects;

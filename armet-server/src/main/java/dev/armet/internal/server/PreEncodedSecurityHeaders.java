@@ -1,8 +1,8 @@
-package dev.armet.server;
+package dev.armet.internal.server;
 
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.servlet.ArmetFilter;
-import dev.armet.servlet.ContainerHeaders;
+import dev.armet.internal.servlet.ContainerHeaders;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;

@@ -1,4 +1,4 @@
-package dev.armet.servlet.session;
+package dev.armet.internal.servlet.session;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package dev.armet.server;
+package dev.armet.internal.server;
 
 import java.util.List;
 import java.util.function.BiFunction;

@@ -1,4 +1,4 @@
-package dev.armet.servlet;
+package dev.armet.internal.servlet;
 
 import dev.armet.headers.SecurityHeaders;
 import java.util.Collections;
@@ -54,7 +54,7 @@ public final class ContainerHeaders {
   }
 
   /** Whether these are exactly the constant headers {@code policy} wants on this kind of request. */
-  boolean covers(SecurityHeaders policy, boolean secure) {
+  public boolean covers(SecurityHeaders policy, boolean secure) {
     return this.policy == policy && this.secure == secure;
   }
 }

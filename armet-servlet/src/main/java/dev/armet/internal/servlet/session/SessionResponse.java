@@ -1,4 +1,4 @@
-package dev.armet.servlet.session;
+package dev.armet.internal.servlet.session;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package dev.armet.servlet.session;
+package dev.armet.internal.servlet.session;
 
 import dev.armet.session.Session;
 import jakarta.servlet.ServletContext;

@@ -1,4 +1,4 @@
-package dev.armet.headers;
+package dev.armet.internal.headers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.armet.headers;
+package dev.armet.internal.headers;
 
 import dev.armet.event.SecurityEvent;
 

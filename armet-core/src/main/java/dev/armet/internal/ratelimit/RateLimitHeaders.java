@@ -1,5 +1,6 @@
-package dev.armet.ratelimit;
+package dev.armet.internal.ratelimit;
 
+import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.spi.LimitStatus;
 
 import java.time.Duration;

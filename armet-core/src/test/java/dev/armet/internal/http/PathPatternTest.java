@@ -1,4 +1,4 @@
-package dev.armet.http;
+package dev.armet.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
