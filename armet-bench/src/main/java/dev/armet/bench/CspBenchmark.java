@@ -1,7 +1,7 @@
 package dev.armet.bench;
 
 import dev.armet.headers.ContentSecurityPolicy;
-import dev.armet.headers.CspNonce;
+import dev.armet.internal.headers.CspNonce;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,6 @@
 package dev.armet.bench;
 
-import dev.armet.headers.CspNonce;
+import dev.armet.internal.headers.CspNonce;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;

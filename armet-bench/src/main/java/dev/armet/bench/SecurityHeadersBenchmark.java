@@ -1,6 +1,6 @@
 package dev.armet.bench;
 
-import dev.armet.headers.CspNonce;
+import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.HeaderWriter;
 import dev.armet.headers.SecurityHeaders;
 import java.util.concurrent.TimeUnit;

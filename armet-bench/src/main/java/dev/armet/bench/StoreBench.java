@@ -2,11 +2,11 @@ package dev.armet.bench;
 
 import dev.armet.jdbc.JdbcStores;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimiter;
 import dev.armet.redis.RedisStores;
-import dev.armet.session.SessionRecord;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

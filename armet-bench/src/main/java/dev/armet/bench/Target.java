@@ -1,6 +1,6 @@
 package dev.armet.bench;
 
-import dev.armet.server.PreEncodedSecurityHeaders;
+import dev.armet.internal.server.PreEncodedSecurityHeaders;
 import dev.armet.servlet.ArmetFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;

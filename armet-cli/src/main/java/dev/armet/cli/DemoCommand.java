@@ -1,9 +1,10 @@
 package dev.armet.cli;
 
+import dev.armet.spi.Stores;
 import dev.armet.demo.DemoApplication;
 import dev.armet.demo.DemoStores;
 import dev.armet.env.ArmetEnvironment;
-import dev.armet.env.MaskedUri;
+import dev.armet.internal.env.MaskedUri;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.server.ArmetServer;
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     String storeUri = OpenStores.choose(store);
-    OpenStores stores;
+    Stores stores;
     try {
       stores = OpenStores.open(storeUri, dataFolder);
     } catch (IllegalArgumentException e) {

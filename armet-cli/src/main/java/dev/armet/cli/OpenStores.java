@@ -1,38 +1,37 @@
 package dev.armet.cli;
 
-import dev.armet.env.MaskedUri;
+import dev.armet.internal.env.MaskedUri;
 import dev.armet.jdbc.JdbcStores;
-import dev.armet.ratelimit.RateLimitStore;
 import dev.armet.redis.RedisStores;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.Stores;
 import java.nio.file.Path;
 
 /**
  * The session and rate-limit stores named by a store URI: {@code redis://host:port/db} (and
  * {@code rediss://}, Sentinel, Cluster), {@code postgresql://…}, {@code mariadb://…}, or
  * {@code sqlite} (the embedded default, a file in the data folder). Instances given the same URI
- * and the same {@code ARMET_SECRETS} share sessions, lockouts and counters.
+ * and the same {@code ARMET_SECRETS} share sessions, lockouts and counters. Callers hold the
+ * result as {@link Stores}, whichever module opened it.
  */
-record OpenStores(SessionStore sessions, RateLimitStore rateLimits, AutoCloseable resource)
-    implements AutoCloseable {
+final class OpenStores {
   /** The embedded default. */
   static final String DEFAULT = "sqlite";
   /** The environment variable that names the store when {@code --store} is not given. */
   static final String VARIABLE = "ARMET_STORE";
+
+  private OpenStores() {}
 
   /**
    * Opens (and for SQL, creates or migrates the tables of) the store {@code uri}.
    *
    * @throws IllegalArgumentException for a URI no store accepts (passwords masked)
    */
-  static OpenStores open(String uri, Path dataFolder) {
+  static Stores open(String uri, Path dataFolder) {
     if (RedisStores.accepts(uri)) {
-      RedisStores redis = RedisStores.open(uri);
-      return new OpenStores(redis.sessions(), redis.rateLimits(), redis);
+      return RedisStores.open(uri);
     }
     if (JdbcStores.accepts(uri)) {
-      JdbcStores jdbc = JdbcStores.open(uri, b -> b.dataFolder(dataFolder));
-      return new OpenStores(jdbc.sessions(), jdbc.rateLimits(), jdbc);
+      return JdbcStores.open(uri, b -> b.dataFolder(dataFolder));
     }
     throw new IllegalArgumentException("--store must be redis://…, rediss://…, postgresql://…, "
         + "mariadb://…, mysql://… or sqlite[:path]; was '" + MaskedUri.of(uri) + "'");
@@ -45,10 +44,5 @@ record OpenStores(SessionStore sessions, RateLimitStore rateLimits, AutoCloseabl
     }
     String env = System.getenv(VARIABLE);
     return env == null || env.isBlank() ? DEFAULT : env;
-  }
-
-  @Override
-  public void close() throws Exception {
-    resource.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.armet.cli;
 
+import dev.armet.spi.Stores;
+import dev.armet.check.Finding;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Keyring;
@@ -40,7 +42,7 @@ final class ServerOptions {
   Map<String, String> variables = System.getenv();
 
   /** Opens the {@code --store} in the data folder; tests give their own. */
-  Function<Path, OpenStores> openStores = dataFolder -> OpenStores.open(OpenStores.choose(store), dataFolder);
+  Function<Path, Stores> openStores = dataFolder -> OpenStores.open(OpenStores.choose(store), dataFolder);
 
   /**
    * The server FILE and the {@code ARMET_*} variables configure, with the command-line user and
@@ -71,7 +73,7 @@ final class ServerOptions {
     }
     // The environment and data folder decide how the filter and store are built.
     ArmetServerConfig settled = b.filter(ArmetFilter.create(a -> a.noSessions().noCsrf())).build();
-    OpenStores stores = openStores.apply(settled.dataDirectory());
+    Stores stores = openStores.apply(settled.dataDirectory());
     ArmetEnvironment env = settled.environment();
     // One recording gate decides for every component built here: what it refuses becomes a
     // self-check finding, so doctor lists each of them and serve refuses to start in production.

@@ -1,5 +1,6 @@
 package dev.armet.cli;
 
+import dev.armet.spi.Stores;
 import dev.armet.demo.DemoApplication;
 import dev.armet.demo.DemoStores;
 import dev.armet.env.ArmetEnvironment;
@@ -55,7 +56,7 @@ public final class ProductionDemoMain {
     Files.writeString(data.resolve("fullchain.pem"), pem(leafCert) + pem(caCert));
     Files.writeString(data.resolve("privkey.pem"), pem(new JcaPKCS8Generator(leafKeys.getPrivate(), null).generate()));
 
-    OpenStores stores = OpenStores.open("sqlite", data);
+    Stores stores = OpenStores.open("sqlite", data);
     ArmetServer server = DemoApplication.create(DemoStores.of(stores.sessions(), stores.rateLimits(),
             stores.rateLimits()), DemoSecrets.keyring(ArmetEnvironment.PRODUCTION, data), SecurityEventSink.logging(),
         c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1").dataDirectory(data).canonicalHost("localhost")

@@ -2,7 +2,7 @@ package dev.armet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.json.Json;
+import dev.armet.internal.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
-import dev.armet.http.PathPattern;
+import dev.armet.internal.http.PathPattern;
 import dev.armet.session.Session;
 import java.util.List;
 import java.util.Locale;

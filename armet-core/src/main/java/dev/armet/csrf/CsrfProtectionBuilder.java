@@ -4,7 +4,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.http.Origin;
-import dev.armet.http.PathPattern;
+import dev.armet.internal.http.PathPattern;
 import dev.armet.keys.Keyring;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.armet.event;
 
+import dev.armet.internal.event.LogText;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

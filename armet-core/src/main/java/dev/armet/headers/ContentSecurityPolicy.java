@@ -1,5 +1,7 @@
 package dev.armet.headers;
 
+import dev.armet.internal.headers.CspNonce;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

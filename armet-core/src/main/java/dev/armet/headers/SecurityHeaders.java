@@ -1,6 +1,8 @@
 package dev.armet.headers;
 
-import dev.armet.http.PathPattern;
+import dev.armet.internal.headers.CspNonce;
+
+import dev.armet.internal.http.PathPattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitState;
+import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
+
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitStatus;
+import dev.armet.spi.RateLimitStoreException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

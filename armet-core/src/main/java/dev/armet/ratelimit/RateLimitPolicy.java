@@ -1,5 +1,7 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitRule;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -116,7 +118,7 @@ public final class RateLimitPolicy {
         throw new IllegalArgumentException("policy '" + name
             + "' needs an algorithm: call tokenBucket(capacity, refill, period) or fixedWindow(limit, window)");
       }
-      return new RateLimitPolicy(new LimitRule(name, kind, limit, periodMicros, blockMicros, dryRun));
+      return new RateLimitPolicy(LimitRule.of(name, kind, limit, periodMicros, blockMicros, dryRun));
     }
 
     private void positive(String key, long value) {

@@ -1,9 +1,10 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.RateLimitStore;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
-import dev.armet.http.PathPattern;
+import dev.armet.internal.http.PathPattern;
 import dev.armet.keys.Keyring;
 import java.time.InstantSource;
 import java.util.ArrayList;

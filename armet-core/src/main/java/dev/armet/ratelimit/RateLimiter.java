@@ -2,12 +2,17 @@ package dev.armet.ratelimit;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
+import dev.armet.spi.LimitRule;
+import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
+
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.KeyedHash;
 import dev.armet.keys.Keyring;
-import dev.armet.ratelimit.RateLimitCommand.Operation;
+import dev.armet.spi.RateLimitCommand.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -157,7 +162,7 @@ public final class RateLimiter {
   /** One key of this limiter: the common case, without intermediate collections. */
   private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
     Objects.requireNonNull(key, "key");
-    return execute(op, new RateLimitCommand(List.of(storeKey(key)), List.of(policy.rule()), op,
+    return execute(op, RateLimitCommand.of(List.of(storeKey(key)), List.of(policy.rule()), op,
         new long[] {points}, nowMicros(), blockMicros));
   }
 
@@ -186,7 +191,7 @@ public final class RateLimiter {
         rules.add(t.limiter.policy.rule());
       }
     }
-    return execute(op, new RateLimitCommand(keys, rules, op, cost, nowMicros(), blockMicros));
+    return execute(op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros));
   }
 
   private RateLimitDecision execute(Operation op, RateLimitCommand command) {

@@ -1,5 +1,7 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.RateLimitStore;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitState;
+
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

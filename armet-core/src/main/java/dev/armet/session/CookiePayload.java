@@ -1,8 +1,10 @@
 package dev.armet.session;
 
-import dev.armet.json.Json;
-import dev.armet.json.JsonException;
-import dev.armet.json.JsonLimits;
+import dev.armet.spi.SessionRecord;
+
+import dev.armet.internal.json.Json;
+import dev.armet.internal.json.JsonException;
+import dev.armet.internal.json.JsonLimits;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.armet.session;
 
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package dev.armet.session;
 
+import dev.armet.internal.spi.TrustedRecords;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
+
 import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
@@ -138,7 +142,7 @@ public final class ServerSessions implements Sessions {
     if (fresh) {
       byte[] id = newId();
       Instant created = s.created();
-      SessionRecord record = SessionRecord.ofChecked(storeKey(id), s.user(), created,
+      SessionRecord record = TrustedRecords.ofChecked(storeKey(id), s.user(), created,
           expiry(created, now), SessionRecord.FIRST_VERSION, s.attributes());
       if (!store.save(record, SessionStore.ABSENT)) {
         throw new IllegalStateException("a new random session id matched a live session;"
@@ -177,7 +181,7 @@ public final class ServerSessions implements Sessions {
     Map<String, Object> base = loaded.attributes;
     String storedUser = loaded.userId;
     for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      SessionRecord next = SessionRecord.ofChecked(loaded.key, s.mergedUserId(storedUser),
+      SessionRecord next = TrustedRecords.ofChecked(loaded.key, s.mergedUserId(storedUser),
           loaded.createdAt, expiresAt, version + 1, s.mergeOnto(base));
       if (store.save(next, version)) {
         return true;

@@ -1,5 +1,7 @@
 package dev.armet.session;
 
+import dev.armet.spi.SessionStore;
+
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;

@@ -1,7 +1,9 @@
 package dev.armet.session;
 
+import dev.armet.spi.SessionStore;
+
 import dev.armet.cookie.SetCookie;
-import dev.armet.json.Json;
+import dev.armet.internal.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package dev.armet.session;
 
+import dev.armet.spi.SessionStore;
+
 import dev.armet.cookie.RequestCookies;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import dev.armet.check.Severity;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.session.MemorySessionStore;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.armet.event;
 
+import dev.armet.internal.event.LogText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

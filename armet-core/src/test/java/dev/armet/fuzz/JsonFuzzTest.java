@@ -3,9 +3,9 @@ package dev.armet.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.armet.json.Json;
-import dev.armet.json.JsonException;
-import dev.armet.json.JsonLimits;
+import dev.armet.internal.json.Json;
+import dev.armet.internal.json.JsonException;
+import dev.armet.internal.json.JsonLimits;
 
 /** The session-data parser either returns a value that round-trips or throws JsonException. */
 class JsonFuzzTest {

@@ -1,5 +1,7 @@
 package dev.armet.headers;
 
+import dev.armet.internal.headers.CspNonce;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

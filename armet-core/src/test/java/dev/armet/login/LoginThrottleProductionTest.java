@@ -7,7 +7,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Secrets;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.ratelimit.RateLimitCommand;
-import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.ratelimit.RateLimitStoreException;
+import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
 import dev.armet.ratelimit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.armet.ratelimit;
 
+import dev.armet.internal.ratelimit.RateLimitHeaders;
+import dev.armet.spi.RateLimitStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

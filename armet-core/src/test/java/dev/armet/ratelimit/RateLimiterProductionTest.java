@@ -1,5 +1,6 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.RateLimitStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitState;
+import dev.armet.spi.LimitStatus;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -164,11 +169,11 @@ class RateLimiterTest {
 
   @Test
   void encodeDecode_roundTripsAndRefusesUnknownVersion() {
-    LimitState s = new LimitState(1L, 2L, 3L);
+    LimitState s = LimitState.of(1L, 2L, 3L);
     LimitState back = LimitState.decode(s.encode());
-    assertThat(back.a).isEqualTo(1L);
-    assertThat(back.b).isEqualTo(2L);
-    assertThat(back.blockedUntil).isEqualTo(3L);
+    assertThat(back.a()).isEqualTo(1L);
+    assertThat(back.b()).isEqualTo(2L);
+    assertThat(back.blockedUntilMicros()).isEqualTo(3L);
     byte[] future = s.encode();
     future[0] = 2;
     assertThat(LimitState.decode(future)).isNull();

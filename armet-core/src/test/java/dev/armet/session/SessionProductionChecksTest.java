@@ -1,5 +1,8 @@
 package dev.armet.session;
 
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
 package dev.armet.demo;
 
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.session.MemorySessionStore;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import java.util.Objects;
 
 /**

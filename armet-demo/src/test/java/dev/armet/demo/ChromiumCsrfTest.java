@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.armet.event.SecurityEvent;
-import dev.armet.json.Json;
+import dev.armet.internal.json.Json;
 import dev.armet.server.ArmetServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

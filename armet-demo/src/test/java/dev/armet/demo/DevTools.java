@@ -2,8 +2,8 @@ package dev.armet.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.json.Json;
-import dev.armet.json.JsonLimits;
+import dev.armet.internal.json.Json;
+import dev.armet.internal.json.JsonLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

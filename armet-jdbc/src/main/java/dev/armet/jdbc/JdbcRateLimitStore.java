@@ -1,9 +1,9 @@
 package dev.armet.jdbc;
 
-import dev.armet.ratelimit.LimitState;
-import dev.armet.ratelimit.RateLimitCommand;
-import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.ratelimit.RateLimitStoreException;
+import dev.armet.spi.LimitState;
+import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.armet.jdbc;
 
-import dev.armet.session.SessionRecord;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

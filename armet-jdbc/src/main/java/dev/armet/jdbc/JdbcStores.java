@@ -1,6 +1,7 @@
 package dev.armet.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.armet.spi.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,18 +25,21 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class JdbcStores implements AutoCloseable {
+public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
   private final JdbcSessionStore sessions;
   private final JdbcRateLimitStore rateLimits;
   private final Purger purger;
   private final SqlDialect dialect;
   private final String tablePrefix;
+  private final String description;
+  private final int timeoutSeconds;
 
   private JdbcStores(Builder b) {
     StoreUri uri = StoreUri.parse(b.uri, b.dataFolder);
     this.dialect = uri.dialect;
     this.tablePrefix = b.tablePrefix;
+    this.description = "jdbc " + uri.masked;
     this.pool = Pools.open(uri, b.poolSize, b.timeout, b.dataFolder);
     try {
       Migrations.apply(pool, uri.dialect, b.tablePrefix, b.clock);
@@ -47,6 +51,7 @@ public final class JdbcStores implements AutoCloseable {
     }
     Sql sql = new Sql(uri.dialect, b.tablePrefix);
     int seconds = (int) Math.max(1, (b.timeout.toMillis() + 999) / 1000);
+    this.timeoutSeconds = seconds;
     this.sessions = new JdbcSessionStore(pool, sql, b.clock, seconds);
     this.rateLimits = new JdbcRateLimitStore(pool, sql, b.timeout);
     this.purger = new Purger(pool, sql, b.clock, b.purgeInterval);
@@ -73,12 +78,36 @@ public final class JdbcStores implements AutoCloseable {
     return new Builder(uri);
   }
 
+  @Override
   public JdbcSessionStore sessions() {
     return sessions;
   }
 
+  @Override
   public JdbcRateLimitStore rateLimits() {
     return rateLimits;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Takes a pooled connection and checks it is valid.
+   *
+   * @throws JdbcStoreException if the database does not answer within the timeout
+   */
+  @Override
+  public void checkHealth() {
+    try (java.sql.Connection c = pool.getConnection()) {
+      if (!c.isValid(timeoutSeconds)) {
+        throw new JdbcStoreException("health check", new SQLException("connection not valid",
+            "08006"));
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("health check", e);
+    }
   }
 
   public SqlDialect dialect() {

@@ -1,6 +1,6 @@
 package dev.armet.jdbc;
 
-import dev.armet.env.MaskedUri;
+import dev.armet.internal.env.MaskedUri;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.ratelimit.RateLimitCommand;
+import dev.armet.spi.RateLimitCommand;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.ratelimit.RateLimitStoreException;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
 import dev.armet.ratelimit.RateLimiter;
 import java.io.PrintWriter;
 import java.net.ServerSocket;

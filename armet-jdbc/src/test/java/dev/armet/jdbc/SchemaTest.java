@@ -3,8 +3,8 @@ package dev.armet.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.armet.session.SessionRecord;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import dev.armet.testing.Poll;
 import java.nio.file.Path;
 import java.sql.Connection;

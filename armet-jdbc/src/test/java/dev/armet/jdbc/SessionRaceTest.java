@@ -1,7 +1,7 @@
 package dev.armet.jdbc;
 
 import dev.armet.servlet.testing.SessionRaceContract;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;

@@ -1,8 +1,8 @@
 package dev.armet.jdbc;
 
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import dev.armet.session.SessionStoreContract;
 import dev.armet.testing.MutableClock;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package dev.armet.redis;
 
-import dev.armet.ratelimit.LimitState;
-import dev.armet.ratelimit.RateLimitCommand;
-import java.nio.ByteBuffer;
+import dev.armet.spi.LimitState;
+import dev.armet.spi.RateLimitCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,8 +88,7 @@ final class BlockedKeys {
     return entries.size();
   }
 
-  /** LimitState keeps its fields to core; its stable encoding has blockedUntil at byte 17. */
   private static long blockedUntil(LimitState s) {
-    return ByteBuffer.wrap(s.encode()).getLong(17);
+    return s.blockedUntilMicros();
   }
 }

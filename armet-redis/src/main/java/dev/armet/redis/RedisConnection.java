@@ -1,6 +1,6 @@
 package dev.armet.redis;
 
-import dev.armet.env.MaskedUri;
+import dev.armet.internal.env.MaskedUri;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -1,9 +1,9 @@
 package dev.armet.redis;
 
-import dev.armet.ratelimit.LimitState;
-import dev.armet.ratelimit.RateLimitCommand;
-import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.ratelimit.RateLimitStoreException;
+import dev.armet.spi.LimitState;
+import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;

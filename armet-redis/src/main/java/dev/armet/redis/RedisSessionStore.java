@@ -1,7 +1,7 @@
 package dev.armet.redis;
 
-import dev.armet.session.SessionRecord;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;

@@ -1,6 +1,7 @@
 package dev.armet.redis;
 
-import dev.armet.env.MaskedUri;
+import dev.armet.internal.env.MaskedUri;
+import dev.armet.spi.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class RedisStores implements AutoCloseable {
+public final class RedisStores implements Stores {
   /** Whose clock decides rate limits. */
   public enum DecisionTime {
     /** Redis {@code TIME}: instance clocks do not matter (the default). */
@@ -35,11 +36,13 @@ public final class RedisStores implements AutoCloseable {
       java.util.regex.Pattern.compile("(redis|rediss)(-sentinel|-cluster)?://");
 
   private final RedisConnection connection;
+  private final String description;
   private final RedisSessionStore sessions;
   private final RedisRateLimitStore rateLimits;
 
   private RedisStores(Builder b) {
     this.connection = RedisConnection.open(b.uri, b.commandTimeout);
+    this.description = "redis " + MaskedUri.of(b.uri);
     this.sessions = new RedisSessionStore(connection.commands(), b.keyPrefix, b.sessionClock,
         connection.cluster());
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
@@ -66,12 +69,33 @@ public final class RedisStores implements AutoCloseable {
     return new Builder(uri);
   }
 
+  @Override
   public RedisSessionStore sessions() {
     return sessions;
   }
 
+  @Override
   public RedisRateLimitStore rateLimits() {
     return rateLimits;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Sends {@code PING}.
+   *
+   * @throws RedisStoreException if Redis does not answer within the command timeout
+   */
+  @Override
+  public void checkHealth() {
+    try {
+      connection.commands().ping();
+    } catch (RuntimeException e) {
+      throw new RedisStoreException("ping", e);
+    }
   }
 
   /** The connection, for this package's tests (round-trip counting, fault injection). */

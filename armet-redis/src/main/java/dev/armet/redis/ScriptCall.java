@@ -1,7 +1,7 @@
 package dev.armet.redis;
 
-import dev.armet.ratelimit.LimitRule;
-import dev.armet.ratelimit.RateLimitCommand;
+import dev.armet.spi.LimitRule;
+import dev.armet.spi.RateLimitCommand;
 
 /**
  * KEYS and ARGV of one rate-limit script call:

@@ -1,7 +1,6 @@
 package dev.armet.redis;
 
-import dev.armet.ratelimit.LimitState;
-import java.nio.ByteBuffer;
+import dev.armet.spi.LimitState;
 
 /**
  * The text form the Lua script keeps a {@link LimitState} in: {@code "1:a:b:blockedUntil"}, the
@@ -19,7 +18,7 @@ final class ScriptState {
     if (!text.startsWith("1:")) {
       return null;
     }
-    ByteBuffer bytes = ByteBuffer.allocate(25).put(LimitState.VERSION);
+    long[] fields = new long[3];
     int from = 2;
     try {
       for (int i = 0; i < 3; i++) {
@@ -27,13 +26,13 @@ final class ScriptState {
         if (to < 0) {
           return null;
         }
-        bytes.putLong(number(text.substring(from, to)));
+        fields[i] = number(text.substring(from, to));
         from = to + 1;
       }
     } catch (NumberFormatException e) {
       return null; // not the script's writing: treat as absent, as LimitState.decode does
     }
-    return LimitState.decode(bytes.array());
+    return LimitState.of(fields[0], fields[1], fields[2]);
   }
 
   /** Lua saturates at 2^63 as a double, one past Long.MAX_VALUE: clamp as Java's add() does. */

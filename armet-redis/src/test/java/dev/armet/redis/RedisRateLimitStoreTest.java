@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
 import dev.armet.ratelimit.RateLimiter;
 import dev.armet.ratelimit.TestClock;

@@ -2,8 +2,8 @@ package dev.armet.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.session.SessionRecord;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import dev.armet.session.SessionStoreContract;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.armet.redis;
 
 import dev.armet.servlet.testing.SessionRaceContract;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 
 /** The HTTP logout race on the local Redis. */
 class SessionRaceTest extends SessionRaceContract {

@@ -1,6 +1,6 @@
 package dev.armet.server;
 
-import dev.armet.headers.CspNonce;
+import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * (default high) is an error-level finding with its fix, so production refuses to start; below it,
  * a warning. Missing or month-old data is an error in production, a warning in development.
  */
-public final class DependencySelfCheck implements SelfCheck {
+final class DependencySelfCheck implements SelfCheck {
   static final Duration MAX_AGE = Duration.ofDays(30);
 
   private final Path osv;
@@ -39,7 +39,7 @@ public final class DependencySelfCheck implements SelfCheck {
   }
 
   /** Checks the running JVM's class path against the OSV data at {@code osv}. */
-  public static DependencySelfCheck ofRunningClasspath(Path osv, dev.armet.deps.Severity failOn) {
+  static DependencySelfCheck ofRunningClasspath(Path osv, dev.armet.deps.Severity failOn) {
     return new DependencySelfCheck(osv, failOn, ClasspathCheck::running, Clock.systemUTC());
   }
 

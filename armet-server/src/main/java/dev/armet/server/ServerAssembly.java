@@ -1,5 +1,7 @@
 package dev.armet.server;
 
+import dev.armet.internal.server.PreEncodedSecurityHeaders;
+
 import dev.armet.server.acme.AcmeHttpChallengeHandler;
 import dev.armet.server.acme.AcmeCertificateSelector;
 import dev.armet.server.acme.AcmeTlsAlpnConnectionFactory;

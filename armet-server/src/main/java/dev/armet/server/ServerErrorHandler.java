@@ -1,7 +1,7 @@
 package dev.armet.server;
 
 import dev.armet.env.ArmetEnvironment;
-import dev.armet.event.LogText;
+import dev.armet.internal.event.LogText;
 import dev.armet.headers.SecurityHeaders;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;

@@ -1,5 +1,7 @@
 package dev.armet.server;
 
+import dev.armet.internal.server.PreEncodedSecurityHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;

@@ -1,7 +1,7 @@
 package dev.armet.server;
 
 import dev.armet.servlet.ArmetHeaders;
-import dev.armet.servlet.ContainerHeaders;
+import dev.armet.internal.servlet.ContainerHeaders;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

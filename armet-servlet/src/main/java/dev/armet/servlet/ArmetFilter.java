@@ -1,13 +1,14 @@
 package dev.armet.servlet;
 
+import dev.armet.internal.servlet.ContainerHeaders;
+
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.event.SecurityEventSink;
-import dev.armet.headers.CspNonce;
+import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.servlet.csrf.ServletCsrf;
-import dev.armet.servlet.session.ServletSessions;
-import dev.armet.servlet.session.SessionExchange;
+import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.session.Sessions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -58,7 +59,7 @@ public final class ArmetFilter implements Filter {
   private final SecurityHeaders headers;
   private final CspReportEndpoint reports;
   private final HttpRateLimits rateLimits;
-  private final ServletSessions sessions;
+  private final Sessions sessions;
   private final ServletCsrf csrf;
 
   ArmetFilter(ArmetFilterBuilder b, SecurityEventSink events, Sessions sessions, CsrfProtection csrf) {
@@ -67,7 +68,7 @@ public final class ArmetFilter implements Filter {
     this.rateLimits = b.rateLimits;
     this.reports = b.cspReportPath == null ? null
         : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, events);
-    this.sessions = sessions == null ? null : new ServletSessions(sessions);
+    this.sessions = sessions;
     this.csrf = csrf == null ? null : new ServletCsrf(csrf);
   }
 
@@ -138,7 +139,7 @@ public final class ArmetFilter implements Filter {
     }
     // Error pages get the session too (re-opened from the cookie), so that their getSession()
     // never falls back to the container's.
-    SessionExchange exchange = sessions.begin(request, response);
+    SessionExchange exchange = SessionExchange.begin(sessions, request, response);
     try {
       if (!checkCsrf || csrf.apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));

@@ -1,5 +1,6 @@
 package dev.armet.servlet;
 
+import dev.armet.internal.http.PathPattern;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.ratelimit.RateLimitRoutes;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,7 @@
 package dev.armet.servlet;
 
+import dev.armet.internal.servlet.ContainerHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.headers.SecurityHeaders;

@@ -10,7 +10,7 @@ import dev.armet.env.ProductionGate;
 import dev.armet.keys.Secrets;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.armet.event.SecurityEvent;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStoreException;
+import dev.armet.spi.RateLimitStoreException;
 import dev.armet.ratelimit.TestClock;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.armet.servlet;
 
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,6 @@
 package dev.armet.cli.regex;
 
-import dev.armet.json.Json;
+import dev.armet.internal.json.Json;
 import dev.armet.regex.Attack;
 import dev.armet.regex.Proof;
 import dev.armet.regex.RegexVerdict;

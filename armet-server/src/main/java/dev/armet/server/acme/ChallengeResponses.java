@@ -19,6 +19,9 @@ public final class ChallengeResponses {
   /** A TLS-ALPN-01 validation certificate (RFC 8737 §3) and its key. */
   public record AlpnCertificate(X509Certificate certificate, PrivateKey key) {}
 
+  /** An empty set of responses. */
+  public ChallengeResponses() {}
+
   private final Map<String, String> httpTokens = new ConcurrentHashMap<>();
   private final Map<String, AlpnCertificate> alpnCertificates = new ConcurrentHashMap<>();
 

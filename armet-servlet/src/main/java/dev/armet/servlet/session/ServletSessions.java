@@ -1,21 +1,15 @@
 package dev.armet.servlet.session;
 
-import dev.armet.cookie.RequestCookies;
+import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.session.Session;
-import dev.armet.session.Sessions;
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.Collections;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Applies Armet {@link Sessions} to servlet requests: {@link #begin} opens the request's session
- * and wraps request and response so that {@code request.getSession()} returns it as an
- * {@code HttpSession} (the container's own session is never created) and the session is
- * committed, with its {@code Set-Cookie}, just before the response commits. Immutable and
- * thread-safe; one per application.
+ * The Armet {@link Session} of a servlet request that went through {@code ArmetFilter} (built
+ * with sessions), for what {@code HttpSession} cannot say, such as {@link Session#userId(String)}.
+ * Behind the filter, {@code request.getSession()} returns the same session as an
+ * {@code HttpSession} and the container's own session is never created.
  *
  * <p>What existing {@code HttpSession} code should know: values must be JSON-shaped (String,
  * Number, Boolean, List, Map, null) and {@code setAttribute} says so otherwise; values read back
@@ -26,42 +20,16 @@ import java.util.Optional;
  * must be changed before the body is written (afterwards is an {@code IllegalStateException}).
  *
  * <pre>{@code
- * SessionExchange exchange = servletSessions.begin(request, response);
- * try {
- *   chain.doFilter(exchange.request(), exchange.response());
- * } finally {
- *   exchange.commit();
- * }
+ * Session session = ServletSessions.of(request).orElseThrow();
+ * session.userId(user);   // after a successful login: renews the session id
  * }</pre>
  */
 public final class ServletSessions {
-  static final String ATTRIBUTE = Session.class.getName();
+  private ServletSessions() {}
 
-  private final Sessions sessions;
-
-  public ServletSessions(Sessions sessions) {
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-  }
-
-  /**
-   * Opens the session named by the request's cookies (an absent one if none is valid).
-   *
-   * @throws RuntimeException only if the session store cannot answer (fail closed)
-   */
-  public SessionExchange begin(HttpServletRequest request, HttpServletResponse response) {
-    RequestCookies cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
-    Session session = sessions.open(cookies, request.isSecure());
-    SessionExchange exchange = new SessionExchange(sessions, session, request, response);
-    request.setAttribute(ATTRIBUTE, session);
-    return exchange;
-  }
-
-  /**
-   * The Armet session of a request that went through {@link #begin}: for what
-   * {@code HttpSession} cannot say, such as {@link Session#userId(String)}.
-   */
+  /** The Armet session of a request that went through the filter; empty otherwise. */
   public static Optional<Session> of(ServletRequest request) {
-    Object s = request.getAttribute(ATTRIBUTE);
+    Object s = request.getAttribute(SessionExchange.ATTRIBUTE);
     return s instanceof Session ? Optional.of((Session) s) : Optional.empty();
   }
 }

@@ -6,7 +6,6 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEvent;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
-import dev.armet.servlet.session.ServletSessions;
 import dev.armet.session.MemorySessionStore;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Sessions;
@@ -44,7 +43,7 @@ final class CsrfServer implements AutoCloseable {
     });
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addFilter(new FilterHolder(new CsrfTestFilter(new ServletSessions(sessions),
+    context.addFilter(new FilterHolder(new CsrfTestFilter(sessions,
         new ServletCsrf(csrf))), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new NoteServlets.Form()), "/form");
     context.addServlet(new ServletHolder(new NoteServlets.Notes()), "/notes");

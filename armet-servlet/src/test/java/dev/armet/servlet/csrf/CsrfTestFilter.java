@@ -1,7 +1,7 @@
 package dev.armet.servlet.csrf;
 
-import dev.armet.servlet.session.ServletSessions;
-import dev.armet.servlet.session.SessionExchange;
+import dev.armet.session.Sessions;
+import dev.armet.internal.servlet.session.SessionExchange;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,10 +13,10 @@ import java.io.IOException;
 
 /** The few lines ArmetFilter runs for sessions and CSRF, as a test-only filter. */
 final class CsrfTestFilter implements Filter {
-  private final ServletSessions sessions;
+  private final Sessions sessions;
   private final ServletCsrf csrf;
 
-  CsrfTestFilter(ServletSessions sessions, ServletCsrf csrf) {
+  CsrfTestFilter(Sessions sessions, ServletCsrf csrf) {
     this.sessions = sessions;
     this.csrf = csrf;
   }
@@ -24,7 +24,7 @@ final class CsrfTestFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    SessionExchange exchange = sessions.begin((HttpServletRequest) req, (HttpServletResponse) res);
+    SessionExchange exchange = SessionExchange.begin(sessions, (HttpServletRequest) req, (HttpServletResponse) res);
     try {
       if (csrf.apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), exchange.response());

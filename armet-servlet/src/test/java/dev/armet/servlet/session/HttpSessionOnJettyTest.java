@@ -27,7 +27,7 @@ class HttpSessionOnJettyTest {
   TestServer server;
 
   TestServer start(Sessions sessions, boolean secure) throws Exception {
-    server = TestServer.withContainerSessions(new SessionFilter(new ServletSessions(sessions)), secure)
+    server = TestServer.withContainerSessions(new SessionFilter(sessions), secure)
         .servlet("/count", new PlainServlets.Counter())
         .servlet("/peek", new PlainServlets.Peek())
         .servlet("/peek-all", new PlainServlets.PeekAll())

@@ -1,5 +1,6 @@
 package dev.armet.servlet.session;
 
+import dev.armet.session.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;
@@ -38,9 +39,9 @@ class Servlet61RedirectTest {
 
   @BeforeEach
   void start() throws Exception {
-    ServletSessions sessions = new ServletSessions(ServerSessions.create(s -> s
+    Sessions sessions = ServerSessions.create(s -> s
         .environment(ArmetEnvironment.DEVELOPMENT).keyring(HttpSessionOnJettyTest.RING)
-        .store(new MemorySessionStore()).events(e -> { })));
+        .store(new MemorySessionStore()).events(e -> { }));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();

@@ -1,5 +1,8 @@
 package dev.armet.servlet.session;
 
+import dev.armet.session.Sessions;
+import dev.armet.internal.servlet.session.SessionExchange;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,16 +14,16 @@ import java.io.IOException;
 
 /** The few lines ArmetFilter runs for sessions, as a test-only filter (shared by the test-jar). */
 public final class SessionFilter implements Filter {
-  private final ServletSessions sessions;
+  private final Sessions sessions;
 
-  public SessionFilter(ServletSessions sessions) {
+  public SessionFilter(Sessions sessions) {
     this.sessions = sessions;
   }
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    SessionExchange exchange = sessions.begin((HttpServletRequest) req, (HttpServletResponse) res);
+    SessionExchange exchange = SessionExchange.begin(sessions, (HttpServletRequest) req, (HttpServletResponse) res);
     try {
       chain.doFilter(exchange.request(), exchange.response());
     } finally {

@@ -1,17 +1,18 @@
 package dev.armet.servlet.testing;
 
+import dev.armet.session.Sessions;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimitStore;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.servlet.HttpRateLimits;
 import dev.armet.servlet.session.ServletSessions;
-import dev.armet.servlet.session.SessionExchange;
+import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Session;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -49,8 +50,8 @@ public final class AppInstance {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public AppInstance(SessionStore sessionStore, RateLimitStore limitStore, Keyring keyring) throws Exception {
-    ServletSessions sessions = new ServletSessions(ServerSessions.create(s -> s
-        .environment(ArmetEnvironment.DEVELOPMENT).keyring(keyring).store(sessionStore).events(e -> { })));
+    Sessions sessions = ServerSessions.create(s -> s
+        .environment(ArmetEnvironment.DEVELOPMENT).keyring(keyring).store(sessionStore).events(e -> { }));
     HttpRateLimits limits = HttpRateLimits.builder().store(limitStore).events(e -> { })
         .route("/limited", r -> r.limit(RateLimitPolicy.fixedWindow("limited", LIMIT, Duration.ofHours(1))))
         .build();
@@ -90,9 +91,9 @@ public final class AppInstance {
 
   private static final class Composed implements Filter {
     private final HttpRateLimits limits;
-    private final ServletSessions sessions;
+    private final Sessions sessions;
 
-    Composed(HttpRateLimits limits, ServletSessions sessions) {
+    Composed(HttpRateLimits limits, Sessions sessions) {
       this.limits = limits;
       this.sessions = sessions;
     }
@@ -105,7 +106,7 @@ public final class AppInstance {
       if (!limits.begin(request, response)) {
         return;
       }
-      SessionExchange exchange = sessions.begin(request, response);
+      SessionExchange exchange = SessionExchange.begin(sessions, request, response);
       try {
         chain.doFilter(exchange.request(), exchange.response());
       } finally {

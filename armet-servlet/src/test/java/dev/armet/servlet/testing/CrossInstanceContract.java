@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
-import dev.armet.ratelimit.RateLimitStore;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionStore;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.armet.servlet.testing;
 
+import dev.armet.session.Sessions;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
@@ -7,7 +8,7 @@ import dev.armet.servlet.session.ServletSessions;
 import dev.armet.servlet.session.SessionFilter;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Session;
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,9 +38,9 @@ final class RaceApp implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   RaceApp(SessionStore store) throws Exception {
-    ServletSessions sessions = new ServletSessions(ServerSessions.create(s -> s
+    Sessions sessions = ServerSessions.create(s -> s
         .environment(ArmetEnvironment.DEVELOPMENT).store(store).events(e -> { })
-        .keyring(Keyring.create(k -> k.secret(Secrets.generate())))));
+        .keyring(Keyring.create(k -> k.secret(Secrets.generate()))));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();

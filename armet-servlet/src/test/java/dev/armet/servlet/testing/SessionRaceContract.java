@@ -2,7 +2,7 @@ package dev.armet.servlet.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.session.SessionStore;
+import dev.armet.spi.SessionStore;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,0 +1,55 @@
+package dev.armet.internal.spi;
+
+import dev.armet.spi.SessionRecord;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The way {@code ServerSessions} builds a {@link SessionRecord} from attributes it has already
+ * checked and copied, without a second deep copy, and without that shortcut being public API in
+ * the SPI package. {@link SessionRecord} registers its factory when it is initialised (the JDK's
+ * "shared secrets" pattern); the package is not exported.
+ */
+public final class TrustedRecords {
+  /** Builds a record without copying {@code attributes}; the caller must not keep them. */
+  @FunctionalInterface
+  public interface Factory {
+    SessionRecord create(String key, String userId, Instant createdAt, Instant expiresAt,
+        long version, Map<String, Object> attributes);
+  }
+
+  private static volatile Factory factory;
+
+  private TrustedRecords() {}
+
+  /**
+   * Called once, by {@link SessionRecord}'s initialiser.
+   *
+   * @throws IllegalStateException on a second call
+   */
+  public static synchronized void register(Factory f) {
+    if (factory != null) {
+      throw new IllegalStateException("the session record factory is already registered");
+    }
+    factory = f;
+  }
+
+  /** A record over attributes already checked (JSON-shaped) and copied by the caller. */
+  public static SessionRecord ofChecked(String key, String userId, Instant createdAt,
+      Instant expiresAt, long version, Map<String, Object> attributes) {
+    Factory f = factory;
+    if (f == null) {
+      initialise();
+      f = factory;
+    }
+    return f.create(key, userId, createdAt, expiresAt, version, attributes);
+  }
+
+  private static void initialise() {
+    try {
+      Class.forName(SessionRecord.class.getName(), true, SessionRecord.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.armet.spi;
+
+/**
+ * Where rate-limit state lives. One method, one atomic round trip per decision: the algorithms,
+ * the record format ({@link LimitState}, versioned) and expiry are decided once in core, in
+ * {@link RateLimitCommand}; a store only has to run a command atomically over its keys.
+ *
+ * <p>Contract (checked by {@code RateLimitStoreContract} in armet-core's test jar):
+ * <ul>
+ *   <li>atomic over all of {@link RateLimitCommand#keys()}: no interleaving with another command
+ *       on any of them (so combined limits never over-admit);
+ *   <li>the result equals {@link RateLimitCommand#apply} on the current states, computed at
+ *       {@link RateLimitCommand#nowMicros()} (the limiter's clock, so tests drive time and every
+ *       store agrees on it), or, for a store that decides on its own shared clock (Redis
+ *       {@code TIME}, so that instance clocks do not matter), equal to
+ *       {@code command.atMicros(storeNow).apply(states)};
+ *   <li>a state may be dropped after {@link RateLimitCommand.Result#expiresAtMicros}, never before;
+ *   <li>returns or throws {@link RateLimitStoreException} within the store's own timeout: a
+ *       request never waits longer than that, whatever happens to the connection.
+ * </ul>
+ *
+ * <pre>{@code
+ * RateLimitStore store = InMemoryRateLimitStore.withMaxKeys(100_000);
+ * RateLimiter limiter = RateLimiter.builder(policy).store(store).build();
+ * }</pre>
+ */
+@FunctionalInterface
+public interface RateLimitStore {
+  /** Runs {@code command} atomically and returns what it decided. */
+  RateLimitCommand.Result execute(RateLimitCommand command);
+}

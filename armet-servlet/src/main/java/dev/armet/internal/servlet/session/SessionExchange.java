@@ -1,0 +1,113 @@
+package dev.armet.internal.servlet.session;
+
+import dev.armet.cookie.RequestCookies;
+import dev.armet.session.Session;
+import dev.armet.session.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Optional;
+
+/**
+ * One request's session work, from {@link #begin}: the wrapped request and
+ * response to pass down the chain, and {@link #commit()} to call in a {@code finally} block. The
+ * response wrapper also commits the session on the first body write, flush, redirect or error,
+ * because a {@code Set-Cookie} must precede the body. Commit happens once; changing the session
+ * after it is an {@link IllegalStateException} rather than a silently lost write.
+ */
+public final class SessionExchange {
+  /** The request attribute holding the request's {@link Session} ({@code ServletSessions.of}). */
+  public static final String ATTRIBUTE = Session.class.getName();
+
+  private final Sessions sessions;
+  private final Session session;
+  private final HttpServletResponse rawResponse;
+  private final SessionRequest request;
+  private final SessionResponse response;
+  private boolean committed;
+  private String setCookie;
+
+  SessionExchange(Sessions sessions, Session session, HttpServletRequest request,
+      HttpServletResponse response) {
+    this.sessions = sessions;
+    this.session = session;
+    this.rawResponse = response;
+    this.request = new SessionRequest(request, this);
+    this.response = new SessionResponse(response, this::commit, this::reapply);
+  }
+
+  /**
+   * Opens the session named by the request's cookies (an absent one if none is valid) and wraps
+   * request and response so that {@code request.getSession()} returns it as an
+   * {@code HttpSession} (the container's own session is never created) and the session is
+   * committed, with its {@code Set-Cookie}, just before the response commits.
+   *
+   * <pre>{@code
+   * SessionExchange exchange = SessionExchange.begin(sessions, request, response);
+   * try {
+   *   chain.doFilter(exchange.request(), exchange.response());
+   * } finally {
+   *   exchange.commit();
+   * }
+   * }</pre>
+   *
+   * @throws RuntimeException only if the session store cannot answer (fail closed)
+   */
+  public static SessionExchange begin(Sessions sessions, HttpServletRequest request,
+      HttpServletResponse response) {
+    RequestCookies cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+    Session session = sessions.open(cookies, request.isSecure());
+    SessionExchange exchange = new SessionExchange(sessions, session, request, response);
+    request.setAttribute(ATTRIBUTE, session);
+    return exchange;
+  }
+
+  /** The request to pass on: its {@code getSession()} returns the Armet session. */
+  public HttpServletRequest request() {
+    return request;
+  }
+
+  /** The response to pass on: it commits the session before the response commits. */
+  public HttpServletResponse response() {
+    return response;
+  }
+
+  /** The Armet session of this request. */
+  public Session session() {
+    return session;
+  }
+
+  /**
+   * Writes the session (store and {@code Set-Cookie}) unless already done. Safe to call more
+   * than once.
+   *
+   * @throws IllegalStateException if the session needs a cookie but the response was already
+   *     committed by something that bypassed the wrapper, or a cookie session is too large
+   */
+  public synchronized void commit() {
+    if (committed) {
+      return;
+    }
+    committed = true;
+    Optional<String> setCookie = sessions.commit(session);
+    if (setCookie.isPresent()) {
+      if (rawResponse.isCommitted()) {
+        throw new IllegalStateException("the response was committed before the session cookie"
+            + " could be set; pass SessionExchange.response() down the chain");
+      }
+      rawResponse.addHeader("Set-Cookie", setCookie.get());
+      this.setCookie = setCookie.get();
+    }
+  }
+
+  /** After {@code response.reset()}, which clears headers, puts the session cookie back. */
+  private synchronized void reapply() {
+    if (setCookie != null) {
+      rawResponse.addHeader("Set-Cookie", setCookie);
+    }
+  }
+
+  synchronized boolean isCommitted() {
+    return committed;
+  }
+}

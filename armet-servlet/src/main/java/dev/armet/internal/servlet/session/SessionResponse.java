@@ -1,0 +1,94 @@
+package dev.armet.internal.servlet.session;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Runs the session commit just before anything can commit the response: the first body write,
+ * a flush, a redirect or an error. Obtaining the writer or stream is not enough, so code that
+ * takes the writer first and changes the session afterwards still works.
+ */
+final class SessionResponse extends HttpServletResponseWrapper {
+  private final Runnable beforeCommit;
+  private final Runnable afterReset;
+  private ServletOutputStream stream;
+  private PrintWriter writer;
+
+  SessionResponse(HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
+    super(response);
+    this.beforeCommit = beforeCommit;
+    this.afterReset = afterReset;
+  }
+
+  /** The body is buffered, so a reset after the session committed must not lose its cookie. */
+  @Override
+  public void reset() {
+    super.reset();
+    afterReset.run();
+  }
+
+  @Override
+  public synchronized ServletOutputStream getOutputStream() throws IOException {
+    if (stream == null) {
+      stream = new HookedOutputStream(super.getOutputStream(), beforeCommit);
+    }
+    return stream;
+  }
+
+  @Override
+  public synchronized PrintWriter getWriter() throws IOException {
+    if (writer == null) {
+      writer = new PrintWriter(new HookedWriter(super.getWriter(), beforeCommit));
+    }
+    return writer;
+  }
+
+  @Override
+  public void flushBuffer() throws IOException {
+    beforeCommit.run();
+    super.flushBuffer();
+  }
+
+  @Override
+  public void sendRedirect(String location) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location);
+  }
+
+  // Servlet 6.1's overloads: its wrapper sends each straight to the container, so without these
+  // a redirect made with them would commit the response before the session cookie is set. On a
+  // Servlet 6.0 container nothing can call them.
+
+  @Override
+  public void sendRedirect(String location, int sc) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location, sc);
+  }
+
+  @Override
+  public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location, clearBuffer);
+  }
+
+  @Override
+  public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+    beforeCommit.run();
+    super.sendRedirect(location, sc, clearBuffer);
+  }
+
+  @Override
+  public void sendError(int sc) throws IOException {
+    beforeCommit.run();
+    super.sendError(sc);
+  }
+
+  @Override
+  public void sendError(int sc, String msg) throws IOException {
+    beforeCommit.run();
+    super.sendError(sc, msg);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Armet for the Servlet API: {@code ArmetFilter} applies core's headers, sessions, CSRF, rate
+ * limits and client-address resolution to any Servlet 6 container.
+ *
+ * <p>{@code dev.armet.internal.servlet} is exported only to armet-server, which writes the
+ * constant headers itself and tells the filter so.
+ */
+@SuppressWarnings("module") // the qualified export names a module compiled after this one
+module dev.armet.servlet {
+  requires transitive dev.armet.core;
+  requires transitive jakarta.servlet;
+
+  exports dev.armet.servlet;
+  exports dev.armet.servlet.csrf;
+  exports dev.armet.servlet.session;
+
+  exports dev.armet.internal.servlet to dev.armet.server;
+}
