@@ -57,7 +57,7 @@ class ChromiumCspTest {
         .doesNotContain(">blocked script ran<");
     SecurityEvent report = events.await(e -> e.type().startsWith("csp."), 60);
     assertThat(report).as("a CSP violation report reached /_armet/csp-report within 60 s").isNotNull();
-    assertThat(report.type()).isEqualTo("csp.violation");
+    assertThat(report.type()).isEqualTo("csp_violation");
     assertThat(report.fields()).containsEntry("directive", "script-src-elem").containsEntry("blocked", "inline");
   }
 
