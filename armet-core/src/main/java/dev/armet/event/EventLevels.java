@@ -27,7 +27,7 @@ final class EventLevels {
     return LEVELS.getOrDefault(type, Level.WARNING);
   }
 
-  /** {@code INFO}, {@code WARN}, {@code ERROR} (also {@code DEBUG}, {@code TRACE}): the names log backends use. */
+  /** {@code INFO}, {@code WARN}, {@code ERROR} (or {@code DEBUG}, {@code TRACE}): as backends name them. */
   static String name(Level level) {
     switch (level) {
       case WARNING:

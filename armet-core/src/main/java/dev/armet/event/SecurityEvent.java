@@ -87,7 +87,7 @@ public final class SecurityEvent {
     return time;
   }
 
-  /** How serious the event is: INFO for the normal course, WARNING for an attack sign, ERROR for an outage. */
+  /** How serious: INFO for the normal course, WARNING for a sign of attack, ERROR for an outage. */
   public System.Logger.Level level() {
     return level;
   }

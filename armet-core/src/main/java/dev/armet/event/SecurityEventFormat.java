@@ -62,7 +62,10 @@ public enum SecurityEventFormat {
     }
   };
 
-  /** The names of the common fields, in order. */
+  /**
+   * The names of the common fields: {@code datetime}, {@code event}, {@code level},
+   * {@code source_ip}, {@code request_uri}.
+   */
   public static final Set<String> COMMON_FIELDS =
       Set.of("datetime", "event", "level", "source_ip", "request_uri");
 

@@ -18,6 +18,7 @@ public interface SecurityEventSink {
   /** The logger every logging sink writes to. */
   String LOGGER = "armet.security";
 
+  /** Records one event; called from request threads, so it must be thread-safe and not throw. */
   void record(SecurityEvent event);
 
   /** Logs each event in the {@link SecurityEventFormat#TEXT text form} on {@value #LOGGER}, at its level. */

@@ -115,7 +115,7 @@ public final class ArmetServer implements AutoCloseable {
       @Override
       public void lifeCycleStopped(LifeCycle event) {
         closeResources(); // also on JVM shutdown (SIGTERM), where Jetty stops the server itself
-        EVENTS.record(SecurityEvent.of("sys_shutdown").with("https", httpsUri()));
+        EVENTS.record(SecurityEvent.of("sys_shutdown").with("mode", config.environment()));
       }
     });
     try {

@@ -42,7 +42,7 @@ class ServerEventsTest {
     }
     assertThat(records.list).extracting(ILoggingEvent::getFormattedMessage)
         .anySatisfy(m -> assertThat(m).contains(" event=sys_startup level=INFO ").contains("mode=\"production\""))
-        .anySatisfy(m -> assertThat(m).contains(" event=sys_shutdown level=INFO "));
+        .anySatisfy(m -> assertThat(m).contains(" event=sys_shutdown level=INFO ").contains("mode=\"production\""));
     assertThat(records.list).filteredOn(e -> e.getFormattedMessage().contains("event=sys_"))
         .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.INFO));
   }
