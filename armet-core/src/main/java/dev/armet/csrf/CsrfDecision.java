@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * The outcome of {@link CsrfProtection#check}: allowed, with the token to hand to the
- * application, or refused. The reason for a refusal is recorded as a {@code csrf.refused}
- * security event and deliberately not exposed here: the client only ever gets a fixed 403.
+ * application, or refused. The reason for a refusal is recorded as a {@code malicious_csrf}
+ * security event (disposition {@code refused}) and deliberately not exposed here: the client
+ * only ever gets a fixed 403.
  */
 public final class CsrfDecision {
   private final CsrfToken token;

@@ -213,7 +213,8 @@ public final class CsrfProtection {
   /** Records the refusal; true if the layer enforces it. */
   private boolean enforced(Refusal refusal, Enforcement enforcement, CsrfRequest request) {
     boolean enforce = enforcement == Enforcement.ENFORCE;
-    events.record(SecurityEvent.of(enforce ? "csrf.refused" : "csrf.reported")
+    events.record(SecurityEvent.of("malicious_csrf")
+        .with("disposition", enforce ? "refused" : "report_only")
         .with("reason", refusal.code)
         .with("layer", refusal.layer)
         .with("method", request.method())

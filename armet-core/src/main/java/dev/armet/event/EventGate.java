@@ -32,7 +32,7 @@ public final class EventGate implements SecurityEventSink {
   /** The field that carries how many events of this type the gate held back before this one. */
   public static final String SUPPRESSED = "suppressed";
   /** The type of the event that reports a count no later event of its type carried. */
-  public static final String SUMMARY = "events.suppressed";
+  public static final String SUMMARY = "sys_events_suppressed";
   /** Distinct event types with their own budget; later ones share {@value #OVERFLOW_TYPE}'s. */
   public static final int MAX_TYPES = 256;
 
@@ -108,7 +108,9 @@ public final class EventGate implements SecurityEventSink {
   }
 
   private void summarize(String type, long suppressed) {
-    downstream.record(SecurityEvent.of(SUMMARY).with("type", type).with(SUPPRESSED, suppressed));
+    // Not the request that happens to pass now: the count is about others.
+    downstream.record(SecurityEvent.of(SUMMARY).request(null, null).with("type", type)
+        .with(SUPPRESSED, suppressed));
   }
 
   private TypeBudget budget(String type) {

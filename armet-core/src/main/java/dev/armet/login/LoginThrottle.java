@@ -34,6 +34,11 @@ import java.util.Locale;
  * cost the same. Attempts are counted when checked (a success gives its attempt back), so
  * parallel guesses cannot overrun a limit.
  *
+ * <p>Security events ({@code docs/EVENTS.md}): {@code authn_login_success} and
+ * {@code authn_login_fail} for each outcome reported, {@code authn_login_lock} when a pair is
+ * locked or an address blocked, {@code authn_login_slowed} when an account is slowed down. They
+ * name the account by the keyed hash the store uses, never by the username as typed.
+ *
  * <pre>{@code
  * LoginCheck c = throttle.check(username, client.rateLimitKey());
  * if (!c.allowed()) return tooManyRequests(c.retryAfter());
@@ -113,7 +118,7 @@ public final class LoginThrottle {
         return locked(attempts.retryAfter());
       }
       // Attempts used up but no lock yet: the last one's outcome never arrived; lock now.
-      Duration retry = lock(pairKey, address);
+      Duration retry = lock(user, pairKey, address);
       if (retry == null) {
         return unavailable();
       }
@@ -123,8 +128,8 @@ public final class LoginThrottle {
       return new LoginCheck(LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(daily.retryAfter()), Duration.ZERO);
     }
     if (daily.remaining() == 0) {
-      events.record(SecurityEvent.of("login.address-blocked").with("address", address)
-          .with("attemptsToday", daily.consumed()));
+      events.record(SecurityEvent.of("authn_login_lock").with("scope", "address")
+          .with("address", address).with("attemptsToday", daily.consumed()));
     }
     Duration delay = Duration.ZERO;
     if (username != null) {
@@ -161,6 +166,8 @@ public final class LoginThrottle {
    */
   public void failed(String user, String address) {
     String pairKey = pairKey(user, address);
+    events.record(SecurityEvent.of("authn_login_fail").with("account", accountHash(user))
+        .with("address", address));
     if (username != null) {
       accountFailed(user);
     }
@@ -168,7 +175,7 @@ public final class LoginThrottle {
     // A lock gives its attempts back, so a full count means no lock has been applied yet. When the
     // store fails here, the next check finds the full count (or the store still down) and refuses.
     if (attempts != null && attempts.consumed() >= threshold) {
-      lock(pairKey, address);
+      lock(user, pairKey, address);
     }
   }
 
@@ -180,8 +187,8 @@ public final class LoginThrottle {
       return;
     }
     // Names no user: the account is identified by its keyed hash, as in the store.
-    events.record(SecurityEvent.of("login.account-slowed")
-        .with("account", username.subjectHash(normalize(user)))
+    events.record(SecurityEvent.of("authn_login_slowed")
+        .with("account", accountHash(user))
         .with("failures", account.consumed()).with("delayMillis", accountDelay(account).toMillis()));
   }
 
@@ -191,6 +198,8 @@ public final class LoginThrottle {
    */
   public void succeeded(String user, String address) {
     String pairKey = pairKey(user, address);
+    events.record(SecurityEvent.of("authn_login_success").with("account", accountHash(user))
+        .with("address", address));
     pair.delete(pairKey);
     pairLevel.delete(pairKey);
     pairLockClaim.delete(pairKey);
@@ -205,7 +214,7 @@ public final class LoginThrottle {
    * lock's length, so a request that saw the full count late cannot claim again. Returns the
    * lock's length, or null when the store failed (the caller fails closed).
    */
-  private Duration lock(String pairKey, String address) {
+  private Duration lock(String user, String pairKey, String address) {
     RateLimitDecision claim = pairLockClaim.consume(pairKey);
     if (claim.outcome() == RateLimitDecision.Outcome.UNAVAILABLE) {
       return null;
@@ -225,13 +234,21 @@ public final class LoginThrottle {
     pairLockClaim.block(pairKey, lock);
     pair.reward(pairKey, threshold);
     pairLockClaim.reward(pairKey, 1);
-    events.record(SecurityEvent.of("login.locked").with("address", address)
-        .with("lockLevel", level).with("lockSeconds", lock.toSeconds()));
+    events.record(SecurityEvent.of("authn_login_lock").with("scope", "account_from_address")
+        .with("account", accountHash(user)).with("address", address).with("lockLevel", level).with("lockSeconds", lock.toSeconds()));
     return lock;
   }
 
   private int ladderStep(LimitStatus level) {
     return (int) Math.max(1, Math.min(level.consumed(), ladder.size())) - 1;
+  }
+
+  /**
+   * The account as events name it: the keyed hash the store uses, never the username as typed
+   * (a user who types the password into the username field must not find it in the log).
+   */
+  private String accountHash(String user) {
+    return pair.subjectHash(normalize(user));
   }
 
   private static String pairKey(String user, String address) {

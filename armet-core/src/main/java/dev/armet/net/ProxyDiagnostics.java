@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * share the load balancer's address (the classic rate-limit-everyone bug).
  */
 final class ProxyDiagnostics {
-  static final String UNTRUSTED_HEADER = "proxy.untrusted-forwarding-header";
-  static final String ONE_ADDRESS = "proxy.single-client-address";
-  static final String MALFORMED = "proxy.forwarded.malformed";
+  static final String UNTRUSTED_HEADER = "sys_proxy_untrusted_header";
+  static final String ONE_ADDRESS = "sys_proxy_single_client";
+  static final String MALFORMED = "malicious_forwarded";
 
   private final SecurityEventSink events;
   private final int sample;

@@ -201,7 +201,7 @@ public final class RateLimiter {
     } catch (RateLimitStoreException e) {
       // Only the store's own failure is an outage; any other exception is a bug and propagates.
       // Class names only: a driver's message may name hosts or keys. The decision keeps `e`.
-      events.record(SecurityEvent.of("ratelimit.store-failure").with("policy", policy.name())
+      events.record(SecurityEvent.of("excess_rate_limit_store_unavailable").with("policy", policy.name())
           .with("error", e.getClass().getSimpleName())
           .with("cause", e.getCause() == null ? null : e.getCause().getClass().getName())
           .with("then", onFailure.toString()));
@@ -215,7 +215,8 @@ public final class RateLimiter {
         result.allowed() || op != Operation.CONSUME ? RateLimitDecision.Outcome.ALLOWED
             : RateLimitDecision.Outcome.REFUSED, result.statuses());
     if (op == Operation.CONSUME && decision.dryRunRefused()) {
-      events.record(SecurityEvent.of("ratelimit.dry-run-refusal").with("policy", policy.name())
+      events.record(SecurityEvent.of("excess_rate_limit_exceeded").with("policy", policy.name())
+          .with("disposition", "report_only")
           .with("retryAfterMillis", decision.retryAfter().toMillis()));
     }
     return decision;

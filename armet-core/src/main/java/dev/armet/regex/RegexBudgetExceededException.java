@@ -3,7 +3,7 @@ package dev.armet.regex;
 /**
  * A {@link SafePattern} match was stopped: it read more characters than its step budget, ran past
  * its time limit, or overflowed the stack. The match is treated as failed (fail closed) and a
- * {@code regex.budget_exceeded} security event was recorded. The message names the pattern and
+ * {@code input_regex_budget_exceeded} security event was recorded. The message names the pattern and
  * the limit, never the input.
  */
 public final class RegexBudgetExceededException extends RuntimeException {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * A {@link Pattern} whose every match runs within a budget: at most {@code maxSteps} character
  * reads of the input (the engine's work, counted on the {@link CharSequence} it reads), and
  * optionally a time limit. A match that exceeds the budget or overflows the stack fails closed:
- * it throws {@link RegexBudgetExceededException} and records a {@code regex.budget_exceeded}
+ * it throws {@link RegexBudgetExceededException} and records a {@code input_regex_budget_exceeded}
  * security event (pattern, limit, input length; never the input). A {@link StackOverflowError}
  * never escapes.
  *
@@ -133,7 +133,7 @@ public final class SafePattern {
 
   private RegexBudgetExceededException refuse(RegexBudgetExceededException.Limit limit, int length, long budget) {
     String shown = pattern.pattern().length() > 200 ? pattern.pattern().substring(0, 200) + "…" : pattern.pattern();
-    events.record(SecurityEvent.of("regex.budget_exceeded").with("pattern", shown)
+    events.record(SecurityEvent.of("input_regex_budget_exceeded").with("pattern", shown)
         .with("limit", limit.name().toLowerCase(java.util.Locale.ROOT)).with("inputLength", length)
         .with("stepBudget", budget).with("timeoutMs", timeout == null ? null : timeout.toMillis()));
     String what = switch (limit) {

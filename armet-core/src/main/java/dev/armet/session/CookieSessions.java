@@ -81,7 +81,7 @@ public final class CookieSessions implements Sessions {
           ? signer.verify(values.get(i), cookie.name())
           : sealer.open(values.get(i), cookie.name());
       if (contents.isEmpty()) {
-        events.record(SecurityEvent.of("session.cookie.rejected")
+        events.record(SecurityEvent.of("session_tampered")
             .with("cookie", cookie.name()).with("reason", "invalid signature"));
         continue;
       }
@@ -101,6 +101,10 @@ public final class CookieSessions implements Sessions {
     SetCookie cookie = s.cookie;
     boolean hadCookie = s.loaded != null;
     if (!s.exists() || (s.isNew() && !s.hasData())) {
+      if (hadCookie) {
+        events.record(SecurityEvent.of("session_revoked").with("cookie", cookie.name())
+            .with("reason", "invalidated"));
+      }
       return hadCookie ? Optional.of(cookie.clearHeader()) : Optional.empty();
     }
     boolean reissue = s.isNew() || s.modified() || s.regenerated() || rolling
@@ -117,6 +121,10 @@ public final class CookieSessions implements Sessions {
       throw new IllegalStateException("cookie session '" + cookie.name() + "' would be " + size
           + " bytes, over the " + MAX_COOKIE_BYTES + " bytes a browser keeps; store less in the"
           + " session or use ServerSessions");
+    }
+    if (s.isNew() || s.regenerated()) {
+      events.record(SecurityEvent.of(s.regenerated() && hadCookie ? "session_renewed"
+          : "session_created").with("cookie", cookie.name()));
     }
     return Optional.of(cookie.header(token, cookie.maxAge().orElse(null), now));
   }

@@ -94,18 +94,23 @@ public final class ServerSessions implements Sessions {
       Optional<TokenContents> verified = signer.verify(values.get(i), cookie.name());
       byte[] id = verified.map(TokenContents::payload).orElse(null);
       if (id == null || id.length != 32) {
-        events.record(SecurityEvent.of("session.cookie.rejected")
+        events.record(SecurityEvent.of("session_tampered")
             .with("cookie", cookie.name()).with("reason", "invalid signature"));
         continue;
       }
       String key = storeKey(id);
       Optional<SessionRecord> found = store.load(key);
       if (found.isEmpty()) {
-        continue; // expired or destroyed: the id is never reused
+        // Expired (the store's TTL) or ended (logout, regenerate): the id is never reused.
+        events.record(SecurityEvent.of("session_use_after_expire").with("cookie", cookie.name()));
+        continue;
       }
       SessionRecord r = found.get();
-      if (!r.createdAt().plus(absolute).isAfter(now) || !r.expiresAt().isAfter(now)) {
+      boolean pastAbsolute = !r.createdAt().plus(absolute).isAfter(now);
+      if (pastAbsolute || !r.expiresAt().isAfter(now)) {
         store.delete(key);
+        events.record(SecurityEvent.of("session_expired").with("cookie", cookie.name())
+            .with("reason", pastAbsolute ? "absolute_timeout" : "idle_timeout"));
         continue;
       }
       SessionState state = new SessionState(key, id, r.userId().orElse(null), r.createdAt(),
@@ -132,6 +137,10 @@ public final class ServerSessions implements Sessions {
     }
     if (s.discardLoaded()) {
       store.delete(loaded.key);
+      if (!s.regenerated()) {
+        events.record(SecurityEvent.of("session_revoked").with("cookie", cookie.name())
+            .with("reason", "invalidated"));
+      }
     }
     Optional<String> clear = s.discardLoaded()
         ? Optional.of(cookie.clearHeader()) : Optional.empty();
@@ -148,6 +157,8 @@ public final class ServerSessions implements Sessions {
         throw new IllegalStateException("a new random session id matched a live session;"
             + " the JDK's SecureRandom is not working");
       }
+      events.record(SecurityEvent.of(s.regenerated() && loaded != null
+          ? "session_renewed" : "session_created").with("cookie", cookie.name()));
       return Optional.of(header(cookie, id, now));
     }
     if (s.modified()) {
@@ -201,6 +212,7 @@ public final class ServerSessions implements Sessions {
   /** Ends every session bound to {@code userId} ("log out everywhere"). */
   public void destroyAllForUser(String userId) {
     store.deleteAllForUser(userId);
+    events.record(SecurityEvent.of("session_revoked_all").with("user", userId));
   }
 
   /** The cookie used for requests of this scheme. */

@@ -138,8 +138,8 @@ class CsrfProtectionTest {
     Exchange e = new Exchange().header("Sec-Fetch-Site", "cross-site")
         .header("Origin", "https://evil.example");
     assertThat(decide(p, e)).isEqualTo(expected);
-    long reported = events.stream().filter(ev -> ev.type().equals("csrf.reported")).count();
-    long refused = events.stream().filter(ev -> ev.type().equals("csrf.refused")).count();
+    long reported = events.stream().filter(ev -> "report_only".equals(ev.fields().get("disposition"))).count();
+    long refused = events.stream().filter(ev -> "refused".equals(ev.fields().get("disposition"))).count();
     assertThat(refused).isEqualTo(expected == null ? 0 : 1);
     assertThat(reported).as("report-only layers before the refusing one")
         .isEqualTo(events.size() - refused);
@@ -154,8 +154,9 @@ class CsrfProtectionTest {
     Exchange e = post(t[1], altered).header("Origin", SERVER());
     decide(p, e);
     assertThat(events).singleElement().satisfies(ev -> {
-      assertThat(ev.type()).isEqualTo("csrf.refused");
-      assertThat(ev.fields()).containsEntry("reason", "token-invalid")
+      assertThat(ev.type()).isEqualTo("malicious_csrf");
+      assertThat(ev.fields()).containsEntry("disposition", "refused")
+          .containsEntry("reason", "token-invalid")
           .containsEntry("layer", "token").containsEntry("method", "POST")
           .containsEntry("path", "/notes");
       assertThat(ev.toString()).doesNotContain(t[0].substring(1));

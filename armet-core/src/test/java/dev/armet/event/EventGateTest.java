@@ -17,7 +17,7 @@ class EventGateTest {
   @Test
   void record_flood_passesTheBurstThenHoldsBack() {
     for (int i = 0; i < 100; i++) {
-      gate.record(SecurityEvent.of("csp.violation").with("n", i));
+      gate.record(SecurityEvent.of("csp_violation").with("n", i));
     }
     assertThat(out).hasSize(3).allSatisfy(e -> assertThat(e.fields()).doesNotContainKey(EventGate.SUPPRESSED));
   }
@@ -25,10 +25,10 @@ class EventGateTest {
   @Test
   void record_afterAFlood_nextEventOfTheTypeCarriesTheSuppressedCount() {
     for (int i = 0; i < 100; i++) {
-      gate.record(SecurityEvent.of("csp.violation"));
+      gate.record(SecurityEvent.of("csp_violation"));
     }
     clock.advance(Duration.ofSeconds(1));
-    gate.record(SecurityEvent.of("csp.violation"));
+    gate.record(SecurityEvent.of("csp_violation"));
     assertThat(out).hasSize(4);
     assertThat(out.get(3).fields()).containsEntry(EventGate.SUPPRESSED, 97L);
   }
@@ -36,24 +36,24 @@ class EventGateTest {
   @Test
   void record_budgetsArePerType() {
     for (int i = 0; i < 10; i++) {
-      gate.record(SecurityEvent.of("csrf.refused"));
+      gate.record(SecurityEvent.of("malicious_csrf"));
     }
-    gate.record(SecurityEvent.of("session.cookie.rejected"));
+    gate.record(SecurityEvent.of("session_tampered"));
     assertThat(out).extracting(SecurityEvent::type)
-        .containsExactly("csrf.refused", "csrf.refused", "csrf.refused", "session.cookie.rejected");
+        .containsExactly("malicious_csrf", "malicious_csrf", "malicious_csrf", "session_tampered");
   }
 
   @Test
   void record_aQuietTypesPendingCount_isReportedAsASummaryWhenAnotherEventPasses() {
     for (int i = 0; i < 10; i++) {
-      gate.record(SecurityEvent.of("csrf.refused"));
+      gate.record(SecurityEvent.of("malicious_csrf"));
     }
     clock.advance(Duration.ofSeconds(5));
-    gate.record(SecurityEvent.of("login.locked"));
+    gate.record(SecurityEvent.of("authn_login_lock"));
     assertThat(out).hasSize(5);
     SecurityEvent summary = out.get(4);
     assertThat(summary.type()).isEqualTo(EventGate.SUMMARY);
-    assertThat(summary.fields()).containsEntry("type", "csrf.refused").containsEntry(EventGate.SUPPRESSED, 7L);
+    assertThat(summary.fields()).containsEntry("type", "malicious_csrf").containsEntry(EventGate.SUPPRESSED, 7L);
   }
 
   @Test

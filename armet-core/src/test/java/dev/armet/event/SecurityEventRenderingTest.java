@@ -46,8 +46,8 @@ class SecurityEventRenderingTest {
 
   @Test
   void toString_nelLineAndParagraphSeparators_areWrittenAsEscapes() {
-    String line = SecurityEvent.of("csrf.refused").with("origin", "x\u0085y\u2028z\u2029").toString();
-    assertThat(line).isEqualTo("csrf.refused origin=\"x\\u0085y\\u2028z\\u2029\"");
+    String line = SecurityEvent.of("malicious_csrf").with("origin", "x\u0085y\u2028z\u2029").toString();
+    assertThat(line).isEqualTo("malicious_csrf origin=\"x\\u0085y\\u2028z\\u2029\"");
   }
 
   @Test

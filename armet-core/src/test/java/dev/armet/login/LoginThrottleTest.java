@@ -3,6 +3,7 @@ package dev.armet.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.spi.RateLimitCommand;
@@ -55,7 +56,7 @@ class LoginThrottleTest {
     clock.advance(Duration.ofHours(1));
     fail("alice", IP, 10);
     assertThat(throttle.check("alice", IP).retryAfter()).as("the last step repeats").isEqualTo(Duration.ofHours(1));
-    assertThat(events).extracting(SecurityEvent::type).filteredOn("login.locked"::equals).hasSize(4);
+    assertThat(events).extracting(SecurityEvent::type).filteredOn("authn_login_lock"::equals).hasSize(4);
   }
 
   @Test
@@ -98,7 +99,10 @@ class LoginThrottleTest {
     assertThat(throttle.check("user0", IP).allowed()).as("blocked for everyone from there").isFalse();
     clock.advance(Duration.ofHours(21));
     assertThat(throttle.check("someone-else", IP).allowed()).isTrue();
-    assertThat(events).extracting(SecurityEvent::type).containsOnly("login.address-blocked");
+    assertThat(events).filteredOn(e -> e.type().equals("authn_login_lock"))
+        .extracting(e -> e.fields().get("scope")).containsOnly("address");
+    assertThat(events).extracting(SecurityEvent::type)
+        .isSubsetOf("authn_login_fail", "authn_login_lock", EventGate.SUMMARY);
   }
 
   @Test
@@ -216,8 +220,8 @@ class LoginThrottleTest {
       f.get(30, TimeUnit.SECONDS);
     }
     pool.shutdown();
-    assertThat(seen).extracting(SecurityEvent::type).filteredOn("login.locked"::equals).hasSize(1);
-    assertThat(seen).filteredOn(e -> e.type().equals("login.locked")).first()
+    assertThat(seen).extracting(SecurityEvent::type).filteredOn("authn_login_lock"::equals).hasSize(1);
+    assertThat(seen).filteredOn(e -> e.type().equals("authn_login_lock")).first()
         .satisfies(e -> assertThat(e.fields()).containsEntry("lockLevel", 1L).containsEntry("lockSeconds", 60L));
     assertThat(t.check("alice", IP).retryAfter()).as("the first, shortest lock").isEqualTo(Duration.ofMinutes(1));
   }
@@ -280,7 +284,7 @@ class LoginThrottleTest {
       t.failed("alice", ip);
     }
     assertThat(lastDelay).as("escalated past the first delay").isGreaterThan(Duration.ofSeconds(1));
-    assertThat(events).extracting(SecurityEvent::type).contains("login.account-slowed");
+    assertThat(events).extracting(SecurityEvent::type).contains("authn_login_slowed");
     assertThat(events.toString()).doesNotContain("alice");
     LoginCheck owner = t.check("alice", "192.0.2.1");
     assertThat(owner.allowed()).as("the owner still gets in, after the delay").isTrue();

@@ -45,7 +45,7 @@ class ClientAddressResolverTest {
     ClientAddress c = resolve(r, "203.0.113.9", "X-Forwarded-For", "1.2.3.4");
     resolve(r, "203.0.113.10", "X-Forwarded-For", "1.2.3.4");
     assertThat(c.address()).isEqualTo("203.0.113.9");
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("proxy.untrusted-forwarding-header");
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("sys_proxy_untrusted_header");
     assertThat(events.get(0).fields().get("fix").toString()).contains("trustedProxies(\"203.0.113.9\")");
   }
 
@@ -137,7 +137,7 @@ class ClientAddressResolverTest {
     for (int i = 0; i < 200; i++) {
       resolve(r, LB);
     }
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("proxy.single-client-address");
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("sys_proxy_single_client");
     assertThat(events.get(0).fields().get("fix").toString()).contains("trustedProxies");
   }
 

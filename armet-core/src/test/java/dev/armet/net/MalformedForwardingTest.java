@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A trusted proxy's forwarding value that is not understood falls back safely and leaves a
- * {@code proxy.forwarded.malformed} event naming the header and the value.
+ * {@code malicious_forwarded} event naming the header and the value.
  */
 class MalformedForwardingTest {
   static final String LB = "10.0.0.5";
@@ -47,7 +47,7 @@ class MalformedForwardingTest {
     ClientAddress c = resolve(kind, name, value);
     assertThat(c.address()).isEqualTo(client);
     assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("proxy.forwarded.malformed");
+      assertThat(e.type()).isEqualTo("malicious_forwarded");
       assertThat(e.fields()).containsEntry("peer", LB).containsEntry("header", header).containsEntry("value", bad);
     });
   }
@@ -64,7 +64,7 @@ class MalformedForwardingTest {
     assertThat(c.address()).isEqualTo("203.0.113.7");
     assertThat(c.isSecure()).isFalse();
     assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("proxy.forwarded.malformed");
+      assertThat(e.type()).isEqualTo("malicious_forwarded");
       assertThat(e.fields()).containsEntry("header", header);
     });
   }

@@ -45,7 +45,7 @@ class RateLimiterTest {
     assertThat(d.isAllowed()).isTrue();
     assertThat(d.dryRunRefused()).isTrue();
     assertThat(d.status().remaining()).isZero();
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("ratelimit.dry-run-refusal");
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("excess_rate_limit_exceeded");
   }
 
   @Test
@@ -66,7 +66,7 @@ class RateLimiterTest {
     RateLimitDecision d = l.consume("k");
     assertThat(d.outcome()).isEqualTo(RateLimitDecision.Outcome.UNAVAILABLE);
     assertThat(d.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("ratelimit.store-failure");
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("excess_rate_limit_store_unavailable");
     assertThat(events.get(0).toString()).doesNotContain("connection reset");
   }
 

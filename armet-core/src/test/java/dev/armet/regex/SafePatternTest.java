@@ -32,7 +32,7 @@ class SafePatternTest {
             e -> assertThat(e.limit()).isEqualTo(RegexBudgetExceededException.Limit.STEPS))
         .hasMessageContaining("(a|aa)*?b").hasMessageContaining("step budget").hasMessageContaining("60 characters");
     assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("regex.budget_exceeded");
+      assertThat(e.type()).isEqualTo("input_regex_budget_exceeded");
       assertThat(e.fields()).containsEntry("limit", "steps").containsEntry("inputLength", 60)
           .doesNotContainValue("a".repeat(60));
     });

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CSRF in a real browser. A Chromium tab uses the demo's own note form, which works. Then it
  * visits a page on another site (a second server, on 127.0.0.1 rather than localhost, so
  * cross-site, not merely another port) that auto-submits a form to the demo's {@code /notes}:
- * the demo refuses it (403, a {@code csrf.refused} event naming Fetch Metadata) and the note
+ * the demo refuses it (403, a {@code malicious_csrf} event naming Fetch Metadata) and the note
  * never appears in the session. The sign-in and logout forms work in the browser too.
  *
  * <p>Under Helmet's {@code Referrer-Policy: no-referrer}, Chromium sends {@code Origin: null} on
@@ -82,7 +82,7 @@ class ChromiumCsrfTest {
       events.clear();
       String attackUrl = "http://127.0.0.1:" + attacker.getAddress().getPort() + "/";
       browser.open(attackUrl);
-      SecurityEvent refused = events.await(e -> e.type().equals("csrf.refused"), 60);
+      SecurityEvent refused = events.await(e -> e.type().equals("malicious_csrf"), 60);
       assertThat(refused).as("the demo recorded a refused cross-site post within 60 s").isNotNull();
       assertThat(refused.fields()).containsEntry("reason", "cross-site").containsEntry("path", "/notes")
           .containsEntry("secFetchSite", "cross-site");

@@ -92,7 +92,7 @@ class DemoApplicationTest {
     // 500 ("this policy needs a nonce"). 204 once CspReports parses, 400 while it is a stub.
     assertThat(response.statusCode()).isIn(204, 400);
     assertThat(response.headers().firstValue("content-security-policy").orElseThrow()).contains("'nonce-");
-    assertThat(events.await(e -> e.type().startsWith("csp."), 10)).isNotNull();
+    assertThat(events.await(e -> e.type().startsWith("csp_"), 10)).isNotNull();
   }
 
   @Test

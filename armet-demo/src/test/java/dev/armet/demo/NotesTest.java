@@ -45,7 +45,7 @@ class NotesTest {
     HttpResponse<String> refused = browser.postForm("/notes", Map.of("text", "forged note"));
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).doesNotContain("forged note");
-    assertThat(events.await(e -> e.type().equals("csrf.refused"), 10)).isNotNull();
+    assertThat(events.await(e -> e.type().equals("malicious_csrf"), 10)).isNotNull();
     HttpResponse<String> wrongToken = browser.postForm("/notes", Map.of("text", "forged note", "_csrf", "A".repeat(86)));
     assertThat(wrongToken.statusCode()).isEqualTo(403);
     assertThat(browser.get("/").body()).doesNotContain("forged note").contains("No notes in this session yet.");
@@ -68,7 +68,7 @@ class NotesTest {
     HttpResponse<String> redos = browser.get("/search?q=%28a%7Caa%29*%3Fb"); // (a|aa)*?b: exponential
     assertThat(redos.statusCode()).isEqualTo(422);
     assertThat(redos.body()).contains("search refused");
-    assertThat(events.await(e -> e.type().equals("regex.budget_exceeded"), 10)).isNotNull();
+    assertThat(events.await(e -> e.type().equals("input_regex_budget_exceeded"), 10)).isNotNull();
   }
 
   @Test

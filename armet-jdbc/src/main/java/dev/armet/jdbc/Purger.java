@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -23,7 +21,7 @@ final class Purger implements AutoCloseable {
   static final int BATCH = 500;
   /** How long one run may go on; past it the rest waits for the next run. */
   static final Duration RUN_BUDGET = Duration.ofSeconds(20);
-  private static final Logger LOG = Logger.getLogger(Purger.class.getName());
+  private static final System.Logger LOG = System.getLogger("armet.jdbc");
 
   private final DataSource data;
   private final Sql sql;
@@ -74,7 +72,7 @@ final class Purger implements AutoCloseable {
     try {
       run();
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "purge of expired rows failed (retried next run): SQLState {0}",
+      LOG.log(System.Logger.Level.WARNING, "purge of expired rows failed (retried next run): SQLState {0}",
           e instanceof SQLException ? ((SQLException) e).getSQLState() : e.getClass().getSimpleName());
     }
   }

@@ -10,8 +10,6 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Rate-limit state in Redis: every decision (consume, penalty, reward, block, get, delete) is one
@@ -32,7 +30,7 @@ import java.util.logging.Logger;
  * }</pre>
  */
 public final class RedisRateLimitStore implements RateLimitStore {
-  private static final Logger LOG = Logger.getLogger(RedisRateLimitStore.class.getName());
+  private static final System.Logger LOG = System.getLogger("armet.redis");
   private static final LuaScript SCRIPT = LuaScript.load("ratelimit.lua");
 
   private final RedisClusterCommands<String, String> redis;
@@ -90,8 +88,9 @@ public final class RedisRateLimitStore implements RateLimitStore {
     for (int i = 0; i < n; i++) {
       if (result.mustWrite(i) && !sameState(result.state(i), (String) reply.get(1 + n + i))) {
         divergences.incrementAndGet();
-        LOG.log(Level.WARNING, "rate-limit script and core disagree on key {0}: script wrote {1}",
-            new Object[] {command.keys().get(i), reply.get(1 + n + i)});
+        LOG.log(System.Logger.Level.WARNING,
+            "rate-limit script and core disagree on key {0}: script wrote {1}",
+            command.keys().get(i), reply.get(1 + n + i));
       }
     }
     blocked.learn(command.keys(), result, now);

@@ -4,6 +4,8 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.check.SelfCheckReport;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
 import dev.armet.server.acme.AcmeCertificateManager;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArmetServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server");
+  /** sys_startup and sys_shutdown, on the armet.security logger (docs/EVENTS.md). */
+  private static final SecurityEventSink EVENTS = SecurityEventSink.logging();
 
   private final ArmetServerConfig config;
   private Server server;
@@ -111,6 +115,7 @@ public final class ArmetServer implements AutoCloseable {
       @Override
       public void lifeCycleStopped(LifeCycle event) {
         closeResources(); // also on JVM shutdown (SIGTERM), where Jetty stops the server itself
+        EVENTS.record(SecurityEvent.of("sys_shutdown").with("mode", config.environment()));
       }
     });
     try {
@@ -141,6 +146,8 @@ public final class ArmetServer implements AutoCloseable {
     }
     LOG.info("armet server started in {} mode: {} (HTTP {} redirects to it)",
         config.environment(), httpsUri(), httpUri());
+    EVENTS.record(SecurityEvent.of("sys_startup").with("mode", config.environment())
+        .with("https", httpsUri()).with("http", httpUri()));
     return this;
   }
 

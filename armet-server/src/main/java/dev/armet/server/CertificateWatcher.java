@@ -1,5 +1,7 @@
 package dev.armet.server;
 
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CertificateWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.tls");
+  private static final SecurityEventSink EVENTS = SecurityEventSink.logging();
 
   private final TlsConfig tls;
   private final SslContextFactory.Server factory;
@@ -74,6 +77,9 @@ final class CertificateWatcher implements AutoCloseable {
     if (left.compareTo(tls.expiryWarning()) < 0) {
       LOG.warn("the TLS certificate {} expires {} ({} days left); renew it", current.leaf().getSubjectX500Principal(),
           notAfter, Math.max(0, left.toDays()));
+      EVENTS.record(SecurityEvent.of("tls_certificate_expiring")
+          .with("subject", current.leaf().getSubjectX500Principal().getName()).with("expires", notAfter)
+          .with("daysLeft", Math.max(0, left.toDays())));
     }
   }
 

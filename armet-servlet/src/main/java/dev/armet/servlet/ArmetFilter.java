@@ -3,6 +3,7 @@ package dev.armet.servlet;
 import dev.armet.internal.servlet.ContainerHeaders;
 
 import dev.armet.csrf.CsrfProtection;
+import dev.armet.event.SecurityEventContext;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
@@ -118,6 +119,15 @@ public final class ArmetFilter implements Filter {
     // Resolved first, so that HSTS, Secure cookies, CSRF origins and rate-limit keys all see the
     // client's scheme and address rather than the proxy's.
     HttpServletRequest request = ClientAddressRequest.resolve((HttpServletRequest) req, proxies);
+    // Every security event of this request, whichever component records it, names its client
+    // and path (docs/EVENTS.md).
+    try (SecurityEventContext.Scope scope = RequestEvents.enter(request)) {
+      filter(request, response, chain, type);
+    }
+  }
+
+  private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      DispatcherType type) throws IOException, ServletException {
     String path = RequestPaths.contextRelative(request);
     ArmetHeaders applied = applyHeaders(request, response, path, type);
     if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Receives CSP violation reports: the legacy {@code application/csp-report} body of
  * {@code report-uri} and the Reporting API's {@code application/reports+json} batches of
- * {@code report-to}. Bodies are bounded; each violation becomes one {@code csp.violation}
+ * {@code report-to}. Bodies are bounded; each violation becomes one {@code csp_violation}
  * security event, at most {@value #MAX_EVENTS_PER_REPORT} per request (the last one counts the
  * rest in {@code omitted}), through the filter's {@link EventGate}. The answer is always short
  * and carries nothing from the request.
@@ -67,14 +67,14 @@ final class CspReportEndpoint {
     }
     List<CspViolation> violations = CspReports.parse(type, body);
     if (violations.isEmpty()) {
-      events.record(SecurityEvent.of("csp.report.malformed")
-          .with("remote", request.getRemoteAddr()).with("contentType", type).with("bytes", body.length));
+      events.record(RequestEvents.about(SecurityEvent.of("csp_report_rejected"), request)
+          .with("reason", "malformed").with("contentType", type).with("bytes", body.length));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
     int recorded = Math.min(violations.size(), MAX_EVENTS_PER_REPORT);
     for (int i = 0; i < recorded; i++) {
-      SecurityEvent event = violations.get(i).toEvent().with("remote", request.getRemoteAddr());
+      SecurityEvent event = RequestEvents.about(violations.get(i).toEvent(), request);
       if (i == recorded - 1 && violations.size() > recorded) {
         event = event.with("omitted", violations.size() - recorded);
       }
@@ -85,8 +85,8 @@ final class CspReportEndpoint {
 
   private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long size)
       throws IOException {
-    events.record(SecurityEvent.of("csp.report.too_large")
-        .with("remote", request.getRemoteAddr()).with("bytes", size).with("limit", maxBytes));
+    events.record(RequestEvents.about(SecurityEvent.of("csp_report_rejected"), request)
+        .with("reason", "too_large").with("bytes", size).with("limit", maxBytes));
     response.setHeader("Connection", "close");
     response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
   }

@@ -83,8 +83,10 @@ public final class HttpRateLimits {
       return true;
     }
     boolean refused = decision.outcome() == RateLimitDecision.Outcome.REFUSED;
-    events.record(SecurityEvent.of(refused ? "ratelimit.refused" : "ratelimit.unavailable")
-        .with("path", path).with("client", ClientAddressRequest.of(request).address())
+    SecurityEvent event = SecurityEvent.of(refused ? "excess_rate_limit_exceeded"
+        : "excess_rate_limit_store_unavailable");
+    events.record(event.request(ClientAddressRequest.of(request).address(), RequestEvents.uri(request))
+        .with("disposition", refused ? "refused" : null).with("path", path)
         .with("retryAfterSeconds", decision.retryAfter().toSeconds()));
     response.resetBuffer();
     response.setStatus(refused ? 429 : 503);

@@ -44,9 +44,10 @@ class CspReportEndpointTest {
     assertThat(res.statusCode()).isEqualTo(204);
     assertThat(res.body()).isEmpty();
     assertThat(EVENTS).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("csp.violation");
-      assertThat(e.fields()).containsEntry("directive", "script-src-elem").containsEntry("blocked", "inline")
-          .containsEntry("remote", "127.0.0.1");
+      assertThat(e.type()).isEqualTo("csp_violation");
+      assertThat(e.fields()).containsEntry("directive", "script-src-elem").containsEntry("blocked", "inline");
+      assertThat(e.sourceAddress()).contains("127.0.0.1");
+      assertThat(e.requestUri()).contains("/_armet/csp-report");
     });
   }
 
@@ -55,7 +56,7 @@ class CspReportEndpointTest {
     String one = "{\"type\":\"csp-violation\",\"body\":{\"effectiveDirective\":\"img-src\",\"blockedURL\":\"https://e/\"}}";
     HttpResponse<String> res = post("application/reports+json", "[" + one + "," + one + "]");
     assertThat(res.statusCode()).isEqualTo(204);
-    assertThat(EVENTS).hasSize(2).allMatch(e -> e.type().equals("csp.violation"));
+    assertThat(EVENTS).hasSize(2).allMatch(e -> e.type().equals("csp_violation"));
   }
 
   @Test
@@ -63,14 +64,20 @@ class CspReportEndpointTest {
     HttpResponse<String> res = post("application/csp-report",
         "{\"csp-report\":{\"effective-directive\":\"" + "x".repeat(4000) + "\"}}");
     assertThat(res.statusCode()).isEqualTo(413);
-    assertThat(EVENTS).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("csp.report.too_large"));
+    assertThat(EVENTS).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo("csp_report_rejected");
+      assertThat(e.fields()).containsEntry("reason", "too_large");
+    });
     assertThat(EVENTS.get(0).toString()).doesNotContain("xxxx");
   }
 
   @Test
   void malformedJson_refused400() throws Exception {
     assertThat(post("application/csp-report", "{\"csp-report\":").statusCode()).isEqualTo(400);
-    assertThat(EVENTS).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("csp.report.malformed"));
+    assertThat(EVENTS).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo("csp_report_rejected");
+      assertThat(e.fields()).containsEntry("reason", "malformed");
+    });
   }
 
   @Test

@@ -72,7 +72,7 @@ class HttpRateLimitsTest {
     assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(refused.body()).isEqualTo("Too Many Requests\n");
     assertThat(server.get("/other").statusCode()).as("other routes unaffected").isEqualTo(200);
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("ratelimit.refused");
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("excess_rate_limit_exceeded");
   }
 
   @Test
@@ -92,7 +92,7 @@ class HttpRateLimitsTest {
     assertThat(server.get("/", "X-Forwarded-For", "192.0.2.1").body()).startsWith("127.0.0.1 http false");
     assertThat(server.get("/", "X-Forwarded-For", "192.0.2.2").statusCode()).isEqualTo(200);
     assertThat(server.get("/", "X-Forwarded-For", "192.0.2.3").statusCode()).isEqualTo(429);
-    assertThat(events).extracting(SecurityEvent::type).contains("proxy.untrusted-forwarding-header");
+    assertThat(events).extracting(SecurityEvent::type).contains("sys_proxy_untrusted_header");
   }
 
   @Test
@@ -168,7 +168,7 @@ class HttpRateLimitsTest {
     assertThat(over.statusCode()).isEqualTo(200);
     assertThat(RateLimitHeaderFields.parse(over.headers().firstValue("RateLimit").orElseThrow()).get("trial"))
         .containsEntry("r", 0L);
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("ratelimit.dry-run-refusal");
+    assertThat(events).extracting(SecurityEvent::type).containsExactly("excess_rate_limit_exceeded");
   }
 
   @Test

@@ -146,7 +146,7 @@ class LoginThrottleHttpTest {
       assertThat(last.statusCode()).as("never locked by username alone").isEqualTo(200);
     }
     assertThat(last.headers().firstValue("X-Test-Login-Delay")).as("slowed down").hasValue("2000");
-    assertThat(events).extracting(SecurityEvent::type).contains("login.account-slowed");
+    assertThat(events).extracting(SecurityEvent::type).contains("authn_login_slowed");
     HttpResponse<String> owner = login("demo", "armet-demo-password", "203.0.113.77");
     assertThat(owner.statusCode()).as("the owner signs in, after the delay").isEqualTo(303);
     assertThat(owner.headers().firstValue("X-Test-Login-Delay")).isPresent();

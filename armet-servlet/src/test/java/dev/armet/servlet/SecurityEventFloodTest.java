@@ -64,7 +64,7 @@ class SecurityEventFloodTest {
       assertThat(postReport(server, batch(1)).statusCode()).isEqualTo(204);
       assertThat(postReport(server, batch(1)).statusCode()).isEqualTo(429);
     }
-    assertThat(plain.stream().filter(e -> e.type().equals("csp.violation"))).hasSize(2);
+    assertThat(plain.stream().filter(e -> e.type().equals("csp_violation"))).hasSize(2);
   }
 
   @Test
@@ -92,7 +92,7 @@ class SecurityEventFloodTest {
         server.get("/", "__Host-id=forged" + i);
       }
     }
-    assertThat(count("session.cookie.rejected")).isEqualTo(3);
+    assertThat(count("session_tampered")).isEqualTo(3);
   }
 
   @Test
@@ -107,7 +107,7 @@ class SecurityEventFloodTest {
             .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
         assertThat(res.statusCode()).isEqualTo(403);
       }
-      assertThat(count("csrf.refused")).isEqualTo(3);
+      assertThat(count("malicious_csrf")).isEqualTo(3);
       clock.advance(Duration.ofSeconds(1));
       server.send(HttpRequest.newBuilder(server.uri("/")).header("Origin", "https://evil.example")
           .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());

@@ -18,9 +18,9 @@ public record CspViolation(
     String documentUri, String directive, String blockedUri, String sourceFile, long line,
     String sample, String disposition) {
 
-  /** The violation as a {@code csp.violation} security event. */
+  /** The violation as a {@code csp_violation} security event. */
   public SecurityEvent toEvent() {
-    return SecurityEvent.of("csp.violation")
+    return SecurityEvent.of("csp_violation")
         .with("directive", directive)
         .with("blocked", blockedUri)
         .with("document", documentUri)

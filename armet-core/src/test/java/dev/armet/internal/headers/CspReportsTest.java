@@ -24,7 +24,7 @@ class CspReportsTest {
     assertThat(v).containsExactly(new CspViolation("https://localhost:8443/", "script-src-elem", "inline",
         "https://localhost:8443/", 12, "", "enforce"));
     assertThat(v.get(0).toEvent().toString())
-        .startsWith("csp.violation directive=\"script-src-elem\" blocked=\"inline\"");
+        .startsWith("csp_violation directive=\"script-src-elem\" blocked=\"inline\"");
   }
 
   @Test

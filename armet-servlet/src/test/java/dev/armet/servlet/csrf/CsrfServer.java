@@ -73,9 +73,10 @@ final class CsrfServer implements AutoCloseable {
     return new Browser(this);
   }
 
-  /** The reasons of the recorded events of {@code type}. */
-  List<Object> reasons(String type) {
-    return events.stream().filter(e -> e.type().equals(type))
+  /** The reasons of the recorded {@code malicious_csrf} events of {@code disposition}. */
+  List<Object> reasons(String disposition) {
+    return events.stream().filter(e -> e.type().equals("malicious_csrf")
+            && disposition.equals(e.fields().get("disposition")))
         .map(e -> e.fields().get("reason")).toList();
   }
 
