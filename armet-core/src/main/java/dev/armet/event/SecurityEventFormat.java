@@ -1,6 +1,7 @@
 package dev.armet.event;
 
-import dev.armet.json.Json;
+import dev.armet.internal.event.LogText;
+import dev.armet.internal.json.Json;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;

@@ -1,8 +1,9 @@
 package dev.armet.event;
 
+import dev.armet.internal.event.LogText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.json.Json;
+import dev.armet.internal.json.Json;
 import java.lang.System.Logger.Level;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

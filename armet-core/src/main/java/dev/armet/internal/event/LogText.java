@@ -53,7 +53,7 @@ public final class LogText {
   }
 
   /** Whether {@code c}, alone, is written as an escape. */
-  static boolean mustEscape(char c) {
+  public static boolean mustEscape(char c) {
     switch (Character.getType(c)) {
       case Character.CONTROL: // C0, DEL, C1 (U+0085 NEL)
       case Character.FORMAT: // bidi overrides, zero-width, BOM
