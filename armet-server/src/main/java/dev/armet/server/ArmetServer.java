@@ -4,11 +4,13 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.check.SelfCheckReport;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.SecurityEventSink;
 import dev.armet.server.acme.AcmeCertificateManager;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,7 @@ public final class ArmetServer implements AutoCloseable {
   private X509Certificate certificate;
   private CertificateWatcher watcher;
   private AcmeServing acme;
+  private RevocationWatch revocations;
 
   private ArmetServer(ArmetServerConfig config) {
     this.config = config;
@@ -139,6 +142,8 @@ public final class ArmetServer implements AutoCloseable {
       watcher.warnIfExpiring();
       watcher.start();
     }
+    revocations = new RevocationWatch(this::servedChain, SecurityEventSink.logging(), Duration.ofHours(1));
+    revocations.start();
     LOG.info("armet server started in {} mode: {} (HTTP {} redirects to it)",
         config.environment(), httpsUri(), httpUri());
     return this;
@@ -163,7 +168,16 @@ public final class ArmetServer implements AutoCloseable {
     return new ServerCertificate(List.of(dev.certificate()), dev.privateKey());
   }
 
+  /** The chain new handshakes get. */
+  private List<X509Certificate> servedChain() {
+    return acme != null ? acme.current().chain() : watcher != null ? watcher.current().chain()
+        : server == null ? List.of() : List.of(certificate);
+  }
+
   private void closeResources() {
+    if (revocations != null) {
+      revocations.close();
+    }
     if (watcher != null) {
       watcher.close();
     }

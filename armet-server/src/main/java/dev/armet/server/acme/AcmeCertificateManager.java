@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link RenewalPolicy}), and after a failure waits with back-off and jitter before the next
  * attempt. One thread does all of it, so there is never more than one order in flight.
  *
- * <p>Each success and failure is a security event ({@code tls.acme.issued},
- * {@code tls.acme.failed}) and is written to {@code status.properties} for {@code armet doctor}.
+ * <p>Each success and failure is a security event ({@code tls_certificate_issued},
+ * {@code tls_certificate_failed}) and is written to {@code status.properties} for {@code armet doctor}.
  */
 public final class AcmeCertificateManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.acme");
@@ -124,7 +124,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
       publish(AcmeStatus.healthy(renewal));
       LOG.info("{} the ACME certificate for {} (serial {}, expires {})", previous == null ? "obtained" : "renewed",
           config.domains(), issued.leaf().getSerialNumber().toString(16), issued.notAfter());
-      events.record(SecurityEvent.of("tls.acme.issued").with("domains", String.join(",", config.domains()))
+      events.record(SecurityEvent.of("tls_certificate_issued").with("domains", String.join(",", config.domains()))
           .with("expires", issued.notAfter()).with("renewal", previous != null));
       schedule(renewal);
     } catch (InterruptedException e) {
@@ -141,7 +141,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
       publish(status.failed(now, e.getMessage(), retryAt));
       LOG.warn("ordering the ACME certificate for {} failed ({} in a row); next attempt at {}: {}", config.domains(),
           status.consecutiveFailures(), retryAt, e.getMessage());
-      events.record(SecurityEvent.of("tls.acme.failed").with("domains", String.join(",", config.domains()))
+      events.record(SecurityEvent.of("tls_certificate_failed").with("domains", String.join(",", config.domains()))
           .with("failures", status.consecutiveFailures()).with("error", e.getMessage()).with("retry", retryAt));
       schedule(retryAt);
     }
