@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     versionProvider = ArmetVersion.class,
     description = "Production security for Java web applications.",
     subcommands = {DemoCommand.class, ServeCommand.class, DoctorCommand.class, SchemaCommand.class,
-        KeysCommand.class, AuditCommand.class, DepsCommand.class, RegexCommand.class},
+        KeysCommand.class, AuditCommand.class, DepsCommand.class, RegexCommand.class, NewCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class ArmetServer implements AutoCloseable {
   private X509Certificate certificate;
   private CertificateWatcher watcher;
   private AcmeServing acme;
+  private RevocationWatch revocations;
 
   private ArmetServer(ArmetServerConfig config) {
     this.config = config;
@@ -144,6 +146,8 @@ public final class ArmetServer implements AutoCloseable {
       watcher.warnIfExpiring();
       watcher.start();
     }
+    revocations = new RevocationWatch(this::servedChain, EVENTS, Duration.ofHours(1));
+    revocations.start();
     LOG.info("armet server started in {} mode: {} (HTTP {} redirects to it)",
         config.environment(), httpsUri(), httpUri());
     EVENTS.record(SecurityEvent.of("sys_startup").with("mode", config.environment())
@@ -170,7 +174,16 @@ public final class ArmetServer implements AutoCloseable {
     return new ServerCertificate(List.of(dev.certificate()), dev.privateKey());
   }
 
+  /** The chain new handshakes get. */
+  private List<X509Certificate> servedChain() {
+    return acme != null ? acme.current().chain() : watcher != null ? watcher.current().chain()
+        : server == null ? List.of() : List.of(certificate);
+  }
+
   private void closeResources() {
+    if (revocations != null) {
+      revocations.close();
+    }
     if (watcher != null) {
       watcher.close();
     }

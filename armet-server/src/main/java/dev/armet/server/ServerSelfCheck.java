@@ -4,6 +4,7 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.server.acme.AcmeSelfCheck;
+import dev.armet.server.acme.AcmeStore;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -18,6 +20,7 @@ import java.util.OptionalInt;
  * production refuses is an {@code ERROR}; the same thing in development is a {@code WARNING}.
  */
 final class ServerSelfCheck implements SelfCheck {
+  static final Duration OCSP_TIMEOUT = Duration.ofSeconds(5);
   private final ArmetServerConfig config;
   private final Clock clock;
 
@@ -48,6 +51,12 @@ final class ServerSelfCheck implements SelfCheck {
   private void certificate(ArmetEnvironment env, TlsConfig tls, List<Finding> out) {
     if (tls.acme().isPresent()) {
       out.addAll(AcmeSelfCheck.check(tls.acme().get(), config.dataDirectory(), tls.expiryWarning(), clock));
+      try {
+        AcmeStore.in(config.dataDirectory(), tls.acme().get().directory()).certificate()
+            .ifPresent(c -> revocation(c.chain(), tls, out));
+      } catch (IOException e) {
+        // AcmeSelfCheck reported the unreadable files
+      }
       return;
     }
     if (!tls.hasCertificate()) {
@@ -86,9 +95,39 @@ final class ServerSelfCheck implements SelfCheck {
     } else {
       out.add(Finding.info("certificate", leaf.getSubjectX500Principal() + ", expires " + notAfter));
     }
-    out.add(Finding.info("ocsp", OcspStapling.responder(leaf).map(url -> "stapling the OCSP response of " + url
-        + (tls.postQuantum() ? " (not verified on Bouncy Castle's JSSE, which tls.post-quantum uses)" : ""))
-        .orElse("the certificate names no OCSP responder: nothing to staple")));
+    revocation(cert.chain(), tls, out);
+  }
+
+  /**
+   * Whether the certificate's OCSP responder says it is revoked (an error: browsers that check
+   * refuse it) and whether stapling has anything to staple.
+   */
+  static void revocation(List<X509Certificate> chain, TlsConfig tls, List<Finding> out) {
+    X509Certificate leaf = chain.get(0);
+    Optional<String> responder = OcspStapling.responder(leaf);
+    if (responder.isEmpty()) {
+      out.add(Finding.info("ocsp", "the certificate names no OCSP responder: nothing to staple"));
+      return;
+    }
+    String stapling = "stapling the OCSP response of " + responder.get()
+        + (tls.postQuantum() ? " (not verified on Bouncy Castle's JSSE, which tls.post-quantum uses)" : "");
+    try {
+      Optional<OcspCheck.Result> result = OcspCheck.check(chain, OCSP_TIMEOUT);
+      if (result.isEmpty()) {
+        out.add(Finding.info("ocsp", stapling + "; the chain holds no issuer to ask about"));
+      } else if (result.get().status() == OcspCheck.Status.REVOKED) {
+        out.add(Finding.error("ocsp", "the certificate " + leaf.getSubjectX500Principal() + " (serial "
+            + leaf.getSerialNumber().toString(16) + ") was revoked at " + result.get().revokedAt()
+            + " according to " + responder.get(), "replace it now: browsers that check revocation refuse it "
+            + "(with tls.acme.*, delete the stored certificate so the server orders a new one)"));
+      } else {
+        out.add(Finding.info("ocsp", stapling + "; the responder says " + result.get().status().name()
+            .toLowerCase(java.util.Locale.ROOT)));
+      }
+    } catch (IOException e) {
+      out.add(Finding.warning("ocsp", stapling + ", but the responder did not answer usably: " + e.getMessage(),
+          "let the server reach " + responder.get() + " (outbound HTTP), or browsers get no staple"));
+    }
   }
 
   private void headers(ArmetEnvironment env, List<Finding> out) {
