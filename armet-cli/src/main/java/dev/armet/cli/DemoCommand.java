@@ -108,6 +108,9 @@ final class DemoCommand implements Callable<Integer> {
       // One rate-limit store serves the route limits and the login throttle: policy names keep
       // their counters apart.
       DemoStores demoStores = DemoStores.of(stores.sessions(), stores.rateLimits(), stores.rateLimits());
+      if (stores.sql() != null) {
+        demoStores = demoStores.withAccounts(stores.sql()); // accounts beside the sessions
+      }
       Keyring keyring = DemoSecrets.keyring(
           ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), dataFolder);
       server = DemoApplication.create(demoStores, keyring, SecurityEventSink.logging(), c -> {

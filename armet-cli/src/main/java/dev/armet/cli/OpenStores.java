@@ -6,14 +6,16 @@ import dev.armet.ratelimit.RateLimitStore;
 import dev.armet.redis.RedisStores;
 import dev.armet.session.SessionStore;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 
 /**
  * The session and rate-limit stores named by a store URI: {@code redis://host:port/db} (and
  * {@code rediss://}, Sentinel, Cluster), {@code postgresql://…}, {@code mariadb://…}, or
- * {@code sqlite} (the embedded default, a file in the data folder). Instances given the same URI
+ * {@code sqlite} (the embedded default, a file in the data folder). {@code sql} is the SQL
+ * store's pool (null for Redis), where the demo keeps its accounts. Instances given the same URI
  * and the same {@code ARMET_SECRETS} share sessions, lockouts and counters.
  */
-record OpenStores(SessionStore sessions, RateLimitStore rateLimits, AutoCloseable resource)
+record OpenStores(SessionStore sessions, RateLimitStore rateLimits, DataSource sql, AutoCloseable resource)
     implements AutoCloseable {
   /** The embedded default. */
   static final String DEFAULT = "sqlite";
@@ -28,11 +30,11 @@ record OpenStores(SessionStore sessions, RateLimitStore rateLimits, AutoCloseabl
   static OpenStores open(String uri, Path dataFolder) {
     if (RedisStores.accepts(uri)) {
       RedisStores redis = RedisStores.open(uri);
-      return new OpenStores(redis.sessions(), redis.rateLimits(), redis);
+      return new OpenStores(redis.sessions(), redis.rateLimits(), null, redis);
     }
     if (JdbcStores.accepts(uri)) {
       JdbcStores jdbc = JdbcStores.open(uri, b -> b.dataFolder(dataFolder));
-      return new OpenStores(jdbc.sessions(), jdbc.rateLimits(), jdbc);
+      return new OpenStores(jdbc.sessions(), jdbc.rateLimits(), jdbc.dataSource(), jdbc);
     }
     throw new IllegalArgumentException("--store must be redis://…, rediss://…, postgresql://…, "
         + "mariadb://…, mysql://… or sqlite[:path]; was '" + MaskedUri.of(uri) + "'");

@@ -22,7 +22,7 @@ class ServerOptionsTest {
     ServerOptions options = new ServerOptions();
     options.config = Files.writeString(dir.resolve("armet.properties"),
         "env = production\nserver.https-port = 0\nserver.http-port = 0\nserver.data-dir = " + dir.resolve("data") + "\n");
-    options.openStores = folder -> new OpenStores(new MemorySessionStore(), InMemoryRateLimitStore.create(), () -> { });
+    options.openStores = folder -> new OpenStores(new MemorySessionStore(), InMemoryRateLimitStore.create(), null, () -> { });
     return options;
   }
 
