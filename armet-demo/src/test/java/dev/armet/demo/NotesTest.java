@@ -33,13 +33,14 @@ class NotesTest {
   }
 
   @Test
-  void notes_anonymous_areSentToSignIn() throws Exception {
+  void signedInPages_anonymous_areSentToSignIn() throws Exception {
     DemoClient browser = new DemoClient(server, "127.0.0.30");
-    for (String path : new String[] {"/notes", "/search?q=a"}) {
+    for (String path : new String[] {"/notes", "/search?q=a", "/account/sessions", "/account/password"}) {
       HttpResponse<String> r = browser.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(303);
       assertThat(r.headers().firstValue("location")).hasValue("/login");
     }
+    assertThat(browser.get("/logout").statusCode()).as("GET never logs out").isEqualTo(405);
   }
 
   @Test
