@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -45,7 +46,8 @@ final class LoginServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String username = Input.parameter(request, "username");
+    // The same Unicode form sign-up stored (NFC), so "Zoë" typed either way is one account.
+    String username = Normalizer.normalize(Input.parameter(request, "username"), Normalizer.Form.NFC);
     String address = ClientAddressRequest.of(request).rateLimitKey();
     LoginCheck check = throttle.check(username, address);
     if (!check.allowed()) {

@@ -79,6 +79,14 @@ class AccountsTest {
   }
 
   @Test
+  void username_isOneAccountWhicheverUnicodeFormIsTyped() throws Exception {
+    new DemoClient(server, "127.0.2.15").signUp("Zo\u00eb", PASSWORD); // precomposed ë
+    DemoClient decomposed = new DemoClient(server, "127.0.2.16");
+    decomposed.signIn("Zoe\u0308", PASSWORD); // e + combining diaeresis
+    assertThat(decomposed.get("/").body()).contains("Signed in as <strong>Zo\u00eb</strong>");
+  }
+
+  @Test
   void lockedOut_recordsTheLockEvent() throws Exception {
     DemoClient browser = new DemoClient(server, "127.0.2.5");
     browser.get("/login");
