@@ -15,6 +15,7 @@ import dev.armet.servlet.ArmetFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,10 @@ final class DemoCommand implements Callable<Integer> {
       // One rate-limit store serves the route limits and the login throttle: policy names keep
       // their counters apart.
       DemoStores demoStores = DemoStores.of(stores.sessions(), stores.rateLimits(), stores.rateLimits());
+      DataSource sql = OpenStores.sqlOf(stores);
+      if (sql != null) {
+        demoStores = demoStores.withAccounts(sql); // accounts beside the sessions
+      }
       Keyring keyring = DemoSecrets.keyring(
           ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), dataFolder);
       server = DemoApplication.create(demoStores, keyring, SecurityEventSink.logging(), c -> {

@@ -5,6 +5,7 @@ import dev.armet.jdbc.JdbcStores;
 import dev.armet.redis.RedisStores;
 import dev.armet.spi.Stores;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 
 /**
  * The session and rate-limit stores named by a store URI: {@code redis://host:port/db} (and
@@ -35,6 +36,11 @@ final class OpenStores {
     }
     throw new IllegalArgumentException("--store must be redis://…, rediss://…, postgresql://…, "
         + "mariadb://…, mysql://… or sqlite[:path]; was '" + MaskedUri.of(uri) + "'");
+  }
+
+  /** The SQL store's pool, where the demo keeps its accounts beside the sessions; null for Redis. */
+  static DataSource sqlOf(Stores stores) {
+    return stores instanceof JdbcStores jdbc ? jdbc.dataSource() : null;
   }
 
   /** The URI from the option, else {@code ARMET_STORE}, else the embedded default. */

@@ -75,6 +75,9 @@ class AuditCommandTest {
     assertThat(code).isEqualTo(Main.OK);
     assertThat(report.at("/observatory/grade").asText()).isEqualTo("A+");
     assertThat(report.at("/observatory/algorithmVersion").asInt()).isEqualTo(4);
+    // The most a site off the HSTS preload list can get: default-src 'none', no 'unsafe-inline'
+    // for styles either, a same-origin script with Subresource Integrity (was 125).
+    assertThat(report.at("/observatory/score").asInt()).isEqualTo(140);
     assertThat(report.get("stack").asText()).isEqualTo("armet");
     assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.2\",\"TLSv1.3\"]");
     assertThat(report.at("/tls/mozillaProfile").asText()).isEqualTo("intermediate"); // the default profile

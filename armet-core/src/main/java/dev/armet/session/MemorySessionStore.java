@@ -5,6 +5,8 @@ import dev.armet.spi.SessionStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,6 +98,18 @@ public final class MemorySessionStore implements SessionStore {
       records.computeIfPresent(key,
           (k, r) -> r.userId().filter(userId::equals).isPresent() ? null : r);
     }
+  }
+
+  @Override
+  public List<SessionRecord> listForUser(String userId) {
+    Instant now = clock.instant();
+    List<SessionRecord> found = new ArrayList<>();
+    for (SessionRecord r : records.values()) {
+      if (r.expiresAt().isAfter(now) && r.userId().filter(userId::equals).isPresent()) {
+        found.add(r);
+      }
+    }
+    return found;
   }
 
   /** The number of records held, expired ones included until swept. */

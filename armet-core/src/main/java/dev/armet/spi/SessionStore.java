@@ -1,6 +1,7 @@
 package dev.armet.spi;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,4 +56,19 @@ public interface SessionStore {
    * save that read one of them before fails afterwards.
    */
   void deleteAllForUser(String userId);
+
+  /**
+   * The live records whose {@link SessionRecord#userId()} is {@code userId}, in no particular
+   * order: what an "active sessions" page lists (each with its {@link SessionRecord#createdAt()},
+   * expiry and key, the key being what {@link #delete} takes to revoke one). Read from the same
+   * per-user index {@link #deleteAllForUser} uses; a record deleted or expired meanwhile may be
+   * missing, never a record of another user.
+   *
+   * @throws UnsupportedOperationException if this store cannot enumerate a user's sessions (the
+   *     default, for stores written before this method existed)
+   */
+  default List<SessionRecord> listForUser(String userId) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " cannot list a user's sessions; implement SessionStore.listForUser");
+  }
 }

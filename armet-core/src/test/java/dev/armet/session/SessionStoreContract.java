@@ -229,6 +229,27 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void listForUser_returnsOnlyThatUsersLiveSessions() {
+    create(record("a1", "alice", Duration.ofMinutes(30), Map.of("n", 1)));
+    create(record("a2", "alice", Duration.ofMinutes(5), Map.of()));
+    create(record("b1", "bob", Duration.ofMinutes(30), Map.of()));
+    create(record("anon", null, Duration.ofMinutes(30), Map.of()));
+    assertThat(store.listForUser("alice")).extracting(SessionRecord::key)
+        .containsExactlyInAnyOrder("a1", "a2");
+    SessionRecord a1 = store.listForUser("alice").stream().filter(r -> r.key().equals("a1"))
+        .findFirst().orElseThrow();
+    assertThat(a1.attributes()).isEqualTo(Map.of("n", 1));
+    assertThat(a1.createdAt()).isEqualTo(store.load("a1").orElseThrow().createdAt());
+    assertThat(store.listForUser("nobody")).isEmpty();
+
+    store.delete("a1");
+    assertThat(store.listForUser("alice")).extracting(SessionRecord::key).containsExactly("a2");
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(store.listForUser("alice")).as("expired sessions are not listed").isEmpty();
+    assertThat(store.listForUser("bob")).extracting(SessionRecord::key).containsExactly("b1");
+  }
+
+  @Test
   void concurrentSavesOfDifferentKeys_allLand() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

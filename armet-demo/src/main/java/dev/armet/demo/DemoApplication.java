@@ -16,13 +16,20 @@ import java.util.function.Consumer;
 
 /**
  * The reference application: a hardened {@link ArmetServer} with every Armet practice at work.
- * Routes: {@code GET /} (visit counter in the session, notes, who is signed in, the CSP nonce
- * checks and this response's headers), {@code POST /notes}, {@code GET|POST /login} (Argon2id
- * behind the {@link LoginThrottle}, and a per-address rate limit), {@code POST /logout}.
+ * Routes: {@code GET /} (visit counter, a stored-XSS attempt made harmless, the CSP checks),
+ * {@code /signup}, {@code /login} (Argon2id behind the {@link LoginThrottle} and a per-address
+ * rate limit), {@code POST /logout}, {@code /account/password}, {@code POST /account/delete},
+ * {@code /account/sessions} (with {@code POST /account/sessions/revoke} and
+ * {@code /revoke-all}), {@code /notes} (rich text through the OWASP HTML Sanitizer),
+ * {@code /search?q=} (the user's regex under {@code SafePattern}) and {@code /check-file}
+ * ({@code file --mime-type} on an upload, never through a shell). Pages are jte templates in
+ * HTML mode; every page shows what protects it. Accounts and notes are in SQL through prepared
+ * statements only ({@link DemoStores#withAccounts}, else SQLite in the data folder).
  *
  * <p>The mode comes from {@code ARMET_ENV} (development when unset). Only development has the
- * demo account ({@code demo} / {@code armet-demo-password}); production refuses the in-memory
- * stores, so it needs shared ones passed in as {@link DemoStores}.
+ * demo account ({@code demo} / {@code armet-demo-password}); production deletes it if a
+ * development run left it behind, and refuses the in-memory stores, so it needs shared ones
+ * passed in as {@link DemoStores}.
  *
  * <pre>{@code
  * ArmetServer server = DemoApplication.create(c -> c.httpsPort(8443).httpPort(8080)).start();
@@ -34,6 +41,10 @@ public final class DemoApplication {
   public static final String REPORT_GROUP = "csp-endpoint";
   /** Sign-in posts one client address may make: a burst of 20, then one every 3 seconds. */
   static final RateLimitPolicy LOGIN_POSTS = RateLimitPolicy.tokenBucket("login-posts", 20, Duration.ofMinutes(1));
+  /** Sign-up posts one client address may make: a burst of 20, then one every 3 seconds. */
+  static final RateLimitPolicy SIGNUP_POSTS = RateLimitPolicy.tokenBucket("signup-posts", 20, Duration.ofMinutes(1));
+  /** File checks one client address may run: a burst of 20, then one every 3 seconds. */
+  static final RateLimitPolicy FILE_CHECKS = RateLimitPolicy.tokenBucket("file-checks", 20, Duration.ofMinutes(1));
 
   private DemoApplication() {}
 
@@ -74,14 +85,25 @@ public final class DemoApplication {
         .store(stores.loginThrottle()).keyring(keyring).events(events).build();
     ArmetServerConfig.Builder b = ArmetServerConfig.builder()
         .environment(environment)
-        .filter(filter(environment, stores, keyring, events))
-        .servlet("", new HomeServlet()) // "" maps the context root only
-        .servlet("/notes", new NotesServlet())
-        .servlet("/search", new SearchServlet(events))
-        .servlet("/login", new LoginServlet(DemoAccounts.forEnvironment(environment), throttle))
-        .servlet("/logout", new LogoutServlet())
-        .staticResources("/static", staticFolder());
+        .filter(filter(environment, stores, keyring, events));
     config.accept(b);
+    // The data folder is known once the caller's settings are in: it holds the default database.
+    DemoDatabase db = stores.accounts().map(DemoDatabase::of)
+        .orElseGet(() -> DemoDatabase.sqlite(b.build().dataDirectory()));
+    DemoAccounts accounts = DemoAccounts.open(db, environment);
+    Notes notes = new Notes(db);
+    PasswordServlet password = new PasswordServlet(accounts, throttle, stores.sessions(), events);
+    b.servlet("", new HomeServlet()) // "" maps the context root only
+        .servlet("/signup", new SignupServlet(accounts, events))
+        .servlet("/login", new LoginServlet(accounts, throttle, events))
+        .servlet("/logout", new LogoutServlet())
+        .servlet("/account/password", password)
+        .servlet("/account/delete", password)
+        .servlet("/account/sessions/*", new SessionsServlet(stores.sessions(), events))
+        .servlet("/notes", new NotesServlet(notes))
+        .servlet("/search", new SearchServlet(notes, events))
+        .servlet("/check-file", new CheckFileServlet(CheckFileServlet.uploadFolder()))
+        .staticResources("/static", staticFolder());
     ArmetServerConfig built = b.build();
     if (built.environment() != environment) {
       throw new IllegalArgumentException("the demo runs in ARMET_ENV's mode (" + environment
@@ -118,9 +140,18 @@ public final class DemoApplication {
             .events(events)
             .headersOnAllowed(true)
             .route("/login", r -> r.methods("POST").limit(LOGIN_POSTS))
+            .route("/signup", r -> r.methods("POST").limit(SIGNUP_POSTS))
+            .route("/check-file", r -> r.methods("POST").limit(FILE_CHECKS))
             .build())
         .headers(h -> h
+            // Stricter than Helmet's default: nothing is allowed unless named (default-src 'none'),
+            // and no 'unsafe-inline' for styles, which come from /static/armet.css only.
             .contentSecurityPolicy(csp -> csp
+                .set("default-src", "'none'")
+                .set("style-src", "'self'")
+                .set("font-src", "'self'")
+                .set("connect-src", "'self'")
+                .set("frame-ancestors", "'none'")
                 .nonce("script-src")
                 .reportUri(ArmetFilter.DEFAULT_CSP_REPORT_PATH)
                 .reportTo(REPORT_GROUP))

@@ -1,35 +1,42 @@
 package dev.armet.demo;
 
+import dev.armet.event.SecurityEvent;
+import dev.armet.event.SecurityEventSink;
 import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
 import dev.armet.servlet.ClientAddressRequest;
-import dev.armet.servlet.csrf.ServletCsrf;
-import dev.armet.servlet.session.ServletSessions;
-import dev.armet.session.Session;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * {@code /login}: GET shows the form; POST signs in. The order is the point (OWASP
  * Authentication Cheat Sheet): the {@link LoginThrottle} is asked first, so a locked-out guesser
- * costs no hashing and learns nothing (429 with {@code Retry-After}); then the password is
- * verified with the same Argon2id work for unknown users; success regenerates the session id
- * (session fixation) and answers 303 to {@code /}; any failure re-shows the form with one
- * generic message. Passwords are never logged or echoed.
+ * costs no hashing and learns nothing (429 with {@code Retry-After}, an
+ * {@code authn_login_lock} event); then the password is verified with the same Argon2id work
+ * for unknown users; success regenerates the session id (session fixation), records
+ * {@code authn_login_success} and answers 303 to {@code /notes}; any failure records
+ * {@code authn_login_fail} and re-shows the form with one generic message. Passwords are never
+ * logged or echoed.
  */
 final class LoginServlet extends HttpServlet {
-  private static final int MAX_USERNAME = 64;
-  private static final int MAX_PASSWORD = 1024;
+  /** The one answer to every failed attempt: unknown user and wrong password alike. */
+  static final String FAILED = "Invalid username or password.";
+  static final int MAX_USERNAME = 200;
+  static final int MAX_PASSWORD = 1024;
 
-  private final DemoAccounts accounts;
-  private final LoginThrottle throttle;
+  private final transient DemoAccounts accounts;
+  private final transient LoginThrottle throttle;
+  private final transient SecurityEventSink events;
 
-  LoginServlet(DemoAccounts accounts, LoginThrottle throttle) {
+  LoginServlet(DemoAccounts accounts, LoginThrottle throttle, SecurityEventSink events) {
     this.accounts = accounts;
     this.throttle = throttle;
+    this.events = events;
   }
 
   @Override
@@ -39,48 +46,45 @@ final class LoginServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String username = parameter(request, "username");
+    // The same Unicode form sign-up stored (NFC), so "Zoë" typed either way is one account.
+    String username = Normalizer.normalize(Input.parameter(request, "username"), Normalizer.Form.NFC);
     String address = ClientAddressRequest.of(request).rateLimitKey();
     LoginCheck check = throttle.check(username, address);
     if (!check.allowed()) {
       long seconds = check.retryAfter().toSeconds();
+      events.record(SecurityEvent.of("authn_login_lock").with("user", username)
+          .with("retryAfterSeconds", seconds));
       response.setHeader("Retry-After", Long.toString(seconds));
       page(request, response, 429, "Too many sign-in attempts. Try again in " + seconds + " seconds.");
       return;
     }
     pause(check);
-    char[] password = parameter(request, "password").toCharArray();
-    boolean valid;
+    char[] password = Input.parameter(request, "password").toCharArray();
+    Optional<String> user;
     try {
       // Over-long input is a failure like any other, counted, with no hashing of megabytes.
-      valid = username.length() <= MAX_USERNAME && password.length <= MAX_PASSWORD
-          && accounts.verify(username, password);
+      user = username.length() <= MAX_USERNAME && password.length <= MAX_PASSWORD
+          ? accounts.verify(username, password) : Optional.empty();
     } finally {
       Arrays.fill(password, '\0');
     }
-    if (!valid) {
+    if (user.isEmpty()) {
       throttle.failed(username, address);
-      page(request, response, HttpServletResponse.SC_OK, LoginPage.FAILED);
+      events.record(SecurityEvent.of("authn_login_fail").with("user", username));
+      page(request, response, HttpServletResponse.SC_OK, FAILED);
       return;
     }
     throttle.succeeded(username, address);
-    Session session = ServletSessions.of(request).orElseThrow();
-    session.regenerate();
-    session.userId(username);
-    HtmlResponse.seeOther(response, "/");
+    Auth.signIn(request, user.get());
+    Auth.accepted(request);
+    events.record(SecurityEvent.of("authn_login_success").with("user", user.get()));
+    Pages.seeOther(response, "/");
   }
 
   private void page(HttpServletRequest request, HttpServletResponse response, int status, String message)
       throws IOException {
-    String user = ServletSessions.of(request).flatMap(Session::userId).orElse(null);
-    LoginPage.Model model = new LoginPage.Model(user, !accounts.isEmpty(),
-        PageLayout.CsrfField.of(ServletCsrf.token(request).orElseThrow()), message);
-    HtmlResponse.write(request, response, status, LoginPage.render(model));
-  }
-
-  private static String parameter(HttpServletRequest request, String name) {
-    String value = request.getParameter(name);
-    return value == null ? "" : value;
+    Pages.show(request, response, status, "login.jte", "Sign in", "production", accounts.production(),
+        "message", message);
   }
 
   /** The throttle's per-username slow-down, when configured: a delay, never a lock-out. */

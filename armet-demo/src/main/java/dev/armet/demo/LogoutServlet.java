@@ -18,6 +18,6 @@ final class LogoutServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) {
     ServletSessions.of(request).ifPresent(Session::invalidate);
     ArmetHeaders.of(request).clearSiteData();
-    HtmlResponse.seeOther(response, "/");
+    Pages.seeOther(response, "/");
   }
 }

@@ -1,52 +1,82 @@
 package dev.armet.demo;
 
-import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The notes of one session, kept as a session attribute (a JSON list of strings). Bounded in
- * count and length, so that one visitor cannot grow the session store without limit.
+ * Each user's notes, in the {@code demo_notes} table through prepared statements only. A note
+ * is stored as the user typed it and cleaned by {@link RichText} each time it is shown, so a
+ * stricter policy later applies to old notes too. Bounded in count and length per user.
  */
 final class Notes {
-  static final int MAX_NOTES = 20;
-  static final int MAX_LENGTH = 500;
-  private static final String ATTRIBUTE = "notes";
+  static final int MAX_NOTES = 50;
+  static final int MAX_LENGTH = 2000;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Notes() {}
+  /** One note: its text as typed, and when it was written (epoch ms). */
+  record Note(String id, String text, long createdAt) {}
 
-  /** This session's notes, oldest first; empty without a session. */
-  static List<String> of(HttpSession session) {
-    if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof List<?> stored)) {
-      return List.of();
-    }
-    List<String> notes = new ArrayList<>(stored.size());
-    for (Object o : stored) {
-      if (o instanceof String s) {
-        notes.add(s);
-      }
-    }
-    return List.copyOf(notes);
+  private final DemoDatabase db;
+
+  Notes(DemoDatabase db) {
+    this.db = db;
   }
 
-  /** Why {@code text} cannot be added to {@code notes}, or null if it can. */
-  static String problem(List<String> notes, String text) {
+  /** {@code owner}'s notes, newest first. */
+  List<Note> of(String owner) {
+    List<Note> notes = new ArrayList<>();
+    try (Connection c = db.connection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT id, body, created_at FROM demo_notes WHERE owner = ? ORDER BY created_at DESC, id")) {
+      s.setString(1, owner);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          notes.add(new Note(r.getString(1), r.getString(2), r.getLong(3)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DemoStoreException("read notes", e);
+    }
+    return notes;
+  }
+
+  /** Why {@code text} cannot be added for {@code owner}, or null if it can. */
+  String problem(String owner, String text) {
     if (text == null || text.isBlank()) {
       return "A note needs some text.";
     }
     if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
       return "A note can be at most " + MAX_LENGTH + " characters long.";
     }
-    if (notes.size() >= MAX_NOTES) {
-      return "This session already holds " + MAX_NOTES + " notes, the most the demo keeps.";
+    if (Input.hasControlCharacters(text, true)) {
+      return "A note cannot contain control characters.";
+    }
+    if (of(owner).size() >= MAX_NOTES) {
+      return "You already have " + MAX_NOTES + " notes, the most the demo keeps.";
     }
     return null;
   }
 
-  /** Stores {@code text} after the existing notes; check {@link #problem} first. */
-  static void add(HttpSession session, String text) {
-    List<String> notes = new ArrayList<>(of(session));
-    notes.add(text);
-    session.setAttribute(ATTRIBUTE, notes); // a new list: the change is seen and saved
+  /** Stores {@code text} for {@code owner}; check {@link #problem} first. */
+  void add(String owner, String text) {
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    try (Connection c = db.connection();
+        PreparedStatement s = c.prepareStatement(
+            "INSERT INTO demo_notes (id, owner, body, created_at) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, HexFormat.of().formatHex(id));
+      s.setString(2, owner);
+      s.setString(3, text);
+      s.setLong(4, System.currentTimeMillis());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DemoStoreException("add a note", e);
+    }
   }
 }

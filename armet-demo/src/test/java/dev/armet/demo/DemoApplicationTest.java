@@ -58,8 +58,26 @@ class DemoApplicationTest {
     assertThat(m.find()).isTrue();
     assertThat(m.group(1)).isEqualTo(nonce);
     assertThat(m.find()).as("only one script carries a nonce").isFalse();
-    assertThat(response.body()).contains("<script>" + HomePage.BLOCKED_SCRIPT + "</script>");
+    assertThat(response.body()).contains("<script>" + HomeServlet.BLOCKED_SCRIPT + "</script>");
     assertThat(java.util.Base64.getDecoder().decode(nonce)).hasSizeGreaterThanOrEqualTo(16);
+  }
+
+  @Test
+  void csp_isStricterThanHelmet_noUnsafeInlineAnywhere_defaultSrcNone() throws Exception {
+    String csp = get("/").headers().firstValue("content-security-policy").orElseThrow();
+    assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "https:")
+        .contains("default-src 'none'", "style-src 'self'", "script-src-attr 'none'", "object-src 'none'");
+  }
+
+  @Test
+  void homePage_loadsItsScriptWithSubresourceIntegrity() throws Exception {
+    HttpResponse<String> page = get("/");
+    HttpResponse<String> script = get("/static/armet.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-384")
+        .digest(script.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(page.body()).contains("<script src=\"/static/armet.js\" integrity=\"sha384-"
+        + java.util.Base64.getEncoder().encodeToString(digest) + "\" defer></script>");
   }
 
   @Test

@@ -88,9 +88,37 @@ final class DemoClient {
 
   /** Signs in as the demo account; asserts the 303. */
   void signIn() throws Exception {
+    signIn(DemoAccounts.DEMO_USER, DemoAccounts.DEMO_PASSWORD);
+  }
+
+  /** Signs in; asserts the 303. */
+  void signIn(String username, String password) throws Exception {
     get("/login");
-    HttpResponse<String> r = post("/login", "username", DemoAccounts.DEMO_USER, "password", DemoAccounts.DEMO_PASSWORD);
+    HttpResponse<String> r = post("/login", "username", username, "password", password);
     assertThat(r.statusCode()).as("sign-in answer: %s", r.body()).isEqualTo(303);
+  }
+
+  /** Creates an account and is signed in to it; asserts the 303 to /notes. */
+  void signUp(String username, String password) throws Exception {
+    get("/signup");
+    HttpResponse<String> r = post("/signup", "username", username, "password", password);
+    assertThat(r.statusCode()).as("sign-up answer: %s", r.body()).isEqualTo(303);
+    assertThat(r.headers().firstValue("location")).hasValue("/notes");
+  }
+
+  /** POSTs a multipart form: the remembered CSRF token, then one file part. */
+  HttpResponse<String> upload(String path, String fileName, byte[] content) throws Exception {
+    String boundary = "----armet" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + fileName.replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    body.write(head.getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return remember(http.send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()));
   }
 
   private HttpResponse<String> remember(HttpResponse<String> response) {

@@ -126,6 +126,40 @@ final class DevTools implements AutoCloseable {
     return value.get("value");
   }
 
+  /** Ignores the page's Content-Security-Policy, so only the escaping stands between a payload and a run. */
+  void bypassCsp() throws Exception {
+    call("Page.setBypassCSP", Map.of("enabled", true));
+  }
+
+  /** Runs {@code script} in every new document before its own scripts. */
+  void onNewDocument(String script) throws Exception {
+    call("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+  }
+
+  /** Sets a cookie for {@code url} as its server would have (Secure, HttpOnly). */
+  void setCookie(String url, String name, String value) throws Exception {
+    call("Network.setCookie", Map.of("url", url, "name", name, "value", value, "secure", true,
+        "httpOnly", true, "path", "/"));
+  }
+
+  /** Removes every cookie of the browser. */
+  void clearCookies() throws Exception {
+    call("Network.clearBrowserCookies", Map.of());
+  }
+
+  /** Emulates a window {@code width} × {@code height} CSS pixels wide (a phone below 500). */
+  void viewport(int width, int height) throws Exception {
+    call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+        "deviceScaleFactor", 1, "mobile", width < 500));
+  }
+
+  /** Saves a PNG of the whole page to {@code file}. */
+  void screenshot(Path file) throws Exception {
+    Map<String, Object> shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+    Files.createDirectories(file.getParent());
+    Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
   /** The tab's current DOM as HTML. */
   String html() throws Exception {
     return (String) evaluate("document.documentElement.outerHTML");

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -109,6 +111,26 @@ public final class JdbcSessionStore implements SessionStore {
   @Override
   public void deleteAllForUser(String userId) {
     update(sql.sessionDeleteUser, userId, "log out everywhere");
+  }
+
+  /** One {@code SELECT} of the user's live rows, by the indexed user column. */
+  @Override
+  public List<SessionRecord> listForUser(String userId) {
+    List<SessionRecord> found = new ArrayList<>();
+    try (Connection c = data.getConnection();
+        PreparedStatement s = prepare(c, sql.sessionListUser)) {
+      s.setString(1, userId);
+      s.setLong(2, Micros.of(clock.instant()));
+      try (ResultSet row = s.executeQuery()) {
+        while (row.next()) {
+          SessionRecord.decode(row.getString(1), row.getString(2), Micros.toInstant(row.getLong(3)),
+              row.getLong(4)).ifPresent(found::add);
+        }
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("list a user's sessions", e);
+    }
+    return found;
   }
 
   /** Ending sessions is durable even where the pool commits asynchronously (PostgreSQL). */

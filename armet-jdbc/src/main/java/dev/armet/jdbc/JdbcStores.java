@@ -118,6 +118,14 @@ public final class JdbcStores implements Stores {
     return tablePrefix;
   }
 
+  /**
+   * The connection pool, for an application's own tables beside Armet's (the demo keeps its
+   * accounts there). Closed with these stores; use prepared statements.
+   */
+  public javax.sql.DataSource dataSource() {
+    return pool;
+  }
+
   /** Purges expired rows now, as the background task does; returns the rows deleted. */
   public int purgeExpired() {
     try {

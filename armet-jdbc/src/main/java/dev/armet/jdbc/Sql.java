@@ -9,6 +9,7 @@ final class Sql {
   final String sessionTouch;
   final String sessionDelete;
   final String sessionDeleteUser;
+  final String sessionListUser;
   final String limitRead;
   final String limitUpsert;
   final String limitDelete;
@@ -28,6 +29,8 @@ final class Sql {
     sessionTouch = "UPDATE " + sessions + " SET expires_at = ? WHERE k = ? AND expires_at > ?";
     sessionDelete = "DELETE FROM " + sessions + " WHERE k = ?";
     sessionDeleteUser = "DELETE FROM " + sessions + " WHERE user_id = ?";
+    sessionListUser = "SELECT k, data, expires_at, version FROM " + sessions
+        + " WHERE user_id = ? AND expires_at > ?";
     limitRead = "SELECT k, state FROM " + limitTable + " WHERE k IN ";
     limitUpsert = upsert(limitTable, "k", "state", "expires_at");
     limitDelete = "DELETE FROM " + limitTable + " WHERE k = ?";

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,6 +133,25 @@ public final class RedisSessionStore implements SessionStore {
     } catch (RedisException e) {
       throw new RedisStoreException("log out everywhere", e);
     }
+  }
+
+  /** The sessions the user's index names that are still live: SMEMBERS, then one HMGET each. */
+  @Override
+  public List<SessionRecord> listForUser(String userId) {
+    String sessionPrefix = prefix + "s:";
+    List<SessionRecord> found = new ArrayList<>();
+    try {
+      for (String member : redis.smembers(userKey(userId))) {
+        if (member.startsWith(sessionPrefix)) {
+          load(member.substring(sessionPrefix.length()))
+              .filter(r -> r.userId().filter(userId::equals).isPresent())
+              .ifPresent(found::add);
+        }
+      }
+    } catch (RedisException e) {
+      throw new RedisStoreException("list a user's sessions", e);
+    }
+    return found;
   }
 
   String sessionKey(String key) {
