@@ -39,7 +39,8 @@ public final class RedisStores implements AutoCloseable {
   private final RedisRateLimitStore rateLimits;
 
   private RedisStores(Builder b) {
-    this.connection = RedisConnection.open(b.uri, b.commandTimeout);
+    this.connection = b.client != null ? RedisConnection.on(b.client, b.commandTimeout)
+        : RedisConnection.open(b.uri, b.commandTimeout);
     this.sessions = new RedisSessionStore(connection.commands(), b.keyPrefix, b.sessionClock,
         connection.cluster());
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
@@ -66,6 +67,15 @@ public final class RedisStores implements AutoCloseable {
     return new Builder(uri);
   }
 
+  /**
+   * Stores on a Lettuce client the application already has (e.g. Spring Data Redis's {@code
+   * LettuceConnectionFactory.getNativeClient()}): one more multiplexed connection on its event
+   * loops, no second client. {@link #close()} closes that connection only.
+   */
+  public static Builder builder(io.lettuce.core.RedisClient client) {
+    return new Builder(java.util.Objects.requireNonNull(client, "client"));
+  }
+
   public RedisSessionStore sessions() {
     return sessions;
   }
@@ -88,6 +98,7 @@ public final class RedisStores implements AutoCloseable {
   /** Validating builder; {@link #build()} connects. */
   public static final class Builder {
     private final String uri;
+    private final io.lettuce.core.RedisClient client;
     private String keyPrefix = "armet:";
     private Duration commandTimeout = Duration.ofSeconds(1);
     private DecisionTime decisionTime = DecisionTime.REDIS;
@@ -101,6 +112,12 @@ public final class RedisStores implements AutoCloseable {
             + "redis-sentinel:// or redis-cluster://, was " + MaskedUri.of(uri));
       }
       this.uri = uri;
+      this.client = null;
+    }
+
+    private Builder(io.lettuce.core.RedisClient client) {
+      this.uri = null;
+      this.client = client;
     }
 
     /** Prefix of every key (default {@code armet:}), so several applications can share a Redis. */
