@@ -2,6 +2,7 @@ package dev.armet.spring.boot;
 
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.ContentSecurityPolicy;
 import dev.armet.headers.FrameOptions;
@@ -66,17 +67,27 @@ public class ArmetAutoConfiguration {
         () -> ArmetEnvironment.parse(raw.trim()));
   }
 
+  /**
+   * The sink every component records to: the {@link ArmetEventObserver}s (the Micrometer
+   * counters among them) see every event, then one {@link EventGate} bounds what reaches the
+   * {@code armet.security} log (a burst of 10 per type, then one a second), so a flood of
+   * refusals is counted exactly but logged in summary.
+   */
   @Bean
   @ConditionalOnMissingBean
   public SecurityEventSink armetSecurityEvents(ObjectProvider<ArmetEventObserver> observers) {
-    SecurityEventSink log = SecurityEventSink.logging();
+    EventGate log = EventGate.around(SecurityEventSink.logging());
     List<ArmetEventObserver> list = observers.orderedStream().toList();
     if (list.isEmpty()) {
       return log;
     }
     return event -> {
       for (ArmetEventObserver o : list) {
-        o.observe(event);
+        try {
+          o.observe(event);
+        } catch (RuntimeException e) {
+          LOG.warn("an ArmetEventObserver failed on {}: {}", event.type(), e.toString());
+        }
       }
       log.record(event);
     };

@@ -41,13 +41,14 @@ public class ArmetProperties {
    * The order of the Armet filter: before Spring Security's chain (-100) and after Spring
    * Session's, so the client address, headers, sessions and CSRF are settled before either.
    */
-  private int filterOrder = ArmetAutoConfiguration.FILTER_ORDER;
+  private int filterOrder = -102; // ArmetAutoConfiguration.FILTER_ORDER, literal for the metadata
 
   private final Headers headers = new Headers();
   private final Sessions sessions = new Sessions();
   private final Csrf csrf = new Csrf();
   private final Proxies proxies = new Proxies();
   private final Login login = new Login();
+  /** Per-route rate limits by client address: armet.rate-limits[0].path=/api/*, .limit, .period. */
   private final List<RateLimit> rateLimits = new ArrayList<>();
 
   public boolean isEnabled() {

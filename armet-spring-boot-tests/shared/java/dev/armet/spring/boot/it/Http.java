@@ -61,6 +61,11 @@ final class Http {
     return post(path, form, "Origin", origin(), "Sec-Fetch-Site", "same-origin");
   }
 
+  /** Whether /actuator/health shows the armet component UP (Boot 3 and 4 order the keys differently). */
+  static boolean armetHealthUp(String json) {
+    return Pattern.compile("\"armet\":\\{[^{}]*(\\{[^{}]*\\}[^{}]*)?\"status\":\"UP\"").matcher(json).find();
+  }
+
   static String csrfToken(String html) {
     Matcher m = TOKEN.matcher(html);
     if (!m.find()) {
