@@ -9,6 +9,7 @@
 module dev.armet.servlet {
   requires transitive dev.armet.core;
   requires transitive jakarta.servlet;
+  requires static micrometer.core; // optional: ArmetMetrics loads only when it is present
 
   exports dev.armet.servlet;
   exports dev.armet.servlet.csrf;

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class JdbcStores implements Stores {
-  private final HikariDataSource pool;
+  private final javax.sql.DataSource pool;
+  /** The pool this opened and closes; null when the application's DataSource is used. */
+  private final HikariDataSource ownPool;
   private final JdbcSessionStore sessions;
   private final JdbcRateLimitStore rateLimits;
   private final Purger purger;
@@ -36,20 +38,32 @@ public final class JdbcStores implements Stores {
   private final int timeoutSeconds;
 
   private JdbcStores(Builder b) {
-    StoreUri uri = StoreUri.parse(b.uri, b.dataFolder);
-    this.dialect = uri.dialect;
+    String masked;
+    if (b.dataSource != null) {
+      this.ownPool = null;
+      this.pool = b.dataSource;
+      this.dialect = dialectOf(b.dataSource);
+      masked = "the application's DataSource";
+    } else {
+      StoreUri uri = StoreUri.parse(b.uri, b.dataFolder);
+      this.dialect = uri.dialect;
+      this.ownPool = Pools.open(uri, b.poolSize, b.timeout, b.dataFolder);
+      this.pool = ownPool;
+      masked = uri.masked;
+    }
     this.tablePrefix = b.tablePrefix;
-    this.description = "jdbc " + uri.masked;
-    this.pool = Pools.open(uri, b.poolSize, b.timeout, b.dataFolder);
+    this.description = "jdbc " + masked;
     try {
-      Migrations.apply(pool, uri.dialect, b.tablePrefix, b.clock);
+      Migrations.apply(pool, dialect, b.tablePrefix, b.clock);
     } catch (SQLException | RuntimeException e) {
-      pool.close();
-      throw new IllegalStateException("cannot prepare the Armet tables in " + uri.masked + ": "
+      if (ownPool != null) {
+        ownPool.close();
+      }
+      throw new IllegalStateException("cannot prepare the Armet tables in " + masked + ": "
           + (e instanceof SQLException ? "SQLState " + ((SQLException) e).getSQLState() + " " : "")
           + e.getMessage(), e);
     }
-    Sql sql = new Sql(uri.dialect, b.tablePrefix);
+    Sql sql = new Sql(dialect, b.tablePrefix);
     int seconds = (int) Math.max(1, (b.timeout.toMillis() + 999) / 1000);
     this.timeoutSeconds = seconds;
     this.sessions = new JdbcSessionStore(pool, sql, b.clock, seconds);
@@ -75,7 +89,39 @@ public final class JdbcStores implements Stores {
   }
 
   public static Builder builder(String uri) {
-    return new Builder(uri);
+    return new Builder(uri, null);
+  }
+
+  /**
+   * Stores on a pool the application already has (e.g. Spring Boot's HikariCP {@code
+   * DataSource}): no second pool. The dialect is read from the connection's metadata
+   * (PostgreSQL, MariaDB/MySQL or SQLite); {@link #close()} leaves the pool open, its owner closes
+   * it. {@code poolSize} and {@code dataFolder} do not apply.
+   */
+  public static Builder builder(javax.sql.DataSource dataSource) {
+    return new Builder(null, Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  static SqlDialect dialectOf(javax.sql.DataSource data) {
+    String product;
+    try (java.sql.Connection c = data.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect through the DataSource: SQLState "
+          + e.getSQLState() + " " + e.getMessage(), e);
+    }
+    String p = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
+    if (p.contains("postgres")) {
+      return SqlDialect.POSTGRESQL;
+    }
+    if (p.contains("mariadb") || p.contains("mysql")) {
+      return SqlDialect.MARIADB;
+    }
+    if (p.contains("sqlite")) {
+      return SqlDialect.SQLITE;
+    }
+    throw new IllegalStateException("the DataSource is " + product + "; the JDBC stores support"
+        + " PostgreSQL, MariaDB/MySQL and SQLite");
   }
 
   @Override
@@ -143,12 +189,15 @@ public final class JdbcStores implements Stores {
   @Override
   public void close() {
     purger.close();
-    pool.close();
+    if (ownPool != null) {
+      ownPool.close();
+    }
   }
 
   /** Validating builder; {@link #build()} connects and migrates. */
   public static final class Builder {
     private final String uri;
+    private final javax.sql.DataSource dataSource;
     private String tablePrefix = "armet_";
     private Path dataFolder = Path.of("data");
     private Duration timeout = Duration.ofSeconds(2);
@@ -156,8 +205,9 @@ public final class JdbcStores implements Stores {
     private int poolSize = 10;
     private Clock clock = Clock.systemUTC();
 
-    private Builder(String uri) {
-      this.uri = Objects.requireNonNull(uri, "uri");
+    private Builder(String uri, javax.sql.DataSource dataSource) {
+      this.uri = dataSource == null ? Objects.requireNonNull(uri, "uri") : null;
+      this.dataSource = dataSource;
     }
 
     /** Prefix of the table names (default {@code armet_}). */

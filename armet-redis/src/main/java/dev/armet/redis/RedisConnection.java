@@ -82,6 +82,21 @@ final class RedisConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * One connection on a client the application owns (e.g. Spring Data Redis's): its event loops
+   * and options are reused, and closing this closes only the connection.
+   */
+  static RedisConnection on(RedisClient client, Duration timeout) {
+    try {
+      StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
+      c.setTimeout(timeout);
+      return new RedisConnection(null, () -> { }, c, c.sync(), false);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot connect to Redis through the application's client: "
+          + e.getClass().getSimpleName() + " (is the server running? e.g. redis-server --port 6379)", e);
+    }
+  }
+
   RedisClusterCommands<String, String> commands() {
     return commands;
   }
@@ -98,7 +113,9 @@ final class RedisConnection implements AutoCloseable {
     } catch (Exception e) {
       // closing: nothing left to protect
     } finally {
-      resources.shutdown();
+      if (resources != null) {
+        resources.shutdown();
+      }
     }
   }
 }

@@ -41,8 +41,10 @@ public final class RedisStores implements Stores {
   private final RedisRateLimitStore rateLimits;
 
   private RedisStores(Builder b) {
-    this.connection = RedisConnection.open(b.uri, b.commandTimeout);
-    this.description = "redis " + MaskedUri.of(b.uri);
+    this.connection = b.client != null ? RedisConnection.on(b.client, b.commandTimeout)
+        : RedisConnection.open(b.uri, b.commandTimeout);
+    this.description = b.client != null ? "redis (the application's client)"
+        : "redis " + MaskedUri.of(b.uri);
     this.sessions = new RedisSessionStore(connection.commands(), b.keyPrefix, b.sessionClock,
         connection.cluster());
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
@@ -67,6 +69,15 @@ public final class RedisStores implements Stores {
 
   public static Builder builder(String uri) {
     return new Builder(uri);
+  }
+
+  /**
+   * Stores on a Lettuce client the application already has (e.g. Spring Data Redis's {@code
+   * LettuceConnectionFactory.getNativeClient()}): one more multiplexed connection on its event
+   * loops, no second client. {@link #close()} closes that connection only.
+   */
+  public static Builder builder(io.lettuce.core.RedisClient client) {
+    return new Builder(java.util.Objects.requireNonNull(client, "client"));
   }
 
   @Override
@@ -112,6 +123,7 @@ public final class RedisStores implements Stores {
   /** Validating builder; {@link #build()} connects. */
   public static final class Builder {
     private final String uri;
+    private final io.lettuce.core.RedisClient client;
     private String keyPrefix = "armet:";
     private Duration commandTimeout = Duration.ofSeconds(1);
     private DecisionTime decisionTime = DecisionTime.REDIS;
@@ -125,6 +137,12 @@ public final class RedisStores implements Stores {
             + "redis-sentinel:// or redis-cluster://, was " + MaskedUri.of(uri));
       }
       this.uri = uri;
+      this.client = null;
+    }
+
+    private Builder(io.lettuce.core.RedisClient client) {
+      this.uri = null;
+      this.client = client;
     }
 
     /** Prefix of every key (default {@code armet:}), so several applications can share a Redis. */

@@ -35,6 +35,8 @@ public final class ArmetFilterBuilder {
   private boolean sessionsOff;
   private Consumer<CsrfProtectionBuilder> csrfConfig;
   private boolean csrfOff;
+  /** A Micrometer MeterRegistry, typed Object so that this class never needs Micrometer loaded. */
+  private Object meterRegistry;
 
   ArmetFilterBuilder() {}
 
@@ -156,6 +158,28 @@ public final class ArmetFilterBuilder {
   }
 
   /**
+   * Counts refusals, CSP reports, session and login events on this Micrometer registry (see
+   * {@link ArmetMetrics} for the meters; tags are bounded, never an address, user or path). Each
+   * event is counted before the {@link EventGate} that bounds the log, so a flood is counted in
+   * full. Micrometer is an optional dependency: without this call nothing of it is loaded.
+   *
+   * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}; typed {@code Object}
+   *     so that this builder loads, and can be reflected on, without Micrometer
+   * @throws IllegalArgumentException if {@code registry} is not a MeterRegistry
+   */
+  public ArmetFilterBuilder meterRegistry(Object registry) {
+    Objects.requireNonNull(registry, "registry");
+    try {
+      Metered.check(registry);
+    } catch (LinkageError e) {
+      throw new IllegalArgumentException("meterRegistry: io.micrometer:micrometer-core is not on"
+          + " the class path", e);
+    }
+    this.meterRegistry = registry;
+    return this;
+  }
+
+  /**
    * Adjusts the {@link EventGate} the filter puts in front of {@link #events} (default: a burst
    * of 10 events per type, then one a second), e.g. {@code g -> g.burst(50)}.
    */
@@ -198,11 +222,28 @@ public final class ArmetFilterBuilder {
   }
 
   private SecurityEventSink gate() {
+    SecurityEventSink gated;
     if (events instanceof EventGate) {
-      return events;
+      gated = events;
+    } else {
+      EventGate.Builder b = EventGate.builder(events);
+      gateConfig.accept(b);
+      gated = b.build();
     }
-    EventGate.Builder b = EventGate.builder(events);
-    gateConfig.accept(b);
-    return b.build();
+    return meterRegistry == null ? gated : Metered.counting(meterRegistry, gated);
+  }
+
+  /** Keeps the Micrometer types out of the builder's own code: loaded only with a registry. */
+  private static final class Metered {
+    static void check(Object registry) {
+      if (!(registry instanceof io.micrometer.core.instrument.MeterRegistry)) {
+        throw new IllegalArgumentException("meterRegistry must be an io.micrometer MeterRegistry,"
+            + " was " + registry.getClass().getName());
+      }
+    }
+
+    static SecurityEventSink counting(Object registry, SecurityEventSink next) {
+      return ArmetMetrics.counting((io.micrometer.core.instrument.MeterRegistry) registry, next);
+    }
   }
 }
