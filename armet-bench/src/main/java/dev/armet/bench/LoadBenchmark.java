@@ -30,6 +30,10 @@ import java.util.Locale;
  * </pre>
  */
 public final class LoadBenchmark {
+  /** Targets that send no Content-Security-Policy (every other one must). */
+  private static final java.util.Set<String> NO_CSP = java.util.Set.of("bare", "noop-filter",
+      "jetty-session", "spring-security", "bucket4j", "armet-ratelimit");
+
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -51,12 +55,14 @@ public final class LoadBenchmark {
     List<Target> targets = new ArrayList<>();
     try {
       for (String name : settings.targets()) {
-        targets.add(Target.start(name));
+        Target t = Target.start(name);
+        targets.add(t);
+        FullCheck.prepare(t);
       }
       check(targets);
       printHeader(settings, driver, targets);
       for (Target t : targets) {
-        driver.run(t.url(), t.port(), settings, settings.warmupSeconds());
+        driver.run(t.url(), t.port(), t.cookie(), settings, settings.warmupSeconds());
       }
       double[][] rps = new double[targets.size()][settings.rounds()];
       double[][] p99 = new double[targets.size()][settings.rounds()];
@@ -67,7 +73,7 @@ public final class LoadBenchmark {
           int i = r % 2 == 0 ? k : targets.size() - 1 - k;
           Target t = targets.get(i);
           JvmCounters before = JvmCounters.now();
-          LoadResult res = driver.run(t.url(), t.port(), settings, settings.seconds());
+          LoadResult res = driver.run(t.url(), t.port(), t.cookie(), settings, settings.seconds());
           JvmCounters after = JvmCounters.now();
           double requests = res.requestsPerSecond() * settings.seconds();
           rps[i][r] = res.requestsPerSecond();
@@ -90,15 +96,20 @@ public final class LoadBenchmark {
 
   /**
    * Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should, and
-   * no header twice.
+   * no header twice; a full-stack target reads the session and its limiter admits
+   * ({@link FullCheck#verify}).
    */
   private static void check(List<Target> targets) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
       for (Target t : targets) {
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(t.url())).build(),
-            HttpResponse.BodyHandlers.ofString());
+        FullCheck.verify(t);
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(t.url()));
+        if (t.cookie() != null) {
+          req.header("Cookie", t.cookie());
+        }
+        HttpResponse<String> res = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
         boolean csp = res.headers().firstValue("Content-Security-Policy").isPresent();
-        boolean wantsCsp = !t.name().equals("bare") && !t.name().equals("noop-filter");
+        boolean wantsCsp = !NO_CSP.contains(t.name());
         boolean duplicates = res.headers().map().values().stream().anyMatch(v -> v.size() > 1);
         if (res.statusCode() != 200 || csp != wantsCsp || duplicates) {
           throw new IllegalStateException(t.name() + " answered " + res.statusCode() + " with "
