@@ -102,7 +102,14 @@ final class ServletCsrfRequest implements CsrfRequest {
   @Override
   public RequestCookies cookies() {
     if (cookies == null) {
-      cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+      // Parsed once per request: the session step leaves them in this attribute.
+      Object parsed = request.getAttribute(RequestCookies.class.getName());
+      if (parsed instanceof RequestCookies) {
+        cookies = (RequestCookies) parsed;
+      } else {
+        cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+        request.setAttribute(RequestCookies.class.getName(), cookies);
+      }
     }
     return cookies;
   }

@@ -36,6 +36,8 @@ import java.util.Optional;
  */
 public final class ServletSessions {
   static final String ATTRIBUTE = Session.class.getName();
+  /** Request attribute holding the parsed cookies; ServletCsrfRequest reads the same name. */
+  private static final String COOKIES = RequestCookies.class.getName();
 
   private final Sessions sessions;
 
@@ -49,11 +51,25 @@ public final class ServletSessions {
    * @throws RuntimeException only if the session store cannot answer (fail closed)
    */
   public SessionExchange begin(HttpServletRequest request, HttpServletResponse response) {
-    RequestCookies cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+    RequestCookies cookies = parsedCookies(request);
     Session session = sessions.open(cookies, request.isSecure());
     SessionExchange exchange = new SessionExchange(sessions, session, request, response);
     request.setAttribute(ATTRIBUTE, session);
     return exchange;
+  }
+
+  /**
+   * The request's cookies, parsed once per request: CSRF protection reads the same
+   * {@link RequestCookies} from the attribute (issue 18: one parse of the Cookie header).
+   */
+  private static RequestCookies parsedCookies(HttpServletRequest request) {
+    Object parsed = request.getAttribute(COOKIES);
+    if (parsed instanceof RequestCookies) {
+      return (RequestCookies) parsed;
+    }
+    RequestCookies cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+    request.setAttribute(COOKIES, cookies);
+    return cookies;
   }
 
   /**
