@@ -76,7 +76,8 @@ final class FullStack implements AutoCloseable {
       case "armet-full-fastpath" ->
           armet(name, InMemorySessionsOnly.INSTANCE, InMemoryRateLimitStore.create(), calls, true);
       case "armet-full-redis" -> {
-        RedisStores stores = RedisStores.open(REDIS, b -> b.keyPrefix("armet-bench-" + UUID.randomUUID() + ":"));
+        RedisStores stores = RedisStores.open(REDIS, b -> b.keyPrefix(
+            System.getProperty("armet.bench.redis.prefix", "armet-bench-" + UUID.randomUUID() + ":")));
         Target t = armet(name, stores.sessions(), stores.rateLimits(), calls, false);
         t.stack().resources.add(stores);
         yield t;

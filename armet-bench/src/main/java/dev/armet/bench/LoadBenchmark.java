@@ -37,6 +37,21 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    String command = "armet-bench/run-load.sh " + String.join(" ", args);
+    java.nio.file.Path report = null;
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    int at = rest.indexOf("--report");
+    if (at >= 0) {
+      if (at + 1 >= rest.size()) {
+        System.err.println("--report needs a path prefix, e.g. docs/perf/full (writes .md and .svg)");
+        System.exit(2);
+        return;
+      }
+      report = java.nio.file.Path.of(rest.get(at + 1));
+      rest.remove(at + 1);
+      rest.remove(at);
+    }
+    args = rest.toArray(new String[0]);
     LoadSettings settings;
     try {
       settings = LoadSettings.parse(args);
@@ -61,6 +76,7 @@ public final class LoadBenchmark {
       }
       check(targets);
       printHeader(settings, driver, targets);
+      String loadBefore = loadAverage();
       for (Target t : targets) {
         driver.run(t.url(), t.port(), t.cookie(), settings, settings.warmupSeconds());
       }
@@ -87,6 +103,21 @@ public final class LoadBenchmark {
         }
       }
       printSummary(targets, rps, p99, cpu, alloc, driver instanceof SocketLoad);
+      String environment = String.format(Locale.ROOT, "Run %s; JDK %s, %d CPUs; %s; %d rounds × %d s after a"
+          + " %d s warm-up per target, order alternating; load average (1/5/15 min) %s at the start, %s at the end.",
+          Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), driver.describe(settings),
+          settings.rounds(), settings.seconds(), settings.warmupSeconds(), loadBefore, loadAverage());
+      System.out.println(environment);
+      if (report != null) {
+        List<LoadReport.Row> rows = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+          double[] cost = ratios(cpu[i], cpu[0]);
+          rows.add(new LoadReport.Row(targets.get(i).name(), median(rps[i]), min(rps[i]), max(rps[i]),
+              median(cpu[i]), median(alloc[i]), median(ratios(rps[i], rps[0])), median(cost), min(cost), max(cost)));
+        }
+        LoadReport.write(report, command, environment, rows);
+        System.out.println("wrote " + report + ".md and " + report + ".svg");
+      }
     } finally {
       for (Target t : targets) {
         t.close();
@@ -116,6 +147,15 @@ public final class LoadBenchmark {
               + res.headers().map().keySet());
         }
       }
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " / " + f[1] + " / " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 
