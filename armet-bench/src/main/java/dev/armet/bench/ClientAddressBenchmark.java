@@ -38,6 +38,14 @@ public class ClientAddressBenchmark {
     return v6.matches(v6Address);
   }
 
+  /** No proxy trusted, no forwarding header: the common direct case (issue 18: its allocation). */
+  final ClientAddressResolver direct = ClientAddressResolver.builder().events(e -> {}).build();
+
+  @Benchmark
+  public ClientAddress resolveDirectNoProxy() {
+    return direct.resolve("198.51.100.7", "http", "app", 8080, name -> null);
+  }
+
   @Benchmark
   public ClientAddress resolveTwoProxies() {
     return resolver.resolve("10.0.0.5", "http", "app", 8080,

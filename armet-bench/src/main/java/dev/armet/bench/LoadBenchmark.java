@@ -30,9 +30,28 @@ import java.util.Locale;
  * </pre>
  */
 public final class LoadBenchmark {
+  /** Targets that send no Content-Security-Policy (every other one must). */
+  private static final java.util.Set<String> NO_CSP = java.util.Set.of("bare", "noop-filter",
+      "jetty-session", "spring-security", "bucket4j", "armet-ratelimit");
+
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    String command = "armet-bench/run-load.sh " + String.join(" ", args);
+    java.nio.file.Path report = null;
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    int at = rest.indexOf("--report");
+    if (at >= 0) {
+      if (at + 1 >= rest.size()) {
+        System.err.println("--report needs a path prefix, e.g. docs/perf/full (writes .md and .svg)");
+        System.exit(2);
+        return;
+      }
+      report = java.nio.file.Path.of(rest.get(at + 1));
+      rest.remove(at + 1);
+      rest.remove(at);
+    }
+    args = rest.toArray(new String[0]);
     LoadSettings settings;
     try {
       settings = LoadSettings.parse(args);
@@ -51,12 +70,15 @@ public final class LoadBenchmark {
     List<Target> targets = new ArrayList<>();
     try {
       for (String name : settings.targets()) {
-        targets.add(Target.start(name));
+        Target t = Target.start(name);
+        targets.add(t);
+        FullCheck.prepare(t);
       }
       check(targets);
       printHeader(settings, driver, targets);
+      String loadBefore = loadAverage();
       for (Target t : targets) {
-        driver.run(t.url(), t.port(), settings, settings.warmupSeconds());
+        driver.run(t.url(), t.port(), t.cookie(), settings, settings.warmupSeconds());
       }
       double[][] rps = new double[targets.size()][settings.rounds()];
       double[][] p99 = new double[targets.size()][settings.rounds()];
@@ -67,7 +89,7 @@ public final class LoadBenchmark {
           int i = r % 2 == 0 ? k : targets.size() - 1 - k;
           Target t = targets.get(i);
           JvmCounters before = JvmCounters.now();
-          LoadResult res = driver.run(t.url(), t.port(), settings, settings.seconds());
+          LoadResult res = driver.run(t.url(), t.port(), t.cookie(), settings, settings.seconds());
           JvmCounters after = JvmCounters.now();
           double requests = res.requestsPerSecond() * settings.seconds();
           rps[i][r] = res.requestsPerSecond();
@@ -81,6 +103,21 @@ public final class LoadBenchmark {
         }
       }
       printSummary(targets, rps, p99, cpu, alloc, driver instanceof SocketLoad);
+      String environment = String.format(Locale.ROOT, "Run %s; JDK %s, %d CPUs; %s; %d rounds × %d s after a"
+          + " %d s warm-up per target, order alternating; load average (1/5/15 min) %s at the start, %s at the end.",
+          Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), driver.describe(settings),
+          settings.rounds(), settings.seconds(), settings.warmupSeconds(), loadBefore, loadAverage());
+      System.out.println(environment);
+      if (report != null) {
+        List<LoadReport.Row> rows = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+          double[] cost = ratios(cpu[i], cpu[0]);
+          rows.add(new LoadReport.Row(targets.get(i).name(), median(rps[i]), min(rps[i]), max(rps[i]),
+              median(cpu[i]), median(alloc[i]), median(ratios(rps[i], rps[0])), median(cost), min(cost), max(cost)));
+        }
+        LoadReport.write(report, command, environment, rows);
+        System.out.println("wrote " + report + ".md and " + report + ".svg");
+      }
     } finally {
       for (Target t : targets) {
         t.close();
@@ -90,21 +127,35 @@ public final class LoadBenchmark {
 
   /**
    * Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should, and
-   * no header twice.
+   * no header twice; a full-stack target reads the session and its limiter admits
+   * ({@link FullCheck#verify}).
    */
   private static void check(List<Target> targets) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
       for (Target t : targets) {
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(t.url())).build(),
-            HttpResponse.BodyHandlers.ofString());
+        FullCheck.verify(t);
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(t.url()));
+        if (t.cookie() != null) {
+          req.header("Cookie", t.cookie());
+        }
+        HttpResponse<String> res = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
         boolean csp = res.headers().firstValue("Content-Security-Policy").isPresent();
-        boolean wantsCsp = !t.name().equals("bare") && !t.name().equals("noop-filter");
+        boolean wantsCsp = !NO_CSP.contains(t.name());
         boolean duplicates = res.headers().map().values().stream().anyMatch(v -> v.size() > 1);
         if (res.statusCode() != 200 || csp != wantsCsp || duplicates) {
           throw new IllegalStateException(t.name() + " answered " + res.statusCode() + " with "
               + res.headers().map().keySet());
         }
       }
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " / " + f[1] + " / " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 

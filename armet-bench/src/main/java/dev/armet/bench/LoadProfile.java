@@ -25,9 +25,10 @@ public final class LoadProfile {
     Wrk wrk = Wrk.find();
     LoadDriver driver = wrk != null ? wrk : new SocketLoad();
     try (Target target = Target.start(args[0])) {
-      driver.run(target.url(), target.port(), settings, settings.warmupSeconds());
+      FullCheck.prepare(target);
+      driver.run(target.url(), target.port(), target.cookie(), settings, settings.warmupSeconds());
       JvmCounters before = JvmCounters.now();
-      LoadResult res = driver.run(target.url(), target.port(), settings, seconds);
+      LoadResult res = driver.run(target.url(), target.port(), target.cookie(), settings, seconds);
       JvmCounters after = JvmCounters.now();
       double requests = res.requestsPerSecond() * seconds;
       System.out.printf(Locale.ROOT, "%s: %.0f req/s, p99 %.0f us, %.2f us CPU/req, %.0f B/req, errors %d%n",

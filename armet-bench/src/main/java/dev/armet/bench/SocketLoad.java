@@ -29,6 +29,15 @@ final class SocketLoad implements LoadDriver {
 
   @Override
   public LoadResult run(String url, int port, LoadSettings s, int seconds) throws InterruptedException {
+    return run(url, port, null, s, seconds);
+  }
+
+  @Override
+  public LoadResult run(String url, int port, String cookie, LoadSettings s, int seconds)
+      throws InterruptedException {
+    byte[] request = cookie == null ? REQUEST
+        : ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: armet-bench\r\nCookie: " + cookie + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     LongAdder errors = new LongAdder();
     List<long[]> latencies = new ArrayList<>();
@@ -39,7 +48,7 @@ final class SocketLoad implements LoadDriver {
       latencies.add(mine);
       int index = c;
       workers[c] = Thread.ofPlatform().daemon().start(() -> {
-        counts[index] = loop(port, end, mine, errors);
+        counts[index] = loop(port, request, end, mine, errors);
       });
     }
     long started = System.nanoTime();
@@ -59,7 +68,7 @@ final class SocketLoad implements LoadDriver {
     return new LoadResult(total / elapsed, p99, errors.sum());
   }
 
-  private static int loop(int port, long end, long[] latencies, LongAdder errors) {
+  private static int loop(int port, byte[] request, long end, long[] latencies, LongAdder errors) {
     int n = 0;
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setTcpNoDelay(true);
@@ -67,7 +76,7 @@ final class SocketLoad implements LoadDriver {
       InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
       while (System.nanoTime() < end && n < latencies.length) {
         long t0 = System.nanoTime();
-        out.write(REQUEST);
+        out.write(request);
         out.flush();
         if (!readResponse(in)) {
           errors.increment();

@@ -25,6 +25,10 @@ final class Target implements AutoCloseable {
   private final String name;
   private final Server server;
   private final ServerConnector connector;
+  /** What the load sends as {@code Cookie} (a signed-in session), or null. */
+  private String cookie;
+  /** The full-stack setup of this target (session, limiter, stores), or null for the others. */
+  private FullStack stack;
 
   private Target(String name, Server server, ServerConnector connector) {
     this.name = name;
@@ -43,6 +47,15 @@ final class Target implements AutoCloseable {
 
   /** A target whose servlet context sits behind {@code front} (a core handler, or itself). */
   private static Target start(String name, Filter filter, UnaryOperator<Handler> front) throws Exception {
+    return start(name, filter, front, null);
+  }
+
+  /**
+   * The general form: {@code stack} (may be null) adds the session servlet, the sign-in route
+   * and whatever else a full-stack target installs in the context.
+   */
+  static Target start(String name, Filter filter, UnaryOperator<Handler> front, FullStack stack)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName(name);
     threads.setIdleTimeout(3_600_000); // no thread churn between rounds
@@ -54,16 +67,23 @@ final class Target implements AutoCloseable {
     connector.setPort(0);
     server.addConnector(connector);
 
-    ServletContextHandler context = new ServletContextHandler();
+    ServletContextHandler context = new ServletContextHandler(
+        stack != null && stack.containerSessions() ? ServletContextHandler.SESSIONS : 0);
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new HelloServlet()), "/");
+    if (stack == null) {
+      context.addServlet(new ServletHolder(new HelloServlet()), "/");
+    } else {
+      stack.install(context);
+    }
     if (filter != null) {
       context.addFilter(new FilterHolder(filter), "/*",
           EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     }
     server.setHandler(front.apply(context));
     server.start();
-    return new Target(name, server, connector);
+    Target t = new Target(name, server, connector);
+    t.stack = stack;
+    return t;
   }
 
   /**
@@ -88,9 +108,13 @@ final class Target implements AutoCloseable {
           .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
       case "armet-headers" -> start(name, headersOnly());
       case "armet-headers-fastpath" -> fastPath(name, headersOnly());
+      case "armet-full", "armet-full-fastpath", "armet-full-redis", "armet-full-jdbc",
+          "jetty-session", "spring-security", "bucket4j", "armet-ratelimit" -> FullStack.start(name);
       default -> throw new IllegalArgumentException("unknown target " + name
           + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
-          + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath");
+          + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath,"
+          + " armet-full, armet-full-fastpath, armet-full-redis, armet-full-jdbc, jetty-session,"
+          + " spring-security, bucket4j, armet-ratelimit");
     };
   }
 
@@ -108,6 +132,19 @@ final class Target implements AutoCloseable {
     return name;
   }
 
+  /** The {@code Cookie} header every load request sends, or null. */
+  String cookie() {
+    return cookie;
+  }
+
+  void cookie(String value) {
+    this.cookie = value;
+  }
+
+  FullStack stack() {
+    return stack;
+  }
+
   String url() {
     return "http://127.0.0.1:" + connector.getLocalPort() + "/";
   }
@@ -119,5 +156,8 @@ final class Target implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
+    if (stack != null) {
+      stack.close();
+    }
   }
 }

@@ -37,9 +37,20 @@ final class Wrk implements LoadDriver {
 
   @Override
   public LoadResult run(String url, int port, LoadSettings s, int seconds) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(executable, "-t" + s.threads(), "-c" + s.connections(),
-        "-d" + seconds + "s", "--latency", url)
-        .redirectErrorStream(true).start();
+    return run(url, port, null, s, seconds);
+  }
+
+  @Override
+  public LoadResult run(String url, int port, String cookie, LoadSettings s, int seconds)
+      throws IOException, InterruptedException {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(executable,
+        "-t" + s.threads(), "-c" + s.connections(), "-d" + seconds + "s", "--latency"));
+    if (cookie != null) {
+      command.add("-H");
+      command.add("Cookie: " + cookie);
+    }
+    command.add(url);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IOException("wrk failed:\n" + out);

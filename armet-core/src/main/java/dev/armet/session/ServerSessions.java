@@ -57,6 +57,8 @@ public final class ServerSessions implements Sessions {
   private final boolean saveUninitialized;
   private final Clock clock;
   private final SecurityEventSink events;
+  /** Cookies verified before (null when rolling: every response re-signs the id then). */
+  private final VerifiedCookies verifiedCookies;
 
   ServerSessions(ServerSessionsBuilder b) {
     ProductionGate gate = b.gate != null ? b.gate : ProductionGate.of(null);
@@ -73,6 +75,7 @@ public final class ServerSessions implements Sessions {
     this.saveUninitialized = b.saveUninitialized;
     this.clock = b.clock;
     this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
+    this.verifiedCookies = rolling ? null : new VerifiedCookies(VerifiedCookies.DEFAULT_MAX_ENTRIES);
   }
 
   public static ServerSessionsBuilder builder() {
@@ -91,16 +94,32 @@ public final class ServerSessions implements Sessions {
     Instant now = clock.instant();
     List<String> values = requestCookies.all(cookie.name());
     for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
-      Optional<TokenContents> verified = signer.verify(values.get(i), cookie.name());
-      byte[] id = verified.map(TokenContents::payload).orElse(null);
-      if (id == null || id.length != 32) {
-        events.record(SecurityEvent.of("session_tampered")
-            .with("cookie", cookie.name()).with("reason", "invalid signature"));
-        continue;
+      // A cookie signed by the primary key is verified once and remembered by a keyed digest;
+      // the store is still asked below on every request, so an ended session stays ended.
+      VerifiedCookies.Digest digest = verifiedCookies == null ? null
+          : verifiedCookies.digest(cookie.name(), values.get(i));
+      String key = digest == null ? null : verifiedCookies.get(digest);
+      byte[] id = null; // only needed to re-sign the cookie: never on a cache hit (see below)
+      boolean primaryKey = true;
+      if (key == null) {
+        Optional<TokenContents> verified = signer.verify(values.get(i), cookie.name());
+        id = verified.map(TokenContents::payload).orElse(null);
+        if (id == null || id.length != 32) {
+          events.record(SecurityEvent.of("session_tampered")
+              .with("cookie", cookie.name()).with("reason", "invalid signature"));
+          continue;
+        }
+        key = storeKey(id);
+        primaryKey = verified.get().primaryKey();
+        if (digest != null && primaryKey) {
+          verifiedCookies.put(digest, key);
+        }
       }
-      String key = storeKey(id);
       Optional<SessionRecord> found = store.load(key);
       if (found.isEmpty()) {
+        if (digest != null) {
+          verifiedCookies.remove(digest);
+        }
         // Expired (the store's TTL) or ended (logout, regenerate): the id is never reused.
         events.record(SecurityEvent.of("session_use_after_expire").with("cookie", cookie.name()));
         continue;
@@ -114,7 +133,7 @@ public final class ServerSessions implements Sessions {
         continue;
       }
       SessionState state = new SessionState(key, id, r.userId().orElse(null), r.createdAt(),
-          r.expiresAt(), r.version(), r.attributes(), verified.get().primaryKey());
+          r.expiresAt(), r.version(), r.attributes(), primaryKey);
       return new Session(cookie, state, now);
     }
     // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
@@ -234,6 +253,11 @@ public final class ServerSessions implements Sessions {
     byte[] id = new byte[32];
     RANDOM.nextBytes(id);
     return id;
+  }
+
+  /** Entries in the verified-cookie cache (tests). */
+  int verifiedCookieCount() {
+    return verifiedCookies == null ? 0 : verifiedCookies.size();
   }
 
   /** SHA-256 of the id: the store never holds a usable session id. */

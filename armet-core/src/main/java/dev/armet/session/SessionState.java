@@ -6,6 +6,7 @@ import java.util.Map;
 /** What a {@link Sessions} implementation found for the request's cookie. */
 final class SessionState {
   final String key;
+  /** The session id; null when a cached verification stood in for the signature check. */
   final byte[] id;
   final String userId;
   final Instant createdAt;

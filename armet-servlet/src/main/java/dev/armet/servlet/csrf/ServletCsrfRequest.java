@@ -1,6 +1,7 @@
 package dev.armet.servlet.csrf;
 
 import dev.armet.cookie.RequestCookies;
+import dev.armet.internal.servlet.ParsedCookies;
 import dev.armet.csrf.CsrfRequest;
 import dev.armet.http.Origin;
 import dev.armet.servlet.session.ServletSessions;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -102,7 +102,7 @@ final class ServletCsrfRequest implements CsrfRequest {
   @Override
   public RequestCookies cookies() {
     if (cookies == null) {
-      cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+      cookies = ParsedCookies.of(request); // parsed once per request, shared with sessions
     }
     return cookies;
   }

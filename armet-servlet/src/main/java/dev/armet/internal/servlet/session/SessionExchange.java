@@ -1,11 +1,11 @@
 package dev.armet.internal.servlet.session;
 
 import dev.armet.cookie.RequestCookies;
+import dev.armet.internal.servlet.ParsedCookies;
 import dev.armet.session.Session;
 import dev.armet.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Collections;
 import java.util.Optional;
 
 /**
@@ -55,7 +55,7 @@ public final class SessionExchange {
    */
   public static SessionExchange begin(Sessions sessions, HttpServletRequest request,
       HttpServletResponse response) {
-    RequestCookies cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+    RequestCookies cookies = ParsedCookies.of(request); // CSRF reads the same parse
     Session session = sessions.open(cookies, request.isSecure());
     SessionExchange exchange = new SessionExchange(sessions, session, request, response);
     request.setAttribute(ATTRIBUTE, session);

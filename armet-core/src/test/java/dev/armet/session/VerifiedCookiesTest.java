@@ -1,0 +1,145 @@
+package dev.armet.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armet.env.ArmetEnvironment;
+import dev.armet.event.SecurityEvent;
+import dev.armet.testing.MutableClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verified-cookie cache of {@link ServerSessions} (issue 18): one instance serves every
+ * request here, as in a server, so the cache is in play. A cookie is verified once, but the store
+ * is asked on every request, so a revoked session is refused whatever the cache holds.
+ */
+class VerifiedCookiesTest {
+  final MutableClock clock = new MutableClock();
+  final CountingStore store = new CountingStore(new MemorySessionStore(100, clock));
+  final List<SecurityEvent> events = new ArrayList<>();
+
+  ServerSessions sessions(Consumer<ServerSessionsBuilder> extra) {
+    return ServerSessions.create(s -> {
+      s.environment(ArmetEnvironment.DEVELOPMENT).store(store).clock(clock).events(events::add)
+          .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A));
+      extra.accept(s);
+    });
+  }
+
+  @Test
+  void cookie_verifiedOnce_butStoreAskedOnEveryRequest() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, ServerSessionsTest::count);
+    int loads = store.loads.get();
+    for (int i = 0; i < 5; i++) {
+      b.request(sessions, s -> assertThat(s.exists()).isTrue());
+    }
+    assertThat(sessions.verifiedCookieCount()).isEqualTo(1);
+    assertThat(store.loads.get() - loads).as("the store decides on every request").isEqualTo(5);
+  }
+
+  @Test
+  void invalidate_oldCookieRefusedEvenThoughItWasCached() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, s -> s.userId("alice"));
+    Browser stolen = b.copy();
+    stolen.request(sessions, s -> assertThat(s.userId()).contains("alice")); // now cached
+    assertThat(sessions.verifiedCookieCount()).isEqualTo(1);
+    b.request(sessions, Session::invalidate);
+    stolen.request(sessions, s -> assertThat(s.exists()).as("revoked by logout").isFalse());
+    assertThat(sessions.verifiedCookieCount()).as("a dead cookie leaves the cache").isZero();
+  }
+
+  @Test
+  void regenerate_oldCachedCookieRefused() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, s -> s.set("cart", 1));
+    Browser before = b.copy();
+    before.request(sessions, s -> assertThat(s.exists()).isTrue());
+    b.request(sessions, s -> {
+      s.regenerate();
+      s.userId("bob");
+    });
+    before.request(sessions, s -> assertThat(s.exists()).as("pre-login id is dead").isFalse());
+    b.request(sessions, s -> assertThat(s.userId()).contains("bob"));
+  }
+
+  @Test
+  void logoutEverywhere_cachedCookieRefused() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, s -> s.userId("carol"));
+    b.request(sessions, s -> assertThat(s.exists()).isTrue());
+    sessions.destroyAllForUser("carol");
+    b.request(sessions, s -> assertThat(s.exists()).isFalse());
+  }
+
+  @Test
+  void expiry_cachedCookieRefused() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, ServerSessionsTest::count);
+    b.request(sessions, s -> assertThat(s.exists()).isTrue());
+    clock.advance(java.time.Duration.ofDays(2));
+    b.request(sessions, s -> assertThat(s.exists()).isFalse());
+  }
+
+  @Test
+  void tamperedCopyOfACachedCookie_isNotAHit() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, ServerSessionsTest::count);
+    b.request(sessions, s -> { });
+    String good = b.jar.get("id");
+    Browser attacker = new Browser();
+    char last = good.charAt(good.length() - 1);
+    attacker.jar.put("id", good.substring(0, good.length() - 1) + (last == 'A' ? 'B' : 'A'));
+    attacker.request(sessions, s -> assertThat(s.exists()).isFalse());
+    assertThat(events).anyMatch(e -> e.toString().contains("invalid signature"));
+  }
+
+  @Test
+  void cachedCookieUnderAnotherName_isNotAHit() {
+    ServerSessions sessions = sessions(s -> { });
+    Browser b = new Browser();
+    b.request(sessions, ServerSessionsTest::count);
+    b.request(sessions, s -> { }); // cached as "id" (plain HTTP)
+    Browser moved = new Browser();
+    moved.jar.put("__Host-id", b.jar.get("id"));
+    moved.request(sessions, true, s -> assertThat(s.exists()).isFalse());
+  }
+
+  @Test
+  void rolling_doesNotCache() {
+    ServerSessions sessions = sessions(s -> s.rolling(true));
+    Browser b = new Browser();
+    b.request(sessions, ServerSessionsTest::count);
+    b.request(sessions, s -> assertThat(ServerSessionsTest.n(s)).isEqualTo(1));
+    assertThat(sessions.verifiedCookieCount()).isZero();
+  }
+
+  @Test
+  void cache_isBounded() {
+    VerifiedCookies cache = new VerifiedCookies(3);
+    for (int i = 0; i < 10; i++) {
+      cache.put(cache.digest("id", "cookie-" + i), "key-" + i);
+      assertThat(cache.size()).isLessThanOrEqualTo(3);
+    }
+    assertThat(cache.get(cache.digest("id", "cookie-9"))).isEqualTo("key-9");
+    assertThat(cache.get(cache.digest("id", "cookie-0"))).isNull();
+  }
+
+  @Test
+  void digest_isKeyedPerInstance_andSeparatesNameFromValue() {
+    VerifiedCookies one = new VerifiedCookies(10);
+    VerifiedCookies two = new VerifiedCookies(10);
+    assertThat(one.digest("id", "v")).isEqualTo(one.digest("id", "v"));
+    assertThat(one.digest("id", "v")).isNotEqualTo(two.digest("id", "v"));
+    assertThat(one.digest("a", "bc")).isNotEqualTo(one.digest("ab", "c"));
+  }
+}
