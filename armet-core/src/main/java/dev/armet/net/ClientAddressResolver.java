@@ -76,7 +76,8 @@ public final class ClientAddressResolver {
   /**
    * Resolves one request. Never throws.
    *
-   * @param peer the socket peer address ({@code getRemoteAddr()})
+   * @param peer the socket peer address ({@code getRemoteAddr()}); one that is no IP literal
+   *     (a Unix socket's) stays the client address unless a trusted hop names a client
    * @param scheme the scheme of the connection to us
    * @param host the host the request named, without port
    * @param port the port the request arrived on
@@ -99,11 +100,15 @@ public final class ClientAddressResolver {
     // Walk right to left. `trustedSoFar` is the nearest hop we believe: the peer at first.
     byte[] clientBytes = peerBytes;
     Hop source = null;
+    Hop reported = null;
     for (int i = chain.size() - 1, depth = 1; i >= 0; i--, depth++) {
       Hop hop = chain.get(i);
       if (hop.address == null) {
-        // unknown/obfuscated/malformed: the proxy that wrote it is the best we know
-        diagnostics.malformed(peerText, hop, "the address of the proxy that wrote it");
+        // none, unknown, obfuscated or malformed: the proxy that wrote it is the best we know
+        if (hop.badAddress) {
+          diagnostics.malformed(peerText, hop, "the address of the proxy that wrote it");
+          reported = hop;
+        }
         break;
       }
       clientBytes = hop.address;
@@ -113,17 +118,18 @@ public final class ClientAddressResolver {
         break;
       }
     }
-    if (source == null) {
+    boolean named = source != null;
+    if (!named) {
       // The nearest proxy named no client (no X-Forwarded-For, no for=): the peer is the best
       // address known, but the scheme and host it reports still describe the request.
       source = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-      if (source == null || source.proto == null && source.host == null) {
-        diagnostics.observe(peerText, isLoopback(peerBytes));
-        return direct;
-      }
     }
-    if (source.malformed()) {
+    if (source != null && source.malformed() && source != reported) { // one event per bad hop
       diagnostics.malformed(peerText, source, "the request's own scheme and host");
+    }
+    if (source == null || !named && source.proto == null && source.host == null) {
+      diagnostics.observe(peerText, isLoopback(peerBytes));
+      return direct;
     }
     String resolvedScheme = source.proto != null ? source.proto : scheme;
     String resolvedHost = host;
@@ -134,7 +140,8 @@ public final class ClientAddressResolver {
       resolvedHost = hasPort ? source.host.substring(0, colon) : source.host;
       resolvedPort = hasPort ? Integer.parseInt(source.host.substring(colon + 1)) : defaultPort(resolvedScheme);
     }
-    String text = IpLiteral.format(clientBytes);
+    // No hop named a client and the peer is no IP literal (a Unix socket): keep the peer as is.
+    String text = clientBytes == null ? peerText : IpLiteral.format(clientBytes);
     diagnostics.observe(text, isLoopback(clientBytes));
     return new ClientAddress(clientBytes, text, resolvedScheme, resolvedHost, resolvedPort, true,
         ipv6KeyPrefix);

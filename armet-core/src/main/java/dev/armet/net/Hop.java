@@ -13,35 +13,40 @@ final class Hop {
   final String badHeader;
   /** That value, as sent (for the event; rendered escaped). */
   final String badValue;
+  /** Whether that value was the address (so the walk stops at the proxy that wrote it). */
+  final boolean badAddress;
 
   Hop(byte[] address, String proto, String host) {
-    this(address, proto, host, null, null);
+    this(address, proto, host, null, null, false);
   }
 
-  private Hop(byte[] address, String proto, String host, String badHeader, String badValue) {
+  private Hop(byte[] address, String proto, String host, String badHeader, String badValue,
+      boolean badAddress) {
     this.address = address;
     this.proto = proto;
     this.host = host;
     this.badHeader = badHeader;
     this.badValue = badValue;
+    this.badAddress = badAddress;
   }
 
   /**
    * A hop from raw header values: each one that is not understood is dropped, and the first
-   * such (address first) is remembered so the resolver can report it.
+   * such (address first) is remembered so the resolver can report it. An absent address
+   * ({@code rawFor} null: a proxy that reports only the scheme or host) is not malformed.
    */
   static Hop of(String forHeader, String rawFor, byte[] address, String protoHeader, String rawProto,
       String hostHeader, String rawHost) {
     String proto = proto(rawProto);
     String host = host(rawHost);
-    if (address == null) {
-      return new Hop(null, proto, host, forHeader, rawFor == null ? "" : rawFor);
+    if (address == null && rawFor != null) {
+      return new Hop(null, proto, host, forHeader, rawFor, true);
     }
     if (rawProto != null && proto == null) {
-      return new Hop(address, null, host, protoHeader, rawProto);
+      return new Hop(address, null, host, protoHeader, rawProto, false);
     }
     if (rawHost != null && host == null) {
-      return new Hop(address, proto, null, hostHeader, rawHost);
+      return new Hop(address, proto, null, hostHeader, rawHost, false);
     }
     return new Hop(address, proto, host);
   }

@@ -61,7 +61,8 @@ final class XForwardedParser {
     if (protos.isEmpty() && hosts.isEmpty()) {
       return null;
     }
-    return List.of(new Hop(null, Hop.proto(last(protos)), Hop.host(last(hosts))));
+    return List.of(Hop.of("X-Forwarded-For", null, null, "X-Forwarded-Proto", last(protos),
+        "X-Forwarded-Host", last(hosts)));
   }
 
   private static String last(List<String> values) {

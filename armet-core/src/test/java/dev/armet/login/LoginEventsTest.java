@@ -3,7 +3,7 @@ package dev.armet.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.event.SecurityEvent;
-import dev.armet.ratelimit.TestClock;
+import dev.armet.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LoginEventsTest {
   static final String IP = "198.51.100.7";
   final List<SecurityEvent> events = new ArrayList<>();
-  final LoginThrottle throttle = LoginThrottle.builder().clock(new TestClock()).events(events::add).build();
+  final LoginThrottle throttle = LoginThrottle.builder().clock(new MutableClock()).events(events::add).build();
 
   @Test
   void failure_thenSuccess_areAuthnLoginFailAndSuccess_forOneAccountHash() {

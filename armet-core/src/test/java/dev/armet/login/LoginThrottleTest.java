@@ -9,7 +9,7 @@ import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.RateLimitStoreException;
-import dev.armet.ratelimit.TestClock;
+import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The brute-force scenario of issue 5, step by step on a test clock. */
 class LoginThrottleTest {
   static final String IP = "198.51.100.7";
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock();
   final List<SecurityEvent> events = new ArrayList<>();
   final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(events::add).build();
 

@@ -14,11 +14,18 @@ final class AddressParsingProperties {
   static final ClientAddressResolver FORWARDED = ClientAddressResolver.builder()
       .trustedProxies("10.0.0.0/8", "2001:db8::/32").header(ClientAddressResolver.Header.FORWARDED)
       .events(e -> {}).build();
+  static final ClientAddressResolver FORWARDED_HOPS = ClientAddressResolver.builder().trustedHops(2)
+      .header(ClientAddressResolver.Header.FORWARDED).events(e -> {}).build();
   static final String PEER = "10.0.0.1";
+  /** A peer that is no IP literal, as a container on a Unix socket may report it. */
+  static final String SOCKET_PEER = "unix:/run/app.sock";
 
   private AddressParsingProperties() {}
 
-  /** Never throws; the client is the peer or an address really present in the header. */
+  /**
+   * Never throws, whatever the trust and the peer; the client is the peer or an address really
+   * present in the header.
+   */
   static void forwardingHeader(String header) {
     Set<String> present = new HashSet<>();
     present.add(PEER);
@@ -29,6 +36,10 @@ final class AddressParsingProperties {
     }
     ClientAddress viaForwarded = FORWARDED.resolve(PEER, "http", "h", 80, name -> name.equals("Forwarded") ? header : null);
     assertThat(present).contains(viaForwarded.address());
+    present.add(SOCKET_PEER);
+    ClientAddress viaHops = FORWARDED_HOPS.resolve(SOCKET_PEER, "http", "h", 80,
+        name -> name.equals("Forwarded") ? header : null);
+    assertThat(present).contains(viaHops.address());
 
     present.clear();
     present.add(PEER);

@@ -71,9 +71,31 @@ class MalformedForwardingTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "X_FORWARDED | X-Forwarded-Proto | ftp          | X-Forwarded-Proto",
+      "X_FORWARDED | X-Forwarded-Host  | 'a b'        | X-Forwarded-Host",
+      "FORWARDED   | Forwarded         | proto=gopher | Forwarded proto",
+      "FORWARDED   | Forwarded         | 'host=\"a b\"' | Forwarded host",
+  })
+  void resolve_invalidProtoOrHostWithoutAddress_keepsTheConnectionsAndRecordsOneEvent(
+      ClientAddressResolver.Header kind, String name, String value, String header) {
+    ClientAddress c = resolve(kind, name, value);
+    assertThat(c.address()).isEqualTo(LB);
+    assertThat(c.scheme()).isEqualTo("http");
+    assertThat(c.host()).isEqualTo("app.internal");
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo("malicious_forwarded");
+      assertThat(e.fields()).containsEntry("header", header)
+          .containsEntry("fallback", "the request's own scheme and host");
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "X_FORWARDED | X-Forwarded-For | 203.0.113.7 | X-Forwarded-Proto | https",
       "FORWARDED   | Forwarded       | for=203.0.113.7;proto=https | X | x",
       "FORWARDED   | Forwarded       | 'for=\"[2001:db8::1]:443\"' | X | x",
+      "X_FORWARDED | X-Forwarded-Proto | https        | X | x", // TLS termination: no for, no value dropped
+      "FORWARDED   | Forwarded       | proto=https;host=shop.example | X | x",
   })
   void resolve_wellFormedChain_recordsNothing(ClientAddressResolver.Header kind, String name, String value,
       String otherName, String otherValue) {

@@ -5,13 +5,14 @@ import dev.armet.spi.RateLimitStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RateLimitHeadersTest {
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock();
   final RateLimitStore store = InMemoryRateLimitStore.create();
 
   RateLimiter limiter(RateLimitPolicy p) {

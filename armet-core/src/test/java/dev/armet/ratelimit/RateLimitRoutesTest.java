@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Secrets;
+import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RateLimitRoutesTest {
   static final Map<String, String> ALICE = Map.of("ip", "198.51.100.7", "key", "k1");
   static final Map<String, String> NO_KEY = Map.of("ip", "198.51.100.8");
 
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock();
 
   RateLimitRoutes.Builder<Map<String, String>> builder() {
     return RateLimitRoutes.<Map<String, String>>builder().clock(clock)

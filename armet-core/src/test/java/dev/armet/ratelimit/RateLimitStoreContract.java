@@ -8,6 +8,7 @@ import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.login.LoginThrottle;
 import dev.armet.testing.LogCapture;
+import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link RateLimitStore} must do; a store module extends this and supplies
  * {@link #newStore()} (armet-core's test jar ships it; the test methods are public so JUnit runs
- * them from a subclass in any package). Edges are checked with a {@link TestClock}, never with
+ * them from a subclass in any package). Edges are checked with a {@link MutableClock}, never with
  * sleeps.
  *
  * <pre>{@code
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class RateLimitStoreContract {
-  protected final TestClock clock = new TestClock();
+  protected final MutableClock clock = new MutableClock();
 
   /** A fresh, empty store. */
   protected abstract RateLimitStore newStore();

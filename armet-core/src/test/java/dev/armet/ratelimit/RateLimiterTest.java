@@ -11,13 +11,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.armet.event.SecurityEvent;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
+import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock();
   final List<SecurityEvent> events = new ArrayList<>();
   final RateLimitStore failing = command -> {
     throw new RateLimitStoreException("connection reset");

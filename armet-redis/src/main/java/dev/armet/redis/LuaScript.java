@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A Lua script run by digest: EVALSHA, one round trip; when Redis answers NOSCRIPT (restarted,
@@ -20,7 +18,7 @@ final class LuaScript {
 
   private LuaScript(String source) {
     this.source = source;
-    this.sha = sha1(source);
+    this.sha = HexDigest.of("SHA-1", source);
   }
 
   static LuaScript load(String resource) {
@@ -45,18 +43,5 @@ final class LuaScript {
 
   String sha() {
     return sha;
-  }
-
-  private static String sha1(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(40);
-      for (byte b : d) {
-        hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is required by the Java platform", e);
-    }
   }
 }

@@ -5,9 +5,6 @@ import dev.armet.spi.SessionStore;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +156,7 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   String userKey(String userId) {
-    return prefix + "u:" + sha256(userId);
+    return prefix + "u:" + HexDigest.of("SHA-256", userId);
   }
 
   /** Redis expires the key at the session's expiry as the application clock counts it. */
@@ -176,18 +173,5 @@ public final class RedisSessionStore implements SessionStore {
   private static Instant fromNanos(long nanos) {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
         Math.floorMod(nanos, 1_000_000_000L));
-  }
-
-  private static String sha256(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : d) {
-        hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
   }
 }

@@ -7,7 +7,7 @@ import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
 import dev.armet.ratelimit.RateLimiter;
-import dev.armet.ratelimit.TestClock;
+import dev.armet.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +50,9 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
     RateLimitPolicy policy = RateLimitPolicy.fixedWindow("skew", 4, Duration.ofMinutes(1));
     // Two instances whose clocks are an hour apart, both far from Redis's: one window still.
     RateLimiter early = RateLimiter.builder(policy).store(redis.rateLimits())
-        .clock(new TestClock(Instant.now().minus(Duration.ofHours(1)))).build();
+        .clock(new MutableClock(Instant.now().minus(Duration.ofHours(1)))).build();
     RateLimiter late = RateLimiter.builder(policy).store(redis.rateLimits())
-        .clock(new TestClock(Instant.now().plus(Duration.ofDays(400)))).build();
+        .clock(new MutableClock(Instant.now().plus(Duration.ofDays(400)))).build();
     int admitted = 0;
     for (int i = 0; i < 5; i++) {
       admitted += early.consume("k").isAllowed() ? 1 : 0;

@@ -51,6 +51,12 @@ class RedisSessionStoreTest extends SessionStoreContract {
   }
 
   @Test
+  void userKey_isTheHexSha256OfTheUserId_asEarlierVersionsNamedIt() {
+    String key = ((RedisSessionStore) store).userKey("alice");
+    assertThat(key).endsWith(":u:2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90");
+  }
+
+  @Test
   void save_shorterSessionOfTheSameUser_neverShortensTheIndexExpiry() {
     create(record("long", "dave", Duration.ofHours(8), Map.of()));
     create(record("short", "dave", Duration.ofMinutes(1), Map.of()));

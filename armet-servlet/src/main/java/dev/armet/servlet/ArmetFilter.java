@@ -7,6 +7,7 @@ import dev.armet.event.SecurityEventContext;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
+import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.servlet.csrf.ServletCsrf;
 import dev.armet.internal.servlet.session.SessionExchange;

@@ -6,6 +6,7 @@ import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
+import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;

@@ -6,7 +6,7 @@ import dev.armet.event.SecurityEvent;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.spi.RateLimitStoreException;
-import dev.armet.ratelimit.TestClock;
+import dev.armet.testing.MutableClock;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rate-limit gate on a real Jetty, driven by java.net.http. */
 class HttpRateLimitsTest {
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock();
   final AtomicInteger appCalls = new AtomicInteger();
   final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
   GateTestServer server;

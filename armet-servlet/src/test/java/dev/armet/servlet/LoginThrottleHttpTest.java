@@ -8,7 +8,7 @@ import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
 import dev.armet.login.PasswordHasher;
 import dev.armet.net.ClientAddressResolver;
-import dev.armet.ratelimit.TestClock;
+import dev.armet.testing.MutableClock;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +59,7 @@ class LoginThrottleHttpTest {
     }
   }
 
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock();
   final Pbkdf2 hasher = new Pbkdf2();
   final CredentialVerifier verifier = CredentialVerifier.of(hasher);
   final Map<String, String> users = Map.of("demo", hasher.hash("armet-demo-password".toCharArray()));

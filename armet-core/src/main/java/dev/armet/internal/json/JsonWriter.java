@@ -1,12 +1,13 @@
 package dev.armet.internal.json;
 
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /** Writes values already checked by {@link JsonValues}. */
 final class JsonWriter {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final HexFormat HEX = HexFormat.of();
 
   private JsonWriter() {}
 
@@ -62,8 +63,7 @@ final class JsonWriter {
         case '\t': out.append("\\t"); break;
         default:
           if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15])
-                .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+            out.append("\\u").append(HEX.toHexDigits(c));
           } else {
             out.append(c);
           }

@@ -106,6 +106,12 @@ class JsonTest {
   }
 
   @Test
+  void write_controlAndSeparatorCharacters_asLowerCaseUnicodeEscapes() {
+    assertThat(Json.write("\u0000\u0001\u001f\u007f\u2028\u2029 \u00e9\n"))
+        .isEqualTo("\"\\u0000\\u0001\\u001f\\u007f\\u2028\\u2029 \u00e9\\n\"");
+  }
+
+  @Test
   void write_integralDouble_staysDouble() {
     assertThat(Json.write(2.0)).isEqualTo("2.0");
     assertThat(Json.parse(Json.write(2.0))).isEqualTo(2.0);

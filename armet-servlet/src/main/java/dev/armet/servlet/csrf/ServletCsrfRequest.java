@@ -2,6 +2,7 @@ package dev.armet.servlet.csrf;
 
 import dev.armet.cookie.RequestCookies;
 import dev.armet.internal.servlet.ParsedCookies;
+import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.csrf.CsrfRequest;
 import dev.armet.http.Origin;
 import dev.armet.servlet.session.ServletSessions;
@@ -34,12 +35,7 @@ final class ServletCsrfRequest implements CsrfRequest {
 
   @Override
   public String path() {
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    if (pathInfo == null) {
-      return servletPath == null || servletPath.isEmpty() ? "/" : servletPath;
-    }
-    return servletPath == null || servletPath.isEmpty() ? pathInfo : servletPath + pathInfo;
+    return RequestPaths.contextRelative(request);
   }
 
   @Override

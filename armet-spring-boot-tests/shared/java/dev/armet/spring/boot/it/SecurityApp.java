@@ -34,6 +34,7 @@ public class SecurityApp {
   InMemoryUserDetailsManager users() {
     return new InMemoryUserDetailsManager(
         User.withUsername("alice").password("{noop}" + PASSWORD).roles("USER").build(),
-        User.withUsername("carol").password("{noop}" + PASSWORD).roles("USER").build());
+        User.withUsername("carol").password("{noop}" + PASSWORD).roles("USER").build(),
+        User.withUsername("dora").password("{noop}" + PASSWORD).roles("USER").build());
   }
 }

@@ -79,6 +79,18 @@ class SecurityAppTest {
   }
 
   @Test
+  void lockout_holdsForAPercentEncodedSpellingOfTheLoginPath() throws Exception {
+    String token = Http.csrfToken(http.get("/login").body());
+    for (int i = 0; i < 3; i++) {
+      http.postSameOrigin("/login", Map.of("username", "dora", "password", "guess-" + i, "_csrf", token));
+    }
+    // Spring Security matches the decoded path: "/%6cogin" is its login URL too.
+    HttpResponse<String> encoded = http.postSameOrigin("/%6cogin",
+        Map.of("username", "dora", "password", SecurityApp.PASSWORD, "_csrf", token));
+    assertThat(encoded.statusCode()).as(encoded.headers().map().toString()).isEqualTo(429);
+  }
+
+  @Test
   void startupAdvice_isEmpty_whenTheChainYieldsHeadersAndCsrf() {
     assertThat(advice.advice()).isEmpty();
   }

@@ -2,6 +2,7 @@ package dev.armet.spring.boot.security;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
 import dev.armet.spring.boot.ArmetProperties;
@@ -44,7 +45,9 @@ public final class SecurityBridgeFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    if (throttle != null && "POST".equals(request.getMethod()) && loginPath.equals(path(request))) {
+    if (throttle != null && "POST".equals(request.getMethod())
+        // The decoded path, as Spring Security matches it: "/%6cogin" must not skip the throttle.
+        && loginPath.equals(RequestPaths.contextRelative(request))) {
       String user = request.getParameter(usernameParameter);
       LoginCheck check = throttle.check(user == null ? "" : user, request.getRemoteAddr());
       if (!check.allowed()) {
@@ -69,13 +72,6 @@ public final class SecurityBridgeFilter implements Filter {
       Thread.currentThread().interrupt();
       throw new ServletException("interrupted during the login slow-down", e);
     }
-  }
-
-  private static String path(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    return context != null && !context.isEmpty() && uri.startsWith(context)
-        ? uri.substring(context.length()) : uri;
   }
 
   private static final class JsonSessionRequest extends HttpServletRequestWrapper {
