@@ -7,6 +7,8 @@
  */
 @SuppressWarnings("module") // the qualified export names a module compiled after this one
 module dev.armet.servlet {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires transitive dev.armet.core;
   requires transitive jakarta.servlet;
   requires static micrometer.core; // optional: ArmetMetrics loads only when it is present

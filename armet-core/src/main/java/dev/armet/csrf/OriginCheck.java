@@ -2,6 +2,7 @@ package dev.armet.csrf;
 
 import dev.armet.http.Origin;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Layer 2: the request's {@code Origin} (or, without one, its {@code Referer}) must be this
@@ -18,7 +19,7 @@ final class OriginCheck {
   }
 
   /** The refusal, or null when the origin is trusted or no header states it. */
-  Refusal check(String originHeader, String referer, Origin server) {
+  @Nullable Refusal check(String originHeader, String referer, Origin server) {
     if (originHeader != null) {
       String value = originHeader.trim();
       if (value.equals("null")) {

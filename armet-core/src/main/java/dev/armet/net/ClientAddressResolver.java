@@ -5,6 +5,7 @@ import dev.armet.event.SecurityEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the real client address, scheme and host behind reverse proxies: Express's
@@ -117,7 +118,7 @@ public final class ClientAddressResolver {
       // The nearest proxy named no client (no X-Forwarded-For, no for=): the peer is the best
       // address known, but the scheme and host it reports still describe the request.
       source = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-      if (source == null || source.proto == null && source.host == null) {
+      if (source == null || (source.proto == null && source.host == null)) {
         diagnostics.observe(peerText, isLoopback(peerBytes));
         return direct;
       }
@@ -134,13 +135,13 @@ public final class ClientAddressResolver {
       resolvedHost = hasPort ? source.host.substring(0, colon) : source.host;
       resolvedPort = hasPort ? Integer.parseInt(source.host.substring(colon + 1)) : defaultPort(resolvedScheme);
     }
-    String text = IpLiteral.format(clientBytes);
+    String text = clientBytes == null ? peerText : IpLiteral.format(clientBytes);
     diagnostics.observe(text, isLoopback(clientBytes));
     return new ClientAddress(clientBytes, text, resolvedScheme, resolvedHost, resolvedPort, true,
         ipv6KeyPrefix);
   }
 
-  private List<Hop> hops(HeaderLookup headers) {
+  private @Nullable List<Hop> hops(HeaderLookup headers) {
     if (header == Header.FORWARDED) {
       String value = headers.get("Forwarded");
       return value == null || value.isBlank() ? null : ForwardedParser.parse(value, MAX_HOPS);
@@ -155,7 +156,7 @@ public final class ClientAddressResolver {
     return XForwardedParser.parse(value, proto, host, MAX_HOPS);
   }
 
-  private boolean isTrusted(byte[] address) {
+  private boolean isTrusted(byte @Nullable [] address) {
     for (int i = 0; i < trusted.size(); i++) {
       if (trusted.get(i).matches(address)) {
         return true;
@@ -165,7 +166,7 @@ public final class ClientAddressResolver {
   }
 
   /** The peer as containers report it: maybe bracketed, maybe with a zone id. */
-  static byte[] peerAddress(String peer) {
+  static byte @Nullable [] peerAddress(String peer) {
     if (peer == null) {
       return null;
     }
@@ -177,7 +178,7 @@ public final class ClientAddressResolver {
     return IpLiteral.parse(p, 0, zone < 0 ? p.length() : zone);
   }
 
-  private static boolean isLoopback(byte[] a) {
+  private static boolean isLoopback(byte @Nullable [] a) {
     return a != null && (a.length == 4 ? a[0] == 127 : Cidr.high(a) == 0 && Cidr.low(a) == 1);
   }
 

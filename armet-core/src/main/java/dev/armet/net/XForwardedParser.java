@@ -2,6 +2,7 @@ package dev.armet.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the de-facto {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and
@@ -55,7 +56,7 @@ final class XForwardedParser {
    * The hop X-Forwarded-Proto and -Host describe when there is no X-Forwarded-For: their last
    * values (the nearest proxy's), no address; null when neither is present.
    */
-  static List<Hop> withoutFor(String proto, String host, int maxHops) {
+  static @Nullable List<Hop> withoutFor(String proto, String host, int maxHops) {
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
     if (protos.isEmpty() && hosts.isEmpty()) {
@@ -64,18 +65,18 @@ final class XForwardedParser {
     return List.of(new Hop(null, Hop.proto(last(protos)), Hop.host(last(hosts))));
   }
 
-  private static String last(List<String> values) {
+  private static @Nullable String last(List<String> values) {
     return values.isEmpty() ? null : values.get(values.size() - 1);
   }
 
-  private static String pick(List<String> values, int i, int n) {
+  private static @Nullable String pick(List<String> values, int i, int n) {
     if (values.size() == n) {
       return values.get(i);
     }
     return values.isEmpty() ? null : values.get(values.size() - 1);
   }
 
-  static byte[] address(String entry) {
+  static byte @Nullable [] address(String entry) {
     if (entry.isEmpty()) {
       return null;
     }
