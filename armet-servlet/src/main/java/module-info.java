@@ -5,7 +5,9 @@
  * <p>{@code dev.armet.internal.servlet} is exported only to armet-server, which writes the
  * constant headers itself and tells the filter so.
  */
-@SuppressWarnings("module") // the qualified export names a module compiled after this one
+// "module": the qualified export names a module compiled after this one;
+// "requires-automatic": Micrometer ships no descriptor, only an Automatic-Module-Name.
+@SuppressWarnings({"module", "requires-automatic"})
 module dev.armet.servlet {
   requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
 

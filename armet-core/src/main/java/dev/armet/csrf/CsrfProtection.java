@@ -157,11 +157,11 @@ public final class CsrfProtection {
     return PathPattern.anyMatches(exemptPaths, request.path());
   }
 
-  private static @Nullable String trimmed(String value) {
+  private static @Nullable String trimmed(@Nullable String value) {
     return value == null ? null : value.trim();
   }
 
-  private static boolean isBearer(String authorization) {
+  private static boolean isBearer(@Nullable String authorization) {
     return authorization != null && authorization.length() > 7
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }

@@ -12,7 +12,7 @@ final class FetchMetadataCheck {
   private FetchMetadataCheck() {}
 
   /** The refusal for this {@code Sec-Fetch-Site} value, or null to go on to the next layer. */
-  static @Nullable Refusal check(String secFetchSite, boolean allowSameSite) {
+  static @Nullable Refusal check(@Nullable String secFetchSite, boolean allowSameSite) {
     if (secFetchSite == null) {
       return null;
     }

@@ -126,7 +126,7 @@ public final class SecurityHeaders {
    * @param path the request path, for the path-scoped headers ({@link Builder#noStore})
    * @param nonce this response's CSP nonce; required when {@link #usesNonce()}
    */
-  public void write(HeaderWriter out, boolean secure, String path, String nonce) {
+  public void write(HeaderWriter out, boolean secure, String path, @Nullable String nonce) {
     if (csp != null) {
       out.set(CONTENT_SECURITY_POLICY, csp.render(nonce));
     }
@@ -183,7 +183,7 @@ public final class SecurityHeaders {
    * @param path the request path, for the path-scoped headers
    * @param nonce this response's CSP nonce; required when {@link #usesNonce()}
    */
-  public void writePerRequest(HeaderWriter out, String path, String nonce) {
+  public void writePerRequest(HeaderWriter out, String path, @Nullable String nonce) {
     if (csp != null && csp.usesNonce()) {
       out.set(CONTENT_SECURITY_POLICY, csp.render(nonce));
     }

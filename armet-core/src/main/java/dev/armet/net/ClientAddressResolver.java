@@ -41,7 +41,7 @@ public final class ClientAddressResolver {
   /** Reads a request header; several field lines of one name joined with commas, or null. */
   @FunctionalInterface
   public interface HeaderLookup {
-    String get(String name);
+    @Nullable String get(String name);
   }
 
   static final int MAX_HOPS = 32;

@@ -14,7 +14,7 @@ final class XForwardedParser {
   private XForwardedParser() {}
 
   /** Comma-separated, trimmed, empty entries kept (they are malformed hops, not nothing). */
-  static List<String> split(String header, int max) {
+  static List<String> split(@Nullable String header, int max) {
     List<String> out = new ArrayList<>();
     if (header == null || header.isBlank()) {
       return out;
@@ -39,7 +39,7 @@ final class XForwardedParser {
    * hop by hop; any other length (usually one value the edge proxy set and the others passed on)
    * contributes its last value, the one the nearest proxy vouches for, to every hop.
    */
-  static List<Hop> parse(String forwardedFor, String proto, String host, int maxHops) {
+  static List<Hop> parse(String forwardedFor, @Nullable String proto, @Nullable String host, int maxHops) {
     List<String> fors = split(forwardedFor, maxHops);
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
@@ -56,7 +56,7 @@ final class XForwardedParser {
    * The hop X-Forwarded-Proto and -Host describe when there is no X-Forwarded-For: their last
    * values (the nearest proxy's), no address; null when neither is present.
    */
-  static @Nullable List<Hop> withoutFor(String proto, String host, int maxHops) {
+  static @Nullable List<Hop> withoutFor(@Nullable String proto, @Nullable String host, int maxHops) {
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
     if (protos.isEmpty() && hosts.isEmpty()) {

@@ -88,7 +88,7 @@ final class VerifiedCookies {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof Digest && MessageDigest.isEqual(bytes, ((Digest) o).bytes);
     }
 
