@@ -3,6 +3,8 @@
  * (with an MDN-Observatory-compatible score), cookies, redirects, leakage and TLS.
  */
 module dev.armet.audit {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires com.fasterxml.jackson.databind;
   exports dev.armet.audit;
 }

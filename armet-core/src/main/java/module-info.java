@@ -8,6 +8,8 @@
  */
 @SuppressWarnings("module") // qualified exports name Armet modules compiled after this one
 module dev.armet.core {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   exports dev.armet.check;
   exports dev.armet.cookie;
   exports dev.armet.csrf;

@@ -8,6 +8,8 @@
  */
 @SuppressWarnings("requires-automatic")
 module dev.armet.deps {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires maven.artifact;
   requires com.fasterxml.jackson.databind;
   requires java.net.http;

@@ -4,6 +4,8 @@
  * optional dependencies found by {@code java.sql.DriverManager}; add the one you use.
  */
 module dev.armet.jdbc {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires transitive dev.armet.core;
   requires transitive java.sql;
   requires com.zaxxer.hikari;

@@ -7,6 +7,8 @@
  */
 @SuppressWarnings("requires-automatic")
 module dev.armet.redis {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires transitive dev.armet.core;
   requires lettuce.core;
   requires java.logging;

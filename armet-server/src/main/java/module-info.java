@@ -9,6 +9,8 @@
  * {@code java} (on the class path nothing is needed).
  */
 module dev.armet.server {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires transitive dev.armet.servlet;
   requires dev.armet.deps;
   requires transitive org.eclipse.jetty.server;

@@ -6,8 +6,12 @@
  * constant headers itself and tells the filter so, and to the Spring Boot starter (an automatic
  * module), whose login throttle matches the same request path as the filter.
  */
-@SuppressWarnings("module") // the qualified exports name modules compiled after this one
+// "module": the qualified export names a module compiled after this one;
+// "requires-automatic": Micrometer ships no descriptor, only an Automatic-Module-Name.
+@SuppressWarnings({"module", "requires-automatic"})
 module dev.armet.servlet {
+  requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
+
   requires transitive dev.armet.core;
   requires transitive jakarta.servlet;
   requires static micrometer.core; // optional: ArmetMetrics loads only when it is present

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable cookie definition (name and attributes) that renders {@code Set-Cookie} header
@@ -33,11 +34,11 @@ public final class SetCookie {
 
   private final String name;
   private final String path;
-  private final String domain;
+  private final @Nullable String domain;
   private final boolean secure;
   private final boolean httpOnly;
   private final SameSite sameSite;
-  private final Duration maxAge;
+  private final @Nullable Duration maxAge;
   private final boolean partitioned;
 
   private SetCookie(SetCookieBuilder b) {
@@ -78,13 +79,13 @@ public final class SetCookie {
    *
    * @throws IllegalArgumentException if the value contains a character a cookie cannot carry
    */
-  public String header(String value, Duration maxAge, Instant now) {
+  public String header(String value, @Nullable Duration maxAge, Instant now) {
     Objects.requireNonNull(value, "value");
     CookieSyntax.checkValue(name, value);
     StringBuilder out = new StringBuilder(name.length() + value.length() + 96);
     out.append(name).append('=').append(value);
     if (maxAge != null) {
-      long seconds = Math.max(0, maxAge.getSeconds());
+      long seconds = Math.max(0, maxAge.toSeconds());
       out.append("; Max-Age=").append(seconds)
           .append("; Expires=").append(HTTP_DATE.format(now.plusSeconds(seconds)));
     }

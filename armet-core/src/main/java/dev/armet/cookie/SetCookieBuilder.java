@@ -3,16 +3,17 @@ package dev.armet.cookie;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Validating builder for {@link SetCookie}; every rule is checked in {@link #build()}. */
 public final class SetCookieBuilder {
   String name;
   String path = "/";
-  String domain;
+  @Nullable String domain;
   boolean secure;
   boolean httpOnly = true;
   SameSite sameSite = SameSite.LAX;
-  Duration maxAge;
+  @Nullable Duration maxAge;
   boolean partitioned;
 
   SetCookieBuilder(String name) {
@@ -30,7 +31,7 @@ public final class SetCookieBuilder {
   }
 
   /** The Domain attribute; {@code null} (the default) keeps the cookie host-only. */
-  public SetCookieBuilder domain(String domain) {
+  public SetCookieBuilder domain(@Nullable String domain) {
     this.domain = domain;
     return this;
   }
@@ -51,7 +52,7 @@ public final class SetCookieBuilder {
   }
 
   /** Max-Age; {@code null} makes a browser-session cookie. */
-  public SetCookieBuilder maxAge(Duration maxAge) {
+  public SetCookieBuilder maxAge(@Nullable Duration maxAge) {
     this.maxAge = maxAge;
     return this;
   }

@@ -5,6 +5,8 @@ import dev.armet.cookie.SetCookie;
 import dev.armet.keys.TokenContents;
 import dev.armet.keys.TokenSigner;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two CSRF cookies. The secret cookie ({@code __Host-csrf}, or {@code csrf} on plain HTTP in
@@ -17,11 +19,11 @@ final class CsrfCookies {
 
   private final SetCookie secureSecret;
   private final SetCookie plainSecret;
-  private final SetCookie secureReadable;
-  private final SetCookie plainReadable;
+  private final @Nullable SetCookie secureReadable;
+  private final @Nullable SetCookie plainReadable;
   private final TokenSigner signer;
 
-  CsrfCookies(boolean production, String readableName, TokenSigner signer) {
+  CsrfCookies(boolean production, @Nullable String readableName, TokenSigner signer) {
     this.secureSecret = SetCookie.named("__Host-csrf", c -> c.secure(true));
     this.plainSecret = production ? secureSecret : SetCookie.named("csrf", c -> { });
     if (readableName == null) {
@@ -45,7 +47,7 @@ final class CsrfCookies {
    * The first secret cookie whose signature verifies, or null; {@link TokenContents#primaryKey()}
    * says whether it must be re-issued under the current key.
    */
-  TokenContents readSecret(RequestCookies cookies, boolean secure) {
+  @Nullable TokenContents readSecret(RequestCookies cookies, boolean secure) {
     String name = secretName(secure);
     List<String> values = cookies.all(name);
     for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
@@ -67,10 +69,11 @@ final class CsrfCookies {
   }
 
   String readableName(boolean secure) {
-    return (secure ? secureReadable : plainReadable).name();
+    return Objects.requireNonNull(secure ? secureReadable : plainReadable, "readable").name();
   }
 
   String readableHeader(String maskedToken, boolean secure) {
-    return (secure ? secureReadable : plainReadable).header(maskedToken);
+    return Objects.requireNonNull(secure ? secureReadable : plainReadable, "readable")
+        .header(maskedToken);
   }
 }

@@ -1,6 +1,7 @@
 package dev.armet.csrf;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of {@link CsrfProtection#check}: allowed, with the token to hand to the
@@ -9,10 +10,10 @@ import java.util.Optional;
  * only ever gets a fixed 403.
  */
 public final class CsrfDecision {
-  private final CsrfToken token;
-  private final Refusal refusal;
+  private final @Nullable CsrfToken token;
+  private final @Nullable Refusal refusal;
 
-  private CsrfDecision(CsrfToken token, Refusal refusal) {
+  private CsrfDecision(@Nullable CsrfToken token, @Nullable Refusal refusal) {
     this.token = token;
     this.refusal = refusal;
   }
@@ -35,7 +36,7 @@ public final class CsrfDecision {
     return Optional.ofNullable(token);
   }
 
-  Refusal refusal() {
+  @Nullable Refusal refusal() {
     return refusal;
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cross-site request forgery protection in layers, as the OWASP CSRF Prevention Cheat Sheet
@@ -156,16 +157,16 @@ public final class CsrfProtection {
     return PathPattern.anyMatches(exemptPaths, request.path());
   }
 
-  private static String trimmed(String value) {
+  private static @Nullable String trimmed(@Nullable String value) {
     return value == null ? null : value.trim();
   }
 
-  private static boolean isBearer(String authorization) {
+  private static boolean isBearer(@Nullable String authorization) {
     return authorization != null && authorization.length() > 7
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
-  private Refusal evaluate(CsrfRequest request, RequestSecrets secrets) {
+  private @Nullable Refusal evaluate(CsrfRequest request, RequestSecrets secrets) {
     String originHeader = request.header("Origin");
     if (fetchMetadata != Enforcement.OFF && !origins.allowListed(originHeader)) {
       Refusal r = FetchMetadataCheck.check(request.header("Sec-Fetch-Site"), allowSameSite);
@@ -195,7 +196,7 @@ public final class CsrfProtection {
     return null;
   }
 
-  private Refusal checkToken(CsrfRequest request, RequestSecrets secrets) {
+  private @Nullable Refusal checkToken(CsrfRequest request, RequestSecrets secrets) {
     if (!allowTokenInQuery && QueryTokens.contains(request.queryString(), parameterName)) {
       return Refusal.TOKEN_IN_QUERY;
     }

@@ -9,6 +9,7 @@ import dev.armet.keys.Keyring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures {@link CsrfProtection}; everything is checked in {@link #build()}. Defaults: every
@@ -27,12 +28,12 @@ public final class CsrfProtectionBuilder {
   final List<Origin> allowedOrigins = new ArrayList<>();
   String parameterName = "_csrf";
   String headerName = "X-CSRF-Token";
-  String readableCookie;
+  @Nullable String readableCookie;
   boolean allowTokenInQuery;
   final List<PathPattern> exemptPaths = new ArrayList<>();
   boolean exemptBearer = true;
-  Keyring keyring;
-  ProductionGate gate;
+  @Nullable Keyring keyring;
+  @Nullable ProductionGate gate;
   SecurityEventSink events = SecurityEventSink.logging();
 
   CsrfProtectionBuilder() {}

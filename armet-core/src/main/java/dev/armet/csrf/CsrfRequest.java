@@ -4,6 +4,7 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.http.Origin;
 import dev.armet.session.Session;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The little of a request that {@link CsrfProtection} reads, implemented by each adapter
@@ -19,23 +20,23 @@ public interface CsrfRequest {
   String path();
 
   /** The first value of header {@code name} (case-insensitive), or {@code null}. */
-  String header(String name);
+  @Nullable String header(String name);
 
   /** The raw query string without {@code ?}, or {@code null}. */
-  String queryString();
+  @Nullable String queryString();
 
   /**
    * The value of form field {@code name} from an {@code application/x-www-form-urlencoded} or
    * {@code multipart/form-data} body, read so the application can still read the form; {@code
    * null} for any other body or if absent. Never read from the query string.
    */
-  String formField(String name);
+  @Nullable String formField(String name);
 
   /**
    * This server's own origin as the request addressed it (scheme, host and port, resolved behind
    * trusted proxies by the adapter), or {@code null} if the request's host is not valid.
    */
-  Origin serverOrigin();
+  @Nullable Origin serverOrigin();
 
   /** Whether the request came over HTTPS (picks {@code __Host-} cookie names). */
   boolean isSecure();

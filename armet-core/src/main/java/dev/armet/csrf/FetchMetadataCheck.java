@@ -1,5 +1,7 @@
 package dev.armet.csrf;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Layer 1: the browser's own statement of where a request comes from. {@code Sec-Fetch-Site} is
  * a forbidden header name, so page script cannot forge it; browsers that do not send it (older
@@ -10,7 +12,7 @@ final class FetchMetadataCheck {
   private FetchMetadataCheck() {}
 
   /** The refusal for this {@code Sec-Fetch-Site} value, or null to go on to the next layer. */
-  static Refusal check(String secFetchSite, boolean allowSameSite) {
+  static @Nullable Refusal check(@Nullable String secFetchSite, boolean allowSameSite) {
     if (secFetchSite == null) {
       return null;
     }

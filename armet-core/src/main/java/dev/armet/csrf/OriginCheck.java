@@ -2,6 +2,7 @@ package dev.armet.csrf;
 
 import dev.armet.http.Origin;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Layer 2: the request's {@code Origin} (or, without one, its {@code Referer}) must be this
@@ -18,7 +19,8 @@ final class OriginCheck {
   }
 
   /** The refusal, or null when the origin is trusted or no header states it. */
-  Refusal check(String originHeader, String referer, Origin server) {
+  @Nullable Refusal check(
+      @Nullable String originHeader, @Nullable String referer, @Nullable Origin server) {
     if (originHeader != null) {
       String value = originHeader.trim();
       if (value.equals("null")) {
@@ -35,12 +37,12 @@ final class OriginCheck {
   }
 
   /** Whether {@code originHeader} names an origin of the configured allow-list. */
-  boolean allowListed(String originHeader) {
+  boolean allowListed(@Nullable String originHeader) {
     return originHeader != null && !allowed.isEmpty()
         && Origin.tryParse(originHeader.trim()).filter(allowed::contains).isPresent();
   }
 
-  private boolean trusts(Origin origin, Origin server) {
+  private boolean trusts(Origin origin, @Nullable Origin server) {
     return origin.equals(server) || allowed.contains(origin);
   }
 }

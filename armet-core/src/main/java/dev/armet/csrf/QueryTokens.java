@@ -2,6 +2,7 @@ package dev.armet.csrf;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a CSRF token in a query string. Tokens in URLs leak into access logs, browser history
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class QueryTokens {
   private QueryTokens() {}
 
-  static boolean contains(CharSequence query, String name) {
+  static boolean contains(@Nullable CharSequence query, String name) {
     if (query == null) {
       return false;
     }

@@ -3,6 +3,8 @@ package dev.armet.csrf;
 import dev.armet.cookie.RequestCookies;
 import dev.armet.keys.TokenContents;
 import dev.armet.session.Session;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request's CSRF secret: where it is read from, and where a new one is written. Tokens are
@@ -21,11 +23,11 @@ final class RequestSecrets {
   private final CsrfMode mode;
   private final CsrfCookies cookies;
   private final CsrfResponse response;
-  private final Session session;
+  private final @Nullable Session session;
   private final boolean secure;
   private final Object lock;
-  private RequestCookies unread;
-  private byte[] preSession;
+  private @Nullable RequestCookies unread;
+  private byte @Nullable [] preSession;
   private boolean readableWanted;
 
   RequestSecrets(CsrfMode mode, CsrfCookies cookies, CsrfRequest request, CsrfResponse response) {
@@ -44,7 +46,7 @@ final class RequestSecrets {
   }
 
   /** The secret a submitted token must match now, or null if this client has none. */
-  byte[] expected() {
+  byte @Nullable [] expected() {
     synchronized (lock) {
       byte[] stored = stored();
       return stored != null ? stored : preSession();
@@ -58,6 +60,7 @@ final class RequestSecrets {
         byte[] stored = stored();
         if (stored == null) {
           stored = preSessionOrNew();
+          Session session = Objects.requireNonNull(this.session); // usesSession()
           if (!session.isCommitted()) {
             // Too late to store is harmless: the next request adopts the pre-session secret.
             session.set(SESSION_ATTRIBUTE, TokenMasking.encode(stored));
@@ -88,7 +91,7 @@ final class RequestSecrets {
         return; // too late for Set-Cookie; the session code refuses changes after commit too
       }
       if (usesSession()) {
-        session.set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
+        Objects.requireNonNull(session).set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
       }
       if (preSession() != null) {
         preSession = TokenMasking.newSecret();
@@ -105,16 +108,16 @@ final class RequestSecrets {
     return mode == CsrfMode.SYNCHRONIZER && session != null && session.exists();
   }
 
-  private byte[] stored() {
+  private byte @Nullable [] stored() {
     if (!usesSession()) {
       return null;
     }
-    Object value = session.get(SESSION_ATTRIBUTE).orElse(null);
+    Object value = Objects.requireNonNull(session).get(SESSION_ATTRIBUTE).orElse(null);
     return value instanceof String
         ? TokenMasking.decode((String) value, TokenMasking.SECRET_BYTES) : null;
   }
 
-  private byte[] preSession() {
+  private byte @Nullable [] preSession() {
     if (unread != null) {
       TokenContents found = cookies.readSecret(unread, secure);
       unread = null;
@@ -140,6 +143,6 @@ final class RequestSecrets {
       preSession = TokenMasking.newSecret();
       response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
     }
-    return preSession;
+    return Objects.requireNonNull(preSession);
   }
 }

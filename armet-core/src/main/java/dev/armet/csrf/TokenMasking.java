@@ -3,6 +3,7 @@ package dev.armet.csrf;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks a 32-byte secret as {@code pad || (pad XOR secret)}, base64url: 86 characters, different
@@ -36,7 +37,7 @@ final class TokenMasking {
   }
 
   /** Whether {@code token} is a masked form of {@code secret}; never throws on client input. */
-  static boolean matches(String token, byte[] secret) {
+  static boolean matches(@Nullable String token, byte @Nullable [] secret) {
     byte[] raw = decode(token, 2 * SECRET_BYTES);
     if (raw == null || secret == null || secret.length != SECRET_BYTES) {
       return false;
@@ -49,7 +50,7 @@ final class TokenMasking {
   }
 
   /** Strict base64url of exactly {@code bytes} bytes, or null. */
-  static byte[] decode(String text, int bytes) {
+  static byte @Nullable [] decode(@Nullable String text, int bytes) {
     if (text == null || text.length() != (bytes * 4 + 2) / 3) {
       return null;
     }
@@ -64,7 +65,7 @@ final class TokenMasking {
     return out.length == bytes ? out : null;
   }
 
-  static String encode(byte[] bytes) {
+  static String encode(byte @Nullable [] bytes) {
     return ENCODER.encodeToString(bytes);
   }
 }

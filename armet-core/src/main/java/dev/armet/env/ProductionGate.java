@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place Armet decides what production refuses. Sessions, CSRF protection, rate limiters,
@@ -58,7 +59,7 @@ public final class ProductionGate implements SelfCheck {
    * A gate that refuses in production and warns in development, for {@code environment}, or
    * for the one {@code ARMET_ENV} names (development when unset) when it is null.
    */
-  public static ProductionGate of(ArmetEnvironment environment) {
+  public static ProductionGate of(@Nullable ArmetEnvironment environment) {
     return new ProductionGate(environment != null ? environment
         : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT), false, System.getenv());
   }
@@ -100,7 +101,7 @@ public final class ProductionGate implements SelfCheck {
    *
    * @throws IllegalStateException in production, unless this gate is recording
    */
-  public void refuse(String setting, String problem, String fix) {
+  public void refuse(String setting, @Nullable String problem, String fix) {
     Objects.requireNonNull(setting, "setting");
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(fix, "fix");
@@ -127,7 +128,7 @@ public final class ProductionGate implements SelfCheck {
    *
    * @throws IllegalStateException in production (not recording) for such a secret
    */
-  public Keyring keyring(String setting, Keyring configured) {
+  public Keyring keyring(String setting, @Nullable Keyring configured) {
     if (configured != null && stopGap.contains(configured)) {
       return configured; // refused already, when this gate made it
     }
@@ -153,7 +154,7 @@ public final class ProductionGate implements SelfCheck {
    * @throws IllegalStateException in production (not recording) when no production-ready
    *     secret is configured
    */
-  public Keyring subjectKeyring(String setting, Keyring configured) {
+  public @Nullable Keyring subjectKeyring(String setting, @Nullable Keyring configured) {
     if (configured == null && !environment.isProduction()) {
       return null;
     }
@@ -166,7 +167,7 @@ public final class ProductionGate implements SelfCheck {
    *
    * @throws IllegalStateException in production (not recording) for an in-memory store
    */
-  public SessionStore sessionStore(String setting, SessionStore configured) {
+  public SessionStore sessionStore(String setting, @Nullable SessionStore configured) {
     SessionStore store = configured != null ? configured : new MemorySessionStore();
     if (store instanceof MemorySessionStore) {
       refuse(setting, (configured == null ? "no store configured, so " : "")
@@ -184,7 +185,7 @@ public final class ProductionGate implements SelfCheck {
    *
    * @throws IllegalStateException in production (not recording) for an in-memory store
    */
-  public RateLimitStore rateLimitStore(String setting, RateLimitStore configured) {
+  public RateLimitStore rateLimitStore(String setting, @Nullable RateLimitStore configured) {
     RateLimitStore store = configured != null ? configured : InMemoryRateLimitStore.create();
     if (store instanceof InMemoryRateLimitStore && environment.isProduction()) {
       refuse(setting, (configured == null ? "no store configured, so " : "")
@@ -208,7 +209,7 @@ public final class ProductionGate implements SelfCheck {
     return findings();
   }
 
-  private Keyring fromSecrets(String setting) {
+  private @Nullable Keyring fromSecrets(String setting) {
     try {
       return Keyring.create(k -> k.environment(environment).fromEnvironment(variables));
     } catch (IllegalStateException e) { // production without a usable secret

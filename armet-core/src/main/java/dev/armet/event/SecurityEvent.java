@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A structured record of a security-relevant decision: a refused request, a CSP violation
@@ -30,11 +31,11 @@ public final class SecurityEvent {
   private final Instant time;
   private final Map<String, Object> fields;
   private final System.Logger.Level level;
-  private final String sourceAddress;
-  private final String requestUri;
+  private final @Nullable String sourceAddress;
+  private final @Nullable String requestUri;
 
   private SecurityEvent(String type, Instant time, Map<String, Object> fields,
-      System.Logger.Level level, String sourceAddress, String requestUri) {
+      System.Logger.Level level, @Nullable String sourceAddress, @Nullable String requestUri) {
     this.type = type;
     this.time = time;
     this.fields = fields;
@@ -57,7 +58,7 @@ public final class SecurityEvent {
   }
 
   /** A copy with one more field; a null value is recorded as absent. */
-  public SecurityEvent with(String key, Object value) {
+  public SecurityEvent with(String key, @Nullable Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(fields);
     if (value != null) {
       copy.put(key, value);
@@ -76,7 +77,7 @@ public final class SecurityEvent {
    * A copy that names the request it happened in: the client's address (after trusted proxies)
    * and the request URI's path (never the query string, which may hold a token). Null clears.
    */
-  public SecurityEvent request(String sourceAddress, String requestUri) {
+  public SecurityEvent request(@Nullable String sourceAddress, @Nullable String requestUri) {
     return new SecurityEvent(type, time, fields, level, sourceAddress, requestUri);
   }
 

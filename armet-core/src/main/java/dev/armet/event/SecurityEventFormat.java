@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two written forms of a {@link SecurityEvent}, one line each, with the common fields first
@@ -91,7 +93,7 @@ public enum SecurityEventFormat {
     return renamed;
   }
 
-  private static void optional(String value, StringBuilder out) {
+  private static void optional(@Nullable String value, StringBuilder out) {
     if (value == null) {
       out.append('-');
     } else {
@@ -105,7 +107,7 @@ public enum SecurityEventFormat {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || c == '_' || c == '.' || c == '-')) {
         return false;
       }
@@ -160,7 +162,7 @@ public enum SecurityEventFormat {
         out = new StringBuilder(json.length() + 16).append(json, 0, i);
       }
       if (escape) {
-        out.append(String.format("\\u%04x", (int) c));
+        Objects.requireNonNull(out).append(String.format("\\u%04x", (int) c));
       } else if (out != null) {
         out.append(c);
       }

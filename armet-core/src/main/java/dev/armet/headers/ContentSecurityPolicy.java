@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable Content Security Policy (CSP Level 3), rendered the way Helmet renders it:
@@ -109,7 +110,7 @@ public final class ContentSecurityPolicy {
    * The header value. {@code nonce} (base64, from {@link CspNonce}) is required exactly when
    * {@link #usesNonce()}.
    */
-  public String render(String nonce) {
+  public String render(@Nullable String nonce) {
     if (parts.length == 1) {
       return parts[0];
     }

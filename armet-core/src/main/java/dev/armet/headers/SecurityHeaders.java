@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The security response headers: an immutable policy, built once, written on every response.
@@ -62,9 +63,9 @@ public final class SecurityHeaders {
 
   private static final SecurityHeaders DEFAULTS = builder().build();
 
-  private final ContentSecurityPolicy csp;
-  private final ContentSecurityPolicy cspReportOnly;
-  private final StrictTransportSecurity hsts;
+  private final @Nullable ContentSecurityPolicy csp;
+  private final @Nullable ContentSecurityPolicy cspReportOnly;
+  private final @Nullable StrictTransportSecurity hsts;
   private final String[] names;
   private final String[] values;
   private final List<PathPattern> noStore;
@@ -98,17 +99,17 @@ public final class SecurityHeaders {
   }
 
   /** The enforced CSP, or null when off. */
-  public ContentSecurityPolicy contentSecurityPolicy() {
+  public @Nullable ContentSecurityPolicy contentSecurityPolicy() {
     return csp;
   }
 
   /** The report-only CSP, or null when off. */
-  public ContentSecurityPolicy contentSecurityPolicyReportOnly() {
+  public @Nullable ContentSecurityPolicy contentSecurityPolicyReportOnly() {
     return cspReportOnly;
   }
 
   /** HSTS, or null when off. */
-  public StrictTransportSecurity strictTransportSecurity() {
+  public @Nullable StrictTransportSecurity strictTransportSecurity() {
     return hsts;
   }
 
@@ -125,7 +126,7 @@ public final class SecurityHeaders {
    * @param path the request path, for the path-scoped headers ({@link Builder#noStore})
    * @param nonce this response's CSP nonce; required when {@link #usesNonce()}
    */
-  public void write(HeaderWriter out, boolean secure, String path, String nonce) {
+  public void write(HeaderWriter out, boolean secure, String path, @Nullable String nonce) {
     if (csp != null) {
       out.set(CONTENT_SECURITY_POLICY, csp.render(nonce));
     }
@@ -182,7 +183,7 @@ public final class SecurityHeaders {
    * @param path the request path, for the path-scoped headers
    * @param nonce this response's CSP nonce; required when {@link #usesNonce()}
    */
-  public void writePerRequest(HeaderWriter out, String path, String nonce) {
+  public void writePerRequest(HeaderWriter out, String path, @Nullable String nonce) {
     if (csp != null && csp.usesNonce()) {
       out.set(CONTENT_SECURITY_POLICY, csp.render(nonce));
     }
@@ -221,9 +222,9 @@ public final class SecurityHeaders {
   public static final class Builder {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> reportingEndpoints = new LinkedHashMap<>();
-    private ContentSecurityPolicy csp = ContentSecurityPolicy.defaults();
-    private ContentSecurityPolicy cspReportOnly;
-    private StrictTransportSecurity hsts = StrictTransportSecurity.defaults();
+    private @Nullable ContentSecurityPolicy csp = ContentSecurityPolicy.defaults();
+    private @Nullable ContentSecurityPolicy cspReportOnly;
+    private @Nullable StrictTransportSecurity hsts = StrictTransportSecurity.defaults();
     private final List<PathPattern> noStore = new ArrayList<>();
     private final List<PathPattern> clearSiteData = new ArrayList<>();
 
@@ -411,7 +412,7 @@ public final class SecurityHeaders {
       return new SecurityHeaders(this);
     }
 
-    private Builder put(String name, Object value) {
+    private Builder put(String name, @Nullable Object value) {
       if (value == null) {
         headers.remove(name);
       } else {

@@ -45,7 +45,7 @@ public final class StrictTransportSecurity {
    *     {@code includeSubDomains} and a max-age of at least a year
    */
   public static StrictTransportSecurity of(Duration maxAge, boolean includeSubDomains, boolean preload) {
-    long seconds = maxAge.getSeconds();
+    long seconds = maxAge.toSeconds();
     if (seconds < 0) {
       throw new IllegalArgumentException("Strict-Transport-Security max-age must be >= 0, was " + seconds);
     }

@@ -3,6 +3,7 @@ package dev.armet.http;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A web origin (RFC 6454): scheme, host and port, compared exactly. Default ports are made
@@ -143,7 +144,7 @@ public final class Origin {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Origin && ((Origin) o).port == port && ((Origin) o).scheme.equals(scheme)
         && ((Origin) o).host.equals(host);
   }

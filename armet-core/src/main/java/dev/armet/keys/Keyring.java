@@ -3,6 +3,7 @@ package dev.armet.keys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,7 +36,7 @@ public final class Keyring {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       if (index.putIfAbsent(keys.get(i).keyId, i) != null) {
-        throw new IllegalArgumentException("secrets #" + (index.get(keys.get(i).keyId) + 1)
+        throw new IllegalArgumentException("secrets #" + (Objects.requireNonNull(index.get(keys.get(i).keyId)) + 1)
             + " and #" + (i + 1) + " are the same or share a key id; replace one with the output"
             + " of `armet keys generate`");
       }

@@ -4,6 +4,7 @@ import dev.armet.env.ArmetEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects secrets (newest first) and checks them against the environment in {@link #build()}.
@@ -17,7 +18,7 @@ public final class KeyringBuilder {
 
   private final List<Secret> secrets = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
-  private ArmetEnvironment environment;
+  private @Nullable ArmetEnvironment environment;
 
   KeyringBuilder() {}
 
@@ -95,7 +96,7 @@ public final class KeyringBuilder {
     return new Keyring(List.copyOf(keys), ready);
   }
 
-  private static String weakness(Secret s) {
+  private static @Nullable String weakness(Secret s) {
     if (s.isWellKnown()) {
       return "is a well-known example secret that attackers try first";
     }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a secret costs an attacker who guesses structure rather than characters (the idea behind
@@ -95,7 +96,7 @@ final class SecretPatterns {
     return new Result(cost[n] + (text.length() - n) * charBits, kinds);
   }
 
-  private static void relax(double[] cost, int[] from, Kind[] how, int i, int j, double add, Kind kind) {
+  private static void relax(double[] cost, int[] from, Kind[] how, int i, int j, double add, @Nullable Kind kind) {
     if (cost[i] + add < cost[j]) {
       cost[j] = cost[i] + add;
       from[j] = i;

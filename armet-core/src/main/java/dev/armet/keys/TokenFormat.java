@@ -3,6 +3,7 @@ package dev.armet.keys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /** Encoding helpers shared by {@link TokenSigner} and {@link TokenSealer}. */
 final class TokenFormat {
@@ -22,7 +23,7 @@ final class TokenFormat {
   }
 
   /** Strict base64url without padding; null for anything else. */
-  static byte[] decode(String s, int from, int to) {
+  static byte @Nullable [] decode(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')

@@ -3,6 +3,7 @@ package dev.armet.keys;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -69,9 +70,10 @@ public final class TokenSealer {
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, keys[key],
+      int k = Objects.requireNonNull(key); // sealed != null implies key != null
+      cipher.init(Cipher.DECRYPT_MODE, keys[k],
           new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-      cipher.updateAAD(TokenFormat.bind(context, keyIds[key]));
+      cipher.updateAAD(TokenFormat.bind(context, keyIds[k]));
       byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
       return Optional.of(new TokenContents(plain, key == 0));
     } catch (GeneralSecurityException e) {

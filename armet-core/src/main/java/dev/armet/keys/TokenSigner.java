@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs and verifies tokens with HMAC-SHA256 under one purpose of a {@link Keyring}. A token is
@@ -31,7 +32,7 @@ public final class TokenSigner {
   }
 
   /** A token carrying {@code payload}, signed by the primary key and bound to {@code context}. */
-  public String sign(byte[] payload, String context) {
+  public String sign(byte @Nullable [] payload, String context) {
     String body = keyIds[0] + "." + TokenFormat.B64.encodeToString(payload);
     return body + "." + mac(0, body, context);
   }

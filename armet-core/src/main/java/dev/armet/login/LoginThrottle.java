@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Login brute-force protection the application calls around its own credential check (OWASP
@@ -61,7 +63,7 @@ public final class LoginThrottle {
   private final RateLimiter pairLevel;
   private final RateLimiter pairLockClaim;
   private final RateLimiter address;
-  private final RateLimiter username;
+  private final @Nullable RateLimiter username;
   private final Duration slowDownDelay;
   private final int slowDownFailures;
   private final SecurityEventSink events;
@@ -81,8 +83,8 @@ public final class LoginThrottle {
   }
 
   private static RateLimiter limiter(Builder b, RateLimitPolicy policy) {
-    RateLimiter.Builder r = RateLimiter.builder(policy).store(b.store).clock(b.clock).events(b.events)
-        .gate(b.gate);
+    RateLimiter.Builder r = RateLimiter.builder(policy).store(Objects.requireNonNull(b.store)).clock(b.clock).events(b.events)
+        .gate(Objects.requireNonNull(b.gate)); // both set by Builder.build()
     return (b.keyring == null ? r : r.keyring(b.keyring)).build();
   }
 
@@ -181,7 +183,8 @@ public final class LoginThrottle {
 
   /** Counts a failure against the account from anywhere; one event per threshold's worth. */
   private void accountFailed(String user) {
-    LimitStatus account = username.penalty(normalize(user), 1).status();
+    // Called only when slowDownFailures > 0, which is when the username limiter exists.
+    LimitStatus account = Objects.requireNonNull(username).penalty(normalize(user), 1).status();
     if (account == null || account.consumed() < slowDownFailures
         || (account.consumed() - slowDownFailures) % slowDownFailures != 0) {
       return;
@@ -214,7 +217,7 @@ public final class LoginThrottle {
    * lock's length, so a request that saw the full count late cannot claim again. Returns the
    * lock's length, or null when the store failed (the caller fails closed).
    */
-  private Duration lock(String user, String pairKey, String address) {
+  private @Nullable Duration lock(String user, String pairKey, String address) {
     RateLimitDecision claim = pairLockClaim.consume(pairKey);
     if (claim.outcome() == RateLimitDecision.Outcome.UNAVAILABLE) {
       return null;
@@ -229,7 +232,7 @@ public final class LoginThrottle {
       pairLockClaim.delete(pairKey); // let the next request try again rather than lose the lock
       return null;
     }
-    long level = levelStatus.consumed();
+    long level = Objects.requireNonNull(levelStatus).consumed(); // lock != null implies it
     // Block first, then give the attempts back: never a moment where the pair is open early.
     pairLockClaim.block(pairKey, lock);
     pair.reward(pairKey, threshold);
@@ -271,11 +274,11 @@ public final class LoginThrottle {
     private int slowDownFailures = 20;
     private Duration slowDownPeriod = Duration.ofHours(1);
     private Duration slowDownDelay = Duration.ofSeconds(1);
-    private RateLimitStore store;
+    private @Nullable RateLimitStore store;
     private InstantSource clock = InstantSource.system();
     private SecurityEventSink events = SecurityEventSink.logging();
-    private Keyring keyring;
-    private ProductionGate gate;
+    private @Nullable Keyring keyring;
+    private @Nullable ProductionGate gate;
 
     private Builder() {}
 
@@ -328,7 +331,7 @@ public final class LoginThrottle {
      * Where the counters live (default: a bounded in-memory store, in development only:
      * production refuses an in-memory store, see {@link ProductionGate}).
      */
-    public Builder store(RateLimitStore store) {
+    public Builder store(@Nullable RateLimitStore store) {
       this.store = store;
       return this;
     }

@@ -1,6 +1,7 @@
 package dev.armet.net;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}), or one
@@ -83,7 +84,7 @@ public final class Cidr {
   }
 
   /** Whether the 4- or 16-byte address is in this range (IPv4-mapped IPv6 as IPv4). */
-  public boolean matches(byte[] address) {
+  public boolean matches(byte @Nullable [] address) {
     if (address == null || (address.length != 4 && address.length != 16)) {
       return false;
     }

@@ -1,5 +1,7 @@
 package dev.armet.net;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a request really came from, as {@link ClientAddressResolver} determined it: the client's
  * IP address, and the scheme and host it used. Behind a trusted TLS-terminating proxy,
@@ -11,7 +13,7 @@ package dev.armet.net;
  * }</pre>
  */
 public final class ClientAddress {
-  private final byte[] address;
+  private final byte @Nullable [] address;
   private final String text;
   private final String scheme;
   private final String host;
@@ -19,7 +21,7 @@ public final class ClientAddress {
   private final boolean forwarded;
   private final int ipv6KeyPrefix;
 
-  ClientAddress(byte[] address, String text, String scheme, String host, int port, boolean forwarded,
+  ClientAddress(byte @Nullable [] address, String text, String scheme, String host, int port, boolean forwarded,
       int ipv6KeyPrefix) {
     this.address = address;
     this.text = text;
@@ -68,7 +70,7 @@ public final class ClientAddress {
     return keyOf(address, text, ipv6KeyPrefix);
   }
 
-  static String keyOf(byte[] address, String text, int ipv6Prefix) {
+  static String keyOf(byte @Nullable [] address, String text, int ipv6Prefix) {
     if (address == null) {
       return text;
     }

@@ -5,6 +5,7 @@ import dev.armet.event.SecurityEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the real client address, scheme and host behind reverse proxies: Express's
@@ -40,7 +41,7 @@ public final class ClientAddressResolver {
   /** Reads a request header; several field lines of one name joined with commas, or null. */
   @FunctionalInterface
   public interface HeaderLookup {
-    String get(String name);
+    @Nullable String get(String name);
   }
 
   static final int MAX_HOPS = 32;
@@ -127,7 +128,7 @@ public final class ClientAddressResolver {
     if (source != null && source.malformed() && source != reported) { // one event per bad hop
       diagnostics.malformed(peerText, source, "the request's own scheme and host");
     }
-    if (source == null || !named && source.proto == null && source.host == null) {
+    if (source == null || (!named && source.proto == null && source.host == null)) {
       diagnostics.observe(peerText, isLoopback(peerBytes));
       return direct;
     }
@@ -147,7 +148,7 @@ public final class ClientAddressResolver {
         ipv6KeyPrefix);
   }
 
-  private List<Hop> hops(HeaderLookup headers) {
+  private @Nullable List<Hop> hops(HeaderLookup headers) {
     if (header == Header.FORWARDED) {
       String value = headers.get("Forwarded");
       return value == null || value.isBlank() ? null : ForwardedParser.parse(value, MAX_HOPS);
@@ -162,7 +163,7 @@ public final class ClientAddressResolver {
     return XForwardedParser.parse(value, proto, host, MAX_HOPS);
   }
 
-  private boolean isTrusted(byte[] address) {
+  private boolean isTrusted(byte @Nullable [] address) {
     for (int i = 0; i < trusted.size(); i++) {
       if (trusted.get(i).matches(address)) {
         return true;
@@ -172,7 +173,7 @@ public final class ClientAddressResolver {
   }
 
   /** The peer as containers report it: maybe bracketed, maybe with a zone id. */
-  static byte[] peerAddress(String peer) {
+  static byte @Nullable [] peerAddress(String peer) {
     if (peer == null) {
       return null;
     }
@@ -184,7 +185,7 @@ public final class ClientAddressResolver {
     return IpLiteral.parse(p, 0, zone < 0 ? p.length() : zone);
   }
 
-  private static boolean isLoopback(byte[] a) {
+  private static boolean isLoopback(byte @Nullable [] a) {
     return a != null && (a.length == 4 ? a[0] == 127 : Cidr.high(a) == 0 && Cidr.low(a) == 1);
   }
 

@@ -2,6 +2,7 @@ package dev.armet.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the RFC 7239 {@code Forwarded} header: elements separated by commas, pairs by
@@ -101,7 +102,7 @@ final class ForwardedParser {
   }
 
   /** The address of a node (§6), or null for unknown, obfuscated or malformed ones. */
-  static byte[] node(String node) {
+  static byte @Nullable [] node(@Nullable String node) {
     if (node == null || node.isEmpty()) {
       return null;
     }

@@ -1,27 +1,29 @@
 package dev.armet.net;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One proxy hop as a forwarding header reports it: the address the proxy received the request
  * from ({@code null} when unknown, obfuscated or malformed), and the scheme and host that request
  * used when the header says so.
  */
 final class Hop {
-  final byte[] address;
-  final String proto;
-  final String host;
+  final byte @Nullable [] address;
+  final @Nullable String proto;
+  final @Nullable String host;
   /** The header whose value for this hop was not understood (and dropped), or null. */
-  final String badHeader;
+  final @Nullable String badHeader;
   /** That value, as sent (for the event; rendered escaped). */
-  final String badValue;
+  final @Nullable String badValue;
   /** Whether that value was the address (so the walk stops at the proxy that wrote it). */
   final boolean badAddress;
 
-  Hop(byte[] address, String proto, String host) {
+  Hop(byte @Nullable [] address, @Nullable String proto, @Nullable String host) {
     this(address, proto, host, null, null, false);
   }
 
-  private Hop(byte[] address, String proto, String host, String badHeader, String badValue,
-      boolean badAddress) {
+  private Hop(byte @Nullable [] address, @Nullable String proto, @Nullable String host,
+      @Nullable String badHeader, @Nullable String badValue, boolean badAddress) {
     this.address = address;
     this.proto = proto;
     this.host = host;
@@ -35,10 +37,11 @@ final class Hop {
    * such (address first) is remembered so the resolver can report it. An absent address
    * ({@code rawFor} null: a proxy that reports only the scheme or host) is not malformed.
    */
-  static Hop of(String forHeader, String rawFor, byte[] address, String protoHeader, String rawProto,
-      String hostHeader, String rawHost) {
-    String proto = proto(rawProto);
-    String host = host(rawHost);
+  static Hop of(String forHeader, @Nullable String rawFor, byte @Nullable [] address,
+      @Nullable String protoHeader, @Nullable String rawProto, @Nullable String hostHeader,
+      @Nullable String rawHost) {
+    @Nullable String proto = proto(rawProto);
+    @Nullable String host = host(rawHost);
     if (address == null && rawFor != null) {
       return new Hop(null, proto, host, forHeader, rawFor, true);
     }
@@ -57,7 +60,7 @@ final class Hop {
   }
 
   /** {@code http} or {@code https} in lower case, or null for anything else. */
-  static String proto(String raw) {
+  static @Nullable String proto(@Nullable String raw) {
     if (raw == null) {
       return null;
     }
@@ -72,7 +75,7 @@ final class Hop {
    * {@code raw} when it is a plausible {@code host[:port]} (RFC 3986 reg-name or IP literal, at
    * most 255 characters), else null: a forged host must not reach URLs the application builds.
    */
-  static String host(String raw) {
+  static @Nullable String host(@Nullable String raw) {
     if (raw == null) {
       return null;
     }

@@ -1,5 +1,7 @@
 package dev.armet.net;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Strict IP literal parsing and canonical formatting, with no DNS lookups and no exceptions:
  * anything that is not exactly an IPv4 dotted quad or an RFC 4291 IPv6 literal is {@code null}.
@@ -8,7 +10,7 @@ final class IpLiteral {
   private IpLiteral() {}
 
   /** The 4 or 16 address bytes of {@code s[from, to)}; IPv4-mapped IPv6 becomes IPv4. */
-  static byte[] parse(CharSequence s, int from, int to) {
+  static byte @Nullable [] parse(CharSequence s, int from, int to) {
     if (s == null || from < 0 || to > s.length() || to - from < 2 || to - from > 45) {
       return null;
     }
@@ -20,7 +22,7 @@ final class IpLiteral {
     return parseV4Only(s, from, to);
   }
 
-  static byte[] parse(String s) {
+  static byte @Nullable [] parse(String s) {
     return s == null ? null : parse(s, 0, s.length());
   }
 
@@ -50,12 +52,12 @@ final class IpLiteral {
     return i == to;
   }
 
-  private static byte[] parseV4Only(CharSequence s, int from, int to) {
+  private static byte @Nullable [] parseV4Only(CharSequence s, int from, int to) {
     byte[] out = new byte[4];
     return parseV4(s, from, to, out, 0) ? out : null;
   }
 
-  private static byte[] parseV6(CharSequence s, int from, int to) {
+  private static byte @Nullable [] parseV6(CharSequence s, int from, int to) {
     byte[] out = new byte[16];
     int groups = 0;
     int gap = -1;
@@ -121,7 +123,7 @@ final class IpLiteral {
     return out;
   }
 
-  private static byte[] unmap(byte[] v6) {
+  private static byte @Nullable [] unmap(byte @Nullable [] v6) {
     if (v6 == null) {
       return null;
     }

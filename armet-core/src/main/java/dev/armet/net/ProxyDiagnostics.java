@@ -60,7 +60,7 @@ final class ProxyDiagnostics {
     } else if (seen == null) {
       seen = first.get();
     }
-    if (!seen.equals(client)) {
+    if (!client.equals(seen)) {
       settled = true;
       return;
     }

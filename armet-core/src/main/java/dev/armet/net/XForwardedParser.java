@@ -2,6 +2,7 @@ package dev.armet.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the de-facto {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and
@@ -13,7 +14,7 @@ final class XForwardedParser {
   private XForwardedParser() {}
 
   /** Comma-separated, trimmed, empty entries kept (they are malformed hops, not nothing). */
-  static List<String> split(String header, int max) {
+  static List<String> split(@Nullable String header, int max) {
     List<String> out = new ArrayList<>();
     if (header == null || header.isBlank()) {
       return out;
@@ -38,7 +39,7 @@ final class XForwardedParser {
    * hop by hop; any other length (usually one value the edge proxy set and the others passed on)
    * contributes its last value, the one the nearest proxy vouches for, to every hop.
    */
-  static List<Hop> parse(String forwardedFor, String proto, String host, int maxHops) {
+  static List<Hop> parse(String forwardedFor, @Nullable String proto, @Nullable String host, int maxHops) {
     List<String> fors = split(forwardedFor, maxHops);
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
@@ -55,7 +56,7 @@ final class XForwardedParser {
    * The hop X-Forwarded-Proto and -Host describe when there is no X-Forwarded-For: their last
    * values (the nearest proxy's), no address; null when neither is present.
    */
-  static List<Hop> withoutFor(String proto, String host, int maxHops) {
+  static @Nullable List<Hop> withoutFor(@Nullable String proto, @Nullable String host, int maxHops) {
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
     if (protos.isEmpty() && hosts.isEmpty()) {
@@ -65,18 +66,18 @@ final class XForwardedParser {
         "X-Forwarded-Host", last(hosts)));
   }
 
-  private static String last(List<String> values) {
+  private static @Nullable String last(List<String> values) {
     return values.isEmpty() ? null : values.get(values.size() - 1);
   }
 
-  private static String pick(List<String> values, int i, int n) {
+  private static @Nullable String pick(List<String> values, int i, int n) {
     if (values.size() == n) {
       return values.get(i);
     }
     return values.isEmpty() ? null : values.get(values.size() - 1);
   }
 
-  static byte[] address(String entry) {
+  static byte @Nullable [] address(String entry) {
     if (entry.isEmpty()) {
       return null;
     }

@@ -6,6 +6,7 @@ import dev.armet.spi.RateLimitStoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer for one request: allowed, refused (429) or unavailable (503: the store failed and
@@ -25,13 +26,13 @@ public final class RateLimitDecision {
 
   private final Outcome outcome;
   private final List<LimitStatus> statuses;
-  private final RateLimitStoreException failure;
+  private final @Nullable RateLimitStoreException failure;
 
   RateLimitDecision(Outcome outcome, List<LimitStatus> statuses) {
     this(outcome, statuses, null);
   }
 
-  private RateLimitDecision(Outcome outcome, List<LimitStatus> statuses, RateLimitStoreException failure) {
+  private RateLimitDecision(Outcome outcome, List<LimitStatus> statuses, @Nullable RateLimitStoreException failure) {
     this.outcome = outcome;
     this.statuses = statuses;
     this.failure = failure;
@@ -63,7 +64,7 @@ public final class RateLimitDecision {
   }
 
   /** The first status (the only one for a single limiter), or null when unavailable. */
-  public LimitStatus status() {
+  public @Nullable LimitStatus status() {
     return statuses.isEmpty() ? null : statuses.get(0);
   }
 

@@ -5,6 +5,7 @@ import dev.armet.spi.LimitRule;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named limit: a token bucket (burst capacity, steady refill) or a fixed window, an optional
@@ -57,7 +58,7 @@ public final class RateLimitPolicy {
   /** Builds a policy; {@link #build} fails with the key, the value and the bound. */
   public static final class Builder {
     private final String name;
-    private LimitRule.Kind kind;
+    private LimitRule.@Nullable Kind kind;
     private long limit;
     private long periodMicros;
     private long blockMicros;

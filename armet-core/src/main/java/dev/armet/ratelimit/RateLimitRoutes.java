@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-route rate limits, independent of any web framework: routes (a {@link PathPattern},
@@ -42,7 +43,7 @@ public final class RateLimitRoutes<R> {
   private final RateLimitStore store;
 
   private RateLimitRoutes(Builder<R> b, ProductionGate gate, RateLimitStore store,
-      Keyring keyring) {
+      @Nullable Keyring keyring) {
     this.store = store;
     List<Route<R>> built = new ArrayList<>();
     for (Route<R> spec : b.routes) {
@@ -164,7 +165,7 @@ public final class RateLimitRoutes<R> {
 
     /** A built copy with its limiters; this specification stays as configured. */
     private Route<R> build(Builder<R> b, ProductionGate gate, RateLimitStore store,
-        Keyring keyring) {
+        @Nullable Keyring keyring) {
       List<RateLimiter> built = new ArrayList<>();
       for (RateLimitPolicy p : policies) {
         if (cost > p.rule().limit()) {
@@ -195,12 +196,12 @@ public final class RateLimitRoutes<R> {
    */
   public static final class Builder<R> {
     private final List<Route<R>> routes = new ArrayList<>();
-    private RateLimitStore store;
+    private @Nullable RateLimitStore store;
     private InstantSource clock = InstantSource.system();
     private StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
     private SecurityEventSink events = SecurityEventSink.logging();
-    private Keyring keyring;
-    private ProductionGate gate;
+    private @Nullable Keyring keyring;
+    private @Nullable ProductionGate gate;
 
     private Builder() {}
 

@@ -19,6 +19,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key), stored
@@ -146,6 +147,7 @@ public final class RateLimiter {
     return list.get(0).limiter.run(Operation.GET, list, 1, 0);
   }
 
+  @SuppressWarnings("ReferenceEquality") // one store instance, not equal stores, makes one atomic call
   private static List<Target> sameStore(Target... targets) {
     if (targets.length == 0) {
       throw new IllegalArgumentException("at least one target is needed");
@@ -276,12 +278,12 @@ public final class RateLimiter {
   /** Builds a {@link RateLimiter}. */
   public static final class Builder {
     private final RateLimitPolicy policy;
-    private RateLimitStore store;
+    private @Nullable RateLimitStore store;
     private InstantSource clock = InstantSource.system();
     private StoreFailurePolicy onFailure = StoreFailurePolicy.failClosed();
     private SecurityEventSink events = SecurityEventSink.logging();
-    private Keyring keyring;
-    private ProductionGate gate;
+    private @Nullable Keyring keyring;
+    private @Nullable ProductionGate gate;
 
     private Builder(RateLimitPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");

@@ -3,6 +3,7 @@ package dev.armet.ratelimit;
 import dev.armet.spi.RateLimitStore;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a limiter does when its store fails (timeout, lost connection): fail closed, refusing
@@ -16,9 +17,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class StoreFailurePolicy {
-  private final RateLimitStore insurance;
+  private final @Nullable RateLimitStore insurance;
 
-  private StoreFailurePolicy(RateLimitStore insurance) {
+  private StoreFailurePolicy(@Nullable RateLimitStore insurance) {
     this.insurance = insurance;
   }
 
@@ -35,7 +36,7 @@ public final class StoreFailurePolicy {
     return new StoreFailurePolicy(Objects.requireNonNull(store, "insurance store"));
   }
 
-  RateLimitStore insuranceStore() {
+  @Nullable RateLimitStore insuranceStore() {
     return insurance;
   }
 

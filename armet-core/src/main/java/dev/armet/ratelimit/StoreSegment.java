@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One lock-guarded slice of the in-memory store: an access-ordered map (least recently used
@@ -18,7 +19,7 @@ final class StoreSegment {
 
   /** A state and the instant after which it equals absence. */
   static final class Slot {
-    LimitState state;
+    @Nullable LimitState state;
     long expiresAt;
   }
 
@@ -36,7 +37,7 @@ final class StoreSegment {
   }
 
   /** The live state under {@code key}, or null. Caller holds the lock. */
-  LimitState get(String key, long now) {
+  @Nullable LimitState get(String key, long now) {
     Slot slot = map.get(key);
     if (slot == null) {
       return null;

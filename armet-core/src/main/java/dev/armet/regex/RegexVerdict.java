@@ -1,6 +1,7 @@
 package dev.armet.regex;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The verdict on one pattern in one {@link MatchMode}. Immutable.
@@ -26,7 +27,7 @@ import java.util.List;
  * @param notes explanations: memoised loops, why a prediction was not confirmed, fallbacks
  */
 public record RegexVerdict(String pattern, int flags, MatchMode mode, Complexity complexity, int degree,
-    Attack attack, Proof proof, StackRisk stackRisk, Rewrite rewrite, boolean modelled, String predicted,
+    @Nullable Attack attack, @Nullable Proof proof, @Nullable StackRisk stackRisk, @Nullable Rewrite rewrite, boolean modelled, String predicted,
     List<String> notes) {
   public RegexVerdict {
     notes = List.copyOf(notes);

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Pattern} whose every match runs within a budget: at most {@code maxSteps} character
@@ -45,7 +46,7 @@ public final class SafePattern {
   private final Pattern pattern;
   private final long maxSteps;
   private final long stepsPerChar;
-  private final Duration timeout;
+  private final @Nullable Duration timeout;
   private final SecurityEventSink events;
 
   private SafePattern(Builder b) {
@@ -138,7 +139,7 @@ public final class SafePattern {
         .with("stepBudget", budget).with("timeoutMs", timeout == null ? null : timeout.toMillis()));
     String what = switch (limit) {
       case STEPS -> "read more than " + budget + " characters (step budget)";
-      case TIME -> "ran longer than " + timeout.toMillis() + " ms";
+      case TIME -> "ran longer than " + Objects.requireNonNull(timeout).toMillis() + " ms";
       case STACK -> "overflowed the thread stack";
     };
     return new RegexBudgetExceededException("regex match refused: pattern " + shown + " " + what + " on an input of "
@@ -151,7 +152,7 @@ public final class SafePattern {
     private int flags;
     private long maxSteps = DEFAULT_MAX_STEPS;
     private long stepsPerChar = DEFAULT_STEPS_PER_CHAR;
-    private Duration timeout;
+    private @Nullable Duration timeout;
     private SecurityEventSink events = SecurityEventSink.logging();
 
     private Builder(String regex) {
@@ -188,7 +189,11 @@ public final class SafePattern {
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the setting and its bound */
+    /**
+     * The pattern, checked and compiled.
+     *
+     * @throws IllegalArgumentException naming the setting and its bound
+     */
     public SafePattern build() {
       if (maxSteps < 1) {
         throw new IllegalArgumentException("maxSteps must be >= 1, was " + maxSteps);

@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cookie sessions (cookie-session parity): the whole session travels in one cookie, signed
@@ -40,8 +42,8 @@ public final class CookieSessions implements Sessions {
 
   private static final int MAX_CANDIDATES = 3;
 
-  private final TokenSigner signer;
-  private final TokenSealer sealer;
+  private final @Nullable TokenSigner signer;
+  private final @Nullable TokenSealer sealer;
   private final SessionCookies cookies;
   private final Duration maxAge;
   private final boolean rolling;
@@ -79,7 +81,7 @@ public final class CookieSessions implements Sessions {
     for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
       Optional<TokenContents> contents = signer != null
           ? signer.verify(values.get(i), cookie.name())
-          : sealer.open(values.get(i), cookie.name());
+          : Objects.requireNonNull(sealer).open(values.get(i), cookie.name());
       if (contents.isEmpty()) {
         events.record(SecurityEvent.of("session_tampered")
             .with("cookie", cookie.name()).with("reason", "invalid signature"));
@@ -108,14 +110,14 @@ public final class CookieSessions implements Sessions {
       return hadCookie ? Optional.of(cookie.clearHeader()) : Optional.empty();
     }
     boolean reissue = s.isNew() || s.modified() || s.regenerated() || rolling
-        || !s.loaded.primaryKey;
+        || !Objects.requireNonNull(s.loaded).primaryKey; // not new: it was loaded
     if (!reissue) {
       return Optional.empty();
     }
     Instant now = clock.instant();
     byte[] payload = CookiePayload.encode(s, now.plus(maxAge)).getBytes(StandardCharsets.UTF_8);
     String token = signer != null ? signer.sign(payload, cookie.name())
-        : sealer.seal(payload, cookie.name());
+        : Objects.requireNonNull(sealer).seal(payload, cookie.name());
     int size = cookie.name().length() + 1 + token.length();
     if (size > MAX_COOKIE_BYTES) {
       throw new IllegalStateException("cookie session '" + cookie.name() + "' would be " + size

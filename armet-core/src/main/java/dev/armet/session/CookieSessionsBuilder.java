@@ -8,6 +8,7 @@ import dev.armet.keys.Keyring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures {@link CookieSessions}; everything is checked in {@link #build()}. Defaults: signed
@@ -16,9 +17,9 @@ import java.util.Objects;
  * {@code ARMET_SECRETS}, environment from {@code ARMET_ENV}.
  */
 public final class CookieSessionsBuilder {
-  Keyring keyring;
-  ProductionGate gate;
-  SetCookie cookie;
+  @Nullable Keyring keyring;
+  @Nullable ProductionGate gate;
+  @Nullable SetCookie cookie;
   boolean crossSiteCookie;
   boolean sealed;
   Duration maxAge = Duration.ofHours(24);

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sessions in this process's memory, for development and tests. Bounded: at most
  * {@code maxEntries} records; expired ones are swept when the store is full, and if it is still
  * full the record closest to expiry is evicted (under concurrent writes the bound can be passed
- * by at most the number of writers at that moment). Refused in production ({@link SessionConfig}
- * fails at start-up), because sessions would be lost on restart and not shared between
- * instances: use the Redis ({@code armet-redis}) or JDBC ({@code armet-jdbc}) store.
+ * by at most the number of writers at that moment). Refused in production
+ * ({@link ServerSessionsBuilder#build()} fails at start-up), because sessions would be lost on
+ * restart and not shared between instances: use the Redis ({@code armet-redis}) or JDBC ({@code armet-jdbc}) store.
  *
  * <pre>{@code
  * SessionStore store = new MemorySessionStore(10_000, Clock.systemUTC());

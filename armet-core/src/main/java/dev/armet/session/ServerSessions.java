@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server-side sessions (express-session parity): data in a {@link SessionStore}, a signed
@@ -58,7 +60,7 @@ public final class ServerSessions implements Sessions {
   private final Clock clock;
   private final SecurityEventSink events;
   /** Cookies verified before (null when rolling: every response re-signs the id then). */
-  private final VerifiedCookies verifiedCookies;
+  private final @Nullable VerifiedCookies verifiedCookies;
 
   ServerSessions(ServerSessionsBuilder b) {
     ProductionGate gate = b.gate != null ? b.gate : ProductionGate.of(null);
@@ -98,7 +100,7 @@ public final class ServerSessions implements Sessions {
       // the store is still asked below on every request, so an ended session stays ended.
       VerifiedCookies.Digest digest = verifiedCookies == null ? null
           : verifiedCookies.digest(cookie.name(), values.get(i));
-      String key = digest == null ? null : verifiedCookies.get(digest);
+      String key = digest == null ? null : Objects.requireNonNull(verifiedCookies).get(digest);
       byte[] id = null; // only needed to re-sign the cookie: never on a cache hit (see below)
       boolean primaryKey = true;
       if (key == null) {
@@ -112,13 +114,13 @@ public final class ServerSessions implements Sessions {
         key = storeKey(id);
         primaryKey = verified.get().primaryKey();
         if (digest != null && primaryKey) {
-          verifiedCookies.put(digest, key);
+          Objects.requireNonNull(verifiedCookies).put(digest, key);
         }
       }
       Optional<SessionRecord> found = store.load(key);
       if (found.isEmpty()) {
         if (digest != null) {
-          verifiedCookies.remove(digest);
+          Objects.requireNonNull(verifiedCookies).remove(digest);
         }
         // Expired (the store's TTL) or ended (logout, regenerate): the id is never reused.
         events.record(SecurityEvent.of("session_use_after_expire").with("cookie", cookie.name()));
@@ -148,14 +150,14 @@ public final class ServerSessions implements Sessions {
     Instant now = clock.instant();
     SessionState loaded = s.loaded;
     SetCookie cookie = s.cookie;
-    if (s.discardLoaded() && s.regenerated() && loaded.userId != null
-        && store.load(loaded.key).isEmpty()) {
+    if (s.discardLoaded() && s.regenerated() && Objects.requireNonNull(loaded).userId != null
+        && store.load(keyOf(loaded)).isEmpty()) {
       // A signed-in session that a concurrent request ended (logout, log out everywhere) is not
       // carried over to a new id; that request's response already cleared the cookie.
       return Optional.empty();
     }
     if (s.discardLoaded()) {
-      store.delete(loaded.key);
+      store.delete(keyOf(Objects.requireNonNull(loaded))); // discardLoaded(): one was loaded
       if (!s.regenerated()) {
         events.record(SecurityEvent.of("session_revoked").with("cookie", cookie.name())
             .with("reason", "invalidated"));
@@ -180,6 +182,8 @@ public final class ServerSessions implements Sessions {
           ? "session_renewed" : "session_created").with("cookie", cookie.name()));
       return Optional.of(header(cookie, id, now));
     }
+    // Neither absent nor new: this request loaded it.
+    Objects.requireNonNull(loaded);
     if (s.modified()) {
       if (!saveMerged(s, loaded, expiry(loaded.createdAt, now))) {
         // Destroyed meanwhile (logout, regenerate, log out everywhere, expiry): never resurrect
@@ -187,15 +191,15 @@ public final class ServerSessions implements Sessions {
         // racing response.
         return Optional.empty();
       }
-      return rolling || !loaded.primaryKey ? Optional.of(header(cookie, loaded.id, now))
+      return rolling || !loaded.primaryKey ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
           : Optional.empty();
     }
     Instant target = expiry(loaded.createdAt, now);
     if (Duration.between(now, loaded.expiresAt).compareTo(idle.minus(touchInterval)) < 0
         && target.isAfter(loaded.expiresAt)) {
-      store.touch(loaded.key, target);
+      store.touch(keyOf(loaded), target);
     }
-    return rolling || !loaded.primaryKey ? Optional.of(header(cookie, loaded.id, now))
+    return rolling || !loaded.primaryKey ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
         : Optional.empty();
   }
 
@@ -211,12 +215,12 @@ public final class ServerSessions implements Sessions {
     Map<String, Object> base = loaded.attributes;
     String storedUser = loaded.userId;
     for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      SessionRecord next = TrustedRecords.ofChecked(loaded.key, s.mergedUserId(storedUser),
+      SessionRecord next = TrustedRecords.ofChecked(keyOf(loaded), s.mergedUserId(storedUser),
           loaded.createdAt, expiresAt, version + 1, s.mergeOnto(base));
       if (store.save(next, version)) {
         return true;
       }
-      Optional<SessionRecord> current = store.load(loaded.key);
+      Optional<SessionRecord> current = store.load(keyOf(loaded));
       if (current.isEmpty()) {
         return false;
       }
@@ -243,6 +247,11 @@ public final class ServerSessions implements Sessions {
     Instant idleEnd = now.plus(idle);
     Instant absoluteEnd = created.plus(absolute);
     return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
+  }
+
+  /** Server sessions always load by key (only cookie sessions have none). */
+  private static String keyOf(SessionState loaded) {
+    return Objects.requireNonNull(loaded.key, "key");
   }
 
   private String header(SetCookie cookie, byte[] id, Instant now) {

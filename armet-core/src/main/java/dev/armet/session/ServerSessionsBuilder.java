@@ -10,6 +10,7 @@ import dev.armet.keys.Keyring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures {@link ServerSessions}; everything is checked in {@link #build()}. Defaults: idle
@@ -19,10 +20,10 @@ import java.util.Objects;
  * {@link MemorySessionStore} in development only.
  */
 public final class ServerSessionsBuilder {
-  SessionStore store;
-  Keyring keyring;
-  ProductionGate gate;
-  SetCookie cookie;
+  @Nullable SessionStore store;
+  @Nullable Keyring keyring;
+  @Nullable ProductionGate gate;
+  @Nullable SetCookie cookie;
   boolean crossSiteCookie;
   Duration idleTimeout = Duration.ofMinutes(30);
   Duration absoluteTimeout = Duration.ofHours(12);

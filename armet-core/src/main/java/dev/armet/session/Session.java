@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request's view of its session, from {@link Sessions#open}. Values are JSON-shaped
@@ -49,7 +51,7 @@ import java.util.Set;
 public final class Session {
   private static final Object REMOVED = new Object();
 
-  final SessionState loaded;
+  final @Nullable SessionState loaded;
   final SetCookie cookie;
   private final Instant now;
   private final Map<String, Object> attributes = new LinkedHashMap<>();
@@ -61,10 +63,10 @@ public final class Session {
   private boolean discardLoaded;
   private boolean userChanged;
   private boolean committed;
-  private String userId;
-  private Instant createdAt;
+  private @Nullable String userId;
+  private @Nullable Instant createdAt;
 
-  Session(SetCookie cookie, SessionState loaded, Instant now) {
+  Session(SetCookie cookie, @Nullable SessionState loaded, Instant now) {
     this.cookie = cookie;
     this.loaded = loaded;
     this.now = now;
@@ -99,7 +101,7 @@ public final class Session {
 
   /** When the session was created; empty if none exists. */
   public synchronized Optional<Instant> createdAt() {
-    return exists ? Optional.of(createdAt) : Optional.empty();
+    return exists ? Optional.ofNullable(createdAt) : Optional.empty();
   }
 
   public synchronized Optional<Object> get(String name) {
@@ -263,12 +265,12 @@ public final class Session {
     return out;
   }
 
-  synchronized String mergedUserId(String stored) {
+  synchronized @Nullable String mergedUserId(@Nullable String stored) {
     return userChanged ? userId : stored;
   }
 
   synchronized Instant created() {
-    return createdAt;
+    return Objects.requireNonNull(createdAt, "no session exists"); // called for existing ones
   }
 
   /** The cookie this session reads and writes (chosen per request by scheme). */
@@ -276,7 +278,7 @@ public final class Session {
     return cookie;
   }
 
-  synchronized String user() {
+  synchronized @Nullable String user() {
     return userId;
   }
 }

@@ -6,6 +6,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the session cookie per request and checks it against the environment. With no cookie
@@ -25,7 +26,7 @@ final class SessionCookies {
     this.plain = plain;
   }
 
-  static SessionCookies choose(SetCookie configured, String baseName, ArmetEnvironment env,
+  static SessionCookies choose(@Nullable SetCookie configured, String baseName, ArmetEnvironment env,
       boolean crossSite, ProductionGate gate, String component) {
     String setting = component + ".cookie";
     if (configured == null) {

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Session cookies whose signature was already checked, so that a session's cookie is verified
@@ -49,7 +50,7 @@ final class VerifiedCookies {
   }
 
   /** The store key of a cookie verified before, or null. */
-  String get(Digest digest) {
+  @Nullable String get(Digest digest) {
     return entries.get(digest);
   }
 
@@ -87,7 +88,7 @@ final class VerifiedCookies {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof Digest && MessageDigest.isEqual(bytes, ((Digest) o).bytes);
     }
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One limit as a store sees it: plain numbers, so a script store (Redis Lua) can run the same
- * arithmetic as {@link RateLimitCommand#apply} without Java. Built from a {@link RateLimitPolicy}.
+ * arithmetic as {@link RateLimitCommand#apply} without Java. Built from a {@link dev.armet.ratelimit.RateLimitPolicy}.
  */
 public final class LimitRule {
   /** The algorithm. */

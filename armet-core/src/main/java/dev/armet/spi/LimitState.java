@@ -1,6 +1,7 @@
 package dev.armet.spi;
 
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The persisted state of one key, with a format version so a rolling deploy can read the
@@ -55,7 +56,7 @@ public final class LimitState {
    * Reads an encoded state; null (the key counts as absent) for null or a format this version
    * does not know, so a record from a newer release never breaks an older one.
    */
-  public static LimitState decode(byte[] bytes) {
+  public static @Nullable LimitState decode(byte[] bytes) {
     if (bytes == null || bytes.length != ENCODED_LENGTH || bytes[0] != VERSION) {
       return null;
     }

@@ -2,7 +2,7 @@ package dev.armet.spi;
 
 /**
  * A store could not decide in time (timeout, lost connection, bad reply). The limiter then
- * follows its {@link StoreFailurePolicy}; the client never sees this message.
+ * follows its {@link dev.armet.ratelimit.StoreFailurePolicy}; the client never sees this message.
  */
 public class RateLimitStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;

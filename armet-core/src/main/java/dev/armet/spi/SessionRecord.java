@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stored session: its key, owner, creation time, expiry, write version and JSON-shaped
@@ -32,7 +33,7 @@ public final class SessionRecord {
   private static final JsonLimits LIMITS = JsonLimits.of(1 << 20, 34, 1 << 20);
 
   private final String key;
-  private final String userId;
+  private final @Nullable String userId;
   private final Instant createdAt;
   private final Instant expiresAt;
   private final long version;
@@ -55,12 +56,13 @@ public final class SessionRecord {
    * @throws IllegalArgumentException if an attribute is not JSON-shaped or the version is below
    *     {@link #FIRST_VERSION}
    */
-  public SessionRecord(String key, String userId, Instant createdAt, Instant expiresAt,
+  public SessionRecord(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
       long version, Map<String, ?> attributes) {
     this(key, userId, createdAt, expiresAt, checkVersion(version), copy(attributes), true);
   }
 
-  private SessionRecord(String key, String userId, Instant createdAt, Instant expiresAt,
+  @SuppressWarnings("UnusedVariable") // `checked` only tells this constructor from the public one
+  private SessionRecord(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
       long version, Map<String, Object> attributes, boolean checked) {
     this.key = Objects.requireNonNull(key, "key");
     this.userId = userId;
@@ -75,7 +77,7 @@ public final class SessionRecord {
   }
 
   /** For attributes already checked and copied by {@code Session}: skips a second deep copy. */
-  private static SessionRecord ofChecked(String key, String userId, Instant createdAt, Instant expiresAt,
+  private static SessionRecord ofChecked(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
       long version, Map<String, Object> attributes) {
     return new SessionRecord(key, userId, createdAt, expiresAt, checkVersion(version),
         java.util.Collections.unmodifiableMap(attributes), true);

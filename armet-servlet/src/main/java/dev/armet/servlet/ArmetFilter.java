@@ -21,7 +21,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one filter an application registers: applies Armet's policies to every request, in this
@@ -59,12 +61,12 @@ public final class ArmetFilter implements Filter {
 
   private final ClientAddressResolver proxies;
   private final SecurityHeaders headers;
-  private final CspReportEndpoint reports;
-  private final HttpRateLimits rateLimits;
-  private final Sessions sessions;
-  private final ServletCsrf csrf;
+  private final @Nullable CspReportEndpoint reports;
+  private final @Nullable HttpRateLimits rateLimits;
+  private final @Nullable Sessions sessions;
+  private final @Nullable ServletCsrf csrf;
 
-  ArmetFilter(ArmetFilterBuilder b, SecurityEventSink events, Sessions sessions, CsrfProtection csrf) {
+  ArmetFilter(ArmetFilterBuilder b, SecurityEventSink events, @Nullable Sessions sessions, @Nullable CsrfProtection csrf) {
     this.proxies = b.proxies;
     this.headers = b.headers;
     this.rateLimits = b.rateLimits;
@@ -105,6 +107,7 @@ public final class ArmetFilter implements Filter {
   }
 
   @Override
+  @SuppressWarnings("try") // the event scope is only opened and closed around the chain
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
@@ -142,7 +145,7 @@ public final class ArmetFilter implements Filter {
     }
     boolean checkCsrf = type == DispatcherType.REQUEST && csrf != null;
     if (sessions == null) {
-      if (checkCsrf && !csrf.apply(request, response)) {
+      if (checkCsrf && !Objects.requireNonNull(csrf).apply(request, response)) {
         return;
       }
       chain.doFilter(request, new ResetSafeResponse(response, applied));
@@ -152,7 +155,7 @@ public final class ArmetFilter implements Filter {
     // never falls back to the container's.
     SessionExchange exchange = SessionExchange.begin(sessions, request, response);
     try {
-      if (!checkCsrf || csrf.apply(exchange.request(), exchange.response())) {
+      if (!checkCsrf || Objects.requireNonNull(csrf).apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));
       }
     } catch (IOException | ServletException | RuntimeException | Error applicationFailure) {

@@ -13,6 +13,7 @@ import dev.armet.session.ServerSessions;
 import dev.armet.session.Sessions;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link ArmetFilter}. Every setting has a secure default; components not set
@@ -27,16 +28,16 @@ public final class ArmetFilterBuilder {
   SecurityEventSink events = SecurityEventSink.logging();
   private Consumer<EventGate.Builder> gateConfig = gate -> { };
   ClientAddressResolver proxies = ClientAddressResolver.direct();
-  HttpRateLimits rateLimits;
-  private Sessions sessions;
-  private CsrfProtection csrf;
-  private ProductionGate gate;
-  private Keyring keyring;
+  @Nullable HttpRateLimits rateLimits;
+  private @Nullable Sessions sessions;
+  private @Nullable CsrfProtection csrf;
+  private @Nullable ProductionGate gate;
+  private @Nullable Keyring keyring;
   private boolean sessionsOff;
-  private Consumer<CsrfProtectionBuilder> csrfConfig;
+  private @Nullable Consumer<CsrfProtectionBuilder> csrfConfig;
   private boolean csrfOff;
   /** A Micrometer MeterRegistry, typed Object so that this class never needs Micrometer loaded. */
-  private Object meterRegistry;
+  private @Nullable Object meterRegistry;
 
   ArmetFilterBuilder() {}
 
@@ -204,12 +205,12 @@ public final class ArmetFilterBuilder {
         : decides.keyring(defaultSessions ? "sessions.keyring" : "csrf.keyring", null);
     Sessions builtSessions = sessions;
     if (defaultSessions) {
-      builtSessions = ServerSessions.create(s -> s.gate(decides).keyring(ring).events(events));
+      builtSessions = ServerSessions.create(s -> s.gate(decides).keyring(Objects.requireNonNull(ring)).events(events));
     }
     CsrfProtection builtCsrf = csrf;
     if (builtCsrf == null && !csrfOff) {
       builtCsrf = CsrfProtection.create(c -> {
-        c.gate(decides).keyring(ring).events(events);
+        c.gate(decides).keyring(Objects.requireNonNull(ring)).events(events); // needsKeys
         if (csrfConfig != null) {
           csrfConfig.accept(c);
         }

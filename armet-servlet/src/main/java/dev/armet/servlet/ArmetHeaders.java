@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This request's security headers, for an application that needs to adjust them on one route
@@ -25,14 +26,14 @@ public final class ArmetHeaders {
 
   private final SecurityHeaders policy;
   private final HttpServletResponse response;
-  private final String nonce;
+  private final @Nullable String nonce;
   private final boolean secure;
   private final String path;
-  private ContentSecurityPolicy csp;
+  private @Nullable ContentSecurityPolicy csp;
   /** This response's own changes (a null value removes the header), kept through a reset. */
   private final Map<String, String> changes = new LinkedHashMap<>();
 
-  ArmetHeaders(SecurityHeaders policy, HttpServletResponse response, String nonce, boolean secure, String path) {
+  ArmetHeaders(SecurityHeaders policy, HttpServletResponse response, @Nullable String nonce, boolean secure, String path) {
     this.policy = policy;
     this.response = response;
     this.nonce = nonce;
@@ -56,7 +57,7 @@ public final class ArmetHeaders {
   }
 
   /** This response's CSP nonce (base64), or null when the policy uses none. */
-  public String nonce() {
+  public @Nullable String nonce() {
     return nonce;
   }
 
@@ -111,7 +112,7 @@ public final class ArmetHeaders {
     changes.forEach(response::setHeader);
   }
 
-  private ArmetHeaders change(String name, String value) {
+  private ArmetHeaders change(String name, @Nullable String value) {
     changes.put(name, value);
     response.setHeader(name, value);
     return this;

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer counters derived from Armet's security events, with bounded tags only (never an
@@ -24,6 +25,8 @@ import java.util.Set;
  * ArmetFilter filter = ArmetFilter.create(a -> a.meterRegistry(registry));
  * }</pre>
  */
+// Micrometer is optional (requires static): only an application that has it calls these methods.
+@SuppressWarnings("exports")
 public final class ArmetMetrics {
   private static final Set<String> DIRECTIVES = Set.of("default-src", "script-src",
       "script-src-elem", "script-src-attr", "style-src", "style-src-elem", "style-src-attr",
@@ -83,7 +86,7 @@ public final class ArmetMetrics {
     }
   }
 
-  private static void rejected(MeterRegistry r, String control, Object reason) {
+  private static void rejected(MeterRegistry r, String control, @Nullable Object reason) {
     Counter.builder("armet.requests.rejected").description("Requests Armet refused")
         .tag("control", control).tag("reason", bounded(reason, REASONS)).register(r).increment();
   }
@@ -93,7 +96,7 @@ public final class ArmetMetrics {
   }
 
   /** A tag value from a closed set, or "other": a tag never carries attacker-chosen text. */
-  static String bounded(Object value, Set<String> allowed) {
+  static String bounded(@Nullable Object value, Set<String> allowed) {
     String v = value == null ? "" : value.toString().toLowerCase(Locale.ROOT).replace('-', '_');
     return allowed.contains(v) || allowed.contains(v.replace('_', '-'))
         ? (allowed.contains(v) ? v : v.replace('_', '-')) : "other";

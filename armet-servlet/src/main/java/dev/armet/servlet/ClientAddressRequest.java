@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
 import java.util.Enumeration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request as its real client sent it: behind trusted proxies, {@link #getRemoteAddr()},
@@ -61,7 +62,7 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
         request.getServerPort(), name -> null);
   }
 
-  private static String joined(HttpServletRequest request, String name) {
+  private static @Nullable String joined(HttpServletRequest request, String name) {
     Enumeration<String> values = request.getHeaders(name);
     if (values == null || !values.hasMoreElements()) {
       return null;

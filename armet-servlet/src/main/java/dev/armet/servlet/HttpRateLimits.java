@@ -70,7 +70,7 @@ public final class HttpRateLimits {
     if (request.getAttribute(SEEN) != null) {
       return true;
     }
-    request.setAttribute(SEEN, Boolean.TRUE);
+    request.setAttribute(SEEN, true);
     String path = RequestPaths.contextRelative(request);
     Optional<RateLimitDecision> decided = routes.decide(request.getMethod(), path, request);
     if (decided.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.armet.servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a rate limit counts a request against: the client address (the default), an API key, a
@@ -19,7 +20,7 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface RequestKey {
   /** The key for {@code request}, or null to skip the limit for it. */
-  String of(HttpServletRequest request);
+  @Nullable String of(HttpServletRequest request);
 
   /** The resolved client address, IPv6 grouped by network (see {@link ClientAddressRequest}). */
   static RequestKey clientAddress() {

@@ -3,6 +3,7 @@ package dev.armet.internal.env;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store or service URI as it may appear in a message, a log line or a CLI's output: every
@@ -92,7 +93,7 @@ public final class MaskedUri {
         || n.equals("pass");
   }
 
-  private static URI parse(String uri) {
+  private static @Nullable URI parse(String uri) {
     try {
       return new URI(uri);
     } catch (URISyntaxException e) {

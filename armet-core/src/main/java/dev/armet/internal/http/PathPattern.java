@@ -2,6 +2,7 @@ package dev.armet.internal.http;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request-path pattern: {@code /logout} matches that path only; {@code /account/*} matches
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public final class PathPattern {
   private final String pattern;
-  private final String prefix;
+  private final @Nullable String prefix;
 
   private PathPattern(String pattern) {
     this.pattern = pattern;

@@ -1,5 +1,7 @@
 package dev.armet.internal.json;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small, strict JSON codec (RFC 8259) for data Armet persists: session attributes, cookie
  * sessions. It exists so that session data is never Java-serialized, a format with a long
@@ -21,7 +23,7 @@ public final class Json {
   private Json() {}
 
   /** Parses with {@link JsonLimits#DEFAULT}. */
-  public static Object parse(String text) {
+  public static @Nullable Object parse(String text) {
     return parse(text, JsonLimits.DEFAULT);
   }
 
@@ -30,7 +32,7 @@ public final class Json {
    *
    * @throws JsonException if the text is not JSON or exceeds a limit
    */
-  public static Object parse(String text, JsonLimits limits) {
+  public static @Nullable Object parse(String text, JsonLimits limits) {
     return new JsonParser(text, limits).parseDocument();
   }
 

@@ -5,6 +5,8 @@ package dev.armet.internal.json;
  * what was wrong and at which character offset; it never echoes the input itself.
  */
 public final class JsonException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final int offset;
 
   JsonException(String message, int offset) {

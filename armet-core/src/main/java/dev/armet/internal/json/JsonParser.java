@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A recursive-descent RFC 8259 parser; recursion is bounded by {@link JsonLimits#maxDepth()}. */
 final class JsonParser {
@@ -18,7 +19,7 @@ final class JsonParser {
     this.limits = limits;
   }
 
-  Object parseDocument() {
+  @Nullable Object parseDocument() {
     if (in == null) {
       throw new JsonException("no input", 0);
     }
@@ -34,7 +35,7 @@ final class JsonParser {
     return value;
   }
 
-  private Object value(int depth) {
+  private @Nullable Object value(int depth) {
     if (pos >= in.length()) {
       throw fail("unexpected end of input");
     }
@@ -43,8 +44,8 @@ final class JsonParser {
       case '{': return object(depth + 1);
       case '[': return array(depth + 1);
       case '"': return string();
-      case 't': return literal("true", Boolean.TRUE);
-      case 'f': return literal("false", Boolean.FALSE);
+      case 't': return literal("true", true);
+      case 'f': return literal("false", false);
       case 'n': return literal("null", null);
       default:
         if (c == '-' || (c >= '0' && c <= '9')) {
@@ -255,7 +256,7 @@ final class JsonParser {
     return c >= '0' && c <= '9';
   }
 
-  private Object literal(String word, Object value) {
+  private @Nullable Object literal(String word, @Nullable Object value) {
     if (!in.startsWith(word, pos)) {
       throw fail("invalid literal");
     }

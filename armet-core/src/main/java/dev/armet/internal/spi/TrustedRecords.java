@@ -3,6 +3,8 @@ package dev.armet.internal.spi;
 import dev.armet.spi.SessionRecord;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The way {@code ServerSessions} builds a {@link SessionRecord} from attributes it has already
@@ -14,11 +16,11 @@ public final class TrustedRecords {
   /** Builds a record without copying {@code attributes}; the caller must not keep them. */
   @FunctionalInterface
   public interface Factory {
-    SessionRecord create(String key, String userId, Instant createdAt, Instant expiresAt,
+    SessionRecord create(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
         long version, Map<String, Object> attributes);
   }
 
-  private static volatile Factory factory;
+  private static volatile @Nullable Factory factory;
 
   private TrustedRecords() {}
 
@@ -35,14 +37,14 @@ public final class TrustedRecords {
   }
 
   /** A record over attributes already checked (JSON-shaped) and copied by the caller. */
-  public static SessionRecord ofChecked(String key, String userId, Instant createdAt,
+  public static SessionRecord ofChecked(String key, @Nullable String userId, Instant createdAt,
       Instant expiresAt, long version, Map<String, Object> attributes) {
     Factory f = factory;
     if (f == null) {
       initialise();
       f = factory;
     }
-    return f.create(key, userId, createdAt, expiresAt, version, attributes);
+    return Objects.requireNonNull(f, "SessionRecord registers its factory").create(key, userId, createdAt, expiresAt, version, attributes);
   }
 
   private static void initialise() {

@@ -4,7 +4,6 @@ import dev.armet.regex.internal.RegexNode.CharAtom;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,7 @@ public final class CharUniverse {
       | Pattern.DOTALL | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS | Pattern.COMMENTS;
 
   private final char[] chars;
-  private final Map<CharAtom, BitSet> members = new IdentityHashMap<>();
+  private final IdentityHashMap<CharAtom, BitSet> members = new IdentityHashMap<>();
 
   private CharUniverse(char[] chars) {
     this.chars = chars;
@@ -36,8 +35,8 @@ public final class CharUniverse {
       set.add(Character.toLowerCase(c));
       set.add(Character.toUpperCase(c));
     }
-    for (char c : REPRESENTATIVES.toCharArray()) {
-      set.add(c);
+    for (int i = 0; i < REPRESENTATIVES.length(); i++) {
+      set.add(REPRESENTATIVES.charAt(i));
     }
     char[] chars = new char[set.size()];
     int i = 0;

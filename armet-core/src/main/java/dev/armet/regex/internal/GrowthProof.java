@@ -32,7 +32,7 @@ public final class GrowthProof {
         case CONSTANT -> 0;
       };
       List<Sample> s = proof.samples();
-      return base + (s.isEmpty() ? 0 : Math.min(999, Math.log(1 + s.get(s.size() - 1).steps())));
+      return base + (s.isEmpty() ? 0 : Math.min(999, Math.log((double) (1 + s.get(s.size() - 1).steps()))));
     }
   }
 
@@ -81,8 +81,6 @@ public final class GrowthProof {
     double last = slope(b, c);
     double previous = slope(a, b);
     double perPump = Math.exp(Math.log((double) c.steps() / b.steps()) / (c.repetitions() - b.repetitions()));
-    Sample first = samples.get(0);
-    double overall = slope(first, c);
     boolean accelerating = previous > 0.5 && last / previous >= EXPONENTIAL_ACCELERATION && last >= 3;
     Complexity complexity;
     int degree = 0;

@@ -4,6 +4,7 @@ import dev.armet.regex.Complexity;
 import dev.armet.regex.internal.LoopSite.EngineNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the static side hands to the replay: the candidates to try, whether exponential growth is
@@ -11,7 +12,7 @@ import java.util.List;
  * When the parser cannot read the pattern, the model is "blind": it proposes a bounded search over
  * the pattern's own characters and says so.
  */
-record Model(RegexParser.Parsed parsed, boolean modelled, List<Candidate> candidates, List<Candidate> stackCandidates,
+record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candidate> candidates, List<Candidate> stackCandidates,
     boolean exponentialPossible, Complexity predictedLevel, String predicted) {
   private static final int MAX_STACK_CANDIDATES = 4;
 
@@ -100,6 +101,6 @@ record Model(RegexParser.Parsed parsed, boolean modelled, List<Candidate> candid
   }
 
   boolean predictedWorse(Complexity measured) {
-    return modelled && predictedLevel.ordinal() > measured.ordinal() && predictedLevel == Complexity.EXPONENTIAL;
+    return modelled && predictedLevel.compareTo(measured) > 0 && predictedLevel == Complexity.EXPONENTIAL;
   }
 }

@@ -7,7 +7,8 @@ import dev.armet.regex.internal.RegexNode.Repeat;
 import dev.armet.regex.internal.RegexNode.Sequence;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-node facts the model needs: the lengths a node can match, the characters it can start
@@ -20,7 +21,7 @@ public final class NodeFacts {
 
   private static final int WITNESS_CAP = 64;
   private final CharUniverse universe;
-  private final Map<RegexNode, Fact> facts = new IdentityHashMap<>();
+  private final IdentityHashMap<RegexNode, Fact> facts = new IdentityHashMap<>();
 
   public NodeFacts(CharUniverse universe) {
     this.universe = universe;
@@ -81,7 +82,7 @@ public final class NodeFacts {
           witness = f.witness();
         }
       }
-      return new Fact(min, max, first, witness, false);
+      return new Fact(min, max, first, Objects.requireNonNull(witness), false); // >= 2 branches
     }
     if (node instanceof Group group) {
       Fact body = of(group.body());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analysis: compile (the JDK decides validity), read the pattern into the model, propose
@@ -77,7 +78,7 @@ public final class RegexAnalyzer {
     return screened.stream().limit(PROVEN).map(Screened::candidate).toList();
   }
 
-  private static StackRisk probeStack(Pattern compiled, MatchMode mode, List<Candidate> candidates) {
+  private static @Nullable StackRisk probeStack(Pattern compiled, MatchMode mode, List<Candidate> candidates) {
     StackRisk worst = null;
     for (Candidate c : candidates) {
       warmUp(compiled, mode, c);

@@ -41,7 +41,7 @@ public sealed interface RegexNode {
     CAPTURING, NON_CAPTURING, ATOMIC, LOOKAHEAD, NEGATIVE_LOOKAHEAD, LOOKBEHIND, NEGATIVE_LOOKBEHIND;
 
     public boolean lookaround() {
-      return ordinal() >= LOOKAHEAD.ordinal();
+      return compareTo(LOOKAHEAD) >= 0;
     }
 
     public boolean lookbehind() {

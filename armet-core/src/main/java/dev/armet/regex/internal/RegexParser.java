@@ -13,6 +13,7 @@ import dev.armet.regex.internal.RegexNode.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a pattern that {@link Pattern#compile} has already accepted into a {@link RegexNode}
@@ -94,7 +95,11 @@ public final class RegexParser {
             continue; // an inline flag group: no node
           }
         }
-        case '[' -> atom = new CharAtom(text.substring(pos, pos = classEnd(pos)), flags);
+        case '[' -> {
+          int end = classEnd(pos);
+          atom = new CharAtom(text.substring(pos, end), flags);
+          pos = end;
+        }
         case '\\' -> atom = escape();
         case '^', '$' -> {
           pos++;
@@ -145,7 +150,7 @@ public final class RegexParser {
     return new Repeat(atom, min, max, greed);
   }
 
-  private RegexNode group() {
+  private @Nullable RegexNode group() {
     pos++; // (
     int saved = flags;
     GroupKind kind = GroupKind.CAPTURING;

@@ -11,6 +11,7 @@ import dev.armet.regex.internal.RegexNode.Repeat;
 import dev.armet.regex.internal.RegexNode.Sequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -72,9 +73,9 @@ public final class RewriteAdvisor {
             return n;
           }
           flags = atom.flags();
-          union.append(atom.source().startsWith("[") ? atom.source() : atom.source());
+          union.append(atom.source());
         }
-        return new Repeat(new CharAtom(union.append(']').toString(), flags), r.min(), r.max(), r.greed());
+        return new Repeat(new CharAtom(union.append(']').toString(), Objects.requireNonNull(flags)), r.min(), r.max(), r.greed());
       }
       return n;
     });

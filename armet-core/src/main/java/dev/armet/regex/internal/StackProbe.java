@@ -3,6 +3,7 @@ package dev.armet.regex.internal;
 import dev.armet.regex.MatchMode;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures the input length at which a match overflows a thread stack of a given size: the
@@ -54,7 +55,7 @@ public final class StackProbe {
   }
 
   /** True on overflow, false when the match ends, null when the step budget ran out. */
-  static Boolean overflows(Pattern pattern, MatchMode mode, String input, int stackSize) {
+  static @Nullable Boolean overflows(Pattern pattern, MatchMode mode, String input, int stackSize) {
     AtomicReference<Replay.Run> result = new AtomicReference<>();
     Thread thread = new Thread(null, () -> result.set(Replay.run(pattern, mode, input, BUDGET)),
         "armet-regex-stack-probe", stackSize);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A promise from the container to {@link ArmetFilter}: this request's response already holds
+ * A promise from the container to {@link dev.armet.servlet.ArmetFilter}: this request's response already holds
  * the policy's {@linkplain SecurityHeaders#constantHeaders constant headers} for one kind of
  * request (secure or not). The filter then writes only the per-request part (a CSP nonce, the
  * path-scoped headers), which spares the container re-encoding some 800 bytes of headers per

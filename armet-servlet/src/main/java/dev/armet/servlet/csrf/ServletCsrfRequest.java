@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The servlet request as {@link CsrfRequest}; reads lazily, and never a body the app needs. */
 final class ServletCsrfRequest implements CsrfRequest {
@@ -22,7 +23,7 @@ final class ServletCsrfRequest implements CsrfRequest {
   private static final int MAX_PART_BYTES = 256;
 
   private final HttpServletRequest request;
-  private RequestCookies cookies;
+  private @Nullable RequestCookies cookies;
 
   ServletCsrfRequest(HttpServletRequest request) {
     this.request = request;
@@ -49,7 +50,7 @@ final class ServletCsrfRequest implements CsrfRequest {
   }
 
   @Override
-  public String formField(String name) {
+  public @Nullable String formField(String name) {
     String type = request.getContentType();
     if (type == null) {
       return null;
@@ -71,7 +72,7 @@ final class ServletCsrfRequest implements CsrfRequest {
     return null;
   }
 
-  private static String partValue(Part part) throws IOException {
+  private static @Nullable String partValue(Part part) throws IOException {
     if (part == null || part.getSubmittedFileName() != null) {
       return null;
     }
@@ -82,7 +83,7 @@ final class ServletCsrfRequest implements CsrfRequest {
   }
 
   @Override
-  public Origin serverOrigin() {
+  public @Nullable Origin serverOrigin() {
     try {
       return Origin.of(request.getScheme(), request.getServerName(), request.getServerPort());
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Armet session seen as an {@code HttpSession}. Values must be JSON-shaped (see
@@ -22,7 +23,7 @@ final class ArmetHttpSession implements HttpSession {
   private final SessionExchange exchange;
   private final ServletContext context;
   private final long accessedAt = System.currentTimeMillis();
-  private String pendingId;
+  private @Nullable String pendingId;
   private int maxInactive = 1800;
   private boolean valid = true;
 
@@ -77,7 +78,7 @@ final class ArmetHttpSession implements HttpSession {
   }
 
   @Override
-  public Object getAttribute(String name) {
+  public @Nullable Object getAttribute(String name) {
     checkValid();
     return session.get(name).orElse(null);
   }

@@ -7,6 +7,7 @@ import dev.armet.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request's session work, from {@link #begin}: the wrapped request and
@@ -25,7 +26,7 @@ public final class SessionExchange {
   private final SessionRequest request;
   private final SessionResponse response;
   private boolean committed;
-  private String setCookie;
+  private @Nullable String setCookie;
 
   SessionExchange(Sessions sessions, Session session, HttpServletRequest request,
       HttpServletResponse response) {

@@ -4,6 +4,8 @@ import dev.armet.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers every session question from the Armet session and never from the container, so the
@@ -13,7 +15,7 @@ final class SessionRequest extends HttpServletRequestWrapper {
   private final SessionExchange exchange;
   private final Session session;
   private final boolean arrivedValid;
-  private ArmetHttpSession view;
+  private @Nullable ArmetHttpSession view;
 
   SessionRequest(HttpServletRequest request, SessionExchange exchange) {
     super(request);
@@ -23,12 +25,12 @@ final class SessionRequest extends HttpServletRequestWrapper {
   }
 
   @Override
-  public HttpSession getSession() {
+  public @Nullable HttpSession getSession() {
     return getSession(true);
   }
 
   @Override
-  public synchronized HttpSession getSession(boolean create) {
+  public synchronized @Nullable HttpSession getSession(boolean create) {
     if (view != null && view.isValid() && session.exists()) {
       return view;
     }
@@ -54,11 +56,11 @@ final class SessionRequest extends HttpServletRequestWrapper {
     }
     checkOpen();
     session.regenerate();
-    return ((ArmetHttpSession) getSession(false)).getId();
+    return ((ArmetHttpSession) Objects.requireNonNull(getSession(false))).getId();
   }
 
   @Override
-  public String getRequestedSessionId() {
+  public @Nullable String getRequestedSessionId() {
     return arrivedValid ? session.handle().orElse(null) : null;
   }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the session commit just before anything can commit the response: the first body write,
@@ -14,8 +15,8 @@ import java.io.PrintWriter;
 final class SessionResponse extends HttpServletResponseWrapper {
   private final Runnable beforeCommit;
   private final Runnable afterReset;
-  private ServletOutputStream stream;
-  private PrintWriter writer;
+  private @Nullable ServletOutputStream stream;
+  private @Nullable PrintWriter writer;
 
   SessionResponse(HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
     super(response);
