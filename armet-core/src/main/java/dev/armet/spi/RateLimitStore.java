@@ -28,4 +28,18 @@ package dev.armet.spi;
 public interface RateLimitStore {
   /** Runs {@code command} atomically and returns what it decided. */
   RateLimitCommand.Result execute(RateLimitCommand command);
+
+  /**
+   * Runs {@code command} as {@link #execute(RateLimitCommand)} does and may send the session
+   * read {@code alongside} in the same round trip (a Redis script or pipeline), when both live
+   * in this store's backend. The default ignores it: the read then happens on its own, when
+   * {@link SessionLoad#result()} is called. A store that sends it keeps the failures apart (see
+   * {@link SessionLoad}); a decision it answers without the backend (a cached block) leaves the
+   * read unsent.
+   *
+   * @param alongside a read from {@link SessionStore#prepareLoad}, or null
+   */
+  default RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
+    return execute(command);
+  }
 }

@@ -1,8 +1,11 @@
 -- One rate-limit decision, atomically: the same arithmetic as armet-core's LimitArithmetic and
 -- RateLimitCommand.apply (RateLimitStoreContract checks they agree).
--- KEYS: one per rule. ARGV: op, now (µs; '' = use Redis TIME), blockMicros, then per rule:
+-- KEYS: one per rule, then optionally a session hash to read in the same call (standalone
+-- Redis: the request's session read rides on its rate-limit decision, one round trip for both).
+-- ARGV: op, now (µs; '' = use Redis TIME), blockMicros, then per rule:
 -- kind (0 bucket, 1 window), limit, periodMicros, blockMicros, dryRun (0/1), points.
--- State text: "1:a:b:blockedUntil" (format version 1). Returns {now, previous states…, next states…}.
+-- State text: "1:a:b:blockedUntil" (format version 1). Returns {now, previous states…, next
+-- states…}, then, with a session key, its fields d, e, n (false when absent).
 -- Numbers are Lua doubles: exact below 2^53 µs (year 2255); saturate at MAXV like Java's add().
 local MAXV = 9223372036854775807
 local op, blockArg = ARGV[1], tonumber(ARGV[3])
@@ -60,7 +63,7 @@ local function window(r, s)
   return nxt, not refused and blocked <= now
 end
 
-local n = #KEYS
+local n = (#ARGV - 3) / 6
 local rules, cur, nxt, ok, raw = {}, {}, {}, {}, {}
 local refusedAny = false
 for i = 1, n do
@@ -94,5 +97,9 @@ for i = 1, n do
     end
   end
   if nxt[i] == nil then reply[1 + n + i] = false else reply[1 + n + i] = fmt(nxt[i]) end
+end
+if #KEYS > n then
+  local f = redis.call('HMGET', KEYS[n + 1], 'd', 'e', 'n')
+  reply[2 + 2 * n], reply[3 + 2 * n], reply[4 + 2 * n] = f[1], f[2], f[3]
 end
 return reply
