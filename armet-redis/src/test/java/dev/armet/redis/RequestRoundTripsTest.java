@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
+import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitPolicy;
+import dev.armet.ratelimit.StoreFailurePolicy;
 import dev.armet.servlet.ArmetFilter;
 import dev.armet.servlet.HttpRateLimits;
 import dev.armet.servlet.TestServer;
@@ -105,6 +107,43 @@ class RequestRoundTripsTest {
     HttpResponse<String> r = app.get("/read", cookie);
     assertThat(r.statusCode()).isEqualTo(503); // the rate limit fails closed, as before
     assertThat(r.body()).doesNotContain("alice");
+  }
+
+  /**
+   * A limiter that fails open to an in-process store does not make the session fail open: the
+   * decision failed, so the read is made on its own and fails the request, as before.
+   */
+  @Test
+  void redisDown_limiterFailingOpen_sessionStillFailsClosed() throws Exception {
+    app.close();
+    Keyring keys = Keyring.create(k -> k.secret(Secrets.generate()));
+    ArmetFilter filter = ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT)
+        .keyring(keys).noCsrf().events(e -> { })
+        .sessions(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
+            .keyring(keys).store(redis.sessions()).events(e -> { })))
+        .rateLimits(HttpRateLimits.builder().store(redis.rateLimits()).keyring(keys)
+            .environment(ArmetEnvironment.DEVELOPMENT).events(e -> { })
+            .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.withMaxKeys(100)))
+            .route("/*", r -> r.limit(RateLimitPolicy.tokenBucket("all", 100, Duration.ofMinutes(1))))
+            .build()));
+    app = new TestServer(filter, false).servlet("/login", new Login()).servlet("/read", new Read())
+        .start();
+    String cookie = login();
+    assertThat(app.get("/read", cookie).body()).isEqualTo("alice");
+    server.stop();
+    HttpResponse<String> r = app.get("/read", cookie);
+    assertThat(r.statusCode()).isEqualTo(500); // the session store's failure, never "anonymous"
+    assertThat(r.body()).doesNotContain("alice").doesNotContain("anonymous");
+  }
+
+  @Test
+  void carriedSessionRead_answersWhatLoadAnswers() {
+    AlongsideChecks.carriedRead_answersWhatLoadAnswers(redis);
+  }
+
+  @Test
+  void cachedRefusal_leavesTheSessionReadUnsent() {
+    AlongsideChecks.cachedRefusal_leavesTheReadUnsent(redis);
   }
 
   private String login() throws Exception {
