@@ -121,7 +121,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
 
   private RateLimitCommand.Result resultOf(RateLimitCommand command, List<Object> reply) {
     int n = command.keys().size();
-    long now = Long.parseLong((String) reply.get(0));
+    Object time = reply.get(0); // an integer reply; text from a script of an earlier release
+    long now = time instanceof Long ? (Long) time : Long.parseLong((String) time);
     offsetMicros = now - command.nowMicros();
     LimitState[] previous = new LimitState[n];
     for (int i = 0; i < n; i++) {
