@@ -31,10 +31,11 @@ import javax.sql.DataSource;
  *
  * <p>Why not the whole algorithm in one SQL statement: two algorithms, six operations and
  * all-or-nothing combined limits would be a third and fourth copy of core's arithmetic, per
- * dialect, and Java needs the state before the write to report the statuses, which an upsert
- * does not return here (PostgreSQL's {@code RETURNING OLD} is 18+; MariaDB has no
- * {@code RETURNING} on {@code ON DUPLICATE KEY UPDATE}; SQLite's returns the new row). The
- * compare-and-set gives the same exactness (no lost update) with one copy, in two statements. A failure
+ * dialect, and Java needs the state before the write to report the statuses, which an
+ * upsert's {@code RETURNING} gives only through an extra column set to the old value
+ * (PostgreSQL's {@code RETURNING OLD} is 18+; SQLite cannot read integers out of the stored
+ * bytes). The compare-and-set gives the same exactness (no lost update) with one copy of the
+ * arithmetic, in two statements (docs/PERFORMANCE.md). A failure
  * throws {@link RateLimitStoreException} within the configured timeout.
  */
 public final class JdbcRateLimitStore implements RateLimitStore {
