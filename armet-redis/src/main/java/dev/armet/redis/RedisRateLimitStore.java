@@ -57,16 +57,25 @@ public final class RedisRateLimitStore implements RateLimitStore {
 
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command) {
-    RateLimitCommand.Result cached = blocked.answer(command, command.nowMicros() + offsetMicros);
+    RateLimitCommand.Result cached = answerLocally(command);
     if (cached != null) {
       return cached;
     }
-    if (command.operation() != RateLimitCommand.Operation.CONSUME
+    String[] keys = redisKeys(command.keys(), null);
+    return resultOf(command, run(ScriptCall.of(command, keys, serverTime), 0));
+  }
+
+  /**
+   * The refusal of a key known blocked, without Redis; else null, after forgetting the cached
+   * blocks of a command that may lift them.
+   */
+  private RateLimitCommand.Result answerLocally(RateLimitCommand command) {
+    RateLimitCommand.Result cached = blocked.answer(command, command.nowMicros() + offsetMicros);
+    if (cached == null && command.operation() != RateLimitCommand.Operation.CONSUME
         && command.operation() != RateLimitCommand.Operation.GET) {
       blocked.forget(command.keys());
     }
-    String[] keys = redisKeys(command.keys(), null);
-    return resultOf(command, run(ScriptCall.of(command, keys, serverTime), 0));
+    return cached;
   }
 
   /**
@@ -85,13 +94,9 @@ public final class RedisRateLimitStore implements RateLimitStore {
       return execute(command);
     }
     RedisSessionLoad load = (RedisSessionLoad) alongside;
-    RateLimitCommand.Result cached = blocked.answer(command, command.nowMicros() + offsetMicros);
+    RateLimitCommand.Result cached = answerLocally(command);
     if (cached != null) {
       return cached;
-    }
-    if (command.operation() != RateLimitCommand.Operation.CONSUME
-        && command.operation() != RateLimitCommand.Operation.GET) {
-      blocked.forget(command.keys());
     }
     if (cluster) {
       load.send();

@@ -42,6 +42,11 @@ class RequestRoundTripsTest {
     server = new OwnRedisServer();
     server.start();
     redis = RedisStores.open(server.uri(), b -> b.keyPrefix(LocalRedis.freshPrefix()));
+    app = app(StoreFailurePolicy.failClosed());
+  }
+
+  /** Armet's filter with sessions and a limit on every path, both on this test's Redis. */
+  private TestServer app(StoreFailurePolicy onLimitStoreFailure) throws Exception {
     Keyring keys = Keyring.create(k -> k.secret(Secrets.generate()));
     ArmetFilter filter = ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT)
         .keyring(keys).noCsrf().events(e -> { })
@@ -49,10 +54,11 @@ class RequestRoundTripsTest {
             .keyring(keys).store(redis.sessions()).events(e -> { })))
         .rateLimits(HttpRateLimits.builder().store(redis.rateLimits()).keyring(keys)
             .environment(ArmetEnvironment.DEVELOPMENT).events(e -> { })
+            .onStoreFailure(onLimitStoreFailure)
             .route("/*", r -> r.limit(RateLimitPolicy.tokenBucket("all", 1_000_000,
                 Duration.ofMinutes(1))))
             .build()));
-    app = new TestServer(filter, false).servlet("/login", new Login()).servlet("/read", new Read())
+    return new TestServer(filter, false).servlet("/login", new Login()).servlet("/read", new Read())
         .start();
   }
 
@@ -116,18 +122,7 @@ class RequestRoundTripsTest {
   @Test
   void redisDown_limiterFailingOpen_sessionStillFailsClosed() throws Exception {
     app.close();
-    Keyring keys = Keyring.create(k -> k.secret(Secrets.generate()));
-    ArmetFilter filter = ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(keys).noCsrf().events(e -> { })
-        .sessions(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-            .keyring(keys).store(redis.sessions()).events(e -> { })))
-        .rateLimits(HttpRateLimits.builder().store(redis.rateLimits()).keyring(keys)
-            .environment(ArmetEnvironment.DEVELOPMENT).events(e -> { })
-            .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.withMaxKeys(100)))
-            .route("/*", r -> r.limit(RateLimitPolicy.tokenBucket("all", 100, Duration.ofMinutes(1))))
-            .build()));
-    app = new TestServer(filter, false).servlet("/login", new Login()).servlet("/read", new Read())
-        .start();
+    app = app(StoreFailurePolicy.insurance(InMemoryRateLimitStore.withMaxKeys(100)));
     String cookie = login();
     assertThat(app.get("/read", cookie).body()).isEqualTo("alice");
     server.stop();
