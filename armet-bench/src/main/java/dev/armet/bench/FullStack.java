@@ -4,7 +4,9 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.jdbc.JdbcStores;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitPolicy;
+import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionLoad;
 import dev.armet.redis.RedisStores;
 import dev.armet.internal.server.PreEncodedSecurityHeaders;
 import dev.armet.servlet.ArmetFilter;
@@ -136,9 +138,19 @@ final class FullStack implements AutoCloseable {
 
   /** One route, every path, admitting all: the decision runs on every request. */
   private static HttpRateLimits limits(RateLimitStore store, LongAdder calls) {
-    RateLimitStore counted = command -> {
-      calls.increment();
-      return store.execute(command);
+    RateLimitStore counted = new RateLimitStore() {
+      @Override
+      public RateLimitCommand.Result execute(RateLimitCommand command) {
+        calls.increment();
+        return store.execute(command);
+      }
+
+      /** Forwarded too, or the session read would no longer ride on the decision (Redis). */
+      @Override
+      public RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
+        calls.increment();
+        return store.execute(command, alongside);
+      }
     };
     return HttpRateLimits.builder().route("/*", r -> r.limit(ADMIT_ALL)).store(counted).build();
   }

@@ -1,6 +1,7 @@
 package dev.armet.ratelimit;
 
 import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionLoad;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
@@ -90,6 +91,18 @@ public final class RateLimitRoutes<R> {
    * @param request what the keys are read from
    */
   public Optional<RateLimitDecision> decide(String method, String path, R request) {
+    return decide(method, path, request, null);
+  }
+
+  /**
+   * As {@link #decide(String, String, Object)}, letting the store send this request's session
+   * read in the same round trip ({@link dev.armet.session.Sessions#lookup}); when no limit
+   * applies, or the store cannot combine them, the read happens on its own, as before.
+   *
+   * @param alongside the session read to carry, or null
+   */
+  public Optional<RateLimitDecision> decide(String method, String path, R request,
+      @Nullable SessionLoad alongside) {
     List<RateLimiter.Target> targets = new ArrayList<>(2);
     for (Route<R> route : routes) {
       if (route.matches(path, method)) {
@@ -99,7 +112,8 @@ public final class RateLimitRoutes<R> {
     if (targets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(RateLimiter.consumeAll(targets.toArray(new RateLimiter.Target[0])));
+    return Optional.of(RateLimiter.consumeAll(alongside,
+        targets.toArray(new RateLimiter.Target[0])));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.armet.spi.LimitRule;
 import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.RateLimitStoreException;
+import dev.armet.spi.SessionLoad;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
@@ -126,25 +127,33 @@ public final class RateLimiter {
     for (Target t : list) {
       t.limiter.checkCost(points);
     }
-    return list.get(0).limiter.run(Operation.CONSUME, list, points, 0);
+    return list.get(0).limiter.run(Operation.CONSUME, list, points, 0, null);
   }
 
   /** As {@link #consumeAll(long, Target...)}, each target spending its own points. */
   public static RateLimitDecision consumeAll(Target... targets) {
+    return consumeAll(null, targets);
+  }
+
+  /**
+   * As {@link #consumeAll(Target...)}, letting the store send {@code alongside} (this request's
+   * session read) in the same round trip: {@link RateLimitStore#execute(RateLimitCommand, SessionLoad)}.
+   */
+  static RateLimitDecision consumeAll(@Nullable SessionLoad alongside, Target... targets) {
     List<Target> list = sameStore(targets);
-    return list.get(0).limiter.run(Operation.CONSUME, list, 0, 0);
+    return list.get(0).limiter.run(Operation.CONSUME, list, 0, 0, alongside);
   }
 
   /** Spends {@code points} under every target unconditionally, in one atomic round trip. */
   public static RateLimitDecision penaltyAll(long points, Target... targets) {
     List<Target> list = sameStore(targets);
-    return list.get(0).limiter.run(Operation.PENALTY, list, checkPoints(points), 0);
+    return list.get(0).limiter.run(Operation.PENALTY, list, checkPoints(points), 0, null);
   }
 
   /** Reads every target in one round trip, changing nothing. */
   public static RateLimitDecision getAll(Target... targets) {
     List<Target> list = sameStore(targets);
-    return list.get(0).limiter.run(Operation.GET, list, 1, 0);
+    return list.get(0).limiter.run(Operation.GET, list, 1, 0, null);
   }
 
   @SuppressWarnings("ReferenceEquality") // one store instance, not equal stores, makes one atomic call
@@ -165,11 +174,12 @@ public final class RateLimiter {
   private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
     Objects.requireNonNull(key, "key");
     return execute(op, RateLimitCommand.of(List.of(storeKey(key)), List.of(policy.rule()), op,
-        new long[] {points}, nowMicros(), blockMicros));
+        new long[] {points}, nowMicros(), blockMicros), null);
   }
 
   /** {@code points} 0 means each target's own points. */
-  private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros) {
+  private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros,
+      @Nullable SessionLoad alongside) {
     long[] cost = new long[targets.size()];
     for (int i = 0; i < cost.length; i++) {
       cost[i] = points > 0 ? points : targets.get(i).points;
@@ -193,13 +203,14 @@ public final class RateLimiter {
         rules.add(t.limiter.policy.rule());
       }
     }
-    return execute(op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros));
+    return execute(op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros),
+        alongside);
   }
 
-  private RateLimitDecision execute(Operation op, RateLimitCommand command) {
+  private RateLimitDecision execute(Operation op, RateLimitCommand command, @Nullable SessionLoad alongside) {
     RateLimitCommand.Result result;
     try {
-      result = store.execute(command);
+      result = alongside == null ? store.execute(command) : store.execute(command, alongside);
     } catch (RateLimitStoreException e) {
       // Only the store's own failure is an outage; any other exception is a bug and propagates.
       // Class names only: a driver's message may name hosts or keys. The decision keeps `e`.

@@ -92,35 +92,54 @@ public final class ServerSessions implements Sessions {
 
   @Override
   public Session open(RequestCookies requestCookies, boolean secureRequest) {
+    return open(lookup(requestCookies, secureRequest));
+  }
+
+  /**
+   * Checks the session cookies up to the first one that verifies (a cookie signed by the primary
+   * key is verified once and remembered by a keyed digest) and prepares its store read. Records
+   * nothing: {@link #open(SessionLookup)} does, so a request the rate limit refuses leaves no
+   * session event.
+   */
+  @Override
+  public SessionLookup lookup(RequestCookies requestCookies, boolean secureRequest) {
     SetCookie cookie = cookies.forRequest(secureRequest);
-    Instant now = clock.instant();
     List<String> values = requestCookies.all(cookie.name());
-    for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
-      // A cookie signed by the primary key is verified once and remembered by a keyed digest;
-      // the store is still asked below on every request, so an ended session stays ended.
-      VerifiedCookies.Digest digest = verifiedCookies == null ? null
-          : verifiedCookies.digest(cookie.name(), values.get(i));
-      String key = digest == null ? null : Objects.requireNonNull(verifiedCookies).get(digest);
-      byte[] id = null; // only needed to re-sign the cookie: never on a cache hit (see below)
-      boolean primaryKey = true;
-      if (key == null) {
-        Optional<TokenContents> verified = signer.verify(values.get(i), cookie.name());
-        id = verified.map(TokenContents::payload).orElse(null);
-        if (id == null || id.length != 32) {
-          events.record(SecurityEvent.of("session_tampered")
-              .with("cookie", cookie.name()).with("reason", "invalid signature"));
-          continue;
-        }
-        key = storeKey(id);
-        primaryKey = verified.get().primaryKey();
-        if (digest != null && primaryKey) {
-          Objects.requireNonNull(verifiedCookies).put(digest, key);
-        }
+    int tried = Math.min(values.size(), MAX_CANDIDATES);
+    for (int i = 0; i < tried; i++) {
+      CheckedCookie checked = check(cookie.name(), values.get(i));
+      if (checked.valid()) {
+        return new SessionLookup(this, requestCookies, secureRequest, cookie, values, tried, i,
+            checked, store.prepareLoad(Objects.requireNonNull(checked.key)));
       }
-      Optional<SessionRecord> found = store.load(key);
+    }
+    return new SessionLookup(this, requestCookies, secureRequest, cookie, values, tried, tried,
+        null, null);
+  }
+
+  @Override
+  public Session open(SessionLookup lookup) {
+    if (lookup.owner != this) {
+      return open(lookup.cookies(), lookup.secureRequest());
+    }
+    SetCookie cookie = Objects.requireNonNull(lookup.cookie, "a lookup of these sessions names the cookie");
+    Instant now = clock.instant();
+    for (int i = 0; i < lookup.tried; i++) {
+      CheckedCookie checked = i == lookup.firstValid ? lookup.first
+          : i < lookup.firstValid ? null : check(cookie.name(), lookup.values.get(i));
+      if (checked == null || !checked.valid()) {
+        events.record(SecurityEvent.of("session_tampered")
+            .with("cookie", cookie.name()).with("reason", "invalid signature"));
+        continue;
+      }
+      String key = Objects.requireNonNull(checked.key); // valid() means a key
+      // The store is asked on every request, whatever the verified-cookie cache holds, so an
+      // ended session stays ended.
+      Optional<SessionRecord> found = i == lookup.firstValid ? Objects.requireNonNull(lookup.load()).result()
+          : store.load(key);
       if (found.isEmpty()) {
-        if (digest != null) {
-          Objects.requireNonNull(verifiedCookies).remove(digest);
+        if (checked.digest != null) {
+          Objects.requireNonNull(verifiedCookies).remove(checked.digest);
         }
         // Expired (the store's TTL) or ended (logout, regenerate): the id is never reused.
         events.record(SecurityEvent.of("session_use_after_expire").with("cookie", cookie.name()));
@@ -134,14 +153,38 @@ public final class ServerSessions implements Sessions {
             .with("reason", pastAbsolute ? "absolute_timeout" : "idle_timeout"));
         continue;
       }
-      SessionState state = new SessionState(key, id, r.userId().orElse(null), r.createdAt(),
-          r.expiresAt(), r.version(), r.attributes(), primaryKey);
+      SessionState state = new SessionState(key, checked.id, r.userId().orElse(null),
+          r.createdAt(), r.expiresAt(), r.version(), r.attributes(), checked.primaryKey);
       return new Session(cookie, state, now);
     }
     // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
     // that just set a new id, and clearing it would log the user out. It is replaced when the
     // browser next gets a session.
     return new Session(cookie, null, now);
+  }
+
+  /**
+   * One cookie value: a cache hit, or the signature check (remembered when the primary key
+   * signed it). The id is only needed to re-sign the cookie: never on a cache hit.
+   */
+  private CheckedCookie check(String name, String value) {
+    VerifiedCookies.Digest digest = verifiedCookies == null ? null
+        : verifiedCookies.digest(name, value);
+    String key = digest == null ? null : Objects.requireNonNull(verifiedCookies).get(digest);
+    if (key != null) {
+      return new CheckedCookie(key, null, true, digest);
+    }
+    Optional<TokenContents> verified = signer.verify(value, name);
+    byte[] id = verified.map(TokenContents::payload).orElse(null);
+    if (id == null || id.length != 32) {
+      return new CheckedCookie(null, null, false, digest);
+    }
+    key = storeKey(id);
+    boolean primaryKey = verified.get().primaryKey();
+    if (digest != null && primaryKey) {
+      Objects.requireNonNull(verifiedCookies).put(digest, key);
+    }
+    return new CheckedCookie(key, id, primaryKey, digest);
   }
 
   @Override

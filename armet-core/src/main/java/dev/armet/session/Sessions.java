@@ -29,6 +29,27 @@ public interface Sessions {
   Session open(RequestCookies cookies, boolean secureRequest);
 
   /**
+   * The first half of {@link #open}, for an adapter that lets the rate-limit decision carry the
+   * session read ({@link SessionLookup#load()}): checks the cookies, prepares the read, records
+   * and reads nothing. The default leaves everything to {@link #open(SessionLookup)}.
+   *
+   * @param secureRequest whether the request came over HTTPS
+   */
+  default SessionLookup lookup(RequestCookies cookies, boolean secureRequest) {
+    return SessionLookup.deferred(this, cookies, secureRequest);
+  }
+
+  /**
+   * The second half: what {@link #open(RequestCookies, boolean)} returns for the lookup's
+   * cookies, using the read the lookup prepared (sent already, or now).
+   *
+   * @throws RuntimeException only if the store cannot answer (fail closed)
+   */
+  default Session open(SessionLookup lookup) {
+    return open(lookup.cookies(), lookup.secureRequest());
+  }
+
+  /**
    * Writes what changed and returns the {@code Set-Cookie} value to send, if any.
    *
    * @throws IllegalStateException if a cookie session would exceed the browser cookie limit

@@ -1,5 +1,7 @@
 package dev.armet.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where rate-limit state lives. One method, one atomic round trip per decision: the algorithms,
  * the record format ({@link LimitState}, versioned) and expiry are decided once in core, in
@@ -28,4 +30,18 @@ package dev.armet.spi;
 public interface RateLimitStore {
   /** Runs {@code command} atomically and returns what it decided. */
   RateLimitCommand.Result execute(RateLimitCommand command);
+
+  /**
+   * Runs {@code command} as {@link #execute(RateLimitCommand)} does and may send the session
+   * read {@code alongside} in the same round trip (a Redis script or pipeline), when both live
+   * in this store's backend. The default ignores it: the read then happens on its own, when
+   * {@link SessionLoad#result()} is called. A store that sends it keeps the failures apart (see
+   * {@link SessionLoad}); a decision it answers without the backend (a cached block) leaves the
+   * read unsent.
+   *
+   * @param alongside a read from {@link SessionStore#prepareLoad}, or null
+   */
+  default RateLimitCommand.Result execute(RateLimitCommand command, @Nullable SessionLoad alongside) {
+    return execute(command);
+  }
 }

@@ -36,6 +36,15 @@ public interface SessionStore {
   Optional<SessionRecord> load(String key);
 
   /**
+   * The read {@link #load} would make, prepared but not sent, so that the rate-limit decision of
+   * the same request can carry it ({@link RateLimitStore#execute(RateLimitCommand, SessionLoad)}).
+   * The default reads when {@link SessionLoad#result()} is called.
+   */
+  default SessionLoad prepareLoad(String key) {
+    return SessionLoad.deferred(this, key);
+  }
+
+  /**
    * Stores {@code record} (with its {@link SessionRecord#version()}) until
    * {@link SessionRecord#expiresAt()}, if and only if the live record under its key is at
    * {@code expectedVersion}, or no live record exists and {@code expectedVersion} is

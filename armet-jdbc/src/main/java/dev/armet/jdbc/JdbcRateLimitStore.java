@@ -19,7 +19,10 @@ import javax.sql.DataSource;
 
 /**
  * Rate-limit state in a SQL table, one row per key (state: core's versioned {@link LimitState}
- * bytes). A decision is one transaction that locks the key rows, runs core's
+ * bytes). A one-key decision (the common case: a request's limit) reads the row and writes it
+ * back only if unchanged ({@link LimitCas}: two autocommit statements, no transaction); after
+ * losing twice to concurrent decisions on the same key it takes the lock as combined decisions
+ * do. A combined decision is one transaction that locks the key rows, runs core's
  * {@link RateLimitCommand#apply} and writes back: PostgreSQL locks and reads in one
  * {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}, MariaDB in an
  * {@code INSERT … ON DUPLICATE KEY UPDATE} plus {@code SELECT … FOR UPDATE}, SQLite by
@@ -28,16 +31,23 @@ import javax.sql.DataSource;
  *
  * <p>Why not the whole algorithm in one SQL statement: two algorithms, six operations and
  * all-or-nothing combined limits would be a third and fourth copy of core's arithmetic, per
- * dialect; the row lock gives the same exactness (no lost update) with one copy. A failure
+ * dialect, and Java needs the state before the write to report the statuses, which an
+ * upsert's {@code RETURNING} gives only through an extra column set to the old value
+ * (PostgreSQL's {@code RETURNING OLD} is 18+; SQLite cannot read integers out of the stored
+ * bytes). The compare-and-set gives the same exactness (no lost update) with one copy of the
+ * arithmetic, in two statements (docs/PERFORMANCE.md). A failure
  * throws {@link RateLimitStoreException} within the configured timeout.
  */
 public final class JdbcRateLimitStore implements RateLimitStore {
   private static final int ATTEMPTS = 3;
+  /** Compare-and-set tries of a one-key decision before it takes the row lock instead. */
+  private static final int OPTIMISTIC_TRIES = 2;
 
   private final DataSource data;
   private final Sql sql;
   private final long timeoutNanos;
   private final LongSupplier nanoTime;
+  private final LimitCas cas;
 
   JdbcRateLimitStore(DataSource data, Sql sql, Duration timeout) {
     this(data, sql, timeout, System::nanoTime);
@@ -49,6 +59,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     this.sql = sql;
     this.timeoutNanos = timeout.toNanos();
     this.nanoTime = nanoTime;
+    this.cas = new LimitCas(sql);
   }
 
   /**
@@ -70,8 +81,18 @@ public final class JdbcRateLimitStore implements RateLimitStore {
       attempt++;
       int seconds = (int) Math.max(1, (Math.max(0, left) + 999_999_999L) / 1_000_000_000L);
       try (Connection c = data.getConnection()) {
-        return command.operation() == RateLimitCommand.Operation.GET ? read(c, command, seconds)
-            : decide(c, command, seconds);
+        if (command.operation() == RateLimitCommand.Operation.GET) {
+          return read(c, command, seconds);
+        }
+        if (command.keys().size() == 1) {
+          for (int tried = 0; tried < OPTIMISTIC_TRIES; tried++) {
+            RateLimitCommand.Result decided = cas.decide(c, command, seconds);
+            if (decided != null) {
+              return decided;
+            }
+          }
+        }
+        return decide(c, command, seconds);
       } catch (SQLException e) {
         last = e;
         if (!retryable(e)) {

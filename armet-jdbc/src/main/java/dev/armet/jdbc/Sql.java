@@ -13,6 +13,13 @@ final class Sql {
   final String limitRead;
   final String limitUpsert;
   final String limitDelete;
+  /** One key's state, its compare-and-set writes (see {@link LimitCas}). */
+  final String limitReadOne;
+  final String limitCasInsert;
+  final String limitCasUpdate;
+  final String limitCasUpdateNull;
+  final String limitCasDelete;
+  final String limitCasDeleteNull;
   final String sessionPurge;
   final String limitPurge;
   private final String limitTable;
@@ -34,6 +41,15 @@ final class Sql {
     limitRead = "SELECT k, state FROM " + limitTable + " WHERE k IN ";
     limitUpsert = upsert(limitTable, "k", "state", "expires_at");
     limitDelete = "DELETE FROM " + limitTable + " WHERE k = ?";
+    limitReadOne = "SELECT state FROM " + limitTable + " WHERE k = ?";
+    String insert = "INSERT INTO " + limitTable + " (k, state, expires_at) VALUES (?, ?, ?)";
+    limitCasInsert = dialect == SqlDialect.MARIADB ? insert.replace("INSERT", "INSERT IGNORE")
+        : insert + " ON CONFLICT (k) DO NOTHING";
+    limitCasUpdate = "UPDATE " + limitTable + " SET state = ?, expires_at = ? WHERE k = ? AND state = ?";
+    limitCasUpdateNull = "UPDATE " + limitTable + " SET state = ?, expires_at = ? WHERE k = ?"
+        + " AND state IS NULL";
+    limitCasDelete = "DELETE FROM " + limitTable + " WHERE k = ? AND state = ?";
+    limitCasDeleteNull = "DELETE FROM " + limitTable + " WHERE k = ? AND state IS NULL";
     sessionPurge = purge(sessions);
     limitPurge = purge(limitTable);
   }

@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
@@ -30,15 +31,20 @@ final class RedisConnection implements AutoCloseable {
   private final AutoCloseable client;
   private final AutoCloseable connection;
   private final RedisClusterCommands<String, String> commands;
+  private final RedisClusterAsyncCommands<String, String> async;
   private final boolean cluster;
+  private final Duration timeout;
 
   private RedisConnection(ClientResources resources, AutoCloseable client, AutoCloseable connection,
-      RedisClusterCommands<String, String> commands, boolean cluster) {
+      RedisClusterCommands<String, String> commands, RedisClusterAsyncCommands<String, String> async,
+      boolean cluster, Duration timeout) {
     this.resources = resources;
     this.client = client;
     this.connection = connection;
     this.commands = commands;
+    this.async = async;
     this.cluster = cluster;
+    this.timeout = timeout;
   }
 
   static RedisConnection open(String uri, Duration timeout) {
@@ -67,14 +73,14 @@ final class RedisConnection implements AutoCloseable {
             .build());
         StatefulRedisClusterConnection<String, String> c = client.connect(StringCodec.UTF8);
         c.setTimeout(timeout);
-        return new RedisConnection(resources, client::shutdown, c, c.sync(), true);
+        return new RedisConnection(resources, client::shutdown, c, c.sync(), c.async(), true, timeout);
       }
       RedisClient client = RedisClient.create(resources, parsed);
       client.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
       StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
       c.setTimeout(timeout);
-      return new RedisConnection(resources, client::shutdown, c, c.sync(), false);
+      return new RedisConnection(resources, client::shutdown, c, c.sync(), c.async(), false, timeout);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw new IllegalStateException("cannot connect to Redis at " + MaskedUri.of(uri) + ": "
@@ -90,7 +96,7 @@ final class RedisConnection implements AutoCloseable {
     try {
       StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
       c.setTimeout(timeout);
-      return new RedisConnection(null, () -> { }, c, c.sync(), false);
+      return new RedisConnection(null, () -> { }, c, c.sync(), c.async(), false, timeout);
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot connect to Redis through the application's client: "
           + e.getClass().getSimpleName() + " (is the server running? e.g. redis-server --port 6379)", e);
@@ -99,6 +105,16 @@ final class RedisConnection implements AutoCloseable {
 
   RedisClusterCommands<String, String> commands() {
     return commands;
+  }
+
+  /** The same connection's asynchronous commands: to pipeline a read with a decision. */
+  RedisClusterAsyncCommands<String, String> async() {
+    return async;
+  }
+
+  /** The command timeout. */
+  Duration timeout() {
+    return timeout;
   }
 
   boolean cluster() {

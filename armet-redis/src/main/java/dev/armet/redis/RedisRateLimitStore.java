@@ -4,6 +4,7 @@ import dev.armet.spi.LimitState;
 import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.RateLimitStoreException;
+import dev.armet.spi.SessionLoad;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -32,8 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RedisRateLimitStore implements RateLimitStore {
   private static final System.Logger LOG = System.getLogger("armet.redis");
   private static final LuaScript SCRIPT = LuaScript.load("ratelimit.lua");
+  /** A session hash's fields the script returns after the decision: data, expiry, version. */
+  private static final int SESSION_FIELDS = 3;
 
   private final RedisClusterCommands<String, String> redis;
+  private final RedisSessionStore sessions;
+  private final boolean cluster;
   private final boolean serverTime;
   private final BlockedKeys blocked;
   private final String tag;
@@ -41,35 +46,79 @@ public final class RedisRateLimitStore implements RateLimitStore {
   private volatile long offsetMicros;
 
   RedisRateLimitStore(RedisClusterCommands<String, String> redis, String prefix, boolean serverTime,
-      int blockedKeysCache) {
+      int blockedKeysCache, RedisSessionStore sessions, boolean cluster) {
     this.tag = prefix + "{" + prefix + "rl}";
     this.redis = redis;
+    this.sessions = sessions;
+    this.cluster = cluster;
     this.serverTime = serverTime;
     this.blocked = new BlockedKeys(blockedKeysCache);
   }
 
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command) {
-    RateLimitCommand.Result cached = blocked.answer(command, command.nowMicros() + offsetMicros);
+    RateLimitCommand.Result cached = answerLocally(command);
     if (cached != null) {
       return cached;
     }
-    if (command.operation() != RateLimitCommand.Operation.CONSUME
+    String[] keys = redisKeys(command.keys(), null);
+    return resultOf(command, run(ScriptCall.of(command, keys, serverTime), 0));
+  }
+
+  /**
+   * The refusal of a key known blocked, without Redis; else null, after forgetting the cached
+   * blocks of a command that may lift them.
+   */
+  private RateLimitCommand.Result answerLocally(RateLimitCommand command) {
+    RateLimitCommand.Result cached = blocked.answer(command, command.nowMicros() + offsetMicros);
+    if (cached == null && command.operation() != RateLimitCommand.Operation.CONSUME
         && command.operation() != RateLimitCommand.Operation.GET) {
       blocked.forget(command.keys());
     }
-    String[] keys = redisKeys(command.keys());
-    return resultOf(command, run(ScriptCall.of(command, keys, serverTime)));
+    return cached;
   }
 
-  private List<Object> run(ScriptCall call) {
+  /**
+   * The decision, carrying this request's session read when it is this store's own
+   * ({@link RedisStores#sessions()}): standalone, the script reads the session hash too (one
+   * command, one round trip); Cluster, where the session and the limits are on different slots
+   * and no script may touch both, the read is sent first on the same connection without
+   * waiting, and the decision follows it (pipelined: one round trip's wait). A decision answered
+   * from the blocked-key cache leaves the read unsent. A failed decision leaves the read to be
+   * made on its own, so a store failure fails the request exactly as two separate calls did.
+   */
+  @Override
+  public RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
+    if (!(alongside instanceof RedisSessionLoad)
+        || !((RedisSessionLoad) alongside).canRideOn(sessions)) {
+      return execute(command);
+    }
+    RedisSessionLoad load = (RedisSessionLoad) alongside;
+    RateLimitCommand.Result cached = answerLocally(command);
+    if (cached != null) {
+      return cached;
+    }
+    if (cluster) {
+      load.send();
+      return resultOf(command, run(ScriptCall.of(command, redisKeys(command.keys(), null),
+          serverTime), 0));
+    }
+    ScriptCall call = ScriptCall.of(command, redisKeys(command.keys(), load.redisKey()), serverTime);
+    List<Object> reply = run(call, SESSION_FIELDS);
+    int at = 1 + 2 * call.rules;
+    load.answer((String) reply.get(at), (String) reply.get(at + 1), (String) reply.get(at + 2));
+    return resultOf(command, reply);
+  }
+
+  /** {@code extra}: values the reply carries after the decision's (a session's three fields). */
+  private List<Object> run(ScriptCall call, int extra) {
     List<Object> reply;
     try {
       reply = SCRIPT.run(redis, ScriptOutputType.MULTI, call.keys, call.args);
     } catch (RedisException e) {
       throw new RateLimitStoreException("Redis rate-limit decision failed: " + e.getMessage(), e);
     }
-    if (reply == null || reply.size() != 1 + 2 * call.keys.length) {
+    if (reply == null || reply.size() != 1 + 2 * call.rules + extra) {
       throw new RateLimitStoreException("unexpected reply from the rate-limit script: " + reply);
     }
     return reply;
@@ -77,7 +126,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
 
   private RateLimitCommand.Result resultOf(RateLimitCommand command, List<Object> reply) {
     int n = command.keys().size();
-    long now = Long.parseLong((String) reply.get(0));
+    Object time = reply.get(0); // an integer reply; text from a script of an earlier release
+    long now = time instanceof Long ? (Long) time : Long.parseLong((String) time);
     offsetMicros = now - command.nowMicros();
     LimitState[] previous = new LimitState[n];
     for (int i = 0; i < n; i++) {
@@ -102,10 +152,15 @@ public final class RedisRateLimitStore implements RateLimitStore {
     return java == null ? s == null : s != null && Arrays.equals(java.encode(), s.encode());
   }
 
-  private String[] redisKeys(List<String> keys) {
-    String[] out = new String[keys.size()];
-    for (int i = 0; i < out.length; i++) {
+  /** The rate-limit keys, then {@code session} if not null. */
+  private String[] redisKeys(List<String> keys, String session) {
+    int n = keys.size();
+    String[] out = new String[session == null ? n : n + 1];
+    for (int i = 0; i < n; i++) {
       out[i] = redisKey(keys.get(i));
+    }
+    if (session != null) {
+      out[n] = session;
     }
     return out;
   }

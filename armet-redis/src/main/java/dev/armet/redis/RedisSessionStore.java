@@ -1,9 +1,13 @@
 package dev.armet.redis;
 
+import dev.armet.spi.SessionLoad;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,35 +41,69 @@ public final class RedisSessionStore implements SessionStore {
   private static final LuaScript DELETE_USER = LuaScript.load("session-delete-user.lua");
   private static final LuaScript INDEX = LuaScript.load("session-index.lua");
 
+  /** The fields a load reads: data, expiry, version. One array, never one per call. */
+  private static final String[] FIELDS = {"d", "e", "n"};
+
   private final RedisClusterCommands<String, String> redis;
+  private final RedisClusterAsyncCommands<String, String> async;
+  private final long timeoutNanos;
   private final String prefix;
   private final Clock clock;
   private final boolean cluster;
 
-  RedisSessionStore(RedisClusterCommands<String, String> redis, String prefix, Clock clock,
-      boolean cluster) {
-    this.redis = redis;
+  RedisSessionStore(RedisConnection connection, String prefix, Clock clock) {
+    this.redis = connection.commands();
+    this.async = connection.async();
+    this.timeoutNanos = connection.timeout().toNanos();
     this.prefix = prefix;
     this.clock = clock;
-    this.cluster = cluster;
+    this.cluster = connection.cluster();
   }
 
   @Override
   public Optional<SessionRecord> load(String key) {
-    List<io.lettuce.core.KeyValue<String, String>> fields;
+    List<KeyValue<String, String>> fields;
     try {
-      fields = redis.hmget(sessionKey(key), "d", "e", "n");
+      fields = redis.hmget(sessionKey(key), FIELDS);
     } catch (RedisException e) {
       throw new RedisStoreException("session load", e);
     }
-    if (!fields.get(0).hasValue() || !fields.get(1).hasValue()) {
+    return recordOf(key, fields);
+  }
+
+  /**
+   * A read the rate-limit decision of the same request may carry: inside its script
+   * (standalone), or pipelined just before it (Cluster). See {@link RedisRateLimitStore}.
+   */
+  @Override
+  public SessionLoad prepareLoad(String key) {
+    return new RedisSessionLoad(this, key);
+  }
+
+  /** Sends the HMGET of a load without waiting for it. */
+  RedisFuture<List<KeyValue<String, String>>> sendLoad(String key) {
+    return async.hmget(sessionKey(key), FIELDS);
+  }
+
+  long timeoutNanos() {
+    return timeoutNanos;
+  }
+
+  Optional<SessionRecord> recordOf(String key, List<KeyValue<String, String>> fields) {
+    return recordOf(key, fields.get(0).getValueOrElse(null), fields.get(1).getValueOrElse(null),
+        fields.get(2).getValueOrElse(null));
+  }
+
+  /** The record from the hash's fields (null: absent), as the application clock sees it. */
+  Optional<SessionRecord> recordOf(String key, String data, String expiry, String versionField) {
+    if (data == null || expiry == null) {
       return Optional.empty();
     }
     Instant expiresAt;
     long version;
     try {
-      expiresAt = fromNanos(Long.parseLong(fields.get(1).getValue()));
-      version = fields.get(2).hasValue() ? Long.parseLong(fields.get(2).getValue())
+      expiresAt = fromNanos(Long.parseLong(expiry));
+      version = versionField != null ? Long.parseLong(versionField)
           : SessionRecord.FIRST_VERSION; // written before versions existed
     } catch (NumberFormatException e) {
       return Optional.empty();
@@ -73,7 +111,7 @@ public final class RedisSessionStore implements SessionStore {
     if (!expiresAt.isAfter(clock.instant())) {
       return Optional.empty();
     }
-    return SessionRecord.decode(key, fields.get(0).getValue(), expiresAt, version);
+    return SessionRecord.decode(key, data, expiresAt, version);
   }
 
   @Override

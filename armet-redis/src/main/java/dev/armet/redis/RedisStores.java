@@ -45,10 +45,9 @@ public final class RedisStores implements Stores {
         : RedisConnection.open(b.uri, b.commandTimeout);
     this.description = b.client != null ? "redis (the application's client)"
         : "redis " + MaskedUri.of(b.uri);
-    this.sessions = new RedisSessionStore(connection.commands(), b.keyPrefix, b.sessionClock,
-        connection.cluster());
+    this.sessions = new RedisSessionStore(connection, b.keyPrefix, b.sessionClock);
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
-        b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache);
+        b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache, sessions, connection.cluster());
   }
 
   /** Whether {@code uri} names a Redis store (so a caller can pick this module or armet-jdbc). */

@@ -95,6 +95,17 @@ class RedisClusterTest {
     assertThat(pttl).isGreaterThan(Duration.ofHours(7).toMillis());
   }
 
+  /** Issue 18: in Cluster the read is pipelined before the decision (different slots). */
+  @Test
+  void carriedSessionRead_answersWhatLoadAnswers() {
+    AlongsideChecks.carriedRead_answersWhatLoadAnswers(open(Clock.systemUTC()));
+  }
+
+  @Test
+  void cachedRefusal_leavesTheSessionReadUnsent() {
+    AlongsideChecks.cachedRefusal_leavesTheReadUnsent(open(Clock.systemUTC()));
+  }
+
   @Nested
   class Sessions extends SessionStoreContract {
     @Override

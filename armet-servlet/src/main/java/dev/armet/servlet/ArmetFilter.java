@@ -11,6 +11,7 @@ import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.servlet.csrf.ServletCsrf;
 import dev.armet.internal.servlet.session.SessionExchange;
+import dev.armet.session.SessionLookup;
 import dev.armet.session.Sessions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -134,7 +135,12 @@ public final class ArmetFilter implements Filter {
       DispatcherType type) throws IOException, ServletException {
     String path = RequestPaths.contextRelative(request);
     ArmetHeaders applied = applyHeaders(request, response, path, type);
-    if (type == DispatcherType.REQUEST && rateLimits != null && !rateLimits.begin(request, response)) {
+    // The session read is prepared first, so that the rate-limit decision can carry it: one
+    // store round trip for both where the store can (Redis). A request the limits refuse costs
+    // no session read of its own and records no session event.
+    SessionLookup lookup = sessions == null ? null : SessionExchange.lookup(sessions, request);
+    if (type == DispatcherType.REQUEST && rateLimits != null
+        && !rateLimits.begin(request, response, lookup == null ? null : lookup.load())) {
       return;
     }
     // Behind the rate limits: an unauthenticated endpoint that records events must be limited
@@ -153,7 +159,8 @@ public final class ArmetFilter implements Filter {
     }
     // Error pages get the session too (re-opened from the cookie), so that their getSession()
     // never falls back to the container's.
-    SessionExchange exchange = SessionExchange.begin(sessions, request, response);
+    SessionExchange exchange =
+        SessionExchange.begin(sessions, Objects.requireNonNull(lookup), request, response);
     try {
       if (!checkCsrf || Objects.requireNonNull(csrf).apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));

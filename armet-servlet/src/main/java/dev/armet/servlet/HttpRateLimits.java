@@ -1,5 +1,6 @@
 package dev.armet.servlet;
 
+import org.jspecify.annotations.Nullable;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.EventGate;
@@ -13,6 +14,7 @@ import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.internal.ratelimit.RateLimitHeaders;
 import dev.armet.ratelimit.RateLimitRoutes;
 import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionLoad;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.ratelimit.RateLimiter;
 import dev.armet.ratelimit.StoreFailurePolicy;
@@ -67,12 +69,25 @@ public final class HttpRateLimits {
    * response has been written (429 or 503). Counts each request once, even across dispatches.
    */
   public boolean begin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    return begin(request, response, null);
+  }
+
+  /**
+   * As {@link #begin(HttpServletRequest, HttpServletResponse)}, letting the store send this
+   * request's session read ({@link dev.armet.session.SessionLookup#load()}) in the same round
+   * trip as the decision.
+   *
+   * @param alongside the session read to carry, or null
+   */
+  public boolean begin(HttpServletRequest request, HttpServletResponse response,
+      @Nullable SessionLoad alongside) throws IOException {
     if (request.getAttribute(SEEN) != null) {
       return true;
     }
     request.setAttribute(SEEN, true);
     String path = RequestPaths.contextRelative(request);
-    Optional<RateLimitDecision> decided = routes.decide(request.getMethod(), path, request);
+    Optional<RateLimitDecision> decided = routes.decide(request.getMethod(), path, request,
+        alongside);
     if (decided.isEmpty()) {
       return true;
     }

@@ -3,6 +3,7 @@ package dev.armet.internal.servlet.session;
 import dev.armet.cookie.RequestCookies;
 import dev.armet.internal.servlet.ParsedCookies;
 import dev.armet.session.Session;
+import dev.armet.session.SessionLookup;
 import dev.armet.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,8 +57,22 @@ public final class SessionExchange {
    */
   public static SessionExchange begin(Sessions sessions, HttpServletRequest request,
       HttpServletResponse response) {
+    return begin(sessions, lookup(sessions, request), request, response);
+  }
+
+  /**
+   * The first half of {@link #begin}: the request's session cookies checked and the store read
+   * prepared, for the rate-limit decision to carry ({@link SessionLookup#load()}).
+   */
+  public static SessionLookup lookup(Sessions sessions, HttpServletRequest request) {
     RequestCookies cookies = ParsedCookies.of(request); // CSRF reads the same parse
-    Session session = sessions.open(cookies, request.isSecure());
+    return sessions.lookup(cookies, request.isSecure());
+  }
+
+  /** As {@link #begin(Sessions, HttpServletRequest, HttpServletResponse)}, from a lookup. */
+  public static SessionExchange begin(Sessions sessions, SessionLookup lookup,
+      HttpServletRequest request, HttpServletResponse response) {
+    Session session = sessions.open(lookup);
     SessionExchange exchange = new SessionExchange(sessions, session, request, response);
     request.setAttribute(ATTRIBUTE, session);
     return exchange;

@@ -1,0 +1,158 @@
+package dev.armet.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armet.spi.LimitRule;
+import dev.armet.spi.RateLimitCommand;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 18, goal 4: what one request's rate-limit decision costs the database, counted at the
+ * JDBC boundary of the real store on each real database: statements executed, commits, and
+ * transactions opened. A one-key decision is two autocommit statements (read, compare-and-set
+ * write); a combined one keeps the locking transaction.
+ */
+class StatementsPerDecisionTest {
+  @TempDir static Path dataFolder;
+
+  private static final LimitRule RULE = LimitRule.of("all", LimitRule.Kind.TOKEN_BUCKET, 1000,
+      60_000, 0, false);
+  private static final LimitRule OTHER = LimitRule.of("user", LimitRule.Kind.FIXED_WINDOW, 1000,
+      60_000_000, 0, false);
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void oneKeyConsume_isTwoAutocommitStatements(Database database) throws Exception {
+    JdbcStores stores = database.open(Clock.systemUTC(), dataFolder);
+    try {
+      Counting counting = new Counting(stores.dataSourceForTests());
+      JdbcRateLimitStore store = new JdbcRateLimitStore(counting.dataSource(),
+          new Sql(stores.dialect(), stores.tablePrefix()), Duration.ofSeconds(5));
+      assertThat(store.execute(consume(List.of("all:a"), List.of(RULE))).allowed()).isTrue();
+      counting.reset();
+      long questions = serverQuestions(database, stores);
+      for (int i = 0; i < 10; i++) {
+        assertThat(store.execute(consume(List.of("all:a"), List.of(RULE))).allowed()).isTrue();
+      }
+      assertThat(counting.executed.get()).isEqualTo(20);
+      assertThat(counting.commits.get()).isZero();
+      assertThat(counting.transactions.get()).isZero();
+      if (database == Database.MARIADB) {
+        // The server's own count on the connection the store used (the pool hands a thread its
+        // last connection back): 2 per decision, plus the SHOW STATUS that reads it.
+        assertThat(serverQuestions(database, stores) - questions).isEqualTo(20 + 1);
+      }
+
+      counting.reset(); // a combined decision: the locking transaction, as before
+      questions = serverQuestions(database, stores);
+      store.execute(consume(List.of("all:a", "user:u"), List.of(RULE, OTHER)));
+      if (database == Database.MARIADB) {
+        // autocommit off, lock, read, one write per key, commit, autocommit back on; plus the
+        // SHOW STATUS: what every decision cost before the compare-and-set (6 for one key)
+        assertThat(serverQuestions(database, stores) - questions).isEqualTo(7 + 1);
+      }
+      assertThat(counting.commits.get()).isEqualTo(1);
+      assertThat(counting.transactions.get()).isEqualTo(1);
+      assertThat(counting.executed.get())
+          .isEqualTo(database == Database.MARIADB ? 3 : 2); // lock(+read), (read), one batch
+    } finally {
+      Database.dropAndClose(stores);
+    }
+  }
+
+  /** MariaDB's statement count for the pooled connection this thread gets; 0 elsewhere. */
+  private static long serverQuestions(Database database, JdbcStores stores) throws Exception {
+    if (database != Database.MARIADB) {
+      return 0;
+    }
+    try (Connection c = stores.dataSourceForTests().getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
+      r.next();
+      return r.getLong(2);
+    }
+  }
+
+  private static RateLimitCommand consume(List<String> keys, List<LimitRule> rules) {
+    long[] points = new long[keys.size()];
+    java.util.Arrays.fill(points, 1);
+    return RateLimitCommand.of(keys, rules, RateLimitCommand.Operation.CONSUME, points,
+        System.currentTimeMillis() * 1000, 0);
+  }
+
+  /** The pool's connections, counting statements executed, commits and autocommit-off switches. */
+  private static final class Counting {
+    private final DataSource real;
+    final AtomicInteger executed = new AtomicInteger();
+    final AtomicInteger commits = new AtomicInteger();
+    final AtomicInteger transactions = new AtomicInteger();
+
+    Counting(DataSource real) {
+      this.real = real;
+    }
+
+    void reset() {
+      executed.set(0);
+      commits.set(0);
+      transactions.set(0);
+    }
+
+    DataSource dataSource() {
+      return proxy(DataSource.class, real, (target, method, args) -> {
+        Object out = method.invoke(target, args);
+        return method.getName().equals("getConnection") ? connection((Connection) out) : out;
+      });
+    }
+
+    private Connection connection(Connection c) {
+      return proxy(Connection.class, c, (target, method, args) -> {
+        String name = method.getName();
+        if (name.equals("commit")) {
+          commits.incrementAndGet();
+        } else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])
+            && c.getAutoCommit()) {
+          transactions.incrementAndGet();
+        }
+        Object out = method.invoke(target, args);
+        return name.equals("prepareStatement") ? statement((PreparedStatement) out) : out;
+      });
+    }
+
+    private PreparedStatement statement(PreparedStatement s) {
+      return proxy(PreparedStatement.class, s, (target, method, args) -> {
+        if (method.getName().startsWith("execute")) {
+          executed.incrementAndGet();
+        }
+        return method.invoke(target, args);
+      });
+    }
+  }
+
+  private interface Handler {
+    Object handle(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable;
+  }
+
+  private static <T> T proxy(Class<T> type, T target, Handler handler) {
+    InvocationHandler h = (p, method, args) -> {
+      try {
+        return handler.handle(target, method, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
+  }
+}
