@@ -9,8 +9,11 @@ import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.keys.Keyring;
 import dev.armet.net.ClientAddressResolver;
+import dev.armet.session.MemorySessionStore;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Sessions;
+import dev.armet.spi.ObservedStores;
+import dev.armet.spi.SessionStore;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -161,7 +164,10 @@ public final class ArmetFilterBuilder {
    * Counts refusals, CSP reports, session and login events on this Micrometer registry (see
    * {@link ArmetMetrics} for the meters; tags are bounded, never an address, user or path). Each
    * event is counted before the {@link EventGate} that bounds the log, so a flood is counted in
-   * full. Micrometer is an optional dependency: without this call nothing of it is loaded.
+   * full. The default sessions' store is timed ({@code armet.store.operations}); for sessions
+   * and rate limits you build yourself, decorate their stores with {@link
+   * ArmetMetrics#storeObserver} (a store is observed once, however often it is decorated).
+   * Micrometer is an optional dependency: without this call nothing of it is loaded.
    *
    * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}; typed {@code Object}
    *     so that this builder loads, and can be reflected on, without Micrometer
@@ -204,7 +210,12 @@ public final class ArmetFilterBuilder {
         : decides.keyring(defaultSessions ? "sessions.keyring" : "csrf.keyring", null);
     Sessions builtSessions = sessions;
     if (defaultSessions) {
-      builtSessions = ServerSessions.create(s -> s.gate(decides).keyring(ring).events(events));
+      builtSessions = ServerSessions.create(s -> {
+        s.gate(decides).keyring(ring).events(events);
+        if (meterRegistry != null) {
+          s.store(Metered.observed(meterRegistry, new MemorySessionStore()));
+        }
+      });
     }
     CsrfProtection builtCsrf = csrf;
     if (builtCsrf == null && !csrfOff) {
@@ -240,6 +251,11 @@ public final class ArmetFilterBuilder {
         throw new IllegalArgumentException("meterRegistry must be an io.micrometer MeterRegistry,"
             + " was " + registry.getClass().getName());
       }
+    }
+
+    static SessionStore observed(Object registry, SessionStore store) {
+      return ObservedStores.sessions(store,
+          ArmetMetrics.storeObserver((io.micrometer.core.instrument.MeterRegistry) registry));
     }
 
     static SecurityEventSink counting(Object registry, SecurityEventSink next) {
