@@ -233,15 +233,19 @@ public final class ArmetFilterBuilder {
   }
 
   private SecurityEventSink gate() {
-    SecurityEventSink gated;
     if (events instanceof EventGate) {
-      gated = events;
-    } else {
-      EventGate.Builder b = EventGate.builder(events);
-      gateConfig.accept(b);
-      gated = b.build();
+      // The caller's own gate: the counters go in front of it. A component then puts a gate of
+      // its own in front of the counters, so pass the registry, not a gate, to count a flood.
+      return meterRegistry == null ? events : Metered.counting(meterRegistry, events);
     }
-    return meterRegistry == null ? gated : Metered.counting(meterRegistry, gated);
+    EventGate.Builder b = EventGate.builder(events);
+    gateConfig.accept(b);
+    if (meterRegistry != null) {
+      // Counted before the gate, and the components see a gate, so they add none: every event
+      // is counted, however many the gate holds back from the log.
+      b.observer(Metered.counting(meterRegistry, e -> { }));
+    }
+    return b.build();
   }
 
   /** Keeps the Micrometer types out of the builder's own code: loaded only with a registry. */
