@@ -50,38 +50,29 @@ public final class ObservedSessionStore implements SessionStore {
 
   @Override
   public void touch(String key, Instant expiresAt) {
-    long start = System.nanoTime();
-    try {
-      delegate.touch(key, expiresAt);
-      done("touch", "ok", start);
-    } catch (RuntimeException e) {
-      done("touch", "error", start);
-      throw e;
-    }
+    timed("touch", () -> delegate.touch(key, expiresAt));
   }
 
   @Override
   public void delete(String key) {
-    long start = System.nanoTime();
-    try {
-      delegate.delete(key);
-      done("delete", "ok", start);
-    } catch (RuntimeException e) {
-      done("delete", "error", start);
-      throw e;
-    }
+    timed("delete", () -> delegate.delete(key));
   }
 
   @Override
   public void deleteAllForUser(String userId) {
+    timed("delete_all_for_user", () -> delegate.deleteAllForUser(userId));
+  }
+
+  /** An operation with no answer: {@code ok}, or {@code error} and the store's exception. */
+  private void timed(String operation, Runnable action) {
     long start = System.nanoTime();
     try {
-      delegate.deleteAllForUser(userId);
-      done("delete_all_for_user", "ok", start);
+      action.run();
     } catch (RuntimeException e) {
-      done("delete_all_for_user", "error", start);
+      done(operation, "error", start);
       throw e;
     }
+    done(operation, "ok", start);
   }
 
   @Override
