@@ -19,6 +19,7 @@ import dev.armet.spring.boot.actuate.ArmetEndpoint;
 import dev.armet.spring.boot.metrics.ArmetMeters;
 import dev.armet.spring.boot.metrics.ArmetStoreMeters;
 import dev.armet.spi.ObservedStores;
+import dev.armet.spi.SessionStore;
 import dev.armet.spi.StoreObserver;
 import dev.armet.keys.Keyring;
 import java.util.List;
@@ -267,6 +268,52 @@ class AutoConfigurationTest {
           .doesNotContain(secret);
       assertThat(view.toString()).doesNotContain(secret);
     });
+  }
+
+  /** A store that cannot answer: health DOWN with the failure's class, never its message. */
+  @Test
+  void storeDown_healthDown_namingTheFailureNotItsMessage() {
+    SessionStore down = new UnreachableStore();
+    runner.withBean(ArmetStores.class, () -> new ArmetStores("redis (down)", down,
+        dev.armet.ratelimit.InMemoryRateLimitStore.create(), null)).run(c -> {
+          Object indicator = c.getBean("armetHealthIndicator");
+          Object health = indicator.getClass().getMethod("health").invoke(indicator);
+          assertThat(health.getClass().getMethod("getStatus").invoke(health)).hasToString("DOWN");
+          Object details = health.getClass().getMethod("getDetails").invoke(health);
+          assertThat(details).hasToString("{error=IllegalStateException, store=redis (down)}");
+        });
+  }
+
+  /** Every operation fails as a store whose server is gone does, with a URI in the message. */
+  private static final class UnreachableStore implements SessionStore {
+    private static RuntimeException gone() {
+      return new IllegalStateException("cannot reach redis://:hunter2@10.0.0.5:6379");
+    }
+
+    @Override
+    public java.util.Optional<dev.armet.spi.SessionRecord> load(String key) {
+      throw gone();
+    }
+
+    @Override
+    public boolean save(dev.armet.spi.SessionRecord record, long expectedVersion) {
+      throw gone();
+    }
+
+    @Override
+    public void touch(String key, java.time.Instant expiresAt) {
+      throw gone();
+    }
+
+    @Override
+    public void delete(String key) {
+      throw gone();
+    }
+
+    @Override
+    public void deleteAllForUser(String userId) {
+      throw gone();
+    }
   }
 
   @Test
