@@ -4,6 +4,7 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
+import dev.armet.spi.ObservedStores;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.session.MemorySessionStore;
 import dev.armet.spi.SessionStore;
@@ -169,7 +170,7 @@ public final class ProductionGate implements SelfCheck {
    */
   public SessionStore sessionStore(String setting, @Nullable SessionStore configured) {
     SessionStore store = configured != null ? configured : new MemorySessionStore();
-    if (store instanceof MemorySessionStore) {
+    if (ObservedStores.unwrap(store) instanceof MemorySessionStore) { // seen through the metrics
       refuse(setting, (configured == null ? "no store configured, so " : "")
           + "MemorySessionStore loses sessions on restart and is not shared between instances",
           "use RedisSessionStore (armet-redis) or JdbcSessionStore (armet-jdbc)");
@@ -187,7 +188,7 @@ public final class ProductionGate implements SelfCheck {
    */
   public RateLimitStore rateLimitStore(String setting, @Nullable RateLimitStore configured) {
     RateLimitStore store = configured != null ? configured : InMemoryRateLimitStore.create();
-    if (store instanceof InMemoryRateLimitStore && environment.isProduction()) {
+    if (ObservedStores.unwrap(store) instanceof InMemoryRateLimitStore && environment.isProduction()) {
       refuse(setting, (configured == null ? "no store configured, so " : "")
           + "the in-memory store keeps counters per instance and loses them on restart",
           "use the Redis or JDBC rate-limit store (RedisStores.rateLimits(),"

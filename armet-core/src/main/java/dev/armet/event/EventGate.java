@@ -1,5 +1,6 @@
 package dev.armet.event;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class EventGate implements SecurityEventSink {
   private final int burst;
   private final long intervalNanos;
   private final InstantSource clock;
+  private final @Nullable SecurityEventSink observer;
   private final Map<String, TypeBudget> budgets = new ConcurrentHashMap<>();
   private volatile boolean pending;
 
@@ -50,6 +52,7 @@ public final class EventGate implements SecurityEventSink {
     this.burst = b.burst;
     this.intervalNanos = b.interval.toNanos();
     this.clock = b.clock;
+    this.observer = b.observer;
   }
 
   /** A gate with the defaults (a burst of 10 per type, then one a second) in front of {@code sink}. */
@@ -68,6 +71,9 @@ public final class EventGate implements SecurityEventSink {
 
   @Override
   public void record(SecurityEvent event) {
+    if (observer != null) {
+      observer.record(event);
+    }
     long now = nanos();
     TypeBudget budget = budget(event.type());
     long suppressed = budget.take(now, burst, intervalNanos);
@@ -133,6 +139,7 @@ public final class EventGate implements SecurityEventSink {
     private int burst = 10;
     private Duration interval = Duration.ofSeconds(1);
     private InstantSource clock = InstantSource.system();
+    private @Nullable SecurityEventSink observer;
 
     private Builder(SecurityEventSink downstream) {
       this.downstream = Objects.requireNonNull(downstream, "sink");
@@ -160,6 +167,21 @@ public final class EventGate implements SecurityEventSink {
     /** The time source (tests pass a controllable one; default the system clock). */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sees every event before the gate decides, passed or held back (metrics: a flood is then
+     * counted in full and logged in summary). Because components leave a sink that is already a
+     * gate as it is ({@link #gated}), an observer placed here is never behind a second gate.
+     * It runs on the recording thread: it must be quick and must not throw.
+     *
+     * <pre>{@code
+     * EventGate.builder(SecurityEventSink.logging()).observer(e -> ArmetMetrics.count(registry, e)).build();
+     * }</pre>
+     */
+    public Builder observer(SecurityEventSink observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 

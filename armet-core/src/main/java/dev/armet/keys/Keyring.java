@@ -62,7 +62,7 @@ public final class Keyring {
     for (int i = 0; i < macs.length; i++) {
       macs[i] = Hkdf.hmac(keys.get(i).expand("hmac-sha256", purpose));
     }
-    return new TokenSigner(macs, keyIds(), byKeyId);
+    return new TokenSigner(macs, keyIdArray(), byKeyId);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class Keyring {
     for (int i = 0; i < specs.length; i++) {
       specs[i] = new SecretKeySpec(keys.get(i).expand("aes-256-gcm", purpose), "AES");
     }
-    return new TokenSealer(specs, keyIds(), byKeyId);
+    return new TokenSealer(specs, keyIdArray(), byKeyId);
   }
 
   /**
@@ -95,7 +95,21 @@ public final class Keyring {
     return keys.size();
   }
 
-  private String[] keyIds() {
+  /**
+   * The key ids, primary first: the public labels tokens carry in front of their payload
+   * ({@code keyId.payload.mac}), derived one-way from each secret (HKDF, 24 bits), so they
+   * reveal nothing of a key. Safe to show (an actuator endpoint, {@code armet doctor}): they
+   * tell which secret signs and which are still accepted during a rotation.
+   *
+   * <pre>{@code
+   * ring.keyIds(); // [Qx3f, 8kZa]: Qx3f signs, both verify
+   * }</pre>
+   */
+  public List<String> keyIds() {
+    return List.of(keyIdArray());
+  }
+
+  private String[] keyIdArray() {
     String[] ids = new String[keys.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = keys.get(i).keyId;

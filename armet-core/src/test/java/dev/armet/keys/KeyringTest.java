@@ -191,4 +191,22 @@ class KeyringTest {
     assertThat(s).isNotEqualTo(Secret.of(NEW));
     assertThat(ring(NEW).toString()).doesNotContain(NEW);
   }
+
+  @Test
+  void keyIds_primaryFirst_areTheTokensLabels_andRevealNoSecret() {
+    Keyring ring = ring(NEW, OLD);
+    List<String> ids = ring.keyIds();
+    assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+    assertThat(ids.get(0)).isEqualTo(ring(NEW).keyIds().get(0));
+    assertThat(ids.get(1)).isEqualTo(ring(OLD).keyIds().get(0));
+    // The label a token carries in front of its payload is the primary's id.
+    assertThat(ring.signer("p").sign(PAYLOAD, "id")).startsWith(ids.get(0) + ".");
+    assertThat(ring(OLD).signer("p").sign(PAYLOAD, "id")).startsWith(ids.get(1) + ".");
+    for (String id : ids) {
+      assertThat(id).matches("[A-Za-z0-9_-]{4}");
+      assertThat(NEW).doesNotContain(id);
+      assertThat(OLD).doesNotContain(id);
+    }
+    assertThatThrownBy(() -> ids.add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
 }

@@ -9,8 +9,11 @@ import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.keys.Keyring;
 import dev.armet.net.ClientAddressResolver;
+import dev.armet.session.MemorySessionStore;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Sessions;
+import dev.armet.spi.ObservedStores;
+import dev.armet.spi.SessionStore;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -162,7 +165,10 @@ public final class ArmetFilterBuilder {
    * Counts refusals, CSP reports, session and login events on this Micrometer registry (see
    * {@link ArmetMetrics} for the meters; tags are bounded, never an address, user or path). Each
    * event is counted before the {@link EventGate} that bounds the log, so a flood is counted in
-   * full. Micrometer is an optional dependency: without this call nothing of it is loaded.
+   * full. The default sessions' store is timed ({@code armet.store.operations}); for sessions
+   * and rate limits you build yourself, decorate their stores with {@link
+   * ArmetMetrics#storeObserver} (a store is observed once, however often it is decorated).
+   * Micrometer is an optional dependency: without this call nothing of it is loaded.
    *
    * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}; typed {@code Object}
    *     so that this builder loads, and can be reflected on, without Micrometer
@@ -205,7 +211,12 @@ public final class ArmetFilterBuilder {
         : decides.keyring(defaultSessions ? "sessions.keyring" : "csrf.keyring", null);
     Sessions builtSessions = sessions;
     if (defaultSessions) {
-      builtSessions = ServerSessions.create(s -> s.gate(decides).keyring(Objects.requireNonNull(ring)).events(events));
+      builtSessions = ServerSessions.create(s -> {
+        s.gate(decides).keyring(Objects.requireNonNull(ring)).events(events);
+        if (meterRegistry != null) {
+          s.store(Metered.observed(meterRegistry, new MemorySessionStore()));
+        }
+      });
     }
     CsrfProtection builtCsrf = csrf;
     if (builtCsrf == null && !csrfOff) {
@@ -223,15 +234,19 @@ public final class ArmetFilterBuilder {
   }
 
   private SecurityEventSink gate() {
-    SecurityEventSink gated;
     if (events instanceof EventGate) {
-      gated = events;
-    } else {
-      EventGate.Builder b = EventGate.builder(events);
-      gateConfig.accept(b);
-      gated = b.build();
+      // The caller's own gate: the counters go in front of it. A component then puts a gate of
+      // its own in front of the counters, so pass the registry, not a gate, to count a flood.
+      return meterRegistry == null ? events : Metered.counting(meterRegistry, events);
     }
-    return meterRegistry == null ? gated : Metered.counting(meterRegistry, gated);
+    EventGate.Builder b = EventGate.builder(events);
+    gateConfig.accept(b);
+    if (meterRegistry != null) {
+      // Counted before the gate, and the components see a gate, so they add none: every event
+      // is counted, however many the gate holds back from the log.
+      b.observer(Metered.counting(meterRegistry, e -> { }));
+    }
+    return b.build();
   }
 
   /** Keeps the Micrometer types out of the builder's own code: loaded only with a registry. */
@@ -241,6 +256,11 @@ public final class ArmetFilterBuilder {
         throw new IllegalArgumentException("meterRegistry must be an io.micrometer MeterRegistry,"
             + " was " + registry.getClass().getName());
       }
+    }
+
+    static SessionStore observed(Object registry, SessionStore store) {
+      return ObservedStores.sessions(store,
+          ArmetMetrics.storeObserver((io.micrometer.core.instrument.MeterRegistry) registry));
     }
 
     static SecurityEventSink counting(Object registry, SecurityEventSink next) {

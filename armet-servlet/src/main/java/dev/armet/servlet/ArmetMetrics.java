@@ -2,6 +2,8 @@ package dev.armet.servlet;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.spi.ObservedStores;
+import dev.armet.spi.StoreObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
@@ -13,11 +15,15 @@ import org.jspecify.annotations.Nullable;
  * Micrometer counters derived from Armet's security events, with bounded tags only (never an
  * address, a user or a raw path): {@code armet.requests.rejected{control,reason}}, {@code
  * armet.csp.reports{directive,disposition}}, {@code armet.sessions{event}}, {@code
- * armet.login.attempts{outcome}}. Reads both the event names of the brief's vocabulary and the
+ * armet.login.attempts{outcome}}, {@code armet.store.fallback{store,then}} (a rate-limit
+ * decision the failure policy made because the store failed: {@code then=fail_closed} or {@code
+ * insurance}), and, for decorated stores, the timer {@code armet.store.operations{store,op,outcome}}
+ * ({@link #storeObserver}). Reads both the event names of the brief's vocabulary and the
  * older dotted ones.
  *
- * <p>Micrometer ({@code io.micrometer:micrometer-core}) is an optional dependency: this is the
- * only class of armet-servlet that names it, and it is loaded only when a registry is given
+ * <p>Micrometer ({@code io.micrometer:micrometer-core}) is an optional dependency: this class and
+ * the timers behind {@link #storeObserver} are the only ones of armet-servlet that name it, and
+ * they are loaded only when a registry is given
  * ({@link ArmetFilterBuilder#meterRegistry}), so nothing is counted and nothing loads without
  * it. The counters see every event before the {@code EventGate} that bounds the log.
  *
@@ -50,6 +56,21 @@ public final class ArmetMetrics {
     };
   }
 
+  /**
+   * Times every operation of a store decorated with it ({@link ObservedStores}) as {@code
+   * armet.store.operations{store,op,outcome}} on {@code registry} (tags as {@link StoreObserver}
+   * lists them). {@link ArmetFilterBuilder#meterRegistry} does this for the stores the filter
+   * builds; decorate the stores of components you build yourself:
+   *
+   * <pre>{@code
+   * StoreObserver timers = ArmetMetrics.storeObserver(registry);
+   * ServerSessions.create(s -> s.store(ObservedStores.sessions(redis.sessions(), timers)));
+   * }</pre>
+   */
+  public static StoreObserver storeObserver(MeterRegistry registry) {
+    return new StoreTimers(java.util.Objects.requireNonNull(registry, "registry"));
+  }
+
   /** Counts one event on {@code r} (events that no meter describes are ignored). */
   public static void count(MeterRegistry r, SecurityEvent event) {
     Map<String, Object> f = event.fields();
@@ -60,8 +81,17 @@ public final class ArmetMetrics {
         }
       }
       case "excess_rate_limit_exceeded", "ratelimit.refused" -> rejected(r, "ratelimit", "exceeded");
-      case "excess_rate_limit_store_unavailable", "ratelimit.unavailable" ->
+      case "excess_rate_limit_store_unavailable", "ratelimit.unavailable" -> {
+        if (f.containsKey("then")) { // RateLimiter: the store failed, the fallback decided
+          Counter.builder("armet.store.fallback")
+              .description("Rate-limit decisions made without the store, which failed")
+              .tag("store", "rate_limits")
+              .tag("then", "insurance store".equals(f.get("then")) ? "insurance" : "fail_closed")
+              .register(r).increment();
+        } else { // HttpRateLimits answered 503
           rejected(r, "ratelimit", "store_unavailable");
+        }
+      }
       case "csp_report_rejected", "csp.report.too_large", "csp.report.malformed" ->
           rejected(r, "size", f.getOrDefault("reason",
               event.type().endsWith("malformed") ? "malformed" : "too_large"));

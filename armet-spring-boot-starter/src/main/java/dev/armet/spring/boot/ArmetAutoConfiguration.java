@@ -17,6 +17,9 @@ import dev.armet.servlet.ArmetFilterBuilder;
 import dev.armet.servlet.HttpRateLimits;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Sessions;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionStore;
+import dev.armet.spi.StoreObserver;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,21 +79,23 @@ public class ArmetAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public SecurityEventSink armetSecurityEvents(ObjectProvider<ArmetEventObserver> observers) {
-    EventGate log = EventGate.around(SecurityEventSink.logging());
     List<ArmetEventObserver> list = observers.orderedStream().toList();
-    if (list.isEmpty()) {
-      return log;
-    }
-    return event -> {
-      for (ArmetEventObserver o : list) {
-        try {
-          o.observe(event);
-        } catch (RuntimeException e) {
-          LOG.warn("an ArmetEventObserver failed on {}: {}", event.type(), e.toString());
+    EventGate.Builder gate = EventGate.builder(SecurityEventSink.logging());
+    if (!list.isEmpty()) {
+      // Observers go inside the one gate, before it decides: the components see a gate and add
+      // none of their own, so no observer is ever behind a second gate (a flood would be
+      // undercounted past each component's burst).
+      gate.observer(event -> {
+        for (ArmetEventObserver o : list) {
+          try {
+            o.observe(event);
+          } catch (RuntimeException e) {
+            LOG.warn("an ArmetEventObserver failed on {}: {}", event.type(), e.toString());
+          }
         }
-      }
-      log.record(event);
-    };
+      });
+    }
+    return gate.build();
   }
 
   @Bean
@@ -172,11 +177,13 @@ public class ArmetAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "armet.sessions", name = "enabled", havingValue = "true", matchIfMissing = true)
   public Sessions armetSessions(ArmetProperties properties, ArmetEnvironment env, Keyring keyring,
-      ArmetStores stores, SecurityEventSink events, ListableBeanFactory beans) {
+      ArmetStores stores, SecurityEventSink events, ListableBeanFactory beans,
+      ObjectProvider<StoreObserver> observer) {
     SpringSessionCheck.refuseBoth(beans, getClass().getClassLoader());
     ArmetProperties.Sessions p = properties.getSessions();
+    SessionStore store = observed(stores, observer).sessions();
     return Refusals.build("armet.sessions", "see the message", () -> ServerSessions.create(s -> s
-        .environment(env).keyring(keyring).store(stores.sessions()).events(events)
+        .environment(env).keyring(keyring).store(store).events(events)
         .idleTimeout(p.getIdleTimeout()).absoluteTimeout(p.getAbsoluteTimeout())));
   }
 
@@ -207,9 +214,10 @@ public class ArmetAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "armet", name = "rate-limits[0].path")
   public HttpRateLimits armetHttpRateLimits(ArmetProperties properties, Keyring keyring,
-      ArmetStores stores, SecurityEventSink events) {
+      ArmetStores stores, SecurityEventSink events, ObjectProvider<StoreObserver> observer) {
+    RateLimitStore store = observed(stores, observer).rateLimits();
     return Refusals.build("armet.rate-limits", "see the message", () -> {
-      HttpRateLimits.Builder b = HttpRateLimits.builder().store(stores.rateLimits()).keyring(keyring)
+      HttpRateLimits.Builder b = HttpRateLimits.builder().store(store).keyring(keyring)
           .events(events);
       int i = 0;
       for (ArmetProperties.RateLimit r : properties.getRateLimits()) {
@@ -265,9 +273,21 @@ public class ArmetAutoConfiguration {
   @Bean
   public ArmetStartupReport armetStartupReport(ArmetProperties properties, ArmetEnvironment env,
       ArmetStores stores, ObjectProvider<Sessions> sessions, ObjectProvider<CsrfProtection> csrf,
-      ObjectProvider<HttpRateLimits> rateLimits, SecurityHeaders headers, ListableBeanFactory beans) {
+      ObjectProvider<HttpRateLimits> rateLimits, SecurityHeaders headers, ListableBeanFactory beans,
+      Environment environment) {
     return new ArmetStartupReport(properties, env, stores, sessions.getIfAvailable() != null,
-        csrf.getIfAvailable() != null, rateLimits.getIfAvailable() != null, headers, beans);
+        csrf.getIfAvailable() != null, rateLimits.getIfAvailable() != null, headers, beans,
+        environment);
+  }
+
+  /**
+   * The stores as the components use them: timed when there is a {@link StoreObserver} bean (the
+   * Micrometer one, or the application's). The {@link ArmetStores} bean itself stays as it is,
+   * so the health probe is not counted as traffic.
+   */
+  public static ArmetStores observed(ArmetStores stores, ObjectProvider<StoreObserver> observer) {
+    StoreObserver o = observer.getIfUnique();
+    return o == null ? stores : stores.decorated(o);
   }
 
   static Logger log() {

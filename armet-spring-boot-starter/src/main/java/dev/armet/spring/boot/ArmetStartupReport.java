@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -20,7 +21,8 @@ public final class ArmetStartupReport implements SmartInitializingSingleton {
   private final int order;
 
   ArmetStartupReport(ArmetProperties p, ArmetEnvironment env, ArmetStores stores, boolean sessions,
-      boolean csrf, boolean rateLimits, SecurityHeaders headers, ListableBeanFactory beans) {
+      boolean csrf, boolean rateLimits, SecurityHeaders headers, ListableBeanFactory beans,
+      Environment environment) {
     this.beans = beans;
     facts.put("env", env.value());
     facts.put("store", stores.kind());
@@ -32,6 +34,9 @@ public final class ArmetStartupReport implements SmartInitializingSingleton {
     facts.put("sessions", sessions ? "armet" : "container");
     facts.put("csrf", csrf ? "armet" : "yielded");
     facts.put("rateLimits", rateLimits ? p.getRateLimits().size() + " routes" : "none");
+    facts.put("trustedProxies", p.getProxies().getTrusted().isEmpty() ? "none"
+        : String.join(",", p.getProxies().getTrusted()));
+    facts.put("forwardHeaders", ForwardedHeaders.describe(environment));
     this.order = p.getFilterOrder();
   }
 

@@ -3,7 +3,9 @@ package dev.armet.spring.boot;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.session.MemorySessionStore;
+import dev.armet.spi.ObservedStores;
 import dev.armet.spi.SessionStore;
+import dev.armet.spi.StoreObserver;
 import java.util.Objects;
 
 /**
@@ -46,7 +48,17 @@ public final class ArmetStores implements AutoCloseable {
   }
 
   public boolean isMemory() {
-    return sessions instanceof MemorySessionStore;
+    return ObservedStores.unwrap(sessions) instanceof MemorySessionStore;
+  }
+
+  /**
+   * These stores, each operation reported to {@code observer} (the starter's Micrometer timer
+   * {@code armet.store.operations}); same kind and owner. A store that is observed already is
+   * kept as it is ({@link ObservedStores}), so decorating twice never counts twice.
+   */
+  public ArmetStores decorated(StoreObserver observer) {
+    return new ArmetStores(kind, ObservedStores.sessions(sessions, observer),
+        ObservedStores.rateLimits(rateLimits, observer), owner);
   }
 
   @Override

@@ -15,9 +15,36 @@ final class ForwardedHeaders {
 
   private ForwardedHeaders() {}
 
+  /** What the start-up report says about {@value #PROPERTY}. */
+  static String describe(Environment environment) {
+    String strategy = strategy(environment);
+    switch (strategy) {
+      case "framework":
+        return "framework (Spring's ForwardedHeaderFilter believes every peer)";
+      case "native":
+        return "native (the container rewrites the client address before Armet; Armet sees the"
+            + " result)";
+      default:
+        return strategy.isEmpty() ? "unset (Armet reads forwarding headers from"
+            + " armet.proxies.trusted only)" : strategy;
+    }
+  }
+
+  private static String strategy(Environment environment) {
+    return environment.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+  }
+
   static void check(Environment environment, ArmetProperties properties, ArmetEnvironment env) {
-    String strategy = environment.getProperty(PROPERTY, "");
-    if (!strategy.trim().toLowerCase(Locale.ROOT).equals("framework")) {
+    String strategy = strategy(environment);
+    if (strategy.equals("native") && !properties.getProxies().getTrusted().isEmpty()) {
+      // The container (Tomcat's RemoteIpValve, Jetty's ForwardedRequestCustomizer) already took
+      // the client address from the headers of its own trusted proxies and removed them: Armet
+      // then sees the client as the peer. Not unsafe, but two lists of trusted proxies to keep.
+      ArmetAutoConfiguration.log().info("{}=native: the container resolves forwarding headers"
+          + " before Armet, so armet.proxies.trusted applies to the address it resolved; keep"
+          + " one of the two", PROPERTY);
+    }
+    if (!strategy.equals("framework")) {
       return;
     }
     String message = "'framework' makes Spring's ForwardedHeaderFilter trust the forwarding headers"

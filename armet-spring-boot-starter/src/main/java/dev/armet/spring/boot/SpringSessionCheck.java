@@ -16,9 +16,11 @@ final class SpringSessionCheck {
     Class<?> type = ClassUtils.resolveClassName(FILTER, loader);
     if (beans.getBeanNamesForType(type, false, false).length > 0) {
       throw new ArmetConfigurationException("armet.sessions.enabled", "Spring Session's"
-          + " SessionRepositoryFilter and Armet sessions would both replace HttpSession",
+          + " SessionRepositoryFilter and Armet sessions (armet.sessions.enabled=true, the default)"
+          + " would both replace HttpSession, and one would silently lose the other's data",
           "set armet.sessions.enabled=false to keep Spring Session (spring.session.*), or remove"
-              + " the spring-session dependency to use Armet's sessions", null);
+              + " the spring-session dependency (or @EnableSpringHttpSession) to use Armet's"
+              + " sessions", null);
     }
   }
 }

@@ -12,10 +12,19 @@ import dev.armet.servlet.HttpRateLimits;
 import dev.armet.session.Sessions;
 import dev.armet.spring.boot.ArmetAutoConfiguration;
 import dev.armet.spring.boot.ArmetConfigurationException;
+import dev.armet.spring.boot.ArmetStartupReport;
 import dev.armet.spring.boot.ArmetStores;
 import dev.armet.spring.boot.actuate.ArmetActuatorAutoConfiguration;
 import dev.armet.spring.boot.actuate.ArmetEndpoint;
 import dev.armet.spring.boot.metrics.ArmetMeters;
+import dev.armet.spring.boot.metrics.ArmetStoreMeters;
+import dev.armet.spi.ObservedStores;
+import dev.armet.spi.SessionStore;
+import dev.armet.spi.StoreObserver;
+import dev.armet.keys.Keyring;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.armet.spring.boot.metrics.ArmetMetricsAutoConfiguration;
 import dev.armet.spring.boot.security.ArmetSecurityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -208,6 +217,103 @@ class AutoConfigurationTest {
     runner.withClassLoader(new FilteredClassLoader(
         "org.springframework.boot.actuate.endpoint.annotation"))
         .run(c -> assertThat(c).hasSingleBean(ArmetFilter.class).doesNotHaveBean(ArmetEndpoint.class));
+  }
+
+  @Test
+  void springSessionBeside_armetSessions_refused_orYielded() {
+    refused(runner.withUserConfiguration(SpringSessionConfig.class), "armet.sessions.enabled");
+    runner.withUserConfiguration(SpringSessionConfig.class)
+        .withPropertyValues("armet.sessions.enabled=false")
+        .run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(Sessions.class)
+            .hasSingleBean(ArmetFilter.class));
+  }
+
+  @Test
+  void storeMeters_withMicrometer_andTheApplicationsObserverReplacesThem() {
+    runner.run(c -> assertThat(c).hasSingleBean(StoreObserver.class).hasSingleBean(ArmetStoreMeters.class));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    StoreObserver mine = (store, op, outcome, nanos) -> seen.add(store + " " + op + " " + outcome);
+    runner.withBean(StoreObserver.class, () -> mine).run(c -> {
+      assertThat(c).doesNotHaveBean(ArmetStoreMeters.class);
+      ArmetStores stores = c.getBean(ArmetStores.class);
+      assertThat(ObservedStores.isObserved(stores.sessions())).as("the bean stays plain").isFalse();
+      // What the components use: observed once, however often decorated.
+      ArmetStores used = stores.decorated(mine);
+      assertThat(used.decorated(mine).sessions()).isSameAs(used.sessions());
+      assertThat(used.decorated((s, o, r, n) -> { }).rateLimits()).isSameAs(used.rateLimits());
+      assertThat(used.isMemory()).isTrue();
+      used.sessions().load("nothing");
+      assertThat(seen).containsExactly("sessions load miss");
+    });
+    runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        .run(c -> assertThat(c).doesNotHaveBean(StoreObserver.class));
+  }
+
+  @Test
+  void forwardHeadersStrategy_reported() {
+    runner.withPropertyValues("server.forward-headers-strategy=native", "armet.proxies.trusted=10.0.0.0/8")
+        .run(c -> assertThat(c.getBean(ArmetStartupReport.class).facts())
+            .containsEntry("trustedProxies", "10.0.0.0/8")
+            .hasEntrySatisfying("forwardHeaders", v -> assertThat(v.toString()).startsWith("native")));
+    runner.run(c -> assertThat(c.getBean(ArmetStartupReport.class).facts())
+        .hasEntrySatisfying("forwardHeaders", v -> assertThat(v.toString()).startsWith("unset")));
+  }
+
+  @Test
+  void endpoint_listsKeyIds_neverKeys() {
+    String secret = dev.armet.keys.Secrets.generate();
+    runner.withPropertyValues("armet.secrets=" + secret).run(c -> {
+      Map<String, Object> view = c.getBean(ArmetEndpoint.class).armet();
+      assertThat(view.get("keyring")).asString().contains(c.getBean(Keyring.class).keyIds().get(0))
+          .doesNotContain(secret);
+      assertThat(view.toString()).doesNotContain(secret);
+    });
+  }
+
+  /** A store that cannot answer: health DOWN with the failure's class, never its message. */
+  @Test
+  void storeDown_healthDown_namingTheFailureNotItsMessage() {
+    SessionStore down = new UnreachableStore();
+    runner.withBean(ArmetStores.class, () -> new ArmetStores("redis (down)", down,
+        dev.armet.ratelimit.InMemoryRateLimitStore.create(), null)).run(c -> {
+          Object indicator = c.getBean("armetHealthIndicator");
+          Object health = indicator.getClass().getMethod("health").invoke(indicator);
+          assertThat(health.getClass().getMethod("getStatus").invoke(health)).hasToString("DOWN");
+          Object details = health.getClass().getMethod("getDetails").invoke(health);
+          assertThat(details).hasToString("{error=IllegalStateException, store=redis (down)}");
+        });
+  }
+
+  /** Every operation fails as a store whose server is gone does, with a URI in the message. */
+  private static final class UnreachableStore implements SessionStore {
+    private static RuntimeException gone() {
+      return new IllegalStateException("cannot reach redis://:hunter2@10.0.0.5:6379");
+    }
+
+    @Override
+    public java.util.Optional<dev.armet.spi.SessionRecord> load(String key) {
+      throw gone();
+    }
+
+    @Override
+    public boolean save(dev.armet.spi.SessionRecord record, long expectedVersion) {
+      throw gone();
+    }
+
+    @Override
+    public void touch(String key, java.time.Instant expiresAt) {
+      throw gone();
+    }
+
+    @Override
+    public void delete(String key) {
+      throw gone();
+    }
+
+    @Override
+    public void deleteAllForUser(String userId) {
+      throw gone();
+    }
   }
 
   @Test

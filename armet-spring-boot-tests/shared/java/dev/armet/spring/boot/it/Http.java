@@ -55,6 +55,26 @@ final class Http {
     return send(b.build());
   }
 
+  /** A POST of {@code body} as {@code contentType} (a browser's CSP report, say). */
+  HttpResponse<String> postRaw(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return send(base(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** A GET with exactly this Cookie header (the kept cookies are not sent). */
+  HttpResponse<String> getWithCookie(String path, String cookie)
+      throws IOException, InterruptedException {
+    Map<String, String> kept = new LinkedHashMap<>(cookies);
+    cookies.clear();
+    try {
+      return send(base(path).header("Cookie", cookie).GET().build());
+    } finally {
+      cookies.clear();
+      cookies.putAll(kept);
+    }
+  }
+
   /** A same-origin form post, as a browser sends it. */
   HttpResponse<String> postSameOrigin(String path, Map<String, String> form)
       throws IOException, InterruptedException {

@@ -36,6 +36,8 @@ class RedisAppTest {
 
     double before = meters.find("armet.requests.rejected").tag("control", "ratelimit").counters()
         .stream().mapToDouble(Counter::count).sum();
+    long allowed = Meters.timed(meters, "rate_limits", "consume", "allowed");
+    long refused = Meters.timed(meters, "rate_limits", "consume", "refused");
     assertThat(http.postSameOrigin("/notes", Map.of("_csrf", token)).statusCode()).isEqualTo(200);
     assertThat(http.postSameOrigin("/notes", Map.of("_csrf", token)).statusCode()).isEqualTo(200);
     HttpResponse<String> third = http.postSameOrigin("/notes", Map.of("_csrf", token));
@@ -43,6 +45,11 @@ class RedisAppTest {
     assertThat(third.headers().firstValue("Retry-After")).isPresent();
     assertThat(meters.find("armet.requests.rejected").tag("control", "ratelimit").counters()
         .stream().mapToDouble(Counter::count).sum()).isEqualTo(before + 1);
+    // Every Redis round trip timed once: two admitted, one refused.
+    assertThat(Meters.timed(meters, "rate_limits", "consume", "allowed")).isEqualTo(allowed + 2);
+    assertThat(Meters.timed(meters, "rate_limits", "consume", "refused")).isEqualTo(refused + 1);
+    assertThat(Meters.timed(meters, "sessions", "load", "hit")).isPositive();
+    assertThat(Meters.timed(meters, "sessions", "save", "ok")).isPositive();
     assertThat(Http.armetHealthUp(http.get("/actuator/health").body())).isTrue();
   }
 }

@@ -35,6 +35,8 @@ class SecurityAppTest {
     String before = http.cookies.get("__Host-id");
     assertThat(before).as("the saved request lives in an Armet session").isNotNull();
 
+    double successes = count("armet.login.attempts", "outcome", "success");
+    double rotated = count("armet.sessions", "event", "rotated");
     String token = Http.csrfToken(http.get("/login").body());
     HttpResponse<String> login = http.postSameOrigin("/login",
         Map.of("username", "alice", "password", SecurityApp.PASSWORD, "_csrf", token));
@@ -42,6 +44,12 @@ class SecurityAppTest {
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/private");
     assertThat(http.cookies.get("__Host-id")).as("changeSessionId() rotated the Armet session")
         .isNotNull().isNotEqualTo(before);
+    assertThat(count("armet.login.attempts", "outcome", "success")).isEqualTo(successes + 1);
+    assertThat(count("armet.sessions", "event", "rotated")).isEqualTo(rotated + 1);
+    // Session fixation: the id from before the login is dead, it does not carry the login.
+    HttpResponse<String> old = http.getWithCookie("/private", "__Host-id=" + before);
+    assertThat(old.statusCode()).isEqualTo(302);
+    assertThat(old.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
     HttpResponse<String> page = http.get("/private");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -69,6 +77,7 @@ class SecurityAppTest {
       assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(302);
       assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     }
+    // Exactly 3: the throttle records each failure once (it was counted twice before).
     assertThat(count("armet.login.attempts", "outcome", "failure")).isEqualTo(failedBefore + 3);
     HttpResponse<String> locked = http.postSameOrigin("/login",
         Map.of("username", "carol", "password", SecurityApp.PASSWORD, "_csrf", token));

@@ -14,7 +14,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/armet}: the start-up decisions, the findings (as {@code armet doctor} words
- * them), the key ring (how many keys, whether production-ready; never a key), the store and the
+ * them), the key ring (its key ids, primary first, and whether it is production-ready; never a
+ * key: the ids are the public labels tokens carry, derived one-way), the store and the
  * active header and CSP policy. Expose it like any endpoint
  * ({@code management.endpoints.web.exposure.include=armet}); it tells an attacker what is
  * defended, so keep it behind the management port or authentication.
@@ -39,7 +40,13 @@ public class ArmetEndpoint {
   @ReadOperation
   public Map<String, Object> armet() {
     Map<String, Object> out = new LinkedHashMap<>(report.facts());
-    out.put("keyring", Map.of("keys", keyring.size(), "productionReady", keyring.isProductionReady()));
+    Map<String, Object> ring = new LinkedHashMap<>();
+    ring.put("keys", keyring.size());
+    // Key ids are the public labels tokens carry, derived one-way: never a key or a secret.
+    ring.put("keyIds", keyring.keyIds());
+    ring.put("primary", keyring.keyIds().get(0));
+    ring.put("productionReady", keyring.isProductionReady());
+    out.put("keyring", ring);
     out.put("headers", new LinkedHashMap<>(headers.constantHeaders(true)));
     if (headers.contentSecurityPolicyReportOnly() != null) {
       out.put("cspReportOnly", headers.contentSecurityPolicyReportOnly().toString());

@@ -1,5 +1,6 @@
 package dev.armet.spring.boot.metrics;
 
+import dev.armet.spi.StoreObserver;
 import dev.armet.spring.boot.ArmetAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,9 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Armet's counters on the application's {@link MeterRegistry}, when Micrometer is present. The
- * registry is looked up when the first event comes, so this needs no ordering against Boot's
- * metrics auto-configuration (whose package differs between Boot 3 and 4).
+ * Armet's counters and store timers on the application's {@link MeterRegistry}, when Micrometer
+ * is present. The registry is looked up when the first event or store operation comes, so this
+ * needs no ordering against Boot's metrics auto-configuration (whose package differs between
+ * Boot 3 and 4).
  */
 @AutoConfiguration(before = ArmetAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
@@ -22,5 +24,11 @@ public class ArmetMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   public ArmetMeters armetMeters(ObjectProvider<MeterRegistry> registry) {
     return new ArmetMeters(registry::getIfUnique);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(StoreObserver.class)
+  public ArmetStoreMeters armetStoreMeters(ObjectProvider<MeterRegistry> registry) {
+    return new ArmetStoreMeters(registry::getIfUnique);
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * against the (username, address) pair and the address, a success clears the pair. The address
  * is the one Armet resolved (it runs before Spring Security), so it is the same key the
  * {@link SecurityBridgeFilter} checks. The throttle records {@code authn_login_success} and
- * {@code authn_login_fail}; this listener records nothing more, so each attempt counts once.
+ * {@code authn_login_fail} (once each: counted by {@code armet.login.attempts{outcome}}).
  */
 public final class ArmetAuthenticationEvents {
   private final LoginThrottle throttle;
@@ -27,8 +27,9 @@ public final class ArmetAuthenticationEvents {
     if (address == null) {
       return; // not a web login (e.g. a method-security call): nothing to count it by
     }
-    String user = event.getAuthentication().getName();
-    throttle.failed(user, address); // records authn_login_fail (the account as a keyed hash)
+    // LoginThrottle records authn_login_fail itself (the account as a keyed hash): recording it
+    // here as well counted every failure twice.
+    throttle.failed(event.getAuthentication().getName(), address);
   }
 
   @EventListener
@@ -37,7 +38,7 @@ public final class ArmetAuthenticationEvents {
     if (address == null) {
       return;
     }
-    throttle.succeeded(event.getAuthentication().getName(), address); // authn_login_success
+    throttle.succeeded(event.getAuthentication().getName(), address); // records authn_login_success
   }
 
   private static String address(Authentication authentication) {

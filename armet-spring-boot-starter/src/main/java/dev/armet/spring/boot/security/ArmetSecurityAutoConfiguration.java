@@ -7,6 +7,7 @@ import dev.armet.spring.boot.ArmetAutoConfiguration;
 import dev.armet.spring.boot.ArmetProperties;
 import dev.armet.spring.boot.ArmetStores;
 import dev.armet.session.Sessions;
+import dev.armet.spi.StoreObserver;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,13 +37,13 @@ public class ArmetSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "armet.login", name = "enabled", havingValue = "true", matchIfMissing = true)
   public LoginThrottle armetLoginThrottle(ArmetProperties properties, ArmetStores stores,
-      Keyring keyring, SecurityEventSink events) {
+      Keyring keyring, SecurityEventSink events, ObjectProvider<StoreObserver> observer) {
     ArmetProperties.Login p = properties.getLogin();
     try {
       return LoginThrottle.builder()
           .lockout(p.getFailures(), p.getLocks().toArray(Duration[]::new))
           .addressDailyLimit(p.getAddressDailyLimit())
-          .store(stores.rateLimits()).keyring(keyring).events(events).build();
+          .store(ArmetAutoConfiguration.observed(stores, observer).rateLimits()).keyring(keyring).events(events).build();
     } catch (IllegalArgumentException e) {
       throw new dev.armet.spring.boot.ArmetConfigurationException("armet.login", e.getMessage(),
           "see the message for the bound", e);
