@@ -325,8 +325,19 @@ public final class AcmeCertificateManager implements AutoCloseable {
     status = next;
   }
 
+  /**
+   * Stops ordering and waits (up to 10 s) for an attempt in progress to end, so nothing writes
+   * to the store or the data folder after the server stopped.
+   */
   @Override
   public void close() {
     scheduler.shutdownNow();
+    try {
+      if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("an ACME attempt was still running 10 s after the stop");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -35,6 +35,11 @@ public final class AcmeSelfCheck {
     Instant now = clock.instant();
     out.add(Finding.info("acme", "certificates for " + String.join(", ", config.domains()) + " from "
         + config.directory() + " through " + config.challenge() + "; kept in " + store.where()));
+    if (store.shared() && config.keyring() == null) {
+      out.add(Finding.warning("acme", "the ACME account key and certificate key are kept unencrypted in the shared "
+          + "store: whoever reads the store can impersonate this site", "set ARMET_SECRETS (the same on every "
+          + "instance): the records are then sealed with AES-256-GCM"));
+    }
     Optional<StoredCertificate> stored;
     AcmeStatus status;
     try {
