@@ -64,10 +64,9 @@ final class JdbcSharedRecords implements SharedRecordStore {
         s.setString(1, name);
         s.executeUpdate();
       }
-      c.setAutoCommit(false);
-      try {
+      return transaction(c, tx -> {
         int granted;
-        try (PreparedStatement s = prepare(c, leaseGrant)) {
+        try (PreparedStatement s = prepare(tx, leaseGrant)) {
           s.setString(1, holder);
           s.setString(2, holder);
           s.setLong(3, Math.max(1, ttl.toMillis()));
@@ -75,26 +74,17 @@ final class JdbcSharedRecords implements SharedRecordStore {
           s.setString(5, holder);
           granted = s.executeUpdate();
         }
-        Optional<Lease> lease = Optional.empty();
-        if (granted == 1) {
-          try (PreparedStatement s = prepare(c, leaseToken)) {
-            s.setString(1, name);
-            s.setString(2, holder);
-            try (ResultSet r = s.executeQuery()) {
-              if (r.next()) {
-                lease = Optional.of(new Lease(name, holder, r.getLong(1)));
-              }
-            }
+        if (granted != 1) {
+          return Optional.<Lease>empty();
+        }
+        try (PreparedStatement s = prepare(tx, leaseToken)) {
+          s.setString(1, name);
+          s.setString(2, holder);
+          try (ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(new Lease(name, holder, r.getLong(1))) : Optional.<Lease>empty();
           }
         }
-        c.commit();
-        return lease;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      });
     } catch (SQLException e) {
       throw new JdbcStoreException("lease acquire", e);
     }
@@ -128,26 +118,18 @@ final class JdbcSharedRecords implements SharedRecordStore {
   public boolean write(String key, byte[] value, Lease fence) {
     Objects.requireNonNull(value, "value");
     try (Connection c = data.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (fence != null && fence.token() != currentToken(c, fence.name())) {
-          c.rollback();
+      return transaction(c, tx -> {
+        if (fence != null && fence.token() != currentToken(tx, fence.name())) {
           return false;
         }
-        try (PreparedStatement s = prepare(c, recordUpsert)) {
+        try (PreparedStatement s = prepare(tx, recordUpsert)) {
           s.setString(1, key);
           s.setBytes(2, value);
           s.setLong(3, fence == null ? 0 : fence.token());
           s.executeUpdate();
         }
-        c.commit();
         return true;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      });
     } catch (SQLException e) {
       throw new JdbcStoreException("record write", e);
     }
@@ -161,6 +143,26 @@ final class JdbcSharedRecords implements SharedRecordStore {
         return r.next() ? r.getLong(1) : -1;
       }
     }
+  }
+
+  /** {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  private static <T> T transaction(Connection c, Work<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
   }
 
   private PreparedStatement prepare(Connection c, String statement) throws SQLException {

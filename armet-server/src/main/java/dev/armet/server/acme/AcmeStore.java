@@ -15,7 +15,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -139,14 +138,7 @@ public final class AcmeStore extends CertificateStore {
   /** Stores a new certificate: key first, chain last, so a reader never pairs a new chain with an old key. */
   void save(StoredCertificate certificate) throws IOException {
     prepare();
-    StringBuilder chain = new StringBuilder();
-    try {
-      for (X509Certificate c : certificate.chain()) {
-        chain.append(PemFiles.encode("CERTIFICATE", c.getEncoded()));
-      }
-    } catch (CertificateEncodingException e) {
-      throw new IOException("cannot encode the issued certificate", e);
-    }
+    String chain = CertificateRecord.chainPem(certificate);
     Properties renewal = new Properties();
     if (certificate.renewalWindowStart() != null) {
       renewal.setProperty("window-start", certificate.renewalWindowStart().toString());
@@ -154,7 +146,7 @@ public final class AcmeStore extends CertificateStore {
     }
     PemFiles.writePrivate(folder.resolve(CERTIFICATE_KEY), PemFiles.encode("PRIVATE KEY", certificate.key().getEncoded()));
     write(RENEWAL, renewal);
-    PemFiles.writePrivate(folder.resolve(CERTIFICATE), chain.toString());
+    PemFiles.writePrivate(folder.resolve(CERTIFICATE), chain);
   }
 
   /** The last recorded state of ordering (empty when nothing failed since the last success). */

@@ -30,7 +30,8 @@ import java.util.Properties;
 final class CertificateRecord {
   private CertificateRecord() {}
 
-  static byte[] encode(StoredCertificate certificate) throws IOException {
+  /** The chain as PEM, leaf first. */
+  static String chainPem(StoredCertificate certificate) throws IOException {
     StringBuilder chain = new StringBuilder();
     try {
       for (X509Certificate c : certificate.chain()) {
@@ -39,8 +40,12 @@ final class CertificateRecord {
     } catch (CertificateEncodingException e) {
       throw new IOException("cannot encode the issued certificate", e);
     }
+    return chain.toString();
+  }
+
+  static byte[] encode(StoredCertificate certificate) throws IOException {
     Properties p = new Properties();
-    p.setProperty("chain", chain.toString());
+    p.setProperty("chain", chainPem(certificate));
     p.setProperty("key", PemFiles.encode("PRIVATE KEY", certificate.key().getEncoded()));
     p.setProperty("key-algorithm", certificate.key().getAlgorithm());
     if (certificate.renewalWindowStart() != null) {
