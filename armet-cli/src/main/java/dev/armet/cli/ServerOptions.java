@@ -5,6 +5,7 @@ import dev.armet.check.Finding;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Keyring;
+import dev.armet.keys.Secrets;
 import dev.armet.server.ArmetServer;
 import dev.armet.server.ArmetServerConfig;
 import dev.armet.server.ServerSettings;
@@ -61,7 +62,8 @@ final class ServerOptions {
 
   /**
    * The configuration, with an {@link ArmetFilter} whose sessions live in the {@code --store}
-   * (opened here, closed when the server stops).
+   * (opened here, closed when the server stops), and ACME's certificate there too when the
+   * store is shared (Redis, PostgreSQL, MariaDB).
    */
   private ArmetServerConfig.Builder configure() throws IOException {
     ArmetServerConfig.Builder b = ServerSettings.load(config, variables);
@@ -83,6 +85,11 @@ final class ServerOptions {
       Keyring keyring = gate.keyring("sessions.keyring", null);
       b.filter(ArmetFilter.create(a -> a.gate(gate).keyring(keyring)
           .sessions(ServerSessions.create(s -> s.gate(gate).keyring(keyring).store(stores.sessions())))));
+      // ACME keeps its certificate where the other instances find it; sealed when secrets are set.
+      if (settled.tls().acme().isPresent() && stores.sharedRecords().isPresent()) {
+        Keyring sealing = Secrets.fromEnvironment(variables).isEmpty() ? null : keyring;
+        b.tls(t -> t.acme(a -> a.sharedStore(stores.sharedRecords().get(), sealing)));
+      }
     } catch (RuntimeException e) {
       closeQuietly(stores, e);
       throw e;

@@ -16,11 +16,13 @@ final class EventLevels {
       Map.entry("user_created", Level.INFO),
       Map.entry("user_deleted", Level.INFO),
       Map.entry("tls_certificate_issued", Level.INFO),
+      Map.entry("tls_certificate_adopted", Level.INFO),
       Map.entry("sys_startup", Level.INFO),
       Map.entry("sys_shutdown", Level.INFO),
       Map.entry("excess_rate_limit_store_unavailable", Level.ERROR),
       Map.entry("tls_certificate_failed", Level.ERROR),
-      Map.entry("tls_certificate_revoked", Level.ERROR));
+      Map.entry("tls_certificate_revoked", Level.ERROR),
+      Map.entry("tls_certificate_unreadable", Level.ERROR));
 
   private EventLevels() {}
 

@@ -20,6 +20,15 @@ public interface Stores extends AutoCloseable {
   RateLimitStore rateLimits();
 
   /**
+   * The records and leases instances share (the ACME certificate and its order lock), when this
+   * store is shared by several instances (Redis, PostgreSQL, MariaDB); empty for an embedded
+   * one, whose instance keeps such things in its data folder.
+   */
+  default java.util.Optional<SharedRecordStore> sharedRecords() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * What this is, for logs and {@code armet doctor}: the kind and the URI with any password
    * masked, e.g. {@code redis redis://127.0.0.1:6379/0}. Never a secret.
    */

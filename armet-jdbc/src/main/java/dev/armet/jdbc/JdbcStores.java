@@ -32,6 +32,7 @@ public final class JdbcStores implements Stores {
   private final JdbcSessionStore sessions;
   private final JdbcRateLimitStore rateLimits;
   private final Purger purger;
+  private final JdbcSharedRecords sharedRecords;
   private final SqlDialect dialect;
   private final String tablePrefix;
   private final String description;
@@ -69,6 +70,7 @@ public final class JdbcStores implements Stores {
     this.sessions = new JdbcSessionStore(pool, sql, b.clock, seconds);
     this.rateLimits = new JdbcRateLimitStore(pool, sql, b.timeout);
     this.purger = new Purger(pool, sql, b.clock, b.purgeInterval);
+    this.sharedRecords = new JdbcSharedRecords(pool, dialect, b.tablePrefix, seconds);
   }
 
   /** Whether {@code uri} names a JDBC store: postgresql, postgres, mariadb, mysql or sqlite. */
@@ -132,6 +134,20 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcRateLimitStore rateLimits() {
     return rateLimits;
+  }
+
+  /**
+   * The ACME certificate, its account and the order lock, shared by every instance on this
+   * database; empty for SQLite, a file of one machine (the server keeps them in its data folder).
+   */
+  @Override
+  public java.util.Optional<dev.armet.spi.SharedRecordStore> sharedRecords() {
+    return dialect == SqlDialect.SQLITE ? java.util.Optional.empty() : java.util.Optional.of(sharedRecords);
+  }
+
+  /** The shared records whatever the dialect, for this package's tests (SQLite included). */
+  dev.armet.spi.SharedRecordStore sharedRecordsForTests() {
+    return sharedRecords;
   }
 
   @Override

@@ -24,9 +24,11 @@ public enum SqlDialect {
 
   /**
    * The schema version this release creates. Version 2 adds the sessions' write version
-   * ({@code version}, default 1 for rows written before), for conditional saves.
+   * ({@code version}, default 1 for rows written before), for conditional saves; version 3 the
+   * shared records and leases ({@code records}, {@code leases}: the ACME certificate and its
+   * order lock).
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
   private final String bytes;
@@ -101,6 +103,34 @@ public enum SqlDialect {
     return "ALTER TABLE " + p + "sessions ADD COLUMN version BIGINT NOT NULL DEFAULT 1";
   }
 
+  /**
+   * Version 3: shared records (a value and the fencing token of its write) and leases (holder,
+   * token that only grows, expiry in ms of the database's clock). Rows are never purged: a
+   * lease row keeps its token after it ends, so the next grant's is greater.
+   */
+  private List<String> sharedRecordTables(String p) {
+    String blob = switch (this) {
+      case POSTGRESQL -> "BYTEA";
+      case MARIADB -> "MEDIUMBLOB";
+      case SQLITE -> "BLOB";
+    };
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS " + p + "records (k " + limitKey + " PRIMARY KEY, v " + blob
+            + " NOT NULL, token BIGINT NOT NULL, updated_at BIGINT NOT NULL)" + tableOptions,
+        "CREATE TABLE IF NOT EXISTS " + p + "leases (name " + limitKey + " PRIMARY KEY, holder "
+            + limitKey + " NOT NULL, token BIGINT NOT NULL, expires_at BIGINT NOT NULL)"
+            + tableOptions);
+  }
+
+  /** The database's clock in ms since the epoch, as an SQL expression: one clock for every instance. */
+  String nowMillis() {
+    return switch (this) {
+      case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+      case MARIADB -> "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+      case SQLITE -> "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+    };
+  }
+
   /** A query that succeeds only if the sessions table has the version column. */
   String probeSessionVersion(String p) {
     return "SELECT version FROM " + p + "sessions WHERE 1 = 0";
@@ -110,6 +140,9 @@ public enum SqlDialect {
   List<String> migration(String p, int version) {
     if (version == 2) {
       return List.of(addSessionVersion(p));
+    }
+    if (version == 3) {
+      return sharedRecordTables(p);
     }
     if (version != 1) {
       throw new IllegalArgumentException("no schema version " + version);

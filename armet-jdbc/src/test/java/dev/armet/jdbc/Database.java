@@ -66,7 +66,7 @@ enum Database {
   static void dropAndClose(JdbcStores stores) {
     String prefix = stores.tablePrefix();
     try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
-      for (String t : new String[] {"sessions", "limits", "schema_version"}) {
+      for (String t : new String[] {"sessions", "limits", "records", "leases", "schema_version"}) {
         s.execute("DROP TABLE IF EXISTS " + prefix + t);
       }
     } catch (SQLException e) {

@@ -25,14 +25,17 @@ class SchemaTest {
   @Test
   void ddl_postgresql_isTheVersionedScript() {
     String ddl = SqlDialect.named("postgresql").ddl("armet_");
-    assertThat(ddl).startsWith("-- Armet schema version 2 for postgresql\n")
+    assertThat(ddl).startsWith("-- Armet schema version 3 for postgresql\n")
         .contains("CREATE TABLE IF NOT EXISTS armet_sessions (k VARCHAR(128) PRIMARY KEY")
         .contains("CREATE TABLE IF NOT EXISTS armet_limits (k VARCHAR(255) PRIMARY KEY, state BYTEA")
         .contains("CREATE INDEX IF NOT EXISTS armet_sessions_user ON armet_sessions (user_id)")
         .contains("INSERT INTO armet_schema_version (version, applied_at) VALUES (1, 1)"
             + " ON CONFLICT (version) DO NOTHING;\n")
         .contains("ALTER TABLE armet_sessions ADD COLUMN version BIGINT NOT NULL DEFAULT 1;\n")
-        .endsWith("INSERT INTO armet_schema_version (version, applied_at) VALUES (2, 1)"
+        .contains("INSERT INTO armet_schema_version (version, applied_at) VALUES (2, 1)"
+            + " ON CONFLICT (version) DO NOTHING;\n")
+        .contains("CREATE TABLE IF NOT EXISTS armet_leases (name VARCHAR(255) PRIMARY KEY")
+        .endsWith("INSERT INTO armet_schema_version (version, applied_at) VALUES (3, 1)"
             + " ON CONFLICT (version) DO NOTHING;\n");
     assertThat(SqlDialect.named("mysql").ddl("app_")).contains("COLLATE ascii_bin").contains("INSERT IGNORE");
   }
@@ -113,10 +116,10 @@ class SchemaTest {
     JdbcStores stores = Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder);
     try {
       try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
-        s.execute("INSERT INTO " + prefix + "schema_version (version, applied_at) VALUES (3, 0)");
+        s.execute("INSERT INTO " + prefix + "schema_version (version, applied_at) VALUES (4, 0)");
       }
       assertThatThrownBy(() -> Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder))
-          .hasMessageContaining("tables are at schema version 3, newer than this release's 2");
+          .hasMessageContaining("tables are at schema version 4, newer than this release's 3");
     } finally {
       Database.dropAndClose(stores);
     }

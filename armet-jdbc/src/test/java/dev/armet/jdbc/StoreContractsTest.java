@@ -4,6 +4,8 @@ import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
 import dev.armet.spi.SessionStore;
 import dev.armet.session.SessionStoreContract;
+import dev.armet.spi.SharedRecordStore;
+import dev.armet.spi.SharedRecordStoreContract;
 import dev.armet.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Core's two contract suites, unchanged, against each database. */
+/** Core's three contract suites, unchanged, against each database. */
 class StoreContractsTest {
   @TempDir static Path dataFolder;
 
@@ -68,6 +70,23 @@ class StoreContractsTest {
     }
   }
 
+  abstract static class SharedRecords extends SharedRecordStoreContract {
+    private JdbcStores stores;
+
+    abstract Database database();
+
+    @Override
+    protected SharedRecordStore newStore() {
+      stores = database().open(Clock.systemUTC(), dataFolder);
+      return stores.sharedRecordsForTests();
+    }
+
+    @AfterEach
+    void drop() {
+      Database.dropAndClose(stores);
+    }
+  }
+
   @Nested class PostgresqlSessions extends Sessions {
     Database database() { return Database.POSTGRESQL; }
   }
@@ -89,6 +108,18 @@ class StoreContractsTest {
   }
 
   @Nested class SqliteRateLimits extends RateLimits {
+    Database database() { return Database.SQLITE; }
+  }
+
+  @Nested class PostgresqlSharedRecords extends SharedRecords {
+    Database database() { return Database.POSTGRESQL; }
+  }
+
+  @Nested class MariadbSharedRecords extends SharedRecords {
+    Database database() { return Database.MARIADB; }
+  }
+
+  @Nested class SqliteSharedRecords extends SharedRecords {
     Database database() { return Database.SQLITE; }
   }
 }

@@ -39,6 +39,7 @@ public final class RedisStores implements Stores {
   private final String description;
   private final RedisSessionStore sessions;
   private final RedisRateLimitStore rateLimits;
+  private final RedisSharedRecords sharedRecords;
 
   private RedisStores(Builder b) {
     this.connection = b.client != null ? RedisConnection.on(b.client, b.commandTimeout)
@@ -48,6 +49,7 @@ public final class RedisStores implements Stores {
     this.sessions = new RedisSessionStore(connection, b.keyPrefix, b.sessionClock);
     this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
         b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache, sessions, connection.cluster());
+    this.sharedRecords = new RedisSharedRecords(connection.commands(), b.keyPrefix);
   }
 
   /** Whether {@code uri} names a Redis store (so a caller can pick this module or armet-jdbc). */
@@ -87,6 +89,12 @@ public final class RedisStores implements Stores {
   @Override
   public RedisRateLimitStore rateLimits() {
     return rateLimits;
+  }
+
+  /** The ACME certificate, its account and the order lock, shared by every instance on this Redis. */
+  @Override
+  public java.util.Optional<dev.armet.spi.SharedRecordStore> sharedRecords() {
+    return java.util.Optional.of(sharedRecords);
   }
 
   @Override

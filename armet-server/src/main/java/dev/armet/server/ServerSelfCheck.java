@@ -4,7 +4,6 @@ import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.server.acme.AcmeSelfCheck;
-import dev.armet.server.acme.AcmeStore;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -51,12 +50,8 @@ final class ServerSelfCheck implements SelfCheck {
   private void certificate(ArmetEnvironment env, TlsConfig tls, List<Finding> out) {
     if (tls.acme().isPresent()) {
       out.addAll(AcmeSelfCheck.check(tls.acme().get(), config.dataDirectory(), tls.expiryWarning(), clock));
-      try {
-        AcmeStore.in(config.dataDirectory(), tls.acme().get().directory()).certificate()
-            .ifPresent(c -> revocation(c.chain(), tls, out));
-      } catch (IOException e) {
-        // AcmeSelfCheck reported the unreadable files
-      }
+      AcmeSelfCheck.storedCertificate(tls.acme().get(), config.dataDirectory())
+          .ifPresent(c -> revocation(c.chain(), tls, out));
       return;
     }
     if (!tls.hasCertificate()) {

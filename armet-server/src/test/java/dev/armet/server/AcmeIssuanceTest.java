@@ -42,11 +42,11 @@ class AcmeIssuanceTest {
     int https = PebbleCa.freePort();
     int http = PebbleCa.freePort();
     try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 0, Map.of());
-        ArmetServer server = acmeServer(ca, https, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
+        ArmetServer server = acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
       AcmeCertificateManager acme = server.acme().orElseThrow();
       awaitIssued(acme, ca);
       SSLContext trust = TestTls.trusting(ca.issuingRoot());
-      assertThat(servedSubjectNames(trust, https)).contains(PebbleCa.DOMAIN);
+      assertThat(servedSubjectNames(trust, server.httpsPort())).contains(PebbleCa.DOMAIN);
       assertThat(acme.attempts()).isEqualTo(1);
 
       Path store = dir.resolve("data/acme/localhost_" + ca.directory().getPort());
@@ -71,7 +71,7 @@ class AcmeIssuanceTest {
     int http = PebbleCa.freePort();
     X509Certificate first;
     try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 0, Map.of())) {
-      try (ArmetServer server = acmeServer(ca, https, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
+      try (ArmetServer server = acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
         awaitIssued(server.acme().orElseThrow(), ca);
         first = server.certificate();
       }
@@ -98,13 +98,14 @@ class AcmeIssuanceTest {
 
   @Test
   void shortLivedCertificate_isRenewedAtTwoThirds_whileAnOpenConnectionKeepsWorking() throws Exception {
-    int https = PebbleCa.freePort();
+    int pebbleTls = PebbleCa.freePort();
     int http = PebbleCa.freePort();
     // 24 s certificates: renewal due after 16 s, leaving 8 s for the order on a loaded machine.
-    try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 24, Map.of());
-        ArmetServer server = acmeServer(ca, https, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
+    try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, pebbleTls, 24, Map.of());
+        ArmetServer server = acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
       AcmeCertificateManager acme = server.acme().orElseThrow();
       awaitIssued(acme, ca);
+      int https = server.httpsPort(); // Pebble validates HTTP-01 only: the HTTPS port is the OS's choice
       X509Certificate first = acme.current().orElseThrow().leaf();
       SSLContext trust = TestTls.trusting(ca.issuingRoot());
       try (SSLSocket old = connect(trust, https)) {
@@ -122,15 +123,15 @@ class AcmeIssuanceTest {
   @Test
   void beforeTheFirstCertificate_httpsHandshakesFail_insteadOfPresentingAPlaceholder() throws Exception {
     // No CA at all: ordering fails and backs off, and HTTPS presents nothing meanwhile.
-    int https = PebbleCa.freePort();
     String nowhere = "https://localhost:" + PebbleCa.freePort() + "/dir";
-    try (ArmetServer server = ArmetServer.create(c -> c.httpsPort(https).httpPort(0).bindAddress("127.0.0.1")
+    try (ArmetServer server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
         .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir.resolve("data")).stopAtShutdown(false)
         .tls(t -> t.acme(a -> a.directory(nowhere).domains(PebbleCa.DOMAIN)
             .acceptTerms(true).minimumBackoff(Duration.ofHours(1)).maximumBackoff(Duration.ofHours(2)))))
         .start()) {
       SSLContext trustAll = TestTls.trusting(server.certificate());
-      assertThatThrownBy(() -> servedSubjectNames(trustAll, https)).isInstanceOf(SSLHandshakeException.class);
+      assertThatThrownBy(() -> servedSubjectNames(trustAll, server.httpsPort()))
+          .isInstanceOf(SSLHandshakeException.class);
     }
   }
 
@@ -140,7 +141,7 @@ class AcmeIssuanceTest {
     int http = PebbleCa.freePort();
     // Pebble rejects every nonce: each request fails with badNonce, whatever acme4j retries.
     try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 0, Map.of("PEBBLE_WFE_NONCEREJECT", "100"));
-        ArmetServer server = acmeServer(ca, https, http, AcmeChallengeType.HTTP_01, Duration.ofHours(1)).start()) {
+        ArmetServer server = acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofHours(1)).start()) {
       AcmeCertificateManager acme = server.acme().orElseThrow();
       AcmeStatus failed = Poll.until(BOUND, "the first attempt fails", acme::status,
           s -> s.consecutiveFailures() >= 1);

@@ -52,6 +52,33 @@ final class PebbleCa implements AutoCloseable {
    */
   static PebbleCa start(Path dir, int httpPort, int tlsPort, long validity, Map<String, String> environment)
       throws Exception {
+    // Pebble cannot listen on port 0 and say which port it got: its ports are picked free, and
+    // another process on this shared machine may take one before Pebble binds it. Then Pebble
+    // exits with "address already in use" and is started again on fresh ports (each attempt in
+    // its own folder, so logs never mix).
+    for (int attempt = 1; ; attempt++) {
+      Path at = attempt == 1 ? dir : dir.resolve("retry-" + attempt);
+      try {
+        return startOnce(at, httpPort, tlsPort, validity, environment);
+      } catch (PortTaken e) {
+        if (attempt == 3) {
+          throw new IllegalStateException("Pebble lost its ports to other processes three times", e);
+        }
+      }
+    }
+  }
+
+  /** A Pebble process could not bind a port picked for it. */
+  private static final class PortTaken extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    PortTaken(String log) {
+      super(log);
+    }
+  }
+
+  private static PebbleCa startOnce(Path dir, int httpPort, int tlsPort, long validity,
+      Map<String, String> environment) throws Exception {
     Files.createDirectories(dir);
     TestCertificates.Ca ca = TestCertificates.ca();
     TestCertificates.Issued api = TestCertificates.issue(ca, dir.resolve("api"), "localhost",
@@ -81,6 +108,10 @@ final class PebbleCa implements AutoCloseable {
       return pebble;
     } catch (Exception | Error e) {
       pebble.close();
+      String logs = pebble.allLogs();
+      if (logs.contains("address already in use")) {
+        throw new PortTaken(logs);
+      }
       throw e;
     }
   }
@@ -107,6 +138,17 @@ final class PebbleCa implements AutoCloseable {
   String log() throws IOException {
     Path f = dir.resolve("pebble.log");
     return Files.isRegularFile(f) ? Files.readString(f) : "";
+  }
+
+  private String allLogs() throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (String name : List.of("challtestsrv.log", "pebble.log")) {
+      Path f = dir.resolve(name);
+      if (Files.isRegularFile(f)) {
+        out.append(Files.readString(f));
+      }
+    }
+    return out.toString();
   }
 
   private void run(String name, Map<String, String> env, String... command) throws IOException {

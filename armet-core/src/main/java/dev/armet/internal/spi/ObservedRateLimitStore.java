@@ -3,12 +3,18 @@ package dev.armet.internal.spi;
 import dev.armet.spi.ObservedStores;
 import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionLoad;
 import dev.armet.spi.StoreObserver;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** A rate-limit store that reports each command; see {@link ObservedStores}. */
 public final class ObservedRateLimitStore implements RateLimitStore {
-  private static final String[] NAMES = names();
+  private static final Map<RateLimitCommand.Operation, String> NAMES = names();
   private final RateLimitStore delegate;
   private final StoreObserver observer;
 
@@ -23,11 +29,22 @@ public final class ObservedRateLimitStore implements RateLimitStore {
 
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command) {
-    String op = NAMES[command.operation().ordinal()];
+    return observed(command, () -> delegate.execute(command));
+  }
+
+  /** Forwards the carried session read, so observing a store keeps its one round trip. */
+  @Override
+  public RateLimitCommand.Result execute(RateLimitCommand command, @Nullable SessionLoad alongside) {
+    return observed(command, () -> delegate.execute(command, alongside));
+  }
+
+  private RateLimitCommand.Result observed(RateLimitCommand command,
+      Supplier<RateLimitCommand.Result> call) {
+    String op = Objects.requireNonNull(NAMES.get(command.operation()));
     long start = System.nanoTime();
     RateLimitCommand.Result r;
     try {
-      r = delegate.execute(command);
+      r = call.get();
     } catch (RuntimeException e) {
       ObservedSessionStore.report(observer, ObservedStores.RATE_LIMITS, op, "error",
           System.nanoTime() - start);
@@ -40,11 +57,10 @@ public final class ObservedRateLimitStore implements RateLimitStore {
     return r;
   }
 
-  private static String[] names() {
-    RateLimitCommand.Operation[] ops = RateLimitCommand.Operation.values();
-    String[] names = new String[ops.length];
-    for (RateLimitCommand.Operation op : ops) {
-      names[op.ordinal()] = op.name().toLowerCase(Locale.ROOT);
+  private static Map<RateLimitCommand.Operation, String> names() {
+    Map<RateLimitCommand.Operation, String> names = new EnumMap<>(RateLimitCommand.Operation.class);
+    for (RateLimitCommand.Operation op : RateLimitCommand.Operation.values()) {
+      names.put(op, op.name().toLowerCase(Locale.ROOT));
     }
     return names;
   }

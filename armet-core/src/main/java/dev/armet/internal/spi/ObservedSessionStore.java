@@ -1,6 +1,7 @@
 package dev.armet.internal.spi;
 
 import dev.armet.spi.ObservedStores;
+import dev.armet.spi.SessionLoad;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
 import dev.armet.spi.StoreObserver;
@@ -20,6 +21,12 @@ public final class ObservedSessionStore implements SessionStore {
 
   public SessionStore delegate() {
     return delegate;
+  }
+
+  /** The delegate's own prepared read, so a store that carries it with a decision still can. */
+  @Override
+  public SessionLoad prepareLoad(String key) {
+    return delegate.prepareLoad(key);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.armet.server.acme;
 
+import dev.armet.keys.Keyring;
+import dev.armet.spi.SharedRecordStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,6 +51,10 @@ public final class AcmeConfig {
   private final Path caCertificate;
   private final Duration minimumBackoff;
   private final Duration maximumBackoff;
+  private final SharedRecordStore sharedStore;
+  private final Keyring keyring;
+  private final Duration leaseDuration;
+  private final Duration pollInterval;
 
   private AcmeConfig(Builder b) {
     this.directory = b.directory;
@@ -58,6 +65,10 @@ public final class AcmeConfig {
     this.caCertificate = b.caCertificate;
     this.minimumBackoff = b.minimumBackoff;
     this.maximumBackoff = b.maximumBackoff;
+    this.sharedStore = b.sharedStore;
+    this.keyring = b.keyring;
+    this.leaseDuration = b.leaseDuration;
+    this.pollInterval = b.pollInterval;
   }
 
   public static Builder builder() {
@@ -100,6 +111,26 @@ public final class AcmeConfig {
     return maximumBackoff;
   }
 
+  /** The store several instances share, when the account and certificate live there (see {@link Builder#sharedStore}). */
+  public Optional<SharedRecordStore> sharedStore() {
+    return Optional.ofNullable(sharedStore);
+  }
+
+  /** The key ring that seals the shared records; null: stored unencrypted. */
+  Keyring keyring() {
+    return keyring;
+  }
+
+  /** How long the order lease lasts unless renewed (renewed every third of it while ordering). */
+  public Duration leaseDuration() {
+    return leaseDuration;
+  }
+
+  /** The longest wait between two looks at the shared store for another instance's certificate. */
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
   @Override
   public String toString() {
     return "AcmeConfig[" + directory + ", domains=" + domains + ", challenge=" + challenge + "]";
@@ -116,8 +147,37 @@ public final class AcmeConfig {
     private Duration minimumBackoff = Duration.ofMinutes(5);
     private Duration maximumBackoff = Duration.ofDays(1);
     private String badDirectory;
+    private SharedRecordStore sharedStore;
+    private Keyring keyring;
+    private Duration leaseDuration = Duration.ofMinutes(2);
+    private Duration pollInterval = Duration.ofMinutes(1);
 
     private Builder() {}
+
+    /**
+     * Keeps the account key and the certificate in {@code records}, shared by every instance
+     * given the same store, instead of the data folder: a lease lets one instance order while
+     * the others wait, then serve what it stored. With a {@code keyring} (from
+     * {@code ARMET_SECRETS}, the same on every instance) keys and certificates are sealed with
+     * AES-256-GCM; null stores them unencrypted, readable by whoever reads the store.
+     */
+    public Builder sharedStore(SharedRecordStore records, Keyring keyring) {
+      this.sharedStore = Objects.requireNonNull(records, "records");
+      this.keyring = keyring;
+      return this;
+    }
+
+    /** How long an order lease lasts unless renewed (1 s to 1 h; default 2 min): a crashed holder's ends then. */
+    public Builder leaseDuration(Duration ttl) {
+      this.leaseDuration = ttl;
+      return this;
+    }
+
+    /** The longest wait between looks at the shared store (100 ms to 1 day; default 1 min). */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = interval;
+      return this;
+    }
 
     /** The CA: {@code letsencrypt} (default), {@code letsencrypt-staging}, or an {@code https://} directory URL. */
     public Builder directory(String nameOrUrl) {
@@ -231,6 +291,14 @@ public final class AcmeConfig {
           || maximumBackoff.compareTo(Duration.ofDays(7)) > 0) {
         throw new IllegalArgumentException("ACME maximumBackoff must be between minimumBackoff (" + minimumBackoff
             + ") and 7d, was " + maximumBackoff);
+      }
+      if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0
+          || leaseDuration.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("ACME leaseDuration must be between 1s and 1h, was " + leaseDuration);
+      }
+      if (pollInterval == null || pollInterval.compareTo(Duration.ofMillis(100)) < 0
+          || pollInterval.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("ACME pollInterval must be between 100ms and 1d, was " + pollInterval);
       }
       return new AcmeConfig(this);
     }

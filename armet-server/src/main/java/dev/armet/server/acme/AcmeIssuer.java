@@ -1,5 +1,6 @@
 package dev.armet.server.acme;
 
+import dev.armet.spi.SharedRecordStore.Lease;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -37,11 +38,11 @@ final class AcmeIssuer {
   private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(90);
 
   private final AcmeConfig config;
-  private final AcmeStore store;
+  private final CertificateStore store;
   private final ChallengeResponses responses;
   private final Clock clock;
 
-  AcmeIssuer(AcmeConfig config, AcmeStore store, ChallengeResponses responses, Clock clock) {
+  AcmeIssuer(AcmeConfig config, CertificateStore store, ChallengeResponses responses, Clock clock) {
     this.config = config;
     this.store = store;
     this.responses = responses;
@@ -52,11 +53,12 @@ final class AcmeIssuer {
    * Orders a certificate for the configured domains.
    *
    * @param replacing the certificate being renewed (named to the CA for ARI), or null
+   * @param lease the order lease, which fences a new account key's write
    */
-  StoredCertificate order(X509Certificate replacing) throws AcmeFailure, InterruptedException {
+  StoredCertificate order(X509Certificate replacing, Lease lease) throws AcmeFailure, InterruptedException {
     try {
       Session session = AcmeCaConnection.open(config);
-      AccountBuilder accountBuilder = new AccountBuilder().useKeyPair(store.accountKey()).agreeToTermsOfService();
+      AccountBuilder accountBuilder = new AccountBuilder().useKeyPair(store.accountKey(lease)).agreeToTermsOfService();
       if (config.email() != null) {
         accountBuilder.addEmail(config.email());
       }
@@ -98,7 +100,7 @@ final class AcmeIssuer {
     } catch (AcmeException e) {
       throw new AcmeFailure("the CA refused: " + e.getMessage(), null, e);
     } catch (IOException e) {
-      throw new AcmeFailure("the ACME files could not be used: " + e.getMessage(), null, e);
+      throw new AcmeFailure("the ACME store could not be used: " + e.getMessage(), null, e);
     } catch (RuntimeException e) {
       throw new AcmeFailure("ordering failed: " + e, null, e);
     }

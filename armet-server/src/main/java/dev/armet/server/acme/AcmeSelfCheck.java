@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code armet doctor} and the start-up check say about ACME, from the files in the data
- * folder (so a separate process sees what the server saw): the stored certificate and its
+ * What {@code armet doctor} and the start-up check say about ACME, from the data folder or the
+ * shared store (so a separate process sees what the server saw): the stored certificate and its
  * expiry, and the last failed order. An expired certificate, and failures while the certificate
  * is about to expire, are errors; other failures are warnings. A missing certificate is only
  * information: the server orders one at start-up.
@@ -20,20 +20,36 @@ import java.util.Optional;
 public final class AcmeSelfCheck {
   private AcmeSelfCheck() {}
 
+  /** The stored certificate, if it reads (for the revocation check); empty otherwise. */
+  public static Optional<StoredCertificate> storedCertificate(AcmeConfig config, Path dataDirectory) {
+    try {
+      return CertificateStore.of(config, dataDirectory).certificate();
+    } catch (IOException e) {
+      return Optional.empty(); // check() reports it
+    }
+  }
+
   public static List<Finding> check(AcmeConfig config, Path dataDirectory, Duration expiryWarning, Clock clock) {
     List<Finding> out = new ArrayList<>();
-    AcmeStore store = AcmeStore.in(dataDirectory, config.directory());
+    CertificateStore store = CertificateStore.of(config, dataDirectory);
     Instant now = clock.instant();
     out.add(Finding.info("acme", "certificates for " + String.join(", ", config.domains()) + " from "
-        + config.directory() + " through " + config.challenge() + "; files in " + store.folder()));
+        + config.directory() + " through " + config.challenge() + "; kept in " + store.where()));
+    if (store.shared() && config.keyring() == null) {
+      out.add(Finding.warning("acme", "the ACME account key and certificate key are kept unencrypted in the shared "
+          + "store: whoever reads the store can impersonate this site", "set ARMET_SECRETS (the same on every "
+          + "instance): the records are then sealed with AES-256-GCM"));
+    }
     Optional<StoredCertificate> stored;
     AcmeStatus status;
     try {
       stored = store.certificate();
       status = store.status();
     } catch (IOException e) {
-      out.add(Finding.error("acme", "the ACME files cannot be read: " + e.getMessage(), "check the permissions of "
-          + store.folder() + " (the server's user must own it), or delete the broken file to order anew"));
+      out.add(Finding.error("acme", "the ACME records cannot be read: " + e.getMessage(), store.shared()
+          ? "give every instance the same ARMET_SECRETS and store, or delete the broken record to order anew"
+          : "check the permissions of " + store.where() + " (the server's user must own it), or delete the broken "
+              + "file to order anew"));
       return out;
     }
     boolean expiringSoon = false;

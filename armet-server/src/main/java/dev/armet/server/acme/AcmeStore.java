@@ -1,6 +1,7 @@
 package dev.armet.server.acme;
 
 import dev.armet.server.PemFiles;
+import dev.armet.spi.SharedRecordStore.Lease;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,11 +15,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +32,17 @@ import java.util.Properties;
  * 0700): {@code account-key.pem}, {@code certificate.pem} (the chain, leaf first),
  * {@code certificate-key.pem} and {@code renewal.properties} (the ARI window), each written
  * atomically with mode 0600 from its creation, and {@code status.properties}, the last failure,
- * which {@code armet doctor} reads.
+ * which {@code armet doctor} reads. One instance uses a data folder, so the order lease is always
+ * granted.
  */
-public final class AcmeStore {
+public final class AcmeStore extends CertificateStore {
   static final String ACCOUNT_KEY = "account-key.pem";
   static final String CERTIFICATE = "certificate.pem";
   static final String CERTIFICATE_KEY = "certificate-key.pem";
   static final String RENEWAL = "renewal.properties";
   static final String STATUS = "status.properties";
+
+  private static final Lease LOCAL = new Lease("acme-order", "this-instance", 1);
 
   private final Path folder;
 
@@ -54,6 +58,37 @@ public final class AcmeStore {
 
   public Path folder() {
     return folder;
+  }
+
+  @Override
+  String where() {
+    return "the data folder " + folder;
+  }
+
+  @Override
+  boolean shared() {
+    return false;
+  }
+
+  @Override
+  Optional<Lease> lease(Duration ttl) {
+    return Optional.of(LOCAL);
+  }
+
+  @Override
+  void release(Lease lease) {
+    // nothing shared to release
+  }
+
+  @Override
+  KeyPair accountKey(Lease lease) throws IOException {
+    return accountKey();
+  }
+
+  @Override
+  boolean save(StoredCertificate certificate, Lease lease) throws IOException {
+    save(certificate);
+    return true;
   }
 
   /** The account key, created (EC P-256) on first use. */
@@ -76,6 +111,7 @@ public final class AcmeStore {
   }
 
   /** The stored certificate, if there is one and it reads. */
+  @Override
   public Optional<StoredCertificate> certificate() throws IOException {
     Path chainFile = folder.resolve(CERTIFICATE);
     Path keyFile = folder.resolve(CERTIFICATE_KEY);
@@ -102,14 +138,7 @@ public final class AcmeStore {
   /** Stores a new certificate: key first, chain last, so a reader never pairs a new chain with an old key. */
   void save(StoredCertificate certificate) throws IOException {
     prepare();
-    StringBuilder chain = new StringBuilder();
-    try {
-      for (X509Certificate c : certificate.chain()) {
-        chain.append(PemFiles.encode("CERTIFICATE", c.getEncoded()));
-      }
-    } catch (CertificateEncodingException e) {
-      throw new IOException("cannot encode the issued certificate", e);
-    }
+    String chain = CertificateRecord.chainPem(certificate);
     Properties renewal = new Properties();
     if (certificate.renewalWindowStart() != null) {
       renewal.setProperty("window-start", certificate.renewalWindowStart().toString());
@@ -117,12 +146,16 @@ public final class AcmeStore {
     }
     PemFiles.writePrivate(folder.resolve(CERTIFICATE_KEY), PemFiles.encode("PRIVATE KEY", certificate.key().getEncoded()));
     write(RENEWAL, renewal);
-    PemFiles.writePrivate(folder.resolve(CERTIFICATE), chain.toString());
+    PemFiles.writePrivate(folder.resolve(CERTIFICATE), chain);
   }
 
   /** The last recorded state of ordering (empty when nothing failed since the last success). */
+  @Override
   public AcmeStatus status() throws IOException {
-    Properties p = read(STATUS);
+    return status(read(STATUS));
+  }
+
+  static AcmeStatus status(Properties p) {
     String failures = p.getProperty("consecutive-failures", "0");
     int count;
     try {
@@ -133,7 +166,13 @@ public final class AcmeStore {
     return new AcmeStatus(count, instant(p, "last-failure"), p.getProperty("last-error"), instant(p, "next-attempt"));
   }
 
+  @Override
   void saveStatus(AcmeStatus status) throws IOException {
+    prepare();
+    write(STATUS, properties(status));
+  }
+
+  static Properties properties(AcmeStatus status) {
     Properties p = new Properties();
     p.setProperty("consecutive-failures", Integer.toString(status.consecutiveFailures()));
     if (status.lastFailure() != null) {
@@ -145,8 +184,7 @@ public final class AcmeStore {
     if (status.nextAttempt() != null) {
       p.setProperty("next-attempt", status.nextAttempt().toString());
     }
-    prepare();
-    write(STATUS, p);
+    return p;
   }
 
   static KeyPair newEcKey() {

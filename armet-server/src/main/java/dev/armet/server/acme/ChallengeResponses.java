@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * connectors: for HTTP-01 the key authorization per token, for TLS-ALPN-01 the one-off
  * certificate per domain. An answer exists only while its challenge is pending.
  *
+ * <p>With a shared store the HTTP-01 answers are published there too, so any instance behind the
+ * load balancer answers the CA (see {@link SharedChallenges}); TLS-ALPN-01 is answered only by
+ * the ordering instance.
+ *
  * <p>Neither is a secret (RFC 8555 §8.3: the key authorization is served to anyone who asks), but
  * nothing else is ever answered: an unknown token or domain gets nothing.
  */
@@ -24,19 +28,39 @@ public final class ChallengeResponses {
 
   private final Map<String, String> httpTokens = new ConcurrentHashMap<>();
   private final Map<String, AlpnCertificate> alpnCertificates = new ConcurrentHashMap<>();
+  private volatile SharedChallenges shared;
+
+  /** Also publishes HTTP-01 answers to, and looks them up in, the store instances share. */
+  void share(SharedChallenges challenges) {
+    this.shared = challenges;
+  }
 
   /** Serves {@code keyAuthorization} at {@code /.well-known/acme-challenge/<token>} until removed. */
   public void putHttp(String token, String keyAuthorization) {
     httpTokens.put(token, keyAuthorization);
+    publish();
   }
 
   public void removeHttp(String token) {
     httpTokens.remove(token);
+    publish();
   }
 
-  /** The key authorization for {@code token}, if its challenge is pending. */
+  /** The key authorization for {@code token}, if its challenge is pending here or, shared, on another instance. */
   public Optional<String> http(String token) {
-    return token == null ? Optional.empty() : Optional.ofNullable(httpTokens.get(token));
+    if (token == null) {
+      return Optional.empty();
+    }
+    String local = httpTokens.get(token);
+    SharedChallenges s = shared;
+    return Optional.ofNullable(local != null || s == null ? local : s.answer(token));
+  }
+
+  private void publish() {
+    SharedChallenges s = shared;
+    if (s != null) {
+      s.publish(Map.copyOf(httpTokens));
+    }
   }
 
   /** Presents {@code certificate} to {@code acme-tls/1} handshakes naming {@code domain} until removed. */
