@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
  * The application. armet-spring-boot-starter adds, with no code here: the security headers (a
  * Content-Security-Policy with a per-request nonce for scripts), server sessions in Armet's
  * store ({@code armet.store}), CSRF protection on every form post, and the production
- * refusals ({@code ARMET_ENV=production} without {@code ARMET_SECRETS} or a shared store does
- * not start). This class adds what a sign-in needs: the login throttle, on the same store and
+ * refusals ({@code ARMET_ENV=production} without {@code ARMET_SECRETS}, or with an in-memory
+ * store, does not start). This class adds what a sign-in needs: the login throttle, on the same store and
  * key ring, and the password hasher.
  *
  * <p>Settings are in {@code application.properties}; every one can be overridden by an
