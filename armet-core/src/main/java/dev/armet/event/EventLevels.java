@@ -19,7 +19,8 @@ final class EventLevels {
       Map.entry("sys_startup", Level.INFO),
       Map.entry("sys_shutdown", Level.INFO),
       Map.entry("excess_rate_limit_store_unavailable", Level.ERROR),
-      Map.entry("tls_certificate_failed", Level.ERROR));
+      Map.entry("tls_certificate_failed", Level.ERROR),
+      Map.entry("tls_certificate_revoked", Level.ERROR));
 
   private EventLevels() {}
 

@@ -69,15 +69,13 @@ final class LoginServlet extends HttpServlet {
       Arrays.fill(password, '\0');
     }
     if (user.isEmpty()) {
-      throttle.failed(username, address);
-      events.record(SecurityEvent.of("authn_login_fail").with("user", username));
+      throttle.failed(username, address); // records authn_login_fail, the account as a keyed hash
       page(request, response, HttpServletResponse.SC_OK, FAILED);
       return;
     }
-    throttle.succeeded(username, address);
+    throttle.succeeded(username, address); // records authn_login_success
     Auth.signIn(request, user.get());
     Auth.accepted(request);
-    events.record(SecurityEvent.of("authn_login_success").with("user", user.get()));
     Pages.seeOther(response, "/");
   }
 

@@ -120,8 +120,7 @@ final class PasswordServlet extends HttpServlet {
       Arrays.fill(password, '\0');
     }
     if (!ok) {
-      throttle.failed(user, address);
-      events.record(SecurityEvent.of("authn_login_fail").with("user", user).with("reauthentication", true));
+      throttle.failed(user, address); // records authn_login_fail
       page(request, response, 403, WRONG, null);
       return false;
     }

@@ -2,6 +2,8 @@ package dev.armet.demo;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,13 @@ final class RecordingSink implements SecurityEventSink {
         return e;
       }
     }
+  }
+
+  /** The events recorded so far and not yet taken by {@link #await}; takes them. */
+  List<SecurityEvent> drain() {
+    List<SecurityEvent> drained = new ArrayList<>();
+    events.drainTo(drained);
+    return drained;
   }
 
   void clear() {

@@ -1,7 +1,5 @@
 package dev.armet.spring.boot.security;
 
-import dev.armet.event.SecurityEvent;
-import dev.armet.event.SecurityEventSink;
 import dev.armet.login.LoginThrottle;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -13,16 +11,14 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Feeds Spring Security's authentication outcomes to the {@link LoginThrottle}: a failure counts
  * against the (username, address) pair and the address, a success clears the pair. The address
  * is the one Armet resolved (it runs before Spring Security), so it is the same key the
- * {@link SecurityBridgeFilter} checks. Records {@code authn_login_success} and {@code
- * authn_login_fail}.
+ * {@link SecurityBridgeFilter} checks. The throttle records {@code authn_login_success} and
+ * {@code authn_login_fail}; this listener records nothing more, so each attempt counts once.
  */
 public final class ArmetAuthenticationEvents {
   private final LoginThrottle throttle;
-  private final SecurityEventSink events;
 
-  ArmetAuthenticationEvents(LoginThrottle throttle, SecurityEventSink events) {
+  ArmetAuthenticationEvents(LoginThrottle throttle) {
     this.throttle = throttle;
-    this.events = events;
   }
 
   @EventListener
@@ -32,9 +28,7 @@ public final class ArmetAuthenticationEvents {
       return; // not a web login (e.g. a method-security call): nothing to count it by
     }
     String user = event.getAuthentication().getName();
-    throttle.failed(user, address);
-    events.record(SecurityEvent.of("authn_login_fail")
-        .with("reason", event.getException().getClass().getSimpleName()));
+    throttle.failed(user, address); // records authn_login_fail (the account as a keyed hash)
   }
 
   @EventListener
@@ -43,8 +37,7 @@ public final class ArmetAuthenticationEvents {
     if (address == null) {
       return;
     }
-    throttle.succeeded(event.getAuthentication().getName(), address);
-    events.record(SecurityEvent.of("authn_login_success"));
+    throttle.succeeded(event.getAuthentication().getName(), address); // authn_login_success
   }
 
   private static String address(Authentication authentication) {

@@ -51,9 +51,8 @@ public class ArmetSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(LoginThrottle.class)
-  public ArmetAuthenticationEvents armetAuthenticationEvents(LoginThrottle throttle,
-      SecurityEventSink events) {
-    return new ArmetAuthenticationEvents(throttle, events);
+  public ArmetAuthenticationEvents armetAuthenticationEvents(LoginThrottle throttle) {
+    return new ArmetAuthenticationEvents(throttle);
   }
 
   @Bean
