@@ -22,24 +22,33 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code armet new DIR}: writes a Maven project that starts secure (headers, sessions, CSRF,
- * sign-in throttle, error pages, TLS) and depends on the Armet version that wrote it. The
- * files come from templates under {@code dev/armet/cli/new/<flavour>/} (listed in its
- * {@code files.txt}); a flavour without templates in this build is refused.
+ * sign-in throttle, error pages, TLS) and depends on the Armet version that wrote it. Two
+ * flavours: {@code server} (armet-server, jte) and {@code spring-boot} (Spring Boot with
+ * armet-spring-boot-starter, Thymeleaf, JdbcTemplate). The files come from templates under
+ * {@code dev/armet/cli/new/<flavour>/}, listed in its {@code files.txt}; a line
+ * {@code path < other/path} writes {@code path} from another flavour's template, so a file both
+ * share is kept once. A flavour without templates in this build is refused.
  */
 @Command(
     name = "new",
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = {
-        "Writes a new Maven project secured by Armet into DIR: one page with a form, one JSON endpoint, "
-            + "a sign-in on SQL accounts (prepared statements, embedded SQLite), jte templates, its own HTTPS "
-            + "tests, a README, a .gitignore and a systemd unit.",
-        "DIR must not exist or be empty. Then: cd DIR && mvn verify"},
+        "Writes a new Maven project secured by Armet into DIR, in one of two flavours:",
+        "  server       armet-server (Jetty 12, TLS, HTTP/2): one page with a form, one JSON endpoint, a "
+            + "sign-in on SQL accounts (prepared statements, embedded SQLite), jte templates, its own HTTPS "
+            + "tests. The default.",
+        "  spring-boot  Spring Boot 3.5 with armet-spring-boot-starter: sign-up, sign-in and notes on "
+            + "JdbcTemplate (bound parameters only, embedded H2), sessions and lock-outs in Armet's embedded "
+            + "store, Thymeleaf templates with the CSP nonce, one JSON endpoint, its own HTTP tests.",
+        "Both get a README, a .gitignore and a systemd unit. DIR must not exist or be empty. "
+            + "Then: cd DIR && mvn verify"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the project was written",
-        "1:the files could not be written (permissions, disk full)",
-        "2:usage error: DIR is not empty, --group or --name is invalid, or the flavour is not in this build"})
+        "1:the files could not be written (permissions, disk full, templates missing from this build)",
+        "2:usage error: DIR is not empty, --group or --name is invalid, or --flavor is not server or "
+            + "spring-boot"})
 final class NewCommand implements Callable<Integer> {
   static final String TEMPLATES = "/dev/armet/cli/new/";
   private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
@@ -59,7 +68,8 @@ final class NewCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "server",
-      description = "server (armet-server: Jetty with TLS, the default) or spring-boot (the Armet starter).")
+      description = "server (armet-server: Jetty with TLS; the default) or spring-boot (Spring Boot with "
+          + "armet-spring-boot-starter).")
   String flavor;
 
   @Override
@@ -73,8 +83,8 @@ final class NewCommand implements Callable<Integer> {
     }
     List<String> files = fileList(flavour);
     if (files == null) {
-      err.println("armet new: the Spring Boot starter is not available in this build; use --flavor server");
-      return Main.USAGE;
+      err.println("armet new: the templates of --flavor " + flavour + " are missing from this build");
+      return Main.FAILURE;
     }
     String artifact = name != null ? name : directory.toAbsolutePath().normalize().getFileName() == null ? ""
         : directory.toAbsolutePath().normalize().getFileName().toString();
@@ -105,7 +115,10 @@ final class NewCommand implements Callable<Integer> {
         "@@ARMET_VERSION@@", ArmetVersion.version(),
         "@@BOUNCYCASTLE_VERSION@@", ArmetVersion.bouncyCastle());
     try {
-      for (String file : files) {
+      for (String line : files) {
+        String[] pair = line.split("\\s+<\\s+", 2);
+        String file = pair[0];
+        String source = pair.length == 2 ? pair[1] : flavour + "/" + file;
         String target = substitute(file, values).replace("__package__", javaPackage.replace('.', '/'))
             .replace("dot.", ".");
         Path path = directory.resolve(target).normalize();
@@ -113,7 +126,7 @@ final class NewCommand implements Callable<Integer> {
           throw new IOException("template path " + file + " leaves the project folder");
         }
         Files.createDirectories(path.getParent());
-        Files.writeString(path, substitute(template(flavour, file), values), StandardCharsets.UTF_8);
+        Files.writeString(path, substitute(template(source), values), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       err.println("armet new: cannot write the project into " + directory + ": " + e.getMessage());
@@ -122,11 +135,15 @@ final class NewCommand implements Callable<Integer> {
     out.println("Wrote " + artifact + " (" + group + ", Armet " + ArmetVersion.version() + ") into " + directory);
     out.println("  cd " + directory);
     out.println("  mvn verify                                                   # build and test it");
-    out.println("  mvn -q -DskipTests package && java -jar target/" + artifact + ".jar   # run it on https://localhost:8443/");
+    out.println("  mvn -q -DskipTests package && java -jar target/" + artifact + ".jar   # run it on "
+        + (flavour.equals("server") ? "https://localhost:8443/" : "http://localhost:8080/"));
     return Main.OK;
   }
 
-  /** The template paths of {@code flavour}, or null when this build has none. */
+  /**
+   * The lines of {@code flavour}'s {@code files.txt} (each a template path, or {@code path <
+   * flavour/path} for a template taken from another flavour), or null when this build has none.
+   */
   static List<String> fileList(String flavour) {
     try (InputStream in = NewCommand.class.getResourceAsStream(TEMPLATES + flavour + "/files.txt")) {
       if (in == null) {
@@ -144,10 +161,11 @@ final class NewCommand implements Callable<Integer> {
     }
   }
 
-  private static String template(String flavour, String file) throws IOException {
-    try (InputStream in = NewCommand.class.getResourceAsStream(TEMPLATES + flavour + "/" + file)) {
+  /** The template at {@code source}, relative to {@link #TEMPLATES} ({@code server/pom.xml}). */
+  private static String template(String source) throws IOException {
+    try (InputStream in = NewCommand.class.getResourceAsStream(TEMPLATES + source)) {
       if (in == null) {
-        throw new IOException("the template " + file + " is missing from this build");
+        throw new IOException("the template " + source + " is missing from this build");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ class NewCommandTest {
   void help_listsOptionsAndExitCodes() {
     assertThat(run("new", "--help")).isEqualTo(Main.OK);
     assertThat(out.toString()).contains("DIR", "--group=GROUP", "--name=NAME", "--flavor=FLAVOR", "Exit codes:",
-        "2   usage error");
+        "2   usage error", "  server       armet-server", "  spring-boot  Spring Boot 3.5 with armet-spring-boot-starter");
   }
 
   @Test
@@ -42,13 +44,7 @@ class NewCommandTest {
     assertThat(project.resolve(".gitignore")).content().contains("target/", "data/");
     assertThat(project.resolve("deploy/web-shop.service")).content().contains("ExecStart=", "NoNewPrivileges=true");
     assertThat(project.resolve("README.md")).content().contains("ARMET_ENV", "mvn verify", "java -jar target/web-shop.jar");
-    try (Stream<Path> files = Files.walk(project)) {
-      List<Path> all = files.filter(Files::isRegularFile).toList();
-      assertThat(all).hasSize(NewCommand.fileList("server").size());
-      for (Path f : all) {
-        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("@@");
-      }
-    }
+    assertEveryTemplateWritten(project, "server");
   }
 
   @Test
@@ -74,10 +70,56 @@ class NewCommandTest {
   }
 
   @Test
-  void springBoot_withoutTheStarter_saysSo() {
-    assertThat(run("new", dir.resolve("boot").toString(), "--flavor", "spring-boot")).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("the Spring Boot starter is not available in this build");
-    assertThat(dir.resolve("boot")).doesNotExist();
+  void springBoot_writesABootProject_onTheStarter_withNoPlaceholderLeft() throws Exception {
+    Path project = dir.resolve("boot");
+    assertThat(run("new", project.toString(), "--group", "org.acme", "--name", "web-shop", "--flavor", "spring-boot"))
+        .isEqualTo(Main.OK);
+    assertThat(out.toString()).contains("mvn verify", "java -jar target/web-shop.jar", "http://localhost:8080/");
+    assertThat(project.resolve("pom.xml")).content()
+        .contains("<artifactId>spring-boot-starter-parent</artifactId>", "<artifactId>armet-spring-boot-starter</artifactId>",
+            "<artifactId>spring-boot-starter-thymeleaf</artifactId>", "<armet.version>" + ArmetVersion.version() + "</armet.version>");
+    Path code = project.resolve("src/main/java/org/acme/webshop");
+    assertThat(code.resolve("Application.java")).content().startsWith("package org.acme.webshop;");
+    assertThat(code.resolve("Argon2idHasher.java")).as("shared with the server flavour").content()
+        .startsWith("package org.acme.webshop;").contains("ARGON2_id");
+    assertThat(project.resolve("src/main/resources/templates/layout.html")).content()
+        .contains("th:nonce=\"${cspNonce}\"");
+    assertThat(code.resolve("PageModel.java")).content().contains("ArmetFilter.CSP_NONCE");
+    assertThat(project.resolve("src/test/java/org/acme/webshop/ApplicationTest.java")).exists();
+    assertThat(project.resolve("deploy/web-shop.service")).content().contains("ExecStart=", "NoNewPrivileges=true");
+    assertThat(project.resolve("README.md")).content().contains("ARMET_ENV", "mvn verify", "java -jar target/web-shop.jar");
+    assertEveryTemplateWritten(project, "spring-boot");
+  }
+
+  /** One file per line of the flavour's files.txt, and no placeholder left in any. */
+  private static void assertEveryTemplateWritten(Path project, String flavour) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(project)) {
+      List<Path> all = files.filter(Files::isRegularFile).toList();
+      assertThat(all).hasSize(NewCommand.fileList(flavour).size());
+      for (Path f : all) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("@@");
+      }
+    }
+  }
+
+  /** Every database call in the spring-boot flavour binds its input: no SQL text is built from strings. */
+  @Test
+  void springBoot_sqlIsConstant() throws Exception {
+    Path project = dir.resolve("boot");
+    assertThat(run("new", project.toString(), "--flavor", "spring-boot")).isEqualTo(Main.OK);
+    Pattern call = Pattern.compile("jdbc\\.(\\w+)\\(\\s*(\"[^\"]*\"\\s*[,)])?");
+    try (Stream<Path> files = Files.walk(project.resolve("src/main/java"))) {
+      int calls = 0;
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Matcher m = call.matcher(Files.readString(f));
+        while (m.find()) {
+          calls++;
+          assertThat(m.group(2)).as("%s: jdbc.%s takes one constant SQL string literal", f.getFileName(), m.group(1))
+              .isNotNull();
+        }
+      }
+      assertThat(calls).as("the JdbcTemplate calls found").isGreaterThanOrEqualTo(4);
+    }
   }
 
   @Test

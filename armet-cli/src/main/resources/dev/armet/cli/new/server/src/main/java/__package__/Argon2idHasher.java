@@ -10,8 +10,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id (RFC 9106) with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane), from Bouncy
- * Castle (which armet-server brings), encoded in the PHC string format so the parameters can
- * be raised later without breaking stored hashes.
+ * Castle ({@code bcprov-jdk18on} in the pom), encoded in the PHC string format so the parameters
+ * can be raised later without breaking stored hashes.
  */
 final class Argon2idHasher implements PasswordHasher {
   private static final int MEMORY_KIB = 19 * 1024;
