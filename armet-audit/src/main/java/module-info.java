@@ -1,10 +1,10 @@
 /**
- * The live-site auditor: {@code Audit.of(uri, options).run()} grades a deployment on headers
- * (with an MDN-Observatory-compatible score), cookies, redirects, leakage and TLS.
+ * The live-site auditor: {@code Audit.of(uri, options).run()} grades a deployment on headers (with
+ * an MDN-Observatory-compatible score), cookies, redirects, leakage and TLS.
  */
 module dev.armet.audit {
   requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
-
   requires com.fasterxml.jackson.databind;
+
   exports dev.armet.audit;
 }

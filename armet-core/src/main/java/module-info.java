@@ -1,7 +1,7 @@
 /**
  * Armet core: the framework-free security mechanisms (headers, CSRF, sessions, keys, rate limits,
- * login throttling, client addresses, regex safety, security events) and, in
- * {@code dev.armet.spi}, the small SPI a session or rate-limit store implements.
+ * login throttling, client addresses, regex safety, security events) and, in {@code dev.armet.spi},
+ * the small SPI a session or rate-limit store implements.
  *
  * <p>{@code dev.armet.internal.*} and {@code dev.armet.regex.internal} are not API: they are
  * exported only to the Armet modules that need them, and may change in any release.
@@ -24,10 +24,16 @@ module dev.armet.core {
   exports dev.armet.regex;
   exports dev.armet.session;
   exports dev.armet.spi;
-
-  exports dev.armet.internal.env to dev.armet.redis, dev.armet.jdbc;
-  exports dev.armet.internal.event to dev.armet.server;
-  exports dev.armet.internal.headers to dev.armet.servlet, dev.armet.server;
-  exports dev.armet.internal.http to dev.armet.servlet;
-  exports dev.armet.internal.ratelimit to dev.armet.servlet;
+  exports dev.armet.internal.env to
+      dev.armet.redis,
+      dev.armet.jdbc;
+  exports dev.armet.internal.event to
+      dev.armet.server;
+  exports dev.armet.internal.headers to
+      dev.armet.servlet,
+      dev.armet.server;
+  exports dev.armet.internal.http to
+      dev.armet.servlet;
+  exports dev.armet.internal.ratelimit to
+      dev.armet.servlet;
 }

@@ -2,16 +2,15 @@
  * Armet for the Servlet API: {@code ArmetFilter} applies core's headers, sessions, CSRF, rate
  * limits and client-address resolution to any Servlet 6 container.
  *
- * <p>{@code dev.armet.internal.servlet} is exported only to armet-server, which writes the
- * constant headers itself and tells the filter so, and to the Spring Boot starter (an automatic
- * module), whose login throttle matches the same request path as the filter.
+ * <p>{@code dev.armet.internal.servlet} is exported only to armet-server, which writes the constant
+ * headers itself and tells the filter so, and to the Spring Boot starter (an automatic module),
+ * whose login throttle matches the same request path as the filter.
  */
 // "module": the qualified export names a module compiled after this one;
 // "requires-automatic": Micrometer ships no descriptor, only an Automatic-Module-Name.
 @SuppressWarnings({"module", "requires-automatic"})
 module dev.armet.servlet {
   requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
-
   requires transitive dev.armet.core;
   requires transitive jakarta.servlet;
   requires static micrometer.core; // optional: ArmetMetrics loads only when it is present
@@ -19,6 +18,7 @@ module dev.armet.servlet {
   exports dev.armet.servlet;
   exports dev.armet.servlet.csrf;
   exports dev.armet.servlet.session;
-
-  exports dev.armet.internal.servlet to dev.armet.server, dev.armet.spring.boot;
+  exports dev.armet.internal.servlet to
+      dev.armet.server,
+      dev.armet.spring.boot;
 }

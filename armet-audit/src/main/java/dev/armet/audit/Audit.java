@@ -20,9 +20,9 @@ import java.util.Objects;
  * User-Agent naming Armet. A certificate that fails validation is a finding, not an error: the
  * audit continues over a connection that accepts the chain, for the rest of its checks only.
  *
- * <p>TLS 1.0/1.1 and legacy suites can be probed only when the JVM's
- * {@code jdk.tls.disabledAlgorithms} allows them; the library never changes security properties
- * (the {@code armet audit} command sets them for its own JVM). What could not be probed is said.
+ * <p>TLS 1.0/1.1 and legacy suites can be probed only when the JVM's {@code
+ * jdk.tls.disabledAlgorithms} allows them; the library never changes security properties (the
+ * {@code armet audit} command sets them for its own JVM). What could not be probed is said.
  */
 public final class Audit {
   private final URI target;

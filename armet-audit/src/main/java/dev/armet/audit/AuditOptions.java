@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class AuditOptions {
   /** The default request budget per audited URL. */
   public static final int DEFAULT_MAX_REQUESTS = 40;
+
   /** The most login attempts the login probe ever sends. */
   public static final int MAX_LOGIN_ATTEMPTS = 15;
 
@@ -121,7 +122,10 @@ public final class AuditOptions {
     private Builder() {}
 
     public Builder timeout(Duration value) {
-      if (value == null || value.isNegative() || value.isZero() || value.compareTo(Duration.ofMinutes(5)) > 0) {
+      if (value == null
+          || value.isNegative()
+          || value.isZero()
+          || value.compareTo(Duration.ofMinutes(5)) > 0) {
         throw new IllegalArgumentException("timeout must be between 1 ms and 5 min, was " + value);
       }
       timeout = value;
@@ -140,16 +144,22 @@ public final class AuditOptions {
     public Builder header(String line) {
       int colon = line == null ? -1 : line.indexOf(':');
       if (colon <= 0) {
-        throw new IllegalArgumentException("header must look like 'Name: value', was '" + line + "'");
+        throw new IllegalArgumentException(
+            "header must look like 'Name: value', was '" + line + "'");
       }
       String name = line.substring(0, colon).trim();
       String value = line.substring(colon + 1).trim();
-      if (!TOKEN.matcher(name).matches() || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-        throw new IllegalArgumentException("header '" + name + "' has a bad name or a line break in its value");
+      if (!TOKEN.matcher(name).matches()
+          || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+        throw new IllegalArgumentException(
+            "header '" + name + "' has a bad name or a line break in its value");
       }
-      if (name.equalsIgnoreCase("host") || name.equalsIgnoreCase("content-length")
-          || name.equalsIgnoreCase("transfer-encoding") || name.equalsIgnoreCase("connection")) {
-        throw new IllegalArgumentException("header '" + name + "' is set by the auditor; use --resolve to aim at another address");
+      if (name.equalsIgnoreCase("host")
+          || name.equalsIgnoreCase("content-length")
+          || name.equalsIgnoreCase("transfer-encoding")
+          || name.equalsIgnoreCase("connection")) {
+        throw new IllegalArgumentException(
+            "header '" + name + "' is set by the auditor; use --resolve to aim at another address");
       }
       headers.add(Map.entry(name, value));
       return this;
@@ -159,15 +169,18 @@ public final class AuditOptions {
     public Builder resolve(String spec) {
       var m = spec == null ? null : RESOLVE.matcher(spec.trim());
       if (m == null || !m.matches()) {
-        throw new IllegalArgumentException("resolve must look like HOST:PORT:ADDRESS, was '" + spec + "'");
+        throw new IllegalArgumentException(
+            "resolve must look like HOST:PORT:ADDRESS, was '" + spec + "'");
       }
       int port = Integer.parseInt(m.group(2));
       String address = m.group(3).replaceAll("^\\[|\\]$", "");
       if (port < 1 || port > 65535 || !address.matches("[0-9a-fA-F.:]+")) {
-        throw new IllegalArgumentException("resolve needs a port 1-65535 and an IP address, was '" + spec + "'");
+        throw new IllegalArgumentException(
+            "resolve needs a port 1-65535 and an IP address, was '" + spec + "'");
       }
       try {
-        resolve.put(m.group(1).toLowerCase(Locale.ROOT) + ":" + port, InetAddress.getByName(address));
+        resolve.put(
+            m.group(1).toLowerCase(Locale.ROOT) + ":" + port, InetAddress.getByName(address));
       } catch (UnknownHostException e) {
         throw new IllegalArgumentException("resolve: '" + address + "' is not an IP address", e);
       }
@@ -191,11 +204,17 @@ public final class AuditOptions {
       return this;
     }
 
-    /** Opt-in: up to {@value AuditOptions#MAX_LOGIN_ATTEMPTS} failed logins must end in a lock-out. */
+    /**
+     * Opt-in: up to {@value AuditOptions#MAX_LOGIN_ATTEMPTS} failed logins must end in a lock-out.
+     */
     public Builder loginProbe(String path, String username) {
       if (path == null || !path.startsWith("/") || username == null || username.isBlank()) {
-        throw new IllegalArgumentException("login probe needs a path starting with '/' and a username, was '"
-            + path + "' / '" + username + "'");
+        throw new IllegalArgumentException(
+            "login probe needs a path starting with '/' and a username, was '"
+                + path
+                + "' / '"
+                + username
+                + "'");
       }
       loginPath = path;
       loginUser = username;

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Accepted findings, each with a reason and an expiry date. Applied to a report, it removes
- * findings accepted and not yet expired (and recomputes Armet's grade without them), and turns
- * each expired acceptance of a finding still present into a finding of its own.
+ * findings accepted and not yet expired (and recomputes Armet's grade without them), and turns each
+ * expired acceptance of a finding still present into a finding of its own.
  *
  * <pre>{@code
  * {"accepted": [
@@ -51,7 +51,8 @@ public final class Baseline {
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("baseline " + file + " is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "baseline " + file + " is not JSON: " + e.getOriginalMessage(), e);
     }
     JsonNode list = root == null ? null : root.get("accepted");
     if (list == null || !list.isArray()) {
@@ -66,8 +67,15 @@ public final class Baseline {
       try {
         expires = LocalDate.parse(text(e, "expires", file, i));
       } catch (DateTimeParseException ex) {
-        throw new IllegalArgumentException("baseline " + file + " entry " + i + ": expires must be YYYY-MM-DD, was '"
-            + e.get("expires").asText() + "'", ex);
+        throw new IllegalArgumentException(
+            "baseline "
+                + file
+                + " entry "
+                + i
+                + ": expires must be YYYY-MM-DD, was '"
+                + e.get("expires").asText()
+                + "'",
+            ex);
       }
       String url = e.hasNonNull("url") ? e.get("url").asText() : null;
       out.add(new Acceptance(id, url, reason, expires));
@@ -78,29 +86,49 @@ public final class Baseline {
   private static String text(JsonNode e, String field, Path file, int i) {
     JsonNode v = e == null ? null : e.get(field);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw new IllegalArgumentException("baseline " + file + " entry " + i + " needs a non-empty \"" + field + "\"");
+      throw new IllegalArgumentException(
+          "baseline " + file + " entry " + i + " needs a non-empty \"" + field + "\"");
     }
     return v.asText();
   }
 
-  /** The report with accepted findings removed and expired acceptances reported, as of {@code today}. */
+  /**
+   * The report with accepted findings removed and expired acceptances reported, as of {@code
+   * today}.
+   */
   public Report apply(Report report, LocalDate today) {
     List<Finding> kept = new ArrayList<>();
     List<Finding> expired = new ArrayList<>();
     for (Finding f : report.findings()) {
-      Acceptance a = accepted.stream().filter(x -> x.id().equals(f.id())
-          && (x.url() == null || x.url().equals(report.url()))).findFirst().orElse(null);
+      Acceptance a =
+          accepted.stream()
+              .filter(
+                  x -> x.id().equals(f.id()) && (x.url() == null || x.url().equals(report.url())))
+              .findFirst()
+              .orElse(null);
       if (a == null) {
         kept.add(f);
       } else if (a.expires().isBefore(today)) {
         kept.add(f);
-        expired.add(new Finding("baseline-expired:" + f.id(), Severity.INFO, "The acceptance of " + f.id()
-            + " expired on " + a.expires(), "reason was: " + a.reason(), "renew the acceptance or fix the finding"));
+        expired.add(
+            new Finding(
+                "baseline-expired:" + f.id(),
+                Severity.INFO,
+                "The acceptance of " + f.id() + " expired on " + a.expires(),
+                "reason was: " + a.reason(),
+                "renew the acceptance or fix the finding"));
       }
     }
     kept.addAll(expired);
     int score = AuditRun.armetScore(report.observatory(), kept);
-    return new Report(report.url(), Grade.forScore(score), score, report.observatory(), kept, report.tls(),
-        report.requests(), report.stack());
+    return new Report(
+        report.url(),
+        Grade.forScore(score),
+        score,
+        report.observatory(),
+        kept,
+        report.tls(),
+        report.requests(),
+        report.stack());
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Letter grades, best first, and the score-to-grade chart the MDN HTTP Observatory uses
- * (scores are rounded down to a multiple of 5; 100 and above is A+).
+ * Letter grades, best first, and the score-to-grade chart the MDN HTTP Observatory uses (scores are
+ * rounded down to a multiple of 5; 100 and above is A+).
  */
 public final class Grade {
   /** Every grade, best first. */
@@ -61,7 +61,8 @@ public final class Grade {
   public static String parse(String text) {
     String g = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
     if (!ALL.contains(g)) {
-      throw new IllegalArgumentException("grade must be one of " + String.join(", ", ALL) + ", was '" + text + "'");
+      throw new IllegalArgumentException(
+          "grade must be one of " + String.join(", ", ALL) + ", was '" + text + "'");
     }
     return g;
   }

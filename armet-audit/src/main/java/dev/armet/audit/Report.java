@@ -12,11 +12,18 @@ import java.util.List;
  * @param findings every finding, worst first
  * @param tls what the TLS probe found
  * @param requests how many HTTP requests the audit sent
- * @param stack what the responses revealed about the server's stack ({@code armet},
- *     {@code spring}, {@code nginx}, {@code express} or {@code unknown})
+ * @param stack what the responses revealed about the server's stack ({@code armet}, {@code spring},
+ *     {@code nginx}, {@code express} or {@code unknown})
  */
-public record Report(String url, String grade, int score, ObservatoryScore observatory,
-    List<Finding> findings, TlsSummary tls, int requests, String stack) {
+public record Report(
+    String url,
+    String grade,
+    int score,
+    ObservatoryScore observatory,
+    List<Finding> findings,
+    TlsSummary tls,
+    int requests,
+    String stack) {
   public Report {
     findings = List.copyOf(findings);
   }

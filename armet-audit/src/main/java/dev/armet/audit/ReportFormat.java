@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How reports are written. JSON follows docs/audit-report.schema.json; SARIF is 2.1.0 (one rule
- * per finding id); JUnit XML has one test case per finding (failed unless info); HTML is one
+ * How reports are written. JSON follows docs/audit-report.schema.json; SARIF is 2.1.0 (one rule per
+ * finding id); JUnit XML has one test case per finding (failed unless info); HTML is one
  * self-contained page with a strict CSP and no external asset.
  */
 public enum ReportFormat {
-  TEXT, JSON, HTML, SARIF, JUNIT;
+  TEXT,
+  JSON,
+  HTML,
+  SARIF,
+  JUNIT;
 
   /**
    * Parses {@code text|json|html|sarif|junit}.
@@ -28,8 +32,13 @@ public enum ReportFormat {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("format must be one of "
-          + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList() + ", was '" + name + "'", e);
+      throw new IllegalArgumentException(
+          "format must be one of "
+              + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()
+              + ", was '"
+              + name
+              + "'",
+          e);
     }
   }
 

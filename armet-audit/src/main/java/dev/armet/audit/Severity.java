@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How much a finding matters; the JSON names are the lower-case constant names. */
 public enum Severity {
-  CRITICAL(40), HIGH(20), MEDIUM(10), LOW(3), INFO(0);
+  CRITICAL(40),
+  HIGH(20),
+  MEDIUM(10),
+  LOW(3),
+  INFO(0);
 
   private final int penalty;
 

@@ -9,13 +9,18 @@ import java.util.Map;
  * @param protocols accepted protocol versions ({@code TLSv1.3}, …)
  * @param suites accepted cipher suites, in the server's order of preference where it has one
  * @param groups accepted key-exchange groups
- * @param certificate facts about the leaf certificate (subject, issuer, notAfter, keyType,
- *     keyBits, signature, trusted, hostnameMatches, selfSigned, daysLeft)
+ * @param certificate facts about the leaf certificate (subject, issuer, notAfter, keyType, keyBits,
+ *     signature, trusted, hostnameMatches, selfSigned, daysLeft)
  * @param alpn the protocols the server selected via ALPN ({@code h2}, {@code http/1.1})
  * @param mozillaProfile {@code modern}, {@code intermediate}, {@code old} or {@code none}
  */
-public record TlsSummary(List<String> protocols, List<String> suites, List<String> groups,
-    Map<String, Object> certificate, List<String> alpn, String mozillaProfile) {
+public record TlsSummary(
+    List<String> protocols,
+    List<String> suites,
+    List<String> groups,
+    Map<String, Object> certificate,
+    List<String> alpn,
+    String mozillaProfile) {
   public TlsSummary {
     protocols = List.copyOf(protocols);
     suites = List.copyOf(suites);

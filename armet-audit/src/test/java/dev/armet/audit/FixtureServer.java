@@ -20,8 +20,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * A Jetty fixture on a random loopback port serving canned pages: each page a status, headers
- * and a body. Any path without a page gets a bare 404; {@code echoOrigin} pages reflect Origin.
+ * A Jetty fixture on a random loopback port serving canned pages: each page a status, headers and a
+ * body. Any path without a page gets a bare 404; {@code echoOrigin} pages reflect Origin.
  */
 final class FixtureServer implements AutoCloseable {
   /** One canned response. */
@@ -58,41 +58,46 @@ final class FixtureServer implements AutoCloseable {
     }
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
-    // A generic error page, as a hardened site has (the leakage test serves Jetty's own when it wants it).
-    server.setErrorHandler((request, response, callback) -> {
-      response.write(true, ByteBuffer.wrap("error".getBytes(StandardCharsets.UTF_8)), callback);
-      return true;
-    });
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        if (redirectPort > 0) {
-          String host = request.getHeaders().get(HttpHeader.HOST);
-          String name = host == null ? "localhost" : host.replaceFirst(":\\d+$", "");
-          response.setStatus(redirectStatus);
-          response.getHeaders().put("Location", "https://" + name + ":" + redirectPort + "/");
-          callback.succeeded();
+    // A generic error page, as a hardened site has (the leakage test serves Jetty's own when it
+    // wants it).
+    server.setErrorHandler(
+        (request, response, callback) -> {
+          response.write(true, ByteBuffer.wrap("error".getBytes(StandardCharsets.UTF_8)), callback);
           return true;
-        }
-        Page page = pages.get(Request.getPathInContext(request));
-        if (page == null) {
-          response.setStatus(404);
-          response.write(true, ByteBuffer.wrap("not found".getBytes(StandardCharsets.UTF_8)), callback);
-          return true;
-        }
-        response.setStatus(page.status());
-        for (String[] h : page.headers()) {
-          response.getHeaders().add(h[0], h[1]);
-        }
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (reflectOrigin && origin != null) {
-          response.getHeaders().put("Access-Control-Allow-Origin", origin);
-          response.getHeaders().put("Access-Control-Allow-Credentials", "true");
-        }
-        response.write(true, ByteBuffer.wrap(page.body().getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-      }
-    });
+        });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            if (redirectPort > 0) {
+              String host = request.getHeaders().get(HttpHeader.HOST);
+              String name = host == null ? "localhost" : host.replaceFirst(":\\d+$", "");
+              response.setStatus(redirectStatus);
+              response.getHeaders().put("Location", "https://" + name + ":" + redirectPort + "/");
+              callback.succeeded();
+              return true;
+            }
+            Page page = pages.get(Request.getPathInContext(request));
+            if (page == null) {
+              response.setStatus(404);
+              response.write(
+                  true, ByteBuffer.wrap("not found".getBytes(StandardCharsets.UTF_8)), callback);
+              return true;
+            }
+            response.setStatus(page.status());
+            for (String[] h : page.headers()) {
+              response.getHeaders().add(h[0], h[1]);
+            }
+            String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+            if (reflectOrigin && origin != null) {
+              response.getHeaders().put("Access-Control-Allow-Origin", origin);
+              response.getHeaders().put("Access-Control-Allow-Credentials", "true");
+            }
+            response.write(
+                true, ByteBuffer.wrap(page.body().getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+          }
+        });
   }
 
   static FixtureServer https(KeyStore keys) throws Exception {
@@ -104,7 +109,8 @@ final class FixtureServer implements AutoCloseable {
   }
 
   /** A deliberately weak TLS server: only these protocols and suites. */
-  static FixtureServer weakTls(KeyStore keys, String[] protocols, String[] suites) throws Exception {
+  static FixtureServer weakTls(KeyStore keys, String[] protocols, String[] suites)
+      throws Exception {
     return new FixtureServer(keys, protocols, suites).start();
   }
 
@@ -128,7 +134,9 @@ final class FixtureServer implements AutoCloseable {
     return this;
   }
 
-  /** Redirects every request to https on {@code port}, keeping the (attacker-controlled) Host name. */
+  /**
+   * Redirects every request to https on {@code port}, keeping the (attacker-controlled) Host name.
+   */
   FixtureServer hostRedirect(int port, int status) {
     redirectPort = port;
     redirectStatus = status;

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Installed with {@code --ignore-scripts}: its postinstall downloads Chromium's HSTS preload
  * list and the TLD list from the internet, which tests never reach. An empty preload list is
  * written instead (no loopback fixture is preloaded). The CLI scans {@code host[:port]} over both
- * http and https on that one port, so a TLS fixture is scanned as https (its http attempt fails,
- * as Armet's does) and a plain fixture as http. Node trusts the test CA via NODE_EXTRA_CA_CERTS.
+ * http and https on that one port, so a TLS fixture is scanned as https (its http attempt fails, as
+ * Armet's does) and a plain fixture as http. Node trusts the test CA via NODE_EXTRA_CA_CERTS.
  */
 final class ObservatoryOracle {
   static final String VERSION = "1.4.8";
@@ -38,8 +38,18 @@ final class ObservatoryOracle {
       return;
     }
     Files.createDirectories(HOME);
-    run(List.of("npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", HOME.toString(),
-        "@mdn/mdn-http-observatory@" + VERSION), Map.of(), 300);
+    run(
+        List.of(
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            "--prefix",
+            HOME.toString(),
+            "@mdn/mdn-http-observatory@" + VERSION),
+        Map.of(),
+        300);
     Files.writeString(PACKAGE.resolve("conf/hsts-preload.json"), "{}");
   }
 
@@ -54,24 +64,35 @@ final class ObservatoryOracle {
     try (var in = ObservatoryOracle.class.getResourceAsStream("observatory-scan-all.mjs")) {
       Files.write(runner, in.readAllBytes());
     }
-    List<String> command = new java.util.ArrayList<>(List.of("node", runner.toString(), PACKAGE.toString()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("node", runner.toString(), PACKAGE.toString()));
     command.addAll(hostPorts);
-    JsonNode json = new ObjectMapper().readTree(run(command, Map.of("NODE_EXTRA_CA_CERTS", caPem.toString()), 300));
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(run(command, Map.of("NODE_EXTRA_CA_CERTS", caPem.toString()), 300));
     Map<String, Verdict> verdicts = new LinkedHashMap<>();
-    json.fields().forEachRemaining(site -> {
-      JsonNode v = site.getValue();
-      if (v.has("error")) {
-        verdicts.put(site.getKey(), new Verdict("error: " + v.get("error").asText(), -1, Map.of()));
-        return;
-      }
-      Map<String, String> results = new LinkedHashMap<>();
-      v.get("results").fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue().asText()));
-      verdicts.put(site.getKey(), new Verdict(v.get("grade").asText(), v.get("score").asInt(), results));
-    });
+    json.fields()
+        .forEachRemaining(
+            site -> {
+              JsonNode v = site.getValue();
+              if (v.has("error")) {
+                verdicts.put(
+                    site.getKey(), new Verdict("error: " + v.get("error").asText(), -1, Map.of()));
+                return;
+              }
+              Map<String, String> results = new LinkedHashMap<>();
+              v.get("results")
+                  .fields()
+                  .forEachRemaining(e -> results.put(e.getKey(), e.getValue().asText()));
+              verdicts.put(
+                  site.getKey(),
+                  new Verdict(v.get("grade").asText(), v.get("score").asInt(), results));
+            });
     return verdicts;
   }
 
-  private static String run(List<String> command, Map<String, String> env, int seconds) throws Exception {
+  private static String run(List<String> command, Map<String, String> env, int seconds)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
     pb.environment().putAll(env);
     Path err = Files.createTempFile("observatory", ".err");
@@ -80,8 +101,12 @@ final class ObservatoryOracle {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new IllegalStateException("'" + command.get(0) + "' is missing: install Node.js and npm "
-          + "(apt-get install nodejs npm; .ci/run does it)", e);
+      throw new IllegalStateException(
+          "'"
+              + command.get(0)
+              + "' is missing: install Node.js and npm "
+              + "(apt-get install nodejs npm; .ci/run does it)",
+          e);
     }
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -18,12 +18,29 @@ class ReportFormatTest {
   static final String HOSTILE = "<script>alert(1)</script>\" onload=\"x";
 
   static Report report() {
-    return new Report("https://example.test/", "C", 55,
-        new ObservatoryScore("B", 70, 4, Map.of("strict-transport-security", "hsts-not-implemented")),
-        List.of(new Finding("server-version", Severity.LOW, "The Server header names a version", "Server: " + HOSTILE,
-            "server_tokens off;"), new Finding("coep-missing", Severity.INFO, "No COEP", "", "")),
-        new TlsSummary(List.of("TLSv1.3"), List.of("TLS_AES_128_GCM_SHA256"), List.of("x25519"),
-            Map.of("subject", "CN=" + HOSTILE), List.of("h2"), "modern"), 12, "nginx");
+    return new Report(
+        "https://example.test/",
+        "C",
+        55,
+        new ObservatoryScore(
+            "B", 70, 4, Map.of("strict-transport-security", "hsts-not-implemented")),
+        List.of(
+            new Finding(
+                "server-version",
+                Severity.LOW,
+                "The Server header names a version",
+                "Server: " + HOSTILE,
+                "server_tokens off;"),
+            new Finding("coep-missing", Severity.INFO, "No COEP", "", "")),
+        new TlsSummary(
+            List.of("TLSv1.3"),
+            List.of("TLS_AES_128_GCM_SHA256"),
+            List.of("x25519"),
+            Map.of("subject", "CN=" + HOSTILE),
+            List.of("h2"),
+            "modern"),
+        12,
+        "nginx");
   }
 
   static String write(ReportFormat format) throws Exception {
@@ -35,13 +52,16 @@ class ReportFormatTest {
   @Test
   void html_hostileEvidence_isEscaped_andThePageLoadsNothing() throws Exception {
     String html = write(ReportFormat.HTML);
-    assertThat(html).doesNotContain("<script", "onload=\"x", "src=", "href=", "@import", "url(")
+    assertThat(html)
+        .doesNotContain("<script", "onload=\"x", "src=", "href=", "@import", "url(")
         .contains("&lt;script&gt;", "default-src 'none'", "server_tokens off;", "TLSv1.3");
   }
 
   @Test
   void junitAndSarif_hostileEvidence_staysData() throws Exception {
-    assertThat(write(ReportFormat.JUNIT)).doesNotContain("<script").contains("&lt;script&gt;", "failures=\"1\"");
+    assertThat(write(ReportFormat.JUNIT))
+        .doesNotContain("<script")
+        .contains("&lt;script&gt;", "failures=\"1\"");
     JsonNode sarif = new ObjectMapper().readTree(write(ReportFormat.SARIF));
     assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
     assertThat(sarif.at("/runs/0/results/0/level").asText()).isEqualTo("note");
@@ -51,7 +71,9 @@ class ReportFormatTest {
   @Test
   void json_hasEveryFieldTheSchemaRequires_andNoFindingFieldItLacks() throws Exception {
     JsonNode json = new ObjectMapper().readTree(write(ReportFormat.JSON));
-    JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("..", "docs", "audit-report.schema.json")));
+    JsonNode schema =
+        new ObjectMapper()
+            .readTree(Files.readString(Path.of("..", "docs", "audit-report.schema.json")));
     JsonNode report = schema.at("/$defs/report");
     for (JsonNode required : report.get("required")) {
       assertThat(json.has(required.asText())).as(required.asText()).isTrue();
@@ -65,7 +87,10 @@ class ReportFormatTest {
     List<String> findingFields = new ArrayList<>();
     json.at("/findings/0").fieldNames().forEachRemaining(findingFields::add);
     List<String> schemaFields = new ArrayList<>();
-    report.at("/properties/findings/items/properties").fieldNames().forEachRemaining(schemaFields::add);
+    report
+        .at("/properties/findings/items/properties")
+        .fieldNames()
+        .forEachRemaining(schemaFields::add);
     assertThat(findingFields).containsExactlyElementsOf(schemaFields);
     assertThat(json.at("/findings/0/severity").asText()).isEqualTo("low");
     assertThat(json.get("gradeDifference").asText()).contains("server-version");
@@ -74,6 +99,7 @@ class ReportFormatTest {
   @Test
   void parse_unknownFormat_namesTheAcceptedOnes() {
     assertThat(ReportFormat.parse("SARIF")).isEqualTo(ReportFormat.SARIF);
-    assertThatThrownBy(() -> ReportFormat.parse("xml")).hasMessageContaining("[text, json, html, sarif, junit]");
+    assertThatThrownBy(() -> ReportFormat.parse("xml"))
+        .hasMessageContaining("[text, json, html, sarif, junit]");
   }
 }

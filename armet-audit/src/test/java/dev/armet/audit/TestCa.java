@@ -35,9 +35,14 @@ final class TestCa {
   private TestCa() throws Exception {
     keys = ec();
     X500Name name = new X500Name("CN=Armet Audit Test CA");
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(),
-        Date.from(Instant.now().minus(Duration.ofHours(1))), Date.from(Instant.now().plus(Duration.ofDays(365))),
-        name, keys.getPublic());
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name,
+            serial(),
+            Date.from(Instant.now().minus(Duration.ofHours(1))),
+            Date.from(Instant.now().plus(Duration.ofDays(365))),
+            name,
+            keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
     certificate = sign(b, keys, "SHA256withECDSA");
   }
@@ -50,21 +55,34 @@ final class TestCa {
   }
 
   /** A key store holding a leaf for localhost/127.0.0.1 issued by this CA (or self-signed). */
-  KeyStore serverKeyStore(boolean selfSigned, String keyAlgorithm, int keyBits, Duration validity) throws Exception {
+  KeyStore serverKeyStore(boolean selfSigned, String keyAlgorithm, int keyBits, Duration validity)
+      throws Exception {
     KeyPair leafKeys = keyAlgorithm.equals("RSA") ? rsa(keyBits) : ec();
     X500Name subject = new X500Name("CN=localhost");
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-        selfSigned ? subject : new X500Name("CN=Armet Audit Test CA"), serial(),
-        Date.from(Instant.now().minus(Duration.ofHours(1))), Date.from(Instant.now().plus(validity)), subject,
-        leafKeys.getPublic());
-    b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            selfSigned ? subject : new X500Name("CN=Armet Audit Test CA"),
+            serial(),
+            Date.from(Instant.now().minus(Duration.ofHours(1))),
+            Date.from(Instant.now().plus(validity)),
+            subject,
+            leafKeys.getPublic());
+    b.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, "localhost"),
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
     KeyPair signer = selfSigned ? leafKeys : keys;
-    String alg = signer.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+    String alg =
+        signer.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
     X509Certificate leaf = sign(b, signer, alg);
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
-    Certificate[] chain = selfSigned ? new Certificate[] {leaf} : new Certificate[] {leaf, certificate};
+    Certificate[] chain =
+        selfSigned ? new Certificate[] {leaf} : new Certificate[] {leaf, certificate};
     ks.setKeyEntry("server", leafKeys.getPrivate(), PASSWORD, chain);
     return ks;
   }
@@ -85,9 +103,10 @@ final class TestCa {
     return file;
   }
 
-  private static X509Certificate sign(JcaX509v3CertificateBuilder b, KeyPair signer, String alg) throws Exception {
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder(alg).build(signer.getPrivate())));
+  private static X509Certificate sign(JcaX509v3CertificateBuilder b, KeyPair signer, String alg)
+      throws Exception {
+    return new JcaX509CertificateConverter()
+        .getCertificate(b.build(new JcaContentSignerBuilder(alg).build(signer.getPrivate())));
   }
 
   private static KeyPair ec() throws Exception {

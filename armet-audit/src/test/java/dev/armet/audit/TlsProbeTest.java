@@ -18,35 +18,61 @@ class TlsProbeTest {
   }
 
   @Test
-  void tlsProbe_weakServer_reportsLegacyProtocolsStaticRsaCbcAndWeakSelfSignedKey() throws Exception {
+  void tlsProbe_weakServer_reportsLegacyProtocolsStaticRsaCbcAndWeakSelfSignedKey()
+      throws Exception {
     var keys = TestCa.get().serverKeyStore(true, "RSA", 1024, Duration.ofDays(5));
-    try (FixtureServer weak = FixtureServer.weakTls(keys, new String[] {"TLSv1", "TLSv1.2"},
-        new String[] {"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"})) {
+    try (FixtureServer weak =
+        FixtureServer.weakTls(
+            keys,
+            new String[] {"TLSv1", "TLSv1.2"},
+            new String[] {"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"})) {
       weak.page("/", 200, "<html></html>", AuditChecksTest.HARDENED);
       Report r = Audit.of(weak.url(), AuditOptions.defaults()).run();
       assertThat(r.tls().protocols()).containsExactly("TLSv1", "TLSv1.2");
-      assertThat(r.tls().suites()).contains("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+      assertThat(r.tls().suites())
+          .contains("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
       assertThat(r.tls().mozillaProfile()).isEqualTo("old");
-      assertThat(r.tls().certificate()).containsEntry("selfSigned", true).containsEntry("keyBits", 1024)
+      assertThat(r.tls().certificate())
+          .containsEntry("selfSigned", true)
+          .containsEntry("keyBits", 1024)
           .containsEntry("trusted", false);
-      assertThat(ids(r)).contains("tls-legacy-protocol", "tls-no-forward-secrecy", "tls-cbc-suites", "tls13-missing",
-          "certificate-untrusted", "certificate-weak-key", "certificate-expiring", "tls-mozilla-profile-old");
+      assertThat(ids(r))
+          .contains(
+              "tls-legacy-protocol",
+              "tls-no-forward-secrecy",
+              "tls-cbc-suites",
+              "tls13-missing",
+              "certificate-untrusted",
+              "certificate-weak-key",
+              "certificate-expiring",
+              "tls-mozilla-profile-old");
       // A self-signed certificate is a finding, not a crash: the header checks ran too.
-      assertThat(r.observatory().results()).containsEntry("strict-transport-security", "hsts-invalid-cert");
+      assertThat(r.observatory().results())
+          .containsEntry("strict-transport-security", "hsts-invalid-cert");
     }
   }
 
   @Test
   void tlsProbe_aeadOnlyServer_isIntermediate_withNoTlsFinding() throws Exception {
     X509Certificate ca = TestCa.get().certificate;
-    try (FixtureServer strong = FixtureServer.weakTls(TestCa.get().serverKeyStore(), new String[] {"TLSv1.2", "TLSv1.3"},
-        new String[] {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"})) {
+    try (FixtureServer strong =
+        FixtureServer.weakTls(
+            TestCa.get().serverKeyStore(),
+            new String[] {"TLSv1.2", "TLSv1.3"},
+            new String[] {
+              "TLS_AES_128_GCM_SHA256",
+              "TLS_AES_256_GCM_SHA384",
+              "TLS_CHACHA20_POLY1305_SHA256",
+              "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+              "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"
+            })) {
       strong.page("/", 200, "<html></html>", AuditChecksTest.HARDENED);
       Report r = Audit.of(strong.url(), AuditOptions.of(o -> o.trust(ca))).run();
       assertThat(r.tls().protocols()).containsExactly("TLSv1.2", "TLSv1.3");
       assertThat(r.tls().mozillaProfile()).isEqualTo("intermediate");
-      assertThat(r.tls().certificate()).containsEntry("trusted", true).containsEntry("hostnameMatches", true);
+      assertThat(r.tls().certificate())
+          .containsEntry("trusted", true)
+          .containsEntry("hostnameMatches", true);
       assertThat(ids(r)).noneMatch(id -> id.startsWith("tls") || id.startsWith("certificate"));
     }
   }
@@ -54,13 +80,17 @@ class TlsProbeTest {
   @Test
   void tlsProbe_tls13Only_isModern() throws Exception {
     X509Certificate ca = TestCa.get().certificate;
-    try (FixtureServer modern = FixtureServer.weakTls(TestCa.get().serverKeyStore(), new String[] {"TLSv1.3"}, null)) {
+    try (FixtureServer modern =
+        FixtureServer.weakTls(TestCa.get().serverKeyStore(), new String[] {"TLSv1.3"}, null)) {
       modern.page("/", 200, "<html></html>", AuditChecksTest.HARDENED);
       Report r = Audit.of(modern.url(), AuditOptions.of(o -> o.trust(ca))).run();
       assertThat(r.tls().protocols()).containsExactly("TLSv1.3");
       assertThat(r.tls().mozillaProfile()).isEqualTo("modern");
-      if (Runtime.version().feature() >= 20) { // SSLParameters.setNamedGroups: groups are probed from JDK 20 on
-        assertThat(r.tls().groups()).contains("x25519", "secp256r1").doesNotContain("X25519MLKEM768");
+      if (Runtime.version().feature()
+          >= 20) { // SSLParameters.setNamedGroups: groups are probed from JDK 20 on
+        assertThat(r.tls().groups())
+            .contains("x25519", "secp256r1")
+            .doesNotContain("X25519MLKEM768");
       }
     }
   }

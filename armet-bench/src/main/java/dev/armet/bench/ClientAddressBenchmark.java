@@ -22,8 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ClientAddressBenchmark {
   final Cidr v4 = Cidr.parse("10.0.0.0/8");
   final Cidr v6 = Cidr.parse("2001:db8::/32");
-  final ClientAddressResolver resolver = ClientAddressResolver.builder()
-      .trustedProxies("10.0.0.0/8", "192.168.0.0/16").events(e -> {}).build();
+  final ClientAddressResolver resolver =
+      ClientAddressResolver.builder()
+          .trustedProxies("10.0.0.0/8", "192.168.0.0/16")
+          .events(e -> {})
+          .build();
   String v4Address = "10.20.30.40";
   String v6Address = "2001:db8:1:2:3:4:5:6";
   String chain = "198.51.100.7, 192.168.1.1";
@@ -48,7 +51,14 @@ public class ClientAddressBenchmark {
 
   @Benchmark
   public ClientAddress resolveTwoProxies() {
-    return resolver.resolve("10.0.0.5", "http", "app", 8080,
-        name -> "X-Forwarded-For".equals(name) ? chain : "X-Forwarded-Proto".equals(name) ? "https" : null);
+    return resolver.resolve(
+        "10.0.0.5",
+        "http",
+        "app",
+        8080,
+        name ->
+            "X-Forwarded-For".equals(name)
+                ? chain
+                : "X-Forwarded-Proto".equals(name) ? "https" : null);
   }
 }

@@ -20,7 +20,10 @@ public class CookieReaderBenchmark {
   public CookieReaderBenchmark() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 19; i++) {
-      b.append("_cookie").append(i).append("=GA1.2.").append(1_000_000_000L + i * 7919L)
+      b.append("_cookie")
+          .append(i)
+          .append("=GA1.2.")
+          .append(1_000_000_000L + i * 7919L)
           .append(".1700000000; ");
     }
     b.append("__Host-id=AbCd.q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c.")

@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class CspBenchmark {
   private ContentSecurityPolicy defaults;
   private ContentSecurityPolicy withNonce;
@@ -58,8 +60,8 @@ public class CspBenchmark {
   }
 
   /**
-   * A candidate for {@code render} with one nonce directive: a single string concatenation
-   * (the JDK's {@code StringConcatFactory} sizes and fills one array, with no builder copy).
+   * A candidate for {@code render} with one nonce directive: a single string concatenation (the
+   * JDK's {@code StringConcatFactory} sizes and fills one array, with no builder copy).
    */
   @Benchmark
   public String renderWithNonceConcat() {

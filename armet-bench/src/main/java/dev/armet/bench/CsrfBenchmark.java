@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * CSRF token costs through the public API: masking one token, the whole decision for a page
- * that shows a form (new and returning client), and for a form post that verifies.
+ * CSRF token costs through the public API: masking one token, the whole decision for a page that
+ * shows a form (new and returning client), and for a form post that verifies.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,20 +38,33 @@ public class CsrfBenchmark {
 
   @Setup
   public void setUp() {
-    Keyring ring = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-        .secret(Secrets.generate()));
-    protection = CsrfProtection.create(c -> c.environment(ArmetEnvironment.PRODUCTION)
-        .keyring(ring).events(e -> { }));
+    Keyring ring =
+        Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
+    protection =
+        CsrfProtection.create(
+            c -> c.environment(ArmetEnvironment.PRODUCTION).keyring(ring).events(e -> {}));
     Recorder first = new Recorder();
     newClientGet = new View("GET", Map.of(), null);
     token = protection.check(newClientGet, first).token().orElseThrow();
     String masked = token.getToken();
     String cookie = first.setCookie.substring(0, first.setCookie.indexOf(';'));
     returningGet = new View("GET", Map.of(), cookie);
-    post = new View("POST", Map.of("origin", "https://app.example", "sec-fetch-site",
-        "same-origin", "x-csrf-token", masked), cookie);
-    crossSitePost = new View("POST", Map.of("origin", "https://evil.example", "sec-fetch-site",
-        "cross-site"), cookie);
+    post =
+        new View(
+            "POST",
+            Map.of(
+                "origin",
+                "https://app.example",
+                "sec-fetch-site",
+                "same-origin",
+                "x-csrf-token",
+                masked),
+            cookie);
+    crossSitePost =
+        new View(
+            "POST",
+            Map.of("origin", "https://evil.example", "sec-fetch-site", "cross-site"),
+            cookie);
     if (!protection.check(post, new Recorder()).isAllowed()) {
       throw new IllegalStateException("benchmark setup: the post does not verify");
     }
@@ -75,7 +88,9 @@ public class CsrfBenchmark {
     return protection.check(returningGet, new Recorder()).token().orElseThrow().getToken();
   }
 
-  /** A same-origin form post: Fetch Metadata, Origin, cookie HMAC, unmask, constant-time compare. */
+  /**
+   * A same-origin form post: Fetch Metadata, Origin, cookie HMAC, unmask, constant-time compare.
+   */
   @Benchmark
   public boolean verifyPost() {
     return protection.check(post, new Recorder()).isAllowed();

@@ -26,7 +26,8 @@ final class FullCheck {
     }
     try (HttpClient client = HttpClient.newHttpClient()) {
       Map<String, String> jar = new LinkedHashMap<>();
-      HttpResponse<String> login = send(client, t.url().replaceAll("/$", "") + FullStack.LOGIN, null);
+      HttpResponse<String> login =
+          send(client, t.url().replaceAll("/$", "") + FullStack.LOGIN, null);
       if (login.statusCode() != 200) {
         throw new IllegalStateException(t.name() + ": sign-in answered " + login.statusCode());
       }
@@ -48,29 +49,35 @@ final class FullCheck {
       long before = stack.limiterCalls() == null ? 0 : stack.limiterCalls().sum();
       HttpResponse<String> res = send(client, t.url(), t.cookie());
       if (res.statusCode() != 200) {
-        throw new IllegalStateException(t.name() + ": a signed-in request answered " + res.statusCode());
+        throw new IllegalStateException(
+            t.name() + ": a signed-in request answered " + res.statusCode());
       }
       if (stack.limiterCalls() != null && stack.limiterCalls().sum() <= before) {
-        throw new IllegalStateException(t.name() + ": the rate limiter did not decide on the request");
+        throw new IllegalStateException(
+            t.name() + ": the rate limiter did not decide on the request");
       }
       if (stack.readsSession()) {
         if (!FullStack.SIGNED_IN.equals(res.body())) {
-          throw new IllegalStateException(t.name() + ": the answer did not come from the session: "
-              + res.body().strip());
+          throw new IllegalStateException(
+              t.name() + ": the answer did not come from the session: " + res.body().strip());
         }
         HttpResponse<String> anonymous = send(client, t.url(), null);
         if (anonymous.statusCode() == 200 && FullStack.SIGNED_IN.equals(anonymous.body())) {
           throw new IllegalStateException(t.name() + ": answers as signed in without the cookie");
         }
         if (res.headers().allValues("set-cookie").size() > 0) {
-          throw new IllegalStateException(t.name() + ": a plain read sets cookies "
-              + res.headers().allValues("set-cookie") + "; the load would not be steady");
+          throw new IllegalStateException(
+              t.name()
+                  + ": a plain read sets cookies "
+                  + res.headers().allValues("set-cookie")
+                  + "; the load would not be steady");
         }
       }
     }
   }
 
-  private static HttpResponse<String> send(HttpClient client, String url, String cookie) throws Exception {
+  private static HttpResponse<String> send(HttpClient client, String url, String cookie)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
     if (cookie != null && !cookie.isEmpty()) {
       b.header("Cookie", cookie);
@@ -90,7 +97,8 @@ final class FullCheck {
   }
 
   private static String header(Map<String, String> jar) {
-    return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+    return jar.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("; "));
   }
 }

@@ -1,17 +1,17 @@
 package dev.armet.bench;
 
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.internal.server.PreEncodedSecurityHeaders;
 import dev.armet.jdbc.JdbcStores;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.spi.RateLimitCommand;
-import dev.armet.spi.RateLimitStore;
-import dev.armet.spi.SessionLoad;
 import dev.armet.redis.RedisStores;
-import dev.armet.internal.server.PreEncodedSecurityHeaders;
 import dev.armet.servlet.ArmetFilter;
 import dev.armet.servlet.HttpRateLimits;
 import dev.armet.session.ServerSessions;
+import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionLoad;
 import dev.armet.spi.SessionStore;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -39,22 +39,24 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 /**
  * The full-stack targets of issue 18: a signed-in user's request that reads the session, passes
  * CSRF (a GET: the token is minted or checked as the stack does for reads) and is admitted by a
- * rate limit, on Armet (memory, Redis, PostgreSQL), on Jetty's own {@code HttpSession}, on
- * Spring Security's default chain, and the limiters alone (Armet, Bucket4j).
+ * rate limit, on Armet (memory, Redis, PostgreSQL), on Jetty's own {@code HttpSession}, on Spring
+ * Security's default chain, and the limiters alone (Armet, Bucket4j).
  *
- * <p>Every target serves {@code GET /_bench/login} (creates the session holding
- * {@code user=bench-user}; the harness sends its cookies with every load request) and
- * {@code GET /} (reads {@code user} from the session and answers {@code Hello, bench-user!}, or
- * {@code Hello, anonymous!}). The harness's pre-check refuses a target whose answer does not come
- * from the session, or whose limiter was not consulted ({@link #limiterCalls()}).
+ * <p>Every target serves {@code GET /_bench/login} (creates the session holding {@code
+ * user=bench-user}; the harness sends its cookies with every load request) and {@code GET /} (reads
+ * {@code user} from the session and answers {@code Hello, bench-user!}, or {@code Hello,
+ * anonymous!}). The harness's pre-check refuses a target whose answer does not come from the
+ * session, or whose limiter was not consulted ({@link #limiterCalls()}).
  */
 final class FullStack implements AutoCloseable {
   static final String USER = "bench-user";
   static final String LOGIN = "/_bench/login";
   static final String SIGNED_IN = "Hello, " + USER + "!\n";
-  private static final String REDIS = System.getProperty("armet.bench.redis", "redis://127.0.0.1:6379/0");
+  private static final String REDIS =
+      System.getProperty("armet.bench.redis", "redis://127.0.0.1:6379/0");
   private static final String POSTGRES =
       System.getProperty("armet.bench.postgres", "postgresql://127.0.0.1:5432/test");
+
   /** Admits everything the harness can send: the limiter decides, it never refuses. */
   private static final RateLimitPolicy ADMIT_ALL =
       RateLimitPolicy.tokenBucket("bench", 1_000_000_000L, Duration.ofHours(1));
@@ -74,12 +76,18 @@ final class FullStack implements AutoCloseable {
   static Target start(String name) throws Exception {
     LongAdder calls = new LongAdder();
     return switch (name) {
-      case "armet-full" -> armet(name, InMemorySessionsOnly.INSTANCE, InMemoryRateLimitStore.create(), calls, false);
+      case "armet-full" ->
+          armet(name, InMemorySessionsOnly.INSTANCE, InMemoryRateLimitStore.create(), calls, false);
       case "armet-full-fastpath" ->
           armet(name, InMemorySessionsOnly.INSTANCE, InMemoryRateLimitStore.create(), calls, true);
       case "armet-full-redis" -> {
-        RedisStores stores = RedisStores.open(REDIS, b -> b.keyPrefix(
-            System.getProperty("armet.bench.redis.prefix", "armet-bench-" + UUID.randomUUID() + ":")));
+        RedisStores stores =
+            RedisStores.open(
+                REDIS,
+                b ->
+                    b.keyPrefix(
+                        System.getProperty(
+                            "armet.bench.redis.prefix", "armet-bench-" + UUID.randomUUID() + ":")));
         Target t = armet(name, stores.sessions(), stores.rateLimits(), calls, false);
         t.stack().resources.add(stores);
         yield t;
@@ -102,15 +110,20 @@ final class FullStack implements AutoCloseable {
         stack.resources.add(chain);
         yield Target.start(name, chain.filter(), UnaryOperator.identity(), stack);
       }
-      case "bucket4j" -> Target.start(name, new Bucket4jFilter(calls), UnaryOperator.identity(),
-          new FullStack(false, false, calls));
+      case "bucket4j" ->
+          Target.start(
+              name,
+              new Bucket4jFilter(calls),
+              UnaryOperator.identity(),
+              new FullStack(false, false, calls));
       case "armet-ratelimit" -> {
         HttpRateLimits limits = limits(InMemoryRateLimitStore.create(), calls);
-        Filter f = (req, res, chain) -> {
-          if (limits.begin((HttpServletRequest) req, (HttpServletResponse) res)) {
-            chain.doFilter(req, res);
-          }
-        };
+        Filter f =
+            (req, res, chain) -> {
+              if (limits.begin((HttpServletRequest) req, (HttpServletResponse) res)) {
+                chain.doFilter(req, res);
+              }
+            };
         yield Target.start(name, f, UnaryOperator.identity(), new FullStack(false, false, calls));
       }
       default -> throw new IllegalArgumentException("not a full-stack target: " + name);
@@ -118,40 +131,54 @@ final class FullStack implements AutoCloseable {
   }
 
   /** Marker: ArmetFilter's own default (in-memory) session store. */
-  private enum InMemorySessionsOnly { INSTANCE }
+  private enum InMemorySessionsOnly {
+    INSTANCE
+  }
 
-  private static Target armet(String name, Object sessionStore, RateLimitStore limitStore,
-      LongAdder calls, boolean fastPath) throws Exception {
+  private static Target armet(
+      String name,
+      Object sessionStore,
+      RateLimitStore limitStore,
+      LongAdder calls,
+      boolean fastPath)
+      throws Exception {
     HttpRateLimits limits = limits(limitStore, calls);
-    ArmetFilter filter = ArmetFilter.create(a -> {
-      a.environment(ArmetEnvironment.DEVELOPMENT).rateLimits(limits);
-      if (sessionStore instanceof SessionStore store) {
-        a.sessions(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT).store(store)));
-      }
-    });
+    ArmetFilter filter =
+        ArmetFilter.create(
+            a -> {
+              a.environment(ArmetEnvironment.DEVELOPMENT).rateLimits(limits);
+              if (sessionStore instanceof SessionStore store) {
+                a.sessions(
+                    ServerSessions.create(
+                        s -> s.environment(ArmetEnvironment.DEVELOPMENT).store(store)));
+              }
+            });
     FullStack stack = new FullStack(true, false, calls);
     stack.login = new ContainerLogin(false);
-    UnaryOperator<org.eclipse.jetty.server.Handler> front = fastPath
-        ? context -> PreEncodedSecurityHeaders.wrap(filter, context) : UnaryOperator.identity();
+    UnaryOperator<org.eclipse.jetty.server.Handler> front =
+        fastPath
+            ? context -> PreEncodedSecurityHeaders.wrap(filter, context)
+            : UnaryOperator.identity();
     return Target.start(name, filter, front, stack);
   }
 
   /** One route, every path, admitting all: the decision runs on every request. */
   private static HttpRateLimits limits(RateLimitStore store, LongAdder calls) {
-    RateLimitStore counted = new RateLimitStore() {
-      @Override
-      public RateLimitCommand.Result execute(RateLimitCommand command) {
-        calls.increment();
-        return store.execute(command);
-      }
+    RateLimitStore counted =
+        new RateLimitStore() {
+          @Override
+          public RateLimitCommand.Result execute(RateLimitCommand command) {
+            calls.increment();
+            return store.execute(command);
+          }
 
-      /** Forwarded too, or the session read would no longer ride on the decision (Redis). */
-      @Override
-      public RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
-        calls.increment();
-        return store.execute(command, alongside);
-      }
-    };
+          /** Forwarded too, or the session read would no longer ride on the decision (Redis). */
+          @Override
+          public RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
+            calls.increment();
+            return store.execute(command, alongside);
+          }
+        };
     return HttpRateLimits.builder().route("/*", r -> r.limit(ADMIT_ALL)).store(counted).build();
   }
 
@@ -169,7 +196,8 @@ final class FullStack implements AutoCloseable {
   }
 
   void install(ServletContextHandler context) {
-    context.addServlet(new ServletHolder(readsSession ? new SessionServlet() : new HelloServlet()), "/");
+    context.addServlet(
+        new ServletHolder(readsSession ? new SessionServlet() : new HelloServlet()), "/");
     if (login != null) {
       context.addServlet(new ServletHolder(login), LOGIN);
     }
@@ -186,10 +214,12 @@ final class FullStack implements AutoCloseable {
   static final class SessionServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final byte[] USER_BODY = SIGNED_IN.getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ANONYMOUS = "Hello, anonymous!\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ANONYMOUS =
+        "Hello, anonymous!\n".getBytes(StandardCharsets.US_ASCII);
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       HttpSession session = request.getSession(false);
       Object user = session == null ? null : session.getAttribute("user");
       byte[] body = USER.equals(user) ? USER_BODY : ANONYMOUS;
@@ -209,7 +239,8 @@ final class FullStack implements AutoCloseable {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       HttpSession session = request.getSession(true);
       session.setAttribute("user", USER);
       if (spring) {
@@ -220,7 +251,9 @@ final class FullStack implements AutoCloseable {
     }
   }
 
-  /** The limiter alone, as Bucket4j's documentation shows it: one local bucket per client address. */
+  /**
+   * The limiter alone, as Bucket4j's documentation shows it: one local bucket per client address.
+   */
   static final class Bucket4jFilter implements Filter {
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final LongAdder calls;
@@ -232,10 +265,17 @@ final class FullStack implements AutoCloseable {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
         throws IOException, ServletException {
-      Bucket bucket = buckets.computeIfAbsent(req.getRemoteAddr(), k -> Bucket.builder()
-          .addLimit(Bandwidth.builder().capacity(1_000_000_000L)
-              .refillGreedy(1_000_000_000L, Duration.ofHours(1)).build())
-          .build());
+      Bucket bucket =
+          buckets.computeIfAbsent(
+              req.getRemoteAddr(),
+              k ->
+                  Bucket.builder()
+                      .addLimit(
+                          Bandwidth.builder()
+                              .capacity(1_000_000_000L)
+                              .refillGreedy(1_000_000_000L, Duration.ofHours(1))
+                              .build())
+                      .build());
       calls.increment();
       if (bucket.tryConsume(1)) {
         chain.doFilter(req, res);

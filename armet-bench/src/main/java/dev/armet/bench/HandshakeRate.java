@@ -18,8 +18,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
- * Full TLS 1.3 handshakes per second (no resumption) against armet-server with and without
- * {@code tls.post-quantum}: one client thread, P-256 certificate, each case after a warm-up.
+ * Full TLS 1.3 handshakes per second (no resumption) against armet-server with and without {@code
+ * tls.post-quantum}: one client thread, P-256 certificate, each case after a warm-up.
  *
  * <pre>java -cp … dev.armet.bench.HandshakeRate [seconds per case, default 10]</pre>
  */
@@ -33,34 +33,56 @@ public final class HandshakeRate {
     System.out.println("|---|---|---|---:|");
     for (boolean pq : new boolean[] {false, true}) {
       Path data = Files.createTempDirectory("armet-handshakes");
-      try (ArmetServer server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-          .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(data).stopAtShutdown(false)
-          .tls(t -> t.postQuantum(pq))).start()) {
+      try (ArmetServer server =
+          ArmetServer.create(
+                  c ->
+                      c.httpsPort(0)
+                          .httpPort(0)
+                          .bindAddress("127.0.0.1")
+                          .environment(ArmetEnvironment.DEVELOPMENT)
+                          .dataDirectory(data)
+                          .stopAtShutdown(false)
+                          .tls(t -> t.postQuantum(pq)))
+              .start()) {
         String serverName = pq ? "post-quantum (BCJSSE)" : "classical (SunJSSE)";
-        run(serverName, "SunJSSE", context(server.certificate(), null), server.httpsPort(), List.of("x25519"), seconds);
+        run(
+            serverName,
+            "SunJSSE",
+            context(server.certificate(), null),
+            server.httpsPort(),
+            List.of("x25519"),
+            seconds);
         if (pq) {
-          run(serverName, "BCJSSE", context(server.certificate(), bc), server.httpsPort(),
-              List.of("X25519MLKEM768", "secp256r1"), seconds);
+          run(
+              serverName,
+              "BCJSSE",
+              context(server.certificate(), bc),
+              server.httpsPort(),
+              List.of("X25519MLKEM768", "secp256r1"),
+              seconds);
         }
       }
     }
   }
 
-  private static void run(String server, String client, SSLContext tls, int port, List<String> groups, int seconds)
+  private static void run(
+      String server, String client, SSLContext tls, int port, List<String> groups, int seconds)
       throws Exception {
     handshakes(tls, port, groups, Math.max(2, seconds / 3)); // warm-up
     double rate = handshakes(tls, port, groups, seconds);
     System.out.printf("| %s | %s | %s | %.0f |%n", server, client, String.join(", ", groups), rate);
   }
 
-  private static double handshakes(SSLContext tls, int port, List<String> groups, int seconds) throws Exception {
+  private static double handshakes(SSLContext tls, int port, List<String> groups, int seconds)
+      throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
     int n = 0;
     while (System.nanoTime() < end) {
       try (Socket raw = new Socket()) {
         raw.connect(new InetSocketAddress("127.0.0.1", port));
-        try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", port, true)) {
+        try (SSLSocket s =
+            (SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", port, true)) {
           SSLParameters p = s.getSSLParameters();
           p.setNamedGroups(groups.toArray(String[]::new));
           p.setProtocols(new String[] {"TLSv1.3"});
@@ -78,10 +100,13 @@ public final class HandshakeRate {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server", trusted);
-    TrustManagerFactory tmf = provider == null ? TrustManagerFactory.getInstance("PKIX")
-        : TrustManagerFactory.getInstance("PKIX", provider);
+    TrustManagerFactory tmf =
+        provider == null
+            ? TrustManagerFactory.getInstance("PKIX")
+            : TrustManagerFactory.getInstance("PKIX", provider);
     tmf.init(trust);
-    SSLContext context = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
+    SSLContext context =
+        provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
     context.init(null, tmf.getTrustManagers(), null);
     return context;
   }

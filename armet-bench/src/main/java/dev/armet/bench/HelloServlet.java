@@ -12,7 +12,8 @@ final class HelloServlet extends HttpServlet {
   private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.US_ASCII);
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("text/plain;charset=utf-8");
     response.setContentLength(BODY.length);
     response.getOutputStream().write(BODY);

@@ -5,7 +5,8 @@ import java.lang.management.ManagementFactory;
 /** CPU time and heap allocation of this whole JVM, read before and after a load run. */
 record JvmCounters(long cpuNanos, long allocatedBytes) {
   static JvmCounters now() {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     return new JvmCounters(os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes());
   }

@@ -34,8 +34,12 @@ public class KeyringBenchmark {
 
   @Setup
   public void setUp() {
-    Keyring ring = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-        .secret(Secrets.generate()).secret(Secrets.generate()));
+    Keyring ring =
+        Keyring.create(
+            k ->
+                k.environment(ArmetEnvironment.PRODUCTION)
+                    .secret(Secrets.generate())
+                    .secret(Secrets.generate()));
     signer = ring.signer("bench");
     sealer = ring.sealer("bench");
     payload = new byte[payloadBytes];

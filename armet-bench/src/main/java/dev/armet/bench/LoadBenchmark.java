@@ -12,16 +12,16 @@ import java.util.Locale;
 
 /**
  * End-to-end load benchmark: a bare Jetty 12 hello-world servlet against the same servlet behind
- * {@code ArmetFilter} (defaults), and behind {@code ArmetFilter} with a CSP nonce, all in this
- * JVM on loopback random ports over plain HTTP (the filter is measured, not TLS).
+ * {@code ArmetFilter} (defaults), and behind {@code ArmetFilter} with a CSP nonce, all in this JVM
+ * on loopback random ports over plain HTTP (the filter is measured, not TLS).
  *
  * <p>After a warm-up, each round loads every target once for the same time, in an order that
- * alternates between rounds so that drift on a shared machine falls on both sides. Each
- * filtered target's throughput is divided by the bare target's <em>of the same round</em>; the
- * report gives the median of those ratios and their spread (min–max). It also reports this
- * JVM's CPU time per request (request threads, selectors, GC, JIT): on a machine where the load
- * generator and other work share the cores, that is the steadier measure of what the filter
- * itself costs, since throughput there also pays for the client parsing larger responses.
+ * alternates between rounds so that drift on a shared machine falls on both sides. Each filtered
+ * target's throughput is divided by the bare target's <em>of the same round</em>; the report gives
+ * the median of those ratios and their spread (min–max). It also reports this JVM's CPU time per
+ * request (request threads, selectors, GC, JIT): on a machine where the load generator and other
+ * work share the cores, that is the steadier measure of what the filter itself costs, since
+ * throughput there also pays for the client parsing larger responses.
  *
  * <pre>
  * java -cp armet-bench/target/benchmarks.jar dev.armet.bench.LoadBenchmark \
@@ -31,8 +31,9 @@ import java.util.Locale;
  */
 public final class LoadBenchmark {
   /** Targets that send no Content-Security-Policy (every other one must). */
-  private static final java.util.Set<String> NO_CSP = java.util.Set.of("bare", "noop-filter",
-      "jetty-session", "spring-security", "bucket4j", "armet-ratelimit");
+  private static final java.util.Set<String> NO_CSP =
+      java.util.Set.of(
+          "bare", "noop-filter", "jetty-session", "spring-security", "bucket4j", "armet-ratelimit");
 
   private LoadBenchmark() {}
 
@@ -43,7 +44,8 @@ public final class LoadBenchmark {
     int at = rest.indexOf("--report");
     if (at >= 0) {
       if (at + 1 >= rest.size()) {
-        System.err.println("--report needs a path prefix, e.g. docs/perf/full (writes .md and .svg)");
+        System.err.println(
+            "--report needs a path prefix, e.g. docs/perf/full (writes .md and .svg)");
         System.exit(2);
         return;
       }
@@ -64,7 +66,8 @@ public final class LoadBenchmark {
     Wrk wrk = javaClient ? null : Wrk.find();
     LoadDriver driver = wrk != null ? wrk : new SocketLoad();
     if (wrk == null && !javaClient) {
-      System.out.println("wrk not found on PATH (apt-get install -y wrk); using the in-repo Java client");
+      System.out.println(
+          "wrk not found on PATH (apt-get install -y wrk); using the in-repo Java client");
     }
 
     List<Target> targets = new ArrayList<>();
@@ -96,24 +99,50 @@ public final class LoadBenchmark {
           p99[i][r] = res.p99Micros();
           cpu[i][r] = after.cpuMicrosPerRequest(before, requests);
           alloc[i][r] = after.bytesPerRequest(before, requests);
-          System.out.printf(Locale.ROOT,
+          System.out.printf(
+              Locale.ROOT,
               "round %d  %-18s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6.0f B/req%s%n",
-              r + 1, t.name(), res.requestsPerSecond(), res.p99Micros(), cpu[i][r], alloc[i][r],
+              r + 1,
+              t.name(),
+              res.requestsPerSecond(),
+              res.p99Micros(),
+              cpu[i][r],
+              alloc[i][r],
               res.errors() == 0 ? "" : "  ERRORS " + res.errors());
         }
       }
       printSummary(targets, rps, p99, cpu, alloc, driver instanceof SocketLoad);
-      String environment = String.format(Locale.ROOT, "Run %s; JDK %s, %d CPUs; %s; %d rounds × %d s after a"
-          + " %d s warm-up per target, order alternating; load average (1/5/15 min) %s at the start, %s at the end.",
-          Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), driver.describe(settings),
-          settings.rounds(), settings.seconds(), settings.warmupSeconds(), loadBefore, loadAverage());
+      String environment =
+          String.format(
+              Locale.ROOT,
+              "Run %s; JDK %s, %d CPUs; %s; %d rounds × %d s after a"
+                  + " %d s warm-up per target, order alternating; load average (1/5/15 min) %s at the start, %s at the end.",
+              Instant.now(),
+              Runtime.version(),
+              Runtime.getRuntime().availableProcessors(),
+              driver.describe(settings),
+              settings.rounds(),
+              settings.seconds(),
+              settings.warmupSeconds(),
+              loadBefore,
+              loadAverage());
       System.out.println(environment);
       if (report != null) {
         List<LoadReport.Row> rows = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
           double[] cost = ratios(cpu[i], cpu[0]);
-          rows.add(new LoadReport.Row(targets.get(i).name(), median(rps[i]), min(rps[i]), max(rps[i]),
-              median(cpu[i]), median(alloc[i]), median(ratios(rps[i], rps[0])), median(cost), min(cost), max(cost)));
+          rows.add(
+              new LoadReport.Row(
+                  targets.get(i).name(),
+                  median(rps[i]),
+                  min(rps[i]),
+                  max(rps[i]),
+                  median(cpu[i]),
+                  median(alloc[i]),
+                  median(ratios(rps[i], rps[0])),
+                  median(cost),
+                  min(cost),
+                  max(cost)));
         }
         LoadReport.write(report, command, environment, rows);
         System.out.println("wrote " + report + ".md and " + report + ".svg");
@@ -126,9 +155,9 @@ public final class LoadBenchmark {
   }
 
   /**
-   * Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should, and
-   * no header twice; a full-stack target reads the session and its limiter admits
-   * ({@link FullCheck#verify}).
+   * Refuses to measure a setup that is wrong: a target sends a CSP exactly when it should, and no
+   * header twice; a full-stack target reads the session and its limiter admits ({@link
+   * FullCheck#verify}).
    */
   private static void check(List<Target> targets) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
@@ -143,8 +172,8 @@ public final class LoadBenchmark {
         boolean wantsCsp = !NO_CSP.contains(t.name());
         boolean duplicates = res.headers().map().values().stream().anyMatch(v -> v.size() > 1);
         if (res.statusCode() != 200 || csp != wantsCsp || duplicates) {
-          throw new IllegalStateException(t.name() + " answered " + res.statusCode() + " with "
-              + res.headers().map().keySet());
+          throw new IllegalStateException(
+              t.name() + " answered " + res.statusCode() + " with " + res.headers().map().keySet());
         }
       }
     }
@@ -152,7 +181,8 @@ public final class LoadBenchmark {
 
   private static String loadAverage() {
     try {
-      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
       return f[0] + " / " + f[1] + " / " + f[2];
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";
@@ -160,24 +190,53 @@ public final class LoadBenchmark {
   }
 
   private static void printHeader(LoadSettings s, LoadDriver driver, List<Target> targets) {
-    System.out.printf(Locale.ROOT, "date %s, JDK %s (%s), %d CPUs%n", Instant.now(),
-        Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "load: %s; %d rounds after a %d s warm-up per target%n",
-        driver.describe(s), s.rounds(), s.warmupSeconds());
+    System.out.printf(
+        Locale.ROOT,
+        "date %s, JDK %s (%s), %d CPUs%n",
+        Instant.now(),
+        Runtime.version(),
+        System.getProperty("java.vm.name"),
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "load: %s; %d rounds after a %d s warm-up per target%n",
+        driver.describe(s),
+        s.rounds(),
+        s.warmupSeconds());
     for (Target t : targets) {
       System.out.println("target " + t.name() + " " + t.url());
     }
   }
 
-  private static void printSummary(List<Target> targets, double[][] rps, double[][] p99, double[][] cpu,
-      double[][] alloc, boolean clientInProcess) {
+  private static void printSummary(
+      List<Target> targets,
+      double[][] rps,
+      double[][] p99,
+      double[][] cpu,
+      double[][] alloc,
+      boolean clientInProcess) {
     String star = clientInProcess ? "*" : "";
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-18s %12s %15s %12s %12s %10s%n", "target", "median req/s", "min–max req/s",
-        "median p99", "CPU us/req" + star, "B/req" + star);
+    System.out.printf(
+        Locale.ROOT,
+        "%-18s %12s %15s %12s %12s %10s%n",
+        "target",
+        "median req/s",
+        "min–max req/s",
+        "median p99",
+        "CPU us/req" + star,
+        "B/req" + star);
     for (int i = 0; i < targets.size(); i++) {
-      System.out.printf(Locale.ROOT, "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%n", targets.get(i).name(),
-          median(rps[i]), min(rps[i]), max(rps[i]), median(p99[i]), median(cpu[i]), median(alloc[i]));
+      System.out.printf(
+          Locale.ROOT,
+          "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%n",
+          targets.get(i).name(),
+          median(rps[i]),
+          min(rps[i]),
+          max(rps[i]),
+          median(p99[i]),
+          median(cpu[i]),
+          median(alloc[i]));
     }
     String base = targets.get(0).name();
     for (int i = 1; i < targets.size(); i++) {
@@ -185,16 +244,36 @@ public final class LoadBenchmark {
       double[] tput = ratios(rps[i], rps[0]);
       double[] lat = ratios(p99[i], p99[0]);
       double[] cost = ratios(cpu[i], cpu[0]);
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%s / %s throughput: median %.3f (spread %.3f–%.3f over %d rounds); cost %.1f%%%n",
-          name, base, median(tput), min(tput), max(tput), tput.length, (1 - median(tput)) * 100);
-      System.out.printf(Locale.ROOT, "%s / %s p99: median %.3f (spread %.3f–%.3f)%n",
-          name, base, median(lat), min(lat), max(lat));
-      System.out.printf(Locale.ROOT, "%s / %s server CPU per request: median %.3f (spread %.3f–%.3f)%n",
-          name, base, median(cost), min(cost), max(cost));
+          name,
+          base,
+          median(tput),
+          min(tput),
+          max(tput),
+          tput.length,
+          (1 - median(tput)) * 100);
+      System.out.printf(
+          Locale.ROOT,
+          "%s / %s p99: median %.3f (spread %.3f–%.3f)%n",
+          name,
+          base,
+          median(lat),
+          min(lat),
+          max(lat));
+      System.out.printf(
+          Locale.ROOT,
+          "%s / %s server CPU per request: median %.3f (spread %.3f–%.3f)%n",
+          name,
+          base,
+          median(cost),
+          min(cost),
+          max(cost));
     }
     if (clientInProcess) {
-      System.out.println("* CPU and allocation per request include the in-process Java load client");
+      System.out.println(
+          "* CPU and allocation per request include the in-process Java load client");
     }
   }
 
@@ -206,7 +285,6 @@ public final class LoadBenchmark {
     }
     return out;
   }
-
 
   private static double median(double[] values) {
     double[] v = values.clone();

@@ -18,7 +18,8 @@ public final class LoadProfile {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      throw new IllegalArgumentException("usage: LoadProfile bare|armet|armet+nonce|noop-filter|headers-only [seconds]");
+      throw new IllegalArgumentException(
+          "usage: LoadProfile bare|armet|armet+nonce|noop-filter|headers-only [seconds]");
     }
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     LoadSettings settings = new LoadSettings(1, seconds, 10, 2, 50, List.of(args[0]));
@@ -31,9 +32,15 @@ public final class LoadProfile {
       LoadResult res = driver.run(target.url(), target.port(), target.cookie(), settings, seconds);
       JvmCounters after = JvmCounters.now();
       double requests = res.requestsPerSecond() * seconds;
-      System.out.printf(Locale.ROOT, "%s: %.0f req/s, p99 %.0f us, %.2f us CPU/req, %.0f B/req, errors %d%n",
-          target.name(), res.requestsPerSecond(), res.p99Micros(),
-          after.cpuMicrosPerRequest(before, requests), after.bytesPerRequest(before, requests), res.errors());
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %.0f req/s, p99 %.0f us, %.2f us CPU/req, %.0f B/req, errors %d%n",
+          target.name(),
+          res.requestsPerSecond(),
+          res.p99Micros(),
+          after.cpuMicrosPerRequest(before, requests),
+          after.bytesPerRequest(before, requests),
+          res.errors());
     }
   }
 }

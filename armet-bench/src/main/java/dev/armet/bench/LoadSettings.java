@@ -12,7 +12,12 @@ import java.util.List;
  * @param connections keep-alive connections held open
  * @param targets the targets to load, the first being the baseline of the ratios
  */
-record LoadSettings(int rounds, int seconds, int warmupSeconds, int threads, int connections,
+record LoadSettings(
+    int rounds,
+    int seconds,
+    int warmupSeconds,
+    int threads,
+    int connections,
     List<String> targets) {
   static final List<String> DEFAULT_TARGETS = List.of("bare", "armet", "armet+nonce");
 
@@ -35,9 +40,12 @@ record LoadSettings(int rounds, int seconds, int warmupSeconds, int threads, int
         case "--java-client" -> {
           continue;
         }
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; options: --rounds N --seconds N --warmup N --threads N --connections N"
-            + " --targets bare,armet,... --java-client");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; options: --rounds N --seconds N --warmup N --threads N --connections N"
+                    + " --targets bare,armet,... --java-client");
       }
       i++;
     }
@@ -50,7 +58,8 @@ record LoadSettings(int rounds, int seconds, int warmupSeconds, int threads, int
     }
     List<String> names = List.of(value.split(","));
     if (names.size() < 2) {
-      throw new IllegalArgumentException("--targets needs a baseline and at least one other, was " + value);
+      throw new IllegalArgumentException(
+          "--targets needs a baseline and at least one other, was " + value);
     }
     return names;
   }

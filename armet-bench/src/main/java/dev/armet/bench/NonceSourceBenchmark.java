@@ -18,16 +18,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link CspNonce#generate()} against other ways of drawing 128 bits from a {@code SecureRandom},
- * on one thread and on two (the server's request threads draw nonces concurrently, and the
- * default {@code SecureRandom} on Linux, NativePRNG, serialises callers on a global lock).
- * Run with {@code -t 1} and {@code -t 2}.
+ * on one thread and on two (the server's request threads draw nonces concurrently, and the default
+ * {@code SecureRandom} on Linux, NativePRNG, serialises callers on a global lock). Run with {@code
+ * -t 1} and {@code -t 2}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 public class NonceSourceBenchmark {
   private static final Base64.Encoder ENCODER = Base64.getEncoder();

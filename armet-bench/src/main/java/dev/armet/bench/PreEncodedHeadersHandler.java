@@ -12,10 +12,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * A prototype of a Jetty-native way to send Armet's fixed headers: a core handler in front of
- * the servlet context that adds them as {@link PreEncodedHttpField}s, encoded once at start-up,
- * instead of as strings through {@code HttpServletResponse#setHeader}. For the load benchmark's
- * {@code preencoded-headers} target only: it has none of the filter's per-request behaviour.
+ * A prototype of a Jetty-native way to send Armet's fixed headers: a core handler in front of the
+ * servlet context that adds them as {@link PreEncodedHttpField}s, encoded once at start-up, instead
+ * of as strings through {@code HttpServletResponse#setHeader}. For the load benchmark's {@code
+ * preencoded-headers} target only: it has none of the filter's per-request behaviour.
  */
 final class PreEncodedHeadersHandler extends Handler.Wrapper {
   private final HttpField[] fields;
@@ -23,7 +23,8 @@ final class PreEncodedHeadersHandler extends Handler.Wrapper {
   PreEncodedHeadersHandler(Handler next) {
     super(next);
     List<HttpField> list = new ArrayList<>();
-    SecurityHeaders.defaults().write((n, v) -> list.add(new PreEncodedHttpField(n, v)), false, "/", null);
+    SecurityHeaders.defaults()
+        .write((n, v) -> list.add(new PreEncodedHttpField(n, v)), false, "/", null);
     this.fields = list.toArray(new HttpField[0]);
   }
 

@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One in-memory rate-limit decision ({@code consume}) on one hot key and on 65,536 keys, with 1
- * and 2 threads, next to Bucket4j's local bucket doing the same. Limits are high enough that
- * every call is admitted, so this is the steady allowed path.
+ * One in-memory rate-limit decision ({@code consume}) on one hot key and on 65,536 keys, with 1 and
+ * 2 threads, next to Bucket4j's local bucket doing the same. Limits are high enough that every call
+ * is admitted, so this is the steady allowed path.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,9 +42,14 @@ public class RateLimitBenchmark {
 
     @Setup
     public void setup() {
-      armet = RateLimiter.builder(RateLimitPolicy.builder("bench")
-              .tokenBucket(HUGE, 1_000_000, Duration.ofSeconds(1)).build())
-          .store(InMemoryRateLimitStore.withMaxKeys(2 * KEYS)).events(e -> {}).build();
+      armet =
+          RateLimiter.builder(
+                  RateLimitPolicy.builder("bench")
+                      .tokenBucket(HUGE, 1_000_000, Duration.ofSeconds(1))
+                      .build())
+              .store(InMemoryRateLimitStore.withMaxKeys(2 * KEYS))
+              .events(e -> {})
+              .build();
       bucket4j = newBucket();
       bucket4jPerKey = new ConcurrentHashMap<>();
       keys = new String[KEYS];
@@ -55,7 +60,11 @@ public class RateLimitBenchmark {
 
     static Bucket newBucket() {
       return Bucket.builder()
-          .addLimit(Bandwidth.builder().capacity(HUGE).refillGreedy(1_000_000, Duration.ofSeconds(1)).build())
+          .addLimit(
+              Bandwidth.builder()
+                  .capacity(HUGE)
+                  .refillGreedy(1_000_000, Duration.ofSeconds(1))
+                  .build())
           .build();
     }
   }

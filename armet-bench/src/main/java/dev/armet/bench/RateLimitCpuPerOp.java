@@ -11,20 +11,34 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 /**
- * Thread CPU time per operation for the same operations as {@link RateLimitBenchmark} and
- * {@link ClientAddressBenchmark}: a cross-check for JMH's wall-clock figures when the machine is
- * shared and overloaded (CPU time does not count time spent waiting for a core).
- * Run: {@code java -cp benchmarks.jar dev.armet.bench.RateLimitCpuPerOp}.
+ * Thread CPU time per operation for the same operations as {@link RateLimitBenchmark} and {@link
+ * ClientAddressBenchmark}: a cross-check for JMH's wall-clock figures when the machine is shared
+ * and overloaded (CPU time does not count time spent waiting for a core). Run: {@code java -cp
+ * benchmarks.jar dev.armet.bench.RateLimitCpuPerOp}.
  */
 public final class RateLimitCpuPerOp {
   private RateLimitCpuPerOp() {}
 
   static volatile Object sink;
+
   public static void main(String[] args) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    RateLimiter armet = RateLimiter.builder(RateLimitPolicy.builder("bench").tokenBucket(1_000_000_000L, 1_000_000, Duration.ofSeconds(1)).build())
-        .store(InMemoryRateLimitStore.withMaxKeys(1 << 17)).events(e -> {}).build();
-    Bucket b4j = Bucket.builder().addLimit(Bandwidth.builder().capacity(1_000_000_000L).refillGreedy(1_000_000, Duration.ofSeconds(1)).build()).build();
+    RateLimiter armet =
+        RateLimiter.builder(
+                RateLimitPolicy.builder("bench")
+                    .tokenBucket(1_000_000_000L, 1_000_000, Duration.ofSeconds(1))
+                    .build())
+            .store(InMemoryRateLimitStore.withMaxKeys(1 << 17))
+            .events(e -> {})
+            .build();
+    Bucket b4j =
+        Bucket.builder()
+            .addLimit(
+                Bandwidth.builder()
+                    .capacity(1_000_000_000L)
+                    .refillGreedy(1_000_000, Duration.ofSeconds(1))
+                    .build())
+            .build();
     String[] keys = new String[1 << 16];
     for (int i = 0; i < keys.length; i++) keys[i] = "10." + (i >>> 8) + "." + (i & 255) + ".1";
     Cidr cidr = Cidr.parse("10.0.0.0/8");
@@ -41,8 +55,13 @@ public final class RateLimitCpuPerOp {
       for (int i = 0; i < n; i++) m ^= cidr.matches("10.20.30.40");
       long t4 = mx.getCurrentThreadCpuTime();
       sink = m;
-      System.out.printf("round %d: armet one key %.0f ns, armet 65536 keys %.0f ns, bucket4j one bucket %.0f ns, cidr match %.0f ns (CPU per op)%n",
-          round, (t1 - t0) / (double) n, (t2 - t1) / (double) n, (t3 - t2) / (double) n, (t4 - t3) / (double) n);
+      System.out.printf(
+          "round %d: armet one key %.0f ns, armet 65536 keys %.0f ns, bucket4j one bucket %.0f ns, cidr match %.0f ns (CPU per op)%n",
+          round,
+          (t1 - t0) / (double) n,
+          (t2 - t1) / (double) n,
+          (t3 - t2) / (double) n,
+          (t4 - t3) / (double) n);
     }
   }
 }

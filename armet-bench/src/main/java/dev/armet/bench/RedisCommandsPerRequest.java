@@ -39,13 +39,17 @@ public final class RedisCommandsPerRequest {
       OutputStream out = monitor.getOutputStream();
       out.write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
       in.readLine(); // +OK
-      HttpRequest get = HttpRequest.newBuilder(URI.create(t.url())).header("Cookie", t.cookie()).build();
+      HttpRequest get =
+          HttpRequest.newBuilder(URI.create(t.url())).header("Cookie", t.cookie()).build();
       for (int i = 0; i < requests; i++) {
         HttpResponse<String> res = client.send(get, HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200 || !FullStack.SIGNED_IN.equals(res.body())) {
-          throw new IllegalStateException("request " + i + " answered " + res.statusCode() + " " + res.body());
+          throw new IllegalStateException(
+              "request " + i + " answered " + res.statusCode() + " " + res.body());
         }
       }
       String marker = "armet-bench-end-" + UUID.randomUUID();
@@ -65,8 +69,13 @@ public final class RedisCommandsPerRequest {
         counts.merge(command, 1, Integer::sum);
       }
       int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-      System.out.printf(Locale.ROOT, "%d signed-in requests: %d Redis commands from the client, %.2f per request %s%n",
-          requests, total, total / (double) requests, counts);
+      System.out.printf(
+          Locale.ROOT,
+          "%d signed-in requests: %d Redis commands from the client, %.2f per request %s%n",
+          requests,
+          total,
+          total / (double) requests,
+          counts);
     }
   }
 }

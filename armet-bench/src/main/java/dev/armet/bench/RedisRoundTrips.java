@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Redis's own command counts ({@code INFO commandstats}) read over a plain socket, so the
- * counting adds nothing to the client under test. Commands a script runs inside (GET, SET, TIME)
- * are counted by Redis too but are not round trips; they are left out of "other".
+ * Redis's own command counts ({@code INFO commandstats}) read over a plain socket, so the counting
+ * adds nothing to the client under test. Commands a script runs inside (GET, SET, TIME) are counted
+ * by Redis too but are not round trips; they are left out of "other".
  */
 final class RedisRoundTrips {
-  private static final Set<String> INSIDE_SCRIPTS = Set.of("get", "set", "del", "time", "info",
-      "hset", "pexpire", "hmget");
+  private static final Set<String> INSIDE_SCRIPTS =
+      Set.of("get", "set", "del", "time", "info", "hset", "pexpire", "hmget");
 
   private final String host;
   private final int port;
@@ -40,20 +40,34 @@ final class RedisRoundTrips {
 
   Map<String, Long> otherClientCommandsSince() throws Exception {
     Map<String, Long> other = new HashMap<>();
-    stats().forEach((k, v) -> {
-      long d = v - before.getOrDefault(k, 0L);
-      if (d > 0 && !k.equals("evalsha") && !INSIDE_SCRIPTS.contains(k)) {
-        other.put(k, d);
-      }
-    });
+    stats()
+        .forEach(
+            (k, v) -> {
+              long d = v - before.getOrDefault(k, 0L);
+              if (d > 0 && !k.equals("evalsha") && !INSIDE_SCRIPTS.contains(k)) {
+                other.put(k, d);
+              }
+            });
     return other;
   }
 
   /** redis-benchmark running the very script, with the same arguments, on as many clients. */
   String equivalentBenchmark(String prefix, int clients) throws Exception {
     String sha = command("SCRIPT", "LOAD", script()).trim();
-    return "redis-benchmark -h " + host + " -p " + port + " -c " + clients + " -n 300000 -r 10000 "
-        + "evalsha " + sha + " 1 '" + prefix + ":{" + prefix + ":rl}bench:k__rand_int__' CONSUME '' 0 "
+    return "redis-benchmark -h "
+        + host
+        + " -p "
+        + port
+        + " -c "
+        + clients
+        + " -n 300000 -r 10000 "
+        + "evalsha "
+        + sha
+        + " 1 '"
+        + prefix
+        + ":{"
+        + prefix
+        + ":rl}bench:k__rand_int__' CONSUME '' 0 "
         + "0 1000000 60000 0 0 1";
   }
 
@@ -68,7 +82,9 @@ final class RedisRoundTrips {
     for (String line : command("INFO", "commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_")) {
         String count = line.substring(line.indexOf("calls=") + 6);
-        calls.put(line.substring(8, line.indexOf(':')), Long.parseLong(count.substring(0, count.indexOf(','))));
+        calls.put(
+            line.substring(8, line.indexOf(':')),
+            Long.parseLong(count.substring(0, count.indexOf(','))));
       }
     }
     return calls;
@@ -79,12 +95,17 @@ final class RedisRoundTrips {
     try (Socket s = new Socket(host, port)) {
       StringBuilder req = new StringBuilder("*" + parts.length + "\r\n");
       for (String p : parts) {
-        req.append('$').append(p.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(p).append("\r\n");
+        req.append('$')
+            .append(p.getBytes(StandardCharsets.UTF_8).length)
+            .append("\r\n")
+            .append(p)
+            .append("\r\n");
       }
       OutputStream out = s.getOutputStream();
       out.write(req.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
       String head = in.readLine();
       if (head.startsWith("+")) {
         return head.substring(1);

@@ -34,10 +34,15 @@ public class SessionBenchmark {
 
   @Setup
   public void setUp() {
-    Keyring ring = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-        .secret(Secrets.generate()));
-    sessions = ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(ring).store(new MemorySessionStore()).events(e -> { }));
+    Keyring ring =
+        Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
+    sessions =
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(ring)
+                    .store(new MemorySessionStore())
+                    .events(e -> {}));
     Session first = sessions.open(RequestCookies.empty(), true);
     first.set("user", "alice");
     first.set("cart", List.of(Map.of("sku", "A-1", "qty", 2), Map.of("sku", "B-7", "qty", 1)));

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The fallback when {@code wrk} is not installed: one thread per keep-alive connection sending
- * {@code GET /} back to back (closed loop, like wrk), latency measured per request. It costs
- * more CPU per request than wrk, so compare its figures only with each other.
+ * {@code GET /} back to back (closed loop, like wrk), latency measured per request. It costs more
+ * CPU per request than wrk, so compare its figures only with each other.
  */
 final class SocketLoad implements LoadDriver {
   private static final byte[] REQUEST =
@@ -24,20 +24,29 @@ final class SocketLoad implements LoadDriver {
 
   @Override
   public String describe(LoadSettings s) {
-    return "in-repo Java client, " + s.connections() + " keep-alive connections, " + s.seconds() + " s";
+    return "in-repo Java client, "
+        + s.connections()
+        + " keep-alive connections, "
+        + s.seconds()
+        + " s";
   }
 
   @Override
-  public LoadResult run(String url, int port, LoadSettings s, int seconds) throws InterruptedException {
+  public LoadResult run(String url, int port, LoadSettings s, int seconds)
+      throws InterruptedException {
     return run(url, port, null, s, seconds);
   }
 
   @Override
   public LoadResult run(String url, int port, String cookie, LoadSettings s, int seconds)
       throws InterruptedException {
-    byte[] request = cookie == null ? REQUEST
-        : ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: armet-bench\r\nCookie: " + cookie + "\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    byte[] request =
+        cookie == null
+            ? REQUEST
+            : ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: armet-bench\r\nCookie: "
+                    + cookie
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     LongAdder errors = new LongAdder();
     List<long[]> latencies = new ArrayList<>();
@@ -47,9 +56,13 @@ final class SocketLoad implements LoadDriver {
       long[] mine = new long[1 << 20];
       latencies.add(mine);
       int index = c;
-      workers[c] = Thread.ofPlatform().daemon().start(() -> {
-        counts[index] = loop(port, request, end, mine, errors);
-      });
+      workers[c] =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    counts[index] = loop(port, request, end, mine, errors);
+                  });
     }
     long started = System.nanoTime();
     for (Thread t : workers) {

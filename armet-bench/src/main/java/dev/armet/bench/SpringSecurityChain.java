@@ -20,14 +20,15 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
 import org.springframework.web.filter.DelegatingFilterProxy;
 
 /**
- * Spring Security's default servlet chain (what Spring Boot's {@code SpringBootWebSecurityConfiguration}
- * builds: every request authenticated, form login, HTTP Basic, and {@code HttpSecurity}'s defaults:
- * CSRF, headers, session management, security context, request cache, anonymous, logout) in
- * front of the same servlet on the same Jetty, with the session in Jetty's {@code HttpSession}.
- * Only the harness's sign-in route is open.
+ * Spring Security's default servlet chain (what Spring Boot's {@code
+ * SpringBootWebSecurityConfiguration} builds: every request authenticated, form login, HTTP Basic,
+ * and {@code HttpSecurity}'s defaults: CSRF, headers, session management, security context, request
+ * cache, anonymous, logout) in front of the same servlet on the same Jetty, with the session in
+ * Jetty's {@code HttpSession}. Only the harness's sign-in route is open.
  */
 final class SpringSecurityChain implements AutoCloseable {
-  private final AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+  private final AnnotationConfigWebApplicationContext context =
+      new AnnotationConfigWebApplicationContext();
 
   SpringSecurityChain() {
     context.register(Config.class);
@@ -47,8 +48,9 @@ final class SpringSecurityChain implements AutoCloseable {
   /** What a successful login leaves in the session: the authenticated security context. */
   static void signIn(HttpSession session, String user) {
     SecurityContext sc = SecurityContextHolder.createEmptyContext();
-    sc.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-        AuthorityUtils.createAuthorityList("ROLE_USER")));
+    sc.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            user, null, AuthorityUtils.createAuthorityList("ROLE_USER")));
     session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, sc);
   }
 
@@ -63,8 +65,8 @@ final class SpringSecurityChain implements AutoCloseable {
   static class Config {
     @Bean
     SecurityFilterChain chain(HttpSecurity http) throws Exception {
-      http.authorizeHttpRequests(a -> a.requestMatchers(FullStack.LOGIN).permitAll()
-          .anyRequest().authenticated());
+      http.authorizeHttpRequests(
+          a -> a.requestMatchers(FullStack.LOGIN).permitAll().anyRequest().authenticated());
       http.formLogin(Customizer.withDefaults());
       http.httpBasic(Customizer.withDefaults());
       return http.build();
@@ -72,8 +74,8 @@ final class SpringSecurityChain implements AutoCloseable {
 
     @Bean
     UserDetailsService users() {
-      return new InMemoryUserDetailsManager(User.withUsername(FullStack.USER)
-          .password("{noop}not-used").roles("USER").build());
+      return new InMemoryUserDetailsManager(
+          User.withUsername(FullStack.USER).password("{noop}not-used").roles("USER").build());
     }
   }
 }

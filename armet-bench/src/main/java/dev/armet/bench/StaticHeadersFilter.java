@@ -35,10 +35,15 @@ final class StaticHeadersFilter implements Filter {
   static StaticHeadersFilter armetDefaults() {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
-    SecurityHeaders.defaults().write((n, v) -> {
-      names.add(n);
-      values.add(v);
-    }, false, "/", null);
+    SecurityHeaders.defaults()
+        .write(
+            (n, v) -> {
+              names.add(n);
+              values.add(v);
+            },
+            false,
+            "/",
+            null);
     return new StaticHeadersFilter(names, values);
   }
 

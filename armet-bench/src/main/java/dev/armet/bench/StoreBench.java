@@ -2,9 +2,9 @@ package dev.armet.bench;
 
 import dev.armet.jdbc.JdbcStores;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimiter;
 import dev.armet.redis.RedisStores;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Store throughput, end to end through the public API: rate-limit decisions per second and
- * session load+save pairs per second, with N threads for a fixed time, on the real server.
- * Redis round trips per decision are counted by Redis itself ({@code INFO commandstats}).
+ * Store throughput, end to end through the public API: rate-limit decisions per second and session
+ * load+save pairs per second, with N threads for a fixed time, on the real server. Redis round
+ * trips per decision are counted by Redis itself ({@code INFO commandstats}).
  *
  * <pre>
  * armet-bench/stores-bench.sh redis://127.0.0.1:6379/0 16 10
@@ -38,17 +38,23 @@ public final class StoreBench {
         RateLimiter limiter = limiter(redis.rateLimits());
         RedisRoundTrips trips = RedisRoundTrips.start(uri);
         long decisions = decisions(limiter, threads, time);
-        System.out.printf("redis round trips per decision: %.3f (EVALSHA %d for %d decisions; other"
-            + " client commands: %s)%n", trips.evalshaSince() / (double) decisions,
-            trips.evalshaSince(), decisions, trips.otherClientCommandsSince());
+        System.out.printf(
+            "redis round trips per decision: %.3f (EVALSHA %d for %d decisions; other"
+                + " client commands: %s)%n",
+            trips.evalshaSince() / (double) decisions,
+            trips.evalshaSince(),
+            decisions,
+            trips.otherClientCommandsSince());
         if (!"decisions".equals(args.length > 3 ? args[3] : "")) {
           sessions(redis.sessions(), threads, time);
         }
-        System.out.println("redis-benchmark equivalent: " + trips.equivalentBenchmark(run, threads));
+        System.out.println(
+            "redis-benchmark equivalent: " + trips.equivalentBenchmark(run, threads));
       }
     } else {
-      try (JdbcStores db = JdbcStores.open(uri, b -> b.tablePrefix(run + "_")
-          .dataFolder(Path.of("target")).poolSize(threads))) {
+      try (JdbcStores db =
+          JdbcStores.open(
+              uri, b -> b.tablePrefix(run + "_").dataFolder(Path.of("target")).poolSize(threads))) {
         decisions(limiter(db.rateLimits()), threads, time);
         sessions(db.sessions(), threads, time);
       }
@@ -57,8 +63,11 @@ public final class StoreBench {
 
   /** A limiter that always allows, warmed up (JIT, connections, script cache) before counting. */
   static RateLimiter limiter(RateLimitStore store) {
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.tokenBucket("bench", 1_000_000,
-        Duration.ofMinutes(1))).store(store).events(e -> { }).build();
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.tokenBucket("bench", 1_000_000, Duration.ofMinutes(1)))
+            .store(store)
+            .events(e -> {})
+            .build();
     for (int i = 0; i < 2_000; i++) {
       limiter.consume("warm" + (i % 100));
     }
@@ -66,23 +75,42 @@ public final class StoreBench {
   }
 
   static long decisions(RateLimiter limiter, int threads, Duration time) throws Exception {
-    long n = timed(threads, time, () -> limiter.consume("k" + ThreadLocalRandom.current().nextInt(10_000)));
-    System.out.printf("rate-limit decisions/s: %,.0f (%d threads, %ds, 10,000 keys)%n",
+    long n =
+        timed(
+            threads,
+            time,
+            () -> limiter.consume("k" + ThreadLocalRandom.current().nextInt(10_000)));
+    System.out.printf(
+        "rate-limit decisions/s: %,.0f (%d threads, %ds, 10,000 keys)%n",
         n / (double) time.toSeconds(), threads, time.toSeconds());
     return n;
   }
 
   static void sessions(SessionStore store, int threads, Duration time) throws Exception {
-    Map<String, Object> attributes = Map.of("user", "alice", "csrf", UUID.randomUUID().toString(),
-        "cart", java.util.List.of(1, 2, 3));
-    long n = timed(threads, time, () -> {
-      String key = "s" + ThreadLocalRandom.current().nextInt(10_000);
-      Instant now = Instant.now();
-      long version = store.load(key).map(SessionRecord::version).orElse(SessionStore.ABSENT);
-      store.save(new SessionRecord(key, "alice", now, now.plus(Duration.ofMinutes(30)),
-          version + 1, attributes), version); // a lost race is one more op, as in the filter
-    });
-    System.out.printf("session load+conditional save/s: %,.0f (%d threads, %ds, 10,000 sessions)%n",
+    Map<String, Object> attributes =
+        Map.of(
+            "user",
+            "alice",
+            "csrf",
+            UUID.randomUUID().toString(),
+            "cart",
+            java.util.List.of(1, 2, 3));
+    long n =
+        timed(
+            threads,
+            time,
+            () -> {
+              String key = "s" + ThreadLocalRandom.current().nextInt(10_000);
+              Instant now = Instant.now();
+              long version =
+                  store.load(key).map(SessionRecord::version).orElse(SessionStore.ABSENT);
+              store.save(
+                  new SessionRecord(
+                      key, "alice", now, now.plus(Duration.ofMinutes(30)), version + 1, attributes),
+                  version); // a lost race is one more op, as in the filter
+            });
+    System.out.printf(
+        "session load+conditional save/s: %,.0f (%d threads, %ds, 10,000 sessions)%n",
         n / (double) time.toSeconds(), threads, time.toSeconds());
   }
 
@@ -91,12 +119,14 @@ public final class StoreBench {
     long end = System.nanoTime() + time.toNanos();
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
-      workers[t] = new Thread(() -> {
-        while (System.nanoTime() < end) {
-          op.run();
-          done.increment();
-        }
-      });
+      workers[t] =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < end) {
+                  op.run();
+                  done.increment();
+                }
+              });
       workers[t].start();
     }
     for (Thread w : workers) {

@@ -17,16 +17,18 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * One Jetty 12 server under load: a hello-world servlet on a loopback random port, with or
- * without a filter. Every target is configured identically but for that filter, so the
- * difference between two targets is the filter's cost.
+ * One Jetty 12 server under load: a hello-world servlet on a loopback random port, with or without
+ * a filter. Every target is configured identically but for that filter, so the difference between
+ * two targets is the filter's cost.
  */
 final class Target implements AutoCloseable {
   private final String name;
   private final Server server;
   private final ServerConnector connector;
+
   /** What the load sends as {@code Cookie} (a signed-in session), or null. */
   private String cookie;
+
   /** The full-stack setup of this target (session, limiter, stores), or null for the others. */
   private FullStack stack;
 
@@ -42,17 +44,19 @@ final class Target implements AutoCloseable {
   }
 
   private static Target start(String name, Filter filter, boolean preEncoded) throws Exception {
-    return start(name, filter, preEncoded ? PreEncodedHeadersHandler::new : UnaryOperator.identity());
+    return start(
+        name, filter, preEncoded ? PreEncodedHeadersHandler::new : UnaryOperator.identity());
   }
 
   /** A target whose servlet context sits behind {@code front} (a core handler, or itself). */
-  private static Target start(String name, Filter filter, UnaryOperator<Handler> front) throws Exception {
+  private static Target start(String name, Filter filter, UnaryOperator<Handler> front)
+      throws Exception {
     return start(name, filter, front, null);
   }
 
   /**
-   * The general form: {@code stack} (may be null) adds the session servlet, the sign-in route
-   * and whatever else a full-stack target installs in the context.
+   * The general form: {@code stack} (may be null) adds the session servlet, the sign-in route and
+   * whatever else a full-stack target installs in the context.
    */
   static Target start(String name, Filter filter, UnaryOperator<Handler> front, FullStack stack)
       throws Exception {
@@ -67,8 +71,9 @@ final class Target implements AutoCloseable {
     connector.setPort(0);
     server.addConnector(connector);
 
-    ServletContextHandler context = new ServletContextHandler(
-        stack != null && stack.containerSessions() ? ServletContextHandler.SESSIONS : 0);
+    ServletContextHandler context =
+        new ServletContextHandler(
+            stack != null && stack.containerSessions() ? ServletContextHandler.SESSIONS : 0);
     context.setContextPath("/");
     if (stack == null) {
       context.addServlet(new ServletHolder(new HelloServlet()), "/");
@@ -76,8 +81,8 @@ final class Target implements AutoCloseable {
       stack.install(context);
     }
     if (filter != null) {
-      context.addFilter(new FilterHolder(filter), "/*",
-          EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+      context.addFilter(
+          new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     }
     server.setHandler(front.apply(context));
     server.start();
@@ -87,34 +92,50 @@ final class Target implements AutoCloseable {
   }
 
   /**
-   * A named target: {@code bare}, {@code armet}, {@code armet+nonce}, or the controls
-   * {@code noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}), and the
-   * prototype {@code preencoded-headers} ({@link PreEncodedHeadersHandler}); {@code armet-fastpath}
-   * and {@code armet-fastpath+nonce} are {@code armet} and {@code armet+nonce} behind armet-server's
-   * {@link PreEncodedSecurityHeaders}, as {@code ArmetServer} runs them; {@code armet-headers} and
-   * {@code armet-headers-fastpath} the same without sessions and CSRF, to isolate the headers.
+   * A named target: {@code bare}, {@code armet}, {@code armet+nonce}, or the controls {@code
+   * noop-filter} and {@code headers-only} ({@link StaticHeadersFilter}), and the prototype {@code
+   * preencoded-headers} ({@link PreEncodedHeadersHandler}); {@code armet-fastpath} and {@code
+   * armet-fastpath+nonce} are {@code armet} and {@code armet+nonce} behind armet-server's {@link
+   * PreEncodedSecurityHeaders}, as {@code ArmetServer} runs them; {@code armet-headers} and {@code
+   * armet-headers-fastpath} the same without sessions and CSRF, to isolate the headers.
    */
   static Target start(String name) throws Exception {
     return switch (name) {
       case "bare" -> start(name, null);
       case "armet" -> start(name, ArmetFilter.defaults());
-      case "armet+nonce" -> start(name, ArmetFilter.create(a -> a
-          .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
+      case "armet+nonce" ->
+          start(
+              name,
+              ArmetFilter.create(
+                  a -> a.headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
       case "noop-filter" -> start(name, StaticHeadersFilter.none());
       case "headers-only" -> start(name, StaticHeadersFilter.armetDefaults());
       case "preencoded-headers" -> start(name, null, true);
       case "armet-fastpath" -> fastPath(name, ArmetFilter.defaults());
-      case "armet-fastpath+nonce" -> fastPath(name, ArmetFilter.create(a -> a
-          .headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
+      case "armet-fastpath+nonce" ->
+          fastPath(
+              name,
+              ArmetFilter.create(
+                  a -> a.headers(h -> h.contentSecurityPolicy(csp -> csp.nonce("script-src")))));
       case "armet-headers" -> start(name, headersOnly());
       case "armet-headers-fastpath" -> fastPath(name, headersOnly());
-      case "armet-full", "armet-full-fastpath", "armet-full-redis", "armet-full-jdbc",
-          "jetty-session", "spring-security", "bucket4j", "armet-ratelimit" -> FullStack.start(name);
-      default -> throw new IllegalArgumentException("unknown target " + name
-          + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
-          + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath,"
-          + " armet-full, armet-full-fastpath, armet-full-redis, armet-full-jdbc, jetty-session,"
-          + " spring-security, bucket4j, armet-ratelimit");
+      case "armet-full",
+          "armet-full-fastpath",
+          "armet-full-redis",
+          "armet-full-jdbc",
+          "jetty-session",
+          "spring-security",
+          "bucket4j",
+          "armet-ratelimit" ->
+          FullStack.start(name);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown target "
+                  + name
+                  + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
+                  + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath,"
+                  + " armet-full, armet-full-fastpath, armet-full-redis, armet-full-jdbc, jetty-session,"
+                  + " spring-security, bucket4j, armet-ratelimit");
     };
   }
 
@@ -123,7 +144,9 @@ final class Target implements AutoCloseable {
     return ArmetFilter.create(a -> a.noSessions().noCsrf());
   }
 
-  /** The filter behind armet-server's {@link PreEncodedSecurityHeaders}, as ArmetServer installs it. */
+  /**
+   * The filter behind armet-server's {@link PreEncodedSecurityHeaders}, as ArmetServer installs it.
+   */
   private static Target fastPath(String name, ArmetFilter filter) throws Exception {
     return start(name, filter, context -> PreEncodedSecurityHeaders.wrap(filter, context));
   }

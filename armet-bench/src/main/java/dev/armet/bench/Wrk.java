@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs Debian's {@code wrk} against one URL and reads requests/s, p99 and errors from its report. */
+/**
+ * Runs Debian's {@code wrk} against one URL and reads requests/s, p99 and errors from its report.
+ */
 final class Wrk implements LoadDriver {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern P99 = Pattern.compile("\\n\\s*99%\\s+([0-9.]+)(us|ms|s)\\b");
@@ -32,19 +34,32 @@ final class Wrk implements LoadDriver {
 
   @Override
   public String describe(LoadSettings s) {
-    return "wrk -t" + s.threads() + " -c" + s.connections() + " -d" + s.seconds() + "s --latency URL";
+    return "wrk -t"
+        + s.threads()
+        + " -c"
+        + s.connections()
+        + " -d"
+        + s.seconds()
+        + "s --latency URL";
   }
 
   @Override
-  public LoadResult run(String url, int port, LoadSettings s, int seconds) throws IOException, InterruptedException {
+  public LoadResult run(String url, int port, LoadSettings s, int seconds)
+      throws IOException, InterruptedException {
     return run(url, port, null, s, seconds);
   }
 
   @Override
   public LoadResult run(String url, int port, String cookie, LoadSettings s, int seconds)
       throws IOException, InterruptedException {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(executable,
-        "-t" + s.threads(), "-c" + s.connections(), "-d" + seconds + "s", "--latency"));
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                executable,
+                "-t" + s.threads(),
+                "-c" + s.connections(),
+                "-d" + seconds + "s",
+                "--latency"));
     if (cookie != null) {
       command.add("-H");
       command.add("Cookie: " + cookie);
@@ -64,11 +79,13 @@ final class Wrk implements LoadDriver {
     if (!rps.find() || !p99.find()) {
       throw new IOException("cannot read wrk's report:\n" + out);
     }
-    double micros = Double.parseDouble(p99.group(1)) * switch (p99.group(2)) {
-      case "us" -> 1;
-      case "ms" -> 1_000;
-      default -> 1_000_000;
-    };
+    double micros =
+        Double.parseDouble(p99.group(1))
+            * switch (p99.group(2)) {
+              case "us" -> 1;
+              case "ms" -> 1_000;
+              default -> 1_000_000;
+            };
     long errors = 0;
     Matcher socket = SOCKET_ERRORS.matcher(out);
     if (socket.find()) {

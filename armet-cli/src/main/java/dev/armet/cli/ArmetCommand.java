@@ -11,13 +11,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = "Production security for Java web applications.",
-    subcommands = {DemoCommand.class, ServeCommand.class, DoctorCommand.class, SchemaCommand.class,
-        KeysCommand.class, AuditCommand.class, DepsCommand.class, RegexCommand.class, NewCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
+      DoctorCommand.class,
+      SchemaCommand.class,
+      KeysCommand.class,
+      AuditCommand.class,
+      DepsCommand.class,
+      RegexCommand.class,
+      NewCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:success",
-        "1:run-time failure (port in use, unreadable data folder)",
-        "2:usage or configuration error"})
+      "0:success",
+      "1:run-time failure (port in use, unreadable data folder)",
+      "2:usage or configuration error"
+    })
 final class ArmetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

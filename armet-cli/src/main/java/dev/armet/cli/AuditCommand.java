@@ -38,67 +38,106 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
-    description = "Grades live sites: security headers (with the MDN HTTP Observatory's score beside Armet's), "
-        + "cookies, http->https redirect and HSTS, leakage (banners, stack traces, default error pages, exposed "
-        + "endpoints, TRACE), CORS, rate-limit headers and TLS (protocols, suites, groups, certificate, ALPN). "
-        + "Each finding has a fix for the stack the responses reveal. At most --max-requests HTTP requests per "
-        + "URL; nothing that changes server state unless --probe csrf or --login-probe is given. Progress goes "
-        + "to stderr.",
+    description =
+        "Grades live sites: security headers (with the MDN HTTP Observatory's score beside Armet's), "
+            + "cookies, http->https redirect and HSTS, leakage (banners, stack traces, default error pages, exposed "
+            + "endpoints, TRACE), CORS, rate-limit headers and TLS (protocols, suites, groups, certificate, ALPN). "
+            + "Each finding has a fix for the stack the responses reveal. At most --max-requests HTTP requests per "
+            + "URL; nothing that changes server state unless --probe csrf or --login-probe is given. Progress goes "
+            + "to stderr.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every URL graded at or above --fail-under (default: never fail)",
-        "1:a URL graded below --fail-under",
-        "2:usage error",
-        "3:a URL could not be reached (over http or https)"})
+      "0:every URL graded at or above --fail-under (default: never fail)",
+      "1:a URL graded below --fail-under",
+      "2:usage error",
+      "3:a URL could not be reached (over http or https)"
+    })
 final class AuditCommand implements Callable<Integer> {
   static final int UNREACHABLE = 3;
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "URL", description = "https://host[:port][/path], http://…, or host:port")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "URL",
+      description = "https://host[:port][/path], http://…, or host:port")
   List<String> urls;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text, json, html, sarif or junit. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report here instead of stdout.")
   Path output;
 
-  @Option(names = "--fail-under", paramLabel = "GRADE", description = "Exit 1 when a URL's Armet grade is below GRADE (A+ … F).")
+  @Option(
+      names = "--fail-under",
+      paramLabel = "GRADE",
+      description = "Exit 1 when a URL's Armet grade is below GRADE (A+ … F).")
   String failUnder;
 
-  @Option(names = "--ca", paramLabel = "PEM", description = "Also trust the CA certificate(s) in this PEM file.")
+  @Option(
+      names = "--ca",
+      paramLabel = "PEM",
+      description = "Also trust the CA certificate(s) in this PEM file.")
   Path ca;
 
-  @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS",
-      description = "Connect to ADDRESS for HOST:PORT, keeping SNI and Host (as curl's --resolve). Repeatable.")
+  @Option(
+      names = "--resolve",
+      paramLabel = "HOST:PORT:ADDRESS",
+      description =
+          "Connect to ADDRESS for HOST:PORT, keeping SNI and Host (as curl's --resolve). Repeatable.")
   List<String> resolve = new ArrayList<>();
 
-  @Option(names = "--header", paramLabel = "'Name: value'", description = "Send this header with every request. Repeatable.")
+  @Option(
+      names = "--header",
+      paramLabel = "'Name: value'",
+      description = "Send this header with every request. Repeatable.")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Per request and handshake: 500ms, 10s, 1m or ISO-8601 (PT10S). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "Per request and handshake: 500ms, 10s, 1m or ISO-8601 (PT10S). Default: ${DEFAULT-VALUE}.")
   String timeout;
 
-  @Option(names = "--max-requests", paramLabel = "N", defaultValue = "40",
+  @Option(
+      names = "--max-requests",
+      paramLabel = "N",
+      defaultValue = "40",
       description = "HTTP request budget per URL. Default: ${DEFAULT-VALUE}.")
   int maxRequests;
 
-  @Option(names = "--probe", paramLabel = "NAME",
-      description = "Opt-in state-changing probe: csrf (a cross-site POST to a form on the page must be refused).")
+  @Option(
+      names = "--probe",
+      paramLabel = "NAME",
+      description =
+          "Opt-in state-changing probe: csrf (a cross-site POST to a form on the page must be refused).")
   List<String> probes = new ArrayList<>();
 
-  @Option(names = "--login-probe", paramLabel = "PATH",
-      description = "Opt-in: POST at most 15 wrong passwords for --username to PATH; a lock-out must follow.")
+  @Option(
+      names = "--login-probe",
+      paramLabel = "PATH",
+      description =
+          "Opt-in: POST at most 15 wrong passwords for --username to PATH; a lock-out must follow.")
   String loginPath;
 
   @Option(names = "--username", paramLabel = "U", description = "The account the login probe uses.")
   String username;
 
-  @Option(names = "--baseline", paramLabel = "FILE",
-      description = "Accepted findings (id, reason, expires): report only new findings and expired acceptances.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "Accepted findings (id, reason, expires): report only new findings and expired acceptances.")
   Path baseline;
 
   @Override
@@ -129,9 +168,15 @@ final class AuditCommand implements Callable<Integer> {
         reports.add(r);
         boolean failed = threshold != null && !Grade.atLeast(r.grade(), threshold);
         below |= failed;
-        err.printf("armet audit: %s grade %s (Observatory %s), %d findings, %d requests, %.1f s%s%n", r.url(), r.grade(),
-            r.observatory().grade() == null ? "n/a" : r.observatory().grade(), r.findings().size(), r.requests(),
-            (System.nanoTime() - start) / 1e9, failed ? " — below " + threshold : "");
+        err.printf(
+            "armet audit: %s grade %s (Observatory %s), %d findings, %d requests, %.1f s%s%n",
+            r.url(),
+            r.grade(),
+            r.observatory().grade() == null ? "n/a" : r.observatory().grade(),
+            r.findings().size(),
+            r.requests(),
+            (System.nanoTime() - start) / 1e9,
+            failed ? " — below " + threshold : "");
       } catch (UnreachableTargetException e) {
         unreachable = true;
         err.println("armet audit: " + audit.target() + " unreachable: " + e.getMessage());
@@ -157,8 +202,10 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   private AuditOptions options() throws IOException {
-    AuditOptions.Builder b = AuditOptions.builder().timeout(Durations.parse("--timeout", timeout))
-        .maxRequests(maxRequests);
+    AuditOptions.Builder b =
+        AuditOptions.builder()
+            .timeout(Durations.parse("--timeout", timeout))
+            .maxRequests(maxRequests);
     resolve.forEach(b::resolve);
     headers.forEach(b::header);
     for (String p : probes) {
@@ -184,20 +231,22 @@ final class AuditCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--ca: cannot read " + pem);
     }
     try (InputStream in = Files.newInputStream(pem)) {
-      Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      Collection<? extends Certificate> certs =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certs.isEmpty()) {
         throw new IllegalArgumentException("--ca: no certificate in " + pem);
       }
       return certs.stream().map(c -> (X509Certificate) c).toList();
     } catch (CertificateException e) {
-      throw new IllegalArgumentException("--ca: " + pem + " is not a PEM certificate file: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "--ca: " + pem + " is not a PEM certificate file: " + e.getMessage(), e);
     }
   }
 
   /**
    * The auditor must offer TLS 1.0/1.1 and legacy suites to find servers that accept them. This
-   * changes the security properties of this JVM only — the armet CLI process, which makes no
-   * other TLS connection — never a library user's (the library does not touch them).
+   * changes the security properties of this JVM only — the armet CLI process, which makes no other
+   * TLS connection — never a library user's (the library does not touch them).
    */
   private static void allowLegacyTlsInThisJvm() {
     Security.setProperty("jdk.tls.disabledAlgorithms", "");

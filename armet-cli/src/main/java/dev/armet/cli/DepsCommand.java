@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,15 +38,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = {
-        "Audits a Maven project's resolved dependencies (or an SBOM, or jars) against OSV advisories,",
-        "in Maven's own version order, with the path to each finding and the Maven fix."},
+      "Audits a Maven project's resolved dependencies (or an SBOM, or jars) against OSV advisories,",
+      "in Maven's own version order, with the path to each finding and the Maven fix."
+    },
     subcommands = {DepsUpdateCommand.class, DepsFixCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:nothing at or above --fail-on",
-        "1:findings at or above --fail-on",
-        "2:usage error, or the inventory cannot be built (the project does not resolve)",
-        "3:OSV data missing or older than --max-age"})
+      "0:nothing at or above --fail-on",
+      "1:findings at or above --fail-on",
+      "2:usage error, or the inventory cannot be built (the project does not resolve)",
+      "3:OSV data missing or older than --max-age"
+    })
 final class DepsCommand implements Callable<Integer> {
   static final int FINDINGS = 1;
   static final int DATA = 3;
@@ -54,39 +56,66 @@ final class DepsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
-      description = "A Maven project (folder or pom). Default: the current folder when it has a pom.xml.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
+      description =
+          "A Maven project (folder or pom). Default: the current folder when it has a pom.xml.")
   Path project;
 
   @Option(names = "--sbom", paramLabel = "FILE", description = "A CycloneDX SBOM (JSON or XML).")
   Path sbom;
 
-  @Option(names = "--jar", paramLabel = "FILE|DIR", description = "A jar, fat jar, war, or a folder of jars (lib/).")
+  @Option(
+      names = "--jar",
+      paramLabel = "FILE|DIR",
+      description = "A jar, fat jar, war, or a folder of jars (lib/).")
   Path jar;
 
-  @Option(names = "--osv", paramLabel = "DIR|ZIP",
-      description = "OSV data: a folder of records or all.zip. Default: $ARMET_OSV, else ~/.armet/osv.")
+  @Option(
+      names = "--osv",
+      paramLabel = "DIR|ZIP",
+      description =
+          "OSV data: a folder of records or all.zip. Default: $ARMET_OSV, else ~/.armet/osv.")
   Path osv;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text, json, sarif or cyclonedx. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "high",
       description = "critical, high, medium, low or none. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
-  @Option(names = "--ignore", paramLabel = "FILE",
-      description = "Suppressions, one a line: '<id> [group:artifact] until YYYY-MM-DD because <reason>'.")
+  @Option(
+      names = "--ignore",
+      paramLabel = "FILE",
+      description =
+          "Suppressions, one a line: '<id> [group:artifact] until YYYY-MM-DD because <reason>'.")
   Path ignore;
 
-  @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "runtime",
+  @Option(
+      names = "--scope",
+      paramLabel = "SCOPE",
+      defaultValue = "runtime",
       description = "runtime (what ships), test or all. Default: ${DEFAULT-VALUE}.")
   String scope;
 
-  @Option(names = "--max-age", paramLabel = "DAYS", defaultValue = "30",
-      description = "Refuse OSV data older than this (exit 3). A copy older than " + WARN_DAYS
-          + " days is a warning. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-age",
+      paramLabel = "DAYS",
+      defaultValue = "30",
+      description =
+          "Refuse OSV data older than this (exit 3). A copy older than "
+              + WARN_DAYS
+              + " days is a warning. Default: ${DEFAULT-VALUE}.")
   int maxAgeDays;
 
   @Option(names = "--offline", description = "Resolve the project with mvn -o.")
@@ -100,10 +129,12 @@ final class DepsCommand implements Callable<Integer> {
     Severity threshold = parse(() -> Severity.parse(failOn));
     ScopeFilter scopeFilter = parse(() -> ScopeFilter.parse(scope));
     if (maxAgeDays < 0) {
-      throw new ParameterException(spec.commandLine(), "--max-age must be >= 0 days, was " + maxAgeDays);
+      throw new ParameterException(
+          spec.commandLine(), "--max-age must be >= 0 days, was " + maxAgeDays);
     }
     PrintWriter err = spec.commandLine().getErr();
-    List<Suppression> suppressions = ignore == null ? List.of() : parse(() -> readSuppressions(ignore));
+    List<Suppression> suppressions =
+        ignore == null ? List.of() : parse(() -> readSuppressions(ignore));
     OsvDatabase db = loadData(err);
     if (db == null) {
       return DATA;
@@ -115,7 +146,8 @@ final class DepsCommand implements Callable<Integer> {
       err.println("armet deps: " + e.getMessage());
       return Main.USAGE;
     }
-    AuditReport report = unreferencedHint(Audit.run(inventory, db, suppressions, clock), inventory, err);
+    AuditReport report =
+        unreferencedHint(Audit.run(inventory, db, suppressions, clock), inventory, err);
     reportFormat.write(report, spec.commandLine().getOut());
     return report.failsAt(threshold) ? FINDINGS : Main.OK;
   }
@@ -143,7 +175,10 @@ final class DepsCommand implements Callable<Integer> {
   private OsvDatabase loadData(PrintWriter err) throws IOException {
     Path data = osv != null ? osv : OsvLocation.defaultPath();
     if (!Files.exists(data)) {
-      err.println("armet deps: no OSV data at " + data + "; run `armet deps update` (or give --osv DIR|ZIP)");
+      err.println(
+          "armet deps: no OSV data at "
+              + data
+              + "; run `armet deps update` (or give --osv DIR|ZIP)");
       return null;
     }
     err.println("armet deps: reading OSV data from " + data);
@@ -157,15 +192,27 @@ final class DepsCommand implements Callable<Integer> {
     db.problems().forEach(p -> err.println("armet deps: skipped " + p));
     Duration age = db.ageAt(clock.instant());
     long days = age.toDays();
-    err.println("armet deps: OSV data retrieved " + db.retrievedAt() + " (" + days + " days old, "
-        + db.size() + " records)");
+    err.println(
+        "armet deps: OSV data retrieved "
+            + db.retrievedAt()
+            + " ("
+            + days
+            + " days old, "
+            + db.size()
+            + " records)");
     if (age.compareTo(Duration.ofDays(maxAgeDays)) > 0) {
-      err.println("armet deps: the OSV data is older than " + maxAgeDays + " days; run `armet deps update`"
-          + " (or accept it with --max-age " + (days + 1) + ")");
+      err.println(
+          "armet deps: the OSV data is older than "
+              + maxAgeDays
+              + " days; run `armet deps update`"
+              + " (or accept it with --max-age "
+              + (days + 1)
+              + ")");
       return null;
     }
     if (days >= WARN_DAYS) {
-      err.println("armet deps: warning: the OSV data is " + days + " days old; run `armet deps update`");
+      err.println(
+          "armet deps: warning: the OSV data is " + days + " days old; run `armet deps update`");
     }
     return db;
   }
@@ -175,7 +222,8 @@ final class DepsCommand implements Callable<Integer> {
     Path pom = project;
     if (pom == null && sbom == null && jar == null) {
       if (!Files.exists(Path.of("pom.xml"))) {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+            spec.commandLine(),
             "nothing to audit: give a project PATH, --sbom FILE or --jar FILE|DIR (no pom.xml here)");
       }
       pom = Path.of(".");
@@ -202,7 +250,8 @@ final class DepsCommand implements Callable<Integer> {
     }
     List<Dependency> all = new ArrayList<>();
     inventories.forEach(inv -> all.addAll(inv.dependencies()));
-    return new Inventory(String.join(" + ", inventories.stream().map(Inventory::source).toList()), all);
+    return new Inventory(
+        String.join(" + ", inventories.stream().map(Inventory::source).toList()), all);
   }
 
   private List<Suppression> readSuppressions(Path file) {

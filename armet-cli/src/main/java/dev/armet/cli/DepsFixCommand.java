@@ -35,22 +35,31 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = {
-        "Applies the fixes 'armet deps' proposes to the project's pom (bumps and <dependencyManagement>",
-        "overrides), shows the diff first, and re-resolves with Maven to prove each took effect."},
+      "Applies the fixes 'armet deps' proposes to the project's pom (bumps and <dependencyManagement>",
+      "overrides), shows the diff first, and re-resolves with Maven to prove each took effect."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every fix applied and verified, or nothing to fix",
-        "1:a fix did not take effect, or the change was declined",
-        "2:usage error, or the project does not resolve",
-        "3:OSV data missing"})
+      "0:every fix applied and verified, or nothing to fix",
+      "1:a fix did not take effect, or the change was declined",
+      "2:usage error, or the project does not resolve",
+      "3:OSV data missing"
+    })
 final class DepsFixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
+      defaultValue = ".",
       description = "The Maven project folder. Default: the current folder.")
   Path project;
 
-  @Option(names = "--osv", paramLabel = "DIR|ZIP", description = "OSV data. Default: $ARMET_OSV, else ~/.armet/osv.")
+  @Option(
+      names = "--osv",
+      paramLabel = "DIR|ZIP",
+      description = "OSV data. Default: $ARMET_OSV, else ~/.armet/osv.")
   Path osv;
 
   @Option(names = "--yes", description = "Apply without asking.")
@@ -80,10 +89,22 @@ final class DepsFixCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     AuditReport report = Audit.run(before, db, List.of(), clock);
-    List<MavenFix> fixes = report.findings().stream().map(Finding::fix)
-        .filter(f -> f.kind() != MavenFix.Kind.NO_FIX_YET).distinct().toList();
-    report.findings().stream().filter(f -> f.fix().kind() == MavenFix.Kind.NO_FIX_YET)
-        .forEach(f -> err.println("armet deps fix: " + f.dependency().gav() + " " + f.ids().get(0) + ": no fixed version yet"));
+    List<MavenFix> fixes =
+        report.findings().stream()
+            .map(Finding::fix)
+            .filter(f -> f.kind() != MavenFix.Kind.NO_FIX_YET)
+            .distinct()
+            .toList();
+    report.findings().stream()
+        .filter(f -> f.fix().kind() == MavenFix.Kind.NO_FIX_YET)
+        .forEach(
+            f ->
+                err.println(
+                    "armet deps fix: "
+                        + f.dependency().gav()
+                        + " "
+                        + f.ids().get(0)
+                        + ": no fixed version yet"));
     if (fixes.isEmpty()) {
       err.println("armet deps fix: nothing to fix");
       return Main.OK;
@@ -103,13 +124,19 @@ final class DepsFixCommand implements Callable<Integer> {
       after = Inventories.fromProject(pom, offline).filter(ScopeFilter.ALL);
     } catch (IOException e) {
       Files.writeString(pom, original);
-      err.println("armet deps fix: the changed pom does not resolve, so it was put back: " + e.getMessage());
+      err.println(
+          "armet deps fix: the changed pom does not resolve, so it was put back: "
+              + e.getMessage());
       return Main.USAGE;
     }
     List<String> problems = PomFix.verify(after, fixes);
     for (MavenFix f : fixes) {
       boolean ok = problems.stream().noneMatch(p -> p.startsWith(f.coordinate() + " "));
-      out.println((ok ? "verified: " : "NOT effective: ") + f.coordinate() + " -> " + f.version().orElseThrow());
+      out.println(
+          (ok ? "verified: " : "NOT effective: ")
+              + f.coordinate()
+              + " -> "
+              + f.version().orElseThrow());
     }
     problems.forEach(p -> out.println("  " + p));
     return problems.isEmpty() ? Main.OK : DepsCommand.FINDINGS;

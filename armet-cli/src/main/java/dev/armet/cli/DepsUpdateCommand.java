@@ -17,18 +17,26 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = {
-        "Downloads OSV's Maven advisories (the Maven/all.zip export) into DIR and records when and from where.",
-        "A mirror URL or a local file is accepted; a failed download keeps the previous copy."},
+      "Downloads OSV's Maven advisories (the Maven/all.zip export) into DIR and records when and from where.",
+      "A mirror URL or a local file is accepted; a failed download keeps the previous copy."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:updated", "2:usage error", "3:the download failed or is not OSV data"})
 final class DepsUpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL", defaultValue = OsvDownload.DEFAULT_URL,
-      description = "Where to fetch all.zip: http(s) or file URL, or a path. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      defaultValue = OsvDownload.DEFAULT_URL,
+      description =
+          "Where to fetch all.zip: http(s) or file URL, or a path. Default: ${DEFAULT-VALUE}.")
   String url;
 
-  @Option(names = "--to", paramLabel = "DIR", description = "Where to keep it. Default: $ARMET_OSV, else ~/.armet/osv.")
+  @Option(
+      names = "--to",
+      paramLabel = "DIR",
+      description = "Where to keep it. Default: $ARMET_OSV, else ~/.armet/osv.")
   Path to;
 
   Clock clock = Clock.systemUTC();
@@ -41,8 +49,13 @@ final class DepsUpdateCommand implements Callable<Integer> {
     try {
       OsvDownload.Result r = OsvDownload.fetch(url, dir, clock);
       r.database().problems().forEach(p -> err.println("armet deps update: skipped " + p));
-      err.println("armet deps update: " + r.database().size() + " Maven advisories in " + r.zip() + ", retrieved "
-          + r.database().retrievedAt());
+      err.println(
+          "armet deps update: "
+              + r.database().size()
+              + " Maven advisories in "
+              + r.zip()
+              + ", retrieved "
+              + r.database().retrievedAt());
       return Main.OK;
     } catch (IOException | RuntimeException e) {
       err.println("armet deps update: " + e.getMessage());

@@ -8,34 +8,39 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code armet doctor}: prints every finding of the start-up self-check (TLS, certificate,
- * headers, user, limits, and every registered component) with its severity and fix, without
- * starting anything.
+ * {@code armet doctor}: prints every finding of the start-up self-check (TLS, certificate, headers,
+ * user, limits, and every registered component) with its severity and fix, without starting
+ * anything.
  */
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = {
-        "Runs the start-up self-check of 'armet serve' for the same configuration and prints every finding",
-        "with its severity and fix. In production, each ERROR would stop the server from starting."},
+      "Runs the start-up self-check of 'armet serve' for the same configuration and prints every finding",
+      "with its severity and fix. In production, each ERROR would stop the server from starting."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:no error-level finding",
-        "1:at least one error-level finding",
-        "2:usage or configuration error"})
+      "0:no error-level finding",
+      "1:at least one error-level finding",
+      "2:usage or configuration error"
+    })
 final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ServerOptions options;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
@@ -72,23 +77,37 @@ final class DoctorCommand implements Callable<Integer> {
         }
       }
       long errors = report.errors().size();
-      long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-      out.printf("%d error(s), %d warning(s)%s%n", errors, warnings,
-          errors > 0 && server.environment().isProduction() ? ": the server would refuse to start" : "");
+      long warnings =
+          report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+      out.printf(
+          "%d error(s), %d warning(s)%s%n",
+          errors,
+          warnings,
+          errors > 0 && server.environment().isProduction()
+              ? ": the server would refuse to start"
+              : "");
     }
     out.flush();
     return report.hasErrors() ? Main.FAILURE : Main.OK;
   }
 
   private static String json(ArmetServer server, SelfCheckReport report) {
-    StringBuilder out = new StringBuilder("{\"mode\":").append(quote(server.environment().value()))
-        .append(",\"findings\":[");
+    StringBuilder out =
+        new StringBuilder("{\"mode\":")
+            .append(quote(server.environment().value()))
+            .append(",\"findings\":[");
     String sep = "";
     for (Finding f : report.findings()) {
-      out.append(sep).append("{\"severity\":").append(quote(f.severity().name()))
-          .append(",\"topic\":").append(quote(f.topic()))
-          .append(",\"message\":").append(quote(f.message()))
-          .append(",\"fix\":").append(quote(f.fix())).append('}');
+      out.append(sep)
+          .append("{\"severity\":")
+          .append(quote(f.severity().name()))
+          .append(",\"topic\":")
+          .append(quote(f.topic()))
+          .append(",\"message\":")
+          .append(quote(f.message()))
+          .append(",\"fix\":")
+          .append(quote(f.fix()))
+          .append('}');
       sep = ",";
     }
     return out.append("]}").toString();

@@ -5,7 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people type them on a command line: {@code 500ms}, {@code 10s}, {@code 2m}, {@code PT10S}. */
+/**
+ * Durations as people type them on a command line: {@code 500ms}, {@code 10s}, {@code 2m}, {@code
+ * PT10S}.
+ */
 final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -31,7 +34,8 @@ final class Durations {
     try {
       return Duration.parse(t);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " must look like 500ms, 10s, 2m or PT10S, was '" + text + "'", e);
+      throw new IllegalArgumentException(
+          option + " must look like 500ms, 10s, 2m or PT10S, was '" + text + "'", e);
     }
   }
 }

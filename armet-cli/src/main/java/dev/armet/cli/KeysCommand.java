@@ -35,15 +35,21 @@ final class KeysCommand implements Callable<Integer> {
       name = "generate",
       mixinStandardHelpOptions = true,
       description = {
-          "Prints a fresh secret (32 random bytes, base64url) for ARMET_SECRETS.",
-          "To rotate keys, put the new secret first and keep the old ones after it, comma-separated:",
-          "the first signs, every one verifies, so nobody is logged out."})
+        "Prints a fresh secret (32 random bytes, base64url) for ARMET_SECRETS.",
+        "To rotate keys, put the new secret first and keep the old ones after it, comma-separated:",
+        "the first signs, every one verifies, so nobody is logged out."
+      })
   int generate(
-      @Option(names = "--count", paramLabel = "N", defaultValue = "1",
-          description = "How many secrets to print (1 to " + MAX_COUNT + "). Default: ${DEFAULT-VALUE}.")
-      int count) {
+      @Option(
+              names = "--count",
+              paramLabel = "N",
+              defaultValue = "1",
+              description =
+                  "How many secrets to print (1 to " + MAX_COUNT + "). Default: ${DEFAULT-VALUE}.")
+          int count) {
     if (count < 1 || count > MAX_COUNT) {
-      throw new ParameterException(spec.commandLine().getSubcommands().get("generate"),
+      throw new ParameterException(
+          spec.commandLine().getSubcommands().get("generate"),
           "--count must be between 1 and " + MAX_COUNT + ", was " + count);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -51,9 +57,14 @@ final class KeysCommand implements Callable<Integer> {
       out.println(Secrets.generate());
     }
     out.flush();
-    spec.commandLine().getErr().println("Set it as " + Secrets.VARIABLE
-        + "=<secret> (comma-separated, newest first, to rotate), or one a line in the file named by "
-        + Secrets.FILE_VARIABLE + ".");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "Set it as "
+                + Secrets.VARIABLE
+                + "=<secret> (comma-separated, newest first, to rotate), or one a line in the file named by "
+                + Secrets.FILE_VARIABLE
+                + ".");
     return Main.OK;
   }
 }

@@ -7,9 +7,9 @@ import picocli.CommandLine;
  * The {@code armet} command.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILURE} run-time failure (a port in use, an
- * unreadable data folder); {@value #USAGE} usage or configuration error (unknown option, bad
- * value, invalid {@code ARMET_ENV}). Killed by a signal, the JVM exits with 128 + the signal
- * number (130 for Ctrl-C, 143 for SIGTERM) after stopping gracefully.
+ * unreadable data folder); {@value #USAGE} usage or configuration error (unknown option, bad value,
+ * invalid {@code ARMET_ENV}). Killed by a signal, the JVM exits with 128 + the signal number (130
+ * for Ctrl-C, 143 for SIGTERM) after stopping gracefully.
  */
 public final class Main {
   public static final int OK = 0;
@@ -29,10 +29,11 @@ public final class Main {
     line.setErr(err);
     // Picocli answers usage errors with 2 itself; an exception escaping a verb is a failure,
     // unless it is a configuration value the builder refused.
-    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("armet: " + e.getMessage());
-      return e instanceof IllegalArgumentException ? USAGE : FAILURE;
-    });
+    line.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("armet: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? USAGE : FAILURE;
+        });
     int code = line.execute(args);
     out.flush();
     err.flush();

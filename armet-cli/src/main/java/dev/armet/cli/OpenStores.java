@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 /**
- * The session and rate-limit stores named by a store URI: {@code redis://host:port/db} (and
- * {@code rediss://}, Sentinel, Cluster), {@code postgresql://…}, {@code mariadb://…}, or
- * {@code sqlite} (the embedded default, a file in the data folder). Instances given the same URI
- * and the same {@code ARMET_SECRETS} share sessions, lockouts and counters. Callers hold the
- * result as {@link Stores}, whichever module opened it.
+ * The session and rate-limit stores named by a store URI: {@code redis://host:port/db} (and {@code
+ * rediss://}, Sentinel, Cluster), {@code postgresql://…}, {@code mariadb://…}, or {@code sqlite}
+ * (the embedded default, a file in the data folder). Instances given the same URI and the same
+ * {@code ARMET_SECRETS} share sessions, lockouts and counters. Callers hold the result as {@link
+ * Stores}, whichever module opened it.
  */
 final class OpenStores {
   /** The embedded default. */
   static final String DEFAULT = "sqlite";
+
   /** The environment variable that names the store when {@code --store} is not given. */
   static final String VARIABLE = "ARMET_STORE";
 
@@ -34,11 +35,16 @@ final class OpenStores {
     if (JdbcStores.accepts(uri)) {
       return JdbcStores.open(uri, b -> b.dataFolder(dataFolder));
     }
-    throw new IllegalArgumentException("--store must be redis://…, rediss://…, postgresql://…, "
-        + "mariadb://…, mysql://… or sqlite[:path]; was '" + MaskedUri.of(uri) + "'");
+    throw new IllegalArgumentException(
+        "--store must be redis://…, rediss://…, postgresql://…, "
+            + "mariadb://…, mysql://… or sqlite[:path]; was '"
+            + MaskedUri.of(uri)
+            + "'");
   }
 
-  /** The SQL store's pool, where the demo keeps its accounts beside the sessions; null for Redis. */
+  /**
+   * The SQL store's pool, where the demo keeps its accounts beside the sessions; null for Redis.
+   */
   static DataSource sqlOf(Stores stores) {
     return stores instanceof JdbcStores jdbc ? jdbc.dataSource() : null;
   }

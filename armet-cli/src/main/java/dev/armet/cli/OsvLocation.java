@@ -2,7 +2,10 @@ package dev.armet.cli;
 
 import java.nio.file.Path;
 
-/** Where {@code armet deps} keeps OSV data unless told: {@code $ARMET_OSV}, else {@code ~/.armet/osv}. */
+/**
+ * Where {@code armet deps} keeps OSV data unless told: {@code $ARMET_OSV}, else {@code
+ * ~/.armet/osv}.
+ */
 final class OsvLocation {
   static final String VARIABLE = "ARMET_OSV";
 

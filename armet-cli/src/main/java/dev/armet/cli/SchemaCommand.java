@@ -22,11 +22,17 @@ import picocli.CommandLine.Spec;
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--dialect", required = true, paramLabel = "DIALECT",
+  @Option(
+      names = "--dialect",
+      required = true,
+      paramLabel = "DIALECT",
       description = "postgresql, mariadb (also mysql) or sqlite.")
   String dialect;
 
-  @Option(names = "--table-prefix", paramLabel = "PREFIX", defaultValue = "armet_",
+  @Option(
+      names = "--table-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "armet_",
       description = "Prefix of the table names. Default: ${DEFAULT-VALUE}.")
   String tablePrefix;
 

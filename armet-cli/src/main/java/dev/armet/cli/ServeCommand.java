@@ -7,28 +7,29 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code armet serve}: the hardened server from a configuration file and {@code ARMET_*}
- * variables, serving {@code server.static-dir} at {@code /}. Runs until SIGTERM, then stops
- * gracefully.
+ * {@code armet serve}: the hardened server from a configuration file and {@code ARMET_*} variables,
+ * serving {@code server.static-dir} at {@code /}. Runs until SIGTERM, then stops gracefully.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = ArmetVersion.class,
     description = {
-        "Runs the hardened server configured by FILE (properties; keys in docs/CONFIGURATION.md) and ARMET_*",
-        "variables, which override it. Production (the default) refuses to start on any self-check error;",
-        "run 'armet doctor' to see them. With --user, binds as root and then runs as that user."},
+      "Runs the hardened server configured by FILE (properties; keys in docs/CONFIGURATION.md) and ARMET_*",
+      "variables, which override it. Production (the default) refuses to start on any self-check error;",
+      "run 'armet doctor' to see them. With --user, binds as root and then runs as that user."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:stopped",
-        "1:run-time failure (port in use, certificate unreadable, privilege drop failed)",
-        "2:usage or configuration error, or a self-check error in production"})
+      "0:stopped",
+      "1:run-time failure (port in use, certificate unreadable, privilege drop failed)",
+      "2:usage or configuration error, or a self-check error in production"
+    })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,8 +53,9 @@ final class ServeCommand implements Callable<Integer> {
       err.println("armet: the server could not start: " + e.getMessage());
       return Main.FAILURE;
     }
-    out.printf("Armet serving in %s mode: %s (%s redirects to it)%n", server.environment(), server.httpsUri(),
-        server.httpUri());
+    out.printf(
+        "Armet serving in %s mode: %s (%s redirects to it)%n",
+        server.environment(), server.httpsUri(), server.httpUri());
     out.flush();
     server.join();
     return Main.OK;

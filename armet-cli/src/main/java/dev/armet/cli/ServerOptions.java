@@ -1,7 +1,5 @@
 package dev.armet.cli;
 
-import dev.armet.spi.Stores;
-import dev.armet.check.Finding;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Keyring;
@@ -11,6 +9,7 @@ import dev.armet.server.ArmetServerConfig;
 import dev.armet.server.ServerSettings;
 import dev.armet.servlet.ArmetFilter;
 import dev.armet.session.ServerSessions;
+import dev.armet.spi.Stores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,23 +26,33 @@ final class ServerOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
   Path config;
 
-  @Option(names = "--user", paramLabel = "USER",
+  @Option(
+      names = "--user",
+      paramLabel = "USER",
       description = "User 'serve' runs as after binding (server.user).")
   String user;
 
-  @Option(names = "--group", paramLabel = "GROUP", description = "Group 'serve' runs as (server.group).")
+  @Option(
+      names = "--group",
+      paramLabel = "GROUP",
+      description = "Group 'serve' runs as (server.group).")
   String group;
 
-  @Option(names = "--store", paramLabel = "URI", description = {
-      "Where sessions and rate limits live: redis://host:port/db, rediss://…, postgresql://…,",
-      "mariadb://…, or sqlite (the default: a file in the data folder). Default: $ARMET_STORE or sqlite."})
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      description = {
+        "Where sessions and rate limits live: redis://host:port/db, rediss://…, postgresql://…,",
+        "mariadb://…, or sqlite (the default: a file in the data folder). Default: $ARMET_STORE or sqlite."
+      })
   String store;
 
   /** The process environment ({@code ARMET_*}); tests give their own. */
   Map<String, String> variables = System.getenv();
 
   /** Opens the {@code --store} in the data folder; tests give their own. */
-  Function<Path, Stores> openStores = dataFolder -> OpenStores.open(OpenStores.choose(store), dataFolder);
+  Function<Path, Stores> openStores =
+      dataFolder -> OpenStores.open(OpenStores.choose(store), dataFolder);
 
   /**
    * The server FILE and the {@code ARMET_*} variables configure, with the command-line user and
@@ -62,8 +71,8 @@ final class ServerOptions {
 
   /**
    * The configuration, with an {@link ArmetFilter} whose sessions live in the {@code --store}
-   * (opened here, closed when the server stops), and ACME's certificate there too when the
-   * store is shared (Redis, PostgreSQL, MariaDB).
+   * (opened here, closed when the server stops), and ACME's certificate there too when the store is
+   * shared (Redis, PostgreSQL, MariaDB).
    */
   private ArmetServerConfig.Builder configure() throws IOException {
     ArmetServerConfig.Builder b = ServerSettings.load(config, variables);
@@ -83,8 +92,14 @@ final class ServerOptions {
     b.selfCheck(gate);
     try {
       Keyring keyring = gate.keyring("sessions.keyring", null);
-      b.filter(ArmetFilter.create(a -> a.gate(gate).keyring(keyring)
-          .sessions(ServerSessions.create(s -> s.gate(gate).keyring(keyring).store(stores.sessions())))));
+      b.filter(
+          ArmetFilter.create(
+              a ->
+                  a.gate(gate)
+                      .keyring(keyring)
+                      .sessions(
+                          ServerSessions.create(
+                              s -> s.gate(gate).keyring(keyring).store(stores.sessions())))));
       // ACME keeps its certificate where the other instances find it; sealed when secrets are set.
       if (settled.tls().acme().isPresent() && stores.sharedRecords().isPresent()) {
         Keyring sealing = Secrets.fromEnvironment(variables).isEmpty() ? null : keyring;

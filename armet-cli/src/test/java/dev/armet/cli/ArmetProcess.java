@@ -4,13 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,31 +33,45 @@ final class ArmetProcess implements AutoCloseable {
 
   private ArmetProcess(Process process) {
     this.process = process;
-    Thread t = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        lines.add("<stdout failed: " + e + ">");
-      }
-    }, "armet-stdout");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("<stdout failed: " + e + ">");
+              }
+            },
+            "armet-stdout");
     t.setDaemon(true);
     t.start();
   }
 
   /** Starts {@code armet args…}; stderr goes to {@code stderr} (a file) when not null. */
-  static ArmetProcess start(java.util.Map<String, String> env, Path stderr, String... args) throws IOException {
+  static ArmetProcess start(java.util.Map<String, String> env, Path stderr, String... args)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
     // Native access as the armet jar's manifest grants it (Enable-Native-Access).
-    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("ARMET_"));
     pb.environment().putAll(env);
-    pb.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stderr.toFile()));
+    pb.redirectError(
+        stderr == null
+            ? ProcessBuilder.Redirect.DISCARD
+            : ProcessBuilder.Redirect.to(stderr.toFile()));
     return new ArmetProcess(pb.start());
   }
 
@@ -74,8 +88,12 @@ final class ArmetProcess implements AutoCloseable {
       }
       String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null) {
-        throw new AssertionError("no line matching " + pattern + " in " + seen
-            + (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")"));
+        throw new AssertionError(
+            "no line matching "
+                + pattern
+                + " in "
+                + seen
+                + (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")"));
       }
       seen.add(line);
     }
@@ -116,7 +134,8 @@ final class ArmetProcess implements AutoCloseable {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server", cert);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, tmf.getTrustManagers(), null);

@@ -34,15 +34,21 @@ class AuditCommandTest {
   @BeforeAll
   static void startProductionDemo() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ProductionDemoMain.class.getName(), data.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            ProductionDemoMain.class.getName(),
+            data.toString());
     pb.environment().put("ARMET_ENV", "production");
     pb.environment().put("ARMET_SECRETS", Secrets.generate());
     pb.environment().remove("ARMET_SECRETS_FILE");
     pb.environment().remove("ARMET_STORE");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     demo = pb.start();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
     for (String line; (line = lines.readLine()) != null; ) {
       if (line.startsWith("https port ")) {
         httpsPort = Integer.parseInt(line.substring("https port ".length()));
@@ -69,7 +75,16 @@ class AuditCommandTest {
 
   @Test
   void audit_productionDemo_gradesAPlus_andPassesFailUnderAPlus() throws Exception {
-    int code = run("audit", "--ca", data.resolve("ca.pem").toString(), "--fail-under", "A+", "--format", "json", url);
+    int code =
+        run(
+            "audit",
+            "--ca",
+            data.resolve("ca.pem").toString(),
+            "--fail-under",
+            "A+",
+            "--format",
+            "json",
+            url);
     JsonNode report = new ObjectMapper().readTree(out.toString());
     assertThat(report.get("grade").asText()).as(out.toString()).isEqualTo("A+");
     assertThat(code).isEqualTo(Main.OK);
@@ -80,22 +95,36 @@ class AuditCommandTest {
     assertThat(report.at("/observatory/score").asInt()).isEqualTo(140);
     assertThat(report.get("stack").asText()).isEqualTo("armet");
     assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.2\",\"TLSv1.3\"]");
-    assertThat(report.at("/tls/mozillaProfile").asText()).isEqualTo("intermediate"); // the default profile
+    assertThat(report.at("/tls/mozillaProfile").asText())
+        .isEqualTo("intermediate"); // the default profile
     assertThat(report.at("/tls/certificate/trusted").asBoolean()).isTrue();
     for (JsonNode f : report.get("findings")) {
       assertThat(f.get("severity").asText()).as(f.toString()).isEqualTo("info");
-      assertThat(f.fieldNames()).toIterable().containsExactly("id", "severity", "title", "evidence", "fix");
+      assertThat(f.fieldNames())
+          .toIterable()
+          .containsExactly("id", "severity", "title", "evidence", "fix");
     }
     assertThat(err.toString()).contains("armet audit: " + url + " grade A+");
   }
 
   @Test
   void audit_serverInModernProfile_findsTls13Only(@TempDir Path dir) throws Exception {
-    dev.armet.server.ArmetServer modern = dev.armet.demo.DemoApplication.create(c -> c.httpsPort(0).httpPort(0)
-        .bindAddress("127.0.0.1").dataDirectory(dir).tls(t -> t.profile(dev.armet.server.TlsProfile.MODERN)));
+    dev.armet.server.ArmetServer modern =
+        dev.armet.demo.DemoApplication.create(
+            c ->
+                c.httpsPort(0)
+                    .httpPort(0)
+                    .bindAddress("127.0.0.1")
+                    .dataDirectory(dir)
+                    .tls(t -> t.profile(dev.armet.server.TlsProfile.MODERN)));
     modern.start();
     try {
-      run("audit", "--ca", dir.resolve("tls/localhost-cert.pem").toString(), "--format", "json",
+      run(
+          "audit",
+          "--ca",
+          dir.resolve("tls/localhost-cert.pem").toString(),
+          "--format",
+          "json",
           "https://localhost:" + modern.httpsPort() + "/");
       JsonNode report = new ObjectMapper().readTree(out.toString());
       assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.3\"]");
@@ -117,10 +146,12 @@ class AuditCommandTest {
   @Test
   void audit_closedPort_exitsThree() throws Exception {
     int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    assertThat(run("audit", "--timeout", "2s", "127.0.0.1:" + port)).isEqualTo(AuditCommand.UNREACHABLE);
+    assertThat(run("audit", "--timeout", "2s", "127.0.0.1:" + port))
+        .isEqualTo(AuditCommand.UNREACHABLE);
     assertThat(err.toString()).contains("unreachable");
   }
 
@@ -136,27 +167,46 @@ class AuditCommandTest {
     assertThat(run("audit", "--max-requests", "1", url)).isEqualTo(Main.USAGE);
     assertThat(run("audit", "--login-probe", "/login", url)).isEqualTo(Main.USAGE);
     assertThat(run("audit", "ftp://example.org/")).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("format must be one of", "grade must be one of", "Name: value",
-        "use --resolve", "--timeout must look like", "HOST:PORT:ADDRESS", "between 5 and 1000",
-        "--login-probe PATH and --username U go together", "http or https");
+    assertThat(err.toString())
+        .contains(
+            "format must be one of",
+            "grade must be one of",
+            "Name: value",
+            "use --resolve",
+            "--timeout must look like",
+            "HOST:PORT:ADDRESS",
+            "between 5 and 1000",
+            "--login-probe PATH and --username U go together",
+            "http or https");
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
   void audit_resolveToLoopback_keepsHostAndSni() {
-    // The certificate names localhost; connecting to 127.0.0.1 for a made-up name keeps that name in SNI.
-    int code = run("audit", "--ca", data.resolve("ca.pem").toString(), "--resolve",
-        "demo.internal:" + httpsPort + ":127.0.0.1", "https://demo.internal:" + httpsPort + "/");
+    // The certificate names localhost; connecting to 127.0.0.1 for a made-up name keeps that name
+    // in SNI.
+    int code =
+        run(
+            "audit",
+            "--ca",
+            data.resolve("ca.pem").toString(),
+            "--resolve",
+            "demo.internal:" + httpsPort + ":127.0.0.1",
+            "https://demo.internal:" + httpsPort + "/");
     assertThat(code).isEqualTo(Main.OK);
-    assertThat(out.toString()).contains("certificate-hostname-mismatch").doesNotContain("unreachable");
+    assertThat(out.toString())
+        .contains("certificate-hostname-mismatch")
+        .doesNotContain("unreachable");
   }
 
   @Test
   void audit_everyFormat_writesItsDocument_toOutput() throws Exception {
     String ca = data.resolve("ca.pem").toString();
     Path html = data.resolve("report.html");
-    assertThat(run("audit", "--ca", ca, "--format", "html", "--output", html.toString(), url)).isZero();
-    assertThat(Files.readString(html)).contains("Content-Security-Policy", "default-src 'none'", "A+")
+    assertThat(run("audit", "--ca", ca, "--format", "html", "--output", html.toString(), url))
+        .isZero();
+    assertThat(Files.readString(html))
+        .contains("Content-Security-Policy", "default-src 'none'", "A+")
         .doesNotContain("<script", "http://", "src=");
     Path sarif = data.resolve("report.sarif");
     run("audit", "--ca", ca, "--format", "sarif", "--output", sarif.toString(), url);
@@ -172,13 +222,16 @@ class AuditCommandTest {
   @Test
   void audit_baseline_hidesAcceptedFindings_andReportsExpiredOnes() throws Exception {
     Path baseline = data.resolve("baseline.json");
-    Files.writeString(baseline, """
+    Files.writeString(
+        baseline,
+        """
         {"accepted": [
           {"id": "certificate-untrusted", "reason": "staging uses a private CA", "expires": "2999-01-01"},
           {"id": "hsts-invalid-cert", "reason": "same", "expires": "2000-01-01"}
         ]}""");
     run("audit", "--baseline", baseline.toString(), "--format", "json", url);
-    assertThat(out.toString()).doesNotContain("\"id\" : \"certificate-untrusted\"")
+    assertThat(out.toString())
+        .doesNotContain("\"id\" : \"certificate-untrusted\"")
         .contains("\"id\" : \"hsts-invalid-cert\"", "baseline-expired:hsts-invalid-cert");
     Files.writeString(baseline, "{\"accepted\": [{\"id\": \"x\"}]}");
     assertThat(run("audit", "--baseline", baseline.toString(), url)).isEqualTo(Main.USAGE);

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code armet demo} as a real process: starts on free ports, answers, stops on SIGTERM. */
 class DemoCommandProcessTest {
   private static final Pattern HTTPS = Pattern.compile("^  https://localhost:(\\d+)/$");
-  private static final Pattern HTTP = Pattern.compile("^  http://localhost:(\\d+)/ redirects to HTTPS$");
+  private static final Pattern HTTP =
+      Pattern.compile("^  http://localhost:(\\d+)/ redirects to HTTPS$");
 
   @TempDir Path data;
   Process process;
@@ -49,8 +50,19 @@ class DemoCommandProcessTest {
   @Test
   void demo_onPortZero_startsAnswersAndStopsOnSigterm() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "demo", "--https-port", "0", "--http-port", "0", "--data", data.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "demo",
+            "--https-port",
+            "0",
+            "--http-port",
+            "0",
+            "--data",
+            data.toString());
     pb.environment().remove("ARMET_ENV");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     process = pb.start();
@@ -61,19 +73,29 @@ class DemoCommandProcessTest {
     int httpPort = Integer.parseInt(awaitMatch(HTTP).group(1));
     assertThat(httpsPort).isPositive().isNotEqualTo(httpPort);
 
-    X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(Files.newInputStream(data.resolve("tls/localhost-cert.pem")));
-    HttpResponse<String> home = client(cert).send(HttpRequest.newBuilder(
-        URI.create("https://127.0.0.1:" + httpsPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
+    X509Certificate cert =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(data.resolve("tls/localhost-cert.pem")));
+    HttpResponse<String> home =
+        client(cert)
+            .send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("<script nonce=\"");
     assertThat(home.headers().firstValue("strict-transport-security")).isPresent();
     assertThat(home.headers().firstValue("server")).isEmpty();
 
-    HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + httpPort + "/x?y=1")).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> redirect =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/x?y=1"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
     assertThat(redirect.statusCode()).isEqualTo(308);
-    assertThat(redirect.headers().firstValue("location")).hasValue("https://localhost:" + httpsPort + "/x?y=1");
+    assertThat(redirect.headers().firstValue("location"))
+        .hasValue("https://localhost:" + httpsPort + "/x?y=1");
 
     // SIGTERM through the handle: Process.destroy() would also close our end of stdout.
     assertThat(process.toHandle().destroy()).isTrue();
@@ -92,7 +114,8 @@ class DemoCommandProcessTest {
     stop();
     assertThat(Files.exists(data.resolve("dev-secrets"))).isTrue();
     assertThat(Files.getPosixFilePermissions(data.resolve("dev-secrets")))
-        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
     lines.clear();
@@ -106,9 +129,21 @@ class DemoCommandProcessTest {
   @Test
   void demo_unknownStore_isAUsageError() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "demo", "--https-port", "0", "--http-port", "0", "--data", data.toString(),
-        "--store", "mongodb://user:hunter2@127.0.0.1/x");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "demo",
+            "--https-port",
+            "0",
+            "--http-port",
+            "0",
+            "--data",
+            data.toString(),
+            "--store",
+            "mongodb://user:hunter2@127.0.0.1/x");
     pb.redirectErrorStream(true);
     process = pb.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -119,8 +154,19 @@ class DemoCommandProcessTest {
 
   private int startDemo() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "demo", "--https-port", "0", "--http-port", "0", "--data", data.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "demo",
+            "--https-port",
+            "0",
+            "--http-port",
+            "0",
+            "--data",
+            data.toString());
     pb.environment().remove("ARMET_ENV");
     pb.environment().remove("ARMET_SECRETS");
     pb.environment().remove("ARMET_SECRETS_FILE");
@@ -144,23 +190,31 @@ class DemoCommandProcessTest {
 
   private static int visits(HttpClient browser, int port) throws Exception {
     // The __Host- cookie is for localhost; the certificate's SAN covers it.
-    String body = browser.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        browser
+            .send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Matcher m = Pattern.compile("<strong id=\"visits\">(\\d+)<").matcher(body);
     assertThat(m.find()).as("visit count in the page").isTrue();
     return Integer.parseInt(m.group(1));
   }
 
   private void pump(InputStream stdout) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (java.io.IOException e) {
-        lines.add("<stdout failed: " + e + ">");
-      }
-    }, "demo-stdout");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (java.io.IOException e) {
+                lines.add("<stdout failed: " + e + ">");
+              }
+            },
+            "demo-stdout");
     t.setDaemon(true);
     t.start();
   }
@@ -207,15 +261,18 @@ class DemoCommandProcessTest {
     return client(cert, null);
   }
 
-  private static HttpClient client(X509Certificate cert, java.net.CookieHandler cookies) throws Exception {
+  private static HttpClient client(X509Certificate cert, java.net.CookieHandler cookies)
+      throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("demo", cert);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, tmf.getTrustManagers(), null);
-    HttpClient.Builder b = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(30));
+    HttpClient.Builder b =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(30));
     if (cookies != null) {
       b.cookieHandler(cookies);
     }

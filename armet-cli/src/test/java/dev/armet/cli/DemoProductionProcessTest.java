@@ -23,11 +23,32 @@ class DemoProductionProcessTest {
   Map<String, String> production() throws Exception {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=localhost", "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "2", "-keyout", key.toString(), "-out", cert.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0).as("openssl made a certificate").isTrue();
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-days",
+                "2",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0)
+        .as("openssl made a certificate")
+        .isTrue();
     Map<String, String> env = new HashMap<>();
     env.put("ARMET_ENV", "production");
     env.put("ARMET_SECRETS", dev.armet.keys.Secrets.generate());
@@ -46,9 +67,11 @@ class DemoProductionProcessTest {
     try (ArmetProcess demo = ArmetProcess.start(env, dir.resolve("stderr.txt"), "demo")) {
       int port = Integer.parseInt(demo.awaitMatch(HTTPS).group(1));
       assertThat(demo.stdout()).anySatisfy(line -> assertThat(line).contains("production mode"));
-      HttpResponse<String> home = ArmetProcess.trusting(Path.of(env.get("ARMET_TLS_CERTIFICATE"))).send(
-          HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> home =
+          ArmetProcess.trusting(Path.of(env.get("ARMET_TLS_CERTIFICATE")))
+              .send(
+                  HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(home.statusCode()).isEqualTo(200);
       assertThat(home.headers().firstValue("strict-transport-security")).isPresent();
     }
@@ -71,7 +94,8 @@ class DemoProductionProcessTest {
     env.put("ARMET_LIMITS_MAX_BODY_BYTES", "lots");
     try (ArmetProcess demo = ArmetProcess.start(env, dir.resolve("stderr.txt"), "demo")) {
       assertThat(demo.awaitExit()).isEqualTo(Main.USAGE);
-      assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("limits.max-body-bytes", "'lots'");
+      assertThat(Files.readString(dir.resolve("stderr.txt")))
+          .contains("limits.max-body-bytes", "'lots'");
     }
   }
 }

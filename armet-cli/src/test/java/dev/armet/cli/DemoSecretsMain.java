@@ -3,7 +3,9 @@ package dev.armet.cli;
 import dev.armet.env.ArmetEnvironment;
 import java.nio.file.Path;
 
-/** Creates the demo's development key ring in the folder {@code args[0]}, in a process of its own. */
+/**
+ * Creates the demo's development key ring in the folder {@code args[0]}, in a process of its own.
+ */
 final class DemoSecretsMain {
   private DemoSecretsMain() {}
 

@@ -22,15 +22,19 @@ class DepsFixCommandTest {
   /** The synthetic advisory for the fixture package: lib before 1.1 is affected. */
   static Path osv(Path dir) throws IOException {
     Path osv = Files.createDirectories(dir.resolve("osv"));
-    Files.copy(DepsCommandTest.DEPS_RESOURCES.resolve("osv-fixture-lib/ARMET-TEST-LIB.json"), osv.resolve("ARMET-TEST-LIB.json"));
+    Files.copy(
+        DepsCommandTest.DEPS_RESOURCES.resolve("osv-fixture-lib/ARMET-TEST-LIB.json"),
+        osv.resolve("ARMET-TEST-LIB.json"));
     return osv;
   }
 
   static Path sampleApp(Path dir) throws IOException {
     Path app = Files.createDirectories(dir.resolve("app"));
-    Files.copy(DepsCommandTest.DEPS_RESOURCES.resolve("projects/app/pom.xml"), app.resolve("pom.xml"));
+    Files.copy(
+        DepsCommandTest.DEPS_RESOURCES.resolve("projects/app/pom.xml"), app.resolve("pom.xml"));
     Files.createDirectories(app.resolve(".mvn"));
-    Files.writeString(app.resolve(".mvn/maven.config"),
+    Files.writeString(
+        app.resolve(".mvn/maven.config"),
         "-o -Daether.offline.protocols=file -Dfixture.repo=" + FIXTURE_REPO + "\n");
     return app;
   }
@@ -39,12 +43,24 @@ class DepsFixCommandTest {
   void fix_transitiveThroughStarter_addsOverrideAndProvesIt(@TempDir Path dir) throws IOException {
     Path app = sampleApp(dir);
     Path osv = osv(dir);
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "deps", "fix", app.toString(), "--osv",
-        osv.toString(), "--yes");
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "deps",
+            "fix",
+            app.toString(),
+            "--osv",
+            osv.toString(),
+            "--yes");
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("+      <dependency><groupId>dev.armet.fixture</groupId><artifactId>lib</artifactId>"
-        + "<version>1.1</version></dependency>", "verified: dev.armet.fixture:lib -> 1.1");
-    assertThat(Files.readString(app.resolve("pom.xml"))).contains("<dependencyManagement>", "<!-- armet deps fix -->");
+    assertThat(out.toString())
+        .contains(
+            "+      <dependency><groupId>dev.armet.fixture</groupId><artifactId>lib</artifactId>"
+                + "<version>1.1</version></dependency>",
+            "verified: dev.armet.fixture:lib -> 1.1");
+    assertThat(Files.readString(app.resolve("pom.xml")))
+        .contains("<dependencyManagement>", "<!-- armet deps fix -->");
   }
 
   @Test
@@ -55,13 +71,21 @@ class DepsFixCommandTest {
     System.setIn(new java.io.ByteArrayInputStream("n\n".getBytes()));
     int code;
     try {
-      code = Main.run(new PrintWriter(out), new PrintWriter(err), "deps", "fix", app.toString(), "--osv",
-          osv(dir).toString());
+      code =
+          Main.run(
+              new PrintWriter(out),
+              new PrintWriter(err),
+              "deps",
+              "fix",
+              app.toString(),
+              "--osv",
+              osv(dir).toString());
     } finally {
       System.setIn(stdin);
     }
     assertThat(code).as(err.toString()).isEqualTo(1);
-    assertThat(out.toString()).contains("+++ ", "<artifactId>lib</artifactId><version>1.1</version>");
+    assertThat(out.toString())
+        .contains("+++ ", "<artifactId>lib</artifactId><version>1.1</version>");
     assertThat(err.toString()).contains("Apply these changes to", "[y/N]", "nothing changed");
     assertThat(Files.readString(app.resolve("pom.xml"))).isEqualTo(before);
   }

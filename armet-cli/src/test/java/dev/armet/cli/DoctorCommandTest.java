@@ -20,15 +20,24 @@ class DoctorCommandTest {
   }
 
   Path config(String text) throws Exception {
-    return Files.writeString(dir.resolve("armet.properties"), text + "\nserver.data-dir = " + dir.resolve("data") + "\n");
+    return Files.writeString(
+        dir.resolve("armet.properties"),
+        text + "\nserver.data-dir = " + dir.resolve("data") + "\n");
   }
 
   @Test
-  void doctor_inProduction_printsEveryFindingWithSeverityAndFix_andExitsOneOnErrors() throws Exception {
+  void doctor_inProduction_printsEveryFindingWithSeverityAndFix_andExitsOneOnErrors()
+      throws Exception {
     Path f = config("env = production\nserver.https-port = 0\nserver.http-port = 0");
     assertThat(run("doctor", "--config", f.toString())).isEqualTo(Main.FAILURE);
-    assertThat(out.toString()).contains("armet doctor: production mode", "ERROR   certificate",
-        "fix: set tls.certificate", "INFO    tls", "INFO    limits", "the server would refuse to start");
+    assertThat(out.toString())
+        .contains(
+            "armet doctor: production mode",
+            "ERROR   certificate",
+            "fix: set tls.certificate",
+            "INFO    tls",
+            "INFO    limits",
+            "the server would refuse to start");
     // No ARMET_SECRETS in the test environment: the session key ring is one of the errors.
     assertThat(out.toString()).contains("ERROR   secrets", "armet keys generate");
     // Found by the production gate the sessions were built through, naming the setting.
@@ -46,8 +55,10 @@ class DoctorCommandTest {
   void doctor_json_isOneObjectWithTheFindings() throws Exception {
     Path f = config("env = production");
     run("doctor", "--config", f.toString(), "--format", "json");
-    assertThat(out.toString().trim()).startsWith("{\"mode\":\"production\",\"findings\":[{\"severity\":\"ERROR\"")
-        .endsWith("]}").contains("\"topic\":\"certificate\"", "\"fix\":");
+    assertThat(out.toString().trim())
+        .startsWith("{\"mode\":\"production\",\"findings\":[{\"severity\":\"ERROR\"")
+        .endsWith("]}")
+        .contains("\"topic\":\"certificate\"", "\"fix\":");
   }
 
   @Test
@@ -59,9 +70,12 @@ class DoctorCommandTest {
 
   @Test
   void serve_inProductionWithErrors_refusesToStart() throws Exception {
-    Path f = config("env = production\nserver.https-port = 0\nserver.http-port = 0\nserver.bind-address = 127.0.0.1");
+    Path f =
+        config(
+            "env = production\nserver.https-port = 0\nserver.http-port = 0\nserver.bind-address = 127.0.0.1");
     assertThat(run("serve", "--config", f.toString())).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("refusing to start in production", "no certificate configured");
+    assertThat(err.toString())
+        .contains("refusing to start in production", "no certificate configured");
   }
 
   @Test

@@ -31,7 +31,10 @@ class KeysCommandTest {
     assertThat(secret).matches("[A-Za-z0-9_-]{43}");
     assertThat(Base64.getUrlDecoder().decode(secret)).hasSize(32);
     assertThat(Secrets.parseList(secret)).hasSize(1);
-    assertThat(err.toString().lines().toList()).hasSize(1).first().asString()
+    assertThat(err.toString().lines().toList())
+        .hasSize(1)
+        .first()
+        .asString()
         .contains("ARMET_SECRETS=", "newest first", "ARMET_SECRETS_FILE");
   }
 
@@ -45,7 +48,8 @@ class KeysCommandTest {
   @Test
   void generate_withCountOutOfRange_isUsageError() {
     assertThat(run("keys", "generate", "--count", "0")).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("--count must be between 1 and 100, was 0", "Usage: armet keys generate");
+    assertThat(err.toString())
+        .contains("--count must be between 1 and 100, was 0", "Usage: armet keys generate");
     assertThat(out.toString()).isEmpty();
   }
 

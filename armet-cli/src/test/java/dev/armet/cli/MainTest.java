@@ -29,14 +29,25 @@ class MainTest {
   @Test
   void help_listsDemoAndExitCodes() {
     assertThat(run("--help")).isEqualTo(Main.OK);
-    assertThat(out.toString()).contains("demo", "serve", "doctor", "Exit codes:", "2   usage or configuration error");
+    assertThat(out.toString())
+        .contains("demo", "serve", "doctor", "Exit codes:", "2   usage or configuration error");
   }
 
   @Test
   void demoHelp_listsOptionsWithDefaults() {
     assertThat(run("demo", "--help")).isEqualTo(Main.OK);
-    assertThat(out.toString()).contains("--https-port=N", "else 8443", "--http-port=N", "else 8080",
-        "--data=DIR", "else ./data", "--config=FILE", "--user=USER", "--group=GROUP", "Exit codes:");
+    assertThat(out.toString())
+        .contains(
+            "--https-port=N",
+            "else 8443",
+            "--http-port=N",
+            "else 8080",
+            "--data=DIR",
+            "else ./data",
+            "--config=FILE",
+            "--user=USER",
+            "--group=GROUP",
+            "Exit codes:");
   }
 
   @Test
@@ -59,13 +70,16 @@ class MainTest {
 
   @Test
   void demo_withPortOutOfRange_isUsageError() {
-    assertThat(run("demo", "--https-port", "70000", "--data", data.toString())).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("--https-port must be between 0 and 65535", "70000", "Usage: armet demo");
+    assertThat(run("demo", "--https-port", "70000", "--data", data.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString())
+        .contains("--https-port must be between 0 and 65535", "70000", "Usage: armet demo");
   }
 
   @Test
   void demo_withSamePorts_isUsageError() {
-    assertThat(run("demo", "--https-port", "9443", "--http-port", "9443", "--data", data.toString()))
+    assertThat(
+            run("demo", "--https-port", "9443", "--http-port", "9443", "--data", data.toString()))
         .isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("must differ");
   }
@@ -73,8 +87,15 @@ class MainTest {
   @Test
   void demo_withPortInUse_isRuntimeFailure() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      int code = run("demo", "--https-port", String.valueOf(busy.getLocalPort()), "--http-port", "0",
-          "--data", data.toString());
+      int code =
+          run(
+              "demo",
+              "--https-port",
+              String.valueOf(busy.getLocalPort()),
+              "--http-port",
+              "0",
+              "--data",
+              data.toString());
       assertThat(code).isEqualTo(Main.FAILURE);
       assertThat(err.toString()).contains("could not start", String.valueOf(busy.getLocalPort()));
     }

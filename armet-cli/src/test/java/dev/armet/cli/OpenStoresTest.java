@@ -12,8 +12,13 @@ class OpenStoresTest {
   @TempDir Path data;
 
   @ParameterizedTest
-  @ValueSource(strings = {"mongodb://app:s3cret@db/app", "mongodb://app:s3/cret@db/app",
-      "mongodb://app:s3@cret@db/app", "mongodb://s3cret@[::1]/app"})
+  @ValueSource(
+      strings = {
+        "mongodb://app:s3cret@db/app",
+        "mongodb://app:s3/cret@db/app",
+        "mongodb://app:s3@cret@db/app",
+        "mongodb://s3cret@[::1]/app"
+      })
   void open_unknownStore_namesItWithoutThePassword(String uri) {
     assertThatThrownBy(() -> OpenStores.open(uri, data))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,11 +1,11 @@
 package dev.armet.cli;
 
-import dev.armet.spi.Stores;
 import dev.armet.demo.DemoApplication;
 import dev.armet.demo.DemoStores;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.server.ArmetServer;
+import dev.armet.spi.Stores;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -42,26 +42,58 @@ public final class ProductionDemoMain {
     Files.createDirectories(data);
     KeyPair caKeys = ec();
     X500Name caName = new X500Name("CN=Armet Audit Demo CA");
-    JcaX509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), notBefore(),
-        Date.from(Instant.now().plus(Duration.ofDays(30))), caName, caKeys.getPublic());
+    JcaX509v3CertificateBuilder ca =
+        new JcaX509v3CertificateBuilder(
+            caName,
+            serial(),
+            notBefore(),
+            Date.from(Instant.now().plus(Duration.ofDays(30))),
+            caName,
+            caKeys.getPublic());
     ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
     X509Certificate caCert = sign(ca, caKeys);
     KeyPair leafKeys = ec();
-    JcaX509v3CertificateBuilder leaf = new JcaX509v3CertificateBuilder(caName, serial(), notBefore(),
-        Date.from(Instant.now().plus(Duration.ofDays(30))), new X500Name("CN=localhost"), leafKeys.getPublic());
-    leaf.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+    JcaX509v3CertificateBuilder leaf =
+        new JcaX509v3CertificateBuilder(
+            caName,
+            serial(),
+            notBefore(),
+            Date.from(Instant.now().plus(Duration.ofDays(30))),
+            new X500Name("CN=localhost"),
+            leafKeys.getPublic());
+    leaf.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, "localhost"),
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
     X509Certificate leafCert = sign(leaf, caKeys);
     Files.writeString(data.resolve("ca.pem"), pem(caCert));
     Files.writeString(data.resolve("fullchain.pem"), pem(leafCert) + pem(caCert));
-    Files.writeString(data.resolve("privkey.pem"), pem(new JcaPKCS8Generator(leafKeys.getPrivate(), null).generate()));
+    Files.writeString(
+        data.resolve("privkey.pem"),
+        pem(new JcaPKCS8Generator(leafKeys.getPrivate(), null).generate()));
 
     Stores stores = OpenStores.open("sqlite", data);
-    ArmetServer server = DemoApplication.create(DemoStores.of(stores.sessions(), stores.rateLimits(),
-            stores.rateLimits()), DemoSecrets.keyring(ArmetEnvironment.PRODUCTION, data), SecurityEventSink.logging(),
-        c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1").dataDirectory(data).canonicalHost("localhost")
-            .allowRoot(true).closeOnStop(stores)
-            .tls(t -> t.certificate(data.resolve("fullchain.pem"), data.resolve("privkey.pem"))));
+    ArmetServer server =
+        DemoApplication.create(
+            DemoStores.of(stores.sessions(), stores.rateLimits(), stores.rateLimits()),
+            DemoSecrets.keyring(ArmetEnvironment.PRODUCTION, data),
+            SecurityEventSink.logging(),
+            c ->
+                c.httpsPort(0)
+                    .httpPort(0)
+                    .bindAddress("127.0.0.1")
+                    .dataDirectory(data)
+                    .canonicalHost("localhost")
+                    .allowRoot(true)
+                    .closeOnStop(stores)
+                    .tls(
+                        t ->
+                            t.certificate(
+                                data.resolve("fullchain.pem"), data.resolve("privkey.pem"))));
     server.start();
     System.out.println("https port " + server.httpsPort());
     System.out.println("http port " + server.httpPort());
@@ -73,9 +105,11 @@ public final class ProductionDemoMain {
     return Date.from(Instant.now().minus(Duration.ofHours(1)));
   }
 
-  private static X509Certificate sign(JcaX509v3CertificateBuilder b, KeyPair signer) throws Exception {
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+  private static X509Certificate sign(JcaX509v3CertificateBuilder b, KeyPair signer)
+      throws Exception {
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
   }
 
   private static KeyPair ec() throws Exception {

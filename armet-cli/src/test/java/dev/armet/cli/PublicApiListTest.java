@@ -25,16 +25,22 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Public API" list and the module descriptors agree: every public top-level type
- * of a package a library module exports to everyone is listed, and every listed type is one.
- * Packages exported only to other Armet modules ({@code exports … to}) are not API and do not
- * count. The descriptors are read from the compiled {@code module-info.class} of each module,
- * wherever the build put it (a {@code target/classes} folder or a jar).
+ * The README's "Public API" list and the module descriptors agree: every public top-level type of a
+ * package a library module exports to everyone is listed, and every listed type is one. Packages
+ * exported only to other Armet modules ({@code exports … to}) are not API and do not count. The
+ * descriptors are read from the compiled {@code module-info.class} of each module, wherever the
+ * build put it (a {@code target/classes} folder or a jar).
  */
 class PublicApiListTest {
   /** One class of each library module, to find the module. */
-  private static final List<Class<?>> MODULES = List.of(SecurityHeaders.class, ArmetFilter.class,
-      RedisStores.class, JdbcStores.class, ArmetServer.class);
+  private static final List<Class<?>> MODULES =
+      List.of(
+          SecurityHeaders.class,
+          ArmetFilter.class,
+          RedisStores.class,
+          JdbcStores.class,
+          ArmetServer.class);
+
   private static final Pattern PACKAGE = Pattern.compile("^### `([a-z][a-z0-9.]*)`");
   private static final Pattern TYPE = Pattern.compile("^- `([A-Z][A-Za-z0-9]*)`");
 
@@ -43,9 +49,11 @@ class PublicApiListTest {
     Set<String> exported = exportedTypes();
     Set<String> listed = readmeList();
     assertThat(exported).as("exported public types").hasSizeGreaterThan(20);
-    assertThat(exported).as("exported types missing from README.md's Public API list")
+    assertThat(exported)
+        .as("exported types missing from README.md's Public API list")
         .isSubsetOf(listed);
-    assertThat(listed).as("types README.md's Public API list names that no module exports")
+    assertThat(listed)
+        .as("types README.md's Public API list names that no module exports")
         .isSubsetOf(exported);
   }
 
@@ -69,9 +77,11 @@ class PublicApiListTest {
     Set<String> types = new TreeSet<>();
     for (Class<?> c : MODULES) {
       ModuleReference ref = reference(c);
-      Set<String> packages = ref.descriptor().exports().stream()
-          .filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
-          .collect(Collectors.toSet());
+      Set<String> packages =
+          ref.descriptor().exports().stream()
+              .filter(e -> !e.isQualified())
+              .map(ModuleDescriptor.Exports::source)
+              .collect(Collectors.toSet());
       try (ModuleReader reader = ref.open()) {
         for (String name : reader.list().toList()) {
           if (!name.endsWith(".class") || name.contains("$") || name.endsWith("-info.class")) {
@@ -128,7 +138,8 @@ class PublicApiListTest {
       }
       Matcher t = TYPE.matcher(line);
       if (t.find()) {
-        assertThat(pkg).as("README.md lists " + t.group(1) + " under no package heading")
+        assertThat(pkg)
+            .as("README.md lists " + t.group(1) + " under no package heading")
             .isNotNull();
         types.add(pkg + "." + t.group(1));
       }

@@ -18,7 +18,9 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code armet regex}: verdicts, formats, exit codes, and --scan on sources and a jar built here. */
+/**
+ * {@code armet regex}: verdicts, formats, exit codes, and --scan on sources and a jar built here.
+ */
 class RegexCommandTest {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
@@ -30,8 +32,14 @@ class RegexCommandTest {
   @Test
   void regex_quadraticPattern_exitsOneWithAttackAndProof() {
     assertThat(run("regex", "(a+)+$")).isEqualTo(Main.FAILURE);
-    assertThat(out.toString()).contains("UNSAFE", "complexity: polynomial (degree 2)", "attack: prefix \"\" + pump \"a\"",
-        "proof: n→steps", "fitted degree ", "rewrite: (a+)++$");
+    assertThat(out.toString())
+        .contains(
+            "UNSAFE",
+            "complexity: polynomial (degree 2)",
+            "attack: prefix \"\" + pump \"a\"",
+            "proof: n→steps",
+            "fitted degree ",
+            "rewrite: (a+)++$");
   }
 
   @Test
@@ -67,8 +75,11 @@ class RegexCommandTest {
 
   @Test
   void regex_json_hasTheContractFields() {
-    assertThat(run("regex", "--format", "json", "--mode", "find", "--flags", "i", ".*(?:.*=.*)")).isEqualTo(Main.FAILURE);
-    Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(out.toString().trim())).get("results")).get(0);
+    assertThat(run("regex", "--format", "json", "--mode", "find", "--flags", "i", ".*(?:.*=.*)"))
+        .isEqualTo(Main.FAILURE);
+    Map<?, ?> result =
+        (Map<?, ?>)
+            ((List<?>) ((Map<?, ?>) Json.parse(out.toString().trim())).get("results")).get(0);
     assertThat(result.get("complexity")).isEqualTo("polynomial");
     assertThat(result.get("degree")).isEqualTo(3);
     assertThat(result.get("mode")).isEqualTo("find");
@@ -84,11 +95,14 @@ class RegexCommandTest {
     Map<?, ?> sarif = (Map<?, ?>) Json.parse(out.toString().trim());
     assertThat(sarif.get("version")).isEqualTo("2.1.0");
     List<?> results = (List<?>) ((Map<?, ?>) ((List<?>) sarif.get("runs")).get(0)).get("results");
-    assertThat(results).singleElement().satisfies(r -> assertThat(((Map<?, ?>) r).get("ruleId")).isEqualTo("redos-polynomial"));
+    assertThat(results)
+        .singleElement()
+        .satisfies(r -> assertThat(((Map<?, ?>) r).get("ruleId")).isEqualTo("redos-polynomial"));
   }
 
   @Test
-  void scan_fatJarBuiltHere_findsCompileConstantAndAnnotationWithClassAndLine(@TempDir Path dir) throws IOException {
+  void scan_fatJarBuiltHere_findsCompileConstantAndAnnotationWithClassAndLine(@TempDir Path dir)
+      throws IOException {
     Path jar = buildFatJar(dir);
 
     assertThat(run("regex", "--scan", "--format", "json", jar.toString())).isEqualTo(Main.FAILURE);
@@ -99,7 +113,8 @@ class RegexCommandTest {
     assertThat(where.get("method")).isEqualTo("check");
     assertThat(where.get("line")).isEqualTo(9);
     assertThat(where.get("via")).isEqualTo("Pattern.compile");
-    assertThat((String) where.get("file")).endsWith("fat.jar!/BOOT-INF/lib/app.jar!/demo/Validator.class");
+    assertThat((String) where.get("file"))
+        .endsWith("fat.jar!/BOOT-INF/lib/app.jar!/demo/Validator.class");
     assertThat(compile.get("complexity")).isEqualTo("polynomial");
     Map<?, ?> annotation = find(results, "(\\w+\\s?)*$");
     assertThat(((Map<?, ?>) annotation.get("location")).get("via")).isEqualTo("@Pattern(regexp)");
@@ -115,8 +130,13 @@ class RegexCommandTest {
     writeSources(dir);
 
     assertThat(run("regex", "--scan", dir.resolve("src").toString())).isEqualTo(Main.FAILURE);
-    assertThat(out.toString()).contains("/(a+)+$/  " + dir.resolve("src/demo/Validator.java") + ":9 (Pattern.compile)",
-        "/(\\w+\\s?)*$/", "(@annotation(regexp))", "/,\\s*/", "(String.split)");
+    assertThat(out.toString())
+        .contains(
+            "/(a+)+$/  " + dir.resolve("src/demo/Validator.java") + ":9 (Pattern.compile)",
+            "/(\\w+\\s?)*$/",
+            "(@annotation(regexp))",
+            "/,\\s*/",
+            "(String.split)");
   }
 
   private static List<String> keys(Object map) {
@@ -124,7 +144,10 @@ class RegexCommandTest {
   }
 
   private static Map<?, ?> find(List<?> results, String pattern) {
-    return results.stream().map(r -> (Map<?, ?>) r).filter(r -> r.get("pattern").equals(pattern)).findFirst()
+    return results.stream()
+        .map(r -> (Map<?, ?>) r)
+        .filter(r -> r.get("pattern").equals(pattern))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no result for " + pattern + " in " + results));
   }
 
@@ -132,12 +155,16 @@ class RegexCommandTest {
     Path src = dir.resolve("src");
     Files.createDirectories(src.resolve("demo"));
     Files.createDirectories(src.resolve("jakarta/validation/constraints"));
-    Files.writeString(src.resolve("jakarta/validation/constraints/Pattern.java"), """
+    Files.writeString(
+        src.resolve("jakarta/validation/constraints/Pattern.java"),
+        """
         package jakarta.validation.constraints;
         @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
         public @interface Pattern { String regexp(); }
         """);
-    Files.writeString(src.resolve("demo/Validator.java"), """
+    Files.writeString(
+        src.resolve("demo/Validator.java"),
+        """
         package demo;
 
         import java.util.regex.Pattern;
@@ -165,7 +192,9 @@ class RegexCommandTest {
     try (Stream<Path> files = Files.walk(dir.resolve("src"))) {
       files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
     }
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
+    assertThat(
+            ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)))
+        .isZero();
     Path app = dir.resolve("app.jar");
     try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(app));
         Stream<Path> files = Files.walk(classes)) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SchemaCommandTest {
   final StringWriter out = new StringWriter();
@@ -26,7 +26,8 @@ class SchemaCommandTest {
 
   @Test
   void schema_tablePrefix_isUsed() {
-    assertThat(run("schema", "--dialect", "postgresql", "--table-prefix", "app_")).isEqualTo(Main.OK);
+    assertThat(run("schema", "--dialect", "postgresql", "--table-prefix", "app_"))
+        .isEqualTo(Main.OK);
     assertThat(out.toString()).contains("app_").doesNotContain("armet_");
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code armet serve} as a real process, configured as docs/CONFIGURATION.md shows. */
 class ServeCommandProcessTest {
-  private static final Pattern SERVING = Pattern.compile("Armet serving in \\w+ mode: https://localhost:(\\d+)/");
+  private static final Pattern SERVING =
+      Pattern.compile("Armet serving in \\w+ mode: https://localhost:(\\d+)/");
 
   @TempDir Path dir;
 
@@ -23,15 +24,28 @@ class ServeCommandProcessTest {
     Path site = Files.createDirectories(dir.resolve("site"));
     Files.writeString(site.resolve("hello.txt"), "hello from the static dir\n");
     Path data = dir.resolve("data");
-    Path config = Files.writeString(dir.resolve("armet.properties"), String.join("\n",
-        "env = development", "server.https-port = 0", "server.http-port = 0", "server.bind-address = 127.0.0.1",
-        "server.data-dir = " + data, "server.static-dir = " + site, ""));
-    try (ArmetProcess serve = ArmetProcess.start(Map.of(), dir.resolve("stderr.txt"), "serve", "--config",
-        config.toString())) {
+    Path config =
+        Files.writeString(
+            dir.resolve("armet.properties"),
+            String.join(
+                "\n",
+                "env = development",
+                "server.https-port = 0",
+                "server.http-port = 0",
+                "server.bind-address = 127.0.0.1",
+                "server.data-dir = " + data,
+                "server.static-dir = " + site,
+                ""));
+    try (ArmetProcess serve =
+        ArmetProcess.start(
+            Map.of(), dir.resolve("stderr.txt"), "serve", "--config", config.toString())) {
       int port = Integer.parseInt(serve.awaitMatch(SERVING).group(1));
-      HttpResponse<String> file = ArmetProcess.trustingDevelopmentCertificate(data).send(
-          HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/hello.txt")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> file =
+          ArmetProcess.trustingDevelopmentCertificate(data)
+              .send(
+                  HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/hello.txt"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(file.statusCode()).as(Files.readString(dir.resolve("stderr.txt"))).isEqualTo(200);
       assertThat(file.body()).isEqualTo("hello from the static dir\n");
       assertThat(file.headers().firstValue("x-content-type-options")).hasValue("nosniff");

@@ -11,8 +11,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param severity how much it matters
- * @param topic the area: {@code tls}, {@code certificate}, {@code headers}, {@code cookies},
- *     {@code sessions}, {@code stores}, {@code secrets}, {@code user}, {@code limits}, …
+ * @param topic the area: {@code tls}, {@code certificate}, {@code headers}, {@code cookies}, {@code
+ *     sessions}, {@code stores}, {@code secrets}, {@code user}, {@code limits}, …
  * @param message what was found, naming the setting concerned
  * @param fix what to do about it; empty for {@link Severity#INFO}
  */
@@ -36,9 +36,10 @@ public record Finding(Severity severity, String topic, String message, String fi
     return new Finding(Severity.ERROR, topic, message, fix);
   }
 
-  /** One line: {@code ERROR   tls: message — fix: …}. */
+  /** One line: {@code ERROR tls: message — fix: …}. */
   @Override
   public String toString() {
-    return String.format("%-7s %s: %s%s", severity, topic, message, fix.isEmpty() ? "" : " (fix: " + fix + ")");
+    return String.format(
+        "%-7s %s: %s%s", severity, topic, message, fix.isEmpty() ? "" : " (fix: " + fix + ")");
   }
 }

@@ -4,10 +4,10 @@ import dev.armet.env.ArmetEnvironment;
 import java.util.List;
 
 /**
- * A start-up self-check of one component (TLS, sessions, a store, …). Components register
- * theirs with the server; the server runs every check before it accepts a connection, and
- * {@code armet doctor} prints what they find. A check reads configuration and local state only:
- * it must be quick and must not change anything.
+ * A start-up self-check of one component (TLS, sessions, a store, …). Components register theirs
+ * with the server; the server runs every check before it accepts a connection, and {@code armet
+ * doctor} prints what they find. A check reads configuration and local state only: it must be quick
+ * and must not change anything.
  *
  * <pre>{@code
  * SelfCheck store = env -> store.isInMemory() && env.isProduction()

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The findings of every {@link SelfCheck}, most severe first. A check that throws becomes an
- * {@code ERROR} finding naming it, so a broken check can never pass silently.
+ * The findings of every {@link SelfCheck}, most severe first. A check that throws becomes an {@code
+ * ERROR} finding naming it, so a broken check can never pass silently.
  *
  * <pre>{@code
  * SelfCheckReport report = SelfCheckReport.run(env, checks);
@@ -24,14 +24,18 @@ public final class SelfCheckReport {
   }
 
   /** Runs {@code checks} in order for {@code environment}. */
-  public static SelfCheckReport run(ArmetEnvironment environment, List<? extends SelfCheck> checks) {
+  public static SelfCheckReport run(
+      ArmetEnvironment environment, List<? extends SelfCheck> checks) {
     List<Finding> all = new ArrayList<>();
     for (SelfCheck check : checks) {
       try {
         all.addAll(check.check(environment));
       } catch (RuntimeException e) {
-        all.add(Finding.error("self-check", check.getClass().getName() + " failed: " + e,
-            "fix the component's configuration; the check could not run"));
+        all.add(
+            Finding.error(
+                "self-check",
+                check.getClass().getName() + " failed: " + e,
+                "fix the component's configuration; the check could not run"));
       }
     }
     return new SelfCheckReport(all);

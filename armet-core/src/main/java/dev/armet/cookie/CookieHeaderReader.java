@@ -5,8 +5,8 @@ final class CookieHeaderReader {
   private CookieHeaderReader() {}
 
   /**
-   * Finds the name and value of the pair in {@code [from, to)} and writes their offsets at
-   * {@code out[at..at+3]}; false for a pair that names nothing (no '=' or an empty name).
+   * Finds the name and value of the pair in {@code [from, to)} and writes their offsets at {@code
+   * out[at..at+3]}; false for a pair that names nothing (no '=' or an empty name).
    */
   static boolean pair(String header, int from, int to, int[] out, int at) {
     // Search only inside the pair: a header of many '='-less pairs must stay linear.

@@ -14,9 +14,15 @@ final class CookieSyntax {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c <= 0x20 || c >= 0x7f || SEPARATORS.indexOf(c) >= 0) {
-        throw new IllegalArgumentException("cookie name '" + printable(name) + "' has "
-            + describe(c) + " at index " + i + "; a name is a token: ASCII letters, digits and"
-            + " !#$%&'*+-.^_`|~");
+        throw new IllegalArgumentException(
+            "cookie name '"
+                + printable(name)
+                + "' has "
+                + describe(c)
+                + " at index "
+                + i
+                + "; a name is a token: ASCII letters, digits and"
+                + " !#$%&'*+-.^_`|~");
       }
     }
   }
@@ -26,8 +32,14 @@ final class CookieSyntax {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c <= 0x20 || c >= 0x7f || c == '"' || c == ',' || c == ';' || c == '\\') {
-        throw new IllegalArgumentException("value of cookie '" + name + "' has " + describe(c)
-            + " at index " + i + "; encode it first (e.g. base64url)");
+        throw new IllegalArgumentException(
+            "value of cookie '"
+                + name
+                + "' has "
+                + describe(c)
+                + " at index "
+                + i
+                + "; encode it first (e.g. base64url)");
       }
     }
   }
@@ -40,22 +52,29 @@ final class CookieSyntax {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c >= 0x7f || c == ';' || c == ' ' || c == ',') {
-        throw new IllegalArgumentException(attribute + " '" + printable(value) + "' has "
-            + describe(c) + " at index " + i);
+        throw new IllegalArgumentException(
+            attribute + " '" + printable(value) + "' has " + describe(c) + " at index " + i);
       }
     }
   }
 
   static String describe(char c) {
     switch (c) {
-      case ';': return "';'";
-      case ',': return "','";
-      case ' ': return "a space";
-      case '\r': return "a carriage return";
-      case '\n': return "a line feed";
-      case '\t': return "a tab";
+      case ';':
+        return "';'";
+      case ',':
+        return "','";
+      case ' ':
+        return "a space";
+      case '\r':
+        return "a carriage return";
+      case '\n':
+        return "a line feed";
+      case '\t':
+        return "a tab";
       default:
-        return c < 0x20 || c == 0x7f ? String.format("control character U+%04X", (int) c)
+        return c < 0x20 || c == 0x7f
+            ? String.format("control character U+%04X", (int) c)
             : c > 0x7f ? String.format("non-ASCII character U+%04X", (int) c) : "'" + c + "'";
     }
   }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cookies a client sent, read from {@code Cookie} headers the way browsers and RFC 6265bis
- * §5.4 do. Reading never throws on client input: empty pairs, pairs without {@code =}, stray
- * spaces, and anything past the bounds (16 KiB of header text, 200 cookies) are ignored;
- * surrounding double quotes are removed from a value; duplicates are kept in order (the browser
- * sends the most specific path first). Parsing records offsets only; strings are made on lookup.
+ * The cookies a client sent, read from {@code Cookie} headers the way browsers and RFC 6265bis §5.4
+ * do. Reading never throws on client input: empty pairs, pairs without {@code =}, stray spaces, and
+ * anything past the bounds (16 KiB of header text, 200 cookies) are ignored; surrounding double
+ * quotes are removed from a value; duplicates are kept in order (the browser sends the most
+ * specific path first). Parsing records offsets only; strings are made on lookup.
  *
  * <pre>{@code
  * RequestCookies cookies = RequestCookies.parse(request.getHeader("Cookie"));
@@ -23,8 +23,10 @@ public final class RequestCookies {
   private static final RequestCookies EMPTY = new RequestCookies("", new int[0], 0);
 
   private final String text;
+
   /** Per cookie: name start, name end, value start, value end. */
   private final int[] offsets;
+
   private final int count;
 
   private RequestCookies(String text, int[] offsets, int count) {
@@ -65,8 +67,8 @@ public final class RequestCookies {
     if (header == null || header.isEmpty()) {
       return EMPTY;
     }
-    String text = header.length() > MAX_HEADER_CHARS
-        ? header.substring(0, MAX_HEADER_CHARS) : header;
+    String text =
+        header.length() > MAX_HEADER_CHARS ? header.substring(0, MAX_HEADER_CHARS) : header;
     int pairs = 1;
     for (int i = 0; i < text.length() && pairs < MAX_COOKIES; i++) {
       pairs += text.charAt(i) == ';' ? 1 : 0;

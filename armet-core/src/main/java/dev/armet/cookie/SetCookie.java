@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * An immutable cookie definition (name and attributes) that renders {@code Set-Cookie} header
  * values (RFC 6265bis). Every rule is checked when the definition is built: the name is a token,
  * {@code SameSite=None} and {@code Partitioned} require {@code Secure}, a {@code __Secure-} name
- * requires {@code Secure}, and a {@code __Host-} name requires {@code Secure}, {@code Path=/}
- * and no {@code Domain}. Values are checked when rendered: a control character, space, quote,
- * comma, semicolon or backslash is an error, so no header can be injected through a cookie.
+ * requires {@code Secure}, and a {@code __Host-} name requires {@code Secure}, {@code Path=/} and
+ * no {@code Domain}. Values are checked when rendered: a control character, space, quote, comma,
+ * semicolon or backslash is an error, so no header can be injected through a cookie.
  *
  * <p>Defaults: {@code Path=/}, {@code HttpOnly}, {@code SameSite=Lax}, not {@code Secure}, no
  * {@code Domain}, no {@code Max-Age} (a browser-session cookie).
@@ -74,8 +74,8 @@ public final class SetCookie {
   }
 
   /**
-   * The {@code Set-Cookie} value carrying {@code value}. A non-null {@code maxAge} adds
-   * {@code Max-Age} and, for old clients, the matching {@code Expires} computed from {@code now}.
+   * The {@code Set-Cookie} value carrying {@code value}. A non-null {@code maxAge} adds {@code
+   * Max-Age} and, for old clients, the matching {@code Expires} computed from {@code now}.
    *
    * @throws IllegalArgumentException if the value contains a character a cookie cannot carry
    */
@@ -86,16 +86,18 @@ public final class SetCookie {
     out.append(name).append('=').append(value);
     if (maxAge != null) {
       long seconds = Math.max(0, maxAge.toSeconds());
-      out.append("; Max-Age=").append(seconds)
-          .append("; Expires=").append(HTTP_DATE.format(now.plusSeconds(seconds)));
+      out.append("; Max-Age=")
+          .append(seconds)
+          .append("; Expires=")
+          .append(HTTP_DATE.format(now.plusSeconds(seconds)));
     }
     return attributes(out);
   }
 
   /** A {@code Set-Cookie} value that deletes this cookie (empty value, {@code Max-Age=0}). */
   public String clearHeader() {
-    StringBuilder out = new StringBuilder(name)
-        .append("=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    StringBuilder out =
+        new StringBuilder(name).append("=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
     return attributes(out);
   }
 
@@ -152,8 +154,14 @@ public final class SetCookie {
 
   /** A builder pre-filled with this definition, to derive a variant. */
   public SetCookieBuilder toBuilder() {
-    return new SetCookieBuilder(name).path(path).domain(domain).secure(secure)
-        .httpOnly(httpOnly).sameSite(sameSite).maxAge(maxAge).partitioned(partitioned);
+    return new SetCookieBuilder(name)
+        .path(path)
+        .domain(domain)
+        .secure(secure)
+        .httpOnly(httpOnly)
+        .sameSite(sameSite)
+        .maxAge(maxAge)
+        .partitioned(partitioned);
   }
 
   /** {@code Set-Cookie} as it would be written with an empty value; holds no secret. */

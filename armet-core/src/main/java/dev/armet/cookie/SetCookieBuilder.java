@@ -78,8 +78,8 @@ public final class SetCookieBuilder {
     if (domain != null) {
       CookieSyntax.checkAttribute("Domain", domain);
       if (!domain.matches("\\.?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
-        throw new IllegalArgumentException("Domain must be a host name, was '"
-            + CookieSyntax.printable(domain) + "'");
+        throw new IllegalArgumentException(
+            "Domain must be a host name, was '" + CookieSyntax.printable(domain) + "'");
       }
     }
     if (maxAge != null && maxAge.isNegative()) {
@@ -94,7 +94,8 @@ public final class SetCookieBuilder {
     } else if (lower.startsWith("__secure-")) {
       require(secure, "a __Secure- cookie must be Secure: call secure(true)");
     }
-    require(sameSite != SameSite.NONE || secure,
+    require(
+        sameSite != SameSite.NONE || secure,
         "SameSite=None requires Secure: call secure(true) or use SameSite.LAX");
     require(!partitioned || secure, "Partitioned requires Secure: call secure(true)");
     return SetCookie.of(this);

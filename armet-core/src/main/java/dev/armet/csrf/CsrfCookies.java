@@ -25,16 +25,19 @@ final class CsrfCookies {
 
   CsrfCookies(boolean production, @Nullable String readableName, TokenSigner signer) {
     this.secureSecret = SetCookie.named("__Host-csrf", c -> c.secure(true));
-    this.plainSecret = production ? secureSecret : SetCookie.named("csrf", c -> { });
+    this.plainSecret = production ? secureSecret : SetCookie.named("csrf", c -> {});
     if (readableName == null) {
       this.secureReadable = null;
       this.plainReadable = null;
     } else {
       this.secureReadable = SetCookie.named(readableName, c -> c.secure(true).httpOnly(false));
-      boolean prefixed = readableName.regionMatches(true, 0, "__Host-", 0, 7)
-          || readableName.regionMatches(true, 0, "__Secure-", 0, 9);
-      this.plainReadable = production || prefixed ? secureReadable
-          : SetCookie.named(readableName, c -> c.httpOnly(false));
+      boolean prefixed =
+          readableName.regionMatches(true, 0, "__Host-", 0, 7)
+              || readableName.regionMatches(true, 0, "__Secure-", 0, 9);
+      this.plainReadable =
+          production || prefixed
+              ? secureReadable
+              : SetCookie.named(readableName, c -> c.httpOnly(false));
     }
     this.signer = signer;
   }

@@ -4,10 +4,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of {@link CsrfProtection#check}: allowed, with the token to hand to the
- * application, or refused. The reason for a refusal is recorded as a {@code malicious_csrf}
- * security event (disposition {@code refused}) and deliberately not exposed here: the client
- * only ever gets a fixed 403.
+ * The outcome of {@link CsrfProtection#check}: allowed, with the token to hand to the application,
+ * or refused. The reason for a refusal is recorded as a {@code malicious_csrf} security event
+ * (disposition {@code refused}) and deliberately not exposed here: the client only ever gets a
+ * fixed 403.
  */
 public final class CsrfDecision {
   private final @Nullable CsrfToken token;

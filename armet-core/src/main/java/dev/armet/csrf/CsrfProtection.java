@@ -1,8 +1,8 @@
 package dev.armet.csrf;
 
 import dev.armet.cookie.RequestCookies;
-import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
+import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
 import dev.armet.session.Session;
@@ -18,22 +18,22 @@ import org.jspecify.annotations.Nullable;
  * every enabled layer, in order:
  *
  * <ol>
- *   <li><b>Fetch Metadata</b>: {@code Sec-Fetch-Site: cross-site} is refused, {@code same-site}
- *       too unless {@link CsrfProtectionBuilder#allowSameSite}; an {@code Origin} on the
- *       allow-list skips this layer (as Go's {@code CrossOriginProtection} does).
- *   <li><b>Origin</b>: {@code Origin}, else {@code Referer}, must be this server's own origin or
- *       an allowed one, compared exactly; {@code Origin: null} is refused; with neither header
- *       the token decides.
+ *   <li><b>Fetch Metadata</b>: {@code Sec-Fetch-Site: cross-site} is refused, {@code same-site} too
+ *       unless {@link CsrfProtectionBuilder#allowSameSite}; an {@code Origin} on the allow-list
+ *       skips this layer (as Go's {@code CrossOriginProtection} does).
+ *   <li><b>Origin</b>: {@code Origin}, else {@code Referer}, must be this server's own origin or an
+ *       allowed one, compared exactly; {@code Origin: null} is refused; with neither header the
+ *       token decides.
  *   <li><b>Token</b>: {@code X-CSRF-Token} header or {@code _csrf} form field, masked afresh per
  *       response, verified in constant time against the secret of this client ({@link CsrfMode}).
  *       Tokens in the query string are refused.
  * </ol>
  *
  * <p>Exempt, by explicit configuration only: paths such as self-authenticating webhooks, and
- * requests with {@code Authorization: Bearer} and no cookies at all (nothing ambient to forge;
- * on by default). No exemption applies to a request that sends the session cookie. Every refusal
- * (and, per {@link Enforcement#REPORT_ONLY} layer, every would-be refusal) is a security event.
- * Immutable and thread-safe.
+ * requests with {@code Authorization: Bearer} and no cookies at all (nothing ambient to forge; on
+ * by default). No exemption applies to a request that sends the session cookie. Every refusal (and,
+ * per {@link Enforcement#REPORT_ONLY} layer, every would-be refusal) is a security event. Immutable
+ * and thread-safe.
  *
  * <pre>{@code
  * CsrfProtection csrf = CsrfProtection.create(c -> c
@@ -103,11 +103,10 @@ public final class CsrfProtection {
   }
 
   /**
-   * Decides one request before the application sees it. An allowed decision carries the token
-   * for the page; for single-page apps the readable cookie is written too. Only for methods other
-   * than GET, HEAD, OPTIONS and TRACE does the answer depend on the request's
-   * {@code Sec-Fetch-Site}, {@code Origin}, {@code Referer} and cookies, and only then is
-   * {@code Vary} naming them added.
+   * Decides one request before the application sees it. An allowed decision carries the token for
+   * the page; for single-page apps the readable cookie is written too. Only for methods other than
+   * GET, HEAD, OPTIONS and TRACE does the answer depend on the request's {@code Sec-Fetch-Site},
+   * {@code Origin}, {@code Referer} and cookies, and only then is {@code Vary} naming them added.
    */
   public CsrfDecision check(CsrfRequest request, CsrfResponse response) {
     boolean unsafe = !SAFE_METHODS.contains(request.method());
@@ -142,8 +141,8 @@ public final class CsrfProtection {
   }
 
   private CsrfToken token(CsrfRequest request, CsrfResponse response) {
-    return new CsrfToken(new RequestSecrets(mode, cookies, request, response), parameterName,
-        headerName);
+    return new CsrfToken(
+        new RequestSecrets(mode, cookies, request, response), parameterName, headerName);
   }
 
   private boolean exempt(CsrfRequest request, RequestCookies sent) {
@@ -162,7 +161,8 @@ public final class CsrfProtection {
   }
 
   private static boolean isBearer(@Nullable String authorization) {
-    return authorization != null && authorization.length() > 7
+    return authorization != null
+        && authorization.length() > 7
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
@@ -178,11 +178,15 @@ public final class CsrfProtection {
       // Under Referrer-Policy: no-referrer (Helmet's default) browsers send "Origin: null" on
       // their own same-origin form posts; a Sec-Fetch-Site: same-origin, which no page can
       // forge, vouches for those. Without Fetch Metadata, "null" stays refused.
-      boolean vouched = fetchMetadata != Enforcement.OFF && originHeader != null
-          && originHeader.trim().equals("null")
-          && "same-origin".equals(trimmed(request.header("Sec-Fetch-Site")));
-      Refusal r = vouched ? null
-          : origins.check(originHeader, request.header("Referer"), request.serverOrigin());
+      boolean vouched =
+          fetchMetadata != Enforcement.OFF
+              && originHeader != null
+              && originHeader.trim().equals("null")
+              && "same-origin".equals(trimmed(request.header("Sec-Fetch-Site")));
+      Refusal r =
+          vouched
+              ? null
+              : origins.check(originHeader, request.header("Referer"), request.serverOrigin());
       if (r != null && enforced(r, origin, request)) {
         return r;
       }
@@ -207,27 +211,36 @@ public final class CsrfProtection {
     if (submitted == null || submitted.isEmpty()) {
       return Refusal.TOKEN_MISSING;
     }
-    return TokenMasking.matches(submitted.trim(), secrets.expected()) ? null
+    return TokenMasking.matches(submitted.trim(), secrets.expected())
+        ? null
         : Refusal.TOKEN_INVALID;
   }
 
   /** Records the refusal; true if the layer enforces it. */
   private boolean enforced(Refusal refusal, Enforcement enforcement, CsrfRequest request) {
     boolean enforce = enforcement == Enforcement.ENFORCE;
-    events.record(SecurityEvent.of("malicious_csrf")
-        .with("disposition", enforce ? "refused" : "report_only")
-        .with("reason", refusal.code)
-        .with("layer", refusal.layer)
-        .with("method", request.method())
-        .with("path", request.path())
-        .with("origin", request.header("Origin"))
-        .with("secFetchSite", request.header("Sec-Fetch-Site")));
+    events.record(
+        SecurityEvent.of("malicious_csrf")
+            .with("disposition", enforce ? "refused" : "report_only")
+            .with("reason", refusal.code)
+            .with("layer", refusal.layer)
+            .with("method", request.method())
+            .with("path", request.path())
+            .with("origin", request.header("Origin"))
+            .with("secFetchSite", request.header("Sec-Fetch-Site")));
     return enforce;
   }
 
   @Override
   public String toString() {
-    return "CsrfProtection[mode=" + mode.name().toLowerCase(Locale.ROOT) + ", fetchMetadata="
-        + fetchMetadata + ", origin=" + origin + ", token=" + token + "]";
+    return "CsrfProtection[mode="
+        + mode.name().toLowerCase(Locale.ROOT)
+        + ", fetchMetadata="
+        + fetchMetadata
+        + ", origin="
+        + origin
+        + ", token="
+        + token
+        + "]";
   }
 }

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Configures {@link CsrfProtection}; everything is checked in {@link #build()}. Defaults: every
- * layer {@link Enforcement#ENFORCE}d, {@code same-site} requests refused, no extra origins,
- * {@link CsrfMode#SYNCHRONIZER}, field {@code _csrf}, header {@code X-CSRF-Token}, no readable
- * cookie, tokens in the query string refused, bearer-only requests exempt, no exempt paths, keys
- * from {@code ARMET_SECRETS}, environment from {@code ARMET_ENV}, events to the
- * {@code armet.security} logger.
+ * layer {@link Enforcement#ENFORCE}d, {@code same-site} requests refused, no extra origins, {@link
+ * CsrfMode#SYNCHRONIZER}, field {@code _csrf}, header {@code X-CSRF-Token}, no readable cookie,
+ * tokens in the query string refused, bearer-only requests exempt, no exempt paths, keys from
+ * {@code ARMET_SECRETS}, environment from {@code ARMET_ENV}, events to the {@code armet.security}
+ * logger.
  */
 public final class CsrfProtectionBuilder {
   CsrfMode mode = CsrfMode.SYNCHRONIZER;
@@ -63,7 +63,8 @@ public final class CsrfProtectionBuilder {
 
   /** Every layer report-only: the safe first step on a live application. */
   public CsrfProtectionBuilder reportOnly() {
-    return fetchMetadata(Enforcement.REPORT_ONLY).origin(Enforcement.REPORT_ONLY)
+    return fetchMetadata(Enforcement.REPORT_ONLY)
+        .origin(Enforcement.REPORT_ONLY)
         .token(Enforcement.REPORT_ONLY);
   }
 
@@ -74,8 +75,8 @@ public final class CsrfProtectionBuilder {
   }
 
   /**
-   * Origins besides this server's own that may send unsafe requests, e.g.
-   * {@code https://admin.example.com}. Such an origin also passes layer 1.
+   * Origins besides this server's own that may send unsafe requests, e.g. {@code
+   * https://admin.example.com}. Such an origin also passes layer 1.
    *
    * @throws IllegalArgumentException naming a value that is not {@code scheme://host[:port]}
    */
@@ -99,15 +100,17 @@ public final class CsrfProtectionBuilder {
   }
 
   /**
-   * For single-page apps: also hand the token out in a cookie script can read (not HttpOnly),
-   * for the app to echo in the header. Renewed whenever it no longer verifies.
+   * For single-page apps: also hand the token out in a cookie script can read (not HttpOnly), for
+   * the app to echo in the header. Renewed whenever it no longer verifies.
    */
   public CsrfProtectionBuilder readableCookie(String name) {
     this.readableCookie = name;
     return this;
   }
 
-  /** Angular's and axios' built-in names: cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}. */
+  /**
+   * Angular's and axios' built-in names: cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}.
+   */
   public CsrfProtectionBuilder angularConvention() {
     return readableCookie("XSRF-TOKEN").headerName("X-XSRF-TOKEN");
   }
@@ -124,7 +127,9 @@ public final class CsrfProtectionBuilder {
     return this;
   }
 
-  /** Whether {@code Authorization: Bearer} requests with no cookies skip every layer (default on). */
+  /**
+   * Whether {@code Authorization: Bearer} requests with no cookies skip every layer (default on).
+   */
   public CsrfProtectionBuilder exemptBearerWithoutCookies(boolean exempt) {
     this.exemptBearer = exempt;
     return this;
@@ -136,8 +141,8 @@ public final class CsrfProtectionBuilder {
   }
 
   /**
-   * The mode to build for (default: {@code ARMET_ENV}); the same as
-   * {@code gate(ProductionGate.of(environment))}.
+   * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+   * gate(ProductionGate.of(environment))}.
    */
   public CsrfProtectionBuilder environment(ArmetEnvironment environment) {
     return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
@@ -167,22 +172,27 @@ public final class CsrfProtectionBuilder {
     checkName("parameterName", parameterName);
     checkName("headerName", headerName);
     if (fetchMetadata == Enforcement.OFF && origin == Enforcement.OFF && token == Enforcement.OFF) {
-      throw new IllegalArgumentException("csrf: every layer is OFF, which protects nothing; enable"
-          + " at least one layer, or use reportOnly() to observe first");
+      throw new IllegalArgumentException(
+          "csrf: every layer is OFF, which protects nothing; enable"
+              + " at least one layer, or use reportOnly() to observe first");
     }
     if (token == Enforcement.OFF && origin == Enforcement.OFF) {
       // Fetch Metadata alone leaves every browser that does not send it unprotected.
-      throw new IllegalArgumentException("csrf: with token and origin OFF, browsers without"
-          + " Fetch Metadata are unprotected; enable origin(…) or token(…)");
+      throw new IllegalArgumentException(
+          "csrf: with token and origin OFF, browsers without"
+              + " Fetch Metadata are unprotected; enable origin(…) or token(…)");
     }
     ProductionGate productionGate = gate != null ? gate : ProductionGate.of(null);
     ArmetEnvironment env = productionGate.environment();
     Keyring ring = productionGate.keyring("csrf.keyring", keyring);
     if (readableCookie != null) {
       checkName("readableCookie", readableCookie);
-      if (readableCookie.equalsIgnoreCase("csrf") || readableCookie.equalsIgnoreCase("__Host-csrf")) {
-        throw new IllegalArgumentException("readableCookie must not be '" + readableCookie
-            + "', the name of Armet's HttpOnly CSRF cookie; use e.g. XSRF-TOKEN");
+      if (readableCookie.equalsIgnoreCase("csrf")
+          || readableCookie.equalsIgnoreCase("__Host-csrf")) {
+        throw new IllegalArgumentException(
+            "readableCookie must not be '"
+                + readableCookie
+                + "', the name of Armet's HttpOnly CSRF cookie; use e.g. XSRF-TOKEN");
       }
     }
     CsrfCookies cookies = new CsrfCookies(env.isProduction(), readableCookie, ring.signer("csrf"));
@@ -190,11 +200,24 @@ public final class CsrfProtectionBuilder {
   }
 
   private static void checkName(String setting, String value) {
-    if (value == null || value.isEmpty() || value.length() > 64
-        || !value.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-            || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
-      throw new IllegalArgumentException(setting + " must be 1-64 letters, digits, '-', '_' or"
-          + " '.', was " + (value == null ? "null" : "'" + value + "'"));
+    if (value == null
+        || value.isEmpty()
+        || value.length() > 64
+        || !value
+            .chars()
+            .allMatch(
+                c ->
+                    (c >= 'A' && c <= 'Z')
+                        || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || c == '-'
+                        || c == '_'
+                        || c == '.')) {
+      throw new IllegalArgumentException(
+          setting
+              + " must be 1-64 letters, digits, '-', '_' or"
+              + " '.', was "
+              + (value == null ? "null" : "'" + value + "'"));
     }
   }
 }

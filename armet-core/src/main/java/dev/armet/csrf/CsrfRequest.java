@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The little of a request that {@link CsrfProtection} reads, implemented by each adapter
- * (armet-servlet's {@code ServletCsrf} for servlets). Methods are called at most once per check
- * and only when needed: {@link #formField} in particular is only asked when no header token was
- * sent, and must never consume a body the application still needs.
+ * (armet-servlet's {@code ServletCsrf} for servlets). Methods are called at most once per check and
+ * only when needed: {@link #formField} in particular is only asked when no header token was sent,
+ * and must never consume a body the application still needs.
  */
 public interface CsrfRequest {
   /** The HTTP method, as sent ({@code POST}). */
@@ -27,8 +27,8 @@ public interface CsrfRequest {
 
   /**
    * The value of form field {@code name} from an {@code application/x-www-form-urlencoded} or
-   * {@code multipart/form-data} body, read so the application can still read the form; {@code
-   * null} for any other body or if absent. Never read from the query string.
+   * {@code multipart/form-data} body, read so the application can still read the form; {@code null}
+   * for any other body or if absent. Never read from the query string.
    */
   @Nullable String formField(String name);
 

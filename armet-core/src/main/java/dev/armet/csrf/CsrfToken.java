@@ -1,11 +1,11 @@
 package dev.armet.csrf;
 
 /**
- * The CSRF token of one request, for the page to send back: as the hidden form field
- * {@link #getParameterName()} or the header {@link #getHeaderName()}. {@link #getToken()} masks
- * the secret afresh on every call (BREACH), and every masked form verifies. The secret is created
- * on first use, so call it before writing the response body. Bean-style names, so templates can
- * write {@code ${_csrf.token}}. {@link #toString()} does not reveal the token.
+ * The CSRF token of one request, for the page to send back: as the hidden form field {@link
+ * #getParameterName()} or the header {@link #getHeaderName()}. {@link #getToken()} masks the secret
+ * afresh on every call (BREACH), and every masked form verifies. The secret is created on first
+ * use, so call it before writing the response body. Bean-style names, so templates can write {@code
+ * ${_csrf.token}}. {@link #toString()} does not reveal the token.
  *
  * <pre>{@code
  * CsrfToken csrf = (CsrfToken) request.getAttribute("_csrf");
@@ -45,9 +45,9 @@ public final class CsrfToken {
   }
 
   /**
-   * Replaces the secret now, so every token handed out before is refused. Armet sessions do this
-   * on their own at {@code regenerate()} and {@code invalidate()}; call it at login and logout if
-   * the application keeps its own authentication instead.
+   * Replaces the secret now, so every token handed out before is refused. Armet sessions do this on
+   * their own at {@code regenerate()} and {@code invalidate()}; call it at login and logout if the
+   * application keeps its own authentication instead.
    */
   public void rotate() {
     secrets.rotate();

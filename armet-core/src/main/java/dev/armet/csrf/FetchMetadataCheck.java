@@ -3,10 +3,10 @@ package dev.armet.csrf;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Layer 1: the browser's own statement of where a request comes from. {@code Sec-Fetch-Site} is
- * a forbidden header name, so page script cannot forge it; browsers that do not send it (older
- * ones, non-browser clients) fall through to the next layers. See the OWASP CSRF Prevention Cheat
- * Sheet, "Fetch Metadata headers", and W3C Fetch Metadata Request Headers §2.4.
+ * Layer 1: the browser's own statement of where a request comes from. {@code Sec-Fetch-Site} is a
+ * forbidden header name, so page script cannot forge it; browsers that do not send it (older ones,
+ * non-browser clients) fall through to the next layers. See the OWASP CSRF Prevention Cheat Sheet,
+ * "Fetch Metadata headers", and W3C Fetch Metadata Request Headers §2.4.
  */
 final class FetchMetadataCheck {
   private FetchMetadataCheck() {}

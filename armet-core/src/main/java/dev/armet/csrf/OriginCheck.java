@@ -26,11 +26,13 @@ final class OriginCheck {
       if (value.equals("null")) {
         return Refusal.ORIGIN_NULL;
       }
-      return Origin.tryParse(value).filter(o -> trusts(o, server)).isPresent() ? null
+      return Origin.tryParse(value).filter(o -> trusts(o, server)).isPresent()
+          ? null
           : Refusal.ORIGIN_MISMATCH;
     }
     if (referer != null && !referer.isBlank()) {
-      return Origin.fromUrl(referer.trim()).filter(o -> trusts(o, server)).isPresent() ? null
+      return Origin.fromUrl(referer.trim()).filter(o -> trusts(o, server)).isPresent()
+          ? null
           : Refusal.REFERER_MISMATCH;
     }
     return null;
@@ -38,7 +40,8 @@ final class OriginCheck {
 
   /** Whether {@code originHeader} names an origin of the configured allow-list. */
   boolean allowListed(@Nullable String originHeader) {
-    return originHeader != null && !allowed.isEmpty()
+    return originHeader != null
+        && !allowed.isEmpty()
         && Origin.tryParse(originHeader.trim()).filter(allowed::contains).isPresent();
   }
 

@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a CSRF token in a query string. Tokens in URLs leak into access logs, browser history
- * and {@code Referer}, so they are refused by default (OWASP CSRF Prevention Cheat Sheet,
- * "Synchronizer Token Pattern"). Names are percent-decoded as the container decodes them, so
- * {@code %5Fcsrf} is found too. One pass: each character is read a bounded number of times,
- * so the cost is linear in the query's length whatever it holds (the attacker chooses it).
+ * Finds a CSRF token in a query string. Tokens in URLs leak into access logs, browser history and
+ * {@code Referer}, so they are refused by default (OWASP CSRF Prevention Cheat Sheet, "Synchronizer
+ * Token Pattern"). Names are percent-decoded as the container decodes them, so {@code %5Fcsrf} is
+ * found too. One pass: each character is read a bounded number of times, so the cost is linear in
+ * the query's length whatever it holds (the attacker chooses it).
  */
 final class QueryTokens {
   private QueryTokens() {}
@@ -40,7 +40,8 @@ final class QueryTokens {
     return false;
   }
 
-  private static boolean matches(CharSequence query, int start, int end, boolean escaped, String name) {
+  private static boolean matches(
+      CharSequence query, int start, int end, boolean escaped, String name) {
     if (!escaped) {
       return end - start == name.length() && name.contentEquals(query.subSequence(start, end));
     }
@@ -52,7 +53,8 @@ final class QueryTokens {
     try {
       return URLDecoder.decode(raw, StandardCharsets.UTF_8).equals(name);
     } catch (IllegalArgumentException e) {
-      return raw.equals(name); // malformed escapes: compare as sent, which a container would refuse anyway
+      return raw.equals(
+          name); // malformed escapes: compare as sent, which a container would refuse anyway
     }
   }
 }

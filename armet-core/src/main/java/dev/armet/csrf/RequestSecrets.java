@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * One request's CSRF secret: where it is read from, and where a new one is written. Tokens are
  * created lazily, so a page that never shows a form sets no cookie and creates no session.
  *
- * <p>Synchronizer mode reads the secret from the session when one exists and has it; a session
- * that has none adopts the pre-session secret, so a form rendered just before the session was
- * created still verifies. Without a session (and always in signed double-submit mode) the secret
- * is the signed pre-session cookie's. A session {@code regenerate()} gives the session a fresh
- * secret and replaces the cookie; {@code invalidate()} replaces the cookie: so the token changes
- * at login and logout, and the old one is refused.
+ * <p>Synchronizer mode reads the secret from the session when one exists and has it; a session that
+ * has none adopts the pre-session secret, so a form rendered just before the session was created
+ * still verifies. Without a session (and always in signed double-submit mode) the secret is the
+ * signed pre-session cookie's. A session {@code regenerate()} gives the session a fresh secret and
+ * replaces the cookie; {@code invalidate()} replaces the cookie: so the token changes at login and
+ * logout, and the old one is refused.
  */
 final class RequestSecrets {
   static final String SESSION_ATTRIBUTE = "armet.csrf";
@@ -91,15 +91,16 @@ final class RequestSecrets {
         return; // too late for Set-Cookie; the session code refuses changes after commit too
       }
       if (usesSession()) {
-        Objects.requireNonNull(session).set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
+        Objects.requireNonNull(session)
+            .set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
       }
       if (preSession() != null) {
         preSession = TokenMasking.newSecret();
         response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
       }
       if (readableWanted) {
-        response.addHeader("Set-Cookie",
-            cookies.readableHeader(TokenMasking.mask(current()), secure));
+        response.addHeader(
+            "Set-Cookie", cookies.readableHeader(TokenMasking.mask(current()), secure));
       }
     }
   }
@@ -114,7 +115,8 @@ final class RequestSecrets {
     }
     Object value = Objects.requireNonNull(session).get(SESSION_ATTRIBUTE).orElse(null);
     return value instanceof String
-        ? TokenMasking.decode((String) value, TokenMasking.SECRET_BYTES) : null;
+        ? TokenMasking.decode((String) value, TokenMasking.SECRET_BYTES)
+        : null;
   }
 
   private byte @Nullable [] preSession() {
@@ -136,9 +138,10 @@ final class RequestSecrets {
   private byte[] preSessionOrNew() {
     if (preSession() == null) {
       if (response.isCommitted()) {
-        throw new IllegalStateException("the CSRF token was first asked for after the response"
-            + " was committed, too late to set its cookie; read the token (request attribute"
-            + " _csrf) before writing the body");
+        throw new IllegalStateException(
+            "the CSRF token was first asked for after the response"
+                + " was committed, too late to set its cookie; read the token (request attribute"
+                + " _csrf) before writing the body");
       }
       preSession = TokenMasking.newSecret();
       response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));

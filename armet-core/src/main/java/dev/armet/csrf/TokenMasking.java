@@ -6,10 +6,10 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks a 32-byte secret as {@code pad || (pad XOR secret)}, base64url: 86 characters, different
- * on every call, so a compression side channel (BREACH) that needs the same bytes on every
- * response learns nothing, while every masked form still verifies. Verification unmasks and
- * compares in constant time.
+ * Masks a 32-byte secret as {@code pad || (pad XOR secret)}, base64url: 86 characters, different on
+ * every call, so a compression side channel (BREACH) that needs the same bytes on every response
+ * learns nothing, while every masked form still verifies. Verification unmasks and compares in
+ * constant time.
  */
 final class TokenMasking {
   static final int SECRET_BYTES = 32;
@@ -56,8 +56,11 @@ final class TokenMasking {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_')) {
+      if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_')) {
         return null;
       }
     }

@@ -1,24 +1,24 @@
 package dev.armet.event;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The one gate every request-triggered security event passes, so that what a client sends can
- * never turn into a log flood: per event type, a burst of {@link Builder#burst} events, then one
- * per {@link Builder#interval}. What the gate holds back is counted, never silently lost: the
- * next event of that type that passes carries the count in its {@value #SUPPRESSED} field, and
- * a count left pending when the type falls quiet is reported as an {@value #SUMMARY} event (with
- * {@code type} and {@value #SUPPRESSED}) as soon as any other event passes, or by {@link #flush}.
+ * The one gate every request-triggered security event passes, so that what a client sends can never
+ * turn into a log flood: per event type, a burst of {@link Builder#burst} events, then one per
+ * {@link Builder#interval}. What the gate holds back is counted, never silently lost: the next
+ * event of that type that passes carries the count in its {@value #SUPPRESSED} field, and a count
+ * left pending when the type falls quiet is reported as an {@value #SUMMARY} event (with {@code
+ * type} and {@value #SUPPRESSED}) as soon as any other event passes, or by {@link #flush}.
  *
  * <p>Threat: an unauthenticated client that can trigger an event per request (a CSP report, a
  * tampered cookie, a refused CSRF check) would otherwise buy one log line, or a hundred, per
- * request. Defaults: a burst of 10 per type, then one per second. The number of distinct types
- * is bounded ({@value #MAX_TYPES}); types beyond it share one budget. Thread-safe.
+ * request. Defaults: a burst of 10 per type, then one per second. The number of distinct types is
+ * bounded ({@value #MAX_TYPES}); types beyond it share one budget. Thread-safe.
  *
  * <pre>{@code
  * SecurityEventSink events = EventGate.around(SecurityEventSink.logging());
@@ -32,8 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventGate implements SecurityEventSink {
   /** The field that carries how many events of this type the gate held back before this one. */
   public static final String SUPPRESSED = "suppressed";
+
   /** The type of the event that reports a count no later event of its type carried. */
   public static final String SUMMARY = "sys_events_suppressed";
+
   /** Distinct event types with their own budget; later ones share {@value #OVERFLOW_TYPE}'s. */
   public static final int MAX_TYPES = 256;
 
@@ -55,7 +57,9 @@ public final class EventGate implements SecurityEventSink {
     this.observer = b.observer;
   }
 
-  /** A gate with the defaults (a burst of 10 per type, then one a second) in front of {@code sink}. */
+  /**
+   * A gate with the defaults (a burst of 10 per type, then one a second) in front of {@code sink}.
+   */
   public static EventGate around(SecurityEventSink sink) {
     return builder(sink).build();
   }
@@ -87,7 +91,9 @@ public final class EventGate implements SecurityEventSink {
     }
   }
 
-  /** Reports every count still pending now, whatever the budgets (at shutdown, or on a schedule). */
+  /**
+   * Reports every count still pending now, whatever the budgets (at shutdown, or on a schedule).
+   */
   public void flush() {
     pending = false;
     for (Map.Entry<String, TypeBudget> e : budgets.entrySet()) {
@@ -115,8 +121,11 @@ public final class EventGate implements SecurityEventSink {
 
   private void summarize(String type, long suppressed) {
     // Not the request that happens to pass now: the count is about others.
-    downstream.record(SecurityEvent.of(SUMMARY).request(null, null).with("type", type)
-        .with(SUPPRESSED, suppressed));
+    downstream.record(
+        SecurityEvent.of(SUMMARY)
+            .request(null, null)
+            .with("type", type)
+            .with(SUPPRESSED, suppressed));
   }
 
   private TypeBudget budget(String type) {
@@ -157,8 +166,10 @@ public final class EventGate implements SecurityEventSink {
     /** After the burst, one event of a type per this interval (default 1 s, 1 ms to 1 h). */
     public Builder interval(Duration interval) {
       Objects.requireNonNull(interval, "interval");
-      if (interval.compareTo(Duration.ofMillis(1)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("interval must be between 1 ms and 1 h, was " + interval);
+      if (interval.compareTo(Duration.ofMillis(1)) < 0
+          || interval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(
+            "interval must be between 1 ms and 1 h, was " + interval);
       }
       this.interval = interval;
       return this;
@@ -173,8 +184,8 @@ public final class EventGate implements SecurityEventSink {
     /**
      * Sees every event before the gate decides, passed or held back (metrics: a flood is then
      * counted in full and logged in summary). Because components leave a sink that is already a
-     * gate as it is ({@link #gated}), an observer placed here is never behind a second gate.
-     * It runs on the recording thread: it must be quick and must not throw.
+     * gate as it is ({@link #gated}), an observer placed here is never behind a second gate. It
+     * runs on the recording thread: it must be quick and must not throw.
      *
      * <pre>{@code
      * EventGate.builder(SecurityEventSink.logging()).observer(e -> ArmetMetrics.count(registry, e)).build();

@@ -1,7 +1,6 @@
 package dev.armet.event;
 
 import dev.armet.internal.event.LogText;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,15 +10,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A structured record of a security-relevant decision: a refused request, a CSP violation
- * report, a tampered cookie. Events carry facts for operators and never secrets; the client
- * only ever sees an opaque answer.
+ * A structured record of a security-relevant decision: a refused request, a CSP violation report, a
+ * tampered cookie. Events carry facts for operators and never secrets; the client only ever sees an
+ * opaque answer.
  *
  * <p>Every event has the common fields of {@code docs/EVENTS.md}: its time, its name (from the
  * OWASP Logging Vocabulary where one exists, e.g. {@code authn_login_fail}), its level, and the
- * request's source address and URI when it happened during a request (taken from
- * {@link SecurityEventContext} when the event is created, or given with {@link #request}); then
- * its own fields, in the order they were added.
+ * request's source address and URI when it happened during a request (taken from {@link
+ * SecurityEventContext} when the event is created, or given with {@link #request}); then its own
+ * fields, in the order they were added.
  *
  * <pre>{@code
  * sink.record(SecurityEvent.of("csp_violation")
@@ -34,8 +33,13 @@ public final class SecurityEvent {
   private final @Nullable String sourceAddress;
   private final @Nullable String requestUri;
 
-  private SecurityEvent(String type, Instant time, Map<String, Object> fields,
-      System.Logger.Level level, @Nullable String sourceAddress, @Nullable String requestUri) {
+  private SecurityEvent(
+      String type,
+      Instant time,
+      Map<String, Object> fields,
+      System.Logger.Level level,
+      @Nullable String sourceAddress,
+      @Nullable String requestUri) {
     this.type = type;
     this.time = time;
     this.fields = fields;
@@ -45,14 +49,18 @@ public final class SecurityEvent {
   }
 
   /**
-   * A new event named {@code type}, e.g. {@code session_tampered}, at the level
-   * {@code docs/EVENTS.md} gives that name (WARNING for a name it does not list), with the source
-   * address and request URI of the current {@link SecurityEventContext}, if any.
+   * A new event named {@code type}, e.g. {@code session_tampered}, at the level {@code
+   * docs/EVENTS.md} gives that name (WARNING for a name it does not list), with the source address
+   * and request URI of the current {@link SecurityEventContext}, if any.
    */
   public static SecurityEvent of(String type) {
     Objects.requireNonNull(type, "type");
     SecurityEventContext.Request request = SecurityEventContext.current();
-    return new SecurityEvent(type, Instant.now(), Collections.emptyMap(), EventLevels.of(type),
+    return new SecurityEvent(
+        type,
+        Instant.now(),
+        Collections.emptyMap(),
+        EventLevels.of(type),
         request == null ? null : request.sourceAddress,
         request == null ? null : request.requestUri);
   }
@@ -63,19 +71,19 @@ public final class SecurityEvent {
     if (value != null) {
       copy.put(key, value);
     }
-    return new SecurityEvent(type, time, Collections.unmodifiableMap(copy), level, sourceAddress,
-        requestUri);
+    return new SecurityEvent(
+        type, time, Collections.unmodifiableMap(copy), level, sourceAddress, requestUri);
   }
 
   /** A copy at another level (the default is the one {@code docs/EVENTS.md} gives the name). */
   public SecurityEvent level(System.Logger.Level level) {
-    return new SecurityEvent(type, time, fields, Objects.requireNonNull(level, "level"),
-        sourceAddress, requestUri);
+    return new SecurityEvent(
+        type, time, fields, Objects.requireNonNull(level, "level"), sourceAddress, requestUri);
   }
 
   /**
-   * A copy that names the request it happened in: the client's address (after trusted proxies)
-   * and the request URI's path (never the query string, which may hold a token). Null clears.
+   * A copy that names the request it happened in: the client's address (after trusted proxies) and
+   * the request URI's path (never the query string, which may hold a token). Null clears.
    */
   public SecurityEvent request(@Nullable String sourceAddress, @Nullable String requestUri) {
     return new SecurityEvent(type, time, fields, level, sourceAddress, requestUri);

@@ -1,9 +1,9 @@
 package dev.armet.event;
 
 /**
- * The request a thread is serving, so that every {@link SecurityEvent} created meanwhile names
- * its source address and request URI, whichever component records it. Armet's servlet filter
- * enters it for each request; another adapter does the same around its own dispatch.
+ * The request a thread is serving, so that every {@link SecurityEvent} created meanwhile names its
+ * source address and request URI, whichever component records it. Armet's servlet filter enters it
+ * for each request; another adapter does the same around its own dispatch.
  *
  * <pre>{@code
  * try (SecurityEventContext.Scope s = SecurityEventContext.enter(clientAddress, request.getRequestURI())) {
@@ -20,8 +20,8 @@ public final class SecurityEventContext {
   private SecurityEventContext() {}
 
   /**
-   * Makes {@code sourceAddress} and {@code requestUri} the current request of this thread until
-   * the scope is closed (which restores the previous one). Either may be null when unknown.
+   * Makes {@code sourceAddress} and {@code requestUri} the current request of this thread until the
+   * scope is closed (which restores the previous one). Either may be null when unknown.
    */
   public static Scope enter(String sourceAddress, String requestUri) {
     Request previous = CURRENT.get();
@@ -43,7 +43,9 @@ public final class SecurityEventContext {
     }
   }
 
-  /** Ends a request's context on this thread; close it in a {@code finally} (try-with-resources). */
+  /**
+   * Ends a request's context on this thread; close it in a {@code finally} (try-with-resources).
+   */
   public static final class Scope implements AutoCloseable {
     private final Request previous;
 

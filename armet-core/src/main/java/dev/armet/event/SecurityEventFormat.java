@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The two written forms of a {@link SecurityEvent}, one line each, with the common fields first
- * ({@code docs/EVENTS.md}): {@code datetime} (ISO 8601 with the offset, milliseconds),
- * {@code event}, {@code level}, {@code source_ip}, {@code request_uri}, then the event's own
- * fields in the order they were added. An own field that has a common field's name is written
- * as {@code field_<name>}. Untrusted text cannot break the line or forge a field: the text form
- * quotes and escapes values ({@link LogText}); the JSON form is one JSON object whose strings
- * escape every character a log reader could take as a line break.
+ * ({@code docs/EVENTS.md}): {@code datetime} (ISO 8601 with the offset, milliseconds), {@code
+ * event}, {@code level}, {@code source_ip}, {@code request_uri}, then the event's own fields in the
+ * order they were added. An own field that has a common field's name is written as {@code
+ * field_<name>}. Untrusted text cannot break the line or forge a field: the text form quotes and
+ * escapes values ({@link LogText}); the JSON form is one JSON object whose strings escape every
+ * character a log reader could take as a line break.
  *
  * <pre>{@code
  * datetime=2026-05-04T10:15:30.123+00:00 event=malicious_csrf level=WARN source_ip="203.0.113.9" request_uri="/transfer" reason="origin_mismatch"
@@ -66,8 +66,8 @@ public enum SecurityEventFormat {
   };
 
   /**
-   * The names of the common fields: {@code datetime}, {@code event}, {@code level},
-   * {@code source_ip}, {@code request_uri}.
+   * The names of the common fields: {@code datetime}, {@code event}, {@code level}, {@code
+   * source_ip}, {@code request_uri}.
    */
   public static final Set<String> COMMON_FIELDS =
       Set.of("datetime", "event", "level", "source_ip", "request_uri");
@@ -107,8 +107,12 @@ public enum SecurityEventFormat {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '.' || c == '-')) {
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '.'
+          || c == '-')) {
         return false;
       }
     }
@@ -116,8 +120,11 @@ public enum SecurityEventFormat {
   }
 
   private static Object jsonValue(Object value) {
-    if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return value;
     }
     if (value instanceof Double || value instanceof Float) {
@@ -127,13 +134,16 @@ public enum SecurityEventFormat {
     return jsonText(String.valueOf(value));
   }
 
-  /** Cut after {@link LogText#MAX_CHARS}, unpaired surrogates replaced (JSON text must be Unicode). */
+  /**
+   * Cut after {@link LogText#MAX_CHARS}, unpaired surrogates replaced (JSON text must be Unicode).
+   */
   private static String jsonText(String value) {
     int n = Math.min(value.length(), LogText.MAX_CHARS);
     StringBuilder out = new StringBuilder(n + 1);
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
           && Character.isLowSurrogate(value.charAt(i + 1))) {
         out.append(c).append(value.charAt(++i));
       } else if (Character.isSurrogate(c)) {
@@ -149,9 +159,9 @@ public enum SecurityEventFormat {
   }
 
   /**
-   * Escapes, as {@code \}{@code uXXXX}, every character {@link LogText} would: JSON allows them
-   * raw inside strings, but a log reader may split the line there or display it misleadingly.
-   * Outside ASCII, characters only occur inside strings, where the escape means the same.
+   * Escapes, as {@code \}{@code uXXXX}, every character {@link LogText} would: JSON allows them raw
+   * inside strings, but a log reader may split the line there or display it misleadingly. Outside
+   * ASCII, characters only occur inside strings, where the escape means the same.
    */
   private static String oneLine(String json) {
     StringBuilder out = null;

@@ -21,7 +21,10 @@ public interface SecurityEventSink {
   /** Records one event; called from request threads, so it must be thread-safe and not throw. */
   void record(SecurityEvent event);
 
-  /** Logs each event in the {@link SecurityEventFormat#TEXT text form} on {@value #LOGGER}, at its level. */
+  /**
+   * Logs each event in the {@link SecurityEventFormat#TEXT text form} on {@value #LOGGER}, at its
+   * level.
+   */
   static SecurityEventSink logging() {
     return logging(SecurityEventFormat.TEXT);
   }
@@ -38,8 +41,8 @@ public interface SecurityEventSink {
   }
 
   /**
-   * Hands each event, as one line in {@code format} (no line terminator), to {@code lines}: a
-   * file, standard output, a test's list. {@code lines} must be thread-safe.
+   * Hands each event, as one line in {@code format} (no line terminator), to {@code lines}: a file,
+   * standard output, a test's list. {@code lines} must be thread-safe.
    */
   static SecurityEventSink lines(SecurityEventFormat format, Consumer<String> lines) {
     Objects.requireNonNull(format, "format");

@@ -11,7 +11,9 @@ final class TypeBudget {
     this.refilledAt = now;
   }
 
-  /** Takes a token: the count held back until now (then reset), or -1 when this event is held back. */
+  /**
+   * Takes a token: the count held back until now (then reset), or -1 when this event is held back.
+   */
   synchronized long take(long now, int burst, long intervalNanos) {
     refill(now, burst, intervalNanos);
     if (tokens < 1) {
@@ -25,8 +27,8 @@ final class TypeBudget {
   }
 
   /**
-   * The pending count (then reset, spending a token) when the budget has a token again; -1 when
-   * a count is pending but the type is still over budget; 0 when nothing is pending.
+   * The pending count (then reset, spending a token) when the budget has a token again; -1 when a
+   * count is pending but the type is still over budget; 0 when nothing is pending.
    */
   synchronized long drainIfQuiet(long now, int burst, long intervalNanos) {
     if (suppressed == 0) {

@@ -1,7 +1,6 @@
 package dev.armet.headers;
 
 import dev.armet.internal.headers.CspNonce;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  * directives joined by {@code ;}, sources by a space.
  *
  * <p>Defaults ({@link #defaults()}) are Helmet 8's, byte for byte. Building validates every
- * directive: unknown names, separators or line breaks inside a source, unquoted keywords
- * ({@code self} instead of {@code 'self'}), {@code 'none'} beside other sources, and
- * {@code 'unsafe-inline'} in a directive that also carries a nonce (browsers ignore
- * {@code 'unsafe-inline'} there, so the policy would not mean what it says).
+ * directive: unknown names, separators or line breaks inside a source, unquoted keywords ({@code
+ * self} instead of {@code 'self'}), {@code 'none'} beside other sources, and {@code
+ * 'unsafe-inline'} in a directive that also carries a nonce (browsers ignore {@code
+ * 'unsafe-inline'} there, so the policy would not mean what it says).
  *
  * <p>With {@link Builder#nonce(String...)}, a per-request nonce is inserted into the named
  * directives by {@link #render(String)}; the rest of the text is precomputed.
@@ -43,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 public final class ContentSecurityPolicy {
   private final Map<String, List<String>> directives;
   private final Set<String> nonceDirectives;
+
   /** The rendered policy split where the nonce goes: {@code parts.length == nonces + 1}. */
   private final String[] parts;
 
@@ -57,19 +57,20 @@ public final class ContentSecurityPolicy {
     return DEFAULTS;
   }
 
-  private static final ContentSecurityPolicy DEFAULTS = builder()
-      .set("default-src", "'self'")
-      .set("base-uri", "'self'")
-      .set("font-src", "'self'", "https:", "data:")
-      .set("form-action", "'self'")
-      .set("frame-ancestors", "'self'")
-      .set("img-src", "'self'", "data:")
-      .set("object-src", "'none'")
-      .set("script-src", "'self'")
-      .set("script-src-attr", "'none'")
-      .set("style-src", "'self'", "https:", "'unsafe-inline'")
-      .set("upgrade-insecure-requests")
-      .build();
+  private static final ContentSecurityPolicy DEFAULTS =
+      builder()
+          .set("default-src", "'self'")
+          .set("base-uri", "'self'")
+          .set("font-src", "'self'", "https:", "data:")
+          .set("form-action", "'self'")
+          .set("frame-ancestors", "'self'")
+          .set("img-src", "'self'", "data:")
+          .set("object-src", "'none'")
+          .set("script-src", "'self'")
+          .set("script-src-attr", "'none'")
+          .set("style-src", "'self'", "https:", "'unsafe-inline'")
+          .set("upgrade-insecure-requests")
+          .build();
 
   /** An empty builder (no directives at all). */
   public static Builder builder() {
@@ -107,8 +108,8 @@ public final class ContentSecurityPolicy {
   }
 
   /**
-   * The header value. {@code nonce} (base64, from {@link CspNonce}) is required exactly when
-   * {@link #usesNonce()}.
+   * The header value. {@code nonce} (base64, from {@link CspNonce}) is required exactly when {@link
+   * #usesNonce()}.
    */
   public String render(@Nullable String nonce) {
     if (parts.length == 1) {
@@ -139,13 +140,13 @@ public final class ContentSecurityPolicy {
   }
 
   /**
-   * The CSP hash source for an inline script or style: {@code 'sha256-<base64>'} of its UTF-8
-   * text, exactly as it appears between the tags.
+   * The CSP hash source for an inline script or style: {@code 'sha256-<base64>'} of its UTF-8 text,
+   * exactly as it appears between the tags.
    */
   public static String hashSource(String inlineText) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(inlineText.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(inlineText.getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JDK", e);
@@ -189,9 +190,9 @@ public final class ContentSecurityPolicy {
     }
 
     /**
-     * Adds sources to a directive. A directive that is absent starts from
-     * {@code default-src}'s sources, as the browser's fallback would, so adding a host to
-     * {@code connect-src} does not silently drop {@code 'self'}.
+     * Adds sources to a directive. A directive that is absent starts from {@code default-src}'s
+     * sources, as the browser's fallback would, so adding a host to {@code connect-src} does not
+     * silently drop {@code 'self'}.
      */
     public Builder add(String directive, String... sources) {
       String name = normalize(directive);
@@ -250,7 +251,8 @@ public final class ContentSecurityPolicy {
     /** Builds the policy, or fails naming the directive at fault. */
     public ContentSecurityPolicy build() {
       if (directives.isEmpty()) {
-        throw new IllegalArgumentException("a Content-Security-Policy needs at least one directive");
+        throw new IllegalArgumentException(
+            "a Content-Security-Policy needs at least one directive");
       }
       Map<String, List<String>> copy = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> d : directives.entrySet()) {
@@ -258,8 +260,11 @@ public final class ContentSecurityPolicy {
       }
       for (String d : nonceDirectives) {
         if (!CspDirectives.NONCEABLE.contains(d)) {
-          throw new IllegalArgumentException("CSP directive " + d + " cannot carry a nonce; use one of "
-              + new java.util.TreeSet<>(CspDirectives.NONCEABLE));
+          throw new IllegalArgumentException(
+              "CSP directive "
+                  + d
+                  + " cannot carry a nonce; use one of "
+                  + new java.util.TreeSet<>(CspDirectives.NONCEABLE));
         }
         List<String> sources = copy.get(d);
         if (sources == null) {
@@ -267,12 +272,16 @@ public final class ContentSecurityPolicy {
               "a nonce was asked for CSP directive " + d + ", but the policy has no " + d);
         }
         if (sources.contains("'unsafe-inline'")) {
-          throw new IllegalArgumentException("CSP directive " + d + " has both a nonce and "
-              + "'unsafe-inline'; browsers ignore 'unsafe-inline' when a nonce is present, "
-              + "so remove 'unsafe-inline' or the nonce");
+          throw new IllegalArgumentException(
+              "CSP directive "
+                  + d
+                  + " has both a nonce and "
+                  + "'unsafe-inline'; browsers ignore 'unsafe-inline' when a nonce is present, "
+                  + "so remove 'unsafe-inline' or the nonce");
         }
         if (sources.contains("'none'")) {
-          throw new IllegalArgumentException("CSP directive " + d + " is 'none' but carries a nonce");
+          throw new IllegalArgumentException(
+              "CSP directive " + d + " is 'none' but carries a nonce");
         }
       }
       return new ContentSecurityPolicy(
@@ -291,12 +300,17 @@ public final class ContentSecurityPolicy {
         throw new IllegalArgumentException("unknown CSP directive '" + name + "'");
       }
       if (CspDirectives.VALUELESS.contains(name) && !sources.isEmpty()) {
-        throw new IllegalArgumentException("CSP directive " + name + " takes no value, got " + sources);
+        throw new IllegalArgumentException(
+            "CSP directive " + name + " takes no value, got " + sources);
       }
-      if (!CspDirectives.VALUELESS.contains(name) && !CspDirectives.MAY_BE_EMPTY.contains(name)
+      if (!CspDirectives.VALUELESS.contains(name)
+          && !CspDirectives.MAY_BE_EMPTY.contains(name)
           && sources.isEmpty()) {
-        throw new IllegalArgumentException("CSP directive " + name + " needs at least one source "
-            + "(use 'none' to allow nothing)");
+        throw new IllegalArgumentException(
+            "CSP directive "
+                + name
+                + " needs at least one source "
+                + "(use 'none' to allow nothing)");
       }
       if (name.equals("report-to") && sources.size() != 1) {
         throw new IllegalArgumentException("CSP directive report-to takes exactly one group name");
@@ -307,12 +321,20 @@ public final class ContentSecurityPolicy {
         }
         HeaderValues.check("CSP directive " + name + " source", s, ";, ");
         if (CspDirectives.KEYWORDS.contains(s.toLowerCase(Locale.ROOT))) {
-          throw new IllegalArgumentException("CSP directive " + name + ": the keyword " + s
-              + " must be single-quoted ('" + s + "'); unquoted it means a host named " + s);
+          throw new IllegalArgumentException(
+              "CSP directive "
+                  + name
+                  + ": the keyword "
+                  + s
+                  + " must be single-quoted ('"
+                  + s
+                  + "'); unquoted it means a host named "
+                  + s);
         }
         if (s.toLowerCase(Locale.ROOT).startsWith("nonce-")
             || s.toLowerCase(Locale.ROOT).startsWith("sha256-")) {
-          throw new IllegalArgumentException("CSP directive " + name + ": " + s + " must be single-quoted");
+          throw new IllegalArgumentException(
+              "CSP directive " + name + ": " + s + " must be single-quoted");
         }
       }
       if (sources.contains("'none'") && sources.size() > 1) {

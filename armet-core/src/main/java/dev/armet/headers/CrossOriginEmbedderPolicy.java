@@ -1,8 +1,8 @@
 package dev.armet.headers;
 
 /**
- * {@code Cross-Origin-Embedder-Policy} values (HTML §7.1.4). Off by default, as in Helmet 8:
- * {@code require-corp} breaks pages that embed cross-origin resources without CORP/CORS.
+ * {@code Cross-Origin-Embedder-Policy} values (HTML §7.1.4). Off by default, as in Helmet 8: {@code
+ * require-corp} breaks pages that embed cross-origin resources without CORP/CORS.
  */
 public enum CrossOriginEmbedderPolicy {
   REQUIRE_CORP("require-corp"),

@@ -5,8 +5,8 @@ final class HeaderValues {
   private HeaderValues() {}
 
   /**
-   * Rejects a value that could break out of its header or policy: control characters
-   * (CR and LF among them), non-ASCII, and the given separators.
+   * Rejects a value that could break out of its header or policy: control characters (CR and LF
+   * among them), non-ASCII, and the given separators.
    */
   static String check(String what, String value, String forbidden) {
     if (value == null) {
@@ -16,7 +16,11 @@ final class HeaderValues {
       char c = value.charAt(i);
       if (c < 0x20 || c >= 0x7f) {
         throw new IllegalArgumentException(
-            what + " contains a control or non-ASCII character (index " + i + "): " + printable(value));
+            what
+                + " contains a control or non-ASCII character (index "
+                + i
+                + "): "
+                + printable(value));
       }
       if (forbidden.indexOf(c) >= 0) {
         throw new IllegalArgumentException(
@@ -33,8 +37,11 @@ final class HeaderValues {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!token) {
         throw new IllegalArgumentException("header name is not a token: " + printable(name));
       }

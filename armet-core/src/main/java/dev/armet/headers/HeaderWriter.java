@@ -1,8 +1,8 @@
 package dev.armet.headers;
 
 /**
- * Where a policy writes its headers: an adapter implements this over its framework's response
- * (the Servlet filter over {@code HttpServletResponse#setHeader}).
+ * Where a policy writes its headers: an adapter implements this over its framework's response (the
+ * Servlet filter over {@code HttpServletResponse#setHeader}).
  */
 @FunctionalInterface
 public interface HeaderWriter {

@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
 /**
  * An immutable {@code Permissions-Policy} (W3C Permissions Policy, structured-field syntax).
  *
- * <p>The default turns off powerful features that a page which does not use them never
- * needs, and that no default browser behaviour depends on: sensors, camera, microphone,
- * geolocation, payment, USB/serial/HID, display capture, and the Topics API. Features whose
- * loss would break ordinary pages ({@code fullscreen}, {@code autoplay}, WebAuthn) are left to
- * the browser's default.
+ * <p>The default turns off powerful features that a page which does not use them never needs, and
+ * that no default browser behaviour depends on: sensors, camera, microphone, geolocation, payment,
+ * USB/serial/HID, display capture, and the Topics API. Features whose loss would break ordinary
+ * pages ({@code fullscreen}, {@code autoplay}, WebAuthn) are left to the browser's default.
  *
  * <pre>{@code
  * PermissionsPolicy pp = PermissionsPolicy.create(p -> p.allowSelf("camera").allow("geolocation",
@@ -26,10 +25,23 @@ public final class PermissionsPolicy {
   private static final Pattern FEATURE = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
-  private static final List<String> DISABLED_BY_DEFAULT = List.of(
-      "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
-      "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
-      "serial", "usb", "xr-spatial-tracking");
+  private static final List<String> DISABLED_BY_DEFAULT =
+      List.of(
+          "accelerometer",
+          "browsing-topics",
+          "camera",
+          "display-capture",
+          "geolocation",
+          "gyroscope",
+          "hid",
+          "idle-detection",
+          "magnetometer",
+          "microphone",
+          "midi",
+          "payment",
+          "serial",
+          "usb",
+          "xr-spatial-tracking");
 
   private static final PermissionsPolicy DEFAULTS = create(b -> {});
 
@@ -106,8 +118,11 @@ public final class PermissionsPolicy {
           break;
         }
         if (!ORIGIN.matcher(o).matches()) {
-          throw new IllegalArgumentException("Permissions-Policy " + feature
-              + ": origin must look like https://host[:port], was " + HeaderValues.printable(o));
+          throw new IllegalArgumentException(
+              "Permissions-Policy "
+                  + feature
+                  + ": origin must look like https://host[:port], was "
+                  + HeaderValues.printable(o));
         }
         list.add('"' + o + '"');
       }
@@ -127,8 +142,10 @@ public final class PermissionsPolicy {
 
     private static String checkFeature(String feature) {
       if (feature == null || !FEATURE.matcher(feature).matches()) {
-        throw new IllegalArgumentException("Permissions-Policy feature name must be lower-case "
-            + "letters, digits and '-', was " + (feature == null ? "null" : HeaderValues.printable(feature)));
+        throw new IllegalArgumentException(
+            "Permissions-Policy feature name must be lower-case "
+                + "letters, digits and '-', was "
+                + (feature == null ? "null" : HeaderValues.printable(feature)));
       }
       return feature;
     }

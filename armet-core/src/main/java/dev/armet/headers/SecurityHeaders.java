@@ -1,7 +1,6 @@
 package dev.armet.headers;
 
 import dev.armet.internal.headers.CspNonce;
-
 import dev.armet.internal.http.PathPattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,19 +14,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The security response headers: an immutable policy, built once, written on every response.
  *
- * <p>The defaults are byte for byte those of Helmet 8 ({@code Content-Security-Policy},
- * {@code Cross-Origin-Opener-Policy: same-origin}, {@code Cross-Origin-Resource-Policy:
- * same-origin}, {@code Origin-Agent-Cluster: ?1}, {@code Referrer-Policy: no-referrer},
- * {@code Strict-Transport-Security: max-age=31536000; includeSubDomains}, {@code
- * X-Content-Type-Options: nosniff}, {@code X-DNS-Prefetch-Control: off}, {@code
- * X-Download-Options: noopen}, {@code X-Frame-Options: SAMEORIGIN}, {@code
- * X-Permitted-Cross-Domain-Policies: none}, {@code X-XSS-Protection: 0}) plus a {@link
- * PermissionsPolicy} that turns off unused powerful features.
+ * <p>The defaults are byte for byte those of Helmet 8 ({@code Content-Security-Policy}, {@code
+ * Cross-Origin-Opener-Policy: same-origin}, {@code Cross-Origin-Resource-Policy: same-origin},
+ * {@code Origin-Agent-Cluster: ?1}, {@code Referrer-Policy: no-referrer}, {@code
+ * Strict-Transport-Security: max-age=31536000; includeSubDomains}, {@code X-Content-Type-Options:
+ * nosniff}, {@code X-DNS-Prefetch-Control: off}, {@code X-Download-Options: noopen}, {@code
+ * X-Frame-Options: SAMEORIGIN}, {@code X-Permitted-Cross-Domain-Policies: none}, {@code
+ * X-XSS-Protection: 0}) plus a {@link PermissionsPolicy} that turns off unused powerful features.
  *
- * <p>{@code Strict-Transport-Security} is written on secure requests only (RFC 6797 §7.2).
- * {@code Public-Key-Pins} and {@code Expect-CT} are deliberately never emitted: HPKP was
- * removed from browsers and could lock users out of a site; Expect-CT is obsolete now that
- * Certificate Transparency is enforced for every publicly trusted certificate.
+ * <p>{@code Strict-Transport-Security} is written on secure requests only (RFC 6797 §7.2). {@code
+ * Public-Key-Pins} and {@code Expect-CT} are deliberately never emitted: HPKP was removed from
+ * browsers and could lock users out of a site; Expect-CT is obsolete now that Certificate
+ * Transparency is enforced for every publicly trusted certificate.
  *
  * <pre>{@code
  * SecurityHeaders headers = SecurityHeaders.create(h -> h
@@ -38,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SecurityHeaders {
   public static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
-  public static final String CONTENT_SECURITY_POLICY_REPORT_ONLY = "Content-Security-Policy-Report-Only";
+  public static final String CONTENT_SECURITY_POLICY_REPORT_ONLY =
+      "Content-Security-Policy-Report-Only";
   public static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
   public static final String CROSS_ORIGIN_OPENER_POLICY = "Cross-Origin-Opener-Policy";
   public static final String CROSS_ORIGIN_RESOURCE_POLICY = "Cross-Origin-Resource-Policy";
@@ -49,7 +48,8 @@ public final class SecurityHeaders {
   public static final String X_DNS_PREFETCH_CONTROL = "X-DNS-Prefetch-Control";
   public static final String X_DOWNLOAD_OPTIONS = "X-Download-Options";
   public static final String X_FRAME_OPTIONS = "X-Frame-Options";
-  public static final String X_PERMITTED_CROSS_DOMAIN_POLICIES = "X-Permitted-Cross-Domain-Policies";
+  public static final String X_PERMITTED_CROSS_DOMAIN_POLICIES =
+      "X-Permitted-Cross-Domain-Policies";
   public static final String X_XSS_PROTECTION = "X-XSS-Protection";
   public static final String PERMISSIONS_POLICY = "Permissions-Policy";
   public static final String REPORTING_ENDPOINTS = "Reporting-Endpoints";
@@ -58,6 +58,7 @@ public final class SecurityHeaders {
 
   /** {@code Cache-Control} for responses the application marks sensitive. */
   public static final String NO_STORE = "no-store, max-age=0";
+
   /** {@code Clear-Site-Data} for logout responses (honoured on secure origins only). */
   public static final String CLEAR_ALL = "\"cache\", \"cookies\", \"storage\"";
 
@@ -157,8 +158,8 @@ public final class SecurityHeaders {
    * these more cheaply than one by one (pre-encoded once, as in a Jetty handler) writes them, and
    * {@link #writePerRequest} the rest; together the two write what {@link #write} writes.
    *
-   * @param secure whether the request came over HTTPS (HSTS is sent on secure requests only,
-   *     RFC 6797 §7.2)
+   * @param secure whether the request came over HTTPS (HSTS is sent on secure requests only, RFC
+   *     6797 §7.2)
    */
   public Map<String, String> constantHeaders(boolean secure) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -176,8 +177,8 @@ public final class SecurityHeaders {
   }
 
   /**
-   * Writes only what {@link #constantHeaders} leaves out: a CSP with this response's nonce and
-   * the path-scoped {@code Cache-Control} and {@code Clear-Site-Data}. Call it after the constant
+   * Writes only what {@link #constantHeaders} leaves out: a CSP with this response's nonce and the
+   * path-scoped {@code Cache-Control} and {@code Clear-Site-Data}. Call it after the constant
    * headers are on the response; a {@link HeaderWriter} replaces, so a path-scoped value wins.
    *
    * @param path the request path, for the path-scoped headers
@@ -216,8 +217,8 @@ public final class SecurityHeaders {
   }
 
   /**
-   * Builds {@link SecurityHeaders}; starts from the defaults. A {@code null} argument to a
-   * typed setter turns that header off.
+   * Builds {@link SecurityHeaders}; starts from the defaults. A {@code null} argument to a typed
+   * setter turns that header off.
    */
   public static final class Builder {
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -258,8 +259,8 @@ public final class SecurityHeaders {
     }
 
     /**
-     * A report-only CSP, alone or beside the enforced one: the browser reports what it would
-     * block without blocking, so a stricter policy can be tried while the old one holds.
+     * A report-only CSP, alone or beside the enforced one: the browser reports what it would block
+     * without blocking, so a stricter policy can be tried while the old one holds.
      */
     public Builder contentSecurityPolicyReportOnly(ContentSecurityPolicy policy) {
       this.cspReportOnly = policy;
@@ -323,9 +324,12 @@ public final class SecurityHeaders {
 
     /** {@code none} (default), {@code master-only}, {@code by-content-type} or {@code all}. */
     public Builder permittedCrossDomainPolicies(String value) {
-      if (value != null && !List.of("none", "master-only", "by-content-type", "all").contains(value)) {
-        throw new IllegalArgumentException("X-Permitted-Cross-Domain-Policies must be none, "
-            + "master-only, by-content-type or all, was " + HeaderValues.printable(value));
+      if (value != null
+          && !List.of("none", "master-only", "by-content-type", "all").contains(value)) {
+        throw new IllegalArgumentException(
+            "X-Permitted-Cross-Domain-Policies must be none, "
+                + "master-only, by-content-type or all, was "
+                + HeaderValues.printable(value));
       }
       return put(X_PERMITTED_CROSS_DOMAIN_POLICIES, value);
     }
@@ -353,8 +357,9 @@ public final class SecurityHeaders {
      */
     public Builder reportingEndpoint(String name, String url) {
       if (name == null || !name.matches("[a-z][a-z0-9_-]*")) {
-        throw new IllegalArgumentException("Reporting-Endpoints name must be a lower-case token, was "
-            + (name == null ? "null" : HeaderValues.printable(name)));
+        throw new IllegalArgumentException(
+            "Reporting-Endpoints name must be a lower-case token, was "
+                + (name == null ? "null" : HeaderValues.printable(name)));
       }
       HeaderValues.check("Reporting-Endpoints url for " + name, url, "\",; ");
       reportingEndpoints.put(name, url);
@@ -379,7 +384,8 @@ public final class SecurityHeaders {
       refuseObsolete(canonical);
       if (canonical.equalsIgnoreCase(CONTENT_SECURITY_POLICY)
           || canonical.equalsIgnoreCase(STRICT_TRANSPORT_SECURITY)) {
-        throw new IllegalArgumentException(canonical + " is configured through its own builder method");
+        throw new IllegalArgumentException(
+            canonical + " is configured through its own builder method");
       }
       headers.keySet().removeIf(k -> k.equalsIgnoreCase(canonical));
       headers.put(canonical, HeaderValues.check(canonical, value, ""));
@@ -396,8 +402,11 @@ public final class SecurityHeaders {
       } else if (lower.equals("strict-transport-security")) {
         hsts = null;
       } else if (!headers.keySet().removeIf(k -> k.equalsIgnoreCase(name))) {
-        throw new IllegalArgumentException("no header named " + HeaderValues.printable(name)
-            + " to disable; the policy has " + headers.keySet());
+        throw new IllegalArgumentException(
+            "no header named "
+                + HeaderValues.printable(name)
+                + " to disable; the policy has "
+                + headers.keySet());
       }
       return this;
     }
@@ -405,8 +414,9 @@ public final class SecurityHeaders {
     public SecurityHeaders build() {
       if (!reportingEndpoints.isEmpty()) {
         StringBuilder v = new StringBuilder();
-        reportingEndpoints.forEach((n, u) ->
-            v.append(v.length() > 0 ? ", " : "").append(n).append("=\"").append(u).append('"'));
+        reportingEndpoints.forEach(
+            (n, u) ->
+                v.append(v.length() > 0 ? ", " : "").append(n).append("=\"").append(u).append('"'));
         headers.put(REPORTING_ENDPOINTS, v.toString());
       }
       return new SecurityHeaders(this);
@@ -422,13 +432,17 @@ public final class SecurityHeaders {
     }
 
     private static void refuseObsolete(String name) {
-      if (name.equalsIgnoreCase("Public-Key-Pins") || name.equalsIgnoreCase("Public-Key-Pins-Report-Only")) {
-        throw new IllegalArgumentException(name + " (HPKP) is not supported: browsers removed it, "
-            + "and a wrong pin locks users out of the site for max-age");
+      if (name.equalsIgnoreCase("Public-Key-Pins")
+          || name.equalsIgnoreCase("Public-Key-Pins-Report-Only")) {
+        throw new IllegalArgumentException(
+            name
+                + " (HPKP) is not supported: browsers removed it, "
+                + "and a wrong pin locks users out of the site for max-age");
       }
       if (name.equalsIgnoreCase("Expect-CT")) {
-        throw new IllegalArgumentException("Expect-CT is obsolete: Certificate Transparency is "
-            + "enforced for every publicly trusted certificate");
+        throw new IllegalArgumentException(
+            "Expect-CT is obsolete: Certificate Transparency is "
+                + "enforced for every publicly trusted certificate");
       }
     }
   }

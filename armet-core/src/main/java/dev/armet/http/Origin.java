@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A web origin (RFC 6454): scheme, host and port, compared exactly. Default ports are made
- * explicit, host names are lower-cased and IPv6 literals keep their brackets, so
- * {@code https://Example.com} and {@code https://example.com:443} are the same origin.
+ * explicit, host names are lower-cased and IPv6 literals keep their brackets, so {@code
+ * https://Example.com} and {@code https://example.com:443} are the same origin.
  *
  * <pre>{@code
  * Origin.parse("https://app.example:8443").equals(Origin.of("https", "app.example", 8443)) // true
@@ -30,7 +30,8 @@ public final class Origin {
   public static Origin of(String scheme, String host, int port) {
     String s = scheme.toLowerCase(Locale.ROOT);
     if (!s.equals("http") && !s.equals("https")) {
-      throw new IllegalArgumentException("origin scheme must be http or https, was '" + scheme + "'");
+      throw new IllegalArgumentException(
+          "origin scheme must be http or https, was '" + scheme + "'");
     }
     int p = port == -1 ? defaultPort(s) : port;
     if (p < 1 || p > 65535) {
@@ -38,7 +39,8 @@ public final class Origin {
     }
     String h = host.toLowerCase(Locale.ROOT);
     if (h.isEmpty() || !validHost(h)) {
-      throw new IllegalArgumentException("origin host is not a host name or IP literal: '" + host + "'");
+      throw new IllegalArgumentException(
+          "origin host is not a host name or IP literal: '" + host + "'");
     }
     if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
       h = "[" + h + "]";
@@ -53,8 +55,11 @@ public final class Origin {
    * @throws IllegalArgumentException if it is not such an origin (this includes {@code null})
    */
   public static Origin parse(String serialized) {
-    return tryParse(serialized).orElseThrow(() -> new IllegalArgumentException(
-        "not an origin (scheme://host[:port], no path): '" + serialized + "'"));
+    return tryParse(serialized)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "not an origin (scheme://host[:port], no path): '" + serialized + "'"));
   }
 
   /** Parses an {@code Origin} header value; empty for {@code null}, opaque or malformed values. */
@@ -67,7 +72,10 @@ public final class Origin {
       return Optional.empty();
     }
     String rest = serialized.substring(sep + 3);
-    if (rest.isEmpty() || rest.indexOf('/') >= 0 || rest.indexOf('?') >= 0 || rest.indexOf('#') >= 0
+    if (rest.isEmpty()
+        || rest.indexOf('/') >= 0
+        || rest.indexOf('?') >= 0
+        || rest.indexOf('#') >= 0
         || rest.indexOf('@') >= 0) {
       return Optional.empty();
     }
@@ -105,7 +113,9 @@ public final class Origin {
     int bracket = authority.lastIndexOf(']');
     if (colon > bracket) {
       String digits = authority.substring(colon + 1);
-      if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (digits.isEmpty()
+          || digits.length() > 5
+          || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return Optional.empty();
       }
       port = Integer.parseInt(digits);
@@ -120,11 +130,22 @@ public final class Origin {
 
   private static boolean validHost(String h) {
     if (h.startsWith("[")) {
-      return h.endsWith("]") && h.length() > 2 && h.substring(1, h.length() - 1).chars()
-          .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+      return h.endsWith("]")
+          && h.length() > 2
+          && h.substring(1, h.length() - 1)
+              .chars()
+              .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
     }
-    return h.length() <= 253 && h.chars().allMatch(c ->
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == ':');
+    return h.length() <= 253
+        && h.chars()
+            .allMatch(
+                c ->
+                    (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || c == '-'
+                        || c == '.'
+                        || c == '_'
+                        || c == ':');
   }
 
   private static int defaultPort(String scheme) {
@@ -145,7 +166,9 @@ public final class Origin {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Origin && ((Origin) o).port == port && ((Origin) o).scheme.equals(scheme)
+    return o instanceof Origin
+        && ((Origin) o).port == port
+        && ((Origin) o).scheme.equals(scheme)
         && ((Origin) o).host.equals(host);
   }
 

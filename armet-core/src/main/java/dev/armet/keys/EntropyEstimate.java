@@ -4,23 +4,59 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A deliberately conservative strength estimate for text secrets. It takes the smaller of
- * (length × bits of the narrowest alphabet the text fits) and (length × the Shannon entropy of
- * its character frequencies, plus slack for short samples), so 43 base64url characters from
- * {@code armet keys generate} pass 256 bits while a long passphrase of few distinct characters
- * does not. Then structure: repetition, character sequences and common words count for what
- * they are worth ({@link SecretPatterns}), with {@value #STRUCTURE_SLACK} bits of slack so the few
- * bits of accidental structure in random text never matter.
+ * A deliberately conservative strength estimate for text secrets. It takes the smaller of (length ×
+ * bits of the narrowest alphabet the text fits) and (length × the Shannon entropy of its character
+ * frequencies, plus slack for short samples), so 43 base64url characters from {@code armet keys
+ * generate} pass 256 bits while a long passphrase of few distinct characters does not. Then
+ * structure: repetition, character sequences and common words count for what they are worth ({@link
+ * SecretPatterns}), with {@value #STRUCTURE_SLACK} bits of slack so the few bits of accidental
+ * structure in random text never matter.
  */
 final class EntropyEstimate {
   /** Examples published in documentation and tutorials; attackers try these first. */
-  private static final Set<String> WELL_KNOWN = Set.of(
-      "secret", "s3cur3", "keyboard cat", "changeme", "change me", "change-me", "password",
-      "passw0rd", "p@ssw0rd", "123456", "12345678", "admin", "default", "mysecret", "my secret",
-      "my-secret", "supersecret", "super secret", "super-secret", "secret key", "secret-key",
-      "secretkey", "your-secret-key", "your secret key", "shhhhh", "test", "example", "key",
-      "sessionsecret", "session secret", "cookie secret", "qwerty", "letmein", "abc123",
-      "replace-me", "replaceme", "todo", "xxx", "foo", "bar", "foobar");
+  private static final Set<String> WELL_KNOWN =
+      Set.of(
+          "secret",
+          "s3cur3",
+          "keyboard cat",
+          "changeme",
+          "change me",
+          "change-me",
+          "password",
+          "passw0rd",
+          "p@ssw0rd",
+          "123456",
+          "12345678",
+          "admin",
+          "default",
+          "mysecret",
+          "my secret",
+          "my-secret",
+          "supersecret",
+          "super secret",
+          "super-secret",
+          "secret key",
+          "secret-key",
+          "secretkey",
+          "your-secret-key",
+          "your secret key",
+          "shhhhh",
+          "test",
+          "example",
+          "key",
+          "sessionsecret",
+          "session secret",
+          "cookie secret",
+          "qwerty",
+          "letmein",
+          "abc123",
+          "replace-me",
+          "replaceme",
+          "todo",
+          "xxx",
+          "foo",
+          "bar",
+          "foobar");
 
   /** Random text shows a little structure by chance (a 4-character repeat, an "abcd"). */
   static final int STRUCTURE_SLACK = 32;
@@ -51,7 +87,9 @@ final class EntropyEstimate {
     StringBuilder found = new StringBuilder();
     int k = 0;
     for (SecretPatterns.Kind kind : structured.kinds) {
-      found.append(k == 0 ? "" : k == structured.kinds.size() - 1 ? " and " : ", ").append(kind.label);
+      found
+          .append(k == 0 ? "" : k == structured.kinds.size() - 1 ? " and " : ", ")
+          .append(kind.label);
       k++;
     }
     return new Estimate(byStructure, found.toString());

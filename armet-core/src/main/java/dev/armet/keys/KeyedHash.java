@@ -11,10 +11,10 @@ import javax.crypto.Mac;
  * without the key nobody can test a guess ("is alice@example.com in there?") the way a plain
  * SHA-256 allows. Thread-safe.
  *
- * <p>Instances that share a store must share the key: take it from the same {@link Keyring}
- * ({@link Keyring#keyedHash}), or let {@link #processDefault} read {@code ARMET_SECRETS}. With no
- * secret at all the key is random per process: counts are then per process and end with it.
- * Rotating the primary secret starts counts afresh (the old names are never looked up again).
+ * <p>Instances that share a store must share the key: take it from the same {@link Keyring} ({@link
+ * Keyring#keyedHash}), or let {@link #processDefault} read {@code ARMET_SECRETS}. With no secret at
+ * all the key is random per process: counts are then per process and end with it. Rotating the
+ * primary secret starts counts afresh (the old names are never looked up again).
  *
  * <pre>{@code
  * KeyedHash names = keyring.keyedHash("rate-limit-subject");
@@ -25,9 +25,10 @@ public final class KeyedHash {
   private static final int BYTES = 16;
 
   private final Mac prototype;
+
   /**
-   * One keyed Mac per thread, reused: {@code doFinal} resets it to the keyed state, and a clone
-   * per call allocated ~0.9 KB on every rate-limit decision (issue 18).
+   * One keyed Mac per thread, reused: {@code doFinal} resets it to the keyed state, and a clone per
+   * call allocated ~0.9 KB on every rate-limit decision (issue 18).
    */
   private final ThreadLocal<Mac> macs;
 
@@ -41,9 +42,9 @@ public final class KeyedHash {
   }
 
   /**
-   * Under {@code purpose} of the first secret of {@code ARMET_SECRETS} (or
-   * {@code ARMET_SECRETS_FILE}), the same key {@link Keyring#keyedHash} gives for a keyring built
-   * from them; else under a random key made once per process.
+   * Under {@code purpose} of the first secret of {@code ARMET_SECRETS} (or {@code
+   * ARMET_SECRETS_FILE}), the same key {@link Keyring#keyedHash} gives for a keyring built from
+   * them; else under a random key made once per process.
    */
   public static KeyedHash processDefault(String purpose) {
     return of(ProcessKey.KEY, purpose);

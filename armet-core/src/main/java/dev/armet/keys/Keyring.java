@@ -11,13 +11,13 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An ordered set of secrets: the first (primary) signs and seals, every one verifies and opens, so
  * a key rotates without logging anyone out (add the new secret first, drop the old one after the
- * longest session lifetime). Each secret is run through HKDF-SHA256 (RFC 5869) once, then
- * expanded into a separate key per algorithm and purpose: a session-id key can never verify a
- * CSRF token. Tokens carry a key id, so verification tries exactly one key.
+ * longest session lifetime). Each secret is run through HKDF-SHA256 (RFC 5869) once, then expanded
+ * into a separate key per algorithm and purpose: a session-id key can never verify a CSRF token.
+ * Tokens carry a key id, so verification tries exactly one key.
  *
  * <p>In production the builder refuses no secret, a well-known example secret, or one under 256
- * bits of estimated entropy; in development it warns, and with no secret at all generates a
- * random one (sessions then end when the process restarts).
+ * bits of estimated entropy; in development it warns, and with no secret at all generates a random
+ * one (sessions then end when the process restarts).
  *
  * <pre>{@code
  * Keyring ring = Keyring.create(k -> k.fromEnvironment(System.getenv()));
@@ -36,9 +36,13 @@ public final class Keyring {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       if (index.putIfAbsent(keys.get(i).keyId, i) != null) {
-        throw new IllegalArgumentException("secrets #" + (Objects.requireNonNull(index.get(keys.get(i).keyId)) + 1)
-            + " and #" + (i + 1) + " are the same or share a key id; replace one with the output"
-            + " of `armet keys generate`");
+        throw new IllegalArgumentException(
+            "secrets #"
+                + (Objects.requireNonNull(index.get(keys.get(i).keyId)) + 1)
+                + " and #"
+                + (i + 1)
+                + " are the same or share a key id; replace one with the output"
+                + " of `armet keys generate`");
       }
     }
     this.byKeyId = Map.copyOf(index);
@@ -66,8 +70,8 @@ public final class Keyring {
   }
 
   /**
-   * Keyed names for identifiers under {@code purpose}, from the primary key (see
-   * {@link KeyedHash}); e.g. rate-limit subjects, so stores and logs never hold them in clear.
+   * Keyed names for identifiers under {@code purpose}, from the primary key (see {@link
+   * KeyedHash}); e.g. rate-limit subjects, so stores and logs never hold them in clear.
    */
   public KeyedHash keyedHash(String purpose) {
     return KeyedHash.of(keys.get(0), purpose);
@@ -96,10 +100,10 @@ public final class Keyring {
   }
 
   /**
-   * The key ids, primary first: the public labels tokens carry in front of their payload
-   * ({@code keyId.payload.mac}), derived one-way from each secret (HKDF, 24 bits), so they
-   * reveal nothing of a key. Safe to show (an actuator endpoint, {@code armet doctor}): they
-   * tell which secret signs and which are still accepted during a rotation.
+   * The key ids, primary first: the public labels tokens carry in front of their payload ({@code
+   * keyId.payload.mac}), derived one-way from each secret (HKDF, 24 bits), so they reveal nothing
+   * of a key. Safe to show (an actuator endpoint, {@code armet doctor}): they tell which secret
+   * signs and which are still accepted during a rotation.
    *
    * <pre>{@code
    * ring.keyIds(); // [Qx3f, 8kZa]: Qx3f signs, both verify

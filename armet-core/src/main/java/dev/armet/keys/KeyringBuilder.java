@@ -61,19 +61,28 @@ public final class KeyringBuilder {
    *     value) and the fix
    */
   public Keyring build() {
-    ArmetEnvironment env = environment != null ? environment
-        : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
+    ArmetEnvironment env =
+        environment != null
+            ? environment
+            : ArmetEnvironment.fromEnvironment(ArmetEnvironment.DEVELOPMENT);
     List<Secret> use = new ArrayList<>(secrets);
     boolean ready = !secrets.isEmpty();
     String fix = "set " + Secrets.VARIABLE + " to the output of `armet keys generate`";
     if (use.isEmpty()) {
       if (env.isProduction()) {
-        throw new IllegalStateException("no secret configured: " + fix
-            + " (or " + Secrets.FILE_VARIABLE + " to a file holding it)");
+        throw new IllegalStateException(
+            "no secret configured: "
+                + fix
+                + " (or "
+                + Secrets.FILE_VARIABLE
+                + " to a file holding it)");
       }
-      LOG.log(System.Logger.Level.WARNING, "no secret configured; generated a random secret for"
-          + " development, so sessions and signed cookies end when this process stops. To keep"
-          + " them, " + fix);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "no secret configured; generated a random secret for"
+              + " development, so sessions and signed cookies end when this process stops. To keep"
+              + " them, "
+              + fix);
       use.add(Secret.random());
     }
     for (int i = 0; i < secrets.size(); i++) {
@@ -82,8 +91,8 @@ public final class KeyringBuilder {
         continue;
       }
       ready = false;
-      String message = "secret #" + (i + 1) + " from " + sources.get(i) + " " + problem
-          + "; " + fix;
+      String message =
+          "secret #" + (i + 1) + " from " + sources.get(i) + " " + problem + "; " + fix;
       if (env.isProduction()) {
         throw new IllegalStateException(message);
       }
@@ -101,10 +110,15 @@ public final class KeyringBuilder {
       return "is a well-known example secret that attackers try first";
     }
     if (s.estimatedEntropyBits() < MIN_ENTROPY_BITS) {
-      return "has about " + s.estimatedEntropyBits() + " bits of entropy"
-          + (s.structure().isEmpty() ? "" : " (it is made of " + s.structure()
-              + ", which an attacker guesses as a whole)")
-          + ", below the " + MIN_ENTROPY_BITS + " required";
+      return "has about "
+          + s.estimatedEntropyBits()
+          + " bits of entropy"
+          + (s.structure().isEmpty()
+              ? ""
+              : " (it is made of " + s.structure() + ", which an attacker guesses as a whole)")
+          + ", below the "
+          + MIN_ENTROPY_BITS
+          + " required";
     }
     return null;
   }

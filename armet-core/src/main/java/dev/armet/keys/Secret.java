@@ -41,8 +41,8 @@ public final class Secret {
       throw new IllegalArgumentException("a secret must not be empty");
     }
     EntropyEstimate.Estimate e = EntropyEstimate.of(t);
-    return new Secret(t.getBytes(StandardCharsets.UTF_8), e.bits, EntropyEstimate.isWellKnown(t),
-        e.structure);
+    return new Secret(
+        t.getBytes(StandardCharsets.UTF_8), e.bits, EntropyEstimate.isWellKnown(t), e.structure);
   }
 
   /** 32 fresh bytes from {@link SecureRandom}. */

@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a secret costs an attacker who guesses structure rather than characters (the idea behind
- * zxcvbn): the cheapest description of the text as a sequence of literal characters, common
- * words, runs such as {@code 0123} or {@code fedc}, and copies of what came before. A copy costs
- * its offset and length, not its characters, so {@code "password"} ten times is one word and one
- * copy: about 25 bits, not the 400 its length suggests. Random text has no structure to find and
- * costs its full length. Only the first {@value #MAX_ANALYSED} characters are analysed (each
- * further one counts in full); the analysis is O(n²) in that prefix.
+ * zxcvbn): the cheapest description of the text as a sequence of literal characters, common words,
+ * runs such as {@code 0123} or {@code fedc}, and copies of what came before. A copy costs its
+ * offset and length, not its characters, so {@code "password"} ten times is one word and one copy:
+ * about 25 bits, not the 400 its length suggests. Random text has no structure to find and costs
+ * its full length. Only the first {@value #MAX_ANALYSED} characters are analysed (each further one
+ * counts in full); the analysis is O(n²) in that prefix.
  */
 final class SecretPatterns {
   /** The structures found in the cheapest description. */
@@ -41,22 +41,99 @@ final class SecretPatterns {
   }
 
   static final int MAX_ANALYSED = 4096;
+
   /** A word from a list of about 30,000 (what cracking tools start with), with a case variation. */
   private static final double WORD_BITS = 16;
+
   private static final int MIN_MATCH = 4;
 
-  /** Words from published examples and the most common passwords; lower case, at least 4 letters. */
-  private static final List<String> WORDS = List.of(
-      "password", "passw0rd", "passphrase", "secret", "s3cr3t", "s3cur3", "secure", "admin",
-      "administrator", "qwerty", "qwertyuiop", "asdfghjkl", "zxcvbnm", "letmein", "welcome",
-      "monkey", "dragon", "master", "login", "changeme", "change", "default", "example", "session",
-      "cookie", "token", "keyboard", "football", "baseball", "sunshine", "princess", "shadow",
-      "superman", "iloveyou", "trustno1", "starwars", "whatever", "freedom", "hello", "charlie",
-      "access", "flower", "hunter", "soccer", "hockey", "killer", "summer", "winter", "spring",
-      "autumn", "test", "demo", "armet", "production", "development", "staging", "server",
-      "database", "application", "private", "public", "random", "string", "value", "replace",
-      "please", "generate", "signing", "encryption", "apikey", "super", "root", "user", "guest",
-      "java", "django", "rails", "express", "node", "docker", "kubernetes", "mysecret");
+  /**
+   * Words from published examples and the most common passwords; lower case, at least 4 letters.
+   */
+  private static final List<String> WORDS =
+      List.of(
+          "password",
+          "passw0rd",
+          "passphrase",
+          "secret",
+          "s3cr3t",
+          "s3cur3",
+          "secure",
+          "admin",
+          "administrator",
+          "qwerty",
+          "qwertyuiop",
+          "asdfghjkl",
+          "zxcvbnm",
+          "letmein",
+          "welcome",
+          "monkey",
+          "dragon",
+          "master",
+          "login",
+          "changeme",
+          "change",
+          "default",
+          "example",
+          "session",
+          "cookie",
+          "token",
+          "keyboard",
+          "football",
+          "baseball",
+          "sunshine",
+          "princess",
+          "shadow",
+          "superman",
+          "iloveyou",
+          "trustno1",
+          "starwars",
+          "whatever",
+          "freedom",
+          "hello",
+          "charlie",
+          "access",
+          "flower",
+          "hunter",
+          "soccer",
+          "hockey",
+          "killer",
+          "summer",
+          "winter",
+          "spring",
+          "autumn",
+          "test",
+          "demo",
+          "armet",
+          "production",
+          "development",
+          "staging",
+          "server",
+          "database",
+          "application",
+          "private",
+          "public",
+          "random",
+          "string",
+          "value",
+          "replace",
+          "please",
+          "generate",
+          "signing",
+          "encryption",
+          "apikey",
+          "super",
+          "root",
+          "user",
+          "guest",
+          "java",
+          "django",
+          "rails",
+          "express",
+          "node",
+          "docker",
+          "kubernetes",
+          "mysecret");
 
   private SecretPatterns() {}
 
@@ -96,7 +173,8 @@ final class SecretPatterns {
     return new Result(cost[n] + (text.length() - n) * charBits, kinds);
   }
 
-  private static void relax(double[] cost, int[] from, Kind[] how, int i, int j, double add, @Nullable Kind kind) {
+  private static void relax(
+      double[] cost, int[] from, Kind[] how, int i, int j, double add, @Nullable Kind kind) {
     if (cost[i] + add < cost[j]) {
       cost[j] = cost[i] + add;
       from[j] = i;
@@ -105,9 +183,9 @@ final class SecretPatterns {
   }
 
   /**
-   * For each position, the longest copy of earlier text starting there (at least
-   * {@value #MIN_MATCH} characters; overlapping allowed, so {@code abab…} is one copy) and its
-   * cost: the offset and the length.
+   * For each position, the longest copy of earlier text starting there (at least {@value
+   * #MIN_MATCH} characters; overlapping allowed, so {@code abab…} is one copy) and its cost: the
+   * offset and the length.
    */
   private static void longestCopies(String text, int n, int[] end, double[] add) {
     int[] run = new int[n + 1];

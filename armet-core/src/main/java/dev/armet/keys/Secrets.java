@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where secrets come from: {@code ARMET_SECRETS} (comma-separated, newest first),
- * {@code ARMET_SECRETS_FILE} (one per line, {@code #} comments), or configuration; and
- * {@link #generate()} for new ones ({@code armet keys generate}).
+ * Where secrets come from: {@code ARMET_SECRETS} (comma-separated, newest first), {@code
+ * ARMET_SECRETS_FILE} (one per line, {@code #} comments), or configuration; and {@link #generate()}
+ * for new ones ({@code armet keys generate}).
  *
  * <pre>{@code
  * List<Secret> secrets = Secrets.fromEnvironment(System.getenv());
@@ -23,6 +23,7 @@ import java.util.Map;
 public final class Secrets {
   /** Comma-separated secrets, the signing one first. */
   public static final String VARIABLE = "ARMET_SECRETS";
+
   /** A file with one secret per line, the signing one first. */
   public static final String FILE_VARIABLE = "ARMET_SECRETS_FILE";
 

@@ -10,12 +10,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals and opens tokens with AES-256-GCM under one purpose of a {@link Keyring}: the contents
- * stay private and cannot be altered. Each token gets a fresh 96-bit nonce from
- * {@link SecureRandom}; the context (e.g. the cookie name) and key id are associated data, so a
- * token moved to another cookie does not open. A token is {@code keyId.base64url(nonce|ct|tag)}.
- * Every failure is the same empty answer. Random nonces keep collisions negligible up to about
- * 2^32 tokens per key (NIST SP 800-38D §8.3): rotate the primary key well before that.
+ * Seals and opens tokens with AES-256-GCM under one purpose of a {@link Keyring}: the contents stay
+ * private and cannot be altered. Each token gets a fresh 96-bit nonce from {@link SecureRandom};
+ * the context (e.g. the cookie name) and key id are associated data, so a token moved to another
+ * cookie does not open. A token is {@code keyId.base64url(nonce|ct|tag)}. Every failure is the same
+ * empty answer. Random nonces keep collisions negligible up to about 2^32 tokens per key (NIST SP
+ * 800-38D §8.3): rotate the primary key well before that.
  *
  * <pre>{@code
  * TokenSealer sealer = keyring.sealer("cookie-session");
@@ -57,22 +57,25 @@ public final class TokenSealer {
 
   /** The plaintext if {@code token} was sealed by a key of this ring for {@code context}. */
   public Optional<TokenContents> open(String token, String context) {
-    if (token == null || token.length() > TokenFormat.MAX_TOKEN_CHARS
+    if (token == null
+        || token.length() > TokenFormat.MAX_TOKEN_CHARS
         || token.length() < TokenFormat.KEY_ID_CHARS + 2
         || token.charAt(TokenFormat.KEY_ID_CHARS) != '.') {
       return Optional.empty();
     }
     Integer key = byKeyId.get(token.substring(0, TokenFormat.KEY_ID_CHARS));
-    byte[] sealed = key == null ? null
-        : TokenFormat.decode(token, TokenFormat.KEY_ID_CHARS + 1, token.length());
+    byte[] sealed =
+        key == null
+            ? null
+            : TokenFormat.decode(token, TokenFormat.KEY_ID_CHARS + 1, token.length());
     if (sealed == null || sealed.length < NONCE_BYTES + TAG_BITS / 8) {
       return Optional.empty();
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       int k = Objects.requireNonNull(key); // sealed != null implies key != null
-      cipher.init(Cipher.DECRYPT_MODE, keys[k],
-          new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE, keys[k], new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
       cipher.updateAAD(TokenFormat.bind(context, keyIds[k]));
       byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
       return Optional.of(new TokenContents(plain, key == 0));

@@ -39,13 +39,15 @@ public final class TokenSigner {
 
   /** The payload if {@code token} was signed by a key of this ring for {@code context}. */
   public Optional<TokenContents> verify(String token, String context) {
-    if (token == null || token.length() > TokenFormat.MAX_TOKEN_CHARS
+    if (token == null
+        || token.length() > TokenFormat.MAX_TOKEN_CHARS
         || token.length() < TokenFormat.KEY_ID_CHARS + 2) {
       return Optional.empty();
     }
     Integer key = byKeyId.get(token.substring(0, TokenFormat.KEY_ID_CHARS));
     int lastDot = token.lastIndexOf('.');
-    if (key == null || token.charAt(TokenFormat.KEY_ID_CHARS) != '.'
+    if (key == null
+        || token.charAt(TokenFormat.KEY_ID_CHARS) != '.'
         || lastDot <= TokenFormat.KEY_ID_CHARS) {
       return Optional.empty();
     }
@@ -57,8 +59,7 @@ public final class TokenSigner {
       return Optional.empty();
     }
     byte[] payload = TokenFormat.decode(token, TokenFormat.KEY_ID_CHARS + 1, lastDot);
-    return payload == null ? Optional.empty()
-        : Optional.of(new TokenContents(payload, key == 0));
+    return payload == null ? Optional.empty() : Optional.of(new TokenContents(payload, key == 0));
   }
 
   private String mac(int key, String body, String context) {

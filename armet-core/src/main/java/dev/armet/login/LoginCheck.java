@@ -40,17 +40,17 @@ public final class LoginCheck {
   }
 
   /**
-   * When allowed: wait this long before verifying (the per-username slow-down under a
-   * distributed attack; zero normally). It delays, it never locks the owner out.
+   * When allowed: wait this long before verifying (the per-username slow-down under a distributed
+   * attack; zero normally). It delays, it never locks the owner out.
    */
   public Duration delay() {
     return delay;
   }
 
   /**
-   * Whether this account is past its per-account failure threshold (failures from anywhere):
-   * the hook for a challenge the application may add (a CAPTCHA, an e-mailed code). The throttle
-   * itself only delays such an account, never locks it.
+   * Whether this account is past its per-account failure threshold (failures from anywhere): the
+   * hook for a challenge the application may add (a CAPTCHA, an e-mailed code). The throttle itself
+   * only delays such an account, never locks it.
    */
   public boolean accountUnderAttack() {
     return !delay.isZero();
@@ -62,7 +62,8 @@ public final class LoginCheck {
 
   @Override
   public String toString() {
-    return allowed() ? "allowed" + (delay.isZero() ? "" : " after " + delay)
+    return allowed()
+        ? "allowed" + (delay.isZero() ? "" : " after " + delay)
         : reason + " retryAfter=" + retryAfter;
   }
 }

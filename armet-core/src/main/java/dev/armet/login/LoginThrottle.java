@@ -2,16 +2,15 @@ package dev.armet.login;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
-import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
+import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
-import dev.armet.spi.LimitStatus;
-import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimiter;
+import dev.armet.spi.LimitStatus;
+import dev.armet.spi.RateLimitStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -22,24 +21,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * Login brute-force protection the application calls around its own credential check (OWASP
  * Authentication Cheat Sheet, "Protect against automated attacks"). Defaults:
+ *
  * <ul>
- *   <li>10 consecutive failures for one (username, address) pair lock that pair, for 1 minute,
- *       then 5 minutes, then 1 hour on each further 10; forgotten after a day;
+ *   <li>10 consecutive failures for one (username, address) pair lock that pair, for 1 minute, then
+ *       5 minutes, then 1 hour on each further 10; forgotten after a day;
  *   <li>100 failures from one address in a day block that address until the day is over;
  *   <li>a success resets the pair (not the address: one's own account must not launder guesses);
- *   <li>optionally, many failures for one username from anywhere slow every attempt on it
- *       down: a delay, never a lock-out, so an attacker cannot lock the owner out from other
- *       addresses.
+ *   <li>optionally, many failures for one username from anywhere slow every attempt on it down: a
+ *       delay, never a lock-out, so an attacker cannot lock the owner out from other addresses.
  * </ul>
+ *
  * Call {@link #check} before verifying the password, so a locked-out attacker learns nothing and
  * costs no hashing; pair it with {@link CredentialVerifier} so unknown users and wrong passwords
- * cost the same. Attempts are counted when checked (a success gives its attempt back), so
- * parallel guesses cannot overrun a limit.
+ * cost the same. Attempts are counted when checked (a success gives its attempt back), so parallel
+ * guesses cannot overrun a limit.
  *
- * <p>Security events ({@code docs/EVENTS.md}): {@code authn_login_success} and
- * {@code authn_login_fail} for each outcome reported, {@code authn_login_lock} when a pair is
- * locked or an address blocked, {@code authn_login_slowed} when an account is slowed down. They
- * name the account by the keyed hash the store uses, never by the username as typed.
+ * <p>Security events ({@code docs/EVENTS.md}): {@code authn_login_success} and {@code
+ * authn_login_fail} for each outcome reported, {@code authn_login_lock} when a pair is locked or an
+ * address blocked, {@code authn_login_slowed} when an account is slowed down. They name the account
+ * by the keyed hash the store uses, never by the username as typed.
  *
  * <pre>{@code
  * LoginCheck c = throttle.check(username, client.rateLimitKey());
@@ -52,8 +52,10 @@ import org.jspecify.annotations.Nullable;
 public final class LoginThrottle {
   private static final Duration DAY = Duration.ofDays(1);
   private static final long LEVEL_CAP = 1_000_000_000L; // counts locks; never refuses
+
   /** How long a lock claim whose holder died before finishing keeps others from locking. */
   private static final Duration CLAIM_WINDOW = Duration.ofSeconds(30);
+
   /** The escalating per-account delay doubles up to this. */
   private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
@@ -76,15 +78,26 @@ public final class LoginThrottle {
     this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
     this.pair = limiter(b, RateLimitPolicy.fixedWindow("login-pair", b.threshold, DAY));
     this.pairLevel = limiter(b, RateLimitPolicy.fixedWindow("login-pair-level", LEVEL_CAP, DAY));
-    this.pairLockClaim = limiter(b, RateLimitPolicy.fixedWindow("login-pair-lock", 1, CLAIM_WINDOW));
+    this.pairLockClaim =
+        limiter(b, RateLimitPolicy.fixedWindow("login-pair-lock", 1, CLAIM_WINDOW));
     this.address = limiter(b, RateLimitPolicy.fixedWindow("login-address", b.addressLimit, DAY));
-    this.username = b.slowDownFailures == 0 ? null : limiter(b, RateLimitPolicy.builder("login-user")
-        .tokenBucket(b.slowDownFailures, b.slowDownFailures, b.slowDownPeriod).build());
+    this.username =
+        b.slowDownFailures == 0
+            ? null
+            : limiter(
+                b,
+                RateLimitPolicy.builder("login-user")
+                    .tokenBucket(b.slowDownFailures, b.slowDownFailures, b.slowDownPeriod)
+                    .build());
   }
 
   private static RateLimiter limiter(Builder b, RateLimitPolicy policy) {
-    RateLimiter.Builder r = RateLimiter.builder(policy).store(Objects.requireNonNull(b.store)).clock(b.clock).events(b.events)
-        .gate(Objects.requireNonNull(b.gate)); // both set by Builder.build()
+    RateLimiter.Builder r =
+        RateLimiter.builder(policy)
+            .store(Objects.requireNonNull(b.store))
+            .clock(b.clock)
+            .events(b.events)
+            .gate(Objects.requireNonNull(b.gate)); // both set by Builder.build()
     return (b.keyring == null ? r : r.keyring(b.keyring)).build();
   }
 
@@ -127,11 +140,15 @@ public final class LoginThrottle {
       return locked(retry);
     }
     if (!daily.allowed()) {
-      return new LoginCheck(LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(daily.retryAfter()), Duration.ZERO);
+      return new LoginCheck(
+          LoginCheck.Reason.ADDRESS_BLOCKED, atLeastSecond(daily.retryAfter()), Duration.ZERO);
     }
     if (daily.remaining() == 0) {
-      events.record(SecurityEvent.of("authn_login_lock").with("scope", "address")
-          .with("address", address).with("attemptsToday", daily.consumed()));
+      events.record(
+          SecurityEvent.of("authn_login_lock")
+              .with("scope", "address")
+              .with("address", address)
+              .with("attemptsToday", daily.consumed()));
     }
     Duration delay = Duration.ZERO;
     if (username != null) {
@@ -155,7 +172,8 @@ public final class LoginThrottle {
   }
 
   private static LoginCheck locked(Duration retry) {
-    return new LoginCheck(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(retry), Duration.ZERO);
+    return new LoginCheck(
+        LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS, atLeastSecond(retry), Duration.ZERO);
   }
 
   private static LoginCheck unavailable() {
@@ -163,13 +181,15 @@ public final class LoginThrottle {
   }
 
   /**
-   * Records that the attempt {@link #check} allowed failed (wrong password or unknown user
-   * alike). Locks the pair when that was its last allowed attempt.
+   * Records that the attempt {@link #check} allowed failed (wrong password or unknown user alike).
+   * Locks the pair when that was its last allowed attempt.
    */
   public void failed(String user, String address) {
     String pairKey = pairKey(user, address);
-    events.record(SecurityEvent.of("authn_login_fail").with("account", accountHash(user))
-        .with("address", address));
+    events.record(
+        SecurityEvent.of("authn_login_fail")
+            .with("account", accountHash(user))
+            .with("address", address));
     if (username != null) {
       accountFailed(user);
     }
@@ -185,14 +205,17 @@ public final class LoginThrottle {
   private void accountFailed(String user) {
     // Called only when slowDownFailures > 0, which is when the username limiter exists.
     LimitStatus account = Objects.requireNonNull(username).penalty(normalize(user), 1).status();
-    if (account == null || account.consumed() < slowDownFailures
+    if (account == null
+        || account.consumed() < slowDownFailures
         || (account.consumed() - slowDownFailures) % slowDownFailures != 0) {
       return;
     }
     // Names no user: the account is identified by its keyed hash, as in the store.
-    events.record(SecurityEvent.of("authn_login_slowed")
-        .with("account", accountHash(user))
-        .with("failures", account.consumed()).with("delayMillis", accountDelay(account).toMillis()));
+    events.record(
+        SecurityEvent.of("authn_login_slowed")
+            .with("account", accountHash(user))
+            .with("failures", account.consumed())
+            .with("delayMillis", accountDelay(account).toMillis()));
   }
 
   /**
@@ -201,8 +224,10 @@ public final class LoginThrottle {
    */
   public void succeeded(String user, String address) {
     String pairKey = pairKey(user, address);
-    events.record(SecurityEvent.of("authn_login_success").with("account", accountHash(user))
-        .with("address", address));
+    events.record(
+        SecurityEvent.of("authn_login_success")
+            .with("account", accountHash(user))
+            .with("address", address));
     pair.delete(pairKey);
     pairLevel.delete(pairKey);
     pairLockClaim.delete(pairKey);
@@ -210,12 +235,12 @@ public final class LoginThrottle {
   }
 
   /**
-   * Blocks the pair for the next step of the ladder, then frees the attempts the lock used.
-   * However many requests find the attempts used up at once (parallel guesses, the last ones'
-   * outcomes still out), one lock period escalates the ladder once: only the request that wins
-   * the claim (an atomic consume of a one-point key) locks; the claim then stays blocked for the
-   * lock's length, so a request that saw the full count late cannot claim again. Returns the
-   * lock's length, or null when the store failed (the caller fails closed).
+   * Blocks the pair for the next step of the ladder, then frees the attempts the lock used. However
+   * many requests find the attempts used up at once (parallel guesses, the last ones' outcomes
+   * still out), one lock period escalates the ladder once: only the request that wins the claim (an
+   * atomic consume of a one-point key) locks; the claim then stays blocked for the lock's length,
+   * so a request that saw the full count late cannot claim again. Returns the lock's length, or
+   * null when the store failed (the caller fails closed).
    */
   private @Nullable Duration lock(String user, String pairKey, String address) {
     RateLimitDecision claim = pairLockClaim.consume(pairKey);
@@ -237,8 +262,13 @@ public final class LoginThrottle {
     pairLockClaim.block(pairKey, lock);
     pair.reward(pairKey, threshold);
     pairLockClaim.reward(pairKey, 1);
-    events.record(SecurityEvent.of("authn_login_lock").with("scope", "account_from_address")
-        .with("account", accountHash(user)).with("address", address).with("lockLevel", level).with("lockSeconds", lock.toSeconds()));
+    events.record(
+        SecurityEvent.of("authn_login_lock")
+            .with("scope", "account_from_address")
+            .with("account", accountHash(user))
+            .with("address", address)
+            .with("lockLevel", level)
+            .with("lockSeconds", lock.toSeconds()));
     return lock;
   }
 
@@ -247,8 +277,8 @@ public final class LoginThrottle {
   }
 
   /**
-   * The account as events name it: the keyed hash the store uses, never the username as typed
-   * (a user who types the password into the username field must not find it in the log).
+   * The account as events name it: the keyed hash the store uses, never the username as typed (a
+   * user who types the password into the username field must not find it in the log).
    */
   private String accountHash(String user) {
     return pair.subjectHash(normalize(user));
@@ -269,7 +299,8 @@ public final class LoginThrottle {
   /** Builds a {@link LoginThrottle}; each number of the scheme is configurable. */
   public static final class Builder {
     private int threshold = 10;
-    private List<Duration> ladder = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    private List<Duration> ladder =
+        List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
     private int addressLimit = 100;
     private int slowDownFailures = 20;
     private Duration slowDownPeriod = Duration.ofHours(1);
@@ -282,17 +313,23 @@ public final class LoginThrottle {
 
     private Builder() {}
 
-    /** Lock a (username, address) pair after {@code failures}, for each duration in turn (the last repeats). */
+    /**
+     * Lock a (username, address) pair after {@code failures}, for each duration in turn (the last
+     * repeats).
+     */
     public Builder lockout(int failures, Duration... locks) {
       if (failures < 1 || failures > 1000) {
-        throw new IllegalArgumentException("lockout failures must be between 1 and 1000, was " + failures);
+        throw new IllegalArgumentException(
+            "lockout failures must be between 1 and 1000, was " + failures);
       }
       if (locks.length == 0) {
-        throw new IllegalArgumentException("lockout needs at least one lock duration, e.g. Duration.ofMinutes(1)");
+        throw new IllegalArgumentException(
+            "lockout needs at least one lock duration, e.g. Duration.ofMinutes(1)");
       }
       for (Duration d : locks) {
         if (d.isNegative() || d.isZero() || d.compareTo(DAY) > 0) {
-          throw new IllegalArgumentException("lockout durations must be more than 0 and at most 1 day, was " + d);
+          throw new IllegalArgumentException(
+              "lockout durations must be more than 0 and at most 1 day, was " + d);
         }
       }
       this.threshold = failures;
@@ -303,7 +340,8 @@ public final class LoginThrottle {
     /** Block an address for the rest of the day after this many failures in a day (default 100). */
     public Builder addressDailyLimit(int failures) {
       if (failures < 1 || failures > 1_000_000) {
-        throw new IllegalArgumentException("addressDailyLimit must be between 1 and 1000000, was " + failures);
+        throw new IllegalArgumentException(
+            "addressDailyLimit must be between 1 and 1000000, was " + failures);
       }
       this.addressLimit = failures;
       return this;
@@ -316,10 +354,12 @@ public final class LoginThrottle {
      */
     public Builder usernameSlowDown(int failures, Duration period, Duration delay) {
       if (failures < 1) {
-        throw new IllegalArgumentException("usernameSlowDown failures must be >= 1, was " + failures);
+        throw new IllegalArgumentException(
+            "usernameSlowDown failures must be >= 1, was " + failures);
       }
       if (delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
-        throw new IllegalArgumentException("usernameSlowDown delay must be more than 0 and at most 10s, was " + delay);
+        throw new IllegalArgumentException(
+            "usernameSlowDown delay must be more than 0 and at most 10s, was " + delay);
       }
       this.slowDownFailures = failures;
       this.slowDownPeriod = period;
@@ -328,8 +368,8 @@ public final class LoginThrottle {
     }
 
     /**
-     * Where the counters live (default: a bounded in-memory store, in development only:
-     * production refuses an in-memory store, see {@link ProductionGate}).
+     * Where the counters live (default: a bounded in-memory store, in development only: production
+     * refuses an in-memory store, see {@link ProductionGate}).
      */
     public Builder store(@Nullable RateLimitStore store) {
       this.store = store;
@@ -337,17 +377,17 @@ public final class LoginThrottle {
     }
 
     /**
-     * The mode to build for (default: {@code ARMET_ENV}); the same as
-     * {@code gate(ProductionGate.of(environment))}.
+     * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+     * gate(ProductionGate.of(environment))}.
      */
     public Builder environment(ArmetEnvironment environment) {
       return gate(ProductionGate.of(java.util.Objects.requireNonNull(environment, "environment")));
     }
 
     /**
-     * The {@link ProductionGate} that decides what the throttle may use (default: one for
-     * {@code ARMET_ENV}): production refuses an in-memory store, and a missing
-     * {@code ARMET_SECRETS} when no keyring is given.
+     * The {@link ProductionGate} that decides what the throttle may use (default: one for {@code
+     * ARMET_ENV}): production refuses an in-memory store, and a missing {@code ARMET_SECRETS} when
+     * no keyring is given.
      */
     public Builder gate(ProductionGate gate) {
       this.gate = java.util.Objects.requireNonNull(gate, "gate");
@@ -365,8 +405,8 @@ public final class LoginThrottle {
     }
 
     /**
-     * The key usernames and addresses are hashed under in the store (default: from
-     * {@code ARMET_SECRETS}, else random per process). Instances sharing a store must share it.
+     * The key usernames and addresses are hashed under in the store (default: from {@code
+     * ARMET_SECRETS}, else random per process). Instances sharing a store must share it.
      */
     public Builder keyring(Keyring keyring) {
       this.keyring = java.util.Objects.requireNonNull(keyring, "keyring");

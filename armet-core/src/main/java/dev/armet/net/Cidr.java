@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}), or one
  * address ({@code 192.0.2.1}, {@code ::1}). Parsing is strict and never resolves names; matching
- * never throws and is allocation-free. IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1})
- * match as the IPv4 address they carry.
+ * never throws and is allocation-free. IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}) match
+ * as the IPv4 address they carry.
  *
  * <pre>{@code
  * Cidr lan = Cidr.parse("10.0.0.0/8");
@@ -53,8 +53,11 @@ public final class Cidr {
     String addr = slash < 0 ? text : text.substring(0, slash);
     byte[] bytes = IpLiteral.parse(addr);
     if (bytes == null) {
-      throw new IllegalArgumentException("'" + cidr + "' is not an IPv4/IPv6 address or CIDR range"
-          + " (write e.g. 10.0.0.0/8 or fd00::/8; host names are not accepted)");
+      throw new IllegalArgumentException(
+          "'"
+              + cidr
+              + "' is not an IPv4/IPv6 address or CIDR range"
+              + " (write e.g. 10.0.0.0/8 or fd00::/8; host names are not accepted)");
     }
     boolean v4 = bytes.length == 4;
     // An IPv4-mapped IPv6 range (::ffff:10.0.0.0/104) is the IPv4 range it maps (10.0.0.0/8):
@@ -65,10 +68,22 @@ public final class Cidr {
     int prefix = max;
     if (slash >= 0) {
       String p = text.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
-          || Integer.parseInt(p) > max || Integer.parseInt(p) < min) {
-        throw new IllegalArgumentException("prefix length of '" + cidr + "' must be " + min + ".." + max
-            + ", was '" + p + "'" + (mapped ? " (an IPv4-mapped range; or write the IPv4 range itself)" : ""));
+      if (p.isEmpty()
+          || p.length() > 3
+          || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+          || Integer.parseInt(p) > max
+          || Integer.parseInt(p) < min) {
+        throw new IllegalArgumentException(
+            "prefix length of '"
+                + cidr
+                + "' must be "
+                + min
+                + ".."
+                + max
+                + ", was '"
+                + p
+                + "'"
+                + (mapped ? " (an IPv4-mapped range; or write the IPv4 range itself)" : ""));
       }
       prefix = Integer.parseInt(p);
     }
@@ -92,8 +107,11 @@ public final class Cidr {
       if (!v4) {
         return false; // it is an IPv4 address, as everywhere else in Armet
       }
-      long v = ((address[12] & 255L) << 24) | ((address[13] & 255L) << 16)
-          | ((address[14] & 255L) << 8) | (address[15] & 255L);
+      long v =
+          ((address[12] & 255L) << 24)
+              | ((address[13] & 255L) << 16)
+              | ((address[14] & 255L) << 8)
+              | (address[15] & 255L);
       return (v & loMask) == lo;
     }
     if ((address.length == 4) != v4) {

@@ -3,9 +3,9 @@ package dev.armet.net;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a request really came from, as {@link ClientAddressResolver} determined it: the client's
- * IP address, and the scheme and host it used. Behind a trusted TLS-terminating proxy,
- * {@link #isSecure()} is true, so secure cookies and HSTS work.
+ * Where a request really came from, as {@link ClientAddressResolver} determined it: the client's IP
+ * address, and the scheme and host it used. Behind a trusted TLS-terminating proxy, {@link
+ * #isSecure()} is true, so secure cookies and HSTS work.
  *
  * <pre>{@code
  * ClientAddress client = resolver.resolve(peer, scheme, host, port, headers);
@@ -21,7 +21,13 @@ public final class ClientAddress {
   private final boolean forwarded;
   private final int ipv6KeyPrefix;
 
-  ClientAddress(byte @Nullable [] address, String text, String scheme, String host, int port, boolean forwarded,
+  ClientAddress(
+      byte @Nullable [] address,
+      String text,
+      String scheme,
+      String host,
+      int port,
+      boolean forwarded,
       int ipv6KeyPrefix) {
     this.address = address;
     this.text = text;
@@ -63,8 +69,8 @@ public final class ClientAddress {
 
   /**
    * The key to rate-limit this client by: the IPv4 address, or the IPv6 network of the configured
-   * prefix (default /64, since one subscriber is handed a whole /64 and can use any address in
-   * it), e.g. {@code 2001:db8:1:2::/64}.
+   * prefix (default /64, since one subscriber is handed a whole /64 and can use any address in it),
+   * e.g. {@code 2001:db8:1:2::/64}.
    */
   public String rateLimitKey() {
     return keyOf(address, text, ipv6KeyPrefix);

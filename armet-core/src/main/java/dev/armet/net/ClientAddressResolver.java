@@ -8,20 +8,20 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the real client address, scheme and host behind reverse proxies: Express's
- * {@code trust proxy}, done right.
+ * Finds the real client address, scheme and host behind reverse proxies: Express's {@code trust
+ * proxy}, done right.
  *
  * <p>Nothing is trusted by default: the socket peer is the client and forwarding headers are
  * ignored. Trust is a list of proxy addresses/CIDR ranges, or a hop count. The configured header
  * ({@code X-Forwarded-For} with {@code -Proto}/{@code -Host}, or RFC 7239 {@code Forwarded}) is
- * read only when the peer is trusted, right to left, stopping at the first untrusted address; so
- * a header a client forged from outside changes nothing. An entry that is not an address (
- * {@code unknown}, obfuscated, malformed) stops the walk and the nearest proxy that reported it
- * is taken as the client: never a forged-looking address. Only one header kind is read, because
- * a proxy that appends to one usually passes the other through from the client untouched.
+ * read only when the peer is trusted, right to left, stopping at the first untrusted address; so a
+ * header a client forged from outside changes nothing. An entry that is not an address ( {@code
+ * unknown}, obfuscated, malformed) stops the walk and the nearest proxy that reported it is taken
+ * as the client: never a forged-looking address. Only one header kind is read, because a proxy that
+ * appends to one usually passes the other through from the client untouched.
  *
- * <p>Threat: {@link Builder#trustedHops} trusts whatever connects; use it only when the
- * application is unreachable except through that many proxies.
+ * <p>Threat: {@link Builder#trustedHops} trusts whatever connects; use it only when the application
+ * is unreachable except through that many proxies.
  *
  * <pre>{@code
  * ClientAddressResolver resolver = ClientAddressResolver.builder()
@@ -77,13 +77,14 @@ public final class ClientAddressResolver {
   /**
    * Resolves one request. Never throws.
    *
-   * @param peer the socket peer address ({@code getRemoteAddr()}); one that is no IP literal
-   *     (a Unix socket's) stays the client address unless a trusted hop names a client
+   * @param peer the socket peer address ({@code getRemoteAddr()}); one that is no IP literal (a
+   *     Unix socket's) stays the client address unless a trusted hop names a client
    * @param scheme the scheme of the connection to us
    * @param host the host the request named, without port
    * @param port the port the request arrived on
    */
-  public ClientAddress resolve(String peer, String scheme, String host, int port, HeaderLookup headers) {
+  public ClientAddress resolve(
+      String peer, String scheme, String host, int port, HeaderLookup headers) {
     byte[] peerBytes = peerAddress(peer);
     String peerText = peerBytes == null ? String.valueOf(peer) : IpLiteral.format(peerBytes);
     List<Hop> chain = hops(headers);
@@ -94,7 +95,8 @@ public final class ClientAddressResolver {
       return direct;
     }
     if (!trustsProxies() || (hops == 0 && !isTrusted(peerBytes))) {
-      diagnostics.untrustedPeerSentHeader(peerText, header == Header.FORWARDED ? "Forwarded" : "X-Forwarded-For");
+      diagnostics.untrustedPeerSentHeader(
+          peerText, header == Header.FORWARDED ? "Forwarded" : "X-Forwarded-For");
       diagnostics.observe(peerText, isLoopback(peerBytes));
       return direct;
     }
@@ -139,13 +141,16 @@ public final class ClientAddressResolver {
       int colon = source.host.lastIndexOf(':');
       boolean hasPort = colon > source.host.lastIndexOf(']');
       resolvedHost = hasPort ? source.host.substring(0, colon) : source.host;
-      resolvedPort = hasPort ? Integer.parseInt(source.host.substring(colon + 1)) : defaultPort(resolvedScheme);
+      resolvedPort =
+          hasPort
+              ? Integer.parseInt(source.host.substring(colon + 1))
+              : defaultPort(resolvedScheme);
     }
     // No hop named a client and the peer is no IP literal (a Unix socket): keep the peer as is.
     String text = clientBytes == null ? peerText : IpLiteral.format(clientBytes);
     diagnostics.observe(text, isLoopback(clientBytes));
-    return new ClientAddress(clientBytes, text, resolvedScheme, resolvedHost, resolvedPort, true,
-        ipv6KeyPrefix);
+    return new ClientAddress(
+        clientBytes, text, resolvedScheme, resolvedHost, resolvedPort, true, ipv6KeyPrefix);
   }
 
   private @Nullable List<Hop> hops(HeaderLookup headers) {
@@ -205,8 +210,8 @@ public final class ClientAddressResolver {
     private Builder() {}
 
     /**
-     * Trusts these proxies: addresses, CIDR ranges, or the names {@code loopback},
-     * {@code private} (RFC 1918 and fc00::/7) and {@code linklocal}.
+     * Trusts these proxies: addresses, CIDR ranges, or the names {@code loopback}, {@code private}
+     * (RFC 1918 and fc00::/7) and {@code linklocal}.
      */
     public Builder trustedProxies(String... proxies) {
       for (String p : proxies) {
@@ -216,8 +221,12 @@ public final class ClientAddressResolver {
             trusted.addAll(List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")));
             break;
           case "private":
-            trusted.addAll(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("172.16.0.0/12"),
-                Cidr.parse("192.168.0.0/16"), Cidr.parse("fc00::/7")));
+            trusted.addAll(
+                List.of(
+                    Cidr.parse("10.0.0.0/8"),
+                    Cidr.parse("172.16.0.0/12"),
+                    Cidr.parse("192.168.0.0/16"),
+                    Cidr.parse("fc00::/7")));
             break;
           case "linklocal":
             trusted.addAll(List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10")));
@@ -226,8 +235,11 @@ public final class ClientAddressResolver {
             try {
               trusted.add(Cidr.parse(p));
             } catch (IllegalArgumentException e) {
-              throw new IllegalArgumentException("trustedProxies: " + e.getMessage()
-                  + "; or use 'loopback', 'private' or 'linklocal'", e);
+              throw new IllegalArgumentException(
+                  "trustedProxies: "
+                      + e.getMessage()
+                      + "; or use 'loopback', 'private' or 'linklocal'",
+                  e);
             }
         }
       }
@@ -237,7 +249,8 @@ public final class ClientAddressResolver {
     /** Trusts exactly {@code n} proxies in front of the application, whatever their address. */
     public Builder trustedHops(int n) {
       if (n < 0 || n > MAX_HOPS) {
-        throw new IllegalArgumentException("trustedHops must be between 0 and " + MAX_HOPS + ", was " + n);
+        throw new IllegalArgumentException(
+            "trustedHops must be between 0 and " + MAX_HOPS + ", was " + n);
       }
       this.hops = n;
       return this;
@@ -252,8 +265,10 @@ public final class ClientAddressResolver {
     /** IPv6 clients are rate-limited per network of this prefix (default 64). */
     public Builder ipv6KeyPrefix(int prefix) {
       if (prefix < 32 || prefix > 128) {
-        throw new IllegalArgumentException("ipv6KeyPrefix must be between 32 and 128, was " + prefix
-            + " (64 is one subscriber's network)");
+        throw new IllegalArgumentException(
+            "ipv6KeyPrefix must be between 32 and 128, was "
+                + prefix
+                + " (64 is one subscriber's network)");
       }
       this.ipv6KeyPrefix = prefix;
       return this;
@@ -276,8 +291,9 @@ public final class ClientAddressResolver {
 
     public ClientAddressResolver build() {
       if (hops > 0 && !trusted.isEmpty()) {
-        throw new IllegalArgumentException("trustedProxies and trustedHops are exclusive; "
-            + "configure either the proxies' addresses (preferred) or their count");
+        throw new IllegalArgumentException(
+            "trustedProxies and trustedHops are exclusive; "
+                + "configure either the proxies' addresses (preferred) or their count");
       }
       return new ClientAddressResolver(this);
     }

@@ -5,16 +5,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the RFC 7239 {@code Forwarded} header: elements separated by commas, pairs by
- * semicolons, values as tokens or quoted strings (§4). A {@code for} node may be an IPv4
- * address, a bracketed IPv6 address, either with a port, {@code unknown} or an obfuscated
- * identifier (§6); only real addresses yield one. Never throws; a malformed element becomes a
- * hop with no address, so the walk stops there instead of trusting what follows.
+ * Parses the RFC 7239 {@code Forwarded} header: elements separated by commas, pairs by semicolons,
+ * values as tokens or quoted strings (§4). A {@code for} node may be an IPv4 address, a bracketed
+ * IPv6 address, either with a port, {@code unknown} or an obfuscated identifier (§6); only real
+ * addresses yield one. Never throws; a malformed element becomes a hop with no address, so the walk
+ * stops there instead of trusting what follows.
  */
 final class ForwardedParser {
   private ForwardedParser() {}
 
-  /** The hops, left (furthest) to right (nearest); at most {@code maxHops}, keeping the rightmost. */
+  /**
+   * The hops, left (furthest) to right (nearest); at most {@code maxHops}, keeping the rightmost.
+   */
   static List<Hop> parse(String header, int maxHops) {
     List<Hop> hops = new ArrayList<>();
     if (header == null) {
@@ -87,11 +89,25 @@ final class ForwardedParser {
         }
       }
       if (broken) {
-        hops.add(Hop.of("Forwarded", header.substring(elementStart, Math.min(i, n)).strip(), null,
-            null, null, null, null));
+        hops.add(
+            Hop.of(
+                "Forwarded",
+                header.substring(elementStart, Math.min(i, n)).strip(),
+                null,
+                null,
+                null,
+                null,
+                null));
       } else {
-        hops.add(Hop.of("Forwarded for", forNode, node(forNode), "Forwarded proto", proto,
-            "Forwarded host", host));
+        hops.add(
+            Hop.of(
+                "Forwarded for",
+                forNode,
+                node(forNode),
+                "Forwarded proto",
+                proto,
+                "Forwarded host",
+                host));
       }
       if (hops.size() > maxHops) {
         hops.remove(0);
@@ -135,7 +151,8 @@ final class ForwardedParser {
       return true; // obfuscated port (§6.3)
     }
     String port = s.substring(at + 1);
-    return port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9')
+    return port.length() <= 5
+        && port.chars().allMatch(c -> c >= '0' && c <= '9')
         && Integer.parseInt(port) <= 65535;
   }
 
@@ -147,7 +164,11 @@ final class ForwardedParser {
   }
 
   private static boolean isTchar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || "!#$%&'*+-.^_`|~:".indexOf(c) >= 0 || c == '[' || c == ']';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~:".indexOf(c) >= 0
+        || c == '['
+        || c == ']';
   }
 }

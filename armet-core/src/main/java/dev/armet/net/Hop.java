@@ -3,18 +3,21 @@ package dev.armet.net;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One proxy hop as a forwarding header reports it: the address the proxy received the request
- * from ({@code null} when unknown, obfuscated or malformed), and the scheme and host that request
- * used when the header says so.
+ * One proxy hop as a forwarding header reports it: the address the proxy received the request from
+ * ({@code null} when unknown, obfuscated or malformed), and the scheme and host that request used
+ * when the header says so.
  */
 final class Hop {
   final byte @Nullable [] address;
   final @Nullable String proto;
   final @Nullable String host;
+
   /** The header whose value for this hop was not understood (and dropped), or null. */
   final @Nullable String badHeader;
+
   /** That value, as sent (for the event; rendered escaped). */
   final @Nullable String badValue;
+
   /** Whether that value was the address (so the walk stops at the proxy that wrote it). */
   final boolean badAddress;
 
@@ -22,8 +25,13 @@ final class Hop {
     this(address, proto, host, null, null, false);
   }
 
-  private Hop(byte @Nullable [] address, @Nullable String proto, @Nullable String host,
-      @Nullable String badHeader, @Nullable String badValue, boolean badAddress) {
+  private Hop(
+      byte @Nullable [] address,
+      @Nullable String proto,
+      @Nullable String host,
+      @Nullable String badHeader,
+      @Nullable String badValue,
+      boolean badAddress) {
     this.address = address;
     this.proto = proto;
     this.host = host;
@@ -33,12 +41,17 @@ final class Hop {
   }
 
   /**
-   * A hop from raw header values: each one that is not understood is dropped, and the first
-   * such (address first) is remembered so the resolver can report it. An absent address
-   * ({@code rawFor} null: a proxy that reports only the scheme or host) is not malformed.
+   * A hop from raw header values: each one that is not understood is dropped, and the first such
+   * (address first) is remembered so the resolver can report it. An absent address ({@code rawFor}
+   * null: a proxy that reports only the scheme or host) is not malformed.
    */
-  static Hop of(String forHeader, @Nullable String rawFor, byte @Nullable [] address,
-      @Nullable String protoHeader, @Nullable String rawProto, @Nullable String hostHeader,
+  static Hop of(
+      String forHeader,
+      @Nullable String rawFor,
+      byte @Nullable [] address,
+      @Nullable String protoHeader,
+      @Nullable String rawProto,
+      @Nullable String hostHeader,
       @Nullable String rawHost) {
     @Nullable String proto = proto(rawProto);
     @Nullable String host = host(rawHost);
@@ -113,7 +126,12 @@ final class Hop {
   }
 
   private static boolean isRegNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
   }
 }

@@ -30,23 +30,35 @@ final class ProxyDiagnostics {
   /** A request carried a forwarding header, but its peer is not a trusted proxy. */
   void untrustedPeerSentHeader(String peer, String header) {
     if (untrustedReported.compareAndSet(false, true)) {
-      events.record(SecurityEvent.of(UNTRUSTED_HEADER)
-          .with("peer", peer).with("header", header)
-          .with("fix", "if " + peer + " is your proxy or load balancer, add it with "
-              + "ClientAddressResolver.builder().trustedProxies(\"" + peer + "\") (or a CIDR range);"
-              + " until then every client is keyed by the proxy's address and the header is ignored"));
+      events.record(
+          SecurityEvent.of(UNTRUSTED_HEADER)
+              .with("peer", peer)
+              .with("header", header)
+              .with(
+                  "fix",
+                  "if "
+                      + peer
+                      + " is your proxy or load balancer, add it with "
+                      + "ClientAddressResolver.builder().trustedProxies(\""
+                      + peer
+                      + "\") (or a CIDR range);"
+                      + " until then every client is keyed by the proxy's address and the header is ignored"));
     }
   }
 
   /**
-   * A trusted proxy sent a forwarding value that is not understood ({@code for=unknown},
-   * {@code not-an-ip}, {@code X-Forwarded-Proto: ftp}); it was dropped for {@code fallback}.
-   * Recorded every time (the sink is a gate): a proxy misconfiguration, or a client header the
-   * proxy passed through.
+   * A trusted proxy sent a forwarding value that is not understood ({@code for=unknown}, {@code
+   * not-an-ip}, {@code X-Forwarded-Proto: ftp}); it was dropped for {@code fallback}. Recorded
+   * every time (the sink is a gate): a proxy misconfiguration, or a client header the proxy passed
+   * through.
    */
   void malformed(String peer, Hop hop, String fallback) {
-    events.record(SecurityEvent.of(MALFORMED).with("peer", peer).with("header", hop.badHeader)
-        .with("value", hop.badValue).with("fallback", fallback));
+    events.record(
+        SecurityEvent.of(MALFORMED)
+            .with("peer", peer)
+            .with("header", hop.badHeader)
+            .with("value", hop.badValue)
+            .with("fallback", fallback));
   }
 
   /** Counts resolved addresses; after {@code sample} requests all from one address, warns once. */
@@ -67,10 +79,16 @@ final class ProxyDiagnostics {
     if (sameCount.incrementAndGet() == sample) {
       settled = true;
       if (!loopback) { // development on localhost legitimately has one client
-        events.record(SecurityEvent.of(ONE_ADDRESS)
-            .with("address", client).with("requests", sample)
-            .with("fix", "every request seems to come from " + client + "; if that is a proxy, "
-                + "trust it with ClientAddressResolver.builder().trustedProxies(…) or trustedHops(n)"));
+        events.record(
+            SecurityEvent.of(ONE_ADDRESS)
+                .with("address", client)
+                .with("requests", sample)
+                .with(
+                    "fix",
+                    "every request seems to come from "
+                        + client
+                        + "; if that is a proxy, "
+                        + "trust it with ClientAddressResolver.builder().trustedProxies(…) or trustedHops(n)"));
       }
     }
   }

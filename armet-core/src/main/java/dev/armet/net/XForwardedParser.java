@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the de-facto {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and
- * {@code X-Forwarded-Host} lists. Entries may be IPv4, IPv6, {@code [IPv6]:port} or
- * {@code IPv4:port} (some load balancers append ports). Never throws; an entry that is not an
- * address becomes a hop with no address.
+ * Parses the de-facto {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code
+ * X-Forwarded-Host} lists. Entries may be IPv4, IPv6, {@code [IPv6]:port} or {@code IPv4:port}
+ * (some load balancers append ports). Never throws; an entry that is not an address becomes a hop
+ * with no address.
  */
 final class XForwardedParser {
   private XForwardedParser() {}
@@ -35,19 +35,27 @@ final class XForwardedParser {
   }
 
   /**
-   * Hops from the three headers. A proto/host list the same length as the address list is read
-   * hop by hop; any other length (usually one value the edge proxy set and the others passed on)
+   * Hops from the three headers. A proto/host list the same length as the address list is read hop
+   * by hop; any other length (usually one value the edge proxy set and the others passed on)
    * contributes its last value, the one the nearest proxy vouches for, to every hop.
    */
-  static List<Hop> parse(String forwardedFor, @Nullable String proto, @Nullable String host, int maxHops) {
+  static List<Hop> parse(
+      String forwardedFor, @Nullable String proto, @Nullable String host, int maxHops) {
     List<String> fors = split(forwardedFor, maxHops);
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
     List<Hop> hops = new ArrayList<>(fors.size());
     for (int i = 0; i < fors.size(); i++) {
       String entry = fors.get(i);
-      hops.add(Hop.of("X-Forwarded-For", entry, address(entry),
-          "X-Forwarded-Proto", pick(protos, i, fors.size()), "X-Forwarded-Host", pick(hosts, i, fors.size())));
+      hops.add(
+          Hop.of(
+              "X-Forwarded-For",
+              entry,
+              address(entry),
+              "X-Forwarded-Proto",
+              pick(protos, i, fors.size()),
+              "X-Forwarded-Host",
+              pick(hosts, i, fors.size())));
     }
     return hops;
   }
@@ -56,14 +64,22 @@ final class XForwardedParser {
    * The hop X-Forwarded-Proto and -Host describe when there is no X-Forwarded-For: their last
    * values (the nearest proxy's), no address; null when neither is present.
    */
-  static @Nullable List<Hop> withoutFor(@Nullable String proto, @Nullable String host, int maxHops) {
+  static @Nullable List<Hop> withoutFor(
+      @Nullable String proto, @Nullable String host, int maxHops) {
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
     if (protos.isEmpty() && hosts.isEmpty()) {
       return null;
     }
-    return List.of(Hop.of("X-Forwarded-For", null, null, "X-Forwarded-Proto", last(protos),
-        "X-Forwarded-Host", last(hosts)));
+    return List.of(
+        Hop.of(
+            "X-Forwarded-For",
+            null,
+            null,
+            "X-Forwarded-Proto",
+            last(protos),
+            "X-Forwarded-Host",
+            last(hosts)));
   }
 
   private static @Nullable String last(List<String> values) {

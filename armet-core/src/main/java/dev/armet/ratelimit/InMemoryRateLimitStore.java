@@ -3,19 +3,18 @@ package dev.armet.ratelimit;
 import dev.armet.spi.LimitState;
 import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
-
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A bounded in-process {@link RateLimitStore}: exact under any number of threads (keys are
- * locked for the whole decision, several keys in a fixed order), memory capped at
- * {@code maxKeys} entries (about 200 bytes each; see {@link #withMaxKeys}) however many distinct
- * keys a flood brings, and expired keys reclaimed as it goes.
+ * A bounded in-process {@link RateLimitStore}: exact under any number of threads (keys are locked
+ * for the whole decision, several keys in a fixed order), memory capped at {@code maxKeys} entries
+ * (about 200 bytes each; see {@link #withMaxKeys}) however many distinct keys a flood brings, and
+ * expired keys reclaimed as it goes.
  *
- * <p>Threat: state is per process; behind several instances each one counts alone, and a
- * restart forgets every limit. Production mode refuses it as a limiter's store (see
- * {@link dev.armet.env.ProductionGate}); use a shared store there.
+ * <p>Threat: state is per process; behind several instances each one counts alone, and a restart
+ * forgets every limit. Production mode refuses it as a limiter's store (see {@link
+ * dev.armet.env.ProductionGate}); use a shared store there.
  *
  * <pre>{@code
  * RateLimitStore store = InMemoryRateLimitStore.withMaxKeys(100_000);
@@ -24,6 +23,7 @@ import java.util.List;
 public final class InMemoryRateLimitStore implements RateLimitStore {
   /** The default cap: 100,000 keys, about 20 MB. */
   public static final int DEFAULT_MAX_KEYS = 100_000;
+
   private static final int SEGMENTS = 64;
 
   private final StoreSegment[] segments;
@@ -44,13 +44,17 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
   }
 
   /**
-   * A store holding at most about {@code maxKeys} keys (rounded up to a multiple of 64); past
-   * that the least useful keys are evicted.
+   * A store holding at most about {@code maxKeys} keys (rounded up to a multiple of 64); past that
+   * the least useful keys are evicted.
    */
   public static InMemoryRateLimitStore withMaxKeys(int maxKeys) {
     if (maxKeys < SEGMENTS || maxKeys > 100_000_000) {
-      throw new IllegalArgumentException("maxKeys must be between " + SEGMENTS + " and 100000000, was "
-          + maxKeys + " (each key takes about 200 bytes)");
+      throw new IllegalArgumentException(
+          "maxKeys must be between "
+              + SEGMENTS
+              + " and 100000000, was "
+              + maxKeys
+              + " (each key takes about 200 bytes)");
     }
     return new InMemoryRateLimitStore(maxKeys);
   }

@@ -2,15 +2,14 @@ package dev.armet.ratelimit;
 
 import dev.armet.spi.LimitStatus;
 import dev.armet.spi.RateLimitStoreException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer for one request: allowed, refused (429) or unavailable (503: the store failed and
- * the policy fails closed), with each policy's status for the {@code RateLimit} headers.
+ * The answer for one request: allowed, refused (429) or unavailable (503: the store failed and the
+ * policy fails closed), with each policy's status for the {@code RateLimit} headers.
  */
 public final class RateLimitDecision {
   /** The three answers. */
@@ -32,7 +31,8 @@ public final class RateLimitDecision {
     this(outcome, statuses, null);
   }
 
-  private RateLimitDecision(Outcome outcome, List<LimitStatus> statuses, @Nullable RateLimitStoreException failure) {
+  private RateLimitDecision(
+      Outcome outcome, List<LimitStatus> statuses, @Nullable RateLimitStoreException failure) {
     this.outcome = outcome;
     this.statuses = statuses;
     this.failure = failure;
@@ -51,8 +51,8 @@ public final class RateLimitDecision {
   }
 
   /**
-   * Why the decision is {@link Outcome#UNAVAILABLE}: the store's exception, with its cause, for
-   * the application's own diagnostics (never for the client). Empty otherwise.
+   * Why the decision is {@link Outcome#UNAVAILABLE}: the store's exception, with its cause, for the
+   * application's own diagnostics (never for the client). Empty otherwise.
    */
   public Optional<RateLimitStoreException> failure() {
     return Optional.ofNullable(failure);
@@ -78,7 +78,9 @@ public final class RateLimitDecision {
     return false;
   }
 
-  /** How long to wait before retrying: the longest wait among refusing policies; zero if allowed. */
+  /**
+   * How long to wait before retrying: the longest wait among refusing policies; zero if allowed.
+   */
   public Duration retryAfter() {
     if (outcome == Outcome.UNAVAILABLE) {
       return UNAVAILABLE_RETRY;

@@ -1,7 +1,6 @@
 package dev.armet.ratelimit;
 
 import dev.armet.spi.LimitRule;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -67,8 +66,12 @@ public final class RateLimitPolicy {
     private Builder(String name) {
       Objects.requireNonNull(name, "name");
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("rate limit policy name must match " + NAME.pattern()
-            + " (it appears in headers and store keys), was '" + name + "'");
+        throw new IllegalArgumentException(
+            "rate limit policy name must match "
+                + NAME.pattern()
+                + " (it appears in headers and store keys), was '"
+                + name
+                + "'");
       }
       this.name = name;
     }
@@ -79,13 +82,27 @@ public final class RateLimitPolicy {
       positive("refill", refill);
       long micros = micros("period", period);
       if (micros / refill < 1) {
-        throw new IllegalArgumentException("policy '" + name + "': refill " + refill + " per " + period
-            + " is faster than one token per microsecond; use a longer period");
+        throw new IllegalArgumentException(
+            "policy '"
+                + name
+                + "': refill "
+                + refill
+                + " per "
+                + period
+                + " is faster than one token per microsecond; use a longer period");
       }
       if (capacity > MAX_MICROS / (micros / refill)) {
-        throw new IllegalArgumentException("policy '" + name + "': an empty bucket of " + capacity
-            + " refilling " + refill + " per " + period + " takes more than 366 days to refill;"
-            + " use a smaller capacity or a faster refill");
+        throw new IllegalArgumentException(
+            "policy '"
+                + name
+                + "': an empty bucket of "
+                + capacity
+                + " refilling "
+                + refill
+                + " per "
+                + period
+                + " takes more than 366 days to refill;"
+                + " use a smaller capacity or a faster refill");
       }
       this.kind = LimitRule.Kind.TOKEN_BUCKET;
       this.limit = capacity;
@@ -116,24 +133,32 @@ public final class RateLimitPolicy {
 
     public RateLimitPolicy build() {
       if (kind == null) {
-        throw new IllegalArgumentException("policy '" + name
-            + "' needs an algorithm: call tokenBucket(capacity, refill, period) or fixedWindow(limit, window)");
+        throw new IllegalArgumentException(
+            "policy '"
+                + name
+                + "' needs an algorithm: call tokenBucket(capacity, refill, period) or fixedWindow(limit, window)");
       }
-      return new RateLimitPolicy(LimitRule.of(name, kind, limit, periodMicros, blockMicros, dryRun));
+      return new RateLimitPolicy(
+          LimitRule.of(name, kind, limit, periodMicros, blockMicros, dryRun));
     }
 
     private void positive(String key, long value) {
       if (value < 1 || value > 1_000_000_000L) {
-        throw new IllegalArgumentException("policy '" + name + "': " + key
-            + " must be between 1 and 1000000000, was " + value);
+        throw new IllegalArgumentException(
+            "policy '" + name + "': " + key + " must be between 1 and 1000000000, was " + value);
       }
     }
 
     private long micros(String key, Duration d) {
       Objects.requireNonNull(d, key);
       if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(366)) > 0) {
-        throw new IllegalArgumentException("policy '" + name + "': " + key
-            + " must be more than 0 and at most 366 days, was " + d);
+        throw new IllegalArgumentException(
+            "policy '"
+                + name
+                + "': "
+                + key
+                + " must be more than 0 and at most 366 days, was "
+                + d);
       }
       return Math.max(1, d.toNanos() / 1000);
     }

@@ -1,12 +1,12 @@
 package dev.armet.ratelimit;
 
-import dev.armet.spi.RateLimitStore;
-import dev.armet.spi.SessionLoad;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
 import dev.armet.keys.Keyring;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionLoad;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * optionally methods and a cost) each with policies and what each counts a request by. Given a
  * request's method and path, {@link #decide} consumes every limit of every matching route in one
  * atomic decision (all must pass; a refusal spends nothing anywhere). An adapter (the servlet
- * filter's {@code HttpRateLimits}, a Spring starter) only supplies the method, the
- * context-relative path and the request its keys are read from, and turns the decision into a
- * response; it decides nothing of its own. Every limiter shares one store, which the
- * {@link ProductionGate} checks at build time. Immutable and thread-safe.
+ * filter's {@code HttpRateLimits}, a Spring starter) only supplies the method, the context-relative
+ * path and the request its keys are read from, and turns the decision into a response; it decides
+ * nothing of its own. Every limiter shares one store, which the {@link ProductionGate} checks at
+ * build time. Immutable and thread-safe.
  *
  * <pre>{@code
  * RateLimitRoutes<HttpServletRequest> routes = RateLimitRoutes.<HttpServletRequest>builder()
@@ -43,8 +43,8 @@ public final class RateLimitRoutes<R> {
   private final List<Route<R>> routes;
   private final RateLimitStore store;
 
-  private RateLimitRoutes(Builder<R> b, ProductionGate gate, RateLimitStore store,
-      @Nullable Keyring keyring) {
+  private RateLimitRoutes(
+      Builder<R> b, ProductionGate gate, RateLimitStore store, @Nullable Keyring keyring) {
     this.store = store;
     List<Route<R>> built = new ArrayList<>();
     for (Route<R> spec : b.routes) {
@@ -64,8 +64,8 @@ public final class RateLimitRoutes<R> {
   }
 
   /**
-   * The policies that apply to a request with this method and path, in route order (a route
-   * whose key is absent for a given request is still listed: it is skipped only at decision).
+   * The policies that apply to a request with this method and path, in route order (a route whose
+   * key is absent for a given request is still listed: it is skipped only at decision).
    *
    * @param method the request method as sent, e.g. {@code POST} (compared exactly with the
    *     upper-cased methods of a route)
@@ -82,8 +82,8 @@ public final class RateLimitRoutes<R> {
   }
 
   /**
-   * Decides for a request: spends every limit of every matching route whose key is present, in
-   * one atomic store round trip. Empty when no limit applies (no route matched, or every key was
+   * Decides for a request: spends every limit of every matching route whose key is present, in one
+   * atomic store round trip. Empty when no limit applies (no route matched, or every key was
    * absent), so the request goes on.
    *
    * @param method the request method as sent
@@ -95,14 +95,14 @@ public final class RateLimitRoutes<R> {
   }
 
   /**
-   * As {@link #decide(String, String, Object)}, letting the store send this request's session
-   * read in the same round trip ({@link dev.armet.session.Sessions#lookup}); when no limit
-   * applies, or the store cannot combine them, the read happens on its own, as before.
+   * As {@link #decide(String, String, Object)}, letting the store send this request's session read
+   * in the same round trip ({@link dev.armet.session.Sessions#lookup}); when no limit applies, or
+   * the store cannot combine them, the read happens on its own, as before.
    *
    * @param alongside the session read to carry, or null
    */
-  public Optional<RateLimitDecision> decide(String method, String path, R request,
-      @Nullable SessionLoad alongside) {
+  public Optional<RateLimitDecision> decide(
+      String method, String path, R request, @Nullable SessionLoad alongside) {
     List<RateLimiter.Target> targets = new ArrayList<>(2);
     for (Route<R> route : routes) {
       if (route.matches(path, method)) {
@@ -112,8 +112,8 @@ public final class RateLimitRoutes<R> {
     if (targets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(RateLimiter.consumeAll(alongside,
-        targets.toArray(new RateLimiter.Target[0])));
+    return Optional.of(
+        RateLimiter.consumeAll(alongside, targets.toArray(new RateLimiter.Target[0])));
   }
 
   /**
@@ -135,8 +135,8 @@ public final class RateLimitRoutes<R> {
     }
 
     /**
-     * Limits by {@code key}, a function of the request; a null key means "this limit does not
-     * apply to this request" (e.g. no API key sent), never "unlimited for everyone".
+     * Limits by {@code key}, a function of the request; a null key means "this limit does not apply
+     * to this request" (e.g. no API key sent), never "unlimited for everyone".
      */
     public Route<R> limit(RateLimitPolicy policy, Function<? super R, String> key) {
       policies.add(Objects.requireNonNull(policy, "policy"));
@@ -157,8 +157,8 @@ public final class RateLimitRoutes<R> {
     /** Points each request here spends in every limit of this route (default 1). */
     public Route<R> cost(long points) {
       if (points < 1 || points > 1_000_000_000L) {
-        throw new IllegalArgumentException("route '" + pattern
-            + "': cost must be between 1 and 1000000000, was " + points);
+        throw new IllegalArgumentException(
+            "route '" + pattern + "': cost must be between 1 and 1000000000, was " + points);
       }
       this.cost = points;
       return this;
@@ -178,17 +178,29 @@ public final class RateLimitRoutes<R> {
     }
 
     /** A built copy with its limiters; this specification stays as configured. */
-    private Route<R> build(Builder<R> b, ProductionGate gate, RateLimitStore store,
-        @Nullable Keyring keyring) {
+    private Route<R> build(
+        Builder<R> b, ProductionGate gate, RateLimitStore store, @Nullable Keyring keyring) {
       List<RateLimiter> built = new ArrayList<>();
       for (RateLimitPolicy p : policies) {
         if (cost > p.rule().limit()) {
-          throw new IllegalArgumentException("route '" + pattern + "': cost " + cost
-              + " is more than policy '" + p.name() + "' allows at once (" + p.rule().limit()
-              + "); every request would be refused");
+          throw new IllegalArgumentException(
+              "route '"
+                  + pattern
+                  + "': cost "
+                  + cost
+                  + " is more than policy '"
+                  + p.name()
+                  + "' allows at once ("
+                  + p.rule().limit()
+                  + "); every request would be refused");
         }
-        RateLimiter.Builder limiter = RateLimiter.builder(p).store(store).clock(b.clock)
-            .onStoreFailure(b.onFailure).events(b.events).gate(gate);
+        RateLimiter.Builder limiter =
+            RateLimiter.builder(p)
+                .store(store)
+                .clock(b.clock)
+                .onStoreFailure(b.onFailure)
+                .events(b.events)
+                .gate(gate);
         built.add((keyring == null ? limiter : limiter.keyring(keyring)).build());
       }
       Route<R> route = new Route<>(pattern);
@@ -203,8 +215,8 @@ public final class RateLimitRoutes<R> {
 
   /**
    * Builds {@link RateLimitRoutes}; all limiters share one store. Defaults: no routes, a bounded
-   * in-memory store (development only), the system clock, fail closed when the store fails,
-   * events to the {@code armet.security} logger, subjects hashed under {@code ARMET_SECRETS}.
+   * in-memory store (development only), the system clock, fail closed when the store fails, events
+   * to the {@code armet.security} logger, subjects hashed under {@code ARMET_SECRETS}.
    *
    * @param <R> the adapter's request type
    */
@@ -228,8 +240,8 @@ public final class RateLimitRoutes<R> {
       Route<R> spec = new Route<>(PathPattern.of(pattern));
       config.accept(spec);
       if (spec.policies.isEmpty()) {
-        throw new IllegalArgumentException("route '" + pattern
-            + "' has no limit; add r.limit(policy)");
+        throw new IllegalArgumentException(
+            "route '" + pattern + "' has no limit; add r.limit(policy)");
       }
       routes.add(spec);
       return this;
@@ -263,8 +275,8 @@ public final class RateLimitRoutes<R> {
     }
 
     /**
-     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else, in
-     * development only, random per process). Instances sharing a store must share it.
+     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else, in development
+     * only, random per process). Instances sharing a store must share it.
      */
     public Builder<R> keyring(Keyring keyring) {
       this.keyring = Objects.requireNonNull(keyring, "keyring");
@@ -272,8 +284,8 @@ public final class RateLimitRoutes<R> {
     }
 
     /**
-     * The mode to build for (default: {@code ARMET_ENV}); the same as
-     * {@code gate(ProductionGate.of(environment))}.
+     * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+     * gate(ProductionGate.of(environment))}.
      */
     public Builder<R> environment(ArmetEnvironment environment) {
       return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
@@ -297,8 +309,10 @@ public final class RateLimitRoutes<R> {
       for (Route<R> spec : routes) {
         for (RateLimitPolicy p : spec.policies) {
           if (names.contains(p.name())) {
-            throw new IllegalArgumentException("rate limit policy name '" + p.name()
-                + "' is used twice; names key the counters, give each limit its own");
+            throw new IllegalArgumentException(
+                "rate limit policy name '"
+                    + p.name()
+                    + "' is used twice; names key the counters, give each limit its own");
           }
           names.add(p.name());
         }

@@ -2,18 +2,17 @@ package dev.armet.ratelimit;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
-import dev.armet.spi.LimitRule;
-import dev.armet.spi.RateLimitCommand;
-import dev.armet.spi.RateLimitStore;
-import dev.armet.spi.RateLimitStoreException;
-import dev.armet.spi.SessionLoad;
-
-import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
+import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.KeyedHash;
 import dev.armet.keys.Keyring;
+import dev.armet.spi.LimitRule;
+import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitCommand.Operation;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
+import dev.armet.spi.SessionLoad;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,12 +22,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key), stored
- * and logged only as their keyed hash ({@link Builder#keyring}): the
- * operations of rate-limiter-flexible ({@code consume}, {@code penalty}, {@code reward},
- * {@code block}, {@code get}, {@code delete}), each one atomic store round trip. Several
- * limiters combine with {@link #consumeAll}: all must pass, and a refusal by one spends nothing
- * in the others. Immutable and thread-safe.
+ * Applies one {@link RateLimitPolicy} to keys (a client address, a user id, an API key), stored and
+ * logged only as their keyed hash ({@link Builder#keyring}): the operations of
+ * rate-limiter-flexible ({@code consume}, {@code penalty}, {@code reward}, {@code block}, {@code
+ * get}, {@code delete}), each one atomic store round trip. Several limiters combine with {@link
+ * #consumeAll}: all must pass, and a refusal by one spends nothing in the others. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * RateLimiter perIp = RateLimiter.builder(RateLimitPolicy.fixedWindow("ip", 100, Duration.ofMinutes(1)))
@@ -55,8 +54,10 @@ public final class RateLimiter {
     this.events = EventGate.gated(b.events); // refusals follow requests: one gate, bounded
     this.keyPrefix = b.policy.name() + ':';
     Keyring keyring = gate.subjectKeyring("rateLimiter.keyring", b.keyring);
-    this.names = keyring != null ? keyring.keyedHash(RateLimitKeys.PURPOSE)
-        : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
+    this.names =
+        keyring != null
+            ? keyring.keyedHash(RateLimitKeys.PURPOSE)
+            : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
   }
 
   public static Builder builder(RateLimitPolicy policy) {
@@ -137,7 +138,8 @@ public final class RateLimiter {
 
   /**
    * As {@link #consumeAll(Target...)}, letting the store send {@code alongside} (this request's
-   * session read) in the same round trip: {@link RateLimitStore#execute(RateLimitCommand, SessionLoad)}.
+   * session read) in the same round trip: {@link RateLimitStore#execute(RateLimitCommand,
+   * SessionLoad)}.
    */
   static RateLimitDecision consumeAll(@Nullable SessionLoad alongside, Target... targets) {
     List<Target> list = sameStore(targets);
@@ -156,15 +158,20 @@ public final class RateLimiter {
     return list.get(0).limiter.run(Operation.GET, list, 1, 0, null);
   }
 
-  @SuppressWarnings("ReferenceEquality") // one store instance, not equal stores, makes one atomic call
+  @SuppressWarnings(
+      "ReferenceEquality") // one store instance, not equal stores, makes one atomic call
   private static List<Target> sameStore(Target... targets) {
     if (targets.length == 0) {
       throw new IllegalArgumentException("at least one target is needed");
     }
     for (Target t : targets) {
       if (t.limiter.store != targets[0].limiter.store) {
-        throw new IllegalArgumentException("limiters '" + targets[0].limiter.policy.name() + "' and '"
-            + t.limiter.policy.name() + "' use different stores; one atomic decision needs one store");
+        throw new IllegalArgumentException(
+            "limiters '"
+                + targets[0].limiter.policy.name()
+                + "' and '"
+                + t.limiter.policy.name()
+                + "' use different stores; one atomic decision needs one store");
       }
     }
     return List.of(targets);
@@ -173,12 +180,24 @@ public final class RateLimiter {
   /** One key of this limiter: the common case, without intermediate collections. */
   private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
     Objects.requireNonNull(key, "key");
-    return execute(op, RateLimitCommand.of(List.of(storeKey(key)), List.of(policy.rule()), op,
-        new long[] {points}, nowMicros(), blockMicros), null);
+    return execute(
+        op,
+        RateLimitCommand.of(
+            List.of(storeKey(key)),
+            List.of(policy.rule()),
+            op,
+            new long[] {points},
+            nowMicros(),
+            blockMicros),
+        null);
   }
 
   /** {@code points} 0 means each target's own points. */
-  private RateLimitDecision run(Operation op, List<Target> targets, long points, long blockMicros,
+  private RateLimitDecision run(
+      Operation op,
+      List<Target> targets,
+      long points,
+      long blockMicros,
       @Nullable SessionLoad alongside) {
     long[] cost = new long[targets.size()];
     for (int i = 0; i < cost.length; i++) {
@@ -196,41 +215,51 @@ public final class RateLimiter {
       for (Target t : targets) {
         String key = t.limiter.storeKey(t.key);
         if (keys.contains(key)) {
-          throw new IllegalArgumentException("the same policy and key twice in one decision: policy '"
-              + t.limiter.policy.name() + "'"); // never the key: it may be a secret
+          throw new IllegalArgumentException(
+              "the same policy and key twice in one decision: policy '"
+                  + t.limiter.policy.name()
+                  + "'"); // never the key: it may be a secret
         }
         keys.add(key);
         rules.add(t.limiter.policy.rule());
       }
     }
-    return execute(op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros),
-        alongside);
+    return execute(
+        op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros), alongside);
   }
 
-  private RateLimitDecision execute(Operation op, RateLimitCommand command, @Nullable SessionLoad alongside) {
+  private RateLimitDecision execute(
+      Operation op, RateLimitCommand command, @Nullable SessionLoad alongside) {
     RateLimitCommand.Result result;
     try {
       result = alongside == null ? store.execute(command) : store.execute(command, alongside);
     } catch (RateLimitStoreException e) {
       // Only the store's own failure is an outage; any other exception is a bug and propagates.
       // Class names only: a driver's message may name hosts or keys. The decision keeps `e`.
-      events.record(SecurityEvent.of("excess_rate_limit_store_unavailable").with("policy", policy.name())
-          .with("error", e.getClass().getSimpleName())
-          .with("cause", e.getCause() == null ? null : e.getCause().getClass().getName())
-          .with("then", onFailure.toString()));
+      events.record(
+          SecurityEvent.of("excess_rate_limit_store_unavailable")
+              .with("policy", policy.name())
+              .with("error", e.getClass().getSimpleName())
+              .with("cause", e.getCause() == null ? null : e.getCause().getClass().getName())
+              .with("then", onFailure.toString()));
       RateLimitStore insurance = onFailure.insuranceStore();
       if (insurance == null) {
         return RateLimitDecision.unavailable(e);
       }
       result = insurance.execute(command);
     }
-    RateLimitDecision decision = new RateLimitDecision(
-        result.allowed() || op != Operation.CONSUME ? RateLimitDecision.Outcome.ALLOWED
-            : RateLimitDecision.Outcome.REFUSED, result.statuses());
+    RateLimitDecision decision =
+        new RateLimitDecision(
+            result.allowed() || op != Operation.CONSUME
+                ? RateLimitDecision.Outcome.ALLOWED
+                : RateLimitDecision.Outcome.REFUSED,
+            result.statuses());
     if (op == Operation.CONSUME && decision.dryRunRefused()) {
-      events.record(SecurityEvent.of("excess_rate_limit_exceeded").with("policy", policy.name())
-          .with("disposition", "report_only")
-          .with("retryAfterMillis", decision.retryAfter().toMillis()));
+      events.record(
+          SecurityEvent.of("excess_rate_limit_exceeded")
+              .with("policy", policy.name())
+              .with("disposition", "report_only")
+              .with("retryAfterMillis", decision.retryAfter().toMillis()));
     }
     return decision;
   }
@@ -240,8 +269,8 @@ public final class RateLimiter {
   }
 
   /**
-   * The keyed hash {@code key} is stored and logged under (never the key itself), for events
-   * that must name a subject without revealing it.
+   * The keyed hash {@code key} is stored and logged under (never the key itself), for events that
+   * must name a subject without revealing it.
    */
   public String subjectHash(String key) {
     return names.hash(Objects.requireNonNull(key, "key"));
@@ -255,8 +284,13 @@ public final class RateLimiter {
   private long checkCost(long points) {
     checkPoints(points);
     if (points > policy.rule().limit()) {
-      throw new IllegalArgumentException("points must be at most policy '" + policy.name()
-          + "' limit " + policy.rule().limit() + ", was " + points);
+      throw new IllegalArgumentException(
+          "points must be at most policy '"
+              + policy.name()
+              + "' limit "
+              + policy.rule().limit()
+              + ", was "
+              + points);
     }
     return points;
   }
@@ -327,9 +361,8 @@ public final class RateLimiter {
     }
 
     /**
-     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else, in
-     * development only, random per process; see {@link KeyedHash}). Instances sharing a store
-     * must share it.
+     * The key subjects are hashed under (default: from {@code ARMET_SECRETS}, else, in development
+     * only, random per process; see {@link KeyedHash}). Instances sharing a store must share it.
      */
     public Builder keyring(Keyring keyring) {
       this.keyring = Objects.requireNonNull(keyring, "keyring");
@@ -337,17 +370,17 @@ public final class RateLimiter {
     }
 
     /**
-     * The mode to build for (default: {@code ARMET_ENV}); the same as
-     * {@code gate(ProductionGate.of(environment))}.
+     * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+     * gate(ProductionGate.of(environment))}.
      */
     public Builder environment(ArmetEnvironment environment) {
       return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
     }
 
     /**
-     * The {@link ProductionGate} that decides what this limiter may use (default: one for
-     * {@code ARMET_ENV}): production refuses an in-memory store, and a missing
-     * {@code ARMET_SECRETS} when no keyring is given.
+     * The {@link ProductionGate} that decides what this limiter may use (default: one for {@code
+     * ARMET_ENV}): production refuses an in-memory store, and a missing {@code ARMET_SECRETS} when
+     * no keyring is given.
      */
     public Builder gate(ProductionGate gate) {
       this.gate = Objects.requireNonNull(gate, "gate");

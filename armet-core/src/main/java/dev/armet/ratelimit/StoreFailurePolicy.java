@@ -1,15 +1,14 @@
 package dev.armet.ratelimit;
 
 import dev.armet.spi.RateLimitStore;
-
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a limiter does when its store fails (timeout, lost connection): fail closed, refusing
- * with 503 (the default), or decide with an in-memory "insurance" store until the store is back,
- * as rate-limiter-flexible does. Either way, no request waits past the store's timeout, and
- * every failure is recorded as a {@code excess_rate_limit_store_unavailable} event.
+ * What a limiter does when its store fails (timeout, lost connection): fail closed, refusing with
+ * 503 (the default), or decide with an in-memory "insurance" store until the store is back, as
+ * rate-limiter-flexible does. Either way, no request waits past the store's timeout, and every
+ * failure is recorded as a {@code excess_rate_limit_store_unavailable} event.
  *
  * <pre>{@code
  * RateLimiter.builder(policy).store(redis)

@@ -1,7 +1,6 @@
 package dev.armet.ratelimit;
 
 import dev.armet.spi.LimitState;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One lock-guarded slice of the in-memory store: an access-ordered map (least recently used
- * first) with a hard entry cap. Over the cap it evicts, among the few least recently used
- * entries, an expired one or else the one expiring soonest: the key closest to being
- * indistinguishable from absent. A key under a long block is therefore kept longest.
+ * One lock-guarded slice of the in-memory store: an access-ordered map (least recently used first)
+ * with a hard entry cap. Over the cap it evicts, among the few least recently used entries, an
+ * expired one or else the one expiring soonest: the key closest to being indistinguishable from
+ * absent. A key under a long block is therefore kept longest.
  */
 final class StoreSegment {
   private static final int EVICTION_SAMPLE = 8;
@@ -27,8 +26,10 @@ final class StoreSegment {
   private final LinkedHashMap<String, Slot> map = new LinkedHashMap<>(64, 0.75f, true);
   private final int cap;
   private final long sweepEveryMicros;
+
   /** When the next sweep is due (µs); the first write sweeps. A deadline, so nothing overflows. */
   private long nextSweep = Long.MIN_VALUE;
+
   long evictions;
 
   StoreSegment(int cap, long sweepEveryMicros) {

@@ -8,12 +8,16 @@ import java.util.List;
  *
  * @param samples input length → steps, in increasing length
  * @param fittedDegree the log-log slope of steps over length between the last two samples
- * @param growthPerPump for an exponential finding, the factor the steps grow by per pump
- *     repetition (0 otherwise)
+ * @param growthPerPump for an exponential finding, the factor the steps grow by per pump repetition
+ *     (0 otherwise)
  * @param budgetExceeded whether the last size ran out of the step budget (a lower bound)
  * @param stepBudget the budget of each run
  */
-public record Proof(List<Sample> samples, double fittedDegree, double growthPerPump, boolean budgetExceeded,
+public record Proof(
+    List<Sample> samples,
+    double fittedDegree,
+    double growthPerPump,
+    boolean budgetExceeded,
     long stepBudget) {
   public Proof {
     samples = List.copyOf(samples);

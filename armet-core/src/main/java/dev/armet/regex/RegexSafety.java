@@ -6,16 +6,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A ReDoS checker for the engine that actually runs: {@link java.util.regex.Pattern} of the
- * running JDK, with its JDK 9+ memoisation of greedy group loops, possessive quantifiers and
- * atomic groups.
+ * A ReDoS checker for the engine that actually runs: {@link java.util.regex.Pattern} of the running
+ * JDK, with its JDK 9+ memoisation of greedy group loops, possessive quantifiers and atomic groups.
  *
- * <p>A static model of the engine proposes attack strings; each is then replayed on the real
- * engine over a counting {@link CharSequence} (every {@code charAt} counted, a step budget, no
- * clock) at growing sizes, and the verdict reports only the growth the replay showed. The stack
- * depth is measured separately on threads of 512 KiB and 1 MiB stacks. Patterns the model cannot
- * read fall back to a bounded search on the engine ({@link RegexVerdict#modelled()} is then
- * false). Every run is bounded by step budgets, so analysis of any pattern terminates.
+ * <p>A static model of the engine proposes attack strings; each is then replayed on the real engine
+ * over a counting {@link CharSequence} (every {@code charAt} counted, a step budget, no clock) at
+ * growing sizes, and the verdict reports only the growth the replay showed. The stack depth is
+ * measured separately on threads of 512 KiB and 1 MiB stacks. Patterns the model cannot read fall
+ * back to a bounded search on the engine ({@link RegexVerdict#modelled()} is then false). Every run
+ * is bounded by step budgets, so analysis of any pattern terminates.
  *
  * <pre>{@code
  * RegexVerdict v = RegexSafety.analyze("(a+)+$", 0, MatchMode.FIND);
@@ -48,13 +47,18 @@ public final class RegexSafety {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(mode, "mode");
     AtomicReference<Object> result = new AtomicReference<>();
-    Thread worker = new Thread(null, () -> {
-      try {
-        result.set(RegexAnalyzer.analyze(pattern, flags, mode, true));
-      } catch (RuntimeException | Error e) {
-        result.set(e);
-      }
-    }, "armet-regex-analysis", ANALYSIS_STACK);
+    Thread worker =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result.set(RegexAnalyzer.analyze(pattern, flags, mode, true));
+              } catch (RuntimeException | Error e) {
+                result.set(e);
+              }
+            },
+            "armet-regex-analysis",
+            ANALYSIS_STACK);
     worker.setDaemon(true);
     worker.start();
     boolean interrupted = false;

@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The verdict on one pattern in one {@link MatchMode}. Immutable.
  *
- * <p>{@code complexity} is what the replay on the running JDK measured, never only what the
- * static model predicted: a pattern is {@link Complexity#POLYNOMIAL} or
- * {@link Complexity#EXPONENTIAL} only with a {@link #proof()} showing the growth. {@code
- * stackRisk} is separate: a linear pattern such as {@code (a|b)*} can still overflow the stack.
+ * <p>{@code complexity} is what the replay on the running JDK measured, never only what the static
+ * model predicted: a pattern is {@link Complexity#POLYNOMIAL} or {@link Complexity#EXPONENTIAL}
+ * only with a {@link #proof()} showing the growth. {@code stackRisk} is separate: a linear pattern
+ * such as {@code (a|b)*} can still overflow the stack.
  *
  * @param pattern the pattern as given
  * @param flags the {@link java.util.regex.Pattern} flags it was compiled with
@@ -26,8 +26,18 @@ import org.jspecify.annotations.Nullable;
  * @param predicted what the static model predicted, in words
  * @param notes explanations: memoised loops, why a prediction was not confirmed, fallbacks
  */
-public record RegexVerdict(String pattern, int flags, MatchMode mode, Complexity complexity, int degree,
-    @Nullable Attack attack, @Nullable Proof proof, @Nullable StackRisk stackRisk, @Nullable Rewrite rewrite, boolean modelled, String predicted,
+public record RegexVerdict(
+    String pattern,
+    int flags,
+    MatchMode mode,
+    Complexity complexity,
+    int degree,
+    @Nullable Attack attack,
+    @Nullable Proof proof,
+    @Nullable StackRisk stackRisk,
+    @Nullable Rewrite rewrite,
+    boolean modelled,
+    String predicted,
     List<String> notes) {
   public RegexVerdict {
     notes = List.copyOf(notes);
@@ -35,11 +45,14 @@ public record RegexVerdict(String pattern, int flags, MatchMode mode, Complexity
 
   /** Safe: at most linear and no stack risk. */
   public boolean safe() {
-    return (complexity == Complexity.CONSTANT || complexity == Complexity.LINEAR) && stackRisk == null;
+    return (complexity == Complexity.CONSTANT || complexity == Complexity.LINEAR)
+        && stackRisk == null;
   }
 
   /** {@code polynomial (degree 2)}, {@code exponential}, {@code linear}... */
   public String complexityText() {
-    return complexity == Complexity.POLYNOMIAL ? "polynomial (degree " + degree + ")" : complexity.label();
+    return complexity == Complexity.POLYNOMIAL
+        ? "polynomial (degree " + degree + ")"
+        : complexity.label();
   }
 }

@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link Pattern} whose every match runs within a budget: at most {@code maxSteps} character
  * reads of the input (the engine's work, counted on the {@link CharSequence} it reads), and
- * optionally a time limit. A match that exceeds the budget or overflows the stack fails closed:
- * it throws {@link RegexBudgetExceededException} and records a {@code input_regex_budget_exceeded}
+ * optionally a time limit. A match that exceeds the budget or overflows the stack fails closed: it
+ * throws {@link RegexBudgetExceededException} and records a {@code input_regex_budget_exceeded}
  * security event (pattern, limit, input length; never the input). A {@link StackOverflowError}
  * never escapes.
  *
- * <p>Defaults: 1,000,000 steps plus 100 per input character (a linear pattern reads each
- * character a few times), no time limit, events to {@link SecurityEventSink#logging()}.
+ * <p>Defaults: 1,000,000 steps plus 100 per input character (a linear pattern reads each character
+ * a few times), no time limit, events to {@link SecurityEventSink#logging()}.
  *
  * <pre>{@code
  * SafePattern search = SafePattern.compile("(\\w+\\s?)*$");
@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 public final class SafePattern {
   /** Default fixed part of the step budget. */
   public static final long DEFAULT_MAX_STEPS = 1_000_000;
+
   /** Default steps allowed per input character, on top of the fixed part. */
   public static final long DEFAULT_STEPS_PER_CHAR = 100;
 
@@ -57,7 +58,9 @@ public final class SafePattern {
     this.events = b.events;
   }
 
-  /** A guard with the default budget; throws the JDK's {@code PatternSyntaxException} if invalid. */
+  /**
+   * A guard with the default budget; throws the JDK's {@code PatternSyntaxException} if invalid.
+   */
   public static SafePattern compile(String regex) {
     return builder(regex).build();
   }
@@ -89,23 +92,27 @@ public final class SafePattern {
   /** The first {@link Matcher#find()} match, within the budget. */
   public Optional<MatchResult> find(CharSequence input) {
     MatchResult[] out = new MatchResult[1];
-    run(input, m -> {
-      if (m.find()) {
-        out[0] = m.toMatchResult();
-        return true;
-      }
-      return false;
-    });
+    run(
+        input,
+        m -> {
+          if (m.find()) {
+            out[0] = m.toMatchResult();
+            return true;
+          }
+          return false;
+        });
     return Optional.ofNullable(out[0]);
   }
 
   /** {@link Matcher#replaceAll(String)} within one budget for the whole scan. */
   public String replaceAll(CharSequence input, String replacement) {
     String[] out = new String[1];
-    run(input, m -> {
-      out[0] = m.replaceAll(replacement);
-      return true;
-    });
+    run(
+        input,
+        m -> {
+          out[0] = m.replaceAll(replacement);
+          return true;
+        });
     return out[0];
   }
 
@@ -117,8 +124,12 @@ public final class SafePattern {
     try {
       return operation.test(pattern.matcher(text));
     } catch (CountingSequence.StepBudgetExceeded stop) {
-      throw refuse(stop.time() ? RegexBudgetExceededException.Limit.TIME : RegexBudgetExceededException.Limit.STEPS,
-          input.length(), budget);
+      throw refuse(
+          stop.time()
+              ? RegexBudgetExceededException.Limit.TIME
+              : RegexBudgetExceededException.Limit.STEPS,
+          input.length(),
+          budget);
     } catch (StackOverflowError overflow) {
       throw refuse(RegexBudgetExceededException.Limit.STACK, input.length(), budget);
     }
@@ -132,18 +143,34 @@ public final class SafePattern {
     }
   }
 
-  private RegexBudgetExceededException refuse(RegexBudgetExceededException.Limit limit, int length, long budget) {
-    String shown = pattern.pattern().length() > 200 ? pattern.pattern().substring(0, 200) + "…" : pattern.pattern();
-    events.record(SecurityEvent.of("input_regex_budget_exceeded").with("pattern", shown)
-        .with("limit", limit.name().toLowerCase(java.util.Locale.ROOT)).with("inputLength", length)
-        .with("stepBudget", budget).with("timeoutMs", timeout == null ? null : timeout.toMillis()));
-    String what = switch (limit) {
-      case STEPS -> "read more than " + budget + " characters (step budget)";
-      case TIME -> "ran longer than " + Objects.requireNonNull(timeout).toMillis() + " ms";
-      case STACK -> "overflowed the thread stack";
-    };
-    return new RegexBudgetExceededException("regex match refused: pattern " + shown + " " + what + " on an input of "
-        + length + " characters; the input is treated as not matching. Check the pattern with `armet regex`.", limit);
+  private RegexBudgetExceededException refuse(
+      RegexBudgetExceededException.Limit limit, int length, long budget) {
+    String shown =
+        pattern.pattern().length() > 200
+            ? pattern.pattern().substring(0, 200) + "…"
+            : pattern.pattern();
+    events.record(
+        SecurityEvent.of("input_regex_budget_exceeded")
+            .with("pattern", shown)
+            .with("limit", limit.name().toLowerCase(java.util.Locale.ROOT))
+            .with("inputLength", length)
+            .with("stepBudget", budget)
+            .with("timeoutMs", timeout == null ? null : timeout.toMillis()));
+    String what =
+        switch (limit) {
+          case STEPS -> "read more than " + budget + " characters (step budget)";
+          case TIME -> "ran longer than " + Objects.requireNonNull(timeout).toMillis() + " ms";
+          case STACK -> "overflowed the thread stack";
+        };
+    return new RegexBudgetExceededException(
+        "regex match refused: pattern "
+            + shown
+            + " "
+            + what
+            + " on an input of "
+            + length
+            + " characters; the input is treated as not matching. Check the pattern with `armet regex`.",
+        limit);
   }
 
   /** Validating builder; every setting checked in {@link #build()}. */
@@ -202,7 +229,8 @@ public final class SafePattern {
         throw new IllegalArgumentException("stepsPerChar must be >= 0, was " + stepsPerChar);
       }
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout + "; leave it unset for none");
+        throw new IllegalArgumentException(
+            "timeout must be positive, was " + timeout + "; leave it unset for none");
       }
       return new SafePattern(this);
     }

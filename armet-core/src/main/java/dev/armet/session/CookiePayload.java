@@ -1,10 +1,9 @@
 package dev.armet.session;
 
-import dev.armet.spi.SessionRecord;
-
 import dev.armet.internal.json.Json;
 import dev.armet.internal.json.JsonException;
 import dev.armet.internal.json.JsonLimits;
+import dev.armet.spi.SessionRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,8 +38,10 @@ final class CookiePayload {
       Object c = m.get("c");
       Object u = m.get("u");
       Object a = m.get("a");
-      if (!Integer.valueOf(VERSION).equals(m.get("v")) || !(e instanceof Number)
-          || !(c instanceof Number) || !(u == null || u instanceof String)
+      if (!Integer.valueOf(VERSION).equals(m.get("v"))
+          || !(e instanceof Number)
+          || !(c instanceof Number)
+          || !(u == null || u instanceof String)
           || !(a instanceof Map)) {
         return Optional.empty();
       }
@@ -50,9 +51,16 @@ final class CookiePayload {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> attributes = (Map<String, Object>) a;
-      return Optional.of(new SessionState(null, null, (String) u,
-          Instant.ofEpochMilli(((Number) c).longValue()), expiresAt, SessionRecord.FIRST_VERSION, attributes,
-          primaryKey));
+      return Optional.of(
+          new SessionState(
+              null,
+              null,
+              (String) u,
+              Instant.ofEpochMilli(((Number) c).longValue()),
+              expiresAt,
+              SessionRecord.FIRST_VERSION,
+              attributes,
+              primaryKey));
     } catch (JsonException | ArithmeticException | java.time.DateTimeException ex) {
       return Optional.empty();
     }

@@ -4,8 +4,8 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
-import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
+import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cookie sessions (cookie-session parity): the whole session travels in one cookie, signed
  * (HMAC-SHA256, the default) or sealed (AES-256-GCM). The expiry is inside the authenticated
- * payload, so a replayed cookie stops working when it expires, whatever the browser does. A
- * cookie made with an older key of the ring is accepted and re-issued with the current one. A
- * session that would not fit (name and value over {@value #MAX_COOKIE_BYTES} bytes) is an error at
- * commit, never a silently dropped cookie.
+ * payload, so a replayed cookie stops working when it expires, whatever the browser does. A cookie
+ * made with an older key of the ring is accepted and re-issued with the current one. A session that
+ * would not fit (name and value over {@value #MAX_COOKIE_BYTES} bytes) is an error at commit, never
+ * a silently dropped cookie.
  *
  * <p>Concurrent requests each write the whole cookie: the last response wins. There is no
  * server-side revocation before expiry: keep {@code maxAge} short, or use {@link ServerSessions}.
@@ -56,7 +56,8 @@ public final class CookieSessions implements Sessions {
     Keyring keyring = gate.keyring("cookieSessions.keyring", b.keyring);
     this.signer = b.sealed ? null : keyring.signer("cookie-session");
     this.sealer = b.sealed ? keyring.sealer("cookie-session") : null;
-    this.cookies = SessionCookies.choose(b.cookie, "session", env, b.crossSiteCookie, gate, "cookieSessions");
+    this.cookies =
+        SessionCookies.choose(b.cookie, "session", env, b.crossSiteCookie, gate, "cookieSessions");
     this.maxAge = b.maxAge;
     this.rolling = b.rolling;
     this.clock = b.clock;
@@ -79,17 +80,22 @@ public final class CookieSessions implements Sessions {
     Instant now = clock.instant();
     List<String> values = requestCookies.all(cookie.name());
     for (int i = 0; i < values.size() && i < MAX_CANDIDATES; i++) {
-      Optional<TokenContents> contents = signer != null
-          ? signer.verify(values.get(i), cookie.name())
-          : Objects.requireNonNull(sealer).open(values.get(i), cookie.name());
+      Optional<TokenContents> contents =
+          signer != null
+              ? signer.verify(values.get(i), cookie.name())
+              : Objects.requireNonNull(sealer).open(values.get(i), cookie.name());
       if (contents.isEmpty()) {
-        events.record(SecurityEvent.of("session_tampered")
-            .with("cookie", cookie.name()).with("reason", "invalid signature"));
+        events.record(
+            SecurityEvent.of("session_tampered")
+                .with("cookie", cookie.name())
+                .with("reason", "invalid signature"));
         continue;
       }
-      Optional<SessionState> state = CookiePayload.decode(
-          new String(contents.get().payload(), StandardCharsets.UTF_8), now,
-          contents.get().primaryKey());
+      Optional<SessionState> state =
+          CookiePayload.decode(
+              new String(contents.get().payload(), StandardCharsets.UTF_8),
+              now,
+              contents.get().primaryKey());
       if (state.isPresent()) {
         return new Session(cookie, state.get(), now);
       }
@@ -104,29 +110,44 @@ public final class CookieSessions implements Sessions {
     boolean hadCookie = s.loaded != null;
     if (!s.exists() || (s.isNew() && !s.hasData())) {
       if (hadCookie) {
-        events.record(SecurityEvent.of("session_revoked").with("cookie", cookie.name())
-            .with("reason", "invalidated"));
+        events.record(
+            SecurityEvent.of("session_revoked")
+                .with("cookie", cookie.name())
+                .with("reason", "invalidated"));
       }
       return hadCookie ? Optional.of(cookie.clearHeader()) : Optional.empty();
     }
-    boolean reissue = s.isNew() || s.modified() || s.regenerated() || rolling
-        || !Objects.requireNonNull(s.loaded).primaryKey; // not new: it was loaded
+    boolean reissue =
+        s.isNew()
+            || s.modified()
+            || s.regenerated()
+            || rolling
+            || !Objects.requireNonNull(s.loaded).primaryKey; // not new: it was loaded
     if (!reissue) {
       return Optional.empty();
     }
     Instant now = clock.instant();
     byte[] payload = CookiePayload.encode(s, now.plus(maxAge)).getBytes(StandardCharsets.UTF_8);
-    String token = signer != null ? signer.sign(payload, cookie.name())
-        : Objects.requireNonNull(sealer).seal(payload, cookie.name());
+    String token =
+        signer != null
+            ? signer.sign(payload, cookie.name())
+            : Objects.requireNonNull(sealer).seal(payload, cookie.name());
     int size = cookie.name().length() + 1 + token.length();
     if (size > MAX_COOKIE_BYTES) {
-      throw new IllegalStateException("cookie session '" + cookie.name() + "' would be " + size
-          + " bytes, over the " + MAX_COOKIE_BYTES + " bytes a browser keeps; store less in the"
-          + " session or use ServerSessions");
+      throw new IllegalStateException(
+          "cookie session '"
+              + cookie.name()
+              + "' would be "
+              + size
+              + " bytes, over the "
+              + MAX_COOKIE_BYTES
+              + " bytes a browser keeps; store less in the"
+              + " session or use ServerSessions");
     }
     if (s.isNew() || s.regenerated()) {
-      events.record(SecurityEvent.of(s.regenerated() && hadCookie ? "session_renewed"
-          : "session_created").with("cookie", cookie.name()));
+      events.record(
+          SecurityEvent.of(s.regenerated() && hadCookie ? "session_renewed" : "session_created")
+              .with("cookie", cookie.name()));
     }
     return Optional.of(cookie.header(token, cookie.maxAge().orElse(null), now));
   }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Configures {@link CookieSessions}; everything is checked in {@link #build()}. Defaults: signed
- * (readable by the client, not alterable), lifetime 24 hours, not rolling, cookie
- * {@code __Host-session} (or {@code session} on plain HTTP in development), keys from
- * {@code ARMET_SECRETS}, environment from {@code ARMET_ENV}.
+ * (readable by the client, not alterable), lifetime 24 hours, not rolling, cookie {@code
+ * __Host-session} (or {@code session} on plain HTTP in development), keys from {@code
+ * ARMET_SECRETS}, environment from {@code ARMET_ENV}.
  */
 public final class CookieSessionsBuilder {
   @Nullable Keyring keyring;
@@ -35,8 +35,8 @@ public final class CookieSessionsBuilder {
   }
 
   /**
-   * The mode to build for (default: {@code ARMET_ENV}); the same as
-   * {@code gate(ProductionGate.of(environment))}.
+   * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+   * gate(ProductionGate.of(environment))}.
    */
   public CookieSessionsBuilder environment(ArmetEnvironment environment) {
     return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));

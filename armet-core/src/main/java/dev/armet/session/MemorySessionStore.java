@@ -2,7 +2,6 @@ package dev.armet.session;
 
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sessions in this process's memory, for development and tests. Bounded: at most
- * {@code maxEntries} records; expired ones are swept when the store is full, and if it is still
- * full the record closest to expiry is evicted (under concurrent writes the bound can be passed
- * by at most the number of writers at that moment). Refused in production
- * ({@link ServerSessionsBuilder#build()} fails at start-up), because sessions would be lost on
- * restart and not shared between instances: use the Redis ({@code armet-redis}) or JDBC ({@code armet-jdbc}) store.
+ * Sessions in this process's memory, for development and tests. Bounded: at most {@code maxEntries}
+ * records; expired ones are swept when the store is full, and if it is still full the record
+ * closest to expiry is evicted (under concurrent writes the bound can be passed by at most the
+ * number of writers at that moment). Refused in production ({@link ServerSessionsBuilder#build()}
+ * fails at start-up), because sessions would be lost on restart and not shared between instances:
+ * use the Redis ({@code armet-redis}) or JDBC ({@code armet-jdbc}) store.
  *
  * <pre>{@code
  * SessionStore store = new MemorySessionStore(10_000, Clock.systemUTC());
@@ -36,7 +35,9 @@ public final class MemorySessionStore implements SessionStore {
     this(DEFAULT_MAX_ENTRIES, Clock.systemUTC());
   }
 
-  /** @throws IllegalArgumentException if {@code maxEntries < 1} */
+  /**
+   * @throws IllegalArgumentException if {@code maxEntries < 1}
+   */
   public MemorySessionStore(int maxEntries, Clock clock) {
     if (maxEntries < 1) {
       throw new IllegalArgumentException("maxEntries must be >= 1, was " + maxEntries);
@@ -66,15 +67,17 @@ public final class MemorySessionStore implements SessionStore {
     }
     Instant now = clock.instant();
     boolean[] written = new boolean[1];
-    records.compute(record.key(), (key, current) -> {
-      long stored = current == null || !current.expiresAt().isAfter(now)
-          ? ABSENT : current.version();
-      if (stored != expectedVersion) {
-        return current;
-      }
-      written[0] = true;
-      return record;
-    });
+    records.compute(
+        record.key(),
+        (key, current) -> {
+          long stored =
+              current == null || !current.expiresAt().isAfter(now) ? ABSENT : current.version();
+          if (stored != expectedVersion) {
+            return current;
+          }
+          written[0] = true;
+          return record;
+        });
     return written[0];
   }
 
@@ -89,14 +92,14 @@ public final class MemorySessionStore implements SessionStore {
   }
 
   /**
-   * Removes per key in one {@code computeIfPresent}, deciding on the record held at that moment:
-   * a record of the user rewritten concurrently is still removed, never skipped as "changed".
+   * Removes per key in one {@code computeIfPresent}, deciding on the record held at that moment: a
+   * record of the user rewritten concurrently is still removed, never skipped as "changed".
    */
   @Override
   public void deleteAllForUser(String userId) {
     for (String key : records.keySet()) {
-      records.computeIfPresent(key,
-          (k, r) -> r.userId().filter(userId::equals).isPresent() ? null : r);
+      records.computeIfPresent(
+          key, (k, r) -> r.userId().filter(userId::equals).isPresent() ? null : r);
     }
   }
 

@@ -1,19 +1,18 @@
 package dev.armet.session;
 
-import dev.armet.internal.spi.TrustedRecords;
-import dev.armet.spi.SessionRecord;
-import dev.armet.spi.SessionStore;
-
 import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
-import dev.armet.event.SecurityEvent;
 import dev.armet.event.EventGate;
+import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.internal.spi.TrustedRecords;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
 import dev.armet.keys.TokenSigner;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -29,11 +28,11 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Server-side sessions (express-session parity): data in a {@link SessionStore}, a signed
- * 256-bit random id in the cookie. A forged or guessed id fails its HMAC before the store is
- * asked; an id the store does not know is never adopted (session fixation), and new sessions
- * always get a fresh id. Idle timeout and absolute lifetime are enforced on the server. See
- * {@link Session} for what is written when, and for concurrent requests.
+ * Server-side sessions (express-session parity): data in a {@link SessionStore}, a signed 256-bit
+ * random id in the cookie. A forged or guessed id fails its HMAC before the store is asked; an id
+ * the store does not know is never adopted (session fixation), and new sessions always get a fresh
+ * id. Idle timeout and absolute lifetime are enforced on the server. See {@link Session} for what
+ * is written when, and for concurrent requests.
  *
  * <pre>{@code
  * ServerSessions sessions = ServerSessions.create(s -> s
@@ -44,8 +43,10 @@ import org.jspecify.annotations.Nullable;
 public final class ServerSessions implements Sessions {
   /** Only the first few cookies of the session name are tried: bounded work per request. */
   private static final int MAX_CANDIDATES = 3;
+
   /** Conditional writes tried per commit before giving up under sustained contention. */
   static final int MAX_WRITE_ATTEMPTS = 8;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -59,6 +60,7 @@ public final class ServerSessions implements Sessions {
   private final boolean saveUninitialized;
   private final Clock clock;
   private final SecurityEventSink events;
+
   /** Cookies verified before (null when rolling: every response re-signs the id then). */
   private final @Nullable VerifiedCookies verifiedCookies;
 
@@ -77,7 +79,8 @@ public final class ServerSessions implements Sessions {
     this.saveUninitialized = b.saveUninitialized;
     this.clock = b.clock;
     this.events = EventGate.gated(b.events); // request-triggered: one gate, bounded
-    this.verifiedCookies = rolling ? null : new VerifiedCookies(VerifiedCookies.DEFAULT_MAX_ENTRIES);
+    this.verifiedCookies =
+        rolling ? null : new VerifiedCookies(VerifiedCookies.DEFAULT_MAX_ENTRIES);
   }
 
   public static ServerSessionsBuilder builder() {
@@ -109,12 +112,20 @@ public final class ServerSessions implements Sessions {
     for (int i = 0; i < tried; i++) {
       CheckedCookie checked = check(cookie.name(), values.get(i));
       if (checked.valid()) {
-        return new SessionLookup(this, requestCookies, secureRequest, cookie, values, tried, i,
-            checked, store.prepareLoad(Objects.requireNonNull(checked.key)));
+        return new SessionLookup(
+            this,
+            requestCookies,
+            secureRequest,
+            cookie,
+            values,
+            tried,
+            i,
+            checked,
+            store.prepareLoad(Objects.requireNonNull(checked.key)));
       }
     }
-    return new SessionLookup(this, requestCookies, secureRequest, cookie, values, tried, tried,
-        null, null);
+    return new SessionLookup(
+        this, requestCookies, secureRequest, cookie, values, tried, tried, null, null);
   }
 
   @Override
@@ -122,21 +133,26 @@ public final class ServerSessions implements Sessions {
     if (lookup.owner != this) {
       return open(lookup.cookies(), lookup.secureRequest());
     }
-    SetCookie cookie = Objects.requireNonNull(lookup.cookie, "a lookup of these sessions names the cookie");
+    SetCookie cookie =
+        Objects.requireNonNull(lookup.cookie, "a lookup of these sessions names the cookie");
     Instant now = clock.instant();
     for (int i = 0; i < lookup.tried; i++) {
-      CheckedCookie checked = i == lookup.firstValid ? lookup.first
-          : i < lookup.firstValid ? null : check(cookie.name(), lookup.values.get(i));
+      CheckedCookie checked =
+          i == lookup.firstValid
+              ? lookup.first
+              : i < lookup.firstValid ? null : check(cookie.name(), lookup.values.get(i));
       if (checked == null || !checked.valid()) {
-        events.record(SecurityEvent.of("session_tampered")
-            .with("cookie", cookie.name()).with("reason", "invalid signature"));
+        events.record(
+            SecurityEvent.of("session_tampered")
+                .with("cookie", cookie.name())
+                .with("reason", "invalid signature"));
         continue;
       }
       String key = Objects.requireNonNull(checked.key); // valid() means a key
       // The store is asked on every request, whatever the verified-cookie cache holds, so an
       // ended session stays ended.
-      Optional<SessionRecord> found = i == lookup.firstValid ? Objects.requireNonNull(lookup.load()).result()
-          : store.load(key);
+      Optional<SessionRecord> found =
+          i == lookup.firstValid ? Objects.requireNonNull(lookup.load()).result() : store.load(key);
       if (found.isEmpty()) {
         if (checked.digest != null) {
           Objects.requireNonNull(verifiedCookies).remove(checked.digest);
@@ -149,12 +165,22 @@ public final class ServerSessions implements Sessions {
       boolean pastAbsolute = !r.createdAt().plus(absolute).isAfter(now);
       if (pastAbsolute || !r.expiresAt().isAfter(now)) {
         store.delete(key);
-        events.record(SecurityEvent.of("session_expired").with("cookie", cookie.name())
-            .with("reason", pastAbsolute ? "absolute_timeout" : "idle_timeout"));
+        events.record(
+            SecurityEvent.of("session_expired")
+                .with("cookie", cookie.name())
+                .with("reason", pastAbsolute ? "absolute_timeout" : "idle_timeout"));
         continue;
       }
-      SessionState state = new SessionState(key, checked.id, r.userId().orElse(null),
-          r.createdAt(), r.expiresAt(), r.version(), r.attributes(), checked.primaryKey);
+      SessionState state =
+          new SessionState(
+              key,
+              checked.id,
+              r.userId().orElse(null),
+              r.createdAt(),
+              r.expiresAt(),
+              r.version(),
+              r.attributes(),
+              checked.primaryKey);
       return new Session(cookie, state, now);
     }
     // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
@@ -164,12 +190,12 @@ public final class ServerSessions implements Sessions {
   }
 
   /**
-   * One cookie value: a cache hit, or the signature check (remembered when the primary key
-   * signed it). The id is only needed to re-sign the cookie: never on a cache hit.
+   * One cookie value: a cache hit, or the signature check (remembered when the primary key signed
+   * it). The id is only needed to re-sign the cookie: never on a cache hit.
    */
   private CheckedCookie check(String name, String value) {
-    VerifiedCookies.Digest digest = verifiedCookies == null ? null
-        : verifiedCookies.digest(name, value);
+    VerifiedCookies.Digest digest =
+        verifiedCookies == null ? null : verifiedCookies.digest(name, value);
     String key = digest == null ? null : Objects.requireNonNull(verifiedCookies).get(digest);
     if (key != null) {
       return new CheckedCookie(key, null, true, digest);
@@ -193,7 +219,9 @@ public final class ServerSessions implements Sessions {
     Instant now = clock.instant();
     SessionState loaded = s.loaded;
     SetCookie cookie = s.cookie;
-    if (s.discardLoaded() && s.regenerated() && Objects.requireNonNull(loaded).userId != null
+    if (s.discardLoaded()
+        && s.regenerated()
+        && Objects.requireNonNull(loaded).userId != null
         && store.load(keyOf(loaded)).isEmpty()) {
       // A signed-in session that a concurrent request ended (logout, log out everywhere) is not
       // carried over to a new id; that request's response already cleared the cookie.
@@ -202,12 +230,14 @@ public final class ServerSessions implements Sessions {
     if (s.discardLoaded()) {
       store.delete(keyOf(Objects.requireNonNull(loaded))); // discardLoaded(): one was loaded
       if (!s.regenerated()) {
-        events.record(SecurityEvent.of("session_revoked").with("cookie", cookie.name())
-            .with("reason", "invalidated"));
+        events.record(
+            SecurityEvent.of("session_revoked")
+                .with("cookie", cookie.name())
+                .with("reason", "invalidated"));
       }
     }
-    Optional<String> clear = s.discardLoaded()
-        ? Optional.of(cookie.clearHeader()) : Optional.empty();
+    Optional<String> clear =
+        s.discardLoaded() ? Optional.of(cookie.clearHeader()) : Optional.empty();
     if (!s.exists() || (s.isNew() && !s.hasData() && !saveUninitialized)) {
       return clear;
     }
@@ -215,14 +245,23 @@ public final class ServerSessions implements Sessions {
     if (fresh) {
       byte[] id = newId();
       Instant created = s.created();
-      SessionRecord record = TrustedRecords.ofChecked(storeKey(id), s.user(), created,
-          expiry(created, now), SessionRecord.FIRST_VERSION, s.attributes());
+      SessionRecord record =
+          TrustedRecords.ofChecked(
+              storeKey(id),
+              s.user(),
+              created,
+              expiry(created, now),
+              SessionRecord.FIRST_VERSION,
+              s.attributes());
       if (!store.save(record, SessionStore.ABSENT)) {
-        throw new IllegalStateException("a new random session id matched a live session;"
-            + " the JDK's SecureRandom is not working");
+        throw new IllegalStateException(
+            "a new random session id matched a live session;"
+                + " the JDK's SecureRandom is not working");
       }
-      events.record(SecurityEvent.of(s.regenerated() && loaded != null
-          ? "session_renewed" : "session_created").with("cookie", cookie.name()));
+      events.record(
+          SecurityEvent.of(
+                  s.regenerated() && loaded != null ? "session_renewed" : "session_created")
+              .with("cookie", cookie.name()));
       return Optional.of(header(cookie, id, now));
     }
     // Neither absent nor new: this request loaded it.
@@ -234,7 +273,8 @@ public final class ServerSessions implements Sessions {
         // racing response.
         return Optional.empty();
       }
-      return rolling || !loaded.primaryKey ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
+      return rolling || !loaded.primaryKey
+          ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
           : Optional.empty();
     }
     Instant target = expiry(loaded.createdAt, now);
@@ -242,14 +282,15 @@ public final class ServerSessions implements Sessions {
         && target.isAfter(loaded.expiresAt)) {
       store.touch(keyOf(loaded), target);
     }
-    return rolling || !loaded.primaryKey ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
+    return rolling || !loaded.primaryKey
+        ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
         : Optional.empty();
   }
 
   /**
    * Writes this request's changes as a compare-and-set on the version it read; on a conflict,
-   * re-reads and merges them attribute by attribute onto the freshest copy, at most
-   * {@link #MAX_WRITE_ATTEMPTS} times. False if the record is gone (ended by another request).
+   * re-reads and merges them attribute by attribute onto the freshest copy, at most {@link
+   * #MAX_WRITE_ATTEMPTS} times. False if the record is gone (ended by another request).
    *
    * @throws IllegalStateException if every attempt lost to a concurrent write
    */
@@ -258,8 +299,14 @@ public final class ServerSessions implements Sessions {
     Map<String, Object> base = loaded.attributes;
     String storedUser = loaded.userId;
     for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      SessionRecord next = TrustedRecords.ofChecked(keyOf(loaded), s.mergedUserId(storedUser),
-          loaded.createdAt, expiresAt, version + 1, s.mergeOnto(base));
+      SessionRecord next =
+          TrustedRecords.ofChecked(
+              keyOf(loaded),
+              s.mergedUserId(storedUser),
+              loaded.createdAt,
+              expiresAt,
+              version + 1,
+              s.mergeOnto(base));
       if (store.save(next, version)) {
         return true;
       }
@@ -271,8 +318,11 @@ public final class ServerSessions implements Sessions {
       base = current.get().attributes();
       storedUser = current.get().userId().orElse(null);
     }
-    throw new IllegalStateException("the session was changed by concurrent requests during each"
-        + " of " + MAX_WRITE_ATTEMPTS + " write attempts; this request's change was not saved");
+    throw new IllegalStateException(
+        "the session was changed by concurrent requests during each"
+            + " of "
+            + MAX_WRITE_ATTEMPTS
+            + " write attempts; this request's change was not saved");
   }
 
   /** Ends every session bound to {@code userId} ("log out everywhere"). */

@@ -1,12 +1,11 @@
 package dev.armet.session;
 
-import dev.armet.spi.SessionStore;
-
 import dev.armet.cookie.SetCookie;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.keys.Keyring;
+import dev.armet.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Configures {@link ServerSessions}; everything is checked in {@link #build()}. Defaults: idle
  * timeout 30 minutes, absolute lifetime 12 hours, touch at most once a minute, not rolling,
  * uninitialized sessions not saved, cookie {@code __Host-id} (or {@code id} on plain HTTP in
- * development), keys from {@code ARMET_SECRETS}, environment from {@code ARMET_ENV}, a
- * {@link MemorySessionStore} in development only.
+ * development), keys from {@code ARMET_SECRETS}, environment from {@code ARMET_ENV}, a {@link
+ * MemorySessionStore} in development only.
  */
 public final class ServerSessionsBuilder {
   @Nullable SessionStore store;
@@ -46,8 +45,8 @@ public final class ServerSessionsBuilder {
   }
 
   /**
-   * The mode to build for (default: {@code ARMET_ENV}); the same as
-   * {@code gate(ProductionGate.of(environment))}.
+   * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+   * gate(ProductionGate.of(environment))}.
    */
   public ServerSessionsBuilder environment(ArmetEnvironment environment) {
     return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
@@ -126,12 +125,15 @@ public final class ServerSessionsBuilder {
     positive("absoluteTimeout", absoluteTimeout);
     Objects.requireNonNull(touchInterval, "touchInterval");
     if (touchInterval.isNegative() || touchInterval.compareTo(idleTimeout) >= 0) {
-      throw new IllegalArgumentException("touchInterval must be >= 0 and < idleTimeout ("
-          + idleTimeout + "), was " + touchInterval);
+      throw new IllegalArgumentException(
+          "touchInterval must be >= 0 and < idleTimeout ("
+              + idleTimeout
+              + "), was "
+              + touchInterval);
     }
     if (absoluteTimeout.compareTo(idleTimeout) < 0) {
-      throw new IllegalArgumentException("absoluteTimeout must be >= idleTimeout ("
-          + idleTimeout + "), was " + absoluteTimeout);
+      throw new IllegalArgumentException(
+          "absoluteTimeout must be >= idleTimeout (" + idleTimeout + "), was " + absoluteTimeout);
     }
     return new ServerSessions(this);
   }

@@ -1,9 +1,8 @@
 package dev.armet.session;
 
-import dev.armet.spi.SessionStore;
-
 import dev.armet.cookie.SetCookie;
 import dev.armet.internal.json.Json;
+import dev.armet.spi.SessionStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,29 +16,28 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request's view of its session, from {@link Sessions#open}. Values are JSON-shaped
- * ({@link Json}): {@link #set} refuses anything else and stores a deep, unmodifiable copy, so a
- * change is always a {@code set} that dirty tracking sees. Nothing is written unless something
- * changed; a session that was never given data sets no cookie.
+ * One request's view of its session, from {@link Sessions#open}. Values are JSON-shaped ({@link
+ * Json}): {@link #set} refuses anything else and stores a deep, unmodifiable copy, so a change is
+ * always a {@code set} that dirty tracking sees. Nothing is written unless something changed; a
+ * session that was never given data sets no cookie.
  *
- * <p>Concurrency ({@link ServerSessions}): requests of one session each work on their own copy.
- * A changed session is written with a compare-and-set on the record version it read
- * ({@link SessionStore#save}); if another request wrote first, the record is re-read and this
- * request's changes are merged attribute by attribute onto the freshest copy, then written again
- * (at most 8 attempts). So two requests that change different attributes both keep their change;
- * for the same attribute the last commit wins. A session that a concurrent request ended
- * (logout, {@link #regenerate()}, {@link ServerSessions#destroyAllForUser}, expiry) is never
- * written again: the write of a request that read it before it ended fails and is dropped, so
- * the old cookie stays anonymous whatever the order in which the two requests finish. A
- * signed-in session ended before a concurrent {@link #regenerate()} commits is not carried over
- * to the new id either (that commit writes nothing).
- * {@link CookieSessions} are whole-cookie last-write-wins. Methods are synchronized, so async
- * servlet code may share one {@code Session}.
+ * <p>Concurrency ({@link ServerSessions}): requests of one session each work on their own copy. A
+ * changed session is written with a compare-and-set on the record version it read ({@link
+ * SessionStore#save}); if another request wrote first, the record is re-read and this request's
+ * changes are merged attribute by attribute onto the freshest copy, then written again (at most 8
+ * attempts). So two requests that change different attributes both keep their change; for the same
+ * attribute the last commit wins. A session that a concurrent request ended (logout, {@link
+ * #regenerate()}, {@link ServerSessions#destroyAllForUser}, expiry) is never written again: the
+ * write of a request that read it before it ended fails and is dropped, so the old cookie stays
+ * anonymous whatever the order in which the two requests finish. A signed-in session ended before a
+ * concurrent {@link #regenerate()} commits is not carried over to the new id either (that commit
+ * writes nothing). {@link CookieSessions} are whole-cookie last-write-wins. Methods are
+ * synchronized, so async servlet code may share one {@code Session}.
  *
- * <p>The session is written once, when the adapter commits it (just before the response
- * commits). Changing it afterwards ({@link #set}, {@link #remove}, {@link #userId(String)},
- * {@link #regenerate()}, {@link #invalidate()}, or {@link #create()} of a new one) throws
- * {@link IllegalStateException} rather than being silently lost.
+ * <p>The session is written once, when the adapter commits it (just before the response commits).
+ * Changing it afterwards ({@link #set}, {@link #remove}, {@link #userId(String)}, {@link
+ * #regenerate()}, {@link #invalidate()}, or {@link #create()} of a new one) throws {@link
+ * IllegalStateException} rather than being silently lost.
  *
  * <pre>{@code
  * Session s = sessions.open(cookies, true);
@@ -157,8 +155,8 @@ public final class Session {
 
   /**
    * Gives the session a new id and keeps its data; the old id stops working at commit. Call it
-   * whenever privilege changes (login, logout, role change): the defence against session
-   * fixation. Creates the session if none exists.
+   * whenever privilege changes (login, logout, role change): the defence against session fixation.
+   * Creates the session if none exists.
    */
   public synchronized void regenerate() {
     checkNotCommitted();
@@ -170,8 +168,8 @@ public final class Session {
   }
 
   /**
-   * Ends the session: at commit its stored entry is removed and its cookie cleared. Calling
-   * {@link #set} or {@link #create} afterwards starts a fresh session with a fresh id.
+   * Ends the session: at commit its stored entry is removed and its cookie cleared. Calling {@link
+   * #set} or {@link #create} afterwards starts a fresh session with a fresh id.
    */
   public synchronized void invalidate() {
     checkNotCommitted();
@@ -187,9 +185,9 @@ public final class Session {
   }
 
   /**
-   * Runs {@code listener} after every later {@link #regenerate()} or {@link #invalidate()} in
-   * this request, so that a value bound to the session's identity (such as the CSRF secret) can
-   * rotate with it. Listeners belong to this request's view only and are never stored.
+   * Runs {@code listener} after every later {@link #regenerate()} or {@link #invalidate()} in this
+   * request, so that a value bound to the session's identity (such as the CSRF secret) can rotate
+   * with it. Listeners belong to this request's view only and are never stored.
    */
   public synchronized void onIdentityChange(Runnable listener) {
     identityListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
@@ -210,8 +208,8 @@ public final class Session {
   }
 
   /**
-   * Whether the session was already written with the response; from then on every change is
-   * refused with an {@link IllegalStateException}.
+   * Whether the session was already written with the response; from then on every change is refused
+   * with an {@link IllegalStateException}.
    */
   public synchronized boolean isCommitted() {
     return committed;
@@ -219,9 +217,10 @@ public final class Session {
 
   private void checkNotCommitted() {
     if (committed) {
-      throw new IllegalStateException("the session was already committed with the response, so"
-          + " this change would be lost; change the session before the response commits (before"
-          + " the first body byte, a flush, a redirect or an error)");
+      throw new IllegalStateException(
+          "the session was already committed with the response, so"
+              + " this change would be lost; change the session before the response commits (before"
+              + " the first body byte, a flush, a redirect or an error)");
     }
   }
 
@@ -255,13 +254,14 @@ public final class Session {
   /** This request's changes applied to {@code base}: per-attribute last-write-wins. */
   synchronized Map<String, Object> mergeOnto(Map<String, Object> base) {
     Map<String, Object> out = new LinkedHashMap<>(base);
-    changes.forEach((k, v) -> {
-      if (v == REMOVED) {
-        out.remove(k);
-      } else {
-        out.put(k, v);
-      }
-    });
+    changes.forEach(
+        (k, v) -> {
+          if (v == REMOVED) {
+            out.remove(k);
+          } else {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 

@@ -1,19 +1,18 @@
 package dev.armet.session;
 
-import org.jspecify.annotations.Nullable;
 import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.spi.SessionLoad;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The first half of {@link Sessions#open}: the request's session cookies, checked, with the
- * store read that opening will make prepared but not sent ({@link #load()}). An adapter hands
- * that read to the rate-limit decision, which may carry it in the same round trip
- * ({@code RateLimitRoutes.decide(method, path, request, lookup.load())}), then calls
- * {@link Sessions#open(SessionLookup)}. Nothing is recorded and nothing is read before
- * {@code open}: a refused request costs no session read of its own. One request's; not
- * thread-safe.
+ * The first half of {@link Sessions#open}: the request's session cookies, checked, with the store
+ * read that opening will make prepared but not sent ({@link #load()}). An adapter hands that read
+ * to the rate-limit decision, which may carry it in the same round trip ({@code
+ * RateLimitRoutes.decide(method, path, request, lookup.load())}), then calls {@link
+ * Sessions#open(SessionLookup)}. Nothing is recorded and nothing is read before {@code open}: a
+ * refused request costs no session read of its own. One request's; not thread-safe.
  *
  * <pre>{@code
  * SessionLookup lookup = sessions.lookup(cookies, request.isSecure());
@@ -25,17 +24,26 @@ public final class SessionLookup {
   final Sessions owner;
   final RequestCookies cookies;
   final boolean secureRequest;
+
   /** ServerSessions only (else null/0): the cookie, its values tried, the first valid one. */
   final @Nullable SetCookie cookie;
+
   final List<String> values;
   final int tried;
   final int firstValid;
   final @Nullable CheckedCookie first;
   private final @Nullable SessionLoad load;
 
-  SessionLookup(Sessions owner, RequestCookies cookies, boolean secureRequest,
-      @Nullable SetCookie cookie, List<String> values, int tried, int firstValid,
-      @Nullable CheckedCookie first, @Nullable SessionLoad load) {
+  SessionLookup(
+      Sessions owner,
+      RequestCookies cookies,
+      boolean secureRequest,
+      @Nullable SetCookie cookie,
+      List<String> values,
+      int tried,
+      int firstValid,
+      @Nullable CheckedCookie first,
+      @Nullable SessionLoad load) {
     this.owner = owner;
     this.cookies = cookies;
     this.secureRequest = secureRequest;

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 /** What a {@link Sessions} implementation found for the request's cookie. */
 final class SessionState {
   final @Nullable String key;
+
   /** The session id; null when a cached verification stood in for the signature check. */
   final byte @Nullable [] id;
+
   final @Nullable String userId;
   final Instant createdAt;
   final Instant expiresAt;
@@ -16,8 +18,15 @@ final class SessionState {
   final Map<String, Object> attributes;
   final boolean primaryKey;
 
-  SessionState(@Nullable String key, byte @Nullable [] id, @Nullable String userId, Instant createdAt, Instant expiresAt,
-      long version, Map<String, Object> attributes, boolean primaryKey) {
+  SessionState(
+      @Nullable String key,
+      byte @Nullable [] id,
+      @Nullable String userId,
+      Instant createdAt,
+      Instant expiresAt,
+      long version,
+      Map<String, Object> attributes,
+      boolean primaryKey) {
     this.key = key;
     this.id = id;
     this.userId = userId;

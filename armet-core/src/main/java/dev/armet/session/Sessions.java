@@ -1,16 +1,15 @@
 package dev.armet.session;
 
-import dev.armet.spi.SessionStore;
-
 import dev.armet.cookie.RequestCookies;
+import dev.armet.spi.SessionStore;
 import java.util.Optional;
 
 /**
  * The two steps every adapter performs per request: {@link #open} before the application runs,
  * {@link #commit} before the response is committed. Implemented by {@link ServerSessions}
- * (express-session: data in a {@link SessionStore}, a signed id in the cookie) and
- * {@link CookieSessions} (cookie-session: the data itself in a signed or sealed cookie).
- * Implementations are immutable and thread-safe.
+ * (express-session: data in a {@link SessionStore}, a signed id in the cookie) and {@link
+ * CookieSessions} (cookie-session: the data itself in a signed or sealed cookie). Implementations
+ * are immutable and thread-safe.
  *
  * <pre>{@code
  * Session s = sessions.open(RequestCookies.parse(request.getHeader("Cookie")), request.isSecure());
@@ -30,8 +29,8 @@ public interface Sessions {
 
   /**
    * The first half of {@link #open}, for an adapter that lets the rate-limit decision carry the
-   * session read ({@link SessionLookup#load()}): checks the cookies, prepares the read, records
-   * and reads nothing. The default leaves everything to {@link #open(SessionLookup)}.
+   * session read ({@link SessionLookup#load()}): checks the cookies, prepares the read, records and
+   * reads nothing. The default leaves everything to {@link #open(SessionLookup)}.
    *
    * @param secureRequest whether the request came over HTTPS
    */
@@ -40,8 +39,8 @@ public interface Sessions {
   }
 
   /**
-   * The second half: what {@link #open(RequestCookies, boolean)} returns for the lookup's
-   * cookies, using the read the lookup prepared (sent already, or now).
+   * The second half: what {@link #open(RequestCookies, boolean)} returns for the lookup's cookies,
+   * using the read the lookup prepared (sent already, or now).
    *
    * @throws RuntimeException only if the store cannot answer (fail closed)
    */

@@ -10,13 +10,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Session cookies whose signature was already checked, so that a session's cookie is verified
- * once, not on every request (issue 18). Bounded; keyed by HMAC-SHA256, under a random key made
- * per instance, of the cookie's name and value: the map never holds a cookie value or a session
- * id, and a heap dump of it cannot be replayed. Lookups compare the 32-byte digests in constant
- * time. An entry says only "this exact cookie was signed by the primary key for this store key";
- * whether the session still exists is asked of the store on every request, so a session that was
- * logged out, regenerated or ended elsewhere is refused whatever this cache holds.
+ * Session cookies whose signature was already checked, so that a session's cookie is verified once,
+ * not on every request (issue 18). Bounded; keyed by HMAC-SHA256, under a random key made per
+ * instance, of the cookie's name and value: the map never holds a cookie value or a session id, and
+ * a heap dump of it cannot be replayed. Lookups compare the 32-byte digests in constant time. An
+ * entry says only "this exact cookie was signed by the primary key for this store key"; whether the
+ * session still exists is asked of the store on every request, so a session that was logged out,
+ * regenerated or ended elsewhere is refused whatever this cache holds.
  */
 final class VerifiedCookies {
   /** Entries kept before the map is emptied and refilled (a cheap, bounded policy). */
@@ -84,7 +84,8 @@ final class VerifiedCookies {
 
     Digest(byte[] bytes) {
       this.bytes = bytes;
-      this.hash = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | bytes[3] << 24;
+      this.hash =
+          (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | bytes[3] << 24;
     }
 
     @Override

@@ -3,28 +3,42 @@ package dev.armet.spi;
 import dev.armet.spi.RateLimitCommand.Operation;
 
 /**
- * The two algorithms, once, as pure functions of (state, rule, now). A script store must
- * reproduce exactly this; {@code RateLimitStoreContract} checks that it does.
+ * The two algorithms, once, as pure functions of (state, rule, now). A script store must reproduce
+ * exactly this; {@code RateLimitStoreContract} checks that it does.
  *
- * <p>For operations other than {@code CONSUME}, "allowed" answers: would a one-point request
- * pass now?
+ * <p>For operations other than {@code CONSUME}, "allowed" answers: would a one-point request pass
+ * now?
  */
 final class LimitArithmetic {
   private LimitArithmetic() {}
 
   /**
-   * Applies one operation to one key: returns its status and puts the state to keep (null:
-   * absent) in {@code next[i]}.
+   * Applies one operation to one key: returns its status and puts the state to keep (null: absent)
+   * in {@code next[i]}.
    */
-  static LimitStatus apply(LimitRule rule, LimitState state, Operation op, long points,
-      long blockMicros, long now, LimitState[] next, int i) {
+  static LimitStatus apply(
+      LimitRule rule,
+      LimitState state,
+      Operation op,
+      long points,
+      long blockMicros,
+      long now,
+      LimitState[] next,
+      int i) {
     return rule.kind() == LimitRule.Kind.TOKEN_BUCKET
         ? bucket(rule, state, op, points, blockMicros, now, next, i)
         : window(rule, state, op, points, blockMicros, now, next, i);
   }
 
-  private static LimitStatus bucket(LimitRule rule, LimitState state, Operation op, long points,
-      long blockMicros, long now, LimitState[] out, int i) {
+  private static LimitStatus bucket(
+      LimitRule rule,
+      LimitState state,
+      Operation op,
+      long points,
+      long blockMicros,
+      long now,
+      LimitState[] out,
+      int i) {
     long t = rule.periodMicros();
     long tolerance = rule.windowMicros();
     long tat = state == null ? now : Math.max(state.a, now);
@@ -58,8 +72,8 @@ final class LimitArithmetic {
     long probe = op == Operation.CONSUME ? cost : t; // what "allowed" is asked about
     boolean blockedNow = blocked > now;
     boolean allowed = !refused && !blockedNow && (op == Operation.CONSUME || used + t <= tolerance);
-    long retry = allowed ? 0
-        : Math.max(blockedNow ? blocked - now : 0, add(used, probe) - tolerance);
+    long retry =
+        allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, add(used, probe) - tolerance);
     long remaining = blockedNow ? 0 : Math.floorDiv(tolerance - used, t);
     long consumed = used == 0 ? 0 : (used + t - 1) / t;
     long reset = Math.max(used, blockedNow ? blocked - now : 0);
@@ -67,8 +81,15 @@ final class LimitArithmetic {
     return new LimitStatus(rule, allowed, remaining, consumed, reset, retry);
   }
 
-  private static LimitStatus window(LimitRule rule, LimitState state, Operation op, long points,
-      long blockMicros, long now, LimitState[] out, int i) {
+  private static LimitStatus window(
+      LimitRule rule,
+      LimitState state,
+      Operation op,
+      long points,
+      long blockMicros,
+      long now,
+      LimitState[] out,
+      int i) {
     long w = rule.periodMicros();
     boolean fresh = state == null || now >= add(state.a, w);
     long start = fresh ? now : state.a;
@@ -115,7 +136,8 @@ final class LimitArithmetic {
     if (state == null) {
       return Long.MIN_VALUE;
     }
-    long end = rule.kind() == LimitRule.Kind.TOKEN_BUCKET ? state.a : add(state.a, rule.periodMicros());
+    long end =
+        rule.kind() == LimitRule.Kind.TOKEN_BUCKET ? state.a : add(state.a, rule.periodMicros());
     return Math.max(end, state.blockedUntil);
   }
 

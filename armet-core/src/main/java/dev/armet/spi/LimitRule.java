@@ -4,12 +4,15 @@ import java.util.Objects;
 
 /**
  * One limit as a store sees it: plain numbers, so a script store (Redis Lua) can run the same
- * arithmetic as {@link RateLimitCommand#apply} without Java. Built from a {@link dev.armet.ratelimit.RateLimitPolicy}.
+ * arithmetic as {@link RateLimitCommand#apply} without Java. Built from a {@link
+ * dev.armet.ratelimit.RateLimitPolicy}.
  */
 public final class LimitRule {
   /** The algorithm. */
   public enum Kind {
-    /** GCRA token bucket: {@code limit} tokens of burst, one token back every {@code periodMicros}. */
+    /**
+     * GCRA token bucket: {@code limit} tokens of burst, one token back every {@code periodMicros}.
+     */
     TOKEN_BUCKET,
     /** {@code limit} points per window of {@code periodMicros}, starting at the key's first use. */
     FIXED_WINDOW
@@ -22,8 +25,8 @@ public final class LimitRule {
   private final long blockMicros;
   private final boolean dryRun;
 
-  private LimitRule(String name, Kind kind, long limit, long periodMicros, long blockMicros,
-      boolean dryRun) {
+  private LimitRule(
+      String name, Kind kind, long limit, long periodMicros, long blockMicros, boolean dryRun) {
     this.name = name;
     this.kind = kind;
     this.limit = limit;
@@ -35,16 +38,24 @@ public final class LimitRule {
   /**
    * A rule from plain numbers; {@code RateLimitPolicy} builds these, and a store's tests may too.
    *
-   * @throws IllegalArgumentException if {@code limit} or {@code periodMicros} is below 1 or
-   *     {@code blockMicros} is negative
+   * @throws IllegalArgumentException if {@code limit} or {@code periodMicros} is below 1 or {@code
+   *     blockMicros} is negative
    */
-  public static LimitRule of(String name, Kind kind, long limit, long periodMicros,
-      long blockMicros, boolean dryRun) {
+  public static LimitRule of(
+      String name, Kind kind, long limit, long periodMicros, long blockMicros, boolean dryRun) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     if (limit < 1 || periodMicros < 1 || blockMicros < 0) {
-      throw new IllegalArgumentException("rule '" + name + "' needs limit >= 1, periodMicros >= 1 "
-          + "and blockMicros >= 0; was " + limit + ", " + periodMicros + ", " + blockMicros);
+      throw new IllegalArgumentException(
+          "rule '"
+              + name
+              + "' needs limit >= 1, periodMicros >= 1 "
+              + "and blockMicros >= 0; was "
+              + limit
+              + ", "
+              + periodMicros
+              + ", "
+              + blockMicros);
     }
     return new LimitRule(name, kind, limit, periodMicros, blockMicros, dryRun);
   }

@@ -4,14 +4,15 @@ import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The persisted state of one key, with a format version so a rolling deploy can read the
- * previous format. Token bucket: {@code a} is the theoretical arrival time (µs). Fixed window:
- * {@code a} is the window start (µs) and {@code b} the points used. {@code blockedUntil} (µs) is
- * shared. Byte stores keep {@link #encode()}: version byte, then three big-endian longs.
+ * The persisted state of one key, with a format version so a rolling deploy can read the previous
+ * format. Token bucket: {@code a} is the theoretical arrival time (µs). Fixed window: {@code a} is
+ * the window start (µs) and {@code b} the points used. {@code blockedUntil} (µs) is shared. Byte
+ * stores keep {@link #encode()}: version byte, then three big-endian longs.
  */
 public final class LimitState {
   /** The format this code writes. */
   public static final byte VERSION = 1;
+
   static final int ENCODED_LENGTH = 25;
 
   final long a;
@@ -48,13 +49,17 @@ public final class LimitState {
   }
 
   public byte[] encode() {
-    return ByteBuffer.allocate(ENCODED_LENGTH).put(VERSION).putLong(a).putLong(b).putLong(blockedUntil)
+    return ByteBuffer.allocate(ENCODED_LENGTH)
+        .put(VERSION)
+        .putLong(a)
+        .putLong(b)
+        .putLong(blockedUntil)
         .array();
   }
 
   /**
-   * Reads an encoded state; null (the key counts as absent) for null or a format this version
-   * does not know, so a record from a newer release never breaks an older one.
+   * Reads an encoded state; null (the key counts as absent) for null or a format this version does
+   * not know, so a record from a newer release never breaks an older one.
    */
   public static @Nullable LimitState decode(byte[] bytes) {
     if (bytes == null || bytes.length != ENCODED_LENGTH || bytes[0] != VERSION) {

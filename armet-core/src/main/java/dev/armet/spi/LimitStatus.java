@@ -14,7 +14,12 @@ public final class LimitStatus {
   private final long windowMicros;
   private final boolean dryRun;
 
-  LimitStatus(LimitRule rule, boolean allowed, long remaining, long consumed, long resetMicros,
+  LimitStatus(
+      LimitRule rule,
+      boolean allowed,
+      long remaining,
+      long consumed,
+      long resetMicros,
       long retryMicros) {
     this.policy = rule.name();
     this.allowed = allowed;
@@ -44,14 +49,18 @@ public final class LimitStatus {
     return remaining;
   }
 
-  /** Points in use: spent in this window, or tokens missing from the bucket (may exceed limit after penalties). */
+  /**
+   * Points in use: spent in this window, or tokens missing from the bucket (may exceed limit after
+   * penalties).
+   */
   public long consumed() {
     return consumed;
   }
 
   /** Until the window ends or the bucket is full again. */
   public Duration reset() {
-    return Duration.ofNanos(Math.multiplyExact(Math.min(resetMicros, Long.MAX_VALUE / 1000), 1000L));
+    return Duration.ofNanos(
+        Math.multiplyExact(Math.min(resetMicros, Long.MAX_VALUE / 1000), 1000L));
   }
 
   /** When refused: how long until a request of the same cost can pass. */
@@ -70,7 +79,15 @@ public final class LimitStatus {
 
   @Override
   public String toString() {
-    return policy + (allowed ? " allowed" : " refused") + " remaining=" + remaining + "/" + limit
-        + " reset=" + reset() + (allowed ? "" : " retryAfter=" + retryAfter()) + (dryRun ? " (dry run)" : "");
+    return policy
+        + (allowed ? " allowed" : " refused")
+        + " remaining="
+        + remaining
+        + "/"
+        + limit
+        + " reset="
+        + reset()
+        + (allowed ? "" : " retryAfter=" + retryAfter())
+        + (dryRun ? " (dry run)" : "");
   }
 }

@@ -6,13 +6,13 @@ import java.util.Objects;
 /**
  * One decision for a store to carry out atomically, in one round trip: an operation over one or
  * more keys, each with its {@link LimitRule}. A store that runs code next to the data (in memory,
- * JDBC inside a {@code SELECT … FOR UPDATE} transaction) locks the keys, reads their states,
- * calls {@link #apply} and writes back what it returns. A script store (Redis Lua) receives the
- * same numbers ({@link #keys}, {@link #rules}, {@link #operation}, {@link #points(int)},
- * {@link #nowMicros}, {@link #blockMicros}) and must compute what {@link #apply} computes.
+ * JDBC inside a {@code SELECT … FOR UPDATE} transaction) locks the keys, reads their states, calls
+ * {@link #apply} and writes back what it returns. A script store (Redis Lua) receives the same
+ * numbers ({@link #keys}, {@link #rules}, {@link #operation}, {@link #points(int)}, {@link
+ * #nowMicros}, {@link #blockMicros}) and must compute what {@link #apply} computes.
  *
- * <p>Combined limits are all-or-nothing: when any enforcing rule refuses a {@code CONSUME}, no
- * key spends points (a key that went over its own limit still records its block).
+ * <p>Combined limits are all-or-nothing: when any enforcing rule refuses a {@code CONSUME}, no key
+ * spends points (a key that went over its own limit still records its block).
  */
 public final class RateLimitCommand {
   /** What to do to the keys, as rate-limiter-flexible names it. */
@@ -38,8 +38,13 @@ public final class RateLimitCommand {
   private final long nowMicros;
   private final long blockMicros;
 
-  private RateLimitCommand(List<String> keys, List<LimitRule> rules, Operation operation,
-      long[] points, long nowMicros, long blockMicros) {
+  private RateLimitCommand(
+      List<String> keys,
+      List<LimitRule> rules,
+      Operation operation,
+      long[] points,
+      long nowMicros,
+      long blockMicros) {
     this.keys = List.copyOf(keys); // no copy when already immutable
     this.rules = List.copyOf(rules);
     this.operation = operation;
@@ -49,19 +54,30 @@ public final class RateLimitCommand {
   }
 
   /**
-   * A command over {@code keys.get(i)} with {@code rules.get(i)} and {@code points[i]}: what
-   * {@code RateLimiter} hands its store (a store's own tests may build one too).
+   * A command over {@code keys.get(i)} with {@code rules.get(i)} and {@code points[i]}: what {@code
+   * RateLimiter} hands its store (a store's own tests may build one too).
    *
    * @param points copied
    * @throws IllegalArgumentException if keys, rules and points differ in length or are empty
    */
-  public static RateLimitCommand of(List<String> keys, List<LimitRule> rules, Operation operation,
-      long[] points, long nowMicros, long blockMicros) {
+  public static RateLimitCommand of(
+      List<String> keys,
+      List<LimitRule> rules,
+      Operation operation,
+      long[] points,
+      long nowMicros,
+      long blockMicros) {
     Objects.requireNonNull(operation, "operation");
     if (keys.isEmpty() || keys.size() != rules.size() || keys.size() != points.length) {
-      throw new IllegalArgumentException("a command needs one rule and one points value per key; "
-          + "was " + keys.size() + " keys, " + rules.size() + " rules, " + points.length
-          + " points");
+      throw new IllegalArgumentException(
+          "a command needs one rule and one points value per key; "
+              + "was "
+              + keys.size()
+              + " keys, "
+              + rules.size()
+              + " rules, "
+              + points.length
+              + " points");
     }
     return new RateLimitCommand(keys, rules, operation, points.clone(), nowMicros, blockMicros);
   }
@@ -96,8 +112,8 @@ public final class RateLimitCommand {
 
   /**
    * The same command decided at another time. For a store that decides on its own clock (Redis
-   * {@code TIME}, so that instance clocks do not matter): it reports the result of
-   * {@code atMicros(storeNow).apply(states)}, which then matches what it wrote.
+   * {@code TIME}, so that instance clocks do not matter): it reports the result of {@code
+   * atMicros(storeNow).apply(states)}, which then matches what it wrote.
    */
   public RateLimitCommand atMicros(long nowMicros) {
     return new RateLimitCommand(keys, rules, operation, points, nowMicros, blockMicros);
@@ -113,8 +129,9 @@ public final class RateLimitCommand {
     LimitStatus[] statuses = new LimitStatus[n];
     boolean refused = false;
     for (int i = 0; i < n; i++) {
-      statuses[i] = LimitArithmetic.apply(rules.get(i), current[i], operation, points[i], blockMicros,
-          nowMicros, next, i);
+      statuses[i] =
+          LimitArithmetic.apply(
+              rules.get(i), current[i], operation, points[i], blockMicros, nowMicros, next, i);
       refused |= operation == Operation.CONSUME && !statuses[i].allowed() && !rules.get(i).dryRun();
     }
     boolean[] write = new boolean[n];
@@ -126,14 +143,16 @@ public final class RateLimitCommand {
         write[i] = false;
       } else if (operation == Operation.CONSUME && !statuses[i].allowed()) {
         // Refused by its own rule: nothing was spent; write only a block it just earned.
-        write[i] = next[i] != null
-            && (current[i] == null || next[i].blockedUntil != current[i].blockedUntil);
+        write[i] =
+            next[i] != null
+                && (current[i] == null || next[i].blockedUntil != current[i].blockedUntil);
       } else if (operation == Operation.CONSUME && refused) {
         // Allowed here but refused elsewhere: all-or-nothing, so spend nothing and say so.
         write[i] = false;
         next[i] = current[i];
-        statuses[i] = LimitArithmetic.apply(rules.get(i), current[i], Operation.GET, 1, 0, nowMicros,
-            new LimitState[1], 0);
+        statuses[i] =
+            LimitArithmetic.apply(
+                rules.get(i), current[i], Operation.GET, 1, 0, nowMicros, new LimitState[1], 0);
       } else {
         write[i] = true;
       }
@@ -154,7 +173,11 @@ public final class RateLimitCommand {
     private final List<LimitStatus> statuses;
     private final boolean allowed;
 
-    Result(LimitState[] next, boolean[] write, long[] expiresAtMicros, List<LimitStatus> statuses,
+    Result(
+        LimitState[] next,
+        boolean[] write,
+        long[] expiresAtMicros,
+        List<LimitStatus> statuses,
         boolean allowed) {
       this.next = next;
       this.write = write;

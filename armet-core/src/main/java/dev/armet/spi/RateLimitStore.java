@@ -3,22 +3,23 @@ package dev.armet.spi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where rate-limit state lives. One method, one atomic round trip per decision: the algorithms,
- * the record format ({@link LimitState}, versioned) and expiry are decided once in core, in
- * {@link RateLimitCommand}; a store only has to run a command atomically over its keys.
+ * Where rate-limit state lives. One method, one atomic round trip per decision: the algorithms, the
+ * record format ({@link LimitState}, versioned) and expiry are decided once in core, in {@link
+ * RateLimitCommand}; a store only has to run a command atomically over its keys.
  *
  * <p>Contract (checked by {@code RateLimitStoreContract} in armet-core's test jar):
+ *
  * <ul>
- *   <li>atomic over all of {@link RateLimitCommand#keys()}: no interleaving with another command
- *       on any of them (so combined limits never over-admit);
- *   <li>the result equals {@link RateLimitCommand#apply} on the current states, computed at
- *       {@link RateLimitCommand#nowMicros()} (the limiter's clock, so tests drive time and every
- *       store agrees on it), or, for a store that decides on its own shared clock (Redis
- *       {@code TIME}, so that instance clocks do not matter), equal to
- *       {@code command.atMicros(storeNow).apply(states)};
+ *   <li>atomic over all of {@link RateLimitCommand#keys()}: no interleaving with another command on
+ *       any of them (so combined limits never over-admit);
+ *   <li>the result equals {@link RateLimitCommand#apply} on the current states, computed at {@link
+ *       RateLimitCommand#nowMicros()} (the limiter's clock, so tests drive time and every store
+ *       agrees on it), or, for a store that decides on its own shared clock (Redis {@code TIME}, so
+ *       that instance clocks do not matter), equal to {@code
+ *       command.atMicros(storeNow).apply(states)};
  *   <li>a state may be dropped after {@link RateLimitCommand.Result#expiresAtMicros}, never before;
- *   <li>returns or throws {@link RateLimitStoreException} within the store's own timeout: a
- *       request never waits longer than that, whatever happens to the connection.
+ *   <li>returns or throws {@link RateLimitStoreException} within the store's own timeout: a request
+ *       never waits longer than that, whatever happens to the connection.
  * </ul>
  *
  * <pre>{@code
@@ -32,16 +33,17 @@ public interface RateLimitStore {
   RateLimitCommand.Result execute(RateLimitCommand command);
 
   /**
-   * Runs {@code command} as {@link #execute(RateLimitCommand)} does and may send the session
-   * read {@code alongside} in the same round trip (a Redis script or pipeline), when both live
-   * in this store's backend. The default ignores it: the read then happens on its own, when
-   * {@link SessionLoad#result()} is called. A store that sends it keeps the failures apart (see
-   * {@link SessionLoad}); a decision it answers without the backend (a cached block) leaves the
-   * read unsent.
+   * Runs {@code command} as {@link #execute(RateLimitCommand)} does and may send the session read
+   * {@code alongside} in the same round trip (a Redis script or pipeline), when both live in this
+   * store's backend. The default ignores it: the read then happens on its own, when {@link
+   * SessionLoad#result()} is called. A store that sends it keeps the failures apart (see {@link
+   * SessionLoad}); a decision it answers without the backend (a cached block) leaves the read
+   * unsent.
    *
    * @param alongside a read from {@link SessionStore#prepareLoad}, or null
    */
-  default RateLimitCommand.Result execute(RateLimitCommand command, @Nullable SessionLoad alongside) {
+  default RateLimitCommand.Result execute(
+      RateLimitCommand command, @Nullable SessionLoad alongside) {
     return execute(command);
   }
 }

@@ -1,9 +1,9 @@
 package dev.armet.spi;
 
-import dev.armet.internal.spi.TrustedRecords;
 import dev.armet.internal.json.Json;
 import dev.armet.internal.json.JsonException;
 import dev.armet.internal.json.JsonLimits;
+import dev.armet.internal.spi.TrustedRecords;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * encoding carries a format version ({@link #FORMAT_VERSION}) so a rolling deploy can read the
  * previous one. The expiry and the {@linkplain #version() write version} are kept by the store
  * beside the data, not inside it, so {@code touch} need not rewrite the record and a conditional
- * write compares one number. A record stored before versions existed reads as
- * {@link #FIRST_VERSION}.
+ * write compares one number. A record stored before versions existed reads as {@link
+ * #FIRST_VERSION}.
  */
 public final class SessionRecord {
   /** The version written by {@link #encode()}. */
@@ -45,8 +45,8 @@ public final class SessionRecord {
    * @param attributes JSON-shaped values; copied
    * @throws IllegalArgumentException if an attribute is not JSON-shaped
    */
-  public SessionRecord(String key, String userId, Instant createdAt, Instant expiresAt,
-      Map<String, ?> attributes) {
+  public SessionRecord(
+      String key, String userId, Instant createdAt, Instant expiresAt, Map<String, ?> attributes) {
     this(key, userId, createdAt, expiresAt, FIRST_VERSION, attributes);
   }
 
@@ -56,14 +56,25 @@ public final class SessionRecord {
    * @throws IllegalArgumentException if an attribute is not JSON-shaped or the version is below
    *     {@link #FIRST_VERSION}
    */
-  public SessionRecord(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
-      long version, Map<String, ?> attributes) {
+  public SessionRecord(
+      String key,
+      @Nullable String userId,
+      Instant createdAt,
+      Instant expiresAt,
+      long version,
+      Map<String, ?> attributes) {
     this(key, userId, createdAt, expiresAt, checkVersion(version), copy(attributes), true);
   }
 
   @SuppressWarnings("UnusedVariable") // `checked` only tells this constructor from the public one
-  private SessionRecord(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
-      long version, Map<String, Object> attributes, boolean checked) {
+  private SessionRecord(
+      String key,
+      @Nullable String userId,
+      Instant createdAt,
+      Instant expiresAt,
+      long version,
+      Map<String, Object> attributes,
+      boolean checked) {
     this.key = Objects.requireNonNull(key, "key");
     this.userId = userId;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -77,24 +88,35 @@ public final class SessionRecord {
   }
 
   /** For attributes already checked and copied by {@code Session}: skips a second deep copy. */
-  private static SessionRecord ofChecked(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
-      long version, Map<String, Object> attributes) {
-    return new SessionRecord(key, userId, createdAt, expiresAt, checkVersion(version),
-        java.util.Collections.unmodifiableMap(attributes), true);
+  private static SessionRecord ofChecked(
+      String key,
+      @Nullable String userId,
+      Instant createdAt,
+      Instant expiresAt,
+      long version,
+      Map<String, Object> attributes) {
+    return new SessionRecord(
+        key,
+        userId,
+        createdAt,
+        expiresAt,
+        checkVersion(version),
+        java.util.Collections.unmodifiableMap(attributes),
+        true);
   }
 
   private static long checkVersion(long version) {
     if (version < FIRST_VERSION) {
-      throw new IllegalArgumentException("version must be >= " + FIRST_VERSION + ", was "
-          + version);
+      throw new IllegalArgumentException(
+          "version must be >= " + FIRST_VERSION + ", was " + version);
     }
     return version;
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> copy(Map<String, ?> attributes) {
-    return (Map<String, Object>) Json.copyOf(Objects.requireNonNull(attributes, "attributes"),
-        "attributes");
+    return (Map<String, Object>)
+        Json.copyOf(Objects.requireNonNull(attributes, "attributes"), "attributes");
   }
 
   public String key() {
@@ -115,8 +137,8 @@ public final class SessionRecord {
   }
 
   /**
-   * The write version: {@link #FIRST_VERSION} when created, one more at each conditional write.
-   * As loaded, the version the store holds; as saved, the version to store.
+   * The write version: {@link #FIRST_VERSION} when created, one more at each conditional write. As
+   * loaded, the version the store holds; as saved, the version to store.
    */
   public long version() {
     return version;
@@ -134,8 +156,8 @@ public final class SessionRecord {
 
   /** A copy with another write version, for stores that keep the version apart from data. */
   public SessionRecord withVersion(long version) {
-    return new SessionRecord(key, userId, createdAt, expiresAt, checkVersion(version), attributes,
-        true);
+    return new SessionRecord(
+        key, userId, createdAt, expiresAt, checkVersion(version), attributes, true);
   }
 
   /**
@@ -152,8 +174,13 @@ public final class SessionRecord {
     String json = Json.write(m);
     if (json.length() > LIMITS.maxLength()) {
       // Refuse at write time: a record too large to read back would silently log the user out.
-      throw new IllegalStateException("session data is " + json.length() + " characters, over"
-          + " the " + LIMITS.maxLength() + " a store reads back; keep less in the session");
+      throw new IllegalStateException(
+          "session data is "
+              + json.length()
+              + " characters, over"
+              + " the "
+              + LIMITS.maxLength()
+              + " a store reads back; keep less in the session");
     }
     return json;
   }
@@ -167,11 +194,11 @@ public final class SessionRecord {
   }
 
   /**
-   * Reads what {@link #encode()} wrote, with the write version the store kept beside it; empty
-   * for an unknown format version, a version below {@link #FIRST_VERSION} or malformed text.
+   * Reads what {@link #encode()} wrote, with the write version the store kept beside it; empty for
+   * an unknown format version, a version below {@link #FIRST_VERSION} or malformed text.
    */
-  public static Optional<SessionRecord> decode(String key, String encoded, Instant expiresAt,
-      long version) {
+  public static Optional<SessionRecord> decode(
+      String key, String encoded, Instant expiresAt, long version) {
     if (version < FIRST_VERSION) {
       return Optional.empty();
     }
@@ -185,14 +212,22 @@ public final class SessionRecord {
       Object c = m.get("c");
       Object u = m.get("u");
       Object a = m.get("a");
-      if (!Integer.valueOf(FORMAT_VERSION).equals(v) || !(c instanceof Number)
-          || !(u == null || u instanceof String) || !(a instanceof Map)) {
+      if (!Integer.valueOf(FORMAT_VERSION).equals(v)
+          || !(c instanceof Number)
+          || !(u == null || u instanceof String)
+          || !(a instanceof Map)) {
         return Optional.empty();
       }
       @SuppressWarnings("unchecked")
       Map<String, ?> attributes = (Map<String, ?>) a;
-      return Optional.of(new SessionRecord(key, (String) u,
-          Instant.ofEpochMilli(((Number) c).longValue()), expiresAt, version, attributes));
+      return Optional.of(
+          new SessionRecord(
+              key,
+              (String) u,
+              Instant.ofEpochMilli(((Number) c).longValue()),
+              expiresAt,
+              version,
+              attributes));
     } catch (JsonException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -5,22 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where server-side sessions live. Kept small on purpose: Armet does ids, signing, expiry
- * rules, dirty tracking, merging, retries and serialization once, in core; a store only keeps
- * versioned records until their expiry. Keys are SHA-256 digests of session ids, never the ids
- * themselves, so a leaked store cannot be replayed as cookies.
+ * Where server-side sessions live. Kept small on purpose: Armet does ids, signing, expiry rules,
+ * dirty tracking, merging, retries and serialization once, in core; a store only keeps versioned
+ * records until their expiry. Keys are SHA-256 digests of session ids, never the ids themselves, so
+ * a leaked store cannot be replayed as cookies.
  *
  * <p>Contract (checked by {@code SessionStoreContract} in armet-core's test-jar, which every store
- * runs): {@link #load} returns a record only before its {@link SessionRecord#expiresAt()}, with
- * the expiry and {@linkplain SessionRecord#version() version} the store currently holds (so a
- * remote store answers in one round trip, e.g. a Redis script returning the value and
- * {@code PEXPIRETIME}); {@link #save} is a compare-and-set, atomic in the store (one script,
- * one conditional statement): it writes only if the live record's version is the one given, or
- * if there is no live record and {@link #ABSENT} is given. A deleted or expired record is absent,
- * so after {@link #delete} or {@link #deleteAllForUser} no save that read the old record can
- * bring it back. {@link #touch} moves only the expiry (it neither checks nor changes the
- * version); deletes are idempotent. Methods are thread-safe. A store that cannot answer throws;
- * Armet then fails the request rather than treat the client as anonymous.
+ * runs): {@link #load} returns a record only before its {@link SessionRecord#expiresAt()}, with the
+ * expiry and {@linkplain SessionRecord#version() version} the store currently holds (so a remote
+ * store answers in one round trip, e.g. a Redis script returning the value and {@code
+ * PEXPIRETIME}); {@link #save} is a compare-and-set, atomic in the store (one script, one
+ * conditional statement): it writes only if the live record's version is the one given, or if there
+ * is no live record and {@link #ABSENT} is given. A deleted or expired record is absent, so after
+ * {@link #delete} or {@link #deleteAllForUser} no save that read the old record can bring it back.
+ * {@link #touch} moves only the expiry (it neither checks nor changes the version); deletes are
+ * idempotent. Methods are thread-safe. A store that cannot answer throws; Armet then fails the
+ * request rather than treat the client as anonymous.
  *
  * <pre>{@code
  * SessionRecord r = store.load(key).orElseThrow();
@@ -45,10 +45,10 @@ public interface SessionStore {
   }
 
   /**
-   * Stores {@code record} (with its {@link SessionRecord#version()}) until
-   * {@link SessionRecord#expiresAt()}, if and only if the live record under its key is at
-   * {@code expectedVersion}, or no live record exists and {@code expectedVersion} is
-   * {@link #ABSENT}. Check and write are one atomic step.
+   * Stores {@code record} (with its {@link SessionRecord#version()}) until {@link
+   * SessionRecord#expiresAt()}, if and only if the live record under its key is at {@code
+   * expectedVersion}, or no live record exists and {@code expectedVersion} is {@link #ABSENT}.
+   * Check and write are one atomic step.
    *
    * @return whether the record was written; false means a concurrent write or delete won
    */
@@ -61,8 +61,8 @@ public interface SessionStore {
   void delete(String key);
 
   /**
-   * Removes every record whose {@link SessionRecord#userId()} is {@code userId}; a conditional
-   * save that read one of them before fails afterwards.
+   * Removes every record whose {@link SessionRecord#userId()} is {@code userId}; a conditional save
+   * that read one of them before fails afterwards.
    */
   void deleteAllForUser(String userId);
 
@@ -77,7 +77,8 @@ public interface SessionStore {
    *     default, for stores written before this method existed)
    */
   default List<SessionRecord> listForUser(String userId) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " cannot list a user's sessions; implement SessionStore.listForUser");
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot list a user's sessions; implement SessionStore.listForUser");
   }
 }

@@ -13,14 +13,16 @@ class CsrfKeyRotationTest {
   private static final String NEW_KEY = Secrets.generate();
 
   private static CsrfProtection signedBy(String... secrets) {
-    Keyring ring = Keyring.create(k -> {
-      k.environment(ArmetEnvironment.PRODUCTION);
-      for (String s : secrets) {
-        k.secret(s);
-      }
-    });
-    return CsrfProtection.create(c -> c.environment(ArmetEnvironment.DEVELOPMENT).keyring(ring)
-        .events(e -> { }));
+    Keyring ring =
+        Keyring.create(
+            k -> {
+              k.environment(ArmetEnvironment.PRODUCTION);
+              for (String s : secrets) {
+                k.secret(s);
+              }
+            });
+    return CsrfProtection.create(
+        c -> c.environment(ArmetEnvironment.DEVELOPMENT).keyring(ring).events(e -> {}));
   }
 
   @Test
@@ -28,7 +30,8 @@ class CsrfKeyRotationTest {
     String[] tokenAndCookies = CsrfProtectionTest.tokenAndCookies(signedBy(OLD_KEY));
     Exchange post = CsrfProtectionTest.post(tokenAndCookies[1], tokenAndCookies[0]);
     assertThat(CsrfProtectionTest.decide(signedBy(NEW_KEY, OLD_KEY), post)).isNull();
-    assertThat(post.written("Set-Cookie")).as("the secret cookie, re-signed")
+    assertThat(post.written("Set-Cookie"))
+        .as("the secret cookie, re-signed")
         .anyMatch(c -> c.startsWith("__Host-csrf="));
     // Once the old key leaves the ring, the re-issued cookie still carries the same secret.
     Exchange next = CsrfProtectionTest.post(post.cookiesForNextRequest(), tokenAndCookies[0]);

@@ -10,7 +10,6 @@ import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
 import dev.armet.session.MemorySessionStore;
 import dev.armet.session.ServerSessions;
-import dev.armet.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,16 +19,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CsrfProtectionTest {
-  static final Keyring RING = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-      .secret(Secrets.generate()));
+  static final Keyring RING =
+      Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
 
   final List<SecurityEvent> events = new ArrayList<>();
 
   CsrfProtection protection(Consumer<CsrfProtectionBuilder> config) {
-    return CsrfProtection.create(c -> {
-      c.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).events(events::add);
-      config.accept(c);
-    });
+    return CsrfProtection.create(
+        c -> {
+          c.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).events(events::add);
+          config.accept(c);
+        });
   }
 
   /** A GET that renders a form: returns the exchange, whose cookies and token the next uses. */
@@ -62,7 +62,7 @@ class CsrfProtectionTest {
   @ParameterizedTest
   @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "TRACE"})
   void safeMethods_pass_evenCrossSiteWithoutToken(String method) {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     Exchange e = new Exchange().header("Sec-Fetch-Site", "cross-site").header("Origin", "null");
     e.method = method;
     assertThat(decide(p, e)).isNull();
@@ -73,7 +73,7 @@ class CsrfProtectionTest {
   @Test
   void originNull_vouchedBySameOriginFetchMetadata_tokenDecides() {
     // Chromium's own same-origin form post under Referrer-Policy: no-referrer.
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     String[] tc = tokenAndCookies(p);
     Exchange ownForm = post(tc[1], tc[0]).header("Origin", "null");
     assertThat(decide(p, ownForm)).isNull();
@@ -83,13 +83,14 @@ class CsrfProtectionTest {
 
   @Test
   void originNull_withoutFetchMetadata_orCrossSite_refused() {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     String[] tc = tokenAndCookies(p);
     Exchange old = new Exchange().header("Origin", "null");
     old.cookieHeader = tc[1];
     old.form.put("_csrf", tc[0]);
     assertThat(decide(p, old)).isEqualTo(Refusal.ORIGIN_NULL);
-    Exchange sandboxed = new Exchange().header("Sec-Fetch-Site", "cross-site").header("Origin", "null");
+    Exchange sandboxed =
+        new Exchange().header("Sec-Fetch-Site", "cross-site").header("Origin", "null");
     assertThat(decide(p, sandboxed)).isEqualTo(Refusal.CROSS_SITE);
     CsrfProtection noFetch = protection(c -> c.fetchMetadata(Enforcement.OFF));
     String[] tc2 = tokenAndCookies(noFetch);
@@ -100,7 +101,7 @@ class CsrfProtectionTest {
   @ParameterizedTest
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "post", "PROPFIND", "CONNECT"})
   void otherMethods_needEveryLayer(String method) {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     Exchange e = new Exchange().sameOrigin();
     e.method = method;
     assertThat(decide(p, e)).isEqualTo(Refusal.TOKEN_MISSING);
@@ -109,7 +110,7 @@ class CsrfProtectionTest {
 
   @Test
   void validToken_allowed_andEveryMaskedFormVerifies() {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     Exchange get = page(p, null);
     CsrfToken token = p.check(get, get).token().orElseThrow();
     String a = token.getToken();
@@ -122,45 +123,57 @@ class CsrfProtectionTest {
   }
 
   @ParameterizedTest(name = "{0} / {1} / {2} -> {3}")
-  @CsvSource(nullValues = "NULL", value = {
-      // fetchMetadata, origin, token, first enforced refusal (cross-site, evil origin, no token)
-      "ENFORCE,     ENFORCE,     ENFORCE,     CROSS_SITE",
-      "REPORT_ONLY, ENFORCE,     ENFORCE,     ORIGIN_MISMATCH",
-      "OFF,         ENFORCE,     ENFORCE,     ORIGIN_MISMATCH",
-      "REPORT_ONLY, REPORT_ONLY, ENFORCE,     TOKEN_MISSING",
-      "ENFORCE,     OFF,         REPORT_ONLY, CROSS_SITE",
-      "REPORT_ONLY, REPORT_ONLY, REPORT_ONLY, NULL",
-      "OFF,         REPORT_ONLY, OFF,         NULL",
-  })
-  void layers_inOrder_eachEnforcedReportedOrOff(Enforcement fetch, Enforcement origin,
-      Enforcement token, Refusal expected) {
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        // fetchMetadata, origin, token, first enforced refusal (cross-site, evil origin, no token)
+        "ENFORCE,     ENFORCE,     ENFORCE,     CROSS_SITE",
+        "REPORT_ONLY, ENFORCE,     ENFORCE,     ORIGIN_MISMATCH",
+        "OFF,         ENFORCE,     ENFORCE,     ORIGIN_MISMATCH",
+        "REPORT_ONLY, REPORT_ONLY, ENFORCE,     TOKEN_MISSING",
+        "ENFORCE,     OFF,         REPORT_ONLY, CROSS_SITE",
+        "REPORT_ONLY, REPORT_ONLY, REPORT_ONLY, NULL",
+        "OFF,         REPORT_ONLY, OFF,         NULL",
+      })
+  void layers_inOrder_eachEnforcedReportedOrOff(
+      Enforcement fetch, Enforcement origin, Enforcement token, Refusal expected) {
     CsrfProtection p = protection(c -> c.fetchMetadata(fetch).origin(origin).token(token));
-    Exchange e = new Exchange().header("Sec-Fetch-Site", "cross-site")
-        .header("Origin", "https://evil.example");
+    Exchange e =
+        new Exchange()
+            .header("Sec-Fetch-Site", "cross-site")
+            .header("Origin", "https://evil.example");
     assertThat(decide(p, e)).isEqualTo(expected);
-    long reported = events.stream().filter(ev -> "report_only".equals(ev.fields().get("disposition"))).count();
-    long refused = events.stream().filter(ev -> "refused".equals(ev.fields().get("disposition"))).count();
+    long reported =
+        events.stream().filter(ev -> "report_only".equals(ev.fields().get("disposition"))).count();
+    long refused =
+        events.stream().filter(ev -> "refused".equals(ev.fields().get("disposition"))).count();
     assertThat(refused).isEqualTo(expected == null ? 0 : 1);
-    assertThat(reported).as("report-only layers before the refusing one")
+    assertThat(reported)
+        .as("report-only layers before the refusing one")
         .isEqualTo(events.size() - refused);
   }
 
   @Test
   void refusalEvent_carriesFactsNeverTokens() {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     String[] t = tokenAndCookies(p);
     // Another first character changes the pad, so the token no longer unmasks to the secret.
     String altered = (t[0].charAt(0) == 'A' ? "B" : "A") + t[0].substring(1);
     Exchange e = post(t[1], altered).header("Origin", SERVER());
     decide(p, e);
-    assertThat(events).singleElement().satisfies(ev -> {
-      assertThat(ev.type()).isEqualTo("malicious_csrf");
-      assertThat(ev.fields()).containsEntry("disposition", "refused")
-          .containsEntry("reason", "token-invalid")
-          .containsEntry("layer", "token").containsEntry("method", "POST")
-          .containsEntry("path", "/notes");
-      assertThat(ev.toString()).doesNotContain(t[0].substring(1));
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            ev -> {
+              assertThat(ev.type()).isEqualTo("malicious_csrf");
+              assertThat(ev.fields())
+                  .containsEntry("disposition", "refused")
+                  .containsEntry("reason", "token-invalid")
+                  .containsEntry("layer", "token")
+                  .containsEntry("method", "POST")
+                  .containsEntry("path", "/notes");
+              assertThat(ev.toString()).doesNotContain(t[0].substring(1));
+            });
   }
 
   static String SERVER() {
@@ -169,7 +182,7 @@ class CsrfProtectionTest {
 
   @Test
   void headerToken_preferred_formNeverRead() {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     String[] t = tokenAndCookies(p);
     Exchange e = post(t[1], null).header("X-CSRF-Token", t[0]);
     assertThat(decide(p, e)).isNull();
@@ -178,33 +191,43 @@ class CsrfProtectionTest {
 
   @Test
   void queryToken_refused_unlessAllowed() {
-    String[] t = tokenAndCookies(protection(c -> { }));
+    String[] t = tokenAndCookies(protection(c -> {}));
     Exchange e = post(t[1], t[0]);
     e.query = "_csrf=" + t[0];
-    assertThat(decide(protection(c -> { }), e)).isEqualTo(Refusal.TOKEN_IN_QUERY);
+    assertThat(decide(protection(c -> {}), e)).isEqualTo(Refusal.TOKEN_IN_QUERY);
     assertThat(decide(protection(c -> c.allowTokenInQuery(true)), e)).isNull();
   }
 
   @ParameterizedTest(name = "{0} / cookies [{1}] / {2} -> exempt {3}")
-  @CsvSource(nullValues = "NULL", value = {
-      "Bearer abc,    NULL,           /notes,          true",
-      "bearer abc,    NULL,           /notes,          true",
-      "Bearer abc,    other=1,        /notes,          false", // any cookie: ambient authority
-      "Bearer,        NULL,           /notes,          false",
-      "Basic dTpw,    NULL,           /notes,          false", // browsers replay Basic credentials
-      "NULL,          NULL,           /webhooks/gh,    true",
-      "NULL,          other=1,        /webhooks/gh,    true",
-      "NULL,          __Host-id=x,    /webhooks/gh,    false", // never with the session cookie
-      "Bearer abc,    __Host-id=x,    /notes,          false",
-      "NULL,          NULL,           /webhooksX,      false",
-  })
-  void exemptions_explicitAndNarrow(String authorization, String cookies, String path,
-      boolean exempt) {
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "Bearer abc,    NULL,           /notes,          true",
+        "bearer abc,    NULL,           /notes,          true",
+        "Bearer abc,    other=1,        /notes,          false", // any cookie: ambient authority
+        "Bearer,        NULL,           /notes,          false",
+        "Basic dTpw,    NULL,           /notes,          false", // browsers replay Basic
+        // credentials
+        "NULL,          NULL,           /webhooks/gh,    true",
+        "NULL,          other=1,        /webhooks/gh,    true",
+        "NULL,          __Host-id=x,    /webhooks/gh,    false", // never with the session cookie
+        "Bearer abc,    __Host-id=x,    /notes,          false",
+        "NULL,          NULL,           /webhooksX,      false",
+      })
+  void exemptions_explicitAndNarrow(
+      String authorization, String cookies, String path, boolean exempt) {
     CsrfProtection p = protection(c -> c.exempt("/webhooks/*"));
-    ServerSessions sessions = ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(RING).store(new MemorySessionStore()).events(ev -> { }));
-    Exchange e = new Exchange().header("Sec-Fetch-Site", "cross-site")
-        .header("Authorization", authorization);
+    ServerSessions sessions =
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(RING)
+                    .store(new MemorySessionStore())
+                    .events(ev -> {}));
+    Exchange e =
+        new Exchange()
+            .header("Sec-Fetch-Site", "cross-site")
+            .header("Authorization", authorization);
     e.cookieHeader = cookies;
     e.path = path;
     e.session = sessions.open(RequestCookies.parse(cookies), true);
@@ -228,17 +251,18 @@ class CsrfProtectionTest {
 
   @Test
   void firstToken_afterCommit_isALoudError() {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     Exchange get = page(p, null);
     CsrfToken token = p.check(get, get).token().orElseThrow();
     get.committed = true;
-    assertThatThrownBy(token::getToken).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(token::getToken)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("before writing the body");
   }
 
   @Test
   void rotate_refusesEveryEarlierToken() {
-    CsrfProtection p = protection(c -> { });
+    CsrfProtection p = protection(c -> {});
     String[] t = tokenAndCookies(p);
     Exchange e = page(p, t[1]);
     p.check(e, e).token().orElseThrow().rotate();

@@ -13,14 +13,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Tokens and Armet sessions together, in core: login, logout, adoption, per mode. */
 class CsrfSessionsTest {
-  final ServerSessions sessions = ServerSessions.create(s -> s
-      .environment(ArmetEnvironment.DEVELOPMENT).keyring(CsrfProtectionTest.RING)
-      .store(new MemorySessionStore()).events(e -> { }));
+  final ServerSessions sessions =
+      ServerSessions.create(
+          s ->
+              s.environment(ArmetEnvironment.DEVELOPMENT)
+                  .keyring(CsrfProtectionTest.RING)
+                  .store(new MemorySessionStore())
+                  .events(e -> {}));
   String jar;
 
   /** One request through sessions and CSRF; returns the decision's token text if allowed. */
-  Refusal request(CsrfProtection p, String method, String token, Consumer<Session> app,
-      String[] tokenOut) {
+  Refusal request(
+      CsrfProtection p, String method, String token, Consumer<Session> app, String[] tokenOut) {
     Exchange e = "GET".equals(method) ? new Exchange() : new Exchange().sameOrigin();
     e.method = method;
     e.cookieHeader = jar;
@@ -42,13 +46,17 @@ class CsrfSessionsTest {
 
   String token(CsrfProtection p) {
     String[] out = new String[1];
-    request(p, "GET", null, s -> { }, out);
+    request(p, "GET", null, s -> {}, out);
     return out[0];
   }
 
   static CsrfProtection protection(CsrfMode mode) {
-    return CsrfProtection.create(c -> c.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(CsrfProtectionTest.RING).events(e -> { }).mode(mode));
+    return CsrfProtection.create(
+        c ->
+            c.environment(ArmetEnvironment.DEVELOPMENT)
+                .keyring(CsrfProtectionTest.RING)
+                .events(e -> {})
+                .mode(mode));
   }
 
   @ParameterizedTest
@@ -56,12 +64,19 @@ class CsrfSessionsTest {
   void login_regenerate_refusesTheOldToken(CsrfMode mode) {
     CsrfProtection p = protection(mode);
     String anonymous = token(p);
-    assertThat(request(p, "POST", anonymous, s -> {
-      s.set("user", "alice");
-      s.regenerate();
-    }, null)).isNull();
-    assertThat(request(p, "POST", anonymous, s -> { }, null)).isEqualTo(Refusal.TOKEN_INVALID);
-    assertThat(request(p, "POST", token(p), s -> { }, null)).isNull();
+    assertThat(
+            request(
+                p,
+                "POST",
+                anonymous,
+                s -> {
+                  s.set("user", "alice");
+                  s.regenerate();
+                },
+                null))
+        .isNull();
+    assertThat(request(p, "POST", anonymous, s -> {}, null)).isEqualTo(Refusal.TOKEN_INVALID);
+    assertThat(request(p, "POST", token(p), s -> {}, null)).isNull();
   }
 
   @ParameterizedTest
@@ -71,7 +86,7 @@ class CsrfSessionsTest {
     request(p, "POST", token(p), s -> s.set("user", "alice"), null);
     String loggedIn = token(p);
     assertThat(request(p, "POST", loggedIn, Session::invalidate, null)).isNull();
-    assertThat(request(p, "POST", loggedIn, s -> { }, null)).isEqualTo(Refusal.TOKEN_INVALID);
+    assertThat(request(p, "POST", loggedIn, s -> {}, null)).isEqualTo(Refusal.TOKEN_INVALID);
   }
 
   @ParameterizedTest
@@ -81,7 +96,7 @@ class CsrfSessionsTest {
     String[] rendered = new String[1];
     // The app creates a session and renders a form in the same request.
     request(p, "GET", null, s -> s.set("cart", 1), rendered);
-    assertThat(request(p, "POST", rendered[0], s -> { }, null)).isNull();
+    assertThat(request(p, "POST", rendered[0], s -> {}, null)).isNull();
   }
 
   @ParameterizedTest

@@ -52,7 +52,8 @@ final class Exchange implements CsrfRequest, CsrfResponse {
       jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
     }
     StringBuilder out = new StringBuilder();
-    jar.forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+    jar.forEach(
+        (k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append('=').append(v));
     return out.toString();
   }
 

@@ -36,7 +36,9 @@ class TokenMaskingTest {
     for (int bit = 0; bit < raw.length * 8; bit++) {
       byte[] copy = raw.clone();
       copy[bit / 8] ^= (byte) (1 << (bit % 8));
-      assertThat(TokenMasking.matches(TokenMasking.encode(copy), SECRET)).as("bit %d", bit).isFalse();
+      assertThat(TokenMasking.matches(TokenMasking.encode(copy), SECRET))
+          .as("bit %d", bit)
+          .isFalse();
     }
   }
 
@@ -59,8 +61,10 @@ class TokenMaskingTest {
     assertThat(TokenMasking.matches(token.substring(1), SECRET)).isFalse();
     assertThat(TokenMasking.matches(token + "A", SECRET)).isFalse();
     assertThat(TokenMasking.matches(token.substring(0, 84) + "==", SECRET)).isFalse();
-    assertThat(TokenMasking.matches(token.replace('-', '+').replace('_', '/')
-        .replaceFirst(".$", "+"), SECRET)).isFalse();
+    assertThat(
+            TokenMasking.matches(
+                token.replace('-', '+').replace('_', '/').replaceFirst(".$", "+"), SECRET))
+        .isFalse();
     assertThat(TokenMasking.matches(" " + token.substring(1), SECRET)).isFalse();
     assertThat(TokenMasking.matches("A".repeat(100_000), SECRET)).isFalse();
   }

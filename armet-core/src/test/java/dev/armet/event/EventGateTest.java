@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 class EventGateTest {
   final List<SecurityEvent> out = new CopyOnWriteArrayList<>();
   final MutableClock clock = new MutableClock();
-  final EventGate gate = EventGate.builder(out::add).burst(3).interval(Duration.ofSeconds(1)).clock(clock).build();
+  final EventGate gate =
+      EventGate.builder(out::add).burst(3).interval(Duration.ofSeconds(1)).clock(clock).build();
 
   @Test
   void record_flood_passesTheBurstThenHoldsBack() {
     for (int i = 0; i < 100; i++) {
       gate.record(SecurityEvent.of("csp_violation").with("n", i));
     }
-    assertThat(out).hasSize(3).allSatisfy(e -> assertThat(e.fields()).doesNotContainKey(EventGate.SUPPRESSED));
+    assertThat(out)
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.fields()).doesNotContainKey(EventGate.SUPPRESSED));
   }
 
   @Test
@@ -39,7 +42,8 @@ class EventGateTest {
       gate.record(SecurityEvent.of("malicious_csrf"));
     }
     gate.record(SecurityEvent.of("session_tampered"));
-    assertThat(out).extracting(SecurityEvent::type)
+    assertThat(out)
+        .extracting(SecurityEvent::type)
         .containsExactly("malicious_csrf", "malicious_csrf", "malicious_csrf", "session_tampered");
   }
 
@@ -53,7 +57,9 @@ class EventGateTest {
     assertThat(out).hasSize(5);
     SecurityEvent summary = out.get(4);
     assertThat(summary.type()).isEqualTo(EventGate.SUMMARY);
-    assertThat(summary.fields()).containsEntry("type", "malicious_csrf").containsEntry(EventGate.SUPPRESSED, 7L);
+    assertThat(summary.fields())
+        .containsEntry("type", "malicious_csrf")
+        .containsEntry(EventGate.SUPPRESSED, 7L);
   }
 
   @Test
@@ -63,7 +69,8 @@ class EventGateTest {
       gate.record(SecurityEvent.of("b"));
     }
     gate.flush();
-    assertThat(out.subList(6, 8)).extracting(e -> e.fields().get("type") + "=" + e.fields().get(EventGate.SUPPRESSED))
+    assertThat(out.subList(6, 8))
+        .extracting(e -> e.fields().get("type") + "=" + e.fields().get(EventGate.SUPPRESSED))
         .containsExactlyInAnyOrder("a=2", "b=2");
     gate.flush();
     assertThat(out).hasSize(8);

@@ -1,9 +1,8 @@
 package dev.armet.event;
 
-import dev.armet.internal.event.LogText;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.internal.event.LogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,15 +17,18 @@ class SecurityEventRenderingTest {
   private static final Pattern JAVA_LINEBREAK = Pattern.compile("\\R");
 
   /**
-   * Breaks a line for some common reader: Java's {@code \R} (LF, VT, FF, CR, NEL, LS, PS),
-   * Python's {@code str.splitlines} (adds FS, GS, RS), ECMAScript line terminators (LF, CR, LS,
-   * PS), and the Unicode Zl/Zp categories.
+   * Breaks a line for some common reader: Java's {@code \R} (LF, VT, FF, CR, NEL, LS, PS), Python's
+   * {@code str.splitlines} (adds FS, GS, RS), ECMAScript line terminators (LF, CR, LS, PS), and the
+   * Unicode Zl/Zp categories.
    */
   static boolean breaksALine(char c) {
     int type = Character.getType(c);
     return JAVA_LINEBREAK.matcher(String.valueOf(c)).matches()
-        || c == 0x1c || c == 0x1d || c == 0x1e
-        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        || c == 0x1c
+        || c == 0x1d
+        || c == 0x1e
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   @Test
@@ -46,7 +48,8 @@ class SecurityEventRenderingTest {
 
   @Test
   void toString_nelLineAndParagraphSeparators_areWrittenAsEscapes() {
-    String line = SecurityEvent.of("malicious_csrf").with("origin", "x\u0085y\u2028z\u2029").toString();
+    String line =
+        SecurityEvent.of("malicious_csrf").with("origin", "x\u0085y\u2028z\u2029").toString();
     assertThat(line).isEqualTo("malicious_csrf origin=\"x\\u0085y\\u2028z\\u2029\"");
   }
 
@@ -62,7 +65,8 @@ class SecurityEventRenderingTest {
   @Test
   void toString_printableText_isKeptAsSent() {
     String value = "/caf\u00e9/\u4e2d\u6587/\ud83d\ude00 ok";
-    assertThat(SecurityEvent.of("t").with("v", value).toString()).isEqualTo("t v=\"" + value + "\"");
+    assertThat(SecurityEvent.of("t").with("v", value).toString())
+        .isEqualTo("t v=\"" + value + "\"");
   }
 
   @Test

@@ -7,8 +7,8 @@ import dev.armet.cookie.RequestCookies;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Cookie-header reader must never throw on client input and must stay within its bounds.
- * A short run happens in every {@code mvn verify}; armet-core's pom says how to run longer.
+ * The Cookie-header reader must never throw on client input and must stay within its bounds. A
+ * short run happens in every {@code mvn verify}; armet-core's pom says how to run longer.
  */
 class CookieHeaderFuzzTest {
 

@@ -14,19 +14,27 @@ import dev.armet.session.Session;
 
 /**
  * Signed and sealed decoding must answer "invalid" (empty), never throw, for any input; and a
- * forgery must never verify. Decoding runs through the cookie-session path too, so the JSON
- * payload parser is reached whenever the fuzzer mutates a valid token's payload.
+ * forgery must never verify. Decoding runs through the cookie-session path too, so the JSON payload
+ * parser is reached whenever the fuzzer mutates a valid token's payload.
  */
 class TokenFuzzTest {
-  private static final Keyring RING = Keyring.create(k -> k
-      .environment(ArmetEnvironment.PRODUCTION)
-      .secret("V7m0c1Xh2b4T9qz8LkP3sWn6YdR5jEaF0gUiOyBtHvK"));
+  private static final Keyring RING =
+      Keyring.create(
+          k ->
+              k.environment(ArmetEnvironment.PRODUCTION)
+                  .secret("V7m0c1Xh2b4T9qz8LkP3sWn6YdR5jEaF0gUiOyBtHvK"));
   private static final TokenSigner SIGNER = RING.signer("fuzz");
   private static final TokenSealer SEALER = RING.sealer("fuzz");
-  private static final CookieSessions SIGNED = CookieSessions.create(c -> c
-      .environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).events(e -> { }));
-  private static final CookieSessions SEALED = CookieSessions.create(c -> c
-      .environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).sealed(true).events(e -> { }));
+  private static final CookieSessions SIGNED =
+      CookieSessions.create(
+          c -> c.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).events(e -> {}));
+  private static final CookieSessions SEALED =
+      CookieSessions.create(
+          c ->
+              c.environment(ArmetEnvironment.DEVELOPMENT)
+                  .keyring(RING)
+                  .sealed(true)
+                  .events(e -> {}));
   private static final String VALID_SIGNED = SIGNER.sign(new byte[] {1, 2, 3}, "c");
 
   @FuzzTest(maxDuration = "4s")

@@ -1,16 +1,15 @@
 package dev.armet.headers;
 
-import dev.armet.internal.headers.CspNonce;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.internal.headers.CspNonce;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ContentSecurityPolicyTest {
 
@@ -23,17 +22,20 @@ class ContentSecurityPolicyTest {
 
   @Test
   void nonce_inTwoDirectives_eachGetsIt() {
-    ContentSecurityPolicy csp = ContentSecurityPolicy.create(c -> c
-        .set("style-src", "'self'").nonce("script-src", "style-src"));
+    ContentSecurityPolicy csp =
+        ContentSecurityPolicy.create(
+            c -> c.set("style-src", "'self'").nonce("script-src", "style-src"));
     String rendered = csp.render("N0nce+/=");
-    assertThat(rendered).contains("script-src 'self' 'nonce-N0nce+/=';")
+    assertThat(rendered)
+        .contains("script-src 'self' 'nonce-N0nce+/=';")
         .contains("style-src 'self' 'nonce-N0nce+/=';upgrade-insecure-requests");
     assertThat(csp.render("other")).doesNotContain("N0nce");
   }
 
   @Test
   void nonce_inLastDirective_rendersAtEnd() {
-    ContentSecurityPolicy csp = ContentSecurityPolicy.builder().set("script-src", "'self'").nonce().build();
+    ContentSecurityPolicy csp =
+        ContentSecurityPolicy.builder().set("script-src", "'self'").nonce().build();
     assertThat(csp.render("x")).isEqualTo("script-src 'self' 'nonce-x'");
   }
 
@@ -55,19 +57,23 @@ class ContentSecurityPolicyTest {
 
   @Test
   void add_toAbsentFetchDirective_startsFromDefaultSrc() {
-    ContentSecurityPolicy csp = ContentSecurityPolicy.create(c -> c.add("connect-src", "https://api.example"));
-    assertThat(csp.directives().get("connect-src")).containsExactly("'self'", "https://api.example");
+    ContentSecurityPolicy csp =
+        ContentSecurityPolicy.create(c -> c.add("connect-src", "https://api.example"));
+    assertThat(csp.directives().get("connect-src"))
+        .containsExactly("'self'", "https://api.example");
   }
 
   @Test
   void add_toNone_replacesNone() {
-    ContentSecurityPolicy csp = ContentSecurityPolicy.create(c -> c.add("object-src", "https://cdn.example"));
+    ContentSecurityPolicy csp =
+        ContentSecurityPolicy.create(c -> c.add("object-src", "https://cdn.example"));
     assertThat(csp.directives().get("object-src")).containsExactly("https://cdn.example");
   }
 
   @Test
   void remove_dropsDirective() {
-    ContentSecurityPolicy csp = ContentSecurityPolicy.create(c -> c.remove("upgrade-insecure-requests"));
+    ContentSecurityPolicy csp =
+        ContentSecurityPolicy.create(c -> c.remove("upgrade-insecure-requests"));
     assertThat(csp.render(null)).doesNotContain("upgrade-insecure-requests");
   }
 
@@ -84,7 +90,8 @@ class ContentSecurityPolicyTest {
         bad(c -> c.set("script-src", "'none'", "'self'"), "combines 'none'"),
         bad(c -> c.set("script-src"), "needs at least one source"),
         bad(c -> c.set("upgrade-insecure-requests", "'self'"), "takes no value"),
-        bad(c -> c.set("script-src", "'self'", "'unsafe-inline'").nonce("script-src"),
+        bad(
+            c -> c.set("script-src", "'self'", "'unsafe-inline'").nonce("script-src"),
             "both a nonce and 'unsafe-inline'"),
         bad(c -> c.nonce("style-src"), "both a nonce and 'unsafe-inline'"),
         bad(c -> c.nonce("img-src"), "cannot carry a nonce"),
@@ -99,9 +106,11 @@ class ContentSecurityPolicyTest {
 
   @ParameterizedTest
   @MethodSource("invalid")
-  void build_invalid_failsNamingTheProblem(Consumer<ContentSecurityPolicy.Builder> config, String message) {
+  void build_invalid_failsNamingTheProblem(
+      Consumer<ContentSecurityPolicy.Builder> config, String message) {
     assertThatThrownBy(() -> ContentSecurityPolicy.create(config))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
   }
 
   @Test
@@ -112,7 +121,8 @@ class ContentSecurityPolicyTest {
 
   @Test
   void sandbox_mayBeEmpty() {
-    assertThat(ContentSecurityPolicy.builder().set("sandbox").build().render(null)).isEqualTo("sandbox");
+    assertThat(ContentSecurityPolicy.builder().set("sandbox").build().render(null))
+        .isEqualTo("sandbox");
   }
 
   @Test

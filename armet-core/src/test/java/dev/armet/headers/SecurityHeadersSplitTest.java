@@ -14,22 +14,42 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly what {@link SecurityHeaders#write} writes, for every kind of policy, request and path.
  */
 class SecurityHeadersSplitTest {
-  static final ContentSecurityPolicy NONCE_CSP = ContentSecurityPolicy.create(c -> c.nonce("script-src"));
+  static final ContentSecurityPolicy NONCE_CSP =
+      ContentSecurityPolicy.create(c -> c.nonce("script-src"));
 
   static List<Arguments> policies() {
     return List.of(
         Arguments.of("defaults", SecurityHeaders.defaults()),
         Arguments.of("nonce", SecurityHeaders.create(h -> h.contentSecurityPolicy(NONCE_CSP))),
-        Arguments.of("report-only nonce", SecurityHeaders.create(h -> h.contentSecurityPolicyReportOnly(NONCE_CSP))),
-        Arguments.of("report-only plain", SecurityHeaders.create(h -> h.contentSecurityPolicy(NONCE_CSP)
-            .contentSecurityPolicyReportOnly(ContentSecurityPolicy.defaults()))),
-        Arguments.of("no csp, no hsts", SecurityHeaders.create(h -> h.contentSecurityPolicy((ContentSecurityPolicy) null)
-            .strictTransportSecurity(null))),
-        Arguments.of("path-scoped", SecurityHeaders.create(h -> h.noStore("/account/*").clearSiteData("/logout"))),
-        Arguments.of("fixed cache-control overridden by path", SecurityHeaders.create(h -> h
-            .header("Cache-Control", "public, max-age=60").noStore("/account/*"))),
-        Arguments.of("custom and disabled", SecurityHeaders.create(h -> h.header("X-Custom", "1")
-            .disable("X-Frame-Options").reportingEndpoint("csp", "https://r.example/csp"))));
+        Arguments.of(
+            "report-only nonce",
+            SecurityHeaders.create(h -> h.contentSecurityPolicyReportOnly(NONCE_CSP))),
+        Arguments.of(
+            "report-only plain",
+            SecurityHeaders.create(
+                h ->
+                    h.contentSecurityPolicy(NONCE_CSP)
+                        .contentSecurityPolicyReportOnly(ContentSecurityPolicy.defaults()))),
+        Arguments.of(
+            "no csp, no hsts",
+            SecurityHeaders.create(
+                h ->
+                    h.contentSecurityPolicy((ContentSecurityPolicy) null)
+                        .strictTransportSecurity(null))),
+        Arguments.of(
+            "path-scoped",
+            SecurityHeaders.create(h -> h.noStore("/account/*").clearSiteData("/logout"))),
+        Arguments.of(
+            "fixed cache-control overridden by path",
+            SecurityHeaders.create(
+                h -> h.header("Cache-Control", "public, max-age=60").noStore("/account/*"))),
+        Arguments.of(
+            "custom and disabled",
+            SecurityHeaders.create(
+                h ->
+                    h.header("X-Custom", "1")
+                        .disable("X-Frame-Options")
+                        .reportingEndpoint("csp", "https://r.example/csp"))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersTest {
   static final Map<String, String> HELMET_8 = Helmet8.HEADERS;
 
-  static Map<String, String> written(SecurityHeaders headers, boolean secure, String path, String nonce) {
+  static Map<String, String> written(
+      SecurityHeaders headers, boolean secure, String path, String nonce) {
     Map<String, String> out = new LinkedHashMap<>();
-    headers.write((name, value) -> {
-      if (out.put(name, value) != null) {
-        throw new AssertionError("header written twice: " + name);
-      }
-    }, secure, path, nonce);
+    headers.write(
+        (name, value) -> {
+          if (out.put(name, value) != null) {
+            throw new AssertionError("header written twice: " + name);
+          }
+        },
+        secure,
+        path,
+        nonce);
     return out;
   }
 
@@ -24,8 +29,8 @@ class SecurityHeadersTest {
   void defaults_overHttps_matchHelmet8ByteForByte() {
     Map<String, String> out = written(SecurityHeaders.defaults(), true, "/", null);
     assertThat(out).containsAllEntriesOf(HELMET_8);
-    assertThat(out.keySet()).containsExactlyInAnyOrderElementsOf(
-        concat(HELMET_8.keySet(), "Permissions-Policy"));
+    assertThat(out.keySet())
+        .containsExactlyInAnyOrderElementsOf(concat(HELMET_8.keySet(), "Permissions-Policy"));
   }
 
   @Test
@@ -38,20 +43,29 @@ class SecurityHeadersTest {
   @Test
   void defaults_permissionsPolicy_disablesPowerfulFeaturesOnly() {
     String pp = written(SecurityHeaders.defaults(), true, "/", null).get("Permissions-Policy");
-    assertThat(pp).contains("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()")
-        .doesNotContain("fullscreen").doesNotContain("autoplay").doesNotContain("publickey-credentials");
+    assertThat(pp)
+        .contains("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()")
+        .doesNotContain("fullscreen")
+        .doesNotContain("autoplay")
+        .doesNotContain("publickey-credentials");
   }
 
   @Test
   void defaults_neverEmitPinningOrExpectCt() {
     Map<String, String> out = written(SecurityHeaders.defaults(), true, "/", null);
-    assertThat(out.keySet()).noneMatch(k -> k.startsWith("Public-Key-Pins") || k.equals("Expect-CT")
-        || k.equals("X-Powered-By") || k.equals("Server"));
+    assertThat(out.keySet())
+        .noneMatch(
+            k ->
+                k.startsWith("Public-Key-Pins")
+                    || k.equals("Expect-CT")
+                    || k.equals("X-Powered-By")
+                    || k.equals("Server"));
   }
 
   @Test
   void header_hpkpOrExpectCt_refusedWithReason() {
-    assertThatThrownBy(() -> SecurityHeaders.create(h -> h.header("Public-Key-Pins", "pin-sha256=\"x\"")))
+    assertThatThrownBy(
+            () -> SecurityHeaders.create(h -> h.header("Public-Key-Pins", "pin-sha256=\"x\"")))
         .hasMessageContaining("HPKP");
     assertThatThrownBy(() -> SecurityHeaders.create(h -> h.header("Expect-CT", "max-age=0")))
         .hasMessageContaining("obsolete");
@@ -59,16 +73,20 @@ class SecurityHeadersTest {
 
   @Test
   void typedSetters_changeEachHeader() {
-    SecurityHeaders h = SecurityHeaders.create(b -> b
-        .frameOptions(FrameOptions.DENY)
-        .referrerPolicy(ReferrerPolicy.NO_REFERRER, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
-        .crossOriginOpenerPolicy(CrossOriginOpenerPolicy.SAME_ORIGIN_ALLOW_POPUPS)
-        .crossOriginResourcePolicy(CrossOriginResourcePolicy.CROSS_ORIGIN)
-        .crossOriginEmbedderPolicy(CrossOriginEmbedderPolicy.REQUIRE_CORP)
-        .dnsPrefetch(true)
-        .permittedCrossDomainPolicies("master-only")
-        .strictTransportSecurity(StrictTransportSecurity.of(java.time.Duration.ofDays(730), true, true))
-        .permissionsPolicy(p -> p.allowSelf("camera")));
+    SecurityHeaders h =
+        SecurityHeaders.create(
+            b ->
+                b.frameOptions(FrameOptions.DENY)
+                    .referrerPolicy(
+                        ReferrerPolicy.NO_REFERRER, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                    .crossOriginOpenerPolicy(CrossOriginOpenerPolicy.SAME_ORIGIN_ALLOW_POPUPS)
+                    .crossOriginResourcePolicy(CrossOriginResourcePolicy.CROSS_ORIGIN)
+                    .crossOriginEmbedderPolicy(CrossOriginEmbedderPolicy.REQUIRE_CORP)
+                    .dnsPrefetch(true)
+                    .permittedCrossDomainPolicies("master-only")
+                    .strictTransportSecurity(
+                        StrictTransportSecurity.of(java.time.Duration.ofDays(730), true, true))
+                    .permissionsPolicy(p -> p.allowSelf("camera")));
     Map<String, String> out = written(h, true, "/", null);
     assertThat(out)
         .containsEntry("X-Frame-Options", "DENY")
@@ -85,35 +103,53 @@ class SecurityHeadersTest {
   @Test
   void eachHeader_canBeTurnedOff() {
     for (String name : HELMET_8.keySet()) {
-      Map<String, String> out = written(SecurityHeaders.create(b -> b.disable(name)), true, "/", null);
+      Map<String, String> out =
+          written(SecurityHeaders.create(b -> b.disable(name)), true, "/", null);
       assertThat(out).as(name).doesNotContainKey(name).hasSize(HELMET_8.size());
     }
-    Map<String, String> none = written(SecurityHeaders.create(b -> b
-        .contentSecurityPolicy((ContentSecurityPolicy) null).strictTransportSecurity(null)
-        .frameOptions(null).referrerPolicy().originAgentCluster(false).contentTypeOptions(false)
-        .downloadOptions(false).xssProtection(false).permittedCrossDomainPolicies(null)
-        .crossOriginOpenerPolicy(null).crossOriginResourcePolicy(null).permissionsPolicy((PermissionsPolicy) null)
-        .disable("X-DNS-Prefetch-Control")), true, "/", null);
+    Map<String, String> none =
+        written(
+            SecurityHeaders.create(
+                b ->
+                    b.contentSecurityPolicy((ContentSecurityPolicy) null)
+                        .strictTransportSecurity(null)
+                        .frameOptions(null)
+                        .referrerPolicy()
+                        .originAgentCluster(false)
+                        .contentTypeOptions(false)
+                        .downloadOptions(false)
+                        .xssProtection(false)
+                        .permittedCrossDomainPolicies(null)
+                        .crossOriginOpenerPolicy(null)
+                        .crossOriginResourcePolicy(null)
+                        .permissionsPolicy((PermissionsPolicy) null)
+                        .disable("X-DNS-Prefetch-Control")),
+            true,
+            "/",
+            null);
     assertThat(none).isEmpty();
   }
 
   @Test
   void disable_unknownHeader_namesWhatExists() {
     assertThatThrownBy(() -> SecurityHeaders.create(b -> b.disable("X-Nope")))
-        .hasMessageContaining("X-Nope").hasMessageContaining("X-Frame-Options");
+        .hasMessageContaining("X-Nope")
+        .hasMessageContaining("X-Frame-Options");
   }
 
   @Test
   void header_customValue_replacesCaseInsensitively() {
-    Map<String, String> out = written(SecurityHeaders.create(b -> b.header("x-frame-options", "DENY")),
-        true, "/", null);
+    Map<String, String> out =
+        written(SecurityHeaders.create(b -> b.header("x-frame-options", "DENY")), true, "/", null);
     assertThat(out).containsEntry("x-frame-options", "DENY").doesNotContainKey("X-Frame-Options");
   }
 
   @Test
   void header_valueWithLineBreak_refused() {
-    assertThatThrownBy(() -> SecurityHeaders.create(b -> b.header("X-Test", "a\r\nSet-Cookie: x=1")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Test")
+    assertThatThrownBy(
+            () -> SecurityHeaders.create(b -> b.header("X-Test", "a\r\nSet-Cookie: x=1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("X-Test")
         .hasMessageContaining("\\u000d");
     assertThatThrownBy(() -> SecurityHeaders.create(b -> b.header("X Test", "a")))
         .hasMessageContaining("not a token");
@@ -121,8 +157,10 @@ class SecurityHeadersTest {
 
   @Test
   void noStoreAndClearSiteData_onlyOnTheirPaths() {
-    SecurityHeaders h = SecurityHeaders.create(b -> b.noStore("/account/*").clearSiteData("/logout"));
-    assertThat(written(h, true, "/account/settings", null)).containsEntry("Cache-Control", "no-store, max-age=0")
+    SecurityHeaders h =
+        SecurityHeaders.create(b -> b.noStore("/account/*").clearSiteData("/logout"));
+    assertThat(written(h, true, "/account/settings", null))
+        .containsEntry("Cache-Control", "no-store, max-age=0")
         .doesNotContainKey("Clear-Site-Data");
     assertThat(written(h, true, "/account", null)).containsKey("Cache-Control");
     assertThat(written(h, true, "/accounts", null)).doesNotContainKey("Cache-Control");
@@ -132,8 +170,11 @@ class SecurityHeadersTest {
 
   @Test
   void reportingEndpoints_renderedAsStructuredDictionary() {
-    SecurityHeaders h = SecurityHeaders.create(b -> b.reportingEndpoint("csp-endpoint", "/_armet/csp-report")
-        .contentSecurityPolicy(c -> c.reportTo("csp-endpoint")));
+    SecurityHeaders h =
+        SecurityHeaders.create(
+            b ->
+                b.reportingEndpoint("csp-endpoint", "/_armet/csp-report")
+                    .contentSecurityPolicy(c -> c.reportTo("csp-endpoint")));
     Map<String, String> out = written(h, true, "/", null);
     assertThat(out).containsEntry("Reporting-Endpoints", "csp-endpoint=\"/_armet/csp-report\"");
     assertThat(out.get("Content-Security-Policy")).endsWith(";report-to csp-endpoint");
@@ -145,29 +186,39 @@ class SecurityHeadersTest {
 
   @Test
   void reportOnly_besideEnforced_bothSent() {
-    ContentSecurityPolicy strict = ContentSecurityPolicy.builder().set("default-src", "'none'").build();
+    ContentSecurityPolicy strict =
+        ContentSecurityPolicy.builder().set("default-src", "'none'").build();
     SecurityHeaders h = SecurityHeaders.create(b -> b.contentSecurityPolicyReportOnly(strict));
     Map<String, String> out = written(h, true, "/", null);
-    assertThat(out).containsEntry("Content-Security-Policy-Report-Only", "default-src 'none'")
+    assertThat(out)
+        .containsEntry("Content-Security-Policy-Report-Only", "default-src 'none'")
         .containsEntry("Content-Security-Policy", HELMET_8.get("Content-Security-Policy"));
   }
 
   @Test
   void nonce_insertedIntoBothPolicies() {
-    SecurityHeaders h = SecurityHeaders.create(b -> b
-        .contentSecurityPolicy(c -> c.nonce("script-src"))
-        .contentSecurityPolicyReportOnly(ContentSecurityPolicy.builder()
-            .set("script-src", "'strict-dynamic'").nonce("script-src").build()));
+    SecurityHeaders h =
+        SecurityHeaders.create(
+            b ->
+                b.contentSecurityPolicy(c -> c.nonce("script-src"))
+                    .contentSecurityPolicyReportOnly(
+                        ContentSecurityPolicy.builder()
+                            .set("script-src", "'strict-dynamic'")
+                            .nonce("script-src")
+                            .build()));
     assertThat(h.usesNonce()).isTrue();
     Map<String, String> out = written(h, true, "/", "abc123");
     assertThat(out.get("Content-Security-Policy")).contains("script-src 'self' 'nonce-abc123';");
-    assertThat(out.get("Content-Security-Policy-Report-Only")).isEqualTo("script-src 'strict-dynamic' 'nonce-abc123'");
+    assertThat(out.get("Content-Security-Policy-Report-Only"))
+        .isEqualTo("script-src 'strict-dynamic' 'nonce-abc123'");
   }
 
   @Test
   void toBuilder_roundTrips() {
-    SecurityHeaders h = SecurityHeaders.create(b -> b.frameOptions(FrameOptions.DENY).noStore("/x"));
-    assertThat(written(h.toBuilder().build(), true, "/x", null)).isEqualTo(written(h, true, "/x", null));
+    SecurityHeaders h =
+        SecurityHeaders.create(b -> b.frameOptions(FrameOptions.DENY).noStore("/x"));
+    assertThat(written(h.toBuilder().build(), true, "/x", null))
+        .isEqualTo(written(h, true, "/x", null));
   }
 
   private static java.util.List<String> concat(java.util.Set<String> a, String b) {

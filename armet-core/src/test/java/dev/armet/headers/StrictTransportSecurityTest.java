@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 class StrictTransportSecurityTest {
   @Test
   void defaults_oneYearWithSubdomains() {
-    assertThat(StrictTransportSecurity.defaults()).hasToString("max-age=31536000; includeSubDomains");
+    assertThat(StrictTransportSecurity.defaults())
+        .hasToString("max-age=31536000; includeSubDomains");
   }
 
   @Test
   void of_withoutSubdomains_rendersMaxAgeOnly() {
-    assertThat(StrictTransportSecurity.of(Duration.ofSeconds(0), false, false)).hasToString("max-age=0");
+    assertThat(StrictTransportSecurity.of(Duration.ofSeconds(0), false, false))
+        .hasToString("max-age=0");
   }
 
   @Test

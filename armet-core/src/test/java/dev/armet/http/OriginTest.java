@@ -3,29 +3,45 @@ package dev.armet.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class OriginTest {
   @ParameterizedTest
   @CsvSource({
-      "https://example.com, https://example.com",
-      "https://Example.COM:443, https://example.com",
-      "http://example.com:80, http://example.com",
-      "https://example.com:8443, https://example.com:8443",
-      "http://127.0.0.1:8080, http://127.0.0.1:8080",
-      "https://[::1]:8443, https://[::1]:8443",
+    "https://example.com, https://example.com",
+    "https://Example.COM:443, https://example.com",
+    "http://example.com:80, http://example.com",
+    "https://example.com:8443, https://example.com:8443",
+    "http://127.0.0.1:8080, http://127.0.0.1:8080",
+    "https://[::1]:8443, https://[::1]:8443",
   })
   void tryParse_valid_normalizes(String raw, String expected) {
     assertThat(Origin.tryParse(raw)).get().hasToString(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"null", "", "example.com", "https://", "https://a/b", "https://a?x", "ftp://a",
-      "https://user@a", "https://a:99999", "https://a:-1", "https://a:", "https://a b", "https://a\r\n",
-      "javascript://a", "https://[::1", "https://é.example"})
+  @ValueSource(
+      strings = {
+        "null",
+        "",
+        "example.com",
+        "https://",
+        "https://a/b",
+        "https://a?x",
+        "ftp://a",
+        "https://user@a",
+        "https://a:99999",
+        "https://a:-1",
+        "https://a:",
+        "https://a b",
+        "https://a\r\n",
+        "javascript://a",
+        "https://[::1",
+        "https://é.example"
+      })
   void tryParse_invalidOrOpaque_empty(String raw) {
     assertThat(Origin.tryParse(raw)).isEmpty();
   }
@@ -42,9 +58,9 @@ class OriginTest {
 
   @ParameterizedTest
   @CsvSource({
-      "https://app.example/path?q=1#x, https://app.example",
-      "https://app.example:8443?x, https://app.example:8443",
-      "http://a.example#frag, http://a.example",
+    "https://app.example/path?q=1#x, https://app.example",
+    "https://app.example:8443?x, https://app.example:8443",
+    "http://a.example#frag, http://a.example",
   })
   void fromUrl_takesOriginOfReferer(String url, String expected) {
     assertThat(Origin.fromUrl(url)).get().hasToString(expected);

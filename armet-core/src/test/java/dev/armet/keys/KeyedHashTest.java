@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The keyed hash reuses one Mac per thread (issue 18): results must not depend on the thread. */
 class KeyedHashTest {
-  final Keyring ring = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-      .secret(Secrets.generate()));
+  final Keyring ring =
+      Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
 
   @Test
   void sameValue_sameHash_onEveryThreadAndCall() throws Exception {
@@ -26,15 +26,17 @@ class KeyedHashTest {
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        results.add(pool.submit(() -> {
-          for (int i = 0; i < 2_000; i++) {
-            names.hash("other-" + i); // interleave other inputs on the same thread's Mac
-            if (!names.hash("198.51.100.7").equals(expected)) {
-              return false;
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 2_000; i++) {
+                    names.hash("other-" + i); // interleave other inputs on the same thread's Mac
+                    if (!names.hash("198.51.100.7").equals(expected)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> r : results) {
         assertThat(r.get()).isTrue();
@@ -48,8 +50,8 @@ class KeyedHashTest {
   void purposesAndKeys_separate() {
     KeyedHash a = ring.keyedHash("a");
     KeyedHash b = ring.keyedHash("b");
-    Keyring other = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-        .secret(Secrets.generate()));
+    Keyring other =
+        Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
     assertThat(a.hash("x")).isNotEqualTo(b.hash("x"));
     assertThat(a.hash("x")).isNotEqualTo(other.keyedHash("a").hash("x"));
     assertThat(a.hash("x")).isEqualTo(ring.keyedHash("a").hash("x"));

@@ -20,12 +20,13 @@ class KeyringTest {
   private static final byte[] PAYLOAD = "hello".getBytes(StandardCharsets.UTF_8);
 
   static Keyring ring(String... secrets) {
-    return Keyring.create(k -> {
-      k.environment(ArmetEnvironment.PRODUCTION);
-      for (String s : secrets) {
-        k.secret(s);
-      }
-    });
+    return Keyring.create(
+        k -> {
+          k.environment(ArmetEnvironment.PRODUCTION);
+          for (String s : secrets) {
+            k.secret(s);
+          }
+        });
   }
 
   @Test
@@ -109,17 +110,30 @@ class KeyringTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"secret", "s3Cur3", "keyboard cat", "changeme", "Keyboard Cat ",
-      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+  @ValueSource(
+      strings = {
+        "secret",
+        "s3Cur3",
+        "keyboard cat",
+        "changeme",
+        "Keyboard Cat ",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      })
   void build_wellKnownSecretInProduction_refused(String secret) {
-    assertThatThrownBy(() -> ring(secret)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ring(secret))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("secret #1 from configuration is a well-known example secret")
         .hasMessageContaining("armet keys generate");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"short-but-random-9f8a7", "0123456789abcdef0123456789abcdef",
-      "correct horse battery staple", "abababababababababababababababababababababababab"})
+  @ValueSource(
+      strings = {
+        "short-but-random-9f8a7",
+        "0123456789abcdef0123456789abcdef",
+        "correct horse battery staple",
+        "abababababababababababababababababababababababab"
+      })
   void build_lowEntropySecretInProduction_refused(String secret) {
     assertThatThrownBy(() -> ring(Secrets.generate(), secret))
         .hasMessageContaining("secret #2 from configuration has about")
@@ -144,7 +158,8 @@ class KeyringTest {
 
   @Test
   void build_weakSecretInDevelopment_warnsAndWorks() {
-    Keyring ring = Keyring.create(k -> k.environment(ArmetEnvironment.DEVELOPMENT).secret("secret"));
+    Keyring ring =
+        Keyring.create(k -> k.environment(ArmetEnvironment.DEVELOPMENT).secret("secret"));
     assertThat(ring.isProductionReady()).isFalse();
   }
 
@@ -162,8 +177,11 @@ class KeyringTest {
 
   @Test
   void fromEnvironment_commaSeparated_firstSigns() {
-    Keyring both = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-        .fromEnvironment(Map.of(Secrets.VARIABLE, NEW + " , " + OLD)));
+    Keyring both =
+        Keyring.create(
+            k ->
+                k.environment(ArmetEnvironment.PRODUCTION)
+                    .fromEnvironment(Map.of(Secrets.VARIABLE, NEW + " , " + OLD)));
     String token = ring(NEW).signer("p").sign(PAYLOAD, "c");
     assertThat(both.signer("p").verify(token, "c").orElseThrow().primaryKey()).isTrue();
     assertThat(both.size()).isEqualTo(2);

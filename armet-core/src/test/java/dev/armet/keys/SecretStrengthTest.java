@@ -27,7 +27,9 @@ class SecretStrengthTest {
         Arguments.of("ab".repeat(37), "repetition"),
         Arguments.of("0123456789".repeat(6) + "0123", "a character sequence"),
         Arguments.of("abcdefghijklmnopqrstuvwxyz".repeat(3), "a character sequence"),
-        Arguments.of("zyxwvutsrqponmlkjihgfedcba9876543210ZYXWVUTSRQPONMLKJIHGFEDCBA", "a character sequence"),
+        Arguments.of(
+            "zyxwvutsrqponmlkjihgfedcba9876543210ZYXWVUTSRQPONMLKJIHGFEDCBA",
+            "a character sequence"),
         Arguments.of("Password1!".repeat(8), "repetition"),
         Arguments.of("qwertyuiop".repeat(8), "a common word"),
         Arguments.of("correct-horse-secret-" + "k9X2".repeat(16), "repetition"),
@@ -37,7 +39,8 @@ class SecretStrengthTest {
   @ParameterizedTest
   @MethodSource("patterned")
   void build_patternedSecretInProduction_refusedWithTheReason(String secret, String reason) {
-    assertThatThrownBy(() -> production(secret)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> production(secret))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("secret #1 from configuration has about")
         .hasMessageContaining(reason)
         .hasMessageContaining("below the 256 required")
@@ -47,9 +50,14 @@ class SecretStrengthTest {
   static Stream<Arguments> random() {
     return Stream.of(
         Arguments.of("armet keys generate", (Supplier<String>) Secrets::generate),
-        Arguments.of("openssl rand -hex 32", (Supplier<String>) () -> HexFormat.of().formatHex(bytes(32))),
-        Arguments.of("openssl rand -base64 32", (Supplier<String>) () -> Base64.getEncoder().encodeToString(bytes(32))),
-        Arguments.of("openssl rand -base64 48", (Supplier<String>) () -> Base64.getEncoder().encodeToString(bytes(48))));
+        Arguments.of(
+            "openssl rand -hex 32", (Supplier<String>) () -> HexFormat.of().formatHex(bytes(32))),
+        Arguments.of(
+            "openssl rand -base64 32",
+            (Supplier<String>) () -> Base64.getEncoder().encodeToString(bytes(32))),
+        Arguments.of(
+            "openssl rand -base64 48",
+            (Supplier<String>) () -> Base64.getEncoder().encodeToString(bytes(48))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -57,7 +65,9 @@ class SecretStrengthTest {
   void build_randomSecretInProduction_accepted(String source, Supplier<String> secrets) {
     for (int i = 0; i < 1000; i++) {
       String s = secrets.get();
-      assertThat(Secret.of(s).estimatedEntropyBits()).as("%s: %s", source, s).isGreaterThanOrEqualTo(256);
+      assertThat(Secret.of(s).estimatedEntropyBits())
+          .as("%s: %s", source, s)
+          .isGreaterThanOrEqualTo(256);
     }
     assertThat(production(secrets.get()).isProductionReady()).isTrue();
   }

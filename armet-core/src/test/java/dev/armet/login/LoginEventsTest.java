@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class LoginEventsTest {
   static final String IP = "198.51.100.7";
   final List<SecurityEvent> events = new ArrayList<>();
-  final LoginThrottle throttle = LoginThrottle.builder().clock(new MutableClock()).events(events::add).build();
+  final LoginThrottle throttle =
+      LoginThrottle.builder().clock(new MutableClock()).events(events::add).build();
 
   @Test
   void failure_thenSuccess_areAuthnLoginFailAndSuccess_forOneAccountHash() {
@@ -20,18 +21,23 @@ class LoginEventsTest {
     throttle.failed("Alice", IP);
     assertThat(throttle.check("alice", IP).allowed()).isTrue();
     throttle.succeeded("alice", IP);
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("authn_login_fail", "authn_login_success");
+    assertThat(events)
+        .extracting(SecurityEvent::type)
+        .containsExactly("authn_login_fail", "authn_login_success");
     Object account = events.get(0).fields().get("account");
     assertThat(account).isNotNull().isEqualTo(events.get(1).fields().get("account"));
     assertThat(events.get(0).fields()).containsEntry("address", IP);
-    assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContainIgnoringCase("alice"));
+    assertThat(events)
+        .allSatisfy(e -> assertThat(e.toString()).doesNotContainIgnoringCase("alice"));
   }
 
   @Test
   void usernameTypedAsPassword_neverReachesTheLog() {
     throttle.check("hunter2-secret", IP);
     throttle.failed("hunter2-secret", IP);
-    assertThat(events).singleElement().satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2"));
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2"));
   }
 
   @Test
@@ -40,8 +46,14 @@ class LoginEventsTest {
       throttle.check("bob", IP);
       throttle.failed("bob", IP);
     }
-    assertThat(events).filteredOn(e -> e.type().equals("authn_login_lock")).singleElement()
-        .satisfies(e -> assertThat(e.fields()).containsEntry("scope", "account_from_address")
-            .containsEntry("account", events.get(0).fields().get("account")).containsKey("lockSeconds"));
+    assertThat(events)
+        .filteredOn(e -> e.type().equals("authn_login_lock"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.fields())
+                    .containsEntry("scope", "account_from_address")
+                    .containsEntry("account", events.get(0).fields().get("account"))
+                    .containsKey("lockSeconds"));
   }
 }

@@ -17,18 +17,26 @@ class LoginThrottleProductionTest {
 
   @Test
   void production_noStore_isRefused_notAnInMemoryFallback() {
-    assertThatThrownBy(() -> LoginThrottle.builder()
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS)).build())
+    assertThatThrownBy(
+            () ->
+                LoginThrottle.builder()
+                    .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("loginThrottle.store: no store configured, so the in-memory store"
-            + " keeps counters per instance")
+        .hasMessageStartingWith(
+            "loginThrottle.store: no store configured, so the in-memory store"
+                + " keeps counters per instance")
         .hasMessageEndingWith("(ARMET_ENV=production)");
   }
 
   @Test
   void production_inMemoryStoreGiven_isRefused() {
-    assertThatThrownBy(() -> LoginThrottle.builder().store(InMemoryRateLimitStore.create())
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS)).build())
+    assertThatThrownBy(
+            () ->
+                LoginThrottle.builder()
+                    .store(InMemoryRateLimitStore.create())
+                    .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("loginThrottle.store: the in-memory store")
         .hasMessageContaining("Redis or JDBC rate-limit store");
@@ -37,23 +45,32 @@ class LoginThrottleProductionTest {
   @Test
   void production_sharedStoreWithoutSecrets_isRefused() {
     RateLimitStore shared = InMemoryRateLimitStore.create()::execute;
-    assertThatThrownBy(() -> LoginThrottle.builder().store(shared)
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, Map.of())).build())
+    assertThatThrownBy(
+            () ->
+                LoginThrottle.builder()
+                    .store(shared)
+                    .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, Map.of()))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("loginThrottle.keyring: ").hasMessageContaining("ARMET_SECRETS");
+        .hasMessageStartingWith("loginThrottle.keyring: ")
+        .hasMessageContaining("ARMET_SECRETS");
   }
 
   @Test
   void production_sharedStoreAndSecrets_throttles() {
     RateLimitStore shared = InMemoryRateLimitStore.create()::execute;
-    LoginThrottle throttle = LoginThrottle.builder().store(shared)
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS)).build();
+    LoginThrottle throttle =
+        LoginThrottle.builder()
+            .store(shared)
+            .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS))
+            .build();
     assertThat(throttle.check("alice", "198.51.100.7").allowed()).isTrue();
   }
 
   @Test
   void development_defaults_stayInMemory_asBefore() {
-    LoginThrottle throttle = LoginThrottle.builder().environment(ArmetEnvironment.DEVELOPMENT).build();
+    LoginThrottle throttle =
+        LoginThrottle.builder().environment(ArmetEnvironment.DEVELOPMENT).build();
     assertThat(throttle.check("alice", "198.51.100.7").allowed()).isTrue();
   }
 }

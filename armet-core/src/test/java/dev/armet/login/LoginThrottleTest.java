@@ -55,8 +55,13 @@ class LoginThrottleTest {
     assertThat(throttle.check("alice", IP).retryAfter()).isEqualTo(Duration.ofHours(1));
     clock.advance(Duration.ofHours(1));
     fail("alice", IP, 10);
-    assertThat(throttle.check("alice", IP).retryAfter()).as("the last step repeats").isEqualTo(Duration.ofHours(1));
-    assertThat(events).extracting(SecurityEvent::type).filteredOn("authn_login_lock"::equals).hasSize(4);
+    assertThat(throttle.check("alice", IP).retryAfter())
+        .as("the last step repeats")
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(events)
+        .extracting(SecurityEvent::type)
+        .filteredOn("authn_login_lock"::equals)
+        .hasSize(4);
   }
 
   @Test
@@ -96,12 +101,17 @@ class LoginThrottleTest {
     assertThat(blocked.allowed()).isFalse();
     assertThat(blocked.reason()).isEqualTo(LoginCheck.Reason.ADDRESS_BLOCKED);
     assertThat(blocked.retryAfter()).isEqualTo(Duration.ofHours(21));
-    assertThat(throttle.check("user0", IP).allowed()).as("blocked for everyone from there").isFalse();
+    assertThat(throttle.check("user0", IP).allowed())
+        .as("blocked for everyone from there")
+        .isFalse();
     clock.advance(Duration.ofHours(21));
     assertThat(throttle.check("someone-else", IP).allowed()).isTrue();
-    assertThat(events).filteredOn(e -> e.type().equals("authn_login_lock"))
-        .extracting(e -> e.fields().get("scope")).containsOnly("address");
-    assertThat(events).extracting(SecurityEvent::type)
+    assertThat(events)
+        .filteredOn(e -> e.type().equals("authn_login_lock"))
+        .extracting(e -> e.fields().get("scope"))
+        .containsOnly("address");
+    assertThat(events)
+        .extracting(SecurityEvent::type)
         .isSubsetOf("authn_login_fail", "authn_login_lock", EventGate.SUMMARY);
   }
 
@@ -122,14 +132,16 @@ class LoginThrottleTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> all = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      all.add(pool.submit(() -> {
-        go.await();
-        if (throttle.check("alice", IP).allowed()) {
-          allowed.incrementAndGet();
-          throttle.failed("alice", IP);
-        }
-        return null;
-      }));
+      all.add(
+          pool.submit(
+              () -> {
+                go.await();
+                if (throttle.check("alice", IP).allowed()) {
+                  allowed.incrementAndGet();
+                  throttle.failed("alice", IP);
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : all) {
@@ -143,7 +155,8 @@ class LoginThrottleTest {
   @Test
   void attemptWhoseOutcomeNeverArrived_stillLocksAtNextCheck() {
     for (int i = 0; i < 10; i++) {
-      assertThat(throttle.check("alice", IP).allowed()).isTrue(); // the application crashed each time
+      assertThat(throttle.check("alice", IP).allowed())
+          .isTrue(); // the application crashed each time
     }
     LoginCheck c = throttle.check("alice", IP);
     assertThat(c.reason()).isEqualTo(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS);
@@ -154,8 +167,12 @@ class LoginThrottleTest {
 
   @Test
   void usernameSlowDown_delaysEveryoneButNeverLocks() {
-    LoginThrottle slow = LoginThrottle.builder().clock(clock).events(events::add)
-        .usernameSlowDown(20, Duration.ofHours(1), Duration.ofSeconds(2)).build();
+    LoginThrottle slow =
+        LoginThrottle.builder()
+            .clock(clock)
+            .events(events::add)
+            .usernameSlowDown(20, Duration.ofHours(1), Duration.ofSeconds(2))
+            .build();
     for (int i = 0; i < 20; i++) {
       String ip = "203.0.113." + i;
       assertThat(slow.check("alice", ip).delay()).isZero();
@@ -170,10 +187,15 @@ class LoginThrottleTest {
 
   @Test
   void storeDown_failsClosed() {
-    LoginThrottle down = LoginThrottle.builder().clock(clock).events(events::add)
-        .store(c -> {
-          throw new RateLimitStoreException("timeout");
-        }).build();
+    LoginThrottle down =
+        LoginThrottle.builder()
+            .clock(clock)
+            .events(events::add)
+            .store(
+                c -> {
+                  throw new RateLimitStoreException("timeout");
+                })
+            .build();
     LoginCheck c = down.check("alice", IP);
     assertThat(c.allowed()).isFalse();
     assertThat(c.reason()).isEqualTo(LoginCheck.Reason.UNAVAILABLE);
@@ -188,42 +210,56 @@ class LoginThrottleTest {
     // The worst interleaving, every time: no lock lands before all 20 attempts were counted.
     CountDownLatch allCounted = new CountDownLatch(requests);
     RateLimitStore real = InMemoryRateLimitStore.create();
-    RateLimitStore store = command -> {
-      boolean pairStep = command.keys().get(0).startsWith("login-pair:");
-      if (pairStep && command.operation() == RateLimitCommand.Operation.BLOCK) {
-        awaitQuietly(allCounted);
-      }
-      RateLimitCommand.Result result = real.execute(command);
-      if (pairStep && command.operation() == RateLimitCommand.Operation.CONSUME) {
-        allCounted.countDown();
-      }
-      return result;
-    };
+    RateLimitStore store =
+        command -> {
+          boolean pairStep = command.keys().get(0).startsWith("login-pair:");
+          if (pairStep && command.operation() == RateLimitCommand.Operation.BLOCK) {
+            awaitQuietly(allCounted);
+          }
+          RateLimitCommand.Result result = real.execute(command);
+          if (pairStep && command.operation() == RateLimitCommand.Operation.CONSUME) {
+            allCounted.countDown();
+          }
+          return result;
+        };
     LoginThrottle t = LoginThrottle.builder().clock(clock).events(seen::add).store(store).build();
     ExecutorService pool = Executors.newFixedThreadPool(requests);
     CyclicBarrier allChecked = new CyclicBarrier(requests);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> all = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
-      all.add(pool.submit(() -> {
-        go.await();
-        LoginCheck c = t.check("alice", IP);
-        allChecked.await(10, TimeUnit.SECONDS); // every check is in before any outcome
-        if (c.allowed()) {
-          t.failed("alice", IP);
-        }
-        return null;
-      }));
+      all.add(
+          pool.submit(
+              () -> {
+                go.await();
+                LoginCheck c = t.check("alice", IP);
+                allChecked.await(10, TimeUnit.SECONDS); // every check is in before any outcome
+                if (c.allowed()) {
+                  t.failed("alice", IP);
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : all) {
       f.get(30, TimeUnit.SECONDS);
     }
     pool.shutdown();
-    assertThat(seen).extracting(SecurityEvent::type).filteredOn("authn_login_lock"::equals).hasSize(1);
-    assertThat(seen).filteredOn(e -> e.type().equals("authn_login_lock")).first()
-        .satisfies(e -> assertThat(e.fields()).containsEntry("lockLevel", 1L).containsEntry("lockSeconds", 60L));
-    assertThat(t.check("alice", IP).retryAfter()).as("the first, shortest lock").isEqualTo(Duration.ofMinutes(1));
+    assertThat(seen)
+        .extracting(SecurityEvent::type)
+        .filteredOn("authn_login_lock"::equals)
+        .hasSize(1);
+    assertThat(seen)
+        .filteredOn(e -> e.type().equals("authn_login_lock"))
+        .first()
+        .satisfies(
+            e ->
+                assertThat(e.fields())
+                    .containsEntry("lockLevel", 1L)
+                    .containsEntry("lockSeconds", 60L));
+    assertThat(t.check("alice", IP).retryAfter())
+        .as("the first, shortest lock")
+        .isEqualTo(Duration.ofMinutes(1));
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
@@ -235,7 +271,10 @@ class LoginThrottleTest {
     }
   }
 
-  /** A store that fails some operations: what a partial outage (one shard, one statement) looks like. */
+  /**
+   * A store that fails some operations: what a partial outage (one shard, one statement) looks
+   * like.
+   */
   static RateLimitStore failing(RateLimitStore real, Predicate<RateLimitCommand> fails) {
     return command -> {
       if (fails.test(command)) {
@@ -248,8 +287,9 @@ class LoginThrottleTest {
   /** Issue 10 item 5: a NullPointerException (a 500) instead of the fail-closed answer. */
   @Test
   void partialStoreOutage_lockStepFails_failsClosedWithoutException() {
-    RateLimitStore store = failing(InMemoryRateLimitStore.create(),
-        c -> c.keys().get(0).startsWith("login-pair-level:"));
+    RateLimitStore store =
+        failing(
+            InMemoryRateLimitStore.create(), c -> c.keys().get(0).startsWith("login-pair-level:"));
     LoginThrottle t = LoginThrottle.builder().clock(clock).events(events::add).store(store).build();
     for (int i = 0; i < 10; i++) {
       assertThat(t.check("alice", IP).allowed()).isTrue();
@@ -263,8 +303,8 @@ class LoginThrottleTest {
 
   @Test
   void partialStoreOutage_accountStepFails_failsClosed() {
-    RateLimitStore store = failing(InMemoryRateLimitStore.create(),
-        c -> c.keys().get(0).startsWith("login-user:"));
+    RateLimitStore store =
+        failing(InMemoryRateLimitStore.create(), c -> c.keys().get(0).startsWith("login-user:"));
     LoginThrottle t = LoginThrottle.builder().clock(clock).events(events::add).store(store).build();
     LoginCheck c = t.check("alice", IP);
     assertThat(c.reason()).isEqualTo(LoginCheck.Reason.UNAVAILABLE);

@@ -9,14 +9,25 @@ import java.util.Set;
 
 /** Properties every input must keep, shared by the Jazzer fuzz tests and the seeded random test. */
 final class AddressParsingProperties {
-  static final ClientAddressResolver XFF = ClientAddressResolver.builder()
-      .trustedProxies("10.0.0.0/8", "2001:db8::/32").events(e -> {}).build();
-  static final ClientAddressResolver FORWARDED = ClientAddressResolver.builder()
-      .trustedProxies("10.0.0.0/8", "2001:db8::/32").header(ClientAddressResolver.Header.FORWARDED)
-      .events(e -> {}).build();
-  static final ClientAddressResolver FORWARDED_HOPS = ClientAddressResolver.builder().trustedHops(2)
-      .header(ClientAddressResolver.Header.FORWARDED).events(e -> {}).build();
+  static final ClientAddressResolver XFF =
+      ClientAddressResolver.builder()
+          .trustedProxies("10.0.0.0/8", "2001:db8::/32")
+          .events(e -> {})
+          .build();
+  static final ClientAddressResolver FORWARDED =
+      ClientAddressResolver.builder()
+          .trustedProxies("10.0.0.0/8", "2001:db8::/32")
+          .header(ClientAddressResolver.Header.FORWARDED)
+          .events(e -> {})
+          .build();
+  static final ClientAddressResolver FORWARDED_HOPS =
+      ClientAddressResolver.builder()
+          .trustedHops(2)
+          .header(ClientAddressResolver.Header.FORWARDED)
+          .events(e -> {})
+          .build();
   static final String PEER = "10.0.0.1";
+
   /** A peer that is no IP literal, as a container on a Unix socket may report it. */
   static final String SOCKET_PEER = "unix:/run/app.sock";
 
@@ -34,11 +45,13 @@ final class AddressParsingProperties {
         present.add(IpLiteral.format(h.address));
       }
     }
-    ClientAddress viaForwarded = FORWARDED.resolve(PEER, "http", "h", 80, name -> name.equals("Forwarded") ? header : null);
+    ClientAddress viaForwarded =
+        FORWARDED.resolve(PEER, "http", "h", 80, name -> name.equals("Forwarded") ? header : null);
     assertThat(present).contains(viaForwarded.address());
     present.add(SOCKET_PEER);
-    ClientAddress viaHops = FORWARDED_HOPS.resolve(SOCKET_PEER, "http", "h", 80,
-        name -> name.equals("Forwarded") ? header : null);
+    ClientAddress viaHops =
+        FORWARDED_HOPS.resolve(
+            SOCKET_PEER, "http", "h", 80, name -> name.equals("Forwarded") ? header : null);
     assertThat(present).contains(viaHops.address());
 
     present.clear();
@@ -48,8 +61,16 @@ final class AddressParsingProperties {
         present.add(IpLiteral.format(h.address));
       }
     }
-    ClientAddress viaXff = XFF.resolve(PEER, "http", "h", 80,
-        name -> name.equals("X-Forwarded-For") ? header : name.equals("X-Forwarded-Proto") ? header : null);
+    ClientAddress viaXff =
+        XFF.resolve(
+            PEER,
+            "http",
+            "h",
+            80,
+            name ->
+                name.equals("X-Forwarded-For")
+                    ? header
+                    : name.equals("X-Forwarded-Proto") ? header : null);
     assertThat(present).contains(viaXff.address());
     assertThat(viaXff.scheme()).isIn("http", "https");
     assertThat(viaForwarded.scheme()).isIn("http", "https");
@@ -67,8 +88,8 @@ final class AddressParsingProperties {
   }
 
   /**
-   * Cidr.matches agrees with a bit-by-bit reference, IPv4-mapped IPv6 (network or address)
-   * counting as the IPv4 address it carries.
+   * Cidr.matches agrees with a bit-by-bit reference, IPv4-mapped IPv6 (network or address) counting
+   * as the IPv4 address it carries.
    */
   static void cidr(byte[] network, int prefix, byte[] address) {
     int bits = network.length * 8;
@@ -83,8 +104,10 @@ final class AddressParsingProperties {
       net = java.util.Arrays.copyOfRange(network, 12, 16);
       p -= 96;
     }
-    byte[] addr = address.length == 16 && Cidr.isMapped(address)
-        ? java.util.Arrays.copyOfRange(address, 12, 16) : address;
+    byte[] addr =
+        address.length == 16 && Cidr.isMapped(address)
+            ? java.util.Arrays.copyOfRange(address, 12, 16)
+            : address;
     Cidr cidr = Cidr.parse(text);
     boolean expected = addr.length == net.length;
     for (int i = 0; expected && i < p; i++) {

@@ -4,13 +4,30 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fuzz properties over seeded random inputs built from the characters these grammars use,
- * so every build exercises thousands of near-valid inputs whether or not Jazzer fuzzes.
+ * The fuzz properties over seeded random inputs built from the characters these grammars use, so
+ * every build exercises thousands of near-valid inputs whether or not Jazzer fuzzes.
  */
 class AddressParsingRandomTest {
-  private static final String ALPHABET = "0123456789abcdefABCDEF.:[]_,;=\" \t\\forFOR-prothsuknw%/x";
-  private static final String[] PIECES = {"for=", "proto=https", "host=", "\"[", "]\"", "::", "::ffff:",
-      "10.0.0.", "192.0.2.", "2001:db8::", ", ", ";", "unknown", "_hidden", ":8080", "\\\""};
+  private static final String ALPHABET =
+      "0123456789abcdefABCDEF.:[]_,;=\" \t\\forFOR-prothsuknw%/x";
+  private static final String[] PIECES = {
+    "for=",
+    "proto=https",
+    "host=",
+    "\"[",
+    "]\"",
+    "::",
+    "::ffff:",
+    "10.0.0.",
+    "192.0.2.",
+    "2001:db8::",
+    ", ",
+    ";",
+    "unknown",
+    "_hidden",
+    ":8080",
+    "\\\""
+  };
 
   @Test
   void forwardingHeaders_randomNearValidInputs_keepProperties() {

@@ -17,34 +17,38 @@ class ForwardedParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "for=\"_gazonk\"                                         | ?",
-      "For=\"[2001:db8:cafe::17]:4711\"                        | 2001:db8:cafe::17",
-      "for=192.0.2.60;proto=http;by=203.0.113.43              | 192.0.2.60",
-      "for=192.0.2.43, for=198.51.100.17                      | 192.0.2.43 198.51.100.17",
-      "for=192.0.2.43,for=\"[2001:db8:cafe::17]\",for=unknown | 192.0.2.43 2001:db8:cafe::17 ?",
-      "for=\"192.0.2.43:47011\"                               | 192.0.2.43",
-      "for=\"192.0.2.43:_hidden\"                             | 192.0.2.43",
-      "for=\"[2001:db8::1]:_p\"                               | 2001:db8::1",
-      "for=unknown                                            | ?",
-      "for=\"2001:db8::1\"                                    | ?",
-      "for=\"[192.0.2.1]\"                                    | ?",
-      "for=192.0.2.1;for=192.0.2.2                            | ?",
-      "for=\"unterminated                                     | ?",
-      "for=192.0.2.1 garbage                                  | ?",
-      "proto=https                                            | ?",
-      "for=\"192.0.2.1\\\"\"                                  | ?",
-      "for = 192.0.2.1                                        | 192.0.2.1",
-      "for=\"[2001:db8::1]:99999\"                            | ?",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "for=\"_gazonk\"                                         | ?",
+        "For=\"[2001:db8:cafe::17]:4711\"                        | 2001:db8:cafe::17",
+        "for=192.0.2.60;proto=http;by=203.0.113.43              | 192.0.2.60",
+        "for=192.0.2.43, for=198.51.100.17                      | 192.0.2.43 198.51.100.17",
+        "for=192.0.2.43,for=\"[2001:db8:cafe::17]\",for=unknown | 192.0.2.43 2001:db8:cafe::17 ?",
+        "for=\"192.0.2.43:47011\"                               | 192.0.2.43",
+        "for=\"192.0.2.43:_hidden\"                             | 192.0.2.43",
+        "for=\"[2001:db8::1]:_p\"                               | 2001:db8::1",
+        "for=unknown                                            | ?",
+        "for=\"2001:db8::1\"                                    | ?",
+        "for=\"[192.0.2.1]\"                                    | ?",
+        "for=192.0.2.1;for=192.0.2.2                            | ?",
+        "for=\"unterminated                                     | ?",
+        "for=192.0.2.1 garbage                                  | ?",
+        "proto=https                                            | ?",
+        "for=\"192.0.2.1\\\"\"                                  | ?",
+        "for = 192.0.2.1                                        | 192.0.2.1",
+        "for=\"[2001:db8::1]:99999\"                            | ?",
+      })
   void parse_rfcExamplesAndMalformed(String header, String expected) {
     assertThat(addresses(header)).isEqualTo(expected);
   }
 
   @Test
   void parse_protoAndHost_perElementAndValidated() {
-    List<Hop> hops = ForwardedParser.parse(
-        "for=192.0.2.1;proto=https;host=\"shop.example:8443\", for=10.0.0.1;proto=gopher;host=\"evil\\\"<x>\"", 32);
+    List<Hop> hops =
+        ForwardedParser.parse(
+            "for=192.0.2.1;proto=https;host=\"shop.example:8443\", for=10.0.0.1;proto=gopher;host=\"evil\\\"<x>\"",
+            32);
     assertThat(hops.get(0).proto).isEqualTo("https");
     assertThat(hops.get(0).host).isEqualTo("shop.example:8443");
     assertThat(hops.get(1).proto).isNull();

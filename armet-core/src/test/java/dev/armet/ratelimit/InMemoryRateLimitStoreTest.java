@@ -1,10 +1,9 @@
 package dev.armet.ratelimit;
 
-import dev.armet.spi.RateLimitStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.spi.RateLimitStore;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,8 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void flood_millionDistinctKeys_staysUnderCap() {
     InMemoryRateLimitStore store = InMemoryRateLimitStore.withMaxKeys(100_000);
-    RateLimiter limiter = limiter(store, RateLimitPolicy.fixedWindow("flood", 10, Duration.ofHours(1)));
+    RateLimiter limiter =
+        limiter(store, RateLimitPolicy.fixedWindow("flood", 10, Duration.ofHours(1)));
     for (int i = 0; i < 1_000_000; i++) {
       limiter.consume("10." + (i >>> 16) + "." + ((i >>> 8) & 255) + "." + (i & 255));
     }
@@ -35,8 +35,13 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void flood_blockedKeySurvivesEviction() {
     InMemoryRateLimitStore store = InMemoryRateLimitStore.withMaxKeys(64 * 16);
-    RateLimiter limiter = limiter(store, RateLimitPolicy.builder("keep")
-        .fixedWindow(1, Duration.ofSeconds(10)).blockDuration(Duration.ofHours(1)).build());
+    RateLimiter limiter =
+        limiter(
+            store,
+            RateLimitPolicy.builder("keep")
+                .fixedWindow(1, Duration.ofSeconds(10))
+                .blockDuration(Duration.ofHours(1))
+                .build());
     limiter.consume("attacker");
     limiter.consume("attacker");
     for (int i = 0; i < 200_000; i++) {
@@ -48,7 +53,8 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void expiredKeys_areReclaimed() {
     InMemoryRateLimitStore store = InMemoryRateLimitStore.create();
-    RateLimiter limiter = limiter(store, RateLimitPolicy.fixedWindow("gc", 5, Duration.ofSeconds(30)));
+    RateLimiter limiter =
+        limiter(store, RateLimitPolicy.fixedWindow("gc", 5, Duration.ofSeconds(30)));
     for (int i = 0; i < 5_000; i++) {
       limiter.consume("k" + i);
     }
@@ -61,7 +67,8 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void periodicSweep_withoutManualSweep_reclaimsExpiredKeysByItself() {
     InMemoryRateLimitStore store = InMemoryRateLimitStore.create();
-    RateLimiter limiter = limiter(store, RateLimitPolicy.fixedWindow("sweep", 5, Duration.ofSeconds(30)));
+    RateLimiter limiter =
+        limiter(store, RateLimitPolicy.fixedWindow("sweep", 5, Duration.ofSeconds(30)));
     for (int i = 0; i < 5_000; i++) {
       limiter.consume("old" + i);
     }
@@ -69,14 +76,17 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
     for (int i = 0; i < 1_000; i++) { // fresh writes reach every segment; each sweeps its own
       limiter.consume("new" + i);
     }
-    assertThat(store.size()).as("the 5,000 expired keys were swept as the store went").isEqualTo(1_000);
+    assertThat(store.size())
+        .as("the 5,000 expired keys were swept as the store went")
+        .isEqualTo(1_000);
     assertThat(store.evictions()).isZero();
   }
 
   @Test
   void bucketAtFullCapacity_isNotStored() {
     InMemoryRateLimitStore store = InMemoryRateLimitStore.create();
-    RateLimiter limiter = limiter(store, RateLimitPolicy.tokenBucket("full", 10, Duration.ofSeconds(10)));
+    RateLimiter limiter =
+        limiter(store, RateLimitPolicy.tokenBucket("full", 10, Duration.ofSeconds(10)));
     limiter.consume("k");
     clock.advance(Duration.ofSeconds(1));
     limiter.get("k");
@@ -87,6 +97,7 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void withMaxKeys_outOfRange_saysBound() {
     assertThatThrownBy(() -> InMemoryRateLimitStore.withMaxKeys(10))
-        .hasMessage("maxKeys must be between 64 and 100000000, was 10 (each key takes about 200 bytes)");
+        .hasMessage(
+            "maxKeys must be between 64 and 100000000, was 10 (each key takes about 200 bytes)");
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 class ObservedRateLimitStoreContractTest extends RateLimitStoreContract {
   @Override
   protected RateLimitStore newStore() {
-    return ObservedStores.rateLimits(InMemoryRateLimitStore.create(), (s, op, o, nanos) -> { });
+    return ObservedStores.rateLimits(InMemoryRateLimitStore.create(), (s, op, o, nanos) -> {});
   }
 
   @Override

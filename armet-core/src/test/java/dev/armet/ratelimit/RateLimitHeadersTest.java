@@ -1,10 +1,9 @@
 package dev.armet.ratelimit;
 
-import dev.armet.internal.ratelimit.RateLimitHeaders;
-import dev.armet.spi.RateLimitStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.internal.ratelimit.RateLimitHeaders;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,8 +25,11 @@ class RateLimitHeadersTest {
     clock.advance(Duration.ofMillis(17_200));
     Map<String, String> h = new LinkedHashMap<>();
     RateLimitHeaders.write(l.consume("k"), true, h::put);
-    assertThat(h).containsExactly(Map.entry("Retry-After", "43"),
-        Map.entry("RateLimit-Policy", "api;q=2;w=60"), Map.entry("RateLimit", "api;r=0;t=43"));
+    assertThat(h)
+        .containsExactly(
+            Map.entry("Retry-After", "43"),
+            Map.entry("RateLimit-Policy", "api;q=2;w=60"),
+            Map.entry("RateLimit", "api;r=0;t=43"));
   }
 
   @Test
@@ -40,8 +42,9 @@ class RateLimitHeadersTest {
     assertThat(none).isEmpty();
     Map<String, String> h = new LinkedHashMap<>();
     RateLimitHeaders.write(d, true, h::put);
-    assertThat(h).containsExactly(
-        Map.entry("RateLimit-Policy", "burst;q=10;w=10, daily;q=1000;w=86400"),
-        Map.entry("RateLimit", "burst;r=9;t=1, daily;r=999;t=86400"));
+    assertThat(h)
+        .containsExactly(
+            Map.entry("RateLimit-Policy", "burst;q=10;w=10, daily;q=1000;w=86400"),
+            Map.entry("RateLimit", "burst;r=9;t=1, daily;r=999;t=86400"));
   }
 }

@@ -1,24 +1,25 @@
 package dev.armet.ratelimit;
 
-import dev.armet.spi.LimitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Secrets;
+import dev.armet.spi.LimitStatus;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The route-to-policy matching every adapter shares, without a servlet: the request is a map
- * here, its keys read by functions, as an adapter reads them from its own request type.
+ * The route-to-policy matching every adapter shares, without a servlet: the request is a map here,
+ * its keys read by functions, as an adapter reads them from its own request type.
  */
 class RateLimitRoutesTest {
   static final RateLimitPolicy ALL = RateLimitPolicy.fixedWindow("all", 100, Duration.ofMinutes(1));
-  static final RateLimitPolicy LOGIN = RateLimitPolicy.fixedWindow("login", 1, Duration.ofMinutes(1));
+  static final RateLimitPolicy LOGIN =
+      RateLimitPolicy.fixedWindow("login", 1, Duration.ofMinutes(1));
   static final RateLimitPolicy API = RateLimitPolicy.fixedWindow("api", 1, Duration.ofMinutes(1));
   static final Map<String, String> ALICE = Map.of("ip", "198.51.100.7", "key", "k1");
   static final Map<String, String> NO_KEY = Map.of("ip", "198.51.100.8");
@@ -26,7 +27,8 @@ class RateLimitRoutesTest {
   final MutableClock clock = new MutableClock();
 
   RateLimitRoutes.Builder<Map<String, String>> builder() {
-    return RateLimitRoutes.<Map<String, String>>builder().clock(clock)
+    return RateLimitRoutes.<Map<String, String>>builder()
+        .clock(clock)
         .environment(ArmetEnvironment.DEVELOPMENT);
   }
 
@@ -55,15 +57,15 @@ class RateLimitRoutesTest {
 
   @Test
   void decide_noRoute_isEmpty() {
-    RateLimitRoutes<Map<String, String>> routes = builder()
-        .route("/login", r -> r.limit(LOGIN, req -> req.get("ip"))).build();
+    RateLimitRoutes<Map<String, String>> routes =
+        builder().route("/login", r -> r.limit(LOGIN, req -> req.get("ip"))).build();
     assertThat(routes.decide("GET", "/", ALICE)).isEmpty();
   }
 
   @Test
   void decide_absentKey_skipsThatLimitOnly() {
-    RateLimitRoutes<Map<String, String>> routes = builder()
-        .route("/api/*", r -> r.limit(API, req -> req.get("key"))).build();
+    RateLimitRoutes<Map<String, String>> routes =
+        builder().route("/api/*", r -> r.limit(API, req -> req.get("key"))).build();
     assertThat(routes.decide("GET", "/api/x", NO_KEY)).as("no key: no limit applies").isEmpty();
     assertThat(routes.decide("GET", "/api/x", ALICE).orElseThrow().isAllowed()).isTrue();
     assertThat(routes.decide("GET", "/api/x", ALICE).orElseThrow().isAllowed()).isFalse();
@@ -76,15 +78,29 @@ class RateLimitRoutesTest {
     RateLimitDecision refused = routes.decide("POST", "/login", ALICE).orElseThrow();
     assertThat(refused.outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
     RateLimitDecision get = routes.decide("GET", "/login", ALICE).orElseThrow();
-    assertThat(get.statuses()).singleElement().satisfies(s -> assertThat(s.remaining()).isEqualTo(98));
+    assertThat(get.statuses())
+        .singleElement()
+        .satisfies(s -> assertThat(s.remaining()).isEqualTo(98));
   }
 
   @Test
   void routeCost_spendsItsPointsInEveryLimitOfTheRoute() {
-    RateLimitRoutes<Map<String, String>> routes = builder()
-        .route("/*", r -> r.limit(RateLimitPolicy.fixedWindow("a", 10, Duration.ofMinutes(1)), req -> req.get("ip")))
-        .route("/search", r -> r.cost(4).limit(RateLimitPolicy.fixedWindow("s", 8, Duration.ofMinutes(1)), req -> req.get("ip")))
-        .build();
+    RateLimitRoutes<Map<String, String>> routes =
+        builder()
+            .route(
+                "/*",
+                r ->
+                    r.limit(
+                        RateLimitPolicy.fixedWindow("a", 10, Duration.ofMinutes(1)),
+                        req -> req.get("ip")))
+            .route(
+                "/search",
+                r ->
+                    r.cost(4)
+                        .limit(
+                            RateLimitPolicy.fixedWindow("s", 8, Duration.ofMinutes(1)),
+                            req -> req.get("ip")))
+            .build();
     RateLimitDecision d = routes.decide("GET", "/search", ALICE).orElseThrow();
     assertThat(d.statuses()).extracting(LimitStatus::remaining).containsExactly(9L, 4L);
     routes.decide("GET", "/search", ALICE);
@@ -94,29 +110,50 @@ class RateLimitRoutesTest {
 
   @Test
   void routeCost_aboveAPolicyLimit_refusedAtBuild() {
-    assertThatThrownBy(() -> builder()
-        .route("/x", r -> r.cost(5).limit(RateLimitPolicy.fixedWindow("x", 2, Duration.ofMinutes(1)), req -> "k")).build())
-        .hasMessage("route '/x': cost 5 is more than policy 'x' allows at once (2); every request would be refused");
+    assertThatThrownBy(
+            () ->
+                builder()
+                    .route(
+                        "/x",
+                        r ->
+                            r.cost(5)
+                                .limit(
+                                    RateLimitPolicy.fixedWindow("x", 2, Duration.ofMinutes(1)),
+                                    req -> "k"))
+                    .build())
+        .hasMessage(
+            "route '/x': cost 5 is more than policy 'x' allows at once (2); every request would be refused");
   }
 
   @Test
   void badConfiguration_namesTheSetting() {
-    assertThatThrownBy(() -> builder().route("/x", r -> { }))
+    assertThatThrownBy(() -> builder().route("/x", r -> {}))
         .hasMessage("route '/x' has no limit; add r.limit(policy)");
     assertThatThrownBy(() -> builder().route("x", r -> r.limit(ALL, req -> "k")))
         .hasMessage("path pattern must start with '/', was 'x'");
     assertThatThrownBy(() -> builder().route("/x", r -> r.cost(0)))
         .hasMessage("route '/x': cost must be between 1 and 1000000000, was 0");
-    assertThatThrownBy(() -> builder().route("/a", r -> r.limit(ALL, req -> "k"))
-        .route("/b", r -> r.limit(ALL, req -> "k")).build())
-        .hasMessage("rate limit policy name 'all' is used twice; names key the counters, give each limit its own");
+    assertThatThrownBy(
+            () ->
+                builder()
+                    .route("/a", r -> r.limit(ALL, req -> "k"))
+                    .route("/b", r -> r.limit(ALL, req -> "k"))
+                    .build())
+        .hasMessage(
+            "rate limit policy name 'all' is used twice; names key the counters, give each limit its own");
   }
 
   @Test
   void production_defaultStore_isRefused_notAnInMemoryFallback() {
-    assertThatThrownBy(() -> RateLimitRoutes.<Map<String, String>>builder()
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, Map.of(Secrets.VARIABLE, Secrets.generate())))
-        .route("/*", r -> r.limit(ALL, req -> req.get("ip"))).build())
+    assertThatThrownBy(
+            () ->
+                RateLimitRoutes.<Map<String, String>>builder()
+                    .gate(
+                        ProductionGate.of(
+                            ArmetEnvironment.PRODUCTION,
+                            Map.of(Secrets.VARIABLE, Secrets.generate())))
+                    .route("/*", r -> r.limit(ALL, req -> req.get("ip")))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("rateLimits.store: no store configured, so the in-memory store");
   }

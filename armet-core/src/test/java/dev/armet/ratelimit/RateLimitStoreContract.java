@@ -1,12 +1,11 @@
 package dev.armet.ratelimit;
 
-import dev.armet.spi.RateLimitStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.login.LoginThrottle;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.testing.LogCapture;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
@@ -22,10 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RateLimitStore} must do; a store module extends this and supplies
- * {@link #newStore()} (armet-core's test jar ships it; the test methods are public so JUnit runs
- * them from a subclass in any package). Edges are checked with a {@link MutableClock}, never with
- * sleeps.
+ * What every {@link RateLimitStore} must do; a store module extends this and supplies {@link
+ * #newStore()} (armet-core's test jar ships it; the test methods are public so JUnit runs them from
+ * a subclass in any package). Edges are checked with a {@link MutableClock}, never with sleeps.
  *
  * <pre>{@code
  * class RedisRateLimitStoreTest extends RateLimitStoreContract {
@@ -40,8 +38,8 @@ public abstract class RateLimitStoreContract {
   protected abstract RateLimitStore newStore();
 
   /**
-   * Everything {@code store} holds for rate limits, as text (keys, and values where readable):
-   * what a dump of the store would show.
+   * Everything {@code store} holds for rate limits, as text (keys, and values where readable): what
+   * a dump of the store would show.
    */
   protected abstract List<String> storedText(RateLimitStore store) throws Exception;
 
@@ -53,12 +51,18 @@ public abstract class RateLimitStoreContract {
   @Test
   public void anySubject_storedAndLoggedOnlyAsKeyedHash() throws Exception {
     RateLimitStore store = newStore();
-    List<String> subjects = List.of("alice@example.com", "sk_live_51HsecretApiKey", "Mallory.Admin");
+    List<String> subjects =
+        List.of("alice@example.com", "sk_live_51HsecretApiKey", "Mallory.Admin");
     try (LogCapture logs = LogCapture.everything()) {
       List<SecurityEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-      RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("subjects", 2, Duration.ofHours(1)))
-          .store(store).clock(clock).events(events::add).build();
-      LoginThrottle login = LoginThrottle.builder().store(store).clock(clock).events(events::add).build();
+      RateLimiter limiter =
+          RateLimiter.builder(RateLimitPolicy.fixedWindow("subjects", 2, Duration.ofHours(1)))
+              .store(store)
+              .clock(clock)
+              .events(events::add)
+              .build();
+      LoginThrottle login =
+          LoginThrottle.builder().store(store).clock(clock).events(events::add).build();
       for (String subject : subjects) {
         for (int i = 0; i < 3; i++) {
           limiter.consume(subject);
@@ -81,14 +85,20 @@ public abstract class RateLimitStoreContract {
   }
 
   protected RateLimiter limiter(RateLimitStore store, RateLimitPolicy policy) {
-    return RateLimiter.builder(policy).store(store).clock(clock).events(SecurityEventSink.logging()).build();
+    return RateLimiter.builder(policy)
+        .store(store)
+        .clock(clock)
+        .events(SecurityEventSink.logging())
+        .build();
   }
 
   @Test
   public void consume_sixteenThreadsOneKey_admitsExactlyLimit() throws Exception {
-    RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("hammer", 1000, Duration.ofHours(1)));
+    RateLimiter limiter =
+        limiter(newStore(), RateLimitPolicy.fixedWindow("hammer", 1000, Duration.ofHours(1)));
     assertThat(hammer(16, 250, () -> limiter.consume("k").isAllowed())).isEqualTo(1000);
-    RateLimiter bucket = limiter(newStore(), RateLimitPolicy.tokenBucket("hammer-bucket", 500, Duration.ofHours(1)));
+    RateLimiter bucket =
+        limiter(newStore(), RateLimitPolicy.tokenBucket("hammer-bucket", 500, Duration.ofHours(1)));
     assertThat(hammer(16, 100, () -> bucket.consume("k").isAllowed())).isEqualTo(500);
   }
 
@@ -97,7 +107,8 @@ public abstract class RateLimitStoreContract {
     RateLimitStore store = newStore();
     RateLimiter a = limiter(store, RateLimitPolicy.fixedWindow("a", 300, Duration.ofHours(1)));
     RateLimiter b = limiter(store, RateLimitPolicy.fixedWindow("b", 200, Duration.ofHours(1)));
-    int admitted = hammer(16, 50, () -> RateLimiter.consumeAll(1, a.on("x"), b.on("x")).isAllowed());
+    int admitted =
+        hammer(16, 50, () -> RateLimiter.consumeAll(1, a.on("x"), b.on("x")).isAllowed());
     assertThat(admitted).isEqualTo(200);
     // b refused the rest, so a spent exactly 200 of its 300.
     assertThat(a.get("x").status().remaining()).isEqualTo(100);
@@ -106,8 +117,10 @@ public abstract class RateLimitStoreContract {
   @Test
   public void consumeAll_refusedByOne_spendsNothingInOthers() {
     RateLimitStore store = newStore();
-    RateLimiter wide = limiter(store, RateLimitPolicy.fixedWindow("wide", 10, Duration.ofMinutes(1)));
-    RateLimiter narrow = limiter(store, RateLimitPolicy.fixedWindow("narrow", 1, Duration.ofMinutes(1)));
+    RateLimiter wide =
+        limiter(store, RateLimitPolicy.fixedWindow("wide", 10, Duration.ofMinutes(1)));
+    RateLimiter narrow =
+        limiter(store, RateLimitPolicy.fixedWindow("narrow", 1, Duration.ofMinutes(1)));
     assertThat(RateLimiter.consumeAll(1, wide.on("k"), narrow.on("k")).isAllowed()).isTrue();
     RateLimitDecision refused = RateLimiter.consumeAll(1, wide.on("k"), narrow.on("k"));
     assertThat(refused.outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
@@ -117,7 +130,8 @@ public abstract class RateLimitStoreContract {
 
   @Test
   public void consume_fixedWindowEdges_refusedUntilWindowEndsThenAllowed() {
-    RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("win", 2, Duration.ofSeconds(10)));
+    RateLimiter limiter =
+        limiter(newStore(), RateLimitPolicy.fixedWindow("win", 2, Duration.ofSeconds(10)));
     assertThat(limiter.consume("k").isAllowed()).isTrue();
     clock.advance(Duration.ofSeconds(3));
     assertThat(limiter.consume("k").status().remaining()).isZero();
@@ -132,8 +146,10 @@ public abstract class RateLimitStoreContract {
 
   @Test
   public void consume_tokenBucket_burstThenSteadyRefill() {
-    RateLimiter limiter = limiter(newStore(),
-        RateLimitPolicy.builder("bucket").tokenBucket(3, 1, Duration.ofSeconds(2)).build());
+    RateLimiter limiter =
+        limiter(
+            newStore(),
+            RateLimitPolicy.builder("bucket").tokenBucket(3, 1, Duration.ofSeconds(2)).build());
     for (int i = 0; i < 3; i++) {
       assertThat(limiter.consume("k").isAllowed()).isTrue();
     }
@@ -151,8 +167,13 @@ public abstract class RateLimitStoreContract {
 
   @Test
   public void consume_overLimitWithBlockDuration_blockedForWholeDuration() {
-    RateLimiter limiter = limiter(newStore(), RateLimitPolicy.builder("blk")
-        .fixedWindow(1, Duration.ofSeconds(1)).blockDuration(Duration.ofMinutes(5)).build());
+    RateLimiter limiter =
+        limiter(
+            newStore(),
+            RateLimitPolicy.builder("blk")
+                .fixedWindow(1, Duration.ofSeconds(1))
+                .blockDuration(Duration.ofMinutes(5))
+                .build());
     limiter.consume("k");
     RateLimitDecision refused = limiter.consume("k");
     assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(5));
@@ -164,7 +185,8 @@ public abstract class RateLimitStoreContract {
 
   @Test
   public void penaltyRewardBlockGetDelete_behaveAsRateLimiterFlexible() {
-    RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("ops", 5, Duration.ofMinutes(1)));
+    RateLimiter limiter =
+        limiter(newStore(), RateLimitPolicy.fixedWindow("ops", 5, Duration.ofMinutes(1)));
     assertThat(limiter.penalty("k", 4).status().consumed()).isEqualTo(4);
     assertThat(limiter.reward("k", 1).status().remaining()).isEqualTo(2);
     assertThat(limiter.get("k").status().consumed()).isEqualTo(3);
@@ -177,7 +199,8 @@ public abstract class RateLimitStoreContract {
 
   @Test
   public void state_afterExpiry_behavesAsAbsent() {
-    RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("exp", 3, Duration.ofSeconds(5)));
+    RateLimiter limiter =
+        limiter(newStore(), RateLimitPolicy.fixedWindow("exp", 3, Duration.ofSeconds(5)));
     limiter.consume("k", 3);
     clock.advance(Duration.ofSeconds(5));
     RateLimitDecision again = limiter.consume("k");
@@ -188,7 +211,8 @@ public abstract class RateLimitStoreContract {
 
   @Test
   public void consume_keysAreIndependent() {
-    RateLimiter limiter = limiter(newStore(), RateLimitPolicy.fixedWindow("ind", 1, Duration.ofMinutes(1)));
+    RateLimiter limiter =
+        limiter(newStore(), RateLimitPolicy.fixedWindow("ind", 1, Duration.ofMinutes(1)));
     assertThat(limiter.consume("a").isAllowed()).isTrue();
     assertThat(limiter.consume("b").isAllowed()).isTrue();
     assertThat(limiter.consume("a").isAllowed()).isFalse();
@@ -201,15 +225,17 @@ public abstract class RateLimitStoreContract {
     AtomicInteger admitted = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < perThread; i++) {
-          if (call.call()) {
-            admitted.incrementAndGet();
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                  if (call.call()) {
+                    admitted.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : futures) {

@@ -1,12 +1,12 @@
 package dev.armet.ratelimit;
 
-import dev.armet.spi.RateLimitStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.keys.Secrets;
+import dev.armet.spi.RateLimitStore;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,24 +26,35 @@ class RateLimiterProductionTest {
     ProductionGate gate = ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS);
     assertThatThrownBy(() -> RateLimiter.builder(POLICY).gate(gate).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("rateLimiter.store: no store configured, so the in-memory store keeps counters"
-            + " per instance and loses them on restart; use the Redis or JDBC rate-limit store"
-            + " (RedisStores.rateLimits(), JdbcStores.rateLimits()) (ARMET_ENV=production)");
+        .hasMessage(
+            "rateLimiter.store: no store configured, so the in-memory store keeps counters"
+                + " per instance and loses them on restart; use the Redis or JDBC rate-limit store"
+                + " (RedisStores.rateLimits(), JdbcStores.rateLimits()) (ARMET_ENV=production)");
   }
 
   @Test
   void production_inMemoryStoreGiven_isRefused() {
-    assertThatThrownBy(() -> RateLimiter.builder(POLICY).store(InMemoryRateLimitStore.create())
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS)).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("rateLimiter.store: the in-memory");
+    assertThatThrownBy(
+            () ->
+                RateLimiter.builder(POLICY)
+                    .store(InMemoryRateLimitStore.create())
+                    .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("rateLimiter.store: the in-memory");
   }
 
   @Test
   void production_sharedStoreWithoutSecrets_isRefused_asEachInstanceWouldHashApart() {
-    assertThatThrownBy(() -> RateLimiter.builder(POLICY).store(shared())
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, Map.of())).build())
+    assertThatThrownBy(
+            () ->
+                RateLimiter.builder(POLICY)
+                    .store(shared())
+                    .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, Map.of()))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("rateLimiter.keyring: ").hasMessageContaining("ARMET_SECRETS");
+        .hasMessageStartingWith("rateLimiter.keyring: ")
+        .hasMessageContaining("ARMET_SECRETS");
   }
 
   @Test
@@ -51,8 +62,11 @@ class RateLimiterProductionTest {
     RateLimitStore store = shared();
     ProductionGate gate = ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS);
     RateLimiter one = RateLimiter.builder(POLICY).store(store).gate(gate).build();
-    RateLimiter two = RateLimiter.builder(POLICY).store(store)
-        .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS)).build();
+    RateLimiter two =
+        RateLimiter.builder(POLICY)
+            .store(store)
+            .gate(ProductionGate.of(ArmetEnvironment.PRODUCTION, SECRETS))
+            .build();
     assertThat(one.subjectHash("198.51.100.7")).isEqualTo(two.subjectHash("198.51.100.7"));
     assertThat(one.consume("198.51.100.7").isAllowed()).isTrue();
     assertThat(two.get("198.51.100.7").status().consumed()).isEqualTo(1);
@@ -60,7 +74,8 @@ class RateLimiterProductionTest {
 
   @Test
   void development_noStore_staysInMemory_asBefore() {
-    RateLimiter limiter = RateLimiter.builder(POLICY).environment(ArmetEnvironment.DEVELOPMENT).build();
+    RateLimiter limiter =
+        RateLimiter.builder(POLICY).environment(ArmetEnvironment.DEVELOPMENT).build();
     assertThat(limiter.store()).isInstanceOf(InMemoryRateLimitStore.class);
     assertThat(limiter.consume("k").isAllowed()).isTrue();
   }

@@ -1,16 +1,15 @@
 package dev.armet.ratelimit;
 
-import dev.armet.spi.LimitState;
-import dev.armet.spi.LimitStatus;
-import dev.armet.spi.RateLimitStore;
-import dev.armet.spi.RateLimitStoreException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
+import dev.armet.spi.LimitState;
+import dev.armet.spi.LimitStatus;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.RateLimitStoreException;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
   final MutableClock clock = new MutableClock();
   final List<SecurityEvent> events = new ArrayList<>();
-  final RateLimitStore failing = command -> {
-    throw new RateLimitStoreException("connection reset");
-  };
+  final RateLimitStore failing =
+      command -> {
+        throw new RateLimitStoreException("connection reset");
+      };
 
   RateLimiter.Builder limiter(RateLimitPolicy policy) {
     return RateLimiter.builder(policy).clock(clock).events(events::add);
@@ -40,21 +40,36 @@ class RateLimiterTest {
 
   @Test
   void consume_dryRun_neverRefusesButReports() {
-    RateLimiter l = limiter(RateLimitPolicy.builder("dry").fixedWindow(1, Duration.ofMinutes(1)).dryRun(true).build()).build();
+    RateLimiter l =
+        limiter(
+                RateLimitPolicy.builder("dry")
+                    .fixedWindow(1, Duration.ofMinutes(1))
+                    .dryRun(true)
+                    .build())
+            .build();
     assertThat(l.consume("k").isAllowed()).isTrue();
     RateLimitDecision d = l.consume("k");
     assertThat(d.isAllowed()).isTrue();
     assertThat(d.dryRunRefused()).isTrue();
     assertThat(d.status().remaining()).isZero();
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("excess_rate_limit_exceeded");
+    assertThat(events)
+        .extracting(SecurityEvent::type)
+        .containsExactly("excess_rate_limit_exceeded");
   }
 
   @Test
   void consumeAll_dryRunPolicyRefusing_doesNotBlockEnforcedOne() {
     RateLimitStore store = InMemoryRateLimitStore.create();
-    RateLimiter dry = limiter(RateLimitPolicy.builder("dry").fixedWindow(1, Duration.ofMinutes(1)).dryRun(true).build())
-        .store(store).build();
-    RateLimiter real = limiter(RateLimitPolicy.fixedWindow("real", 5, Duration.ofMinutes(1))).store(store).build();
+    RateLimiter dry =
+        limiter(
+                RateLimitPolicy.builder("dry")
+                    .fixedWindow(1, Duration.ofMinutes(1))
+                    .dryRun(true)
+                    .build())
+            .store(store)
+            .build();
+    RateLimiter real =
+        limiter(RateLimitPolicy.fixedWindow("real", 5, Duration.ofMinutes(1))).store(store).build();
     RateLimiter.consumeAll(1, dry.on("k"), real.on("k"));
     RateLimitDecision d = RateLimiter.consumeAll(1, dry.on("k"), real.on("k"));
     assertThat(d.isAllowed()).isTrue();
@@ -63,21 +78,27 @@ class RateLimiterTest {
 
   @Test
   void consume_storeFails_failsClosedWith503() {
-    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1))).store(failing).build();
+    RateLimiter l =
+        limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1))).store(failing).build();
     RateLimitDecision d = l.consume("k");
     assertThat(d.outcome()).isEqualTo(RateLimitDecision.Outcome.UNAVAILABLE);
     assertThat(d.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(events).extracting(SecurityEvent::type).containsExactly("excess_rate_limit_store_unavailable");
+    assertThat(events)
+        .extracting(SecurityEvent::type)
+        .containsExactly("excess_rate_limit_store_unavailable");
     assertThat(events.get(0).toString()).doesNotContain("connection reset");
   }
 
   @Test
   void consume_storeThrowsSomethingElse_isABugAndPropagates() {
     IllegalArgumentException bug = new IllegalArgumentException("bug in a store");
-    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1)))
-        .store(command -> {
-          throw bug;
-        }).build();
+    RateLimiter l =
+        limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1)))
+            .store(
+                command -> {
+                  throw bug;
+                })
+            .build();
     assertThatThrownBy(() -> l.consume("k")).isSameAs(bug);
     assertThat(events).isEmpty();
   }
@@ -86,57 +107,77 @@ class RateLimiterTest {
   void consume_storeFails_decisionKeepsTheStoreExceptionAndItsCause() {
     java.io.IOException reset = new java.io.IOException("connection reset");
     RateLimitStoreException outage = new RateLimitStoreException("decision failed", reset);
-    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1)))
-        .store(command -> {
-          throw outage;
-        }).build();
+    RateLimiter l =
+        limiter(RateLimitPolicy.fixedWindow("p", 10, Duration.ofMinutes(1)))
+            .store(
+                command -> {
+                  throw outage;
+                })
+            .build();
     RateLimitDecision d = l.consume("k");
     assertThat(d.failure()).containsSame(outage);
     assertThat(d.failure().get().getCause()).isSameAs(reset);
-    assertThat(events.get(0).fields()).containsEntry("error", "RateLimitStoreException")
+    assertThat(events.get(0).fields())
+        .containsEntry("error", "RateLimitStoreException")
         .containsEntry("cause", "java.io.IOException");
   }
 
   @Test
   void consume_storeFailsWithInsurance_decidesInMemory() {
-    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1))).store(failing)
-        .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.create())).build();
+    RateLimiter l =
+        limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
+            .store(failing)
+            .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.create()))
+            .build();
     assertThat(l.consume("k").isAllowed()).isTrue();
     assertThat(l.consume("k").isAllowed()).isTrue();
     assertThat(l.consume("k").outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
   }
 
-  /** Issue 10 item 7: a printable key of up to 100 characters (an API key, an e-mail) went in clear. */
+  /**
+   * Issue 10 item 7: a printable key of up to 100 characters (an API key, an e-mail) went in clear.
+   */
   @Test
   void consume_anyKey_storedAsKeyedHashOnly() {
     List<String> seen = new ArrayList<>();
     InMemoryRateLimitStore real = InMemoryRateLimitStore.create();
     Keyring ring = Keyring.create(k -> k.secret(Secrets.generate()));
-    RateLimitStore recording = c -> {
-      seen.addAll(c.keys());
-      return real.execute(c);
-    };
-    RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
-        .store(recording).keyring(ring).build();
-    List<String> subjects = List.of("x".repeat(5000), "sk_live_51Hxyz", "alice@example.com", "192.0.2.1");
+    RateLimitStore recording =
+        c -> {
+          seen.addAll(c.keys());
+          return real.execute(c);
+        };
+    RateLimiter l =
+        limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
+            .store(recording)
+            .keyring(ring)
+            .build();
+    List<String> subjects =
+        List.of("x".repeat(5000), "sk_live_51Hxyz", "alice@example.com", "192.0.2.1");
     subjects.forEach(l::consume);
     assertThat(seen).hasSize(4).allSatisfy(k -> assertThat(k).matches("p:[A-Za-z0-9_-]{22}"));
     for (String subject : subjects) {
       assertThat(seen).noneMatch(k -> k.contains(subject));
     }
     // Instances sharing the keyring share the names (so they share the counts); others do not.
-    RateLimiter sameRing = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1))).keyring(ring).build();
-    RateLimiter otherRing = limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
-        .keyring(Keyring.create(k -> k.secret(Secrets.generate()))).build();
-    assertThat(seen.get(3)).isEqualTo("p:" + sameRing.subjectHash("192.0.2.1"))
+    RateLimiter sameRing =
+        limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1))).keyring(ring).build();
+    RateLimiter otherRing =
+        limiter(RateLimitPolicy.fixedWindow("p", 2, Duration.ofMinutes(1)))
+            .keyring(Keyring.create(k -> k.secret(Secrets.generate())))
+            .build();
+    assertThat(seen.get(3))
+        .isEqualTo("p:" + sameRing.subjectHash("192.0.2.1"))
         .isNotEqualTo("p:" + otherRing.subjectHash("192.0.2.1"));
   }
 
   @Test
   void consume_pointsAboveLimit_rejectedAsProgrammingError() {
     RateLimiter l = limiter(RateLimitPolicy.fixedWindow("p", 5, Duration.ofMinutes(1))).build();
-    assertThatThrownBy(() -> l.consume("k", 6)).hasMessage("points must be at most policy 'p' limit 5, was 6");
-    assertThatThrownBy(() -> l.consume("k", 0)).hasMessage("points must be between 1 and 1000000000, was 0");
+    assertThatThrownBy(() -> l.consume("k", 6))
+        .hasMessage("points must be at most policy 'p' limit 5, was 6");
+    assertThatThrownBy(() -> l.consume("k", 0))
+        .hasMessage("points must be between 1 and 1000000000, was 0");
   }
 
   @Test
@@ -150,16 +191,21 @@ class RateLimiterTest {
   @Test
   void consumeAll_perTargetPoints_eachSpendsItsOwn() {
     RateLimitStore store = InMemoryRateLimitStore.create();
-    RateLimiter a = limiter(RateLimitPolicy.fixedWindow("a", 10, Duration.ofMinutes(1))).store(store).build();
-    RateLimiter b = limiter(RateLimitPolicy.fixedWindow("b", 10, Duration.ofMinutes(1))).store(store).build();
+    RateLimiter a =
+        limiter(RateLimitPolicy.fixedWindow("a", 10, Duration.ofMinutes(1))).store(store).build();
+    RateLimiter b =
+        limiter(RateLimitPolicy.fixedWindow("b", 10, Duration.ofMinutes(1))).store(store).build();
     RateLimitDecision d = RateLimiter.consumeAll(a.on("k", 3), b.on("k"));
     assertThat(d.statuses()).extracting(LimitStatus::remaining).containsExactly(7L, 9L);
-    assertThatThrownBy(() -> a.on("k", 11)).hasMessage("points must be at most policy 'a' limit 10, was 11");
+    assertThatThrownBy(() -> a.on("k", 11))
+        .hasMessage("points must be at most policy 'a' limit 10, was 11");
   }
 
   @Test
   void tokenBucket_penaltyMakesDebt_rewardRepays() {
-    RateLimiter l = limiter(RateLimitPolicy.builder("b").tokenBucket(2, 1, Duration.ofSeconds(1)).build()).build();
+    RateLimiter l =
+        limiter(RateLimitPolicy.builder("b").tokenBucket(2, 1, Duration.ofSeconds(1)).build())
+            .build();
     l.penalty("k", 4); // two tokens of debt
     RateLimitDecision d = l.consume("k");
     assertThat(d.isAllowed()).isFalse();

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The verdicts for both engines' favourites, on the running JDK (25 in this build). Every finding's
@@ -27,7 +27,8 @@ class RegexSafetyTest {
         Arguments.of("(a+)+", MatchMode.MATCHES, Complexity.POLYNOMIAL, 2),
         Arguments.of("(\\w+\\s?)*$", MatchMode.MATCHES, Complexity.POLYNOMIAL, 2),
         Arguments.of("(x+x+)+y", MatchMode.MATCHES, Complexity.POLYNOMIAL, 3),
-        // no memo: reluctant loops, loops nested in a quantified group, patterns with back references
+        // no memo: reluctant loops, loops nested in a quantified group, patterns with back
+        // references
         Arguments.of("(a|aa)*?b", MatchMode.MATCHES, Complexity.EXPONENTIAL, 0),
         Arguments.of("((a|a)*)+b", MatchMode.MATCHES, Complexity.EXPONENTIAL, 0),
         Arguments.of("^(a+)+\\1$", MatchMode.MATCHES, Complexity.EXPONENTIAL, 0),
@@ -41,7 +42,8 @@ class RegexSafetyTest {
         Arguments.of(".*(?:.*=.*)", MatchMode.FIND, Complexity.POLYNOMIAL, 3),
         Arguments.of("\\s*#?\\s*$", MatchMode.FIND, Complexity.POLYNOMIAL, 3),
         // user-agent parsing (ua-parser style: a loop of ;-separated tokens, then anything but ')')
-        Arguments.of("^Mozilla/5\\.0 \\(([^;)]+;\\s*)*[^)]*\\)", MatchMode.FIND, Complexity.POLYNOMIAL, 2),
+        Arguments.of(
+            "^Mozilla/5\\.0 \\(([^;)]+;\\s*)*[^)]*\\)", MatchMode.FIND, Complexity.POLYNOMIAL, 2),
         // path-to-regexp CVE-2024-45296 shape: exponential/quadratic in JavaScript, linear here
         Arguments.of("^/([^/]+?)-([^/]+?)/?$", MatchMode.MATCHES, Complexity.LINEAR, 0),
         // safe forms JavaScript tools cannot even parse
@@ -54,8 +56,8 @@ class RegexSafetyTest {
   /** degree > 0: exactly that degree; degree < 0: at least -degree. */
   @ParameterizedTest(name = "{0} in {1} is {2}")
   @MethodSource("patterns")
-  void analyze_knownPattern_measuredComplexityAndReproducibleAttack(String pattern, MatchMode mode,
-      Complexity expected, int degree) {
+  void analyze_knownPattern_measuredComplexityAndReproducibleAttack(
+      String pattern, MatchMode mode, Complexity expected, int degree) {
     RegexVerdict v = RegexSafety.analyze(pattern, 0, mode);
 
     assertThat(v.complexity()).as(v.predicted() + " " + v.proof()).isEqualTo(expected);
@@ -72,15 +74,21 @@ class RegexSafetyTest {
   }
 
   private static void reproduce(RegexVerdict v) {
-    List<Proof.Sample> done = v.proof().samples().stream().filter(s -> !s.budgetExceeded()).toList();
+    List<Proof.Sample> done =
+        v.proof().samples().stream().filter(s -> !s.budgetExceeded()).toList();
     Proof.Sample last = done.get(done.size() - 1);
     Proof.Sample earlier = done.get(done.size() - 3);
-    long steps = EngineReplay.steps(v.pattern(), v.flags(), v.mode(), v.attack().build(last.repetitions()));
+    long steps =
+        EngineReplay.steps(v.pattern(), v.flags(), v.mode(), v.attack().build(last.repetitions()));
     assertThat(steps).as("the proof's steps, counted again on the engine").isEqualTo(last.steps());
-    assertThat(EngineReplay.steps(v.pattern(), v.flags(), v.mode(), v.attack().build(earlier.repetitions())))
+    assertThat(
+            EngineReplay.steps(
+                v.pattern(), v.flags(), v.mode(), v.attack().build(earlier.repetitions())))
         .isEqualTo(earlier.steps());
     double lengthRatio = (double) last.length() / earlier.length();
-    assertThat((double) last.steps() / earlier.steps()).as("super-linear growth").isGreaterThan(lengthRatio * 1.5);
+    assertThat((double) last.steps() / earlier.steps())
+        .as("super-linear growth")
+        .isGreaterThan(lengthRatio * 1.5);
   }
 
   @Test
@@ -91,8 +99,11 @@ class RegexSafetyTest {
     StackRisk risk = v.stackRisk();
     assertThat(risk).isNotNull();
     assertThat(risk.overflowAt1m()).isBetween(100, 100_000);
-    assertThat(EngineReplay.overflows(v.pattern(), v.mode(), risk.attack().build(risk.overflowAt1m() * 4), 1024 * 1024))
-        .as("the attack at 4x the measured length overflows a 1 MiB stack").isTrue();
+    assertThat(
+            EngineReplay.overflows(
+                v.pattern(), v.mode(), risk.attack().build(risk.overflowAt1m() * 4), 1024 * 1024))
+        .as("the attack at 4x the measured length overflows a 1 MiB stack")
+        .isTrue();
     assertThat(v.safe()).isFalse();
     assertThat(v.rewrite().pattern()).isEqualTo("[ab]*");
   }
@@ -118,10 +129,12 @@ class RegexSafetyTest {
   @Test
   void analyze_invalidPattern_throwsTheJdksOwnError() {
     assertThatThrownBy(() -> RegexSafety.analyze("x{,3}", 0, MatchMode.MATCHES))
-        .isInstanceOfSatisfying(PatternSyntaxException.class, e -> {
-          assertThat(e.getDescription()).isEqualTo("Illegal repetition");
-          assertThat(e.getIndex()).isEqualTo(2);
-        });
+        .isInstanceOfSatisfying(
+            PatternSyntaxException.class,
+            e -> {
+              assertThat(e.getDescription()).isEqualTo("Illegal repetition");
+              assertThat(e.getIndex()).isEqualTo(2);
+            });
   }
 
   @Test

@@ -25,48 +25,72 @@ class SafePatternTest {
 
   @Test
   void matches_exponentialAttack_refusedWithEventNotHung() {
-    SafePattern p = SafePattern.compile("(a|aa)*?b", b -> b.events(events::add).maxSteps(100_000).stepsPerChar(10));
+    SafePattern p =
+        SafePattern.compile(
+            "(a|aa)*?b", b -> b.events(events::add).maxSteps(100_000).stepsPerChar(10));
 
     assertThatThrownBy(() -> p.matches("a".repeat(60)))
-        .isInstanceOfSatisfying(RegexBudgetExceededException.class,
+        .isInstanceOfSatisfying(
+            RegexBudgetExceededException.class,
             e -> assertThat(e.limit()).isEqualTo(RegexBudgetExceededException.Limit.STEPS))
-        .hasMessageContaining("(a|aa)*?b").hasMessageContaining("step budget").hasMessageContaining("60 characters");
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("input_regex_budget_exceeded");
-      assertThat(e.fields()).containsEntry("limit", "steps").containsEntry("inputLength", 60)
-          .doesNotContainValue("a".repeat(60));
-    });
+        .hasMessageContaining("(a|aa)*?b")
+        .hasMessageContaining("step budget")
+        .hasMessageContaining("60 characters");
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo("input_regex_budget_exceeded");
+              assertThat(e.fields())
+                  .containsEntry("limit", "steps")
+                  .containsEntry("inputLength", 60)
+                  .doesNotContainValue("a".repeat(60));
+            });
   }
 
   @Test
   void matches_stackOverflowingInput_refusedNeverEscapes() throws InterruptedException {
     SafePattern p = SafePattern.compile("(a|b)*", b -> b.events(events::add));
     Throwable[] thrown = new Throwable[1];
-    Thread small = new Thread(null, () -> {
-      try {
-        p.matches("ab".repeat(50_000));
-      } catch (Throwable e) {
-        thrown[0] = e;
-      }
-    }, "small-stack", 512 * 1024);
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                p.matches("ab".repeat(50_000));
+              } catch (Throwable e) {
+                thrown[0] = e;
+              }
+            },
+            "small-stack",
+            512 * 1024);
     small.start();
     small.join(60_000);
 
-    assertThat(thrown[0]).isInstanceOfSatisfying(RegexBudgetExceededException.class,
-        e -> assertThat(e.limit()).isEqualTo(RegexBudgetExceededException.Limit.STACK));
-    assertThat(events).singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("limit", "stack"));
+    assertThat(thrown[0])
+        .isInstanceOfSatisfying(
+            RegexBudgetExceededException.class,
+            e -> assertThat(e.limit()).isEqualTo(RegexBudgetExceededException.Limit.STACK));
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.fields()).containsEntry("limit", "stack"));
   }
 
   @Test
   void matches_timeLimitOnly_refusedWithTimeLimit() {
-    SafePattern p = SafePattern.compile("(a|aa)*?b",
-        b -> b.events(events::add).maxSteps(Long.MAX_VALUE / 2).timeout(Duration.ofMillis(20)));
+    SafePattern p =
+        SafePattern.compile(
+            "(a|aa)*?b",
+            b -> b.events(events::add).maxSteps(Long.MAX_VALUE / 2).timeout(Duration.ofMillis(20)));
 
     assertThatThrownBy(() -> p.matches("a".repeat(200)))
-        .isInstanceOfSatisfying(RegexBudgetExceededException.class,
+        .isInstanceOfSatisfying(
+            RegexBudgetExceededException.class,
             e -> assertThat(e.limit()).isEqualTo(RegexBudgetExceededException.Limit.TIME))
         .hasMessageContaining("ran longer than 20 ms");
-    assertThat(events).singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("limit", "time"));
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.fields()).containsEntry("limit", "time"));
   }
 
   @Test
@@ -77,6 +101,7 @@ class SafePatternTest {
         .hasMessage("stepsPerChar must be >= 0, was -1");
     assertThatThrownBy(() -> SafePattern.builder("a").timeout(Duration.ZERO).build())
         .hasMessageContaining("timeout must be positive");
-    assertThatThrownBy(() -> SafePattern.compile("x{,3}")).isInstanceOf(java.util.regex.PatternSyntaxException.class);
+    assertThatThrownBy(() -> SafePattern.compile("x{,3}"))
+        .isInstanceOf(java.util.regex.PatternSyntaxException.class);
   }
 }

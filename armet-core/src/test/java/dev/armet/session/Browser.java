@@ -26,7 +26,8 @@ final class Browser {
 
   String cookieHeader() {
     StringBuilder out = new StringBuilder();
-    jar.forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+    jar.forEach(
+        (k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append('=').append(v));
     return out.toString();
   }
 

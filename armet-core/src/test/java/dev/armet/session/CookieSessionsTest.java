@@ -9,32 +9,36 @@ import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CookieSessionsTest {
   final MutableClock clock = new MutableClock();
 
   CookieSessions sessions(boolean sealed, Consumer<CookieSessionsBuilder> extra, String... keys) {
-    Keyring ring = ServerSessionsTest.ring(keys.length == 0
-        ? new String[] {ServerSessionsTest.KEY_A} : keys);
-    return CookieSessions.create(c -> {
-      c.environment(ArmetEnvironment.DEVELOPMENT).keyring(ring).clock(clock).sealed(sealed)
-          .events(e -> { });
-      extra.accept(c);
-    });
+    Keyring ring =
+        ServerSessionsTest.ring(keys.length == 0 ? new String[] {ServerSessionsTest.KEY_A} : keys);
+    return CookieSessions.create(
+        c -> {
+          c.environment(ArmetEnvironment.DEVELOPMENT)
+              .keyring(ring)
+              .clock(clock)
+              .sealed(sealed)
+              .events(e -> {});
+          extra.accept(c);
+        });
   }
 
   CookieSessions sessions(boolean sealed) {
-    return sessions(sealed, c -> { });
+    return sessions(sealed, c -> {});
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void roundTrip_keepsData(boolean sealed) {
     Browser b = new Browser();
-    assertThat(b.request(sessions(sealed), s -> { })).isEmpty();
+    assertThat(b.request(sessions(sealed), s -> {})).isEmpty();
     String set = b.request(sessions(sealed), ServerSessionsTest::count).orElseThrow();
     assertThat(set).startsWith("session=");
     b.request(sessions(sealed), ServerSessionsTest::count);
@@ -59,14 +63,20 @@ class CookieSessionsTest {
     Browser b = new Browser();
     b.request(sessions(sealed), ServerSessionsTest::count);
     String token = b.jar.get("session");
-    for (String bad : new String[] {token.substring(0, token.length() - 3),
-        token.replace(token.charAt(10), token.charAt(10) == 'x' ? 'y' : 'x'), token + "A"}) {
+    for (String bad :
+        new String[] {
+          token.substring(0, token.length() - 3),
+          token.replace(token.charAt(10), token.charAt(10) == 'x' ? 'y' : 'x'),
+          token + "A"
+        }) {
       Browser other = new Browser();
       other.jar.put("session", bad);
       assertThat(other.request(sessions(sealed), s -> assertThat(s.exists()).isFalse())).isEmpty();
     }
-    b.copy().request(sessions(sealed, c -> { }, ServerSessionsTest.KEY_B),
-        s -> assertThat(s.exists()).isFalse());
+    b.copy()
+        .request(
+            sessions(sealed, c -> {}, ServerSessionsTest.KEY_B),
+            s -> assertThat(s.exists()).isFalse());
   }
 
   @ParameterizedTest
@@ -84,12 +94,13 @@ class CookieSessionsTest {
   @ValueSource(booleans = {false, true})
   void open_withRotatedKey_acceptsAndReissues(boolean sealed) {
     Browser b = new Browser();
-    b.request(sessions(sealed, c -> { }, ServerSessionsTest.KEY_A), ServerSessionsTest::count);
-    CookieSessions rotated = sessions(sealed, c -> { }, ServerSessionsTest.KEY_B,
-        ServerSessionsTest.KEY_A);
+    b.request(sessions(sealed, c -> {}, ServerSessionsTest.KEY_A), ServerSessionsTest::count);
+    CookieSessions rotated =
+        sessions(sealed, c -> {}, ServerSessionsTest.KEY_B, ServerSessionsTest.KEY_A);
     assertThat(b.request(rotated, s -> assertThat(ServerSessionsTest.n(s)).isEqualTo(1)))
         .isPresent();
-    b.request(sessions(sealed, c -> { }, ServerSessionsTest.KEY_B),
+    b.request(
+        sessions(sealed, c -> {}, ServerSessionsTest.KEY_B),
         s -> assertThat(ServerSessionsTest.n(s)).isEqualTo(1));
   }
 
@@ -100,8 +111,9 @@ class CookieSessionsTest {
     b.request(sessions(sealed), ServerSessionsTest::count);
     Browser moved = new Browser();
     moved.jar.put("prefs", b.jar.get("session"));
-    CookieSessions other = sessions(sealed, c -> c.cookie(
-        dev.armet.cookie.SetCookie.named("prefs", k -> k.secure(true))));
+    CookieSessions other =
+        sessions(
+            sealed, c -> c.cookie(dev.armet.cookie.SetCookie.named("prefs", k -> k.secure(true))));
     moved.request(other, s -> assertThat(s.exists()).isFalse());
   }
 
@@ -111,8 +123,9 @@ class CookieSessionsTest {
     Browser b = new Browser();
     assertThatThrownBy(() -> b.request(sessions(sealed), s -> s.set("big", "x".repeat(3500))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageMatching("cookie session 'session' would be \\d{4} bytes, over the 4093 bytes"
-            + " a browser keeps; store less in the session or use ServerSessions");
+        .hasMessageMatching(
+            "cookie session 'session' would be \\d{4} bytes, over the 4093 bytes"
+                + " a browser keeps; store less in the session or use ServerSessions");
   }
 
   @Test

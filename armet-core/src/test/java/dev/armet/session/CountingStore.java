@@ -2,7 +2,6 @@ package dev.armet.session;
 
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,14 +2,13 @@ package dev.armet.session;
 
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A store that runs a step of another request just before its next write, so a race between
- * two requests is played in one fixed order, every time, with no threads and no sleeps.
+ * A store that runs a step of another request just before its next write, so a race between two
+ * requests is played in one fixed order, every time, with no threads and no sleeps.
  */
 final class InterleavingStore implements SessionStore {
   private final SessionStore delegate;

@@ -1,11 +1,10 @@
 package dev.armet.session;
 
-import dev.armet.spi.SessionRecord;
-import dev.armet.spi.SessionStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
@@ -54,8 +53,10 @@ class MemorySessionStoreTest extends SessionStoreContract {
   @Test
   void record_tooLargeToReadBack_refusedAtEncode() {
     SessionRecord r = record("k", null, Duration.ofMinutes(1), Map.of("a", "x".repeat(1 << 20)));
-    assertThatThrownBy(r::encode).isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("session data is 1048").hasMessageContaining("over the 1048576");
+    assertThatThrownBy(r::encode)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("session data is 1048")
+        .hasMessageContaining("over the 1048576");
   }
 
   @Test

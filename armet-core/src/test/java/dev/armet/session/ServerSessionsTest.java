@@ -25,24 +25,29 @@ class ServerSessionsTest {
   final List<SecurityEvent> events = new ArrayList<>();
 
   ServerSessions sessions(Consumer<ServerSessionsBuilder> extra, String... secrets) {
-    return ServerSessions.create(s -> {
-      s.environment(ArmetEnvironment.DEVELOPMENT).store(store).clock(clock).events(events::add)
-          .keyring(ring(secrets.length == 0 ? new String[] {KEY_A} : secrets));
-      extra.accept(s);
-    });
+    return ServerSessions.create(
+        s -> {
+          s.environment(ArmetEnvironment.DEVELOPMENT)
+              .store(store)
+              .clock(clock)
+              .events(events::add)
+              .keyring(ring(secrets.length == 0 ? new String[] {KEY_A} : secrets));
+          extra.accept(s);
+        });
   }
 
   ServerSessions sessions() {
-    return sessions(s -> { });
+    return sessions(s -> {});
   }
 
   static Keyring ring(String... secrets) {
-    return Keyring.create(k -> {
-      k.environment(ArmetEnvironment.PRODUCTION);
-      for (String s : secrets) {
-        k.secret(s);
-      }
-    });
+    return Keyring.create(
+        k -> {
+          k.environment(ArmetEnvironment.PRODUCTION);
+          for (String s : secrets) {
+            k.secret(s);
+          }
+        });
   }
 
   static void count(Session s) {
@@ -57,7 +62,7 @@ class ServerSessionsTest {
   @Test
   void commit_untouchedSession_noCookieNoStoreWork() {
     Browser b = new Browser();
-    assertThat(b.request(sessions(), s -> { })).isEmpty();
+    assertThat(b.request(sessions(), s -> {})).isEmpty();
     assertThat(b.request(sessions(), Session::create)).isEmpty();
     assertThat(store.saves.get() + store.loads.get()).isZero();
   }
@@ -66,7 +71,9 @@ class ServerSessionsTest {
   void commit_withData_setsSignedIdCookieAndStores() {
     Browser b = new Browser();
     String header = b.request(sessions(), ServerSessionsTest::count).orElseThrow();
-    assertThat(header).startsWith("id=").contains("; Path=/; HttpOnly; SameSite=Lax")
+    assertThat(header)
+        .startsWith("id=")
+        .contains("; Path=/; HttpOnly; SameSite=Lax")
         .doesNotContain("Secure");
     assertThat(store.saves.get()).isEqualTo(1);
     int[] seen = new int[1];
@@ -76,7 +83,8 @@ class ServerSessionsTest {
 
   @Test
   void open_overHttps_usesHostPrefixedSecureCookie() {
-    String header = new Browser().request(sessions(), true, ServerSessionsTest::count).orElseThrow();
+    String header =
+        new Browser().request(sessions(), true, ServerSessionsTest::count).orElseThrow();
     assertThat(header).startsWith("__Host-id=").contains("; Path=/; Secure; HttpOnly");
   }
 
@@ -102,7 +110,8 @@ class ServerSessionsTest {
     assertThat(b.request(sessions(), s -> seen[0] = s)).isEmpty();
     assertThat(seen[0].exists()).isFalse();
     assertThat(store.loads.get()).as("store never asked").isEqualTo(loads);
-    assertThat(events).extracting(SecurityEvent::type)
+    assertThat(events)
+        .extracting(SecurityEvent::type)
         .containsExactly("session_created", "session_tampered");
     assertThat(events.get(1).toString()).doesNotContain(token);
   }
@@ -112,13 +121,14 @@ class ServerSessionsTest {
     Browser b = new Browser();
     b.request(sessions(), ServerSessionsTest::count);
     String token = b.jar.get("id");
-    for (String bad : List.of(token.substring(0, token.length() / 2), token.substring(5), "", "x")) {
+    for (String bad :
+        List.of(token.substring(0, token.length() / 2), token.substring(5), "", "x")) {
       Browser other = new Browser();
       other.jar.put("id", bad);
       other.request(sessions(), s -> assertThat(s.exists()).isFalse());
     }
     Browser wrongKey = b.copy();
-    wrongKey.request(sessions(s -> { }, KEY_B), s -> assertThat(s.exists()).isFalse());
+    wrongKey.request(sessions(s -> {}, KEY_B), s -> assertThat(s.exists()).isFalse());
   }
 
   @Test
@@ -134,12 +144,12 @@ class ServerSessionsTest {
   @Test
   void open_withRotatedKey_acceptsAndReissuesWithCurrentKey() {
     Browser b = new Browser();
-    b.request(sessions(s -> { }, KEY_A), ServerSessionsTest::count);
-    ServerSessions rotated = sessions(s -> { }, KEY_B, KEY_A);
+    b.request(sessions(s -> {}, KEY_A), ServerSessionsTest::count);
+    ServerSessions rotated = sessions(s -> {}, KEY_B, KEY_A);
     String reissued = b.request(rotated, s -> assertThat(n(s)).isEqualTo(1)).orElseThrow();
     assertThat(reissued).startsWith("id=");
-    b.request(sessions(s -> { }, KEY_B), s -> assertThat(n(s)).isEqualTo(1));
-    assertThat(b.request(rotated, s -> { })).isEmpty();
+    b.request(sessions(s -> {}, KEY_B), s -> assertThat(n(s)).isEqualTo(1));
+    assertThat(b.request(rotated, s -> {})).isEmpty();
   }
 
   @Test
@@ -147,10 +157,12 @@ class ServerSessionsTest {
     Browser attacker = new Browser();
     attacker.request(sessions(), s -> s.set("cart", List.of("x")));
     Browser victim = attacker.copy(); // the attacker plants their cookie in the victim's browser
-    victim.request(sessions(), s -> {
-      s.regenerate();
-      s.set("user", "victim");
-    });
+    victim.request(
+        sessions(),
+        s -> {
+          s.regenerate();
+          s.set("user", "victim");
+        });
     assertThat(victim.jar.get("id")).isNotEqualTo(attacker.jar.get("id"));
     attacker.request(sessions(), s -> assertThat(s.exists()).isFalse());
     victim.request(sessions(), s -> assertThat(s.get("user")).contains("victim"));
@@ -172,8 +184,8 @@ class ServerSessionsTest {
   void open_cookieMovedToAnotherName_rejected() {
     Browser b = new Browser();
     b.request(sessions(), ServerSessionsTest::count);
-    ServerSessions other = sessions(s -> s.cookie(
-        dev.armet.cookie.SetCookie.named("other", c -> c.secure(true))));
+    ServerSessions other =
+        sessions(s -> s.cookie(dev.armet.cookie.SetCookie.named("other", c -> c.secure(true))));
     Browser moved = new Browser();
     moved.jar.put("other", b.jar.get("id"));
     moved.request(other, s -> assertThat(s.exists()).isFalse());
@@ -191,11 +203,11 @@ class ServerSessionsTest {
   void touch_extendsIdleExpiry_atMostOncePerInterval() {
     Browser b = new Browser();
     b.request(sessions(), ServerSessionsTest::count);
-    b.request(sessions(), s -> { });
+    b.request(sessions(), s -> {});
     assertThat(store.touches.get()).as("fresh, not due").isZero();
     clock.advance(Duration.ofMinutes(20));
-    b.request(sessions(), s -> { });
-    b.request(sessions(), s -> { });
+    b.request(sessions(), s -> {});
+    b.request(sessions(), s -> {});
     assertThat(store.touches.get()).isEqualTo(1);
     clock.advance(Duration.ofMinutes(20));
     b.request(sessions(), s -> assertThat(n(s)).isEqualTo(1));
@@ -209,7 +221,7 @@ class ServerSessionsTest {
       clock.advance(Duration.ofMinutes(20));
       b.request(sessions(), ServerSessionsTest::count);
     }
-    assertThat(b.request(sessions(), s -> { }).orElse("")).isEmpty();
+    assertThat(b.request(sessions(), s -> {}).orElse("")).isEmpty();
     clock.advance(Duration.ofMinutes(20)); // 12h after creation
     b.request(sessions(), s -> assertThat(s.exists()).isFalse());
   }
@@ -241,10 +253,12 @@ class ServerSessionsTest {
     Browser b = new Browser();
     b.request(sessions(), ServerSessionsTest::count);
     String old = b.jar.get("id");
-    b.request(sessions(), s -> {
-      s.invalidate();
-      s.set("fresh", true);
-    });
+    b.request(
+        sessions(),
+        s -> {
+          s.invalidate();
+          s.set("fresh", true);
+        });
     assertThat(b.jar.get("id")).isNotEqualTo(old);
     b.request(sessions(), s -> assertThat(s.names()).containsExactly("fresh"));
   }
@@ -300,10 +314,12 @@ class ServerSessionsTest {
     b.request(sessions, s -> s.set("cart", 1));
     RequestCookies oldCookies = RequestCookies.parse(b.cookieHeader());
     Session xhr = sessions.open(oldCookies, false);
-    b.request(sessions, s -> {
-      s.regenerate();
-      s.set("user", "alice");
-    });
+    b.request(
+        sessions,
+        s -> {
+          s.regenerate();
+          s.set("user", "alice");
+        });
     xhr.set("cart", 2);
     assertThat(sessions.commit(xhr)).as("no Set-Cookie that could wipe the new id").isEmpty();
     assertThat(sessions.commit(sessions.open(oldCookies, false))).isEmpty();
@@ -315,7 +331,7 @@ class ServerSessionsTest {
     ServerSessions rolling = sessions(s -> s.rolling(true));
     Browser b = new Browser();
     b.request(rolling, ServerSessionsTest::count);
-    assertThat(b.request(rolling, s -> { })).isPresent();
+    assertThat(b.request(rolling, s -> {})).isPresent();
   }
 
   @Test
@@ -326,19 +342,26 @@ class ServerSessionsTest {
 
   @Test
   void set_nonJsonValue_failsAtSetWithClearError() {
-    new Browser().request(sessions(), s -> assertThatThrownBy(() -> s.set("user", new Object()))
-        .hasMessageContaining("session attribute 'user': java.lang.Object is not JSON-shaped"));
+    new Browser()
+        .request(
+            sessions(),
+            s ->
+                assertThatThrownBy(() -> s.set("user", new Object()))
+                    .hasMessageContaining(
+                        "session attribute 'user': java.lang.Object is not JSON-shaped"));
   }
 
   @Test
   void handle_isTheStoreKeyNotTheCookieId() {
     Browser b = new Browser();
     b.request(sessions(), ServerSessionsTest::count);
-    b.request(sessions(), s -> {
-      String handle = s.handle().orElseThrow();
-      assertThat(b.jar.get("id")).doesNotContain(handle);
-      assertThat(store.delegate.load(handle)).isPresent();
-    });
+    b.request(
+        sessions(),
+        s -> {
+          String handle = s.handle().orElseThrow();
+          assertThat(b.jar.get("id")).doesNotContain(handle);
+          assertThat(store.delegate.load(handle)).isPresent();
+        });
   }
 
   @Test

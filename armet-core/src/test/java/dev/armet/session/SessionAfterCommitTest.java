@@ -13,17 +13,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 10, item 2: a change after commit is refused, in both kinds of sessions. */
 class SessionAfterCommitTest {
-  private static final List<Consumer<Session>> CHANGES = List.of(s -> s.set("late", 1),
-      s -> s.remove("n"), s -> s.userId("mallory"), Session::regenerate, Session::invalidate);
+  private static final List<Consumer<Session>> CHANGES =
+      List.of(
+          s -> s.set("late", 1),
+          s -> s.remove("n"),
+          s -> s.userId("mallory"),
+          Session::regenerate,
+          Session::invalidate);
 
   private static Sessions sessions(boolean server) {
     MutableClock clock = new MutableClock();
     return server
-        ? ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT).clock(clock)
-            .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)).events(e -> { })
-            .store(new MemorySessionStore(10, clock)))
-        : CookieSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT).clock(clock)
-            .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)).events(e -> { }));
+        ? ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .clock(clock)
+                    .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A))
+                    .events(e -> {})
+                    .store(new MemorySessionStore(10, clock)))
+        : CookieSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .clock(clock)
+                    .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A))
+                    .events(e -> {}));
   }
 
   @ParameterizedTest
@@ -36,7 +49,8 @@ class SessionAfterCommitTest {
     sessions.commit(s);
     assertThat(s.isCommitted()).isTrue();
     for (Consumer<Session> change : CHANGES) {
-      assertThatThrownBy(() -> change.accept(s)).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> change.accept(s))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("the session was already committed with the response");
     }
     assertThat(s.get("n")).contains(1);

@@ -15,8 +15,14 @@ class SessionEventsTest {
   final MutableClock clock = new MutableClock();
   final MemorySessionStore store = new MemorySessionStore(100, clock);
   final List<SecurityEvent> events = new ArrayList<>();
-  final ServerSessions sessions = ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-      .store(store).clock(clock).events(events::add).keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)));
+  final ServerSessions sessions =
+      ServerSessions.create(
+          s ->
+              s.environment(ArmetEnvironment.DEVELOPMENT)
+                  .store(store)
+                  .clock(clock)
+                  .events(events::add)
+                  .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)));
 
   @Test
   void firstWrite_isSessionCreated_regenerate_isSessionRenewed() {
@@ -30,10 +36,13 @@ class SessionEventsTest {
 
   @Test
   void regenerateWithoutSession_isSessionCreated() {
-    new Browser().request(sessions, s -> {
-      s.regenerate();
-      ServerSessionsTest.count(s);
-    });
+    new Browser()
+        .request(
+            sessions,
+            s -> {
+              s.regenerate();
+              ServerSessionsTest.count(s);
+            });
     assertThat(types()).containsExactly("session_created");
   }
 
@@ -44,23 +53,31 @@ class SessionEventsTest {
     Browser stolen = b.copy();
     b.request(sessions, Session::invalidate);
     stolen.request(sessions, s -> assertThat(s.exists()).isFalse());
-    assertThat(types()).containsExactly("session_created", "session_revoked", "session_use_after_expire");
+    assertThat(types())
+        .containsExactly("session_created", "session_revoked", "session_use_after_expire");
   }
 
   @Test
   void pastTheAbsoluteTimeout_isSessionExpired() {
     // A store that has not dropped the record yet (its own clock lags): Armet notices and deletes.
     MemorySessionStore lagging = new MemorySessionStore(100, new MutableClock());
-    ServerSessions s = ServerSessions.create(c -> c.environment(ArmetEnvironment.DEVELOPMENT)
-        .store(lagging).clock(clock).events(events::add)
-        .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)));
+    ServerSessions s =
+        ServerSessions.create(
+            c ->
+                c.environment(ArmetEnvironment.DEVELOPMENT)
+                    .store(lagging)
+                    .clock(clock)
+                    .events(events::add)
+                    .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)));
     Browser b = new Browser();
     b.request(s, ServerSessionsTest::count);
     for (int i = 0; i < 36; i++) {
       clock.advance(Duration.ofMinutes(20));
-      b.request(s, x -> { });
+      b.request(s, x -> {});
     }
-    assertThat(events).filteredOn(e -> e.type().equals("session_expired")).singleElement()
+    assertThat(events)
+        .filteredOn(e -> e.type().equals("session_expired"))
+        .singleElement()
         .satisfies(e -> assertThat(e.fields()).containsEntry("reason", "absolute_timeout"));
   }
 
@@ -77,16 +94,24 @@ class SessionEventsTest {
   @Test
   void destroyAllForUser_isSessionRevokedAll() {
     sessions.destroyAllForUser("alice");
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("session_revoked_all");
-      assertThat(e.fields()).containsEntry("user", "alice");
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo("session_revoked_all");
+              assertThat(e.fields()).containsEntry("user", "alice");
+            });
   }
 
   @Test
   void cookieSessions_createdRenewedRevoked() {
-    CookieSessions cookies = CookieSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-        .clock(clock).events(events::add).keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)));
+    CookieSessions cookies =
+        CookieSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .clock(clock)
+                    .events(events::add)
+                    .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A)));
     Browser b = new Browser();
     b.request(cookies, ServerSessionsTest::count);
     b.request(cookies, Session::regenerate);

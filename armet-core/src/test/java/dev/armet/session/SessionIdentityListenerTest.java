@@ -9,8 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionIdentityListenerTest {
-  final Session session = ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-      .store(new MemorySessionStore()).events(e -> { })).open(RequestCookies.empty(), false);
+  final Session session =
+      ServerSessions.create(
+              s ->
+                  s.environment(ArmetEnvironment.DEVELOPMENT)
+                      .store(new MemorySessionStore())
+                      .events(e -> {}))
+          .open(RequestCookies.empty(), false);
 
   @Test
   void onIdentityChange_runsOnRegenerateAndInvalidate_notOnDataChanges() {
@@ -25,11 +30,12 @@ class SessionIdentityListenerTest {
 
   @Test
   void onIdentityChange_listenerMayChangeTheSession() {
-    session.onIdentityChange(() -> {
-      if (session.exists()) {
-        session.set("rotated", true);
-      }
-    });
+    session.onIdentityChange(
+        () -> {
+          if (session.exists()) {
+            session.set("rotated", true);
+          }
+        });
     session.regenerate();
     assertThat(session.get("rotated")).contains(true);
   }

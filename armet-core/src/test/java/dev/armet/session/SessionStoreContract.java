@@ -1,13 +1,12 @@
 package dev.armet.session;
 
-import dev.armet.spi.SessionRecord;
-import dev.armet.spi.SessionStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
+import dev.armet.spi.SessionRecord;
+import dev.armet.spi.SessionStore;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +59,12 @@ public abstract class SessionStoreContract {
 
   @Test
   void save_thenLoad_returnsDataAndExpiry() {
-    SessionRecord r = record("k1", "alice", Duration.ofMinutes(30),
-        Map.of("n", 1, "l", List.of("a", Map.of("b", true)), "big", Long.MAX_VALUE, "d", 1.5));
+    SessionRecord r =
+        record(
+            "k1",
+            "alice",
+            Duration.ofMinutes(30),
+            Map.of("n", 1, "l", List.of("a", Map.of("b", true)), "big", Long.MAX_VALUE, "d", 1.5));
     create(r);
     SessionRecord back = store.load("k1").orElseThrow();
     assertThat(back.version()).isEqualTo(SessionRecord.FIRST_VERSION);
@@ -75,8 +78,8 @@ public abstract class SessionStoreContract {
   void save_withTheVersionRead_replacesAndStoresTheNewVersion() {
     create(record("k1", "alice", Duration.ofMinutes(30), Map.of("v", 1)));
     SessionRecord read = store.load("k1").orElseThrow();
-    SessionRecord next = record("k1", "bob", Duration.ofMinutes(30), Map.of("v", 2))
-        .withVersion(read.version() + 1);
+    SessionRecord next =
+        record("k1", "bob", Duration.ofMinutes(30), Map.of("v", 2)).withVersion(read.version() + 1);
     assertThat(store.save(next, read.version())).isTrue();
     SessionRecord back = store.load("k1").orElseThrow();
     assertThat(back.version()).isEqualTo(read.version() + 1);
@@ -87,7 +90,8 @@ public abstract class SessionStoreContract {
   @Test
   void save_withAStaleVersion_writesNothing() {
     create(record("k1", null, Duration.ofMinutes(30), Map.of("v", 1)));
-    SessionRecord winner = record("k1", null, Duration.ofMinutes(30), Map.of("v", 2)).withVersion(2);
+    SessionRecord winner =
+        record("k1", null, Duration.ofMinutes(30), Map.of("v", 2)).withVersion(2);
     assertThat(store.save(winner, 1)).isTrue();
     SessionRecord loser = record("k1", null, Duration.ofMinutes(30), Map.of("v", 3)).withVersion(2);
     assertThat(store.save(loser, 1)).as("written on version 1, which is gone").isFalse();
@@ -97,15 +101,18 @@ public abstract class SessionStoreContract {
   @Test
   void save_absentExpected_createsOnlyWhenNoLiveRecord() {
     create(record("k1", null, Duration.ofMinutes(30), Map.of("v", 1)));
-    assertThat(store.save(record("k1", null, Duration.ofMinutes(30), Map.of("v", 2)),
-        SessionStore.ABSENT)).isFalse();
+    assertThat(
+            store.save(
+                record("k1", null, Duration.ofMinutes(30), Map.of("v", 2)), SessionStore.ABSENT))
+        .isFalse();
     assertThat(store.load("k1").orElseThrow().attributes()).isEqualTo(Map.of("v", 1));
   }
 
   @Test
   void save_ofAVersionOnAnAbsentKey_createsNothing() {
-    assertThat(store.save(record("ghost", null, Duration.ofMinutes(30), Map.of()).withVersion(2),
-        1)).isFalse();
+    assertThat(
+            store.save(record("ghost", null, Duration.ofMinutes(30), Map.of()).withVersion(2), 1))
+        .isFalse();
     assertThat(store.load("ghost")).isEmpty();
   }
 
@@ -132,8 +139,14 @@ public abstract class SessionStoreContract {
     create(record("k1", null, Duration.ofMinutes(30), Map.of("v", 1)));
     SessionRecord read = store.load("k1").orElseThrow();
     clock.advance(Duration.ofMinutes(31));
-    SessionRecord next = new SessionRecord("k1", null, read.createdAt(),
-        clock.instant().plus(Duration.ofMinutes(30)), read.version() + 1, Map.of("v", 2));
+    SessionRecord next =
+        new SessionRecord(
+            "k1",
+            null,
+            read.createdAt(),
+            clock.instant().plus(Duration.ofMinutes(30)),
+            read.version() + 1,
+            Map.of("v", 2));
     assertThat(store.save(next, read.version())).isFalse();
     assertThat(store.load("k1")).isEmpty();
   }
@@ -155,18 +168,26 @@ public abstract class SessionStoreContract {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < 25; i++) {
-            boolean written;
-            do {
-              SessionRecord read = store.load("counter").orElseThrow();
-              int n = ((Number) read.attributes().get("n")).intValue();
-              SessionRecord next = new SessionRecord("counter", null, read.createdAt(),
-                  read.expiresAt(), read.version() + 1, Map.of("n", n + 1));
-              written = store.save(next, read.version());
-            } while (!written);
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    boolean written;
+                    do {
+                      SessionRecord read = store.load("counter").orElseThrow();
+                      int n = ((Number) read.attributes().get("n")).intValue();
+                      SessionRecord next =
+                          new SessionRecord(
+                              "counter",
+                              null,
+                              read.createdAt(),
+                              read.expiresAt(),
+                              read.version() + 1,
+                              Map.of("n", n + 1));
+                      written = store.save(next, read.version());
+                    } while (!written);
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -234,10 +255,14 @@ public abstract class SessionStoreContract {
     create(record("a2", "alice", Duration.ofMinutes(5), Map.of()));
     create(record("b1", "bob", Duration.ofMinutes(30), Map.of()));
     create(record("anon", null, Duration.ofMinutes(30), Map.of()));
-    assertThat(store.listForUser("alice")).extracting(SessionRecord::key)
+    assertThat(store.listForUser("alice"))
+        .extracting(SessionRecord::key)
         .containsExactlyInAnyOrder("a1", "a2");
-    SessionRecord a1 = store.listForUser("alice").stream().filter(r -> r.key().equals("a1"))
-        .findFirst().orElseThrow();
+    SessionRecord a1 =
+        store.listForUser("alice").stream()
+            .filter(r -> r.key().equals("a1"))
+            .findFirst()
+            .orElseThrow();
     assertThat(a1.attributes()).isEqualTo(Map.of("n", 1));
     assertThat(a1.createdAt()).isEqualTo(store.load("a1").orElseThrow().createdAt());
     assertThat(store.listForUser("nobody")).isEmpty();
@@ -256,11 +281,15 @@ public abstract class SessionStoreContract {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < 50; i++) {
-            create(record("t" + thread + "-" + i, null, Duration.ofMinutes(5), Map.of("i", i)));
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    create(
+                        record(
+                            "t" + thread + "-" + i, null, Duration.ofMinutes(5), Map.of("i", i)));
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -279,18 +308,24 @@ public abstract class SessionStoreContract {
 
   /** Sessions over this store, with a hook that plays another request just before a write. */
   private ServerSessions racingSessions(InterleavingStore interleaving) {
-    return ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(Keyring.create(k -> k.secret(Secrets.generate()))).store(interleaving)
-        .clock(clock).events(e -> { }));
+    return ServerSessions.create(
+        s ->
+            s.environment(ArmetEnvironment.DEVELOPMENT)
+                .keyring(Keyring.create(k -> k.secret(Secrets.generate())))
+                .store(interleaving)
+                .clock(clock)
+                .events(e -> {}));
   }
 
   /** A browser signed in as alice, with one attribute. */
   private static Browser signedIn(ServerSessions sessions) {
     Browser b = new Browser();
-    b.request(sessions, s -> {
-      s.userId("alice");
-      s.set("notes", 0);
-    });
+    b.request(
+        sessions,
+        s -> {
+          s.userId("alice");
+          s.set("notes", 0);
+        });
     return b;
   }
 
@@ -331,11 +366,14 @@ public abstract class SessionStoreContract {
     Browser browser = signedIn(sessions);
     Browser stale = browser.copy();
     // Request 1 (a role change) opened the session; request 2 logs out before request 1 commits.
-    stale.request(sessions, s -> {
-      browser.request(sessions, Session::invalidate);
-      s.regenerate();
-    });
-    assertThat(signedInAs(stale, sessions, "alice")).as("cookie of the regenerating response")
+    stale.request(
+        sessions,
+        s -> {
+          browser.request(sessions, Session::invalidate);
+          s.regenerate();
+        });
+    assertThat(signedInAs(stale, sessions, "alice"))
+        .as("cookie of the regenerating response")
         .isFalse();
   }
 

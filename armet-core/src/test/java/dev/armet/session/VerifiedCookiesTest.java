@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verified-cookie cache of {@link ServerSessions} (issue 18): one instance serves every
- * request here, as in a server, so the cache is in play. A cookie is verified once, but the store
- * is asked on every request, so a revoked session is refused whatever the cache holds.
+ * The verified-cookie cache of {@link ServerSessions} (issue 18): one instance serves every request
+ * here, as in a server, so the cache is in play. A cookie is verified once, but the store is asked
+ * on every request, so a revoked session is refused whatever the cache holds.
  */
 class VerifiedCookiesTest {
   final MutableClock clock = new MutableClock();
@@ -21,16 +21,20 @@ class VerifiedCookiesTest {
   final List<SecurityEvent> events = new ArrayList<>();
 
   ServerSessions sessions(Consumer<ServerSessionsBuilder> extra) {
-    return ServerSessions.create(s -> {
-      s.environment(ArmetEnvironment.DEVELOPMENT).store(store).clock(clock).events(events::add)
-          .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A));
-      extra.accept(s);
-    });
+    return ServerSessions.create(
+        s -> {
+          s.environment(ArmetEnvironment.DEVELOPMENT)
+              .store(store)
+              .clock(clock)
+              .events(events::add)
+              .keyring(ServerSessionsTest.ring(ServerSessionsTest.KEY_A));
+          extra.accept(s);
+        });
   }
 
   @Test
   void cookie_verifiedOnce_butStoreAskedOnEveryRequest() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, ServerSessionsTest::count);
     int loads = store.loads.get();
@@ -43,7 +47,7 @@ class VerifiedCookiesTest {
 
   @Test
   void invalidate_oldCookieRefusedEvenThoughItWasCached() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, s -> s.userId("alice"));
     Browser stolen = b.copy();
@@ -56,22 +60,24 @@ class VerifiedCookiesTest {
 
   @Test
   void regenerate_oldCachedCookieRefused() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, s -> s.set("cart", 1));
     Browser before = b.copy();
     before.request(sessions, s -> assertThat(s.exists()).isTrue());
-    b.request(sessions, s -> {
-      s.regenerate();
-      s.userId("bob");
-    });
+    b.request(
+        sessions,
+        s -> {
+          s.regenerate();
+          s.userId("bob");
+        });
     before.request(sessions, s -> assertThat(s.exists()).as("pre-login id is dead").isFalse());
     b.request(sessions, s -> assertThat(s.userId()).contains("bob"));
   }
 
   @Test
   void logoutEverywhere_cachedCookieRefused() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, s -> s.userId("carol"));
     b.request(sessions, s -> assertThat(s.exists()).isTrue());
@@ -81,7 +87,7 @@ class VerifiedCookiesTest {
 
   @Test
   void expiry_cachedCookieRefused() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, ServerSessionsTest::count);
     b.request(sessions, s -> assertThat(s.exists()).isTrue());
@@ -91,10 +97,10 @@ class VerifiedCookiesTest {
 
   @Test
   void tamperedCopyOfACachedCookie_isNotAHit() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, ServerSessionsTest::count);
-    b.request(sessions, s -> { });
+    b.request(sessions, s -> {});
     String good = b.jar.get("id");
     Browser attacker = new Browser();
     char last = good.charAt(good.length() - 1);
@@ -105,10 +111,10 @@ class VerifiedCookiesTest {
 
   @Test
   void cachedCookieUnderAnotherName_isNotAHit() {
-    ServerSessions sessions = sessions(s -> { });
+    ServerSessions sessions = sessions(s -> {});
     Browser b = new Browser();
     b.request(sessions, ServerSessionsTest::count);
-    b.request(sessions, s -> { }); // cached as "id" (plain HTTP)
+    b.request(sessions, s -> {}); // cached as "id" (plain HTTP)
     Browser moved = new Browser();
     moved.jar.put("__Host-id", b.jar.get("id"));
     moved.request(sessions, true, s -> assertThat(s.exists()).isFalse());

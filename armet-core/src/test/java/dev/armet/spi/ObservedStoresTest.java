@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 class ObservedStoresTest {
   /** What the observer was told, as "store op outcome", in order. */
   private final List<String> seen = new CopyOnWriteArrayList<>();
-  private final StoreObserver observer = (store, op, outcome, nanos) -> {
-    assertThat(nanos).isNotNegative();
-    seen.add(store + " " + op + " " + outcome);
-  };
+
+  private final StoreObserver observer =
+      (store, op, outcome, nanos) -> {
+        assertThat(nanos).isNotNegative();
+        seen.add(store + " " + op + " " + outcome);
+      };
 
   @Test
   void sessionStore_reportsEachOperationWithItsOutcome() {
@@ -41,9 +43,16 @@ class ObservedStoresTest {
     assertThat(store.listForUser("alice")).hasSize(1);
     store.delete("k");
     store.deleteAllForUser("alice");
-    assertThat(seen).containsExactly("sessions load miss", "sessions save ok",
-        "sessions save conflict", "sessions load hit", "sessions touch ok",
-        "sessions list_for_user ok", "sessions delete ok", "sessions delete_all_for_user ok");
+    assertThat(seen)
+        .containsExactly(
+            "sessions load miss",
+            "sessions save ok",
+            "sessions save conflict",
+            "sessions load hit",
+            "sessions touch ok",
+            "sessions list_for_user ok",
+            "sessions delete ok",
+            "sessions delete_all_for_user ok");
   }
 
   @Test
@@ -58,24 +67,35 @@ class ObservedStoresTest {
   @Test
   void rateLimitStore_reportsTheCommandsOperation_andWhetherItWasAllowed() {
     RateLimitStore store = ObservedStores.rateLimits(InMemoryRateLimitStore.create(), observer);
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("p", 1, Duration.ofHours(1)))
-        .store(store).build();
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("p", 1, Duration.ofHours(1)))
+            .store(store)
+            .build();
     limiter.consume("a");
     limiter.consume("a");
     limiter.reward("a", 1);
     limiter.get("a");
     limiter.delete("a");
-    assertThat(seen).containsExactly("rate_limits consume allowed", "rate_limits consume refused",
-        "rate_limits reward ok", "rate_limits get ok", "rate_limits delete ok");
+    assertThat(seen)
+        .containsExactly(
+            "rate_limits consume allowed",
+            "rate_limits consume refused",
+            "rate_limits reward ok",
+            "rate_limits get ok",
+            "rate_limits delete ok");
   }
 
   @Test
   void rateLimitStoreFailure_reportedAsError_andTheLimiterStillFailsClosed() {
-    RateLimitStore down = c -> {
-      throw new RateLimitStoreException("timed out");
-    };
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("p", 5, Duration.ofHours(1)))
-        .store(ObservedStores.rateLimits(down, observer)).events(e -> { }).build();
+    RateLimitStore down =
+        c -> {
+          throw new RateLimitStoreException("timed out");
+        };
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("p", 5, Duration.ofHours(1)))
+            .store(ObservedStores.rateLimits(down, observer))
+            .events(e -> {})
+            .build();
     assertThat(limiter.consume("a").isAllowed()).isFalse();
     assertThat(seen).containsExactly("rate_limits consume error");
   }
@@ -93,13 +113,17 @@ class ObservedStoresTest {
 
   @Test
   void failingObserver_neverFailsTheOperation() {
-    StoreObserver broken = (store, op, outcome, nanos) -> {
-      throw new IllegalStateException("registry closed");
-    };
+    StoreObserver broken =
+        (store, op, outcome, nanos) -> {
+          throw new IllegalStateException("registry closed");
+        };
     SessionStore store = ObservedStores.sessions(new MemorySessionStore(), broken);
     Instant now = Instant.now();
-    assertThat(store.save(new SessionRecord("k", null, now, now.plusSeconds(60), Map.of()),
-        SessionStore.ABSENT)).isTrue();
+    assertThat(
+            store.save(
+                new SessionRecord("k", null, now, now.plusSeconds(60), Map.of()),
+                SessionStore.ABSENT))
+        .isTrue();
     assertThat(store.load("k")).isPresent();
   }
 

@@ -25,6 +25,7 @@ public abstract class SharedRecordStoreContract {
   private static final Duration LONG = Duration.ofMinutes(5);
 
   protected SharedRecordStore store;
+
   /** Fresh per test, so runs on one server never meet. */
   protected String lock;
 
@@ -59,8 +60,13 @@ public abstract class SharedRecordStoreContract {
   @Test
   void expiredLease_ofAHolderThatNeverRenews_passesToTheNext() throws Exception {
     Lease crashed = store.acquire(lock, "crashed", Duration.ofMillis(300)).orElseThrow();
-    Lease next = Poll.until(Duration.ofSeconds(20), "the crashed holder's lease expires",
-        () -> store.acquire(lock, "next", LONG), Optional::isPresent).orElseThrow();
+    Lease next =
+        Poll.until(
+                Duration.ofSeconds(20),
+                "the crashed holder's lease expires",
+                () -> store.acquire(lock, "next", LONG),
+                Optional::isPresent)
+            .orElseThrow();
     assertThat(next.token()).isGreaterThan(crashed.token());
     assertThat(store.acquire(lock, "crashed", LONG)).as("the old holder is out").isEmpty();
   }
@@ -88,13 +94,19 @@ public abstract class SharedRecordStoreContract {
     assertThat(store.write(key, new byte[] {1}, a)).isTrue();
     assertThat(store.read(key).orElseThrow().token()).isEqualTo(a.token());
 
-    Lease b = Poll.until(Duration.ofSeconds(20), "a's lease expires",
-        () -> store.acquire(lock, "b", LONG), Optional::isPresent).orElseThrow();
+    Lease b =
+        Poll.until(
+                Duration.ofSeconds(20),
+                "a's lease expires",
+                () -> store.acquire(lock, "b", LONG),
+                Optional::isPresent)
+            .orElseThrow();
     assertThat(store.write(key, new byte[] {2}, a)).as("a paused past its lease").isFalse();
     assertThat(store.read(key).orElseThrow().value()).containsExactly(1);
     assertThat(store.write(key, new byte[] {3}, b)).isTrue();
     assertThat(store.read(key).orElseThrow().token()).isEqualTo(b.token());
-    assertThat(store.write(key, new byte[] {4}, new Lease("lock-never-granted", "b", b.token()))).isFalse();
+    assertThat(store.write(key, new byte[] {4}, new Lease("lock-never-granted", "b", b.token())))
+        .isFalse();
   }
 
   @Test
@@ -106,10 +118,12 @@ public abstract class SharedRecordStoreContract {
       List<Future<Optional<Lease>>> answers = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         String holder = "h" + i;
-        answers.add(pool.submit(() -> {
-          start.await();
-          return store.acquire(lock, holder, LONG);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.acquire(lock, holder, LONG);
+                }));
       }
       start.countDown();
       int granted = 0;

@@ -9,27 +9,28 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Every java.util.logging record (which {@code System.Logger} also reaches by default) while
- * open, formatted as a log file would show it: for tests that prove what is never logged.
+ * Every java.util.logging record (which {@code System.Logger} also reaches by default) while open,
+ * formatted as a log file would show it: for tests that prove what is never logged.
  */
 public final class LogCapture implements AutoCloseable {
   private final Logger root = Logger.getLogger("");
   private final Level previous = root.getLevel();
   private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    private final SimpleFormatter format = new SimpleFormatter();
+  private final Handler handler =
+      new Handler() {
+        private final SimpleFormatter format = new SimpleFormatter();
 
-    @Override
-    public void publish(LogRecord record) {
-      lines.add(format.format(record));
-    }
+        @Override
+        public void publish(LogRecord record) {
+          lines.add(format.format(record));
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   private LogCapture() {
     handler.setLevel(Level.ALL);

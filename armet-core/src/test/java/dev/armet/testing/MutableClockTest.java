@@ -20,7 +20,8 @@ class MutableClockTest {
 
   @Test
   void micros_beforeTheEpoch_countsBackwards() {
-    assertThat(new MutableClock(Instant.parse("1969-12-31T23:59:59.999999Z")).micros()).isEqualTo(-1L);
+    assertThat(new MutableClock(Instant.parse("1969-12-31T23:59:59.999999Z")).micros())
+        .isEqualTo(-1L);
   }
 
   @Test

@@ -36,8 +36,8 @@ public final class Poll {
   }
 
   /**
-   * Calls {@code probe} until {@code done} accepts its answer, and returns that answer; fails
-   * with the last answer seen after {@code bound}.
+   * Calls {@code probe} until {@code done} accepts its answer, and returns that answer; fails with
+   * the last answer seen after {@code bound}.
    */
   public static <T> T until(Duration bound, String what, Callable<T> probe, Predicate<T> done)
       throws Exception {

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /** Who is signed in, and the bookkeeping every accepted form post does. */
 final class Auth {
-  /** Session attribute: the browser that signed in (User-Agent, shortened), for the sessions list. */
+  /**
+   * Session attribute: the browser that signed in (User-Agent, shortened), for the sessions list.
+   */
   static final String AGENT = "agent";
 
   private Auth() {}
@@ -36,7 +38,8 @@ final class Auth {
     HttpSession http = request.getSession();
     http.setAttribute(Protections.ROTATED_AT, System.currentTimeMillis());
     String agent = request.getHeader("User-Agent");
-    http.setAttribute(AGENT, agent == null ? "unknown" : agent.substring(0, Math.min(agent.length(), 120)));
+    http.setAttribute(
+        AGENT, agent == null ? "unknown" : agent.substring(0, Math.min(agent.length(), 120)));
   }
 
   /** Records which CSRF layer accepted this post, for the panel of the next page. */

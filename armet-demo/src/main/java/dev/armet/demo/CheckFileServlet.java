@@ -19,19 +19,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /check-file}: GET shows the form; POST (multipart, field {@code file}) saves the upload
- * under a name the server generates, in a folder only this process can read, runs
- * {@code file --mime-type --brief -- PATH} with {@link ProcessBuilder}'s argument vector (no
- * shell ever parses it, so the uploaded file's name, which is never used on the server, cannot
- * inject anything), shows the answer and deletes the file. At most {@value #MAX_BYTES} bytes; a
- * larger upload is refused (413) before anything runs. Without the {@code file} program the page
- * says so (503).
+ * under a name the server generates, in a folder only this process can read, runs {@code file
+ * --mime-type --brief -- PATH} with {@link ProcessBuilder}'s argument vector (no shell ever parses
+ * it, so the uploaded file's name, which is never used on the server, cannot inject anything),
+ * shows the answer and deletes the file. At most {@value #MAX_BYTES} bytes; a larger upload is
+ * refused (413) before anything runs. Without the {@code file} program the page says so (503).
  */
 final class CheckFileServlet extends HttpServlet {
   static final int MAX_BYTES = 256 * 1024;
-  static final String MISSING = "The file program is not installed on this server, so files cannot be "
-      + "checked. Install it (Debian/Ubuntu: apt-get install file) and try again.";
-  private static final List<Path> FILE_PROGRAMS = List.of(Path.of("/usr/bin/file"), Path.of("/bin/file"),
-      Path.of("/usr/local/bin/file"));
+  static final String MISSING =
+      "The file program is not installed on this server, so files cannot be "
+          + "checked. Install it (Debian/Ubuntu: apt-get install file) and try again.";
+  private static final List<Path> FILE_PROGRAMS =
+      List.of(Path.of("/usr/bin/file"), Path.of("/bin/file"), Path.of("/usr/local/bin/file"));
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final transient Path folder;
@@ -42,7 +42,9 @@ final class CheckFileServlet extends HttpServlet {
     this(folder, FILE_PROGRAMS.stream().filter(Files::isExecutable).findFirst().orElse(null));
   }
 
-  /** @param program the {@code file} executable, or null if there is none */
+  /**
+   * @param program the {@code file} executable, or null if there is none
+   */
   CheckFileServlet(Path folder, Path program) {
     this.folder = folder;
     this.program = program;
@@ -51,7 +53,8 @@ final class CheckFileServlet extends HttpServlet {
   /** A fresh folder for uploads, readable by this user only. */
   static Path uploadFolder() {
     try {
-      return Files.createTempDirectory("armet-uploads-",
+      return Files.createTempDirectory(
+          "armet-uploads-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot create the upload folder", e);
@@ -59,17 +62,31 @@ final class CheckFileServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    show(request, response, program == null ? 503 : 200, null, null, program == null ? MISSING : null);
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    show(
+        request,
+        response,
+        program == null ? 503 : 200,
+        null,
+        null,
+        program == null ? MISSING : null);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Part part;
     try {
       part = request.getPart("file");
     } catch (ServletException | IllegalStateException e) {
-      show(request, response, 413, null, null, "The upload is too large: at most " + MAX_BYTES / 1024 + " KiB.");
+      show(
+          request,
+          response,
+          413,
+          null,
+          null,
+          "The upload is too large: at most " + MAX_BYTES / 1024 + " KiB.");
       return;
     }
     if (part == null || part.getSubmittedFileName() == null) {
@@ -78,7 +95,13 @@ final class CheckFileServlet extends HttpServlet {
     }
     String name = part.getSubmittedFileName();
     if (part.getSize() > MAX_BYTES) {
-      show(request, response, 413, name, null, "The upload is too large: at most " + MAX_BYTES / 1024 + " KiB.");
+      show(
+          request,
+          response,
+          413,
+          name,
+          null,
+          "The upload is too large: at most " + MAX_BYTES / 1024 + " KiB.");
       return;
     }
     if (program == null) {
@@ -98,11 +121,12 @@ final class CheckFileServlet extends HttpServlet {
     try (InputStream in = part.getInputStream()) {
       Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
       // An argument vector: no shell, and "--" ends the options whatever the path looks like.
-      Process process = new ProcessBuilder(List.of(program.toString(), "--mime-type", "--brief", "--",
-          saved.toString()))
-          .redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-          .start();
+      Process process =
+          new ProcessBuilder(
+                  List.of(program.toString(), "--mime-type", "--brief", "--", saved.toString()))
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .start();
       byte[] out;
       try (InputStream stdout = process.getInputStream()) {
         out = stdout.readNBytes(512);
@@ -121,9 +145,27 @@ final class CheckFileServlet extends HttpServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, int status, String fileName,
-      String result, String message) throws IOException {
-    Pages.show(request, response, status, "check-file.jte", "Check a file", "fileName", fileName,
-        "result", result, "message", message, "maxBytes", MAX_BYTES);
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String fileName,
+      String result,
+      String message)
+      throws IOException {
+    Pages.show(
+        request,
+        response,
+        status,
+        "check-file.jte",
+        "Check a file",
+        "fileName",
+        fileName,
+        "result",
+        result,
+        "message",
+        message,
+        "maxBytes",
+        MAX_BYTES);
   }
 }

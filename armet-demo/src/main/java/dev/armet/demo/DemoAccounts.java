@@ -12,11 +12,11 @@ import java.util.Optional;
 
 /**
  * The demo's user accounts, in the {@code demo_users} table through prepared statements only;
- * passwords as Argon2id PHC strings. In development one account is created at start-up,
- * {@value #DEMO_USER} / {@value #DEMO_PASSWORD}, so anyone trying the demo can sign in; in
- * production it is never created, and one left behind by a development run on the same database
- * is deleted at start-up, because a password printed in a README is no password. Unknown users
- * and wrong passwords cost the same ({@link CredentialVerifier}).
+ * passwords as Argon2id PHC strings. In development one account is created at start-up, {@value
+ * #DEMO_USER} / {@value #DEMO_PASSWORD}, so anyone trying the demo can sign in; in production it is
+ * never created, and one left behind by a development run on the same database is deleted at
+ * start-up, because a password printed in a README is no password. Unknown users and wrong
+ * passwords cost the same ({@link CredentialVerifier}).
  */
 final class DemoAccounts {
   static final String DEMO_USER = "demo";
@@ -58,14 +58,15 @@ final class DemoAccounts {
   }
 
   /**
-   * Creates {@code username} with {@code password} hashed; false if the name is taken.
-   * Check the {@link PasswordPolicy} first.
+   * Creates {@code username} with {@code password} hashed; false if the name is taken. Check the
+   * {@link PasswordPolicy} first.
    */
   boolean create(String username, char[] password) {
     String hash = hasher.hash(password);
     try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO demo_users (username, password_hash, created_at) VALUES (?, ?, ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO demo_users (username, password_hash, created_at) VALUES (?, ?, ?)")) {
       s.setString(1, username);
       s.setString(2, hash);
       s.setLong(3, System.currentTimeMillis());
@@ -93,7 +94,8 @@ final class DemoAccounts {
   void changePassword(String username, char[] password) {
     String hash = hasher.hash(password);
     try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement("UPDATE demo_users SET password_hash = ? WHERE username = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("UPDATE demo_users SET password_hash = ? WHERE username = ?")) {
       s.setString(1, hash);
       s.setString(2, username);
       s.executeUpdate();
@@ -129,10 +131,14 @@ final class DemoAccounts {
 
   private Optional<String[]> row(String username) {
     try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement("SELECT username, password_hash FROM demo_users WHERE username = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT username, password_hash FROM demo_users WHERE username = ?")) {
       s.setString(1, username);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(new String[] {r.getString(1), r.getString(2)}) : Optional.empty();
+        return r.next()
+            ? Optional.of(new String[] {r.getString(1), r.getString(2)})
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw new DemoStoreException("read an account", e);

@@ -12,21 +12,21 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The demo's own tables (accounts and notes) in SQL: the embedded SQLite file
- * {@code DIR/demo.db} by default, or the PostgreSQL/MariaDB database of {@code --store}. Every
- * statement the demo runs on it is a {@link java.sql.PreparedStatement} with bound parameters;
- * the only SQL built from strings is the fixed DDL below, which has no input in it. The DDL is
- * portable (no auto-increment, no dialect types): ids are random, times are epoch
- * milliseconds.
+ * The demo's own tables (accounts and notes) in SQL: the embedded SQLite file {@code DIR/demo.db}
+ * by default, or the PostgreSQL/MariaDB database of {@code --store}. Every statement the demo runs
+ * on it is a {@link java.sql.PreparedStatement} with bound parameters; the only SQL built from
+ * strings is the fixed DDL below, which has no input in it. The DDL is portable (no auto-increment,
+ * no dialect types): ids are random, times are epoch milliseconds.
  */
 final class DemoDatabase {
   /** Bounded text columns; MariaDB indexes a VARCHAR primary key of this size in utf8mb4. */
-  private static final List<String> SCHEMA = List.of(
-      "CREATE TABLE IF NOT EXISTS demo_users (username VARCHAR(200) NOT NULL PRIMARY KEY,"
-          + " password_hash VARCHAR(255) NOT NULL, created_at BIGINT NOT NULL)",
-      "CREATE TABLE IF NOT EXISTS demo_notes (id VARCHAR(32) NOT NULL PRIMARY KEY,"
-          + " owner VARCHAR(200) NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL)",
-      "CREATE INDEX IF NOT EXISTS demo_notes_owner ON demo_notes (owner, created_at)");
+  private static final List<String> SCHEMA =
+      List.of(
+          "CREATE TABLE IF NOT EXISTS demo_users (username VARCHAR(200) NOT NULL PRIMARY KEY,"
+              + " password_hash VARCHAR(255) NOT NULL, created_at BIGINT NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS demo_notes (id VARCHAR(32) NOT NULL PRIMARY KEY,"
+              + " owner VARCHAR(200) NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL)",
+          "CREATE INDEX IF NOT EXISTS demo_notes_owner ON demo_notes (owner, created_at)");
 
   private final DataSource data;
 
@@ -50,7 +50,8 @@ final class DemoDatabase {
     try {
       Files.createDirectories(folder);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot create the data folder " + folder + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the data folder " + folder + ": " + e.getMessage(), e);
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -66,13 +67,14 @@ final class DemoDatabase {
   }
 
   private void createTables() {
-    try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = data.getConnection();
+        Statement s = c.createStatement()) {
       for (String ddl : SCHEMA) {
         s.execute(ddl); // fixed text, no input: the one place SQL is not a prepared statement
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the demo's tables: SQLState " + e.getSQLState()
-          + " " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the demo's tables: SQLState " + e.getSQLState() + " " + e.getMessage(), e);
     }
   }
 }

@@ -8,13 +8,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * What every page's frame shows: its title, who is signed in, this response's CSP nonce and
- * CSRF field, and the "what protects this page" panel. {@link #of} is the one place a template's
- * nonce comes from.
+ * What every page's frame shows: its title, who is signed in, this response's CSP nonce and CSRF
+ * field, and the "what protects this page" panel. {@link #of} is the one place a template's nonce
+ * comes from.
  *
  * @param user null when nobody is signed in
  */
-record Frame(String title, String nonce, String user, CsrfField csrf, String scriptIntegrity,
+record Frame(
+    String title,
+    String nonce,
+    String user,
+    CsrfField csrf,
+    String scriptIntegrity,
     Protections protections) {
 
   /**
@@ -27,6 +32,7 @@ record Frame(String title, String nonce, String user, CsrfField csrf, String scr
     String nonce = headers.nonce();
     String user = ServletSessions.of(request).flatMap(Session::userId).orElse(null);
     CsrfField csrf = CsrfField.of(ServletCsrf.token(request).orElseThrow());
-    return new Frame(title, nonce, user, csrf, Assets.SCRIPT_INTEGRITY, Protections.of(request, response));
+    return new Frame(
+        title, nonce, user, csrf, Assets.SCRIPT_INTEGRITY, Protections.of(request, response));
   }
 }

@@ -13,8 +13,8 @@ final class Input {
   }
 
   /**
-   * Whether {@code text} has a C0/C1 control character (NUL included, which PostgreSQL refuses
-   * in text), a lone surrogate, or, unless {@code allowLineBreaks}, a tab or line break.
+   * Whether {@code text} has a C0/C1 control character (NUL included, which PostgreSQL refuses in
+   * text), a lone surrogate, or, unless {@code allowLineBreaks}, a tab or line break.
    */
   static boolean hasControlCharacters(String text, boolean allowLineBreaks) {
     for (int i = 0; i < text.length(); i++) {
@@ -26,8 +26,10 @@ final class Input {
         return true;
       }
       if (Character.isSurrogate(ch)) {
-        boolean paired = Character.isHighSurrogate(ch) && i + 1 < text.length()
-            && Character.isLowSurrogate(text.charAt(i + 1));
+        boolean paired =
+            Character.isHighSurrogate(ch)
+                && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
         if (!paired) {
           return true;
         }

@@ -14,18 +14,18 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * {@code /login}: GET shows the form; POST signs in. The order is the point (OWASP
- * Authentication Cheat Sheet): the {@link LoginThrottle} is asked first, so a locked-out guesser
- * costs no hashing and learns nothing (429 with {@code Retry-After}, an
- * {@code authn_login_lock} event); then the password is verified with the same Argon2id work
- * for unknown users; success regenerates the session id (session fixation), records
- * {@code authn_login_success} and answers 303 to {@code /notes}; any failure records
- * {@code authn_login_fail} and re-shows the form with one generic message. Passwords are never
- * logged or echoed.
+ * {@code /login}: GET shows the form; POST signs in. The order is the point (OWASP Authentication
+ * Cheat Sheet): the {@link LoginThrottle} is asked first, so a locked-out guesser costs no hashing
+ * and learns nothing (429 with {@code Retry-After}, an {@code authn_login_lock} event); then the
+ * password is verified with the same Argon2id work for unknown users; success regenerates the
+ * session id (session fixation), records {@code authn_login_success} and answers 303 to {@code
+ * /notes}; any failure records {@code authn_login_fail} and re-shows the form with one generic
+ * message. Passwords are never logged or echoed.
  */
 final class LoginServlet extends HttpServlet {
   /** The one answer to every failed attempt: unknown user and wrong password alike. */
   static final String FAILED = "Invalid username or password.";
+
   static final int MAX_USERNAME = 200;
   static final int MAX_PASSWORD = 1024;
 
@@ -40,22 +40,31 @@ final class LoginServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     page(request, response, HttpServletResponse.SC_OK, null);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     // The same Unicode form sign-up stored (NFC), so "Zoë" typed either way is one account.
-    String username = Normalizer.normalize(Input.parameter(request, "username"), Normalizer.Form.NFC);
+    String username =
+        Normalizer.normalize(Input.parameter(request, "username"), Normalizer.Form.NFC);
     String address = ClientAddressRequest.of(request).rateLimitKey();
     LoginCheck check = throttle.check(username, address);
     if (!check.allowed()) {
       long seconds = check.retryAfter().toSeconds();
-      events.record(SecurityEvent.of("authn_login_lock").with("user", username)
-          .with("retryAfterSeconds", seconds));
+      events.record(
+          SecurityEvent.of("authn_login_lock")
+              .with("user", username)
+              .with("retryAfterSeconds", seconds));
       response.setHeader("Retry-After", Long.toString(seconds));
-      page(request, response, 429, "Too many sign-in attempts. Try again in " + seconds + " seconds.");
+      page(
+          request,
+          response,
+          429,
+          "Too many sign-in attempts. Try again in " + seconds + " seconds.");
       return;
     }
     pause(check);
@@ -63,8 +72,10 @@ final class LoginServlet extends HttpServlet {
     Optional<String> user;
     try {
       // Over-long input is a failure like any other, counted, with no hashing of megabytes.
-      user = username.length() <= MAX_USERNAME && password.length <= MAX_PASSWORD
-          ? accounts.verify(username, password) : Optional.empty();
+      user =
+          username.length() <= MAX_USERNAME && password.length <= MAX_PASSWORD
+              ? accounts.verify(username, password)
+              : Optional.empty();
     } finally {
       Arrays.fill(password, '\0');
     }
@@ -79,10 +90,19 @@ final class LoginServlet extends HttpServlet {
     Pages.seeOther(response, "/");
   }
 
-  private void page(HttpServletRequest request, HttpServletResponse response, int status, String message)
+  private void page(
+      HttpServletRequest request, HttpServletResponse response, int status, String message)
       throws IOException {
-    Pages.show(request, response, status, "login.jte", "Sign in", "production", accounts.production(),
-        "message", message);
+    Pages.show(
+        request,
+        response,
+        status,
+        "login.jte",
+        "Sign in",
+        "production",
+        accounts.production(),
+        "message",
+        message);
   }
 
   /** The throttle's per-username slow-down, when configured: a delay, never a lock-out. */

@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Each user's notes, in the {@code demo_notes} table through prepared statements only. A note
- * is stored as the user typed it and cleaned by {@link RichText} each time it is shown, so a
- * stricter policy later applies to old notes too. Bounded in count and length per user.
+ * Each user's notes, in the {@code demo_notes} table through prepared statements only. A note is
+ * stored as the user typed it and cleaned by {@link RichText} each time it is shown, so a stricter
+ * policy later applies to old notes too. Bounded in count and length per user.
  */
 final class Notes {
   static final int MAX_NOTES = 50;
@@ -32,8 +32,9 @@ final class Notes {
   List<Note> of(String owner) {
     List<Note> notes = new ArrayList<>();
     try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT id, body, created_at FROM demo_notes WHERE owner = ? ORDER BY created_at DESC, id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, body, created_at FROM demo_notes WHERE owner = ? ORDER BY created_at DESC, id")) {
       s.setString(1, owner);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -68,8 +69,9 @@ final class Notes {
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
     try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO demo_notes (id, owner, body, created_at) VALUES (?, ?, ?, ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO demo_notes (id, owner, body, created_at) VALUES (?, ?, ?, ?)")) {
       s.setString(1, HexFormat.of().formatHex(id));
       s.setString(2, owner);
       s.setString(3, text);

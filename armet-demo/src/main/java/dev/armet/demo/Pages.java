@@ -11,10 +11,9 @@ import java.util.Map;
 
 /**
  * Renders the demo's jte templates ({@code src/main/jte}), precompiled at build time into this
- * package, in {@link ContentType#Html} mode: every {@code ${…}} is encoded for the context it is
- * in (element text, attribute, URL), so a missed call cannot become an XSS. The only unescaped
- * output is {@link RichText.Clean}, the sanitizer's output, through {@code $unsafe} in one
- * template.
+ * package, in {@link ContentType#Html} mode: every {@code ${…}} is encoded for the context it is in
+ * (element text, attribute, URL), so a missed call cannot become an XSS. The only unescaped output
+ * is {@link RichText.Clean}, the sanitizer's output, through {@code $unsafe} in one template.
  */
 final class Pages {
   private static final TemplateEngine ENGINE =
@@ -23,10 +22,11 @@ final class Pages {
   private Pages() {}
 
   /**
-   * Writes {@code template} with {@code frame} and the name/value pairs {@code params}.
-   * Pages are never cached (see {@link Frame#of}).
+   * Writes {@code template} with {@code frame} and the name/value pairs {@code params}. Pages are
+   * never cached (see {@link Frame#of}).
    */
-  static void write(HttpServletResponse response, int status, String template, Frame frame, Object... params)
+  static void write(
+      HttpServletResponse response, int status, String template, Frame frame, Object... params)
       throws IOException {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("frame", frame);
@@ -42,8 +42,14 @@ final class Pages {
   }
 
   /** Renders {@code template} for this request, with its frame titled {@code title}. */
-  static void show(HttpServletRequest request, HttpServletResponse response, int status, String template,
-      String title, Object... params) throws IOException {
+  static void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String template,
+      String title,
+      Object... params)
+      throws IOException {
     write(response, status, template, Frame.of(request, response, title), params);
   }
 

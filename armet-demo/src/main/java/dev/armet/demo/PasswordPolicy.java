@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * New passwords after NIST SP 800-63B §3.1.1.2: at least {@value #MIN_LENGTH} characters on
- * their own (no other factor), up to {@value #MAX_LENGTH}; every character allowed, spaces
- * included; no composition rules (no "one digit, one symbol"); and refused if the bundled list of
- * common and breached passwords has it, or it is the user name, or one character repeated.
- * Length is counted in code points, so an emoji is one character.
+ * New passwords after NIST SP 800-63B §3.1.1.2: at least {@value #MIN_LENGTH} characters on their
+ * own (no other factor), up to {@value #MAX_LENGTH}; every character allowed, spaces included; no
+ * composition rules (no "one digit, one symbol"); and refused if the bundled list of common and
+ * breached passwords has it, or it is the user name, or one character repeated. Length is counted
+ * in code points, so an emoji is one character.
  */
 final class PasswordPolicy {
   static final int MIN_LENGTH = 12;
@@ -28,7 +28,11 @@ final class PasswordPolicy {
   static String problem(String username, String password) {
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
-      return "Use at least " + MIN_LENGTH + " characters (" + length + " given). A phrase of a few words is easy to remember.";
+      return "Use at least "
+          + MIN_LENGTH
+          + " characters ("
+          + length
+          + " given). A phrase of a few words is easy to remember.";
     }
     if (length > MAX_LENGTH) {
       return "Use at most " + MAX_LENGTH + " characters.";
@@ -40,7 +44,8 @@ final class PasswordPolicy {
     if (COMMON.contains(lower)) {
       return "This password is on a list of common or breached passwords; choose another.";
     }
-    if (lower.equals(username.toLowerCase(Locale.ROOT)) || lower.codePoints().distinct().count() == 1) {
+    if (lower.equals(username.toLowerCase(Locale.ROOT))
+        || lower.codePoints().distinct().count() == 1) {
       return "This password is too easy to guess; choose another.";
     }
     return null;

@@ -19,22 +19,27 @@ import java.util.Optional;
 
 /**
  * {@code /account/password} and {@code POST /account/delete} (signed in only). Both ask for the
- * current password again (re-authentication, behind the same {@link LoginThrottle} as sign-in).
- * A password change checks the {@link PasswordPolicy}, stores the new Argon2id hash, ends every
- * other session of the account, gives this one a new id and records
- * {@code authn_password_change}. Deletion removes the account, its notes and all its sessions,
- * clears the browser's site data and records {@code user_deleted}.
+ * current password again (re-authentication, behind the same {@link LoginThrottle} as sign-in). A
+ * password change checks the {@link PasswordPolicy}, stores the new Argon2id hash, ends every other
+ * session of the account, gives this one a new id and records {@code authn_password_change}.
+ * Deletion removes the account, its notes and all its sessions, clears the browser's site data and
+ * records {@code user_deleted}.
  */
 final class PasswordServlet extends HttpServlet {
   static final String WRONG = "Your current password was not right.";
-  static final String CHANGED = "Password changed. Every other session of your account was signed out.";
+  static final String CHANGED =
+      "Password changed. Every other session of your account was signed out.";
 
   private final transient DemoAccounts accounts;
   private final transient LoginThrottle throttle;
   private final transient SessionStore sessions;
   private final transient SecurityEventSink events;
 
-  PasswordServlet(DemoAccounts accounts, LoginThrottle throttle, SessionStore sessions, SecurityEventSink events) {
+  PasswordServlet(
+      DemoAccounts accounts,
+      LoginThrottle throttle,
+      SessionStore sessions,
+      SecurityEventSink events) {
     this.accounts = accounts;
     this.throttle = throttle;
     this.sessions = sessions;
@@ -42,7 +47,8 @@ final class PasswordServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (Auth.require(request, response).isPresent()) {
       String notice = "1".equals(request.getParameter("changed")) ? CHANGED : null;
       page(request, response, 200, null, notice);
@@ -50,7 +56,8 @@ final class PasswordServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<String> signedIn = Auth.require(request, response);
     if (signedIn.isEmpty()) {
       return;
@@ -87,7 +94,8 @@ final class PasswordServlet extends HttpServlet {
     }
     Auth.signIn(request, user); // a new id for this session too
     Auth.accepted(request);
-    events.record(SecurityEvent.of("authn_password_change").with("user", user).with("sessionsEnded", ended));
+    events.record(
+        SecurityEvent.of("authn_password_change").with("user", user).with("sessionsEnded", ended));
     Pages.seeOther(response, "/account/password?changed=1");
   }
 
@@ -101,21 +109,32 @@ final class PasswordServlet extends HttpServlet {
   }
 
   /** Checks the password in {@code field}; on failure answers and returns false. */
-  private boolean reauthenticate(HttpServletRequest request, HttpServletResponse response, String user,
-      String field) throws IOException {
+  private boolean reauthenticate(
+      HttpServletRequest request, HttpServletResponse response, String user, String field)
+      throws IOException {
     String address = ClientAddressRequest.of(request).rateLimitKey();
     LoginCheck check = throttle.check(user, address);
     if (!check.allowed()) {
       long seconds = check.retryAfter().toSeconds();
-      events.record(SecurityEvent.of("authn_login_lock").with("user", user).with("retryAfterSeconds", seconds));
+      events.record(
+          SecurityEvent.of("authn_login_lock")
+              .with("user", user)
+              .with("retryAfterSeconds", seconds));
       response.setHeader("Retry-After", Long.toString(seconds));
-      page(request, response, 429, "Too many wrong passwords. Try again in " + seconds + " seconds.", null);
+      page(
+          request,
+          response,
+          429,
+          "Too many wrong passwords. Try again in " + seconds + " seconds.",
+          null);
       return false;
     }
     char[] password = Input.parameter(request, field).toCharArray();
     boolean ok;
     try {
-      ok = password.length <= LoginServlet.MAX_PASSWORD && accounts.verify(user, password).isPresent();
+      ok =
+          password.length <= LoginServlet.MAX_PASSWORD
+              && accounts.verify(user, password).isPresent();
     } finally {
       Arrays.fill(password, '\0');
     }
@@ -127,8 +146,22 @@ final class PasswordServlet extends HttpServlet {
     return true;
   }
 
-  private void page(HttpServletRequest request, HttpServletResponse response, int status, String message,
-      String notice) throws IOException {
-    Pages.show(request, response, status, "password.jte", "Password", "message", message, "notice", notice);
+  private void page(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String message,
+      String notice)
+      throws IOException {
+    Pages.show(
+        request,
+        response,
+        status,
+        "password.jte",
+        "Password",
+        "message",
+        message,
+        "notice",
+        notice);
   }
 }

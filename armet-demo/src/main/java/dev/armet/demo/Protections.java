@@ -16,17 +16,24 @@ import java.util.Map;
 /**
  * The "what protects this page" panel: this response's security headers as sent, the session
  * cookie's attributes, the session's age and whether its id was rotated at sign-in, which CSRF
- * layer accepted the last form, and the rate-limit headers. Values are shown as they are;
- * the template escapes them.
+ * layer accepted the last form, and the rate-limit headers. Values are shown as they are; the
+ * template escapes them.
  *
  * @param session null when the request has no session
  * @param rotatedAt null unless the id was rotated at sign-in in this session
  * @param csrfLayer null until a form was posted in this session
  */
-record Protections(boolean secure, List<Map.Entry<String, String>> headers, String cookie,
-    String session, String rotatedAt, String csrfLayer, String rateLimit) {
+record Protections(
+    boolean secure,
+    List<Map.Entry<String, String>> headers,
+    String cookie,
+    String session,
+    String rotatedAt,
+    String csrfLayer,
+    String rateLimit) {
   /** Session attribute: when the id was rotated at sign-in (epoch ms). */
   static final String ROTATED_AT = "rotatedAt";
+
   /** Session attribute: which CSRF layer accepted the last form posted. */
   static final String CSRF_LAYER = "csrfLayer";
 
@@ -37,7 +44,8 @@ record Protections(boolean secure, List<Map.Entry<String, String>> headers, Stri
       String value = String.join(", ", response.getHeaders(name));
       headers.add(Map.entry(name, value));
       if (name.toLowerCase(Locale.ROOT).startsWith("ratelimit")) {
-        rateLimit = rateLimit == null ? name + ": " + value : rateLimit + "; " + name + ": " + value;
+        rateLimit =
+            rateLimit == null ? name + ": " + value : rateLimit + "; " + name + ": " + value;
       }
     }
     Session session = ServletSessions.of(request).orElse(null);
@@ -47,11 +55,21 @@ record Protections(boolean secure, List<Map.Entry<String, String>> headers, Stri
       age = "created " + ago(session.createdAt().get()) + " ago";
     }
     HttpSession http = request.getSession(false);
-    String rotated = http != null && http.getAttribute(ROTATED_AT) instanceof Number n
-        ? ago(Instant.ofEpochMilli(n.longValue())) + " ago, at sign-in (Session.regenerate())" : null;
+    String rotated =
+        http != null && http.getAttribute(ROTATED_AT) instanceof Number n
+            ? ago(Instant.ofEpochMilli(n.longValue())) + " ago, at sign-in (Session.regenerate())"
+            : null;
     String csrf = http != null && http.getAttribute(CSRF_LAYER) instanceof String s ? s : null;
-    return new Protections(request.isSecure(), List.copyOf(headers), cookie, age, rotated, csrf,
-        rateLimit == null ? "none on this route (the sign-in and sign-up posts are limited)" : rateLimit);
+    return new Protections(
+        request.isSecure(),
+        List.copyOf(headers),
+        cookie,
+        age,
+        rotated,
+        csrf,
+        rateLimit == null
+            ? "none on this route (the sign-in and sign-up posts are limited)"
+            : rateLimit);
   }
 
   /** Which layer of ArmetFilter's CSRF check let this (already accepted) form post through. */

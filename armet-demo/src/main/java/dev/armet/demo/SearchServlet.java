@@ -14,10 +14,10 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code GET /search?q=REGEX} (signed in only): the user's notes that their own regex finds. The
- * regex comes from the request, so it runs under {@link SafePattern}: a pattern that backtracks
- * too much on the notes is refused (422) and recorded as an event instead of holding a request
- * thread; an invalid one gets the JDK's description and index (400). The query is shown back,
- * escaped by the template.
+ * regex comes from the request, so it runs under {@link SafePattern}: a pattern that backtracks too
+ * much on the notes is refused (422) and recorded as an event instead of holding a request thread;
+ * an invalid one gets the JDK's description and index (400). The query is shown back, escaped by
+ * the template.
  */
 final class SearchServlet extends HttpServlet {
   static final int MAX_QUERY = 200;
@@ -30,14 +30,20 @@ final class SearchServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<String> user = Auth.require(request, response);
     if (user.isEmpty()) {
       return;
     }
     String q = Input.parameter(request, "q");
     if (q.isEmpty() || q.length() > MAX_QUERY) {
-      show(request, response, 400, q.length() > MAX_QUERY ? "" : q, List.of(),
+      show(
+          request,
+          response,
+          400,
+          q.length() > MAX_QUERY ? "" : q,
+          List.of(),
           "q must be a regex of 1 to " + MAX_QUERY + " characters");
       return;
     }
@@ -45,7 +51,12 @@ final class SearchServlet extends HttpServlet {
     try {
       pattern = SafePattern.compile(q, b -> b.events(events).maxSteps(100_000).stepsPerChar(100));
     } catch (PatternSyntaxException e) {
-      show(request, response, 400, q, List.of(),
+      show(
+          request,
+          response,
+          400,
+          q,
+          List.of(),
           "invalid regex: " + e.getDescription() + " at index " + e.getIndex());
       return;
     }
@@ -57,14 +68,37 @@ final class SearchServlet extends HttpServlet {
         }
       }
     } catch (RegexBudgetExceededException e) {
-      show(request, response, 422, q, List.of(), "search refused: this regex backtracks too much on your notes");
+      show(
+          request,
+          response,
+          422,
+          q,
+          List.of(),
+          "search refused: this regex backtracks too much on your notes");
       return;
     }
     show(request, response, 200, q, NotesServlet.Shown.of(found), null);
   }
 
-  private static void show(HttpServletRequest request, HttpServletResponse response, int status, String q,
-      List<NotesServlet.Shown> found, String message) throws IOException {
-    Pages.show(request, response, status, "search.jte", "Search", "q", q, "notes", found, "message", message);
+  private static void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String q,
+      List<NotesServlet.Shown> found,
+      String message)
+      throws IOException {
+    Pages.show(
+        request,
+        response,
+        status,
+        "search.jte",
+        "Search",
+        "q",
+        q,
+        "notes",
+        found,
+        "message",
+        message);
   }
 }

@@ -19,21 +19,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /account/sessions} (signed in only): GET lists the account's live sessions
- * ({@link SessionStore#listForUser}), this browser's marked; {@code POST
- * /account/sessions/revoke} (field {@code session}: a store key from the list) ends one, after
- * checking it belongs to this account ({@code session_revoked}); {@code POST
- * /account/sessions/revoke-all} ends them all, this one included ("log out everywhere",
- * {@code session_revoked_all}). Store keys are SHA-256 digests of session ids: showing them
- * gives nobody a usable cookie.
+ * {@code /account/sessions} (signed in only): GET lists the account's live sessions ({@link
+ * SessionStore#listForUser}), this browser's marked; {@code POST /account/sessions/revoke} (field
+ * {@code session}: a store key from the list) ends one, after checking it belongs to this account
+ * ({@code session_revoked}); {@code POST /account/sessions/revoke-all} ends them all, this one
+ * included ("log out everywhere", {@code session_revoked_all}). Store keys are SHA-256 digests of
+ * session ids: showing them gives nobody a usable cookie.
  */
 final class SessionsServlet extends HttpServlet {
   static final String REVOKED = "Session revoked: that browser is signed out.";
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** One row of the list. */
-  record Row(String key, String label, String agent, String started, String expires, boolean current) {}
+  record Row(
+      String key, String label, String agent, String started, String expires, boolean current) {}
 
   private final transient SessionStore sessions;
   private final transient SecurityEventSink events;
@@ -44,7 +44,8 @@ final class SessionsServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<String> user = Auth.require(request, response);
     if (user.isEmpty()) {
       return;
@@ -56,15 +57,33 @@ final class SessionsServlet extends HttpServlet {
     String current = ServletSessions.of(request).flatMap(Session::handle).orElse(null);
     List<SessionRecord> records = new ArrayList<>(sessions.listForUser(user.get()));
     records.sort(Comparator.comparing(SessionRecord::createdAt).reversed());
-    List<Row> rows = records.stream().map(r -> new Row(r.key(), r.key().substring(0, Math.min(10, r.key().length())),
-        r.attributes().get(Auth.AGENT) instanceof String a ? a : "unknown", WHEN.format(r.createdAt()),
-        WHEN.format(r.expiresAt()), r.key().equals(current))).toList();
-    Pages.show(request, response, 200, "sessions.jte", "Sessions", "sessions", rows,
-        "notice", "1".equals(request.getParameter("revoked")) ? REVOKED : null);
+    List<Row> rows =
+        records.stream()
+            .map(
+                r ->
+                    new Row(
+                        r.key(),
+                        r.key().substring(0, Math.min(10, r.key().length())),
+                        r.attributes().get(Auth.AGENT) instanceof String a ? a : "unknown",
+                        WHEN.format(r.createdAt()),
+                        WHEN.format(r.expiresAt()),
+                        r.key().equals(current)))
+            .toList();
+    Pages.show(
+        request,
+        response,
+        200,
+        "sessions.jte",
+        "Sessions",
+        "sessions",
+        rows,
+        "notice",
+        "1".equals(request.getParameter("revoked")) ? REVOKED : null);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<String> user = Auth.require(request, response);
     if (user.isEmpty()) {
       return;
@@ -80,8 +99,10 @@ final class SessionsServlet extends HttpServlet {
           response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such session of yours");
           return;
         }
-        events.record(SecurityEvent.of("session_revoked").with("user", user.get())
-            .with("current", key.equals(current)));
+        events.record(
+            SecurityEvent.of("session_revoked")
+                .with("user", user.get())
+                .with("current", key.equals(current)));
         if (key.equals(current)) {
           session.invalidate();
           ArmetHeaders.of(request).clearSiteData();

@@ -11,9 +11,9 @@ import java.util.Arrays;
 
 /**
  * {@code /signup}: GET shows the form; POST creates an account (the {@link PasswordPolicy},
- * Argon2id, a {@code user_created} event), signs it in under a fresh session id and answers 303
- * to {@code /notes}. A refused name or password re-shows the form (422) with the reason; the
- * password is never echoed. Posts are rate-limited per address like sign-in.
+ * Argon2id, a {@code user_created} event), signs it in under a fresh session id and answers 303 to
+ * {@code /notes}. A refused name or password re-shows the form (422) with the reason; the password
+ * is never echoed. Posts are rate-limited per address like sign-in.
  */
 final class SignupServlet extends HttpServlet {
   private final transient DemoAccounts accounts;
@@ -25,13 +25,16 @@ final class SignupServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Pages.show(request, response, 200, "signup.jte", "Sign up", "username", "", "message", null);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String username = Normalizer.normalize(Input.parameter(request, "username"), Normalizer.Form.NFC);
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String username =
+        Normalizer.normalize(Input.parameter(request, "username"), Normalizer.Form.NFC);
     String password = Input.parameter(request, "password");
     String problem = usernameProblem(username);
     if (problem == null) {
@@ -48,14 +51,23 @@ final class SignupServlet extends HttpServlet {
       }
     }
     if (problem != null) {
-      Pages.show(request, response, 422, "signup.jte", "Sign up",
-          "username", username.length() <= LoginServlet.MAX_USERNAME ? username : "", "message", problem);
+      Pages.show(
+          request,
+          response,
+          422,
+          "signup.jte",
+          "Sign up",
+          "username",
+          username.length() <= LoginServlet.MAX_USERNAME ? username : "",
+          "message",
+          problem);
       return;
     }
     events.record(SecurityEvent.of("user_created").with("user", username));
     Auth.signIn(request, username);
     Auth.accepted(request);
-    events.record(SecurityEvent.of("authn_login_success").with("user", username).with("via", "signup"));
+    events.record(
+        SecurityEvent.of("authn_login_success").with("user", username).with("via", "signup"));
     Pages.seeOther(response, "/notes");
   }
 

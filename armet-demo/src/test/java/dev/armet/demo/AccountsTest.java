@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountsTest {
   static final String PASSWORD = "correct horse battery";
-  static final Pattern REVOKE_FORM = Pattern.compile(
-      "<tr class=\"other\">.*?name=\"session\" value=\"([^\"]+)\"", Pattern.DOTALL);
+  static final Pattern REVOKE_FORM =
+      Pattern.compile("<tr class=\"other\">.*?name=\"session\" value=\"([^\"]+)\"", Pattern.DOTALL);
   @TempDir static Path data;
   static ArmetServer server;
   static final RecordingSink events = new RecordingSink();
@@ -42,22 +42,31 @@ class AccountsTest {
   void signup_enforcesLengthAndTheBreachedList_butNoCompositionRules() throws Exception {
     DemoClient browser = new DemoClient(server, "127.0.2.1");
     browser.get("/signup");
-    HttpResponse<String> short11 = browser.post("/signup", "username", "policy", "password", "elevenchars");
+    HttpResponse<String> short11 =
+        browser.post("/signup", "username", "policy", "password", "elevenchars");
     assertThat(short11.statusCode()).isEqualTo(422);
-    assertThat(short11.body()).contains("Use at least 12 characters (11 given)")
-        .doesNotContain("elevenchars").contains("value=\"policy\"");
-    HttpResponse<String> common = browser.post("/signup", "username", "policy", "password", "Password1234");
+    assertThat(short11.body())
+        .contains("Use at least 12 characters (11 given)")
+        .doesNotContain("elevenchars")
+        .contains("value=\"policy\"");
+    HttpResponse<String> common =
+        browser.post("/signup", "username", "policy", "password", "Password1234");
     assertThat(common.statusCode()).isEqualTo(422);
     assertThat(common.body()).contains("list of common or breached passwords");
-    HttpResponse<String> repeated = browser.post("/signup", "username", "policy", "password", "zzzzzzzzzzzzzz");
+    HttpResponse<String> repeated =
+        browser.post("/signup", "username", "policy", "password", "zzzzzzzzzzzzzz");
     assertThat(repeated.statusCode()).isEqualTo(422);
-    assertThat(browser.post("/signup", "username", "", "password", PASSWORD).body()).contains("Choose a username.");
-    assertThat(browser.post("/signup", "username", "a\tb", "password", PASSWORD).body()).contains("control characters");
+    assertThat(browser.post("/signup", "username", "", "password", PASSWORD).body())
+        .contains("Choose a username.");
+    assertThat(browser.post("/signup", "username", "a\tb", "password", PASSWORD).body())
+        .contains("control characters");
     events.clear();
     // Lower-case letters and spaces only: no "one digit, one symbol" rule.
-    HttpResponse<String> ok = browser.post("/signup", "username", "policy", "password", "just lowercase words");
+    HttpResponse<String> ok =
+        browser.post("/signup", "username", "policy", "password", "just lowercase words");
     assertThat(ok.statusCode()).isEqualTo(303);
-    assertThat(events.await(e -> e.type().equals("user_created"), 10).fields()).containsEntry("user", "policy");
+    assertThat(events.await(e -> e.type().equals("user_created"), 10).fields())
+        .containsEntry("user", "policy");
     assertThat(browser.get("/").body()).contains("Signed in as <strong>policy</strong>");
 
     DemoClient again = new DemoClient(server, "127.0.2.2");
@@ -76,14 +85,22 @@ class AccountsTest {
     browser.post("/login", "username", "events-user", "password", "wrong password here");
     // Events are recorded before the answer is sent, so all of this attempt's are queued now.
     List<SecurityEvent> failure = events.drain();
-    assertThat(failure).filteredOn(e -> e.type().equals("authn_login_fail")).singleElement()
-        .satisfies(e -> assertThat(e.fields()).containsKey("account")
-            .containsEntry("address", "127.0.2.4")
-            .doesNotContainValue("wrong password here").doesNotContainValue("events-user"));
+    assertThat(failure)
+        .filteredOn(e -> e.type().equals("authn_login_fail"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.fields())
+                    .containsKey("account")
+                    .containsEntry("address", "127.0.2.4")
+                    .doesNotContainValue("wrong password here")
+                    .doesNotContainValue("events-user"));
     browser.signIn("events-user", PASSWORD);
     // LoginThrottle records each outcome once; the application does not record it again.
-    assertThat(events.drain()).filteredOn(e -> e.type().startsWith("authn_login_"))
-        .extracting(SecurityEvent::type).containsExactly("authn_login_success");
+    assertThat(events.drain())
+        .filteredOn(e -> e.type().startsWith("authn_login_"))
+        .extracting(SecurityEvent::type)
+        .containsExactly("authn_login_success");
   }
 
   @Test
@@ -102,8 +119,10 @@ class AccountsTest {
       browser.post("/login", "username", "lock-me", "password", "guess number " + i);
     }
     events.clear();
-    assertThat(browser.post("/login", "username", "lock-me", "password", "x").statusCode()).isEqualTo(429);
-    assertThat(events.await(e -> e.type().equals("authn_login_lock"), 10).fields()).containsEntry("user", "lock-me");
+    assertThat(browser.post("/login", "username", "lock-me", "password", "x").statusCode())
+        .isEqualTo(429);
+    assertThat(events.await(e -> e.type().equals("authn_login_lock"), 10).fields())
+        .containsEntry("user", "lock-me");
   }
 
   @Test
@@ -115,13 +134,16 @@ class AccountsTest {
     assertThat(phone.get("/notes").statusCode()).isEqualTo(200);
 
     String list = laptop.get("/account/sessions").body();
-    assertThat(Pattern.compile("<tr class=").matcher(list).results().count()).as("two sessions listed").isEqualTo(2);
+    assertThat(Pattern.compile("<tr class=").matcher(list).results().count())
+        .as("two sessions listed")
+        .isEqualTo(2);
     assertThat(list).contains("(this browser)");
     Matcher other = REVOKE_FORM.matcher(list);
     assertThat(other.find()).as("the other browser's row has a revoke form").isTrue();
 
     events.clear();
-    HttpResponse<String> revoked = laptop.post("/account/sessions/revoke", "session", other.group(1));
+    HttpResponse<String> revoked =
+        laptop.post("/account/sessions/revoke", "session", other.group(1));
     assertThat(revoked.statusCode()).isEqualTo(303);
     assertThat(revoked.headers().firstValue("location")).hasValue("/account/sessions?revoked=1");
     assertThat(events.await(e -> e.type().equals("session_revoked"), 10)).isNotNull();
@@ -133,11 +155,15 @@ class AccountsTest {
     // Someone else's session key, or a made-up one, is not found.
     DemoClient stranger = new DemoClient(server, "127.0.2.8");
     stranger.signUp("stranger", PASSWORD);
-    Matcher mine = Pattern.compile("name=\"session\" value=\"([^\"]+)\"").matcher(laptop.get("/account/sessions").body());
+    Matcher mine =
+        Pattern.compile("name=\"session\" value=\"([^\"]+)\"")
+            .matcher(laptop.get("/account/sessions").body());
     assertThat(mine.find()).isTrue();
     stranger.get("/account/sessions");
-    assertThat(stranger.post("/account/sessions/revoke", "session", mine.group(1)).statusCode()).isEqualTo(404);
-    assertThat(stranger.post("/account/sessions/revoke", "session", "made-up").statusCode()).isEqualTo(404);
+    assertThat(stranger.post("/account/sessions/revoke", "session", mine.group(1)).statusCode())
+        .isEqualTo(404);
+    assertThat(stranger.post("/account/sessions/revoke", "session", "made-up").statusCode())
+        .isEqualTo(404);
     assertThat(laptop.get("/notes").statusCode()).as("still signed in").isEqualTo(200);
 
     phone.signIn("two-browsers", PASSWORD);
@@ -159,17 +185,22 @@ class AccountsTest {
     phone.signIn("changer", PASSWORD);
 
     laptop.get("/account/password");
-    HttpResponse<String> wrong = laptop.post("/account/password", "current", "not my password", "password", "a new long passphrase");
+    HttpResponse<String> wrong =
+        laptop.post(
+            "/account/password", "current", "not my password", "password", "a new long passphrase");
     assertThat(wrong.statusCode()).isEqualTo(403);
     assertThat(wrong.body()).contains(PasswordServlet.WRONG);
-    HttpResponse<String> weak = laptop.post("/account/password", "current", PASSWORD, "password", "short");
+    HttpResponse<String> weak =
+        laptop.post("/account/password", "current", PASSWORD, "password", "short");
     assertThat(weak.statusCode()).isEqualTo(422);
 
     String before = laptop.sessionCookie();
     events.clear();
-    HttpResponse<String> changed = laptop.post("/account/password", "current", PASSWORD, "password", "a new long passphrase");
+    HttpResponse<String> changed =
+        laptop.post("/account/password", "current", PASSWORD, "password", "a new long passphrase");
     assertThat(changed.statusCode()).isEqualTo(303);
-    assertThat(events.await(e -> e.type().equals("authn_password_change"), 10).fields()).containsEntry("sessionsEnded", 1);
+    assertThat(events.await(e -> e.type().equals("authn_password_change"), 10).fields())
+        .containsEntry("sessionsEnded", 1);
     assertThat(laptop.sessionCookie()).as("this session got a new id").isNotEqualTo(before);
     assertThat(laptop.get("/account/password?changed=1").body()).contains(PasswordServlet.CHANGED);
     assertThat(phone.get("/notes").statusCode()).as("the other session ended").isEqualTo(303);
@@ -177,7 +208,8 @@ class AccountsTest {
 
     DemoClient fresh = new DemoClient(server, "127.0.2.11");
     fresh.get("/login");
-    assertThat(fresh.post("/login", "username", "changer", "password", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(fresh.post("/login", "username", "changer", "password", PASSWORD).statusCode())
+        .isEqualTo(200);
     fresh.signIn("changer", "a new long passphrase");
   }
 
@@ -191,7 +223,8 @@ class AccountsTest {
     phone.signIn("leaver", PASSWORD);
 
     laptop.get("/account/password");
-    assertThat(laptop.post("/account/delete", "password", "wrong password!").statusCode()).isEqualTo(403);
+    assertThat(laptop.post("/account/delete", "password", "wrong password!").statusCode())
+        .isEqualTo(403);
     events.clear();
     HttpResponse<String> deleted = laptop.post("/account/delete", "password", PASSWORD);
     assertThat(deleted.statusCode()).isEqualTo(303);
@@ -199,20 +232,28 @@ class AccountsTest {
     assertThat(phone.get("/notes").statusCode()).isEqualTo(303);
     DemoClient again = new DemoClient(server, "127.0.2.14");
     again.get("/login");
-    assertThat(again.post("/login", "username", "leaver", "password", PASSWORD).body()).contains(LoginServlet.FAILED);
+    assertThat(again.post("/login", "username", "leaver", "password", PASSWORD).body())
+        .contains(LoginServlet.FAILED);
     again.signUp("leaver", PASSWORD);
-    assertThat(again.get("/notes").body()).as("the old notes went with the account").doesNotContain("soon gone");
+    assertThat(again.get("/notes").body())
+        .as("the old notes went with the account")
+        .doesNotContain("soon gone");
   }
 
   @Test
   void production_hasNoDemoAccount_andRemovesOneLeftBehind(@TempDir Path folder) {
     DemoDatabase db = DemoDatabase.sqlite(folder);
     DemoAccounts development = DemoAccounts.open(db, ArmetEnvironment.DEVELOPMENT);
-    assertThat(development.verify(DemoAccounts.DEMO_USER, DemoAccounts.DEMO_PASSWORD.toCharArray())).isPresent();
+    assertThat(development.verify(DemoAccounts.DEMO_USER, DemoAccounts.DEMO_PASSWORD.toCharArray()))
+        .isPresent();
     DemoAccounts production = DemoAccounts.open(db, ArmetEnvironment.PRODUCTION);
     assertThat(production.exists(DemoAccounts.DEMO_USER)).isFalse();
-    assertThat(production.verify(DemoAccounts.DEMO_USER, DemoAccounts.DEMO_PASSWORD.toCharArray())).isEmpty();
-    assertThat(DemoAccounts.open(DemoDatabase.sqlite(folder.resolve("fresh")), ArmetEnvironment.PRODUCTION)
-        .exists(DemoAccounts.DEMO_USER)).isFalse();
+    assertThat(production.verify(DemoAccounts.DEMO_USER, DemoAccounts.DEMO_PASSWORD.toCharArray()))
+        .isEmpty();
+    assertThat(
+            DemoAccounts.open(
+                    DemoDatabase.sqlite(folder.resolve("fresh")), ArmetEnvironment.PRODUCTION)
+                .exists(DemoAccounts.DEMO_USER))
+        .isFalse();
   }
 }

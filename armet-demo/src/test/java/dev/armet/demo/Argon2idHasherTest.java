@@ -10,8 +10,9 @@ class Argon2idHasherTest {
    * Made by the reference implementation (Debian's libargon2 20171227, argon2id_hash_encoded with
    * t=2, m=19456, p=1, salt "0123456789abcdef", 32-byte tag): our hashes and theirs interoperate.
    */
-  static final String REFERENCE = "$argon2id$v=19$m=19456,t=2,p=1$MDEyMzQ1Njc4OWFiY2RlZg$"
-      + "ZFaVmlyuk34B4T3Ebl4VGSvT3+HFzyZGCxAAzQU71+k";
+  static final String REFERENCE =
+      "$argon2id$v=19$m=19456,t=2,p=1$MDEyMzQ1Njc4OWFiY2RlZg$"
+          + "ZFaVmlyuk34B4T3Ebl4VGSvT3+HFzyZGCxAAzQU71+k";
 
   final Argon2idHasher hasher = new Argon2idHasher();
 
@@ -34,9 +35,11 @@ class Argon2idHasherTest {
   @Test
   void verify_malformedOrAbusiveHash_isRefusedWithoutWork() {
     assertThatThrownBy(() -> hasher.verify("$2a$10$abcdefghijklmnopqrstuv", "x".toCharArray()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an Argon2id PHC hash");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an Argon2id PHC hash");
     String huge = REFERENCE.replace("m=19456", "m=9999999");
     assertThatThrownBy(() -> hasher.verify(huge, "x".toCharArray()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m=9999999");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("m=9999999");
   }
 }

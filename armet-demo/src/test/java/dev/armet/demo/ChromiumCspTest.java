@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real browser enforces the demo's CSP: the script with this response's nonce runs, the
- * inline script without it does not, and the browser reports the violation to the endpoint.
- * Needs Debian's {@code chromium} (.ci/run installs it); fails, saying how to install it, when absent.
+ * A real browser enforces the demo's CSP: the script with this response's nonce runs, the inline
+ * script without it does not, and the browser reports the violation to the endpoint. Needs Debian's
+ * {@code chromium} (.ci/run installs it); fails, saying how to install it, when absent.
  */
 class ChromiumCspTest {
   @TempDir static Path data;
@@ -33,11 +33,21 @@ class ChromiumCspTest {
   static void start() throws Exception {
     chromium = findChromium();
     if (chromium == null) {
-      throw new IllegalStateException("the browser test needs Debian's chromium: apt-get install -y chromium "
-          + "(.ci/run installs it)");
+      throw new IllegalStateException(
+          "the browser test needs Debian's chromium: apt-get install -y chromium "
+              + "(.ci/run installs it)");
     }
-    server = DemoApplication.create(events, c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .dataDirectory(data.resolve("data")).environment(ArmetEnvironment.DEVELOPMENT).stopAtShutdown(false)).start();
+    server =
+        DemoApplication.create(
+                events,
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .dataDirectory(data.resolve("data"))
+                        .environment(ArmetEnvironment.DEVELOPMENT)
+                        .stopAtShutdown(false))
+            .start();
   }
 
   @AfterAll
@@ -53,35 +63,57 @@ class ChromiumCspTest {
     String dom = dumpDom("https://localhost:" + server.httpsPort() + "/");
 
     assertThat(dom).contains("<p id=\"nonce-check\" class=\"check\">nonce script ran</p>");
-    assertThat(dom).contains("<p id=\"blocked-check\" class=\"check\">inline script without nonce was blocked</p>")
+    assertThat(dom)
+        .contains(
+            "<p id=\"blocked-check\" class=\"check\">inline script without nonce was blocked</p>")
         .doesNotContain(">blocked script ran<");
     SecurityEvent report = events.await(e -> e.type().startsWith("csp_"), 60);
-    assertThat(report).as("a CSP violation report reached /_armet/csp-report within 60 s").isNotNull();
+    assertThat(report)
+        .as("a CSP violation report reached /_armet/csp-report within 60 s")
+        .isNotNull();
     assertThat(report.type()).isEqualTo("csp_violation");
-    assertThat(report.fields()).containsEntry("directive", "script-src-elem").containsEntry("blocked", "inline");
+    assertThat(report.fields())
+        .containsEntry("directive", "script-src-elem")
+        .containsEntry("blocked", "inline");
   }
 
   private String dumpDom(String url) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(data, "chromium-profile");
-    List<String> command = new ArrayList<>(List.of(chromium,
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile,
-        // The development certificate is self-signed; the test trusts it the browser's way.
-        "--ignore-certificate-errors",
-        // Keeps the page alive for 5 s of virtual time, so the violation report is sent before exit.
-        "--virtual-time-budget=5000",
-        "--dump-dom", url));
-    Process browser = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                // The development certificate is self-signed; the test trusts it the browser's way.
+                "--ignore-certificate-errors",
+                // Keeps the page alive for 5 s of virtual time, so the violation report is sent
+                // before exit.
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                url));
+    Process browser =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     try {
-      assertThat(browser.waitFor(120, TimeUnit.SECONDS)).as("chromium finished within 120 s").isTrue();
+      assertThat(browser.waitFor(120, TimeUnit.SECONDS))
+          .as("chromium finished within 120 s")
+          .isTrue();
       return out.get(10, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IOException("reading chromium's output failed", e);
@@ -91,7 +123,8 @@ class ChromiumCspTest {
   }
 
   private static String findChromium() {
-    for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+    for (String candidate :
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       if (Files.isExecutable(Path.of(candidate))) {
         return candidate;
       }

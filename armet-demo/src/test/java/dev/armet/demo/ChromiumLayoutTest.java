@@ -16,12 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
  * Every page in headless Chromium at a phone's width (375 px) and a laptop's (1280 px), with the
  * real CSP in force: the stylesheet applies (style-src 'self', nothing inline), nothing overflows
  * horizontally (the document is no wider than the window, the "what protects this page" panel
- * opened, a note with a long link included), and a screenshot of each is kept in
- * {@code target/screenshots}.
+ * opened, a note with a long link included), and a screenshot of each is kept in {@code
+ * target/screenshots}.
  */
 class ChromiumLayoutTest {
-  static final List<String> PAGES = List.of("/", "/login", "/signup", "/check-file", "/notes", "/search?q=a",
-      "/account/sessions", "/account/password");
+  static final List<String> PAGES =
+      List.of(
+          "/",
+          "/login",
+          "/signup",
+          "/check-file",
+          "/notes",
+          "/search?q=a",
+          "/account/sessions",
+          "/account/password");
   @TempDir static Path data;
   static ArmetServer server;
 
@@ -40,8 +48,13 @@ class ChromiumLayoutTest {
     DemoClient user = new DemoClient(server, "127.0.8.1");
     user.signUp("layout-user-with-a-rather-long-name-" + "x".repeat(60), "a layout passphrase");
     user.get("/notes");
-    user.post("/notes", "text", "a <a href=\"https://example.org/" + "very-long-path-segment-".repeat(12)
-        + "\">long link</a> and a long word " + "a".repeat(150));
+    user.post(
+        "/notes",
+        "text",
+        "a <a href=\"https://example.org/"
+            + "very-long-path-segment-".repeat(12)
+            + "\">long link</a> and a long word "
+            + "a".repeat(150));
     String origin = "https://localhost:" + server.httpsPort();
     Path shots = Path.of("target", "screenshots");
     List<String> failures = new ArrayList<>();
@@ -52,14 +65,22 @@ class ChromiumLayoutTest {
         for (String page : PAGES) {
           browser.navigate(origin + page);
           browser.evaluate("document.querySelector('#protections details').open = true");
-          Object fits = browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
+          Object fits =
+              browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
           Object accent = browser.evaluate("getComputedStyle(document.querySelector('h1')).color");
           if (!Boolean.TRUE.equals(fits)) {
-            failures.add(width + " " + page + ": scrollWidth "
-                + browser.evaluate("document.documentElement.scrollWidth") + " > " + width);
+            failures.add(
+                width
+                    + " "
+                    + page
+                    + ": scrollWidth "
+                    + browser.evaluate("document.documentElement.scrollWidth")
+                    + " > "
+                    + width);
           }
           if (!"rgb(47, 111, 78)".equals(accent)) {
-            failures.add(width + " " + page + ": stylesheet not applied (h1 colour " + accent + ")");
+            failures.add(
+                width + " " + page + ": stylesheet not applied (h1 colour " + accent + ")");
           }
           browser.screenshot(shots.resolve(width + page.replaceAll("[^a-z]+", "-") + ".png"));
         }

@@ -19,18 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
  * Stored XSS in a real browser: every payload of {@link XssPayloads} is stored as a note, as a
  * username, and sent as a search, then the pages that show them are loaded in headless Chromium
  * with the Content-Security-Policy switched off ({@code Page.setBypassCSP}), so that only the
- * templates' escaping and the sanitizer stand in the way. Asserted on the live DOM: no payload
- * ran ({@code alert}, {@code confirm}, {@code prompt} are trapped before the page loads), no
- * element carries an event-handler attribute, no URL attribute is {@code javascript:} or
- * {@code data:}, no script but the demo's own exists, no active element was injected, and the
- * payload is shown back as the text it is.
+ * templates' escaping and the sanitizer stand in the way. Asserted on the live DOM: no payload ran
+ * ({@code alert}, {@code confirm}, {@code prompt} are trapped before the page loads), no element
+ * carries an event-handler attribute, no URL attribute is {@code javascript:} or {@code data:}, no
+ * script but the demo's own exists, no active element was injected, and the payload is shown back
+ * as the text it is.
  */
 class ChromiumXssTest {
   static final String PASSWORD = "an ordinary passphrase";
-  static final String TRAP = """
+  static final String TRAP =
+      """
       window.__xss = [];
       for (const f of ['alert', 'confirm', 'prompt', 'print']) { window[f] = () => window.__xss.push(f); }""";
-  static final String PROBLEMS = """
+  static final String PROBLEMS =
+      """
       (() => {
         const problems = [];
         if (window.__xss.length) problems.push('ran: ' + window.__xss.join());
@@ -87,12 +89,14 @@ class ChromiumXssTest {
     try (DevTools browser = browser()) {
       browser.setCookie(origin() + "/", DemoClient.SESSION_COOKIE, owner.sessionCookie());
       browser.navigate(origin() + "/notes");
-      assertThat(browser.evaluate("document.querySelectorAll('li.note').length")).isEqualTo(XssPayloads.ALL.size());
+      assertThat(browser.evaluate("document.querySelectorAll('li.note').length"))
+          .isEqualTo(XssPayloads.ALL.size());
       assertThat(browser.evaluate(PROBLEMS)).as("the notes page").isEqualTo("");
 
       List<String> failures = new ArrayList<>();
       for (String payload : XssPayloads.ALL) {
-        browser.navigate(origin() + "/search?q=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+        browser.navigate(
+            origin() + "/search?q=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
         Object problems = browser.evaluate(PROBLEMS);
         Object shown = browser.evaluate("document.getElementById('search-q').value");
         if (!"".equals(problems) || !payload.equals(shown)) {
@@ -121,7 +125,8 @@ class ChromiumXssTest {
         for (String path : List.of("/", "/account/sessions")) {
           browser.navigate(origin() + path);
           Object problems = browser.evaluate(PROBLEMS);
-          Object shown = browser.evaluate("document.querySelector('#signed-in strong').textContent");
+          Object shown =
+              browser.evaluate("document.querySelector('#signed-in strong').textContent");
           if (!"".equals(problems) || !payload.equals(shown)) {
             failures.add(path + " " + payload + " -> " + problems + " / shown as " + shown);
           }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoApplicationTest {
-  private static final Pattern CSP_NONCE = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'");
+  private static final Pattern CSP_NONCE =
+      Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'");
   private static final Pattern SCRIPT_NONCE = Pattern.compile("<script nonce=\"([^\"]+)\">");
 
   @TempDir static Path data;
@@ -27,8 +28,17 @@ class DemoApplicationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = DemoApplication.create(events, c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .dataDirectory(data).environment(ArmetEnvironment.DEVELOPMENT).stopAtShutdown(false)).start();
+    server =
+        DemoApplication.create(
+                events,
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .dataDirectory(data)
+                        .environment(ArmetEnvironment.DEVELOPMENT)
+                        .stopAtShutdown(false))
+            .start();
     client = TestTls.client(server.certificate());
   }
 
@@ -38,7 +48,9 @@ class DemoApplicationTest {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + path)).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + path))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -65,8 +77,13 @@ class DemoApplicationTest {
   @Test
   void csp_isStricterThanHelmet_noUnsafeInlineAnywhere_defaultSrcNone() throws Exception {
     String csp = get("/").headers().firstValue("content-security-policy").orElseThrow();
-    assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "https:")
-        .contains("default-src 'none'", "style-src 'self'", "script-src-attr 'none'", "object-src 'none'");
+    assertThat(csp)
+        .doesNotContain("unsafe-inline", "unsafe-eval", "https:")
+        .contains(
+            "default-src 'none'",
+            "style-src 'self'",
+            "script-src-attr 'none'",
+            "object-src 'none'");
   }
 
   @Test
@@ -74,10 +91,14 @@ class DemoApplicationTest {
     HttpResponse<String> page = get("/");
     HttpResponse<String> script = get("/static/armet.js");
     assertThat(script.statusCode()).isEqualTo(200);
-    byte[] digest = java.security.MessageDigest.getInstance("SHA-384")
-        .digest(script.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(page.body()).contains("<script src=\"/static/armet.js\" integrity=\"sha384-"
-        + java.util.Base64.getEncoder().encodeToString(digest) + "\" defer></script>");
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-384")
+            .digest(script.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(page.body())
+        .contains(
+            "<script src=\"/static/armet.js\" integrity=\"sha384-"
+                + java.util.Base64.getEncoder().encodeToString(digest)
+                + "\" defer></script>");
   }
 
   @Test
@@ -98,25 +119,32 @@ class DemoApplicationTest {
   @Test
   void cspReport_withNoncePolicy_isReceivedNotFailed() throws Exception {
     events.clear();
-    String report = """
+    String report =
+        """
         {"csp-report":{"document-uri":"https://localhost/","violated-directive":"script-src-elem",\
         "effective-directive":"script-src-elem","blocked-uri":"inline","disposition":"enforce",\
         "original-policy":"script-src 'self'","status-code":200}}""";
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-        URI.create("https://127.0.0.1:" + server.httpsPort() + "/_armet/csp-report"))
-        .header("Content-Type", "application/csp-report")
-        .POST(HttpRequest.BodyPublishers.ofString(report)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + server.httpsPort() + "/_armet/csp-report"))
+                .header("Content-Type", "application/csp-report")
+                .POST(HttpRequest.BodyPublishers.ofString(report))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     // The endpoint's answer carries the nonce policy like every response; it once failed with
     // 500 ("this policy needs a nonce"). 204 once CspReports parses, 400 while it is a stub.
     assertThat(response.statusCode()).isIn(204, 400);
-    assertThat(response.headers().firstValue("content-security-policy").orElseThrow()).contains("'nonce-");
+    assertThat(response.headers().firstValue("content-security-policy").orElseThrow())
+        .contains("'nonce-");
     assertThat(events.await(e -> e.type().startsWith("csp_"), 10)).isNotNull();
   }
 
   @Test
   void homePage_showsItsOwnHeaders() throws Exception {
     HttpResponse<String> response = get("/");
-    assertThat(response.body()).contains("<code>Strict-Transport-Security</code>", "Sent over HTTPS")
+    assertThat(response.body())
+        .contains("<code>Strict-Transport-Security</code>", "Sent over HTTPS")
         .contains("<code>X-Frame-Options</code></td><td><code>SAMEORIGIN</code>");
     assertThat(response.headers().firstValue("content-type")).hasValue("text/html;charset=utf-8");
   }
@@ -139,10 +167,16 @@ class DemoApplicationTest {
 
   @Test
   void plainHttp_redirectsToHttps() throws Exception {
-    HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.httpPort() + "/?a=b")).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.httpPort() + "/?a=b"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
     assertThat(response.statusCode()).isEqualTo(308);
-    assertThat(response.headers().firstValue("location")).hasValue("https://localhost:" + server.httpsPort() + "/?a=b");
+    assertThat(response.headers().firstValue("location"))
+        .hasValue("https://localhost:" + server.httpsPort() + "/?a=b");
     assertThat(response.headers().firstValue("strict-transport-security")).isEmpty();
   }
 }

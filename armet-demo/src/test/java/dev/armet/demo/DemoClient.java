@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One browser-like client of the demo: keeps cookies, connects from its own loopback address
- * (so each test has its own rate-limit and throttle counters), and reads the CSRF token from the
- * last page it loaded, as a form would.
+ * One browser-like client of the demo: keeps cookies, connects from its own loopback address (so
+ * each test has its own rate-limit and throttle counters), and reads the CSRF token from the last
+ * page it loaded, as a form would.
  */
 final class DemoClient {
   static final String SESSION_COOKIE = "__Host-id";
@@ -35,8 +35,11 @@ final class DemoClient {
 
   DemoClient(ArmetServer server, String localAddress) throws Exception {
     this.server = server;
-    this.http = TestTls.builder(server.certificate()).cookieHandler(cookies)
-        .localAddress(InetAddress.getByName(localAddress)).build();
+    this.http =
+        TestTls.builder(server.certificate())
+            .cookieHandler(cookies)
+            .localAddress(InetAddress.getByName(localAddress))
+            .build();
   }
 
   URI uri(String path) {
@@ -45,13 +48,17 @@ final class DemoClient {
 
   /** GET {@code path}; remembers the page's CSRF token, if it has one. */
   HttpResponse<String> get(String path) throws Exception {
-    return remember(http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()));
+    return remember(
+        http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()));
   }
 
-  /** GET {@code path} sending only {@code cookieHeader}, as a stranger holding that cookie would. */
+  /**
+   * GET {@code path} sending only {@code cookieHeader}, as a stranger holding that cookie would.
+   */
   HttpResponse<String> getWithOnly(String path, String cookieHeader) throws Exception {
     HttpClient bare = TestTls.client(server.certificate());
-    return bare.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookieHeader).build(),
+    return bare.send(
+        HttpRequest.newBuilder(uri(path)).header("Cookie", cookieHeader).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -69,11 +76,19 @@ final class DemoClient {
   /** POSTs exactly {@code form} (no token unless it holds one). */
   HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
     StringJoiner body = new StringJoiner("&");
-    form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return remember(http.send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString()));
+    form.forEach(
+        (k, v) ->
+            body.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return remember(
+        http.send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   /** The session cookie's value now, or null. */
@@ -110,15 +125,27 @@ final class DemoClient {
   HttpResponse<String> upload(String path, String fileName, byte[] content) throws Exception {
     String boundary = "----armet" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + fileName.replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + token
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName.replace("\"", "%22")
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
     body.write(head.getBytes(StandardCharsets.UTF_8));
     body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return remember(http.send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()));
+    return remember(
+        http.send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   private HttpResponse<String> remember(HttpResponse<String> response) {

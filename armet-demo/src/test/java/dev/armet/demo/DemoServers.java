@@ -14,12 +14,19 @@ final class DemoServers {
     return start(data, events, c -> {});
   }
 
-  static ArmetServer start(Path data, RecordingSink events, Consumer<ArmetServerConfig.Builder> more)
-      throws Exception {
-    return DemoApplication.create(events, c -> {
-      c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1").dataDirectory(data)
-          .environment(ArmetEnvironment.DEVELOPMENT).stopAtShutdown(false);
-      more.accept(c);
-    }).start();
+  static ArmetServer start(
+      Path data, RecordingSink events, Consumer<ArmetServerConfig.Builder> more) throws Exception {
+    return DemoApplication.create(
+            events,
+            c -> {
+              c.httpsPort(0)
+                  .httpPort(0)
+                  .bindAddress("127.0.0.1")
+                  .dataDirectory(data)
+                  .environment(ArmetEnvironment.DEVELOPMENT)
+                  .stopAtShutdown(false);
+              more.accept(c);
+            })
+        .start();
   }
 }

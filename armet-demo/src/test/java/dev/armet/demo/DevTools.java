@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * A headless Chromium driven over the DevTools protocol (a WebSocket, JSON messages): one tab,
- * navigated and scripted the way a user would click through it. Every wait is bounded; there are
- * no sleeps. Needs Debian's {@code chromium}; fails, saying how to install it, when absent.
+ * navigated and scripted the way a user would click through it. Every wait is bounded; there are no
+ * sleeps. Needs Debian's {@code chromium}; fails, saying how to install it, when absent.
  */
 final class DevTools implements AutoCloseable {
   private static final long WAIT_SECONDS = 60;
@@ -39,27 +39,43 @@ final class DevTools implements AutoCloseable {
   private final Process browser;
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, CompletableFuture<Map<String, Object>>> pending =
+      new ConcurrentHashMap<>();
   private final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
   private String session;
 
   private DevTools(Process browser, String endpoint) throws Exception {
     this.browser = browser;
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(endpoint), new Listener()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(URI.create(endpoint), new Listener())
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Starts Chromium with a fresh profile in {@code profile} and opens one tab. */
   static DevTools launch(Path profile) throws Exception {
     String chromium = chromium();
-    Process browser = new ProcessBuilder(List.of(chromium,
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile,
-        // The development certificate is self-signed; the test trusts it the browser's way.
-        "--ignore-certificate-errors",
-        "--remote-debugging-port=0", "about:blank"))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process browser =
+        new ProcessBuilder(
+                List.of(
+                    chromium,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile,
+                    // The development certificate is self-signed; the test trusts it the browser's
+                    // way.
+                    "--ignore-certificate-errors",
+                    "--remote-debugging-port=0",
+                    "about:blank"))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     CompletableFuture<String> endpoint = new CompletableFuture<>();
     Thread reader = new Thread(() -> drain(browser, endpoint), "chromium-stderr");
     reader.setDaemon(true);
@@ -67,8 +83,9 @@ final class DevTools implements AutoCloseable {
     try {
       DevTools tools = new DevTools(browser, endpoint.get(WAIT_SECONDS, TimeUnit.SECONDS));
       Map<String, Object> target = tools.call("Target.createTarget", Map.of("url", "about:blank"));
-      Map<String, Object> attached = tools.call("Target.attachToTarget",
-          Map.of("targetId", target.get("targetId"), "flatten", true));
+      Map<String, Object> attached =
+          tools.call(
+              "Target.attachToTarget", Map.of("targetId", target.get("targetId"), "flatten", true));
       tools.session = (String) attached.get("sessionId");
       tools.call("Page.enable", Map.of());
       tools.call("Page.setLifecycleEventsEnabled", Map.of("enabled", true));
@@ -92,7 +109,10 @@ final class DevTools implements AutoCloseable {
     call("Page.navigate", Map.of("url", url));
   }
 
-  /** Runs {@code script}, which navigates the page (submits a form), and waits until {@code url} has loaded. */
+  /**
+   * Runs {@code script}, which navigates the page (submits a form), and waits until {@code url} has
+   * loaded.
+   */
   void runAndAwaitPage(String script, String url) throws Exception {
     events.clear();
     evaluate(script);
@@ -119,14 +139,20 @@ final class DevTools implements AutoCloseable {
 
   /** The value of {@code expression} in the page (CSP does not apply to DevTools). */
   Object evaluate(String expression) throws Exception {
-    Map<String, Object> result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
-    assertThat(result).as("script failed: %s", result.get("exceptionDetails")).doesNotContainKey("exceptionDetails");
+    Map<String, Object> result =
+        call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+    assertThat(result)
+        .as("script failed: %s", result.get("exceptionDetails"))
+        .doesNotContainKey("exceptionDetails");
     @SuppressWarnings("unchecked")
     Map<String, Object> value = (Map<String, Object>) result.get("result");
     return value.get("value");
   }
 
-  /** Ignores the page's Content-Security-Policy, so only the escaping stands between a payload and a run. */
+  /**
+   * Ignores the page's Content-Security-Policy, so only the escaping stands between a payload and a
+   * run.
+   */
   void bypassCsp() throws Exception {
     call("Page.setBypassCSP", Map.of("enabled", true));
   }
@@ -138,8 +164,21 @@ final class DevTools implements AutoCloseable {
 
   /** Sets a cookie for {@code url} as its server would have (Secure, HttpOnly). */
   void setCookie(String url, String name, String value) throws Exception {
-    call("Network.setCookie", Map.of("url", url, "name", name, "value", value, "secure", true,
-        "httpOnly", true, "path", "/"));
+    call(
+        "Network.setCookie",
+        Map.of(
+            "url",
+            url,
+            "name",
+            name,
+            "value",
+            value,
+            "secure",
+            true,
+            "httpOnly",
+            true,
+            "path",
+            "/"));
   }
 
   /** Removes every cookie of the browser. */
@@ -149,13 +188,15 @@ final class DevTools implements AutoCloseable {
 
   /** Emulates a window {@code width} × {@code height} CSS pixels wide (a phone below 500). */
   void viewport(int width, int height) throws Exception {
-    call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-        "deviceScaleFactor", 1, "mobile", width < 500));
+    call(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
   }
 
   /** Saves a PNG of the whole page to {@code file}. */
   void screenshot(Path file) throws Exception {
-    Map<String, Object> shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+    Map<String, Object> shot =
+        call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
     Files.createDirectories(file.getParent());
     Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
   }
@@ -169,7 +210,9 @@ final class DevTools implements AutoCloseable {
   private void awaitLoad(String loader) throws InterruptedException {
     while (true) {
       Map<?, ?> params = nextEvent("Page.lifecycleEvent");
-      if (params != null && "load".equals(params.get("name")) && loader.equals(params.get("loaderId"))) {
+      if (params != null
+          && "load".equals(params.get("name"))
+          && loader.equals(params.get("loaderId"))) {
         return;
       }
     }
@@ -216,18 +259,24 @@ final class DevTools implements AutoCloseable {
   }
 
   private static String chromium() {
-    for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+    for (String candidate :
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       if (Files.isExecutable(Path.of(candidate))) {
         return candidate;
       }
     }
-    throw new IllegalStateException("the browser test needs Debian's chromium: apt-get install -y chromium "
-        + "(.ci/run installs it)");
+    throw new IllegalStateException(
+        "the browser test needs Debian's chromium: apt-get install -y chromium "
+            + "(.ci/run installs it)");
   }
 
-  /** Reads Chromium's stderr: the DevTools address, then everything else (so the pipe never fills). */
+  /**
+   * Reads Chromium's stderr: the DevTools address, then everything else (so the pipe never fills).
+   */
   private static void drain(Process browser, CompletableFuture<String> endpoint) {
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(browser.getErrorStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader err =
+        new BufferedReader(
+            new InputStreamReader(browser.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String line = err.readLine(); line != null; line = err.readLine()) {
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {

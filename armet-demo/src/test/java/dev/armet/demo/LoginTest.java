@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code /login} and {@code /logout} through the real filter and server: Argon2id behind the
- * login throttle, the session id regenerated at sign-in, one answer for every failure, lock-out,
- * the per-address rate limit, and logout ending the session. Each test connects from its own
- * loopback address, so counters never leak between tests.
+ * {@code /login} and {@code /logout} through the real filter and server: Argon2id behind the login
+ * throttle, the session id regenerated at sign-in, one answer for every failure, lock-out, the
+ * per-address rate limit, and logout ending the session. Each test connects from its own loopback
+ * address, so counters never leak between tests.
  */
 class LoginTest {
   @TempDir static Path data;
@@ -34,8 +34,14 @@ class LoginTest {
   void loginForm_hasTheFieldsAndNamesTheDemoAccount() throws Exception {
     HttpResponse<String> form = new DemoClient(server, "127.0.0.41").get("/login");
     assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(form.body()).contains("name=\"username\"", "name=\"password\"", "name=\"_csrf\"",
-        "action=\"/login\"", "<code>demo</code>", "<code>armet-demo-password</code>");
+    assertThat(form.body())
+        .contains(
+            "name=\"username\"",
+            "name=\"password\"",
+            "name=\"_csrf\"",
+            "action=\"/login\"",
+            "<code>demo</code>",
+            "<code>armet-demo-password</code>");
     assertThat(form.headers().firstValue("cache-control").orElseThrow()).startsWith("no-store");
   }
 
@@ -45,7 +51,8 @@ class LoginTest {
     browser.get("/");
     String before = browser.sessionCookie();
     browser.get("/login");
-    HttpResponse<String> r = browser.post("/login", "username", "demo", "password", "armet-demo-password");
+    HttpResponse<String> r =
+        browser.post("/login", "username", "demo", "password", "armet-demo-password");
     assertThat(r.statusCode()).isEqualTo(303);
     assertThat(r.headers().firstValue("location")).hasValue("/");
     String after = browser.sessionCookie();
@@ -55,7 +62,8 @@ class LoginTest {
     assertThat(home.body()).contains("Signed in as <strong>demo</strong>", "action=\"/logout\"");
     assertThat(DemoClient.visits(home)).as("the session's data moved to the new id").isEqualTo(2);
 
-    HttpResponse<String> oldCookie = browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + before);
+    HttpResponse<String> oldCookie =
+        browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + before);
     assertThat(oldCookie.body()).contains("Not signed in").doesNotContain("Signed in as");
     assertThat(DemoClient.visits(oldCookie)).isEqualTo(1);
   }
@@ -64,10 +72,14 @@ class LoginTest {
   void wrongPasswordAndUnknownUser_getIdenticalAnswers() throws Exception {
     DemoClient browser = new DemoClient(server, "127.0.0.43");
     browser.get("/login");
-    HttpResponse<String> wrong = browser.post("/login", "username", "demo", "password", "not-the-password");
-    HttpResponse<String> unknown = browser.post("/login", "username", "nobody", "password", "not-the-password");
+    HttpResponse<String> wrong =
+        browser.post("/login", "username", "demo", "password", "not-the-password");
+    HttpResponse<String> unknown =
+        browser.post("/login", "username", "nobody", "password", "not-the-password");
     assertThat(wrong.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
-    assertThat(wrong.body()).contains(LoginServlet.FAILED).doesNotContain("nobody", "not-the-password");
+    assertThat(wrong.body())
+        .contains(LoginServlet.FAILED)
+        .doesNotContain("nobody", "not-the-password");
     // Every page carries a freshly masked token (BREACH); apart from it, byte for byte the same.
     assertThat(withoutToken(wrong.body())).isEqualTo(withoutToken(unknown.body()));
     assertThat(browser.get("/").body()).contains("Not signed in");
@@ -81,11 +93,13 @@ class LoginTest {
       HttpResponse<String> r = browser.post("/login", "username", "demo", "password", "guess-" + i);
       assertThat(r.statusCode()).as("attempt %d", i + 1).isEqualTo(200);
     }
-    HttpResponse<String> locked = browser.post("/login", "username", "demo", "password", "armet-demo-password");
+    HttpResponse<String> locked =
+        browser.post("/login", "username", "demo", "password", "armet-demo-password");
     assertThat(locked.statusCode()).isEqualTo(429);
     long retryAfter = Long.parseLong(locked.headers().firstValue("retry-after").orElseThrow());
     assertThat(retryAfter).as("the first lock is a minute").isBetween(50L, 60L);
-    assertThat(locked.body()).contains("Too many sign-in attempts. Try again in " + retryAfter + " seconds.");
+    assertThat(locked.body())
+        .contains("Too many sign-in attempts. Try again in " + retryAfter + " seconds.");
     assertThat(browser.get("/").body()).contains("Not signed in");
 
     DemoClient elsewhere = new DemoClient(server, "127.0.0.45");
@@ -97,7 +111,8 @@ class LoginTest {
     DemoClient browser = new DemoClient(server, "127.0.0.46");
     browser.get("/login");
     HttpResponse<String> first = browser.post("/login", "username", "limit-test", "password", "x");
-    assertThat(first.headers().firstValue("ratelimit-policy").orElseThrow()).contains("login-posts");
+    assertThat(first.headers().firstValue("ratelimit-policy").orElseThrow())
+        .contains("login-posts");
     assertThat(first.headers().firstValue("ratelimit")).isPresent();
     HttpResponse<String> refused = null;
     for (int i = 0; i < 100 && refused == null; i++) {
@@ -109,7 +124,9 @@ class LoginTest {
     assertThat(refused).as("the route limit refused within 100 posts").isNotNull();
     assertThat(refused.headers().firstValue("retry-after")).isPresent();
     assertThat(refused.headers().firstValue("ratelimit").orElseThrow()).contains("r=0");
-    assertThat(new DemoClient(server, "127.0.0.47").get("/login").statusCode()).as("GET is not limited").isEqualTo(200);
+    assertThat(new DemoClient(server, "127.0.0.47").get("/login").statusCode())
+        .as("GET is not limited")
+        .isEqualTo(200);
   }
 
   @Test
@@ -123,7 +140,8 @@ class LoginTest {
     assertThat(out.headers().firstValue("location")).hasValue("/");
     assertThat(out.headers().firstValue("clear-site-data").orElseThrow()).contains("\"cookies\"");
     assertThat(browser.get("/").body()).contains("Not signed in");
-    HttpResponse<String> oldCookie = browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + signedIn);
+    HttpResponse<String> oldCookie =
+        browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + signedIn);
     assertThat(oldCookie.body()).contains("Not signed in");
     assertThat(DemoClient.visits(oldCookie)).isEqualTo(1);
   }

@@ -35,7 +35,8 @@ class NotesTest {
   @Test
   void signedInPages_anonymous_areSentToSignIn() throws Exception {
     DemoClient browser = new DemoClient(server, "127.0.0.30");
-    for (String path : new String[] {"/notes", "/search?q=a", "/account/sessions", "/account/password"}) {
+    for (String path :
+        new String[] {"/notes", "/search?q=a", "/account/sessions", "/account/password"}) {
       HttpResponse<String> r = browser.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(303);
       assertThat(r.headers().firstValue("location")).hasValue("/login");
@@ -51,11 +52,13 @@ class NotesTest {
     HttpResponse<String> posted = browser.post("/notes", "text", "remember the <b>milk</b>");
     assertThat(posted.statusCode()).isEqualTo(303);
     assertThat(posted.headers().firstValue("location")).hasValue("/notes");
-    assertThat(browser.get("/notes").body()).contains("<div class=\"body\">remember the <b>milk</b></div>");
+    assertThat(browser.get("/notes").body())
+        .contains("<div class=\"body\">remember the <b>milk</b></div>");
 
     DemoClient other = new DemoClient(server, "127.0.0.31");
     other.signIn("notes-owner", PASSWORD);
-    assertThat(other.get("/notes").body()).as("notes belong to the account, not the session")
+    assertThat(other.get("/notes").body())
+        .as("notes belong to the account, not the session")
         .contains("remember the <b>milk</b>");
     DemoClient stranger = new DemoClient(server, "127.0.0.31");
     stranger.signUp("someone-else", PASSWORD);
@@ -72,9 +75,12 @@ class NotesTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).doesNotContain("forged note");
     assertThat(events.await(e -> e.type().equals("malicious_csrf"), 10)).isNotNull();
-    HttpResponse<String> wrongToken = browser.postForm("/notes", Map.of("text", "forged note", "_csrf", "A".repeat(86)));
+    HttpResponse<String> wrongToken =
+        browser.postForm("/notes", Map.of("text", "forged note", "_csrf", "A".repeat(86)));
     assertThat(wrongToken.statusCode()).isEqualTo(403);
-    assertThat(browser.get("/notes").body()).doesNotContain("forged note").contains("No notes yet.");
+    assertThat(browser.get("/notes").body())
+        .doesNotContain("forged note")
+        .contains("No notes yet.");
   }
 
   @Test
@@ -82,16 +88,20 @@ class NotesTest {
     DemoClient browser = new DemoClient(server, "127.0.0.33");
     browser.signUp("rich-text", PASSWORD);
     browser.get("/notes");
-    String attack = "<i>fine</i> <a href=\"https://example.org/x\" onclick=\"steal()\">ok</a>"
-        + " <a href=\"javascript:alert(1)\">bad</a> <a href=\"ftp://example.org/\">ftp</a>"
-        + "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    String attack =
+        "<i>fine</i> <a href=\"https://example.org/x\" onclick=\"steal()\">ok</a>"
+            + " <a href=\"javascript:alert(1)\">bad</a> <a href=\"ftp://example.org/\">ftp</a>"
+            + "<script>alert('x')</script><img src=x onerror=alert(1)>";
     assertThat(browser.post("/notes", "text", attack).statusCode()).isEqualTo(303);
     String page = browser.get("/notes").body();
-    java.util.regex.Matcher link = java.util.regex.Pattern
-        .compile("<a href=\"https://example.org/x\" rel=\"([a-z ]+)\">ok</a>").matcher(page);
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile(
+                "<a href=\"https://example.org/x\" rel=\"([a-z ]+)\">ok</a>")
+            .matcher(page);
     assertThat(link.find()).as("the http link kept, with a forced rel").isTrue();
     assertThat(link.group(1).split(" ")).contains("nofollow", "noopener");
-    assertThat(page).contains("<i>fine</i>")
+    assertThat(page)
+        .contains("<i>fine</i>")
         .doesNotContain("onclick", "javascript:", "ftp://", "<script>alert", "<img", "onerror");
   }
 
@@ -110,7 +120,8 @@ class NotesTest {
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("invalid regex: Illegal repetition at index 2");
     events.clear();
-    HttpResponse<String> redos = browser.get("/search?q=%28a%7Caa%29*%3Fb"); // (a|aa)*?b: exponential
+    HttpResponse<String> redos =
+        browser.get("/search?q=%28a%7Caa%29*%3Fb"); // (a|aa)*?b: exponential
     assertThat(redos.statusCode()).isEqualTo(422);
     assertThat(redos.body()).contains("search refused");
     assertThat(events.await(e -> e.type().equals("input_regex_budget_exceeded"), 10)).isNotNull();
@@ -131,7 +142,8 @@ class NotesTest {
     HttpResponse<String> nul = browser.post("/notes", "text", "a\u0000b");
     assertThat(nul.statusCode()).isEqualTo(422);
     assertThat(nul.body()).contains("control characters");
-    assertThat(browser.post("/notes", "text", "x".repeat(Notes.MAX_LENGTH)).statusCode()).isEqualTo(303);
+    assertThat(browser.post("/notes", "text", "x".repeat(Notes.MAX_LENGTH)).statusCode())
+        .isEqualTo(303);
     assertThat(browser.get("/notes").body()).contains("x".repeat(Notes.MAX_LENGTH));
   }
 

@@ -22,7 +22,8 @@ final class RecordingSink implements SecurityEventSink {
   SecurityEvent await(Predicate<SecurityEvent> filter, long seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
-      SecurityEvent e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      SecurityEvent e =
+          events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (e == null || filter.test(e)) {
         return e;
       }

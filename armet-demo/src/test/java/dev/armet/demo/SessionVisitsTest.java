@@ -45,13 +45,16 @@ class SessionVisitsTest {
     char last = cookie.charAt(cookie.length() - 1);
     String tampered = cookie.substring(0, cookie.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-    HttpResponse<String> forged = browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + tampered);
+    HttpResponse<String> forged =
+        browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + tampered);
     assertThat(forged.statusCode()).isEqualTo(200);
     assertThat(DemoClient.visits(forged)).isEqualTo(1);
-    assertThat(forged.headers().allValues("set-cookie")).as("a new session, with a new id")
+    assertThat(forged.headers().allValues("set-cookie"))
+        .as("a new session, with a new id")
         .anyMatch(h -> h.startsWith(DemoClient.SESSION_COOKIE + "=") && !h.contains(tampered));
 
-    HttpResponse<String> genuine = browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + cookie);
+    HttpResponse<String> genuine =
+        browser.getWithOnly("/", DemoClient.SESSION_COOKIE + "=" + cookie);
     assertThat(DemoClient.visits(genuine)).as("the real session is untouched").isEqualTo(3);
   }
 
@@ -59,6 +62,7 @@ class SessionVisitsTest {
   void homePage_isNotCached() throws Exception {
     HttpResponse<String> home = new DemoClient(server, "127.0.0.23").get("/");
     assertThat(home.headers().firstValue("cache-control").orElseThrow()).startsWith("no-store");
-    assertThat(home.body()).contains("Not signed in", "href=\"/login\"", "id=\"nonce-check\"", "id=\"blocked-check\"");
+    assertThat(home.body())
+        .contains("Not signed in", "href=\"/login\"", "id=\"nonce-check\"", "id=\"blocked-check\"");
   }
 }

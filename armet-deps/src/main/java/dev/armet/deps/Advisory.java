@@ -11,11 +11,16 @@ import java.util.Optional;
  * @param summary one line; the start of {@code details} when the record has no summary
  * @param severity rated from the CVSS v3 vector, else the database's rating
  * @param cvssScore the CVSS v3 base score when the record has a v3 vector
- * @param affected the Maven packages and versions the record names (several entries per package
- *     are normal: Log4Shell names log4j-core three times)
+ * @param affected the Maven packages and versions the record names (several entries per package are
+ *     normal: Log4Shell names log4j-core three times)
  */
-public record Advisory(String id, List<String> aliases, String summary, Severity severity,
-    Optional<Double> cvssScore, List<AffectedPackage> affected) {
+public record Advisory(
+    String id,
+    List<String> aliases,
+    String summary,
+    Severity severity,
+    Optional<Double> cvssScore,
+    List<AffectedPackage> affected) {
   public Advisory {
     aliases = List.copyOf(aliases);
     affected = List.copyOf(affected);

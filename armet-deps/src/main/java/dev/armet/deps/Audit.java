@@ -26,7 +26,8 @@ import java.util.Optional;
 public final class Audit {
   private Audit() {}
 
-  public static AuditReport run(Inventory inventory, OsvDatabase db, List<Suppression> suppressions, Clock clock) {
+  public static AuditReport run(
+      Inventory inventory, OsvDatabase db, List<Suppression> suppressions, Clock clock) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Map<String, List<Dependency>> byGav = new LinkedHashMap<>();
     for (Dependency d : inventory.dependencies()) {
@@ -49,32 +50,54 @@ public final class Audit {
       List<List<String>> paths = occurrences.stream().map(Dependency::path).distinct().toList();
       for (List<Advisory> issue : FindingMerger.byIssue(hits)) {
         List<String> ids = FindingMerger.ids(issue);
-        Severity severity = issue.stream().map(Advisory::severity).max(Audit::bySeverity).orElseThrow();
-        Optional<Suppression> s = live.stream().filter(x -> x.covers(ids, d.coordinate())).findFirst();
-        findings.add(new Finding(d, paths, ids, issue.get(0).summary(), severity,
-            FixedVersions.smallest(d.coordinate(), d.version(), issue),
-            FixedVersions.newest(d.coordinate(), d.version(), issue), fix, s, false));
+        Severity severity =
+            issue.stream().map(Advisory::severity).max(Audit::bySeverity).orElseThrow();
+        Optional<Suppression> s =
+            live.stream().filter(x -> x.covers(ids, d.coordinate())).findFirst();
+        findings.add(
+            new Finding(
+                d,
+                paths,
+                ids,
+                issue.get(0).summary(),
+                severity,
+                FixedVersions.smallest(d.coordinate(), d.version(), issue),
+                FixedVersions.newest(d.coordinate(), d.version(), issue),
+                fix,
+                s,
+                false));
       }
     }
     findings.sort((a, b) -> bySeverity(b.severity(), a.severity()));
     List<Suppression> expired = suppressions.stream().filter(s -> s.expiredOn(today)).toList();
-    return new AuditReport(inventory.source(), byGav.size(), findings, expired, db.source(), db.retrievedAt(),
-        clock.instant(), db.problems());
+    return new AuditReport(
+        inventory.source(),
+        byGav.size(),
+        findings,
+        expired,
+        db.source(),
+        db.retrievedAt(),
+        clock.instant(),
+        db.problems());
   }
 
   private static int bySeverity(Severity a, Severity b) {
     int c = Integer.compare(a.rank(), b.rank());
-    return c != 0 ? c : Integer.compare(a == Severity.UNKNOWN ? 0 : 1, b == Severity.UNKNOWN ? 0 : 1);
+    return c != 0
+        ? c
+        : Integer.compare(a == Severity.UNKNOWN ? 0 : 1, b == Severity.UNKNOWN ? 0 : 1);
   }
 
   private static MavenFix fixFor(Dependency d, List<Advisory> hits) {
     Optional<String> version = FixedVersions.smallest(d.coordinate(), d.version(), hits);
     if (version.isEmpty()) {
-      return new MavenFix(MavenFix.Kind.NO_FIX_YET, d.coordinate(), Optional.empty(), Optional.empty());
+      return new MavenFix(
+          MavenFix.Kind.NO_FIX_YET, d.coordinate(), Optional.empty(), Optional.empty());
     }
     if (d.direct()) {
       return new MavenFix(MavenFix.Kind.BUMP_DIRECT, d.coordinate(), version, Optional.empty());
     }
-    return new MavenFix(MavenFix.Kind.MANAGE_OVERRIDE, d.coordinate(), version, Optional.of(d.directDependency()));
+    return new MavenFix(
+        MavenFix.Kind.MANAGE_OVERRIDE, d.coordinate(), version, Optional.of(d.directDependency()));
   }
 }

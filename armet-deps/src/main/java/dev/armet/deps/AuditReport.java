@@ -16,8 +16,14 @@ import java.util.List;
  * @param checkedAt when the audit ran
  * @param dataProblems OSV records that could not be read
  */
-public record AuditReport(String inventorySource, int dependencyCount, List<Finding> findings,
-    List<Suppression> expiredSuppressions, String dataSource, Instant dataRetrievedAt, Instant checkedAt,
+public record AuditReport(
+    String inventorySource,
+    int dependencyCount,
+    List<Finding> findings,
+    List<Suppression> expiredSuppressions,
+    String dataSource,
+    Instant dataRetrievedAt,
+    Instant checkedAt,
     List<String> dataProblems) {
   public AuditReport {
     findings = List.copyOf(findings);

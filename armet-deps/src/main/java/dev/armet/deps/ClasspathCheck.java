@@ -12,10 +12,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The jars that actually run: an inventory of the running JVM's class path and module path
- * (each jar's {@code pom.properties}, a fat or shaded jar's embedded ones, and
- * {@code META-INF/maven} under class folders), for the start-up self-check and
- * {@code armet doctor}. Entries that cannot be read are skipped, never guessed at.
+ * The jars that actually run: an inventory of the running JVM's class path and module path (each
+ * jar's {@code pom.properties}, a fat or shaded jar's embedded ones, and {@code META-INF/maven}
+ * under class folders), for the start-up self-check and {@code armet doctor}. Entries that cannot
+ * be read are skipped, never guessed at.
  *
  * <pre>{@code
  * AuditReport r = Audit.run(ClasspathCheck.running(), OsvDatabase.load(osv), List.of(), Clock.systemUTC());
@@ -39,8 +39,8 @@ public final class ClasspathCheck {
   }
 
   /**
-   * An inventory of these class-path entries (jars or class folders), following each jar's
-   * manifest {@code Class-Path} ({@code java -jar app.jar} with a {@code lib/} folder).
+   * An inventory of these class-path entries (jars or class folders), following each jar's manifest
+   * {@code Class-Path} ({@code java -jar app.jar} with a {@code lib/} folder).
    */
   public static Inventory of(List<Path> entries) {
     List<Dependency> deps = new ArrayList<>();
@@ -68,7 +68,10 @@ public final class ClasspathCheck {
   private static List<Path> manifestClassPath(Path jar) throws IOException {
     try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
       java.util.jar.Manifest m = file.getManifest();
-      String cp = m == null ? null : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+      String cp =
+          m == null
+              ? null
+              : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
       if (cp == null || cp.isBlank()) {
         return List.of();
       }
@@ -90,7 +93,8 @@ public final class ClasspathCheck {
     }
     List<Dependency> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(maven, 3)) {
-      for (Path p : walk.filter(f -> f.getFileName().toString().equals("pom.properties")).toList()) {
+      for (Path p :
+          walk.filter(f -> f.getFileName().toString().equals("pom.properties")).toList()) {
         Properties props = new Properties();
         try (InputStream in = Files.newInputStream(p)) {
           props.load(in);

@@ -11,9 +11,11 @@ import java.util.List;
  * @param scope Maven scope ({@code compile}, {@code runtime}, {@code test}, …); empty when the
  *     source does not say (jars, most SBOMs)
  * @param path from the project to this artifact: the project first, then each dependency through
- *     which it comes, ending with this one ({@code g:a:v} each); a direct dependency has two entries
+ *     which it comes, ending with this one ({@code g:a:v} each); a direct dependency has two
+ *     entries
  */
-public record Dependency(String groupId, String artifactId, String version, String scope, List<String> path) {
+public record Dependency(
+    String groupId, String artifactId, String version, String scope, List<String> path) {
   public Dependency {
     path = List.copyOf(path);
   }

@@ -18,9 +18,17 @@ import java.util.Optional;
  * @param unreferenced true when the application's classes are known and none references a class of
  *     this artifact: a triage hint, never a verdict of "safe"
  */
-public record Finding(Dependency dependency, List<List<String>> paths, List<String> ids, String summary,
-    Severity severity, Optional<String> smallestFixed, Optional<String> newestFixed, MavenFix fix,
-    Optional<Suppression> suppression, boolean unreferenced) {
+public record Finding(
+    Dependency dependency,
+    List<List<String>> paths,
+    List<String> ids,
+    String summary,
+    Severity severity,
+    Optional<String> smallestFixed,
+    Optional<String> newestFixed,
+    MavenFix fix,
+    Optional<Suppression> suppression,
+    boolean unreferenced) {
   public Finding {
     paths = paths.stream().map(List::copyOf).toList();
     ids = List.copyOf(ids);
@@ -31,7 +39,16 @@ public record Finding(Dependency dependency, List<List<String>> paths, List<Stri
   }
 
   Finding withUnreferenced(boolean value) {
-    return new Finding(dependency, paths, ids, summary, severity, smallestFixed, newestFixed, fix,
-        suppression, value);
+    return new Finding(
+        dependency,
+        paths,
+        ids,
+        summary,
+        severity,
+        smallestFixed,
+        newestFixed,
+        fix,
+        suppression,
+        value);
   }
 }

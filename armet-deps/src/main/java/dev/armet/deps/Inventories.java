@@ -12,11 +12,11 @@ import java.util.List;
  * Builds an {@link Inventory} from ground truth, never from a guess.
  *
  * <ul>
- *   <li>{@link #fromProject}: Maven's own resolved graph ({@code mvn} with the pinned
- *       {@code maven-dependency-plugin:3.11.0:tree}); parents, BOMs, mediation, reactor modules.
+ *   <li>{@link #fromProject}: Maven's own resolved graph ({@code mvn} with the pinned {@code
+ *       maven-dependency-plugin:3.11.0:tree}); parents, BOMs, mediation, reactor modules.
  *   <li>{@link #fromSbom}: a CycloneDX SBOM, JSON or XML.
- *   <li>{@link #fromJars}: {@code pom.properties} in a jar, a fat jar's nested jars, a shaded
- *       jar's embedded poms, or every jar in a folder.
+ *   <li>{@link #fromJars}: {@code pom.properties} in a jar, a fat jar's nested jars, a shaded jar's
+ *       embedded poms, or every jar in a folder.
  * </ul>
  */
 public final class Inventories {
@@ -31,7 +31,8 @@ public final class Inventories {
   }
 
   /** As {@link #fromProject(Path, boolean)}, with extra Maven arguments (profiles, settings). */
-  public static Inventory fromProject(Path project, boolean offline, List<String> mavenArgs) throws IOException {
+  public static Inventory fromProject(Path project, boolean offline, List<String> mavenArgs)
+      throws IOException {
     String json = MavenTreeRunner.run(project, offline, mavenArgs);
     return new Inventory("maven:" + project, MavenTreeParser.parse(json));
   }

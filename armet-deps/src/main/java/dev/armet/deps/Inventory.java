@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a build contains, from one source of truth: Maven's resolved graph, a CycloneDX SBOM or
- * the jars. Build one with {@link Inventories}.
+ * What a build contains, from one source of truth: Maven's resolved graph, a CycloneDX SBOM or the
+ * jars. Build one with {@link Inventories}.
  *
- * @param source a short description: {@code maven:/path/pom.xml}, {@code sbom:bom.json}, {@code jars:app.jar}
+ * @param source a short description: {@code maven:/path/pom.xml}, {@code sbom:bom.json}, {@code
+ *     jars:app.jar}
  * @param dependencies the artifacts (the same coordinate may appear with two versions in a reactor)
  */
 public record Inventory(String source, List<Dependency> dependencies) {
@@ -21,25 +22,35 @@ public record Inventory(String source, List<Dependency> dependencies) {
 
   /** Only the dependencies a scope filter keeps: {@code runtime} drops test and provided. */
   public Inventory filter(ScopeFilter filter) {
-    return new Inventory(source, dependencies.stream().filter(d -> filter.keeps(d.scope())).toList());
+    return new Inventory(
+        source, dependencies.stream().filter(d -> filter.keeps(d.scope())).toList());
   }
 
   /**
-   * The coordinates whose versions differ between two inventories of the same build (the pom
-   * says one version, the fat jar ships another), one line each; coordinates only one side has
-   * are not listed (a jar inventory never sees test dependencies).
+   * The coordinates whose versions differ between two inventories of the same build (the pom says
+   * one version, the fat jar ships another), one line each; coordinates only one side has are not
+   * listed (a jar inventory never sees test dependencies).
    */
   public static List<String> disagreements(Inventory a, Inventory b) {
     Map<String, List<String>> left = versions(a);
     Map<String, List<String>> right = versions(b);
     List<String> out = new ArrayList<>();
-    left.forEach((coordinate, versions) -> {
-      List<String> other = right.get(coordinate);
-      if (other != null && !other.containsAll(versions)) {
-        out.add(coordinate + ": " + String.join(", ", versions) + " in " + a.source() + " but "
-            + String.join(", ", other) + " in " + b.source());
-      }
-    });
+    left.forEach(
+        (coordinate, versions) -> {
+          List<String> other = right.get(coordinate);
+          if (other != null && !other.containsAll(versions)) {
+            out.add(
+                coordinate
+                    + ": "
+                    + String.join(", ", versions)
+                    + " in "
+                    + a.source()
+                    + " but "
+                    + String.join(", ", other)
+                    + " in "
+                    + b.source());
+          }
+        });
     return out;
   }
 

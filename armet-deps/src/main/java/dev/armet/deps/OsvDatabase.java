@@ -23,10 +23,10 @@ import java.util.zip.ZipFile;
  * OSV's Maven advisories, read from a folder of JSON records (searched recursively, zips inside
  * included) or from OSV's {@code all.zip} export, indexed by {@code groupId:artifactId}.
  *
- * <p>Bad input loses nothing else: a record that is not valid OSV JSON is listed in
- * {@link #problems()} with its file (and zip entry) name, and every other record is read.
- * Withdrawn records are skipped. {@link #retrievedAt()} is when {@code armet deps update} fetched
- * the data ({@value #STAMP_FILE} beside it), else the newest data file's modification time.
+ * <p>Bad input loses nothing else: a record that is not valid OSV JSON is listed in {@link
+ * #problems()} with its file (and zip entry) name, and every other record is read. Withdrawn
+ * records are skipped. {@link #retrievedAt()} is when {@code armet deps update} fetched the data
+ * ({@value #STAMP_FILE} beside it), else the newest data file's modification time.
  *
  * <pre>{@code
  * OsvDatabase db = OsvDatabase.load(Path.of("osv/all.zip"));
@@ -34,9 +34,15 @@ import java.util.zip.ZipFile;
  * }</pre>
  */
 public final class OsvDatabase {
-  /** Written by {@code armet deps update} next to the data: {@code retrieved} (ISO instant) and {@code source}. */
+  /**
+   * Written by {@code armet deps update} next to the data: {@code retrieved} (ISO instant) and
+   * {@code source}.
+   */
   public static final String STAMP_FILE = "armet-osv.properties";
-  /** A record larger than this is refused (real ones are a few kilobytes): a zip bomb stops here. */
+
+  /**
+   * A record larger than this is refused (real ones are a few kilobytes): a zip bomb stops here.
+   */
   static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
   private final Map<String, List<Advisory>> byPackage;
@@ -45,8 +51,12 @@ public final class OsvDatabase {
   private final Instant retrievedAt;
   private final String source;
 
-  private OsvDatabase(Map<String, List<Advisory>> byPackage, int size, List<String> problems,
-      Instant retrievedAt, String source) {
+  private OsvDatabase(
+      Map<String, List<Advisory>> byPackage,
+      int size,
+      List<String> problems,
+      Instant retrievedAt,
+      String source) {
     this.byPackage = byPackage;
     this.size = size;
     this.problems = List.copyOf(problems);
@@ -67,7 +77,9 @@ public final class OsvDatabase {
    */
   public static OsvDatabase load(Path path) throws IOException {
     if (!Files.exists(path)) {
-      throw new java.nio.file.NoSuchFileException(path.toString(), null,
+      throw new java.nio.file.NoSuchFileException(
+          path.toString(),
+          null,
           "no OSV data here; run `armet deps update --to " + path + "` or give --osv DIR|ZIP");
     }
     Loader loader = new Loader();
@@ -75,9 +87,11 @@ public final class OsvDatabase {
     List<Path> files;
     if (Files.isDirectory(path)) {
       try (Stream<Path> walk = Files.walk(path)) {
-        files = walk.filter(Files::isRegularFile)
-            .filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".zip"))
-            .sorted().toList();
+        files =
+            walk.filter(Files::isRegularFile)
+                .filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".zip"))
+                .sorted()
+                .toList();
       }
     } else {
       files = List.of(path);
@@ -103,7 +117,11 @@ public final class OsvDatabase {
   private static boolean isZip(Path f) throws IOException {
     try (InputStream in = Files.newInputStream(f)) {
       byte[] magic = in.readNBytes(4);
-      return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+      return magic.length == 4
+          && magic[0] == 'P'
+          && magic[1] == 'K'
+          && magic[2] == 3
+          && magic[3] == 4;
     }
   }
 
@@ -165,7 +183,13 @@ public final class OsvDatabase {
             try (InputStream in = z.getInputStream(e)) {
               byte[] bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
               if (bytes.length > MAX_RECORD_BYTES) {
-                problems.add(zip + "!" + e.getName() + ": larger than " + MAX_RECORD_BYTES + " bytes; refused");
+                problems.add(
+                    zip
+                        + "!"
+                        + e.getName()
+                        + ": larger than "
+                        + MAX_RECORD_BYTES
+                        + " bytes; refused");
                 continue;
               }
               read(new java.io.ByteArrayInputStream(bytes), zip + "!" + e.getName());
@@ -181,14 +205,19 @@ public final class OsvDatabase {
       try {
         OsvRecordParser.parse(in).ifPresent(this::add);
       } catch (IOException | RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String why =
+            e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
         problems.add(name + ": not a valid OSV record (" + why + ")");
       }
     }
 
     void add(Advisory a) {
       size++;
-      a.affected().stream().map(AffectedPackage::coordinate).distinct()
+      a.affected().stream()
+          .map(AffectedPackage::coordinate)
+          .distinct()
           .forEach(c -> byPackage.computeIfAbsent(c, k -> new ArrayList<>()).add(a));
     }
 

@@ -16,14 +16,17 @@ import java.util.Locale;
 
 /**
  * {@code armet deps update}: fetches OSV's Maven export ({@value #DEFAULT_URL}, or a mirror: any
- * http(s) or file URL, or a local path), checks that it reads as OSV, then replaces
- * {@code DIR/all.zip} atomically and records when and from where in {@code DIR/}{@value
+ * http(s) or file URL, or a local path), checks that it reads as OSV, then replaces {@code
+ * DIR/all.zip} atomically and records when and from where in {@code DIR/}{@value
  * OsvDatabase#STAMP_FILE}. A failed or unreadable download leaves the previous copy in place.
  */
 public final class OsvDownload {
-  public static final String DEFAULT_URL = "https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip";
+  public static final String DEFAULT_URL =
+      "https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip";
+
   /** Refuses anything bigger: the Maven export is tens of megabytes. */
   public static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+
   static final String FILE_NAME = "all.zip";
 
   private OsvDownload() {}
@@ -38,16 +41,28 @@ public final class OsvDownload {
       copy(source, part);
       OsvDatabase check = OsvDatabase.load(part);
       if (check.size() == 0) {
-        throw new IOException(source + " holds no Maven OSV record" + (check.problems().isEmpty() ? ""
-            : " (" + check.problems().get(0) + ")") + "; the previous copy is kept");
+        throw new IOException(
+            source
+                + " holds no Maven OSV record"
+                + (check.problems().isEmpty() ? "" : " (" + check.problems().get(0) + ")")
+                + "; the previous copy is kept");
       }
       Path zip = dir.resolve(FILE_NAME);
       Files.move(part, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      String stamp = "# written by armet deps update\nretrieved=" + clock.instant() + "\nsource="
-          + source.replace("\\", "\\\\") + "\nrecords=" + check.size() + "\n";
+      String stamp =
+          "# written by armet deps update\nretrieved="
+              + clock.instant()
+              + "\nsource="
+              + source.replace("\\", "\\\\")
+              + "\nrecords="
+              + check.size()
+              + "\n";
       Path stampPart = Files.createTempFile(dir, OsvDatabase.STAMP_FILE, ".part");
       Files.writeString(stampPart, stamp);
-      Files.move(stampPart, dir.resolve(OsvDatabase.STAMP_FILE), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          stampPart,
+          dir.resolve(OsvDatabase.STAMP_FILE),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
       return new Result(zip, OsvDatabase.load(dir));
     } finally {
@@ -58,9 +73,13 @@ public final class OsvDownload {
   private static void copy(String source, Path target) throws IOException {
     String lower = source.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      HttpRequest request = HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofMinutes(10)).GET().build();
+      HttpClient client =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(30))
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofMinutes(10)).GET().build();
       HttpResponse<InputStream> response;
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -70,7 +89,8 @@ public final class OsvDownload {
       }
       try (InputStream in = response.body()) {
         if (response.statusCode() != 200) {
-          throw new IOException(source + " answered HTTP " + response.statusCode() + "; the previous copy is kept");
+          throw new IOException(
+              source + " answered HTTP " + response.statusCode() + "; the previous copy is kept");
         }
         bounded(in, target, source);
       }

@@ -9,8 +9,8 @@ import java.io.Writer;
 import java.util.Locale;
 
 /**
- * How a report is written. Every format carries the data's age, every finding's fix, and what
- * was suppressed and why (SARIF as result suppressions, CycloneDX as VEX analysis states).
+ * How a report is written. Every format carries the data's age, every finding's fix, and what was
+ * suppressed and why (SARIF as result suppressions, CycloneDX as VEX analysis states).
  */
 public enum ReportFormat {
   /** For people: one block per finding, worst first. */
@@ -36,7 +36,8 @@ public enum ReportFormat {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--format must be text, json, sarif or cyclonedx; was '" + text + "'", e);
+      throw new IllegalArgumentException(
+          "--format must be text, json, sarif or cyclonedx; was '" + text + "'", e);
     }
   }
 }

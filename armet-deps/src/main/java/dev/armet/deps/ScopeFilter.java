@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** {@code --scope}: which Maven scopes an audit looks at. Default {@link #RUNTIME}. */
 public enum ScopeFilter {
-  /** compile, runtime and system (what ships), plus artifacts whose scope is unknown (jars, SBOMs). */
+  /**
+   * compile, runtime and system (what ships), plus artifacts whose scope is unknown (jars, SBOMs).
+   */
   RUNTIME,
   /** the test classpath: every scope Maven resolves (compile, provided, runtime, test, system). */
   TEST,
@@ -23,7 +25,8 @@ public enum ScopeFilter {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--scope must be runtime, test or all; was '" + text + "'", e);
+      throw new IllegalArgumentException(
+          "--scope must be runtime, test or all; was '" + text + "'", e);
     }
   }
 }

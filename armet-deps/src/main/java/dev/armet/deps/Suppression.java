@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param expires the last day it applies (inclusive)
  * @param reason why the finding does not apply or can wait; never blank
  */
-public record Suppression(String advisoryId, Optional<String> coordinate, LocalDate expires, String reason) {
+public record Suppression(
+    String advisoryId, Optional<String> coordinate, LocalDate expires, String reason) {
   public Suppression {
     Objects.requireNonNull(advisoryId, "advisoryId");
     Objects.requireNonNull(expires, "expires");

@@ -21,16 +21,16 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>An OpenVEX JSON document is read too: each {@code not_affected} statement suppresses its
- * vulnerability for its {@code pkg:maven} products, with its impact statement (or justification)
- * as the reason, for 90 days from the statement's timestamp (OpenVEX has no expiry of its own).
+ * vulnerability for its {@code pkg:maven} products, with its impact statement (or justification) as
+ * the reason, for 90 days from the statement's timestamp (OpenVEX has no expiry of its own).
  *
  * <p>Every line needs an expiry and a reason; a line that does not parse is an error naming the
  * file, the line number and the expected shape (a typo never silently suppresses nothing, nor
  * everything).
  */
 public final class SuppressionFile {
-  private static final Pattern LINE = Pattern.compile(
-      "(\\S+)(?:\\s+([^\\s:]+:[^\\s:]+))?\\s+until\\s+(\\S+)\\s+because\\s+(.+)");
+  private static final Pattern LINE =
+      Pattern.compile("(\\S+)(?:\\s+([^\\s:]+:[^\\s:]+))?\\s+until\\s+(\\S+)\\s+because\\s+(.+)");
 
   private SuppressionFile() {}
 
@@ -55,15 +55,21 @@ public final class SuppressionFile {
   static Suppression parse(String line, String where) {
     Matcher m = LINE.matcher(line);
     if (!m.matches()) {
-      throw new IllegalArgumentException(where + ": expected '<advisory id> [groupId:artifactId] until YYYY-MM-DD"
-          + " because <reason>', was '" + line + "'");
+      throw new IllegalArgumentException(
+          where
+              + ": expected '<advisory id> [groupId:artifactId] until YYYY-MM-DD"
+              + " because <reason>', was '"
+              + line
+              + "'");
     }
     LocalDate expires;
     try {
       expires = LocalDate.parse(m.group(3));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(where + ": the expiry must be a date like 2027-01-31, was '" + m.group(3) + "'", e);
+      throw new IllegalArgumentException(
+          where + ": the expiry must be a date like 2027-01-31, was '" + m.group(3) + "'", e);
     }
-    return new Suppression(m.group(1), Optional.ofNullable(m.group(2)), expires, m.group(4).strip());
+    return new Suppression(
+        m.group(1), Optional.ofNullable(m.group(2)), expires, m.group(4).strip());
   }
 }

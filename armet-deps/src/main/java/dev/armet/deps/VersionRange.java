@@ -6,13 +6,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An OSV {@code ECOSYSTEM} range: its events in Maven's version order. A version is inside when
- * the last event at or below it is an {@code introduced}, or a {@code last_affected} equal to it
- * (OSV schema, "Evaluation"). {@code introduced: "0"} means from the first version.
+ * An OSV {@code ECOSYSTEM} range: its events in Maven's version order. A version is inside when the
+ * last event at or below it is an {@code introduced}, or a {@code last_affected} equal to it (OSV
+ * schema, "Evaluation"). {@code introduced: "0"} means from the first version.
  */
 public record VersionRange(List<Event> events) {
   /** {@code introduced}, {@code fixed} or {@code last_affected} at a version. */
-  public enum Kind { INTRODUCED, FIXED, LAST_AFFECTED }
+  public enum Kind {
+    INTRODUCED,
+    FIXED,
+    LAST_AFFECTED
+  }
 
   /** One event of a range. */
   public record Event(Kind kind, String version) {}

@@ -27,7 +27,14 @@ final class Jars {
 
   static byte[] pomProperties(String gav) {
     String[] p = gav.split(":");
-    return ("#Created by Apache Maven\ngroupId=" + p[0] + "\nartifactId=" + p[1] + "\nversion=" + p[2] + "\n").getBytes();
+    return ("#Created by Apache Maven\ngroupId="
+            + p[0]
+            + "\nartifactId="
+            + p[1]
+            + "\nversion="
+            + p[2]
+            + "\n")
+        .getBytes();
   }
 
   static String propertiesPath(String gav) {

@@ -22,15 +22,20 @@ class MavenProjectInventoryTest {
   }
 
   static Dependency find(Inventory inv, String gav) {
-    return inv.dependencies().stream().filter(d -> d.gav().equals(gav)).findFirst()
+    return inv.dependencies().stream()
+        .filter(d -> d.gav().equals(gav))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(gav + " not in " + inv.dependencies()));
   }
 
   @Test
   void fromProject_transitiveThroughStarter_hasItsPath() {
     Dependency lib = find(inventory, "dev.armet.fixture:lib:1.0");
-    assertThat(lib.path()).containsExactly("com.example:shop-web:1.0", "dev.armet.fixture:starter:1.0",
-        "dev.armet.fixture:lib:1.0");
+    assertThat(lib.path())
+        .containsExactly(
+            "com.example:shop-web:1.0",
+            "dev.armet.fixture:starter:1.0",
+            "dev.armet.fixture:lib:1.0");
     assertThat(lib.direct()).isFalse();
     assertThat(lib.scope()).isEqualTo("compile");
   }
@@ -45,15 +50,25 @@ class MavenProjectInventoryTest {
   void fromProject_reactorModules_arePathsNotDependencies() {
     assertThat(inventory.dependencies()).noneMatch(d -> d.groupId().equals("com.example"));
     assertThat(find(inventory, "dev.armet.fixture:other:2.0")).isNotNull();
-    assertThat(inventory.dependencies()).anyMatch(d -> d.path().equals(List.of("com.example:shop-web:1.0",
-        "com.example:shop-core:1.0", "dev.armet.fixture:other:2.0")));
+    assertThat(inventory.dependencies())
+        .anyMatch(
+            d ->
+                d.path()
+                    .equals(
+                        List.of(
+                            "com.example:shop-web:1.0",
+                            "com.example:shop-core:1.0",
+                            "dev.armet.fixture:other:2.0")));
   }
 
   @Test
   void filter_runtimeScope_dropsTestDependencies() {
-    assertThat(inventory.dependencies()).anyMatch(d -> d.gav().equals("dev.armet.fixture:lib:1.1") && d.scope().equals("test"));
-    assertThat(inventory.filter(ScopeFilter.RUNTIME).dependencies()).noneMatch(d -> d.scope().equals("test"));
-    assertThat(inventory.filter(ScopeFilter.ALL).dependencies()).hasSameSizeAs(inventory.dependencies());
+    assertThat(inventory.dependencies())
+        .anyMatch(d -> d.gav().equals("dev.armet.fixture:lib:1.1") && d.scope().equals("test"));
+    assertThat(inventory.filter(ScopeFilter.RUNTIME).dependencies())
+        .noneMatch(d -> d.scope().equals("test"));
+    assertThat(inventory.filter(ScopeFilter.ALL).dependencies())
+        .hasSameSizeAs(inventory.dependencies());
   }
 
   @Test
@@ -64,9 +79,12 @@ class MavenProjectInventoryTest {
   @Test
   void fromProject_unresolvable_showsMavensError(@TempDir Path bad) throws IOException {
     SampleProjects.copy("app", bad);
-    Files.writeString(bad.resolve("pom.xml"), Files.readString(bad.resolve("pom.xml"))
-        .replace("<version>1.0</version></dependency>", "<version>9.9</version></dependency>"));
+    Files.writeString(
+        bad.resolve("pom.xml"),
+        Files.readString(bad.resolve("pom.xml"))
+            .replace("<version>1.0</version></dependency>", "<version>9.9</version></dependency>"));
     assertThatThrownBy(() -> Inventories.fromProject(bad, true))
-        .hasMessageContaining("could not read").hasMessageContaining("dev.armet.fixture:starter:jar:9.9 is missing");
+        .hasMessageContaining("could not read")
+        .hasMessageContaining("dev.armet.fixture:starter:jar:9.9 is missing");
   }
 }

@@ -8,14 +8,20 @@ import org.junit.jupiter.api.Test;
 
 class PomFixTest {
   static MavenFix bump(String coordinate, String version) {
-    return new MavenFix(MavenFix.Kind.BUMP_DIRECT, coordinate, Optional.of(version), Optional.empty());
+    return new MavenFix(
+        MavenFix.Kind.BUMP_DIRECT, coordinate, Optional.of(version), Optional.empty());
   }
 
   static MavenFix manage(String coordinate, String version) {
-    return new MavenFix(MavenFix.Kind.MANAGE_OVERRIDE, coordinate, Optional.of(version), Optional.of("x:starter:1"));
+    return new MavenFix(
+        MavenFix.Kind.MANAGE_OVERRIDE,
+        coordinate,
+        Optional.of(version),
+        Optional.of("x:starter:1"));
   }
 
-  static final String POM = """
+  static final String POM =
+      """
       <project>
         <properties><log4j.version>2.14.1</log4j.version></properties>
         <dependencyManagement>
@@ -37,13 +43,18 @@ class PomFixTest {
   @Test
   void apply_directWithProperty_bumpsTheProperty() {
     String out = PomFix.apply(POM, List.of(bump("org.apache.logging.log4j:log4j-core", "2.17.1")));
-    assertThat(out).contains("<log4j.version>2.17.1</log4j.version>").contains("<version>${log4j.version}</version>");
+    assertThat(out)
+        .contains("<log4j.version>2.17.1</log4j.version>")
+        .contains("<version>${log4j.version}</version>");
   }
 
   @Test
   void apply_directWithLiteral_bumpsInPlace() {
-    String out = PomFix.apply(POM, List.of(bump("com.fasterxml.jackson.core:jackson-databind", "2.12.7.1")));
-    assertThat(out).contains("<artifactId>jackson-databind</artifactId><version>2.12.7.1</version>").doesNotContain("2.12.6");
+    String out =
+        PomFix.apply(POM, List.of(bump("com.fasterxml.jackson.core:jackson-databind", "2.12.7.1")));
+    assertThat(out)
+        .contains("<artifactId>jackson-databind</artifactId><version>2.12.7.1</version>")
+        .doesNotContain("2.12.6");
   }
 
   @Test
@@ -57,34 +68,47 @@ class PomFixTest {
   @Test
   void apply_existingOverride_isUpdatedNotDuplicated() {
     String once = PomFix.apply(POM, List.of(manage("org.springframework:spring-beans", "5.3.17")));
-    String twice = PomFix.apply(once, List.of(manage("org.springframework:spring-beans", "5.3.18")));
+    String twice =
+        PomFix.apply(once, List.of(manage("org.springframework:spring-beans", "5.3.18")));
     assertThat(twice.split("spring-beans", -1)).hasSize(2);
     assertThat(twice).contains("5.3.18").doesNotContain("5.3.17");
   }
 
   @Test
   void apply_noDependencyManagement_createsIt() {
-    String pom = "<project>\n  <artifactId>a</artifactId>\n  <dependencies>\n  </dependencies>\n</project>\n";
+    String pom =
+        "<project>\n  <artifactId>a</artifactId>\n  <dependencies>\n  </dependencies>\n</project>\n";
     String out = PomFix.apply(pom, List.of(manage("g:lib", "1.1")));
-    assertThat(out).contains("<dependencyManagement>\n    <dependencies>\n      <!-- armet deps fix -->\n"
-        + "      <dependency><groupId>g</groupId><artifactId>lib</artifactId><version>1.1</version></dependency>");
-    assertThat(out.indexOf("<dependencyManagement>")).isLessThan(out.indexOf("  <dependencies>\n  </dependencies>"));
-    assertThat(PomFix.diff("pom.xml", pom, out)).contains("+  <dependencyManagement>", "--- pom.xml");
+    assertThat(out)
+        .contains(
+            "<dependencyManagement>\n    <dependencies>\n      <!-- armet deps fix -->\n"
+                + "      <dependency><groupId>g</groupId><artifactId>lib</artifactId><version>1.1</version></dependency>");
+    assertThat(out.indexOf("<dependencyManagement>"))
+        .isLessThan(out.indexOf("  <dependencies>\n  </dependencies>"));
+    assertThat(PomFix.diff("pom.xml", pom, out))
+        .contains("+  <dependencyManagement>", "--- pom.xml");
   }
 
   @Test
   void apply_directManagedByBomWithoutVersion_fallsBackToOverride() {
     String pom = POM.replace("<version>2.12.6</version>", "");
-    String out = PomFix.apply(pom, List.of(bump("com.fasterxml.jackson.core:jackson-databind", "2.12.7.1")));
+    String out =
+        PomFix.apply(pom, List.of(bump("com.fasterxml.jackson.core:jackson-databind", "2.12.7.1")));
     assertThat(out.indexOf("<artifactId>jackson-databind</artifactId><version>2.12.7.1</version>"))
         .isLessThan(out.indexOf("spring-boot-dependencies"));
   }
 
   @Test
   void verify_olderVersionStillResolved_isReportedWithItsPath() {
-    Inventory after = new Inventory("t", List.of(new Dependency("g", "lib", "1.0", "compile", List.of("app:1", "g:pin:1", "g:lib:1.0"))));
+    Inventory after =
+        new Inventory(
+            "t",
+            List.of(
+                new Dependency(
+                    "g", "lib", "1.0", "compile", List.of("app:1", "g:pin:1", "g:lib:1.0"))));
     assertThat(PomFix.verify(after, List.of(manage("g:lib", "1.1"))))
-        .containsExactly("g:lib still resolves to 1.0 (wanted 1.1) via app:1 > g:pin:1 > g:lib:1.0");
+        .containsExactly(
+            "g:lib still resolves to 1.0 (wanted 1.1) via app:1 > g:pin:1 > g:lib:1.0");
     assertThat(PomFix.verify(after, List.of(manage("g:lib", "1.0")))).isEmpty();
   }
 }

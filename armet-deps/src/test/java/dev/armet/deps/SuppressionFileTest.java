@@ -17,25 +17,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SuppressionFileTest {
   @Test
   void read_documentedFormat_givesEachSuppression(@TempDir Path dir) throws IOException {
-    Path f = Files.writeString(dir.resolve("armet-deps-ignore"), """
+    Path f =
+        Files.writeString(
+            dir.resolve("armet-deps-ignore"),
+            """
         # reviewed 2026-12-01
         CVE-2021-44228  org.apache.logging.log4j:log4j-core until 2027-01-31 because JndiLookup.class removed
 
         GHSA-36p3-wjmg-h94x until 2026-12-31 because runs as a Boot jar, not a WAR on Tomcat
         """);
-    assertThat(SuppressionFile.read(f)).containsExactly(
-        new Suppression("CVE-2021-44228", Optional.of("org.apache.logging.log4j:log4j-core"),
-            LocalDate.parse("2027-01-31"), "JndiLookup.class removed"),
-        new Suppression("GHSA-36p3-wjmg-h94x", Optional.empty(), LocalDate.parse("2026-12-31"),
-            "runs as a Boot jar, not a WAR on Tomcat"));
+    assertThat(SuppressionFile.read(f))
+        .containsExactly(
+            new Suppression(
+                "CVE-2021-44228",
+                Optional.of("org.apache.logging.log4j:log4j-core"),
+                LocalDate.parse("2027-01-31"),
+                "JndiLookup.class removed"),
+            new Suppression(
+                "GHSA-36p3-wjmg-h94x",
+                Optional.empty(),
+                LocalDate.parse("2026-12-31"),
+                "runs as a Boot jar, not a WAR on Tomcat"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CVE-2021-44228", "CVE-2021-44228 because no date", "CVE-2021-44228 until 2027-01-31",
-      "CVE-2021-44228 until never because forever"})
-  void read_lineWithoutExpiryOrReason_isRefusedWithFileAndLine(String line, @TempDir Path dir) throws IOException {
+  @ValueSource(
+      strings = {
+        "CVE-2021-44228",
+        "CVE-2021-44228 because no date",
+        "CVE-2021-44228 until 2027-01-31",
+        "CVE-2021-44228 until never because forever"
+      })
+  void read_lineWithoutExpiryOrReason_isRefusedWithFileAndLine(String line, @TempDir Path dir)
+      throws IOException {
     Path f = Files.writeString(dir.resolve("ignore"), "# first\n" + line + "\n");
-    assertThatThrownBy(() -> SuppressionFile.read(f)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SuppressionFile.read(f))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(f + ":2");
   }
 
@@ -49,7 +66,10 @@ class SuppressionFileTest {
 
   @Test
   void read_openVex_notAffectedStatementsForNinetyDays(@TempDir Path dir) throws IOException {
-    Path f = Files.writeString(dir.resolve("vex.json"), """
+    Path f =
+        Files.writeString(
+            dir.resolve("vex.json"),
+            """
         {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1",
          "author": "security@example.com", "timestamp": "2026-11-01T10:00:00Z", "version": 1,
          "statements": [
@@ -61,15 +81,20 @@ class SuppressionFileTest {
            "status": "affected"}
          ]}
         """);
-    assertThat(SuppressionFile.read(f)).containsExactly(new Suppression("CVE-2021-44228",
-        Optional.of("org.apache.logging.log4j:log4j-core"), LocalDate.parse("2027-02-18"),
-        "JndiLookup.class removed from the shipped jar"));
+    assertThat(SuppressionFile.read(f))
+        .containsExactly(
+            new Suppression(
+                "CVE-2021-44228",
+                Optional.of("org.apache.logging.log4j:log4j-core"),
+                LocalDate.parse("2027-02-18"),
+                "JndiLookup.class removed from the shipped jar"));
   }
 
   @Test
   void read_jsonThatIsNotOpenVex_isRefused(@TempDir Path dir) throws IOException {
     Path f = Files.writeString(dir.resolve("x.json"), "{\"statements\": []}");
-    assertThatThrownBy(() -> SuppressionFile.read(f)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SuppressionFile.read(f))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("OpenVEX");
   }
 }

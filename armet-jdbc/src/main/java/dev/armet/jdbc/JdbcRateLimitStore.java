@@ -19,27 +19,28 @@ import javax.sql.DataSource;
 
 /**
  * Rate-limit state in a SQL table, one row per key (state: core's versioned {@link LimitState}
- * bytes). A one-key decision (the common case: a request's limit) reads the row and writes it
- * back only if unchanged ({@link LimitCas}: two autocommit statements, no transaction); after
- * losing twice to concurrent decisions on the same key it takes the lock as combined decisions
- * do. A combined decision is one transaction that locks the key rows, runs core's
- * {@link RateLimitCommand#apply} and writes back: PostgreSQL locks and reads in one
- * {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}, MariaDB in an
- * {@code INSERT … ON DUPLICATE KEY UPDATE} plus {@code SELECT … FOR UPDATE}, SQLite by
- * {@code BEGIN IMMEDIATE}. Rows are locked in key order, so combined limits cannot deadlock one
- * another; a deadlock or serialization failure the database reports anyway is retried.
+ * bytes). A one-key decision (the common case: a request's limit) reads the row and writes it back
+ * only if unchanged ({@link LimitCas}: two autocommit statements, no transaction); after losing
+ * twice to concurrent decisions on the same key it takes the lock as combined decisions do. A
+ * combined decision is one transaction that locks the key rows, runs core's {@link
+ * RateLimitCommand#apply} and writes back: PostgreSQL locks and reads in one {@code INSERT … ON
+ * CONFLICT … DO UPDATE … RETURNING}, MariaDB in an {@code INSERT … ON DUPLICATE KEY UPDATE} plus
+ * {@code SELECT … FOR UPDATE}, SQLite by {@code BEGIN IMMEDIATE}. Rows are locked in key order, so
+ * combined limits cannot deadlock one another; a deadlock or serialization failure the database
+ * reports anyway is retried.
  *
  * <p>Why not the whole algorithm in one SQL statement: two algorithms, six operations and
  * all-or-nothing combined limits would be a third and fourth copy of core's arithmetic, per
- * dialect, and Java needs the state before the write to report the statuses, which an
- * upsert's {@code RETURNING} gives only through an extra column set to the old value
- * (PostgreSQL's {@code RETURNING OLD} is 18+; SQLite cannot read integers out of the stored
- * bytes). The compare-and-set gives the same exactness (no lost update) with one copy of the
- * arithmetic, in two statements (docs/PERFORMANCE.md). A failure
- * throws {@link RateLimitStoreException} within the configured timeout.
+ * dialect, and Java needs the state before the write to report the statuses, which an upsert's
+ * {@code RETURNING} gives only through an extra column set to the old value (PostgreSQL's {@code
+ * RETURNING OLD} is 18+; SQLite cannot read integers out of the stored bytes). The compare-and-set
+ * gives the same exactness (no lost update) with one copy of the arithmetic, in two statements
+ * (docs/PERFORMANCE.md). A failure throws {@link RateLimitStoreException} within the configured
+ * timeout.
  */
 public final class JdbcRateLimitStore implements RateLimitStore {
   private static final int ATTEMPTS = 3;
+
   /** Compare-and-set tries of a one-key decision before it takes the row lock instead. */
   private static final int OPTIMISTIC_TRIES = 2;
 
@@ -100,20 +101,28 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         }
       }
     }
-    throw new RateLimitStoreException("rate-limit decision failed after " + attempt
-        + (attempt == 1 ? " attempt" : " attempts") + " within the " + timeoutNanos / 1_000_000
-        + " ms timeout: SQLState " + last.getSQLState() + " " + last.getClass().getSimpleName(), last);
+    throw new RateLimitStoreException(
+        "rate-limit decision failed after "
+            + attempt
+            + (attempt == 1 ? " attempt" : " attempts")
+            + " within the "
+            + timeoutNanos / 1_000_000
+            + " ms timeout: SQLState "
+            + last.getSQLState()
+            + " "
+            + last.getClass().getSimpleName(),
+        last);
   }
 
   /**
    * Deadlock, serialization failure, or a connection that died (08xxx, PostgreSQL's 57P01 for a
-   * terminated backend). Died during commit, the decision may have landed and is spent twice:
-   * an over-count, the safe direction; never an over-admission.
+   * terminated backend). Died during commit, the decision may have landed and is spent twice: an
+   * over-count, the safe direction; never an over-admission.
    */
   private static boolean retryable(SQLException e) {
     String state = e.getSQLState();
-    return state != null && (state.startsWith("40") || state.startsWith("08")
-        || state.equals("57P01"));
+    return state != null
+        && (state.startsWith("40") || state.startsWith("08") || state.equals("57P01"));
   }
 
   private RateLimitCommand.Result read(Connection c, RateLimitCommand command, int seconds)

@@ -15,14 +15,14 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Server-side sessions in a SQL table: one row per session (key, user, the record's versioned
- * JSON, expiry in µs, write version). Each operation is one auto-committed statement: load a
- * {@code SELECT} of live rows only; save a compare-and-set, either an {@code INSERT} that writes
- * nothing over a live row (a create) or an {@code UPDATE … WHERE version = ? AND expires_at > ?}
- * (a change), so a session deleted meanwhile is never written back; touch an {@code UPDATE} of
- * the expiry column only; "log out everywhere" a {@code DELETE} by the indexed user column.
- * Expired rows are purged in the background. A failure throws {@link JdbcStoreException} within
- * the timeout.
+ * Server-side sessions in a SQL table: one row per session (key, user, the record's versioned JSON,
+ * expiry in µs, write version). Each operation is one auto-committed statement: load a {@code
+ * SELECT} of live rows only; save a compare-and-set, either an {@code INSERT} that writes nothing
+ * over a live row (a create) or an {@code UPDATE … WHERE version = ? AND expires_at > ?} (a
+ * change), so a session deleted meanwhile is never written back; touch an {@code UPDATE} of the
+ * expiry column only; "log out everywhere" a {@code DELETE} by the indexed user column. Expired
+ * rows are purged in the background. A failure throws {@link JdbcStoreException} within the
+ * timeout.
  */
 public final class JdbcSessionStore implements SessionStore {
   private final DataSource data;
@@ -47,8 +47,8 @@ public final class JdbcSessionStore implements SessionStore {
         if (!row.next()) {
           return Optional.empty();
         }
-        return SessionRecord.decode(key, row.getString(1), Micros.toInstant(row.getLong(2)),
-            row.getLong(3));
+        return SessionRecord.decode(
+            key, row.getString(1), Micros.toInstant(row.getLong(2)), row.getLong(3));
       }
     } catch (SQLException e) {
       throw new JdbcStoreException("session load", e);
@@ -123,8 +123,12 @@ public final class JdbcSessionStore implements SessionStore {
       s.setLong(2, Micros.of(clock.instant()));
       try (ResultSet row = s.executeQuery()) {
         while (row.next()) {
-          SessionRecord.decode(row.getString(1), row.getString(2), Micros.toInstant(row.getLong(3)),
-              row.getLong(4)).ifPresent(found::add);
+          SessionRecord.decode(
+                  row.getString(1),
+                  row.getString(2),
+                  Micros.toInstant(row.getLong(3)),
+                  row.getLong(4))
+              .ifPresent(found::add);
         }
       }
     } catch (SQLException e) {

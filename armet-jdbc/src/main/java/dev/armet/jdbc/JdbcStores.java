@@ -12,11 +12,11 @@ import java.util.function.Consumer;
 
 /**
  * Sessions and rate limits in PostgreSQL, MariaDB/MySQL or an embedded SQLite file, from a store
- * URI ({@code postgresql://user:pw@host:5432/db}, {@code mariadb://root@host:3306/app},
- * {@code sqlite} for {@code <data folder>/armet.db}, {@code sqlite:path}). Opening creates or
- * migrates the tables ({@link SqlDialect#ddl} prints the same DDL for teams that apply it
- * themselves) and starts the background purge of expired rows. Instances given the same URI and
- * table prefix share sessions, lockouts and counters.
+ * URI ({@code postgresql://user:pw@host:5432/db}, {@code mariadb://root@host:3306/app}, {@code
+ * sqlite} for {@code <data folder>/armet.db}, {@code sqlite:path}). Opening creates or migrates the
+ * tables ({@link SqlDialect#ddl} prints the same DDL for teams that apply it themselves) and starts
+ * the background purge of expired rows. Instances given the same URI and table prefix share
+ * sessions, lockouts and counters.
  *
  * <pre>{@code
  * try (JdbcStores db = JdbcStores.open("postgresql://app@db:5432/app")) {
@@ -27,8 +27,10 @@ import java.util.function.Consumer;
  */
 public final class JdbcStores implements Stores {
   private final javax.sql.DataSource pool;
+
   /** The pool this opened and closes; null when the application's DataSource is used. */
   private final HikariDataSource ownPool;
+
   private final JdbcSessionStore sessions;
   private final JdbcRateLimitStore rateLimits;
   private final Purger purger;
@@ -60,9 +62,15 @@ public final class JdbcStores implements Stores {
       if (ownPool != null) {
         ownPool.close();
       }
-      throw new IllegalStateException("cannot prepare the Armet tables in " + masked + ": "
-          + (e instanceof SQLException ? "SQLState " + ((SQLException) e).getSQLState() + " " : "")
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot prepare the Armet tables in "
+              + masked
+              + ": "
+              + (e instanceof SQLException
+                  ? "SQLState " + ((SQLException) e).getSQLState() + " "
+                  : "")
+              + e.getMessage(),
+          e);
     }
     Sql sql = new Sql(dialect, b.tablePrefix);
     int seconds = (int) Math.max(1, (b.timeout.toMillis() + 999) / 1000);
@@ -75,8 +83,10 @@ public final class JdbcStores implements Stores {
 
   /** Whether {@code uri} names a JDBC store: postgresql, postgres, mariadb, mysql or sqlite. */
   public static boolean accepts(String uri) {
-    return uri != null && (uri.equals("sqlite") || uri.startsWith("sqlite:")
-        || uri.matches("(postgresql|postgres|mariadb|mysql)://.*"));
+    return uri != null
+        && (uri.equals("sqlite")
+            || uri.startsWith("sqlite:")
+            || uri.matches("(postgresql|postgres|mariadb|mysql)://.*"));
   }
 
   /** Opens with every default: tables {@code armet_*}, 2 s timeout, purge every minute. */
@@ -95,10 +105,10 @@ public final class JdbcStores implements Stores {
   }
 
   /**
-   * Stores on a pool the application already has (e.g. Spring Boot's HikariCP {@code
-   * DataSource}): no second pool. The dialect is read from the connection's metadata
-   * (PostgreSQL, MariaDB/MySQL or SQLite); {@link #close()} leaves the pool open, its owner closes
-   * it. {@code poolSize} and {@code dataFolder} do not apply.
+   * Stores on a pool the application already has (e.g. Spring Boot's HikariCP {@code DataSource}):
+   * no second pool. The dialect is read from the connection's metadata (PostgreSQL, MariaDB/MySQL
+   * or SQLite); {@link #close()} leaves the pool open, its owner closes it. {@code poolSize} and
+   * {@code dataFolder} do not apply.
    */
   public static Builder builder(javax.sql.DataSource dataSource) {
     return new Builder(null, Objects.requireNonNull(dataSource, "dataSource"));
@@ -109,8 +119,12 @@ public final class JdbcStores implements Stores {
     try (java.sql.Connection c = data.getConnection()) {
       product = c.getMetaData().getDatabaseProductName();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot connect through the DataSource: SQLState "
-          + e.getSQLState() + " " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot connect through the DataSource: SQLState "
+              + e.getSQLState()
+              + " "
+              + e.getMessage(),
+          e);
     }
     String p = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
     if (p.contains("postgres")) {
@@ -122,8 +136,11 @@ public final class JdbcStores implements Stores {
     if (p.contains("sqlite")) {
       return SqlDialect.SQLITE;
     }
-    throw new IllegalStateException("the DataSource is " + product + "; the JDBC stores support"
-        + " PostgreSQL, MariaDB/MySQL and SQLite");
+    throw new IllegalStateException(
+        "the DataSource is "
+            + product
+            + "; the JDBC stores support"
+            + " PostgreSQL, MariaDB/MySQL and SQLite");
   }
 
   @Override
@@ -142,7 +159,9 @@ public final class JdbcStores implements Stores {
    */
   @Override
   public java.util.Optional<dev.armet.spi.SharedRecordStore> sharedRecords() {
-    return dialect == SqlDialect.SQLITE ? java.util.Optional.empty() : java.util.Optional.of(sharedRecords);
+    return dialect == SqlDialect.SQLITE
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(sharedRecords);
   }
 
   /** The shared records whatever the dialect, for this package's tests (SQLite included). */
@@ -164,8 +183,8 @@ public final class JdbcStores implements Stores {
   public void checkHealth() {
     try (java.sql.Connection c = pool.getConnection()) {
       if (!c.isValid(timeoutSeconds)) {
-        throw new JdbcStoreException("health check", new SQLException("connection not valid",
-            "08006"));
+        throw new JdbcStoreException(
+            "health check", new SQLException("connection not valid", "08006"));
       }
     } catch (SQLException e) {
       throw new JdbcStoreException("health check", e);
@@ -240,7 +259,9 @@ public final class JdbcStores implements Stores {
 
     /** Longest wait for a connection, and for each statement (default 2 s). */
     public Builder timeout(Duration timeout) {
-      if (timeout == null || timeout.toMillis() < 250 || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
+      if (timeout == null
+          || timeout.toMillis() < 250
+          || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
         throw new IllegalArgumentException("timeout must be between 250ms and 60s, was " + timeout);
       }
       this.timeout = timeout;
@@ -279,7 +300,8 @@ public final class JdbcStores implements Stores {
     try {
       Files.createDirectories(folder);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot create the data folder " + folder.toAbsolutePath(), e);
+      throw new IllegalStateException(
+          "cannot create the data folder " + folder.toAbsolutePath(), e);
     }
   }
 }

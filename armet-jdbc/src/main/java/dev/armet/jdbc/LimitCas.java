@@ -8,15 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A one-key decision without a transaction: read the state, run core's
- * {@link RateLimitCommand#apply}, and write back only if the row still holds the bytes read
- * (compare-and-set: {@code UPDATE … WHERE k = ? AND state = ?}, an insert that does nothing on
- * a conflict, a conditional delete). Two statements, each its own autocommit round trip, where
- * the locking transaction takes three (PostgreSQL: lock-and-read, write, commit) to six
- * (MariaDB: autocommit off, lock, read, write, commit, autocommit on); one when nothing is to
- * be written (a refusal that earns no block). Exact as the lock: the write lands only on the
- * state the arithmetic started from, and equal bytes are an equal state, so a concurrent
- * decision in between makes this one lose and be retried rather than be lost.
+ * A one-key decision without a transaction: read the state, run core's {@link
+ * RateLimitCommand#apply}, and write back only if the row still holds the bytes read
+ * (compare-and-set: {@code UPDATE … WHERE k = ? AND state = ?}, an insert that does nothing on a
+ * conflict, a conditional delete). Two statements, each its own autocommit round trip, where the
+ * locking transaction takes three (PostgreSQL: lock-and-read, write, commit) to six (MariaDB:
+ * autocommit off, lock, read, write, commit, autocommit on); one when nothing is to be written (a
+ * refusal that earns no block). Exact as the lock: the write lands only on the state the arithmetic
+ * started from, and equal bytes are an equal state, so a concurrent decision in between makes this
+ * one lose and be retried rather than be lost.
  */
 final class LimitCas {
   private final Sql sql;
@@ -48,9 +48,12 @@ final class LimitCas {
     if (next == null && !row) {
       return result; // absent stays absent
     }
-    String statement = next == null ? (stored == null ? sql.limitCasDeleteNull : sql.limitCasDelete)
-        : !row ? sql.limitCasInsert
-        : stored == null ? sql.limitCasUpdateNull : sql.limitCasUpdate;
+    String statement =
+        next == null
+            ? (stored == null ? sql.limitCasDeleteNull : sql.limitCasDelete)
+            : !row
+                ? sql.limitCasInsert
+                : stored == null ? sql.limitCasUpdateNull : sql.limitCasUpdate;
     try (PreparedStatement s = c.prepareStatement(statement)) {
       s.setQueryTimeout(seconds);
       int i = 1;

@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * Brings the schema to {@link SqlDialect#SCHEMA_VERSION} at start-up: reads the highest applied
- * version and runs each missing step, then records it. Steps are idempotent
- * ({@code IF NOT EXISTS}), so instances starting together cannot break each other. A database
- * newer than this release is refused: its tables may mean something this code does not know.
+ * version and runs each missing step, then records it. Steps are idempotent ({@code IF NOT
+ * EXISTS}), so instances starting together cannot break each other. A database newer than this
+ * release is refused: its tables may mean something this code does not know.
  */
 final class Migrations {
   private Migrations() {}
@@ -26,9 +26,14 @@ final class Migrations {
       }
       int current = currentVersion(c, prefix);
       if (current > SqlDialect.SCHEMA_VERSION) {
-        throw new IllegalStateException("the " + prefix + "* tables are at schema version " + current
-            + ", newer than this release's " + SqlDialect.SCHEMA_VERSION
-            + "; upgrade Armet on this instance");
+        throw new IllegalStateException(
+            "the "
+                + prefix
+                + "* tables are at schema version "
+                + current
+                + ", newer than this release's "
+                + SqlDialect.SCHEMA_VERSION
+                + "; upgrade Armet on this instance");
       }
       for (int v = current + 1; v <= SqlDialect.SCHEMA_VERSION; v++) {
         if (v == 2) {

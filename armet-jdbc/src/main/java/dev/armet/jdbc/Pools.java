@@ -7,9 +7,9 @@ import java.time.Duration;
 
 /**
  * The HikariCP pool for a store URI, with every wait bounded by the store timeout: getting a
- * connection, connecting, and each socket read (so a dead server costs a request the timeout,
- * not a TCP retransmission schedule). SQLite gets WAL, a busy timeout and
- * {@code BEGIN IMMEDIATE} transactions, so concurrent decisions queue instead of failing.
+ * connection, connecting, and each socket read (so a dead server costs a request the timeout, not a
+ * TCP retransmission schedule). SQLite gets WAL, a busy timeout and {@code BEGIN IMMEDIATE}
+ * transactions, so concurrent decisions queue instead of failing.
  */
 final class Pools {
   private Pools() {}
@@ -59,8 +59,8 @@ final class Pools {
     try {
       return new HikariDataSource(c);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to " + uri.masked + ": "
-          + rootMessage(e) + hint(uri.dialect), e);
+      throw new IllegalStateException(
+          "cannot connect to " + uri.masked + ": " + rootMessage(e) + hint(uri.dialect), e);
     }
   }
 
@@ -74,9 +74,12 @@ final class Pools {
 
   private static String hint(SqlDialect d) {
     switch (d) {
-      case POSTGRESQL: return " (is PostgreSQL running? e.g. `service postgresql start`)";
-      case MARIADB: return " (is MariaDB running? e.g. `service mariadb start`)";
-      default: return "";
+      case POSTGRESQL:
+        return " (is PostgreSQL running? e.g. `service postgresql start`)";
+      case MARIADB:
+        return " (is MariaDB running? e.g. `service mariadb start`)";
+      default:
+        return "";
     }
   }
 }

@@ -11,16 +11,18 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Deletes expired sessions and rate-limit rows in the background, in batches of a few hundred
- * rows so no statement holds locks for long, batch after batch until nothing expired is left or
- * a run has taken {@link #RUN_BUDGET}: a flood of new keys (one row per address, per username)
- * is drained, not trimmed by a fixed count while the table grows. Failures are logged and
- * retried at the next run; the stores never depend on it (they ignore expired rows anyway).
+ * Deletes expired sessions and rate-limit rows in the background, in batches of a few hundred rows
+ * so no statement holds locks for long, batch after batch until nothing expired is left or a run
+ * has taken {@link #RUN_BUDGET}: a flood of new keys (one row per address, per username) is
+ * drained, not trimmed by a fixed count while the table grows. Failures are logged and retried at
+ * the next run; the stores never depend on it (they ignore expired rows anyway).
  */
 final class Purger implements AutoCloseable {
   static final int BATCH = 500;
+
   /** How long one run may go on; past it the rest waits for the next run. */
   static final Duration RUN_BUDGET = Duration.ofSeconds(20);
+
   private static final System.Logger LOG = System.getLogger("armet.jdbc");
 
   private final DataSource data;
@@ -32,11 +34,13 @@ final class Purger implements AutoCloseable {
     this.data = data;
     this.sql = sql;
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "armet-jdbc-purge");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "armet-jdbc-purge");
+              t.setDaemon(true);
+              return t;
+            });
     if (!interval.isZero()) {
       long ms = interval.toMillis();
       timer.scheduleWithFixedDelay(this::runQuietly, ms, ms, TimeUnit.MILLISECONDS);
@@ -72,8 +76,12 @@ final class Purger implements AutoCloseable {
     try {
       run();
     } catch (SQLException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "purge of expired rows failed (retried next run): SQLState {0}",
-          e instanceof SQLException ? ((SQLException) e).getSQLState() : e.getClass().getSimpleName());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "purge of expired rows failed (retried next run): SQLState {0}",
+          e instanceof SQLException
+              ? ((SQLException) e).getSQLState()
+              : e.getClass().getSimpleName());
     }
   }
 

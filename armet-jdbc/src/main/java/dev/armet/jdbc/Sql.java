@@ -13,8 +13,10 @@ final class Sql {
   final String limitRead;
   final String limitUpsert;
   final String limitDelete;
+
   /** One key's state, its compare-and-set writes (see {@link LimitCas}). */
   final String limitReadOne;
+
   final String limitCasInsert;
   final String limitCasUpdate;
   final String limitCasUpdateNull;
@@ -28,26 +30,37 @@ final class Sql {
     this.dialect = dialect;
     String sessions = p + "sessions";
     this.limitTable = p + "limits";
-    sessionLoad = "SELECT data, expires_at, version FROM " + sessions
-        + " WHERE k = ? AND expires_at > ?";
+    sessionLoad =
+        "SELECT data, expires_at, version FROM " + sessions + " WHERE k = ? AND expires_at > ?";
     sessionCreate = sessionCreate(sessions);
-    sessionUpdate = "UPDATE " + sessions + " SET user_id = ?, data = ?, expires_at = ?, version = ?"
-        + " WHERE k = ? AND version = ? AND expires_at > ?";
+    sessionUpdate =
+        "UPDATE "
+            + sessions
+            + " SET user_id = ?, data = ?, expires_at = ?, version = ?"
+            + " WHERE k = ? AND version = ? AND expires_at > ?";
     sessionTouch = "UPDATE " + sessions + " SET expires_at = ? WHERE k = ? AND expires_at > ?";
     sessionDelete = "DELETE FROM " + sessions + " WHERE k = ?";
     sessionDeleteUser = "DELETE FROM " + sessions + " WHERE user_id = ?";
-    sessionListUser = "SELECT k, data, expires_at, version FROM " + sessions
-        + " WHERE user_id = ? AND expires_at > ?";
+    sessionListUser =
+        "SELECT k, data, expires_at, version FROM "
+            + sessions
+            + " WHERE user_id = ? AND expires_at > ?";
     limitRead = "SELECT k, state FROM " + limitTable + " WHERE k IN ";
     limitUpsert = upsert(limitTable, "k", "state", "expires_at");
     limitDelete = "DELETE FROM " + limitTable + " WHERE k = ?";
     limitReadOne = "SELECT state FROM " + limitTable + " WHERE k = ?";
     String insert = "INSERT INTO " + limitTable + " (k, state, expires_at) VALUES (?, ?, ?)";
-    limitCasInsert = dialect == SqlDialect.MARIADB ? insert.replace("INSERT", "INSERT IGNORE")
-        : insert + " ON CONFLICT (k) DO NOTHING";
-    limitCasUpdate = "UPDATE " + limitTable + " SET state = ?, expires_at = ? WHERE k = ? AND state = ?";
-    limitCasUpdateNull = "UPDATE " + limitTable + " SET state = ?, expires_at = ? WHERE k = ?"
-        + " AND state IS NULL";
+    limitCasInsert =
+        dialect == SqlDialect.MARIADB
+            ? insert.replace("INSERT", "INSERT IGNORE")
+            : insert + " ON CONFLICT (k) DO NOTHING";
+    limitCasUpdate =
+        "UPDATE " + limitTable + " SET state = ?, expires_at = ? WHERE k = ? AND state = ?";
+    limitCasUpdateNull =
+        "UPDATE "
+            + limitTable
+            + " SET state = ?, expires_at = ? WHERE k = ?"
+            + " AND state IS NULL";
     limitCasDelete = "DELETE FROM " + limitTable + " WHERE k = ? AND state = ?";
     limitCasDeleteNull = "DELETE FROM " + limitTable + " WHERE k = ? AND state IS NULL";
     sessionPurge = purge(sessions);
@@ -68,7 +81,9 @@ final class Sql {
     String insert = "INSERT INTO " + limitTable + " (k, state, expires_at) VALUES " + values;
     switch (dialect) {
       case POSTGRESQL:
-        return insert + " ON CONFLICT (k) DO UPDATE SET expires_at = " + limitTable
+        return insert
+            + " ON CONFLICT (k) DO UPDATE SET expires_at = "
+            + limitTable
             + ".expires_at RETURNING k, state";
       case MARIADB:
         return insert + " ON DUPLICATE KEY UPDATE expires_at = expires_at";
@@ -79,18 +94,25 @@ final class Sql {
 
   /**
    * Inserts a session (k, user_id, data, expires_at, version) unless a live row holds the key:
-   * PostgreSQL and SQLite replace an expired row in the same statement ({@code ?6}: now) and
-   * count 0 rows for a live one; MariaDB's plain insert fails on the key, which the store reads
-   * as "not written" (its {@code ON DUPLICATE KEY} row counts cannot tell an insert from a
-   * no-op, and a key is the digest of a fresh 256-bit id, so it never meets an expired row).
+   * PostgreSQL and SQLite replace an expired row in the same statement ({@code ?6}: now) and count
+   * 0 rows for a live one; MariaDB's plain insert fails on the key, which the store reads as "not
+   * written" (its {@code ON DUPLICATE KEY} row counts cannot tell an insert from a no-op, and a key
+   * is the digest of a fresh 256-bit id, so it never meets an expired row).
    */
   private String sessionCreate(String sessions) {
-    String insert = "INSERT INTO " + sessions + " (k, user_id, data, expires_at, version)"
-        + " VALUES (?, ?, ?, ?, ?)";
-    return dialect == SqlDialect.MARIADB ? insert
-        : insert + " ON CONFLICT (k) DO UPDATE SET user_id = excluded.user_id, data ="
+    String insert =
+        "INSERT INTO "
+            + sessions
+            + " (k, user_id, data, expires_at, version)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    return dialect == SqlDialect.MARIADB
+        ? insert
+        : insert
+            + " ON CONFLICT (k) DO UPDATE SET user_id = excluded.user_id, data ="
             + " excluded.data, expires_at = excluded.expires_at, version = excluded.version"
-            + " WHERE " + sessions + ".expires_at <= ?";
+            + " WHERE "
+            + sessions
+            + ".expires_at <= ?";
   }
 
   /** {@code SELECT k, state … WHERE k IN (?, …)}, locking for MariaDB. */
@@ -110,13 +132,18 @@ final class Sql {
       cols.append(", ").append(c);
       marks.append(", ?");
       if (dialect == SqlDialect.MARIADB) {
-        set.append(set.length() == 0 ? "" : ", ").append(c).append(" = VALUES(").append(c).append(')');
+        set.append(set.length() == 0 ? "" : ", ")
+            .append(c)
+            .append(" = VALUES(")
+            .append(c)
+            .append(')');
       } else {
         set.append(set.length() == 0 ? "" : ", ").append(c).append(" = excluded.").append(c);
       }
     }
     String insert = "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")";
-    return dialect == SqlDialect.MARIADB ? insert + " ON DUPLICATE KEY UPDATE " + set
+    return dialect == SqlDialect.MARIADB
+        ? insert + " ON DUPLICATE KEY UPDATE " + set
         : insert + " ON CONFLICT (" + key + ") DO UPDATE SET " + set;
   }
 
@@ -124,7 +151,10 @@ final class Sql {
   private String purge(String table) {
     return dialect == SqlDialect.MARIADB
         ? "DELETE FROM " + table + " WHERE expires_at < ? LIMIT ?"
-        : "DELETE FROM " + table + " WHERE k IN (SELECT k FROM " + table
+        : "DELETE FROM "
+            + table
+            + " WHERE k IN (SELECT k FROM "
+            + table
             + " WHERE expires_at < ? LIMIT ?)";
   }
 }

@@ -3,8 +3,8 @@ package dev.armet.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.armet.spi.SessionStore;
 import dev.armet.session.SessionStoreContract;
+import dev.armet.spi.SessionStore;
 import dev.armet.testing.MutableClock;
 import java.sql.Connection;
 import java.time.Duration;
@@ -31,8 +31,12 @@ class ApplicationDataSourceTest extends SessionStoreContract {
   @Override
   protected SessionStore newStore(MutableClock clock) {
     pool = postgres();
-    stores = JdbcStores.builder(pool).tablePrefix(Database.freshPrefix()).clock(clock)
-        .purgeInterval(Duration.ZERO).build();
+    stores =
+        JdbcStores.builder(pool)
+            .tablePrefix(Database.freshPrefix())
+            .clock(clock)
+            .purgeInterval(Duration.ZERO)
+            .build();
     return stores.sessions();
   }
 

@@ -24,17 +24,24 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** PostgreSQL drops the store's connections ({@code pg_terminate_backend}) in the middle of traffic. */
+/**
+ * PostgreSQL drops the store's connections ({@code pg_terminate_backend}) in the middle of traffic.
+ */
 class DroppedConnectionTest {
   private static final int LIMIT = 300;
   @TempDir Path dataFolder;
 
   @Test
-  void connectionsKilledMidTraffic_boundedWaits_noOverAdmission_recoversByItself() throws Exception {
+  void connectionsKilledMidTraffic_boundedWaits_noOverAdmission_recoversByItself()
+      throws Exception {
     JdbcStores db = Database.POSTGRESQL.open(Clock.systemUTC(), dataFolder);
-    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-      RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("drop", LIMIT, Duration.ofHours(1)))
-          .store(db.rateLimits()).events(e -> { }).build();
+    try (Connection admin =
+        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+      RateLimiter limiter =
+          RateLimiter.builder(RateLimitPolicy.fixedWindow("drop", LIMIT, Duration.ofHours(1)))
+              .store(db.rateLimits())
+              .events(e -> {})
+              .build();
       Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
       for (Outcome o : Outcome.values()) {
         outcomes.put(o, new AtomicLong());
@@ -43,15 +50,17 @@ class DroppedConnectionTest {
       AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        Thread thread = new Thread(() -> {
-          while (running.get()) {
-            long start = System.nanoTime();
-            RateLimitDecision d = limiter.consume("hot");
-            slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
-            outcomes.get(d.outcome()).incrementAndGet();
-            LockSupport.parkNanos(1_000_000); // pacing: clients think between requests
-          }
-        });
+        Thread thread =
+            new Thread(
+                () -> {
+                  while (running.get()) {
+                    long start = System.nanoTime();
+                    RateLimitDecision d = limiter.consume("hot");
+                    slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
+                    outcomes.get(d.outcome()).incrementAndGet();
+                    LockSupport.parkNanos(1_000_000); // pacing: clients think between requests
+                  }
+                });
         thread.start();
         threads.add(thread);
       }
@@ -67,8 +76,9 @@ class DroppedConnectionTest {
         t.join(10_000);
         assertThat(t.isAlive()).as("a decision thread hangs").isFalse();
       }
-      System.out.printf("dropped connections: %d killed, outcomes %s, slowest %d ms%n", killed,
-          outcomes, Duration.ofNanos(slowest.get()).toMillis());
+      System.out.printf(
+          "dropped connections: %d killed, outcomes %s, slowest %d ms%n",
+          killed, outcomes, Duration.ofNanos(slowest.get()).toMillis());
       assertThat(killed).isGreaterThan(0);
       assertThat(outcomes.get(Outcome.ALLOWED).get()).isLessThanOrEqualTo(LIMIT);
       assertThat(Duration.ofNanos(slowest.get())).isLessThan(Duration.ofSeconds(5));
@@ -82,8 +92,10 @@ class DroppedConnectionTest {
 
   /** Kills every backend that last ran a statement on this test's tables. */
   private static int terminate(Connection admin, String prefix) throws Exception {
-    try (PreparedStatement s = admin.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM "
-        + "pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE ?")) {
+    try (PreparedStatement s =
+        admin.prepareStatement(
+            "SELECT count(pg_terminate_backend(pid)) FROM "
+                + "pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE ?")) {
       s.setString(1, "%" + prefix + "%");
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -98,7 +110,9 @@ class DroppedConnectionTest {
 
   /** Polls, bounded: waits for traffic, never sleeps for it. */
   private static void awaitMore(Map<Outcome, AtomicLong> outcomes, long target) {
-    Poll.until(Duration.ofSeconds(20), "traffic reaches " + target + " decisions",
+    Poll.until(
+        Duration.ofSeconds(20),
+        "traffic reaches " + target + " decisions",
         () -> total(outcomes) >= target);
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.spi.RateLimitCommand;
 import dev.armet.ratelimit.RateLimitPolicy;
+import dev.armet.ratelimit.RateLimiter;
+import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.RateLimitStoreException;
-import dev.armet.ratelimit.RateLimiter;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -36,8 +36,12 @@ class RetryDeadlineTest {
     CountingDataSource db = new CountingDataSource(refusingPostgresql());
     AtomicLong now = new AtomicLong();
     // Every reading of the clock finds one more timeout gone: the first attempt used it all.
-    JdbcRateLimitStore store = new JdbcRateLimitStore(db, new Sql(SqlDialect.POSTGRESQL, "armet_"),
-        TIMEOUT, () -> now.getAndAdd(TIMEOUT.toNanos()));
+    JdbcRateLimitStore store =
+        new JdbcRateLimitStore(
+            db,
+            new Sql(SqlDialect.POSTGRESQL, "armet_"),
+            TIMEOUT,
+            () -> now.getAndAdd(TIMEOUT.toNanos()));
     assertThatThrownBy(() -> store.execute(command()))
         .isInstanceOf(RateLimitStoreException.class)
         .hasMessageContaining("after 1 attempt within the 2000 ms timeout")
@@ -49,8 +53,12 @@ class RetryDeadlineTest {
   void execute_quickFailures_stillRetriedWithinTheDeadline() throws Exception {
     CountingDataSource db = new CountingDataSource(refusingPostgresql());
     AtomicLong now = new AtomicLong();
-    JdbcRateLimitStore store = new JdbcRateLimitStore(db, new Sql(SqlDialect.POSTGRESQL, "armet_"),
-        TIMEOUT, () -> now.getAndAdd(TIMEOUT.toNanos() / 20));
+    JdbcRateLimitStore store =
+        new JdbcRateLimitStore(
+            db,
+            new Sql(SqlDialect.POSTGRESQL, "armet_"),
+            TIMEOUT,
+            () -> now.getAndAdd(TIMEOUT.toNanos() / 20));
     assertThatThrownBy(() -> store.execute(command())).hasMessageContaining("after 3 attempts");
     assertThat(db.connections).hasValue(3);
   }
@@ -60,10 +68,13 @@ class RetryDeadlineTest {
     AtomicReference<RateLimitCommand> seen = new AtomicReference<>();
     RateLimitStore memory = InMemoryRateLimitStore.create();
     RateLimiter.builder(RateLimitPolicy.fixedWindow("deadline", 5, Duration.ofMinutes(1)))
-        .store(c -> {
-          seen.set(c);
-          return memory.execute(c);
-        }).build().consume("k");
+        .store(
+            c -> {
+              seen.set(c);
+              return memory.execute(c);
+            })
+        .build()
+        .consume("k");
     return seen.get();
   }
 

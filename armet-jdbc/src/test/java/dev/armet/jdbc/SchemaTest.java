@@ -13,10 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The versioned schema: printed DDL, start-up migration, refusal of a newer schema, purge. */
 class SchemaTest {
@@ -25,19 +25,26 @@ class SchemaTest {
   @Test
   void ddl_postgresql_isTheVersionedScript() {
     String ddl = SqlDialect.named("postgresql").ddl("armet_");
-    assertThat(ddl).startsWith("-- Armet schema version 3 for postgresql\n")
+    assertThat(ddl)
+        .startsWith("-- Armet schema version 3 for postgresql\n")
         .contains("CREATE TABLE IF NOT EXISTS armet_sessions (k VARCHAR(128) PRIMARY KEY")
-        .contains("CREATE TABLE IF NOT EXISTS armet_limits (k VARCHAR(255) PRIMARY KEY, state BYTEA")
+        .contains(
+            "CREATE TABLE IF NOT EXISTS armet_limits (k VARCHAR(255) PRIMARY KEY, state BYTEA")
         .contains("CREATE INDEX IF NOT EXISTS armet_sessions_user ON armet_sessions (user_id)")
-        .contains("INSERT INTO armet_schema_version (version, applied_at) VALUES (1, 1)"
-            + " ON CONFLICT (version) DO NOTHING;\n")
+        .contains(
+            "INSERT INTO armet_schema_version (version, applied_at) VALUES (1, 1)"
+                + " ON CONFLICT (version) DO NOTHING;\n")
         .contains("ALTER TABLE armet_sessions ADD COLUMN version BIGINT NOT NULL DEFAULT 1;\n")
-        .contains("INSERT INTO armet_schema_version (version, applied_at) VALUES (2, 1)"
-            + " ON CONFLICT (version) DO NOTHING;\n")
+        .contains(
+            "INSERT INTO armet_schema_version (version, applied_at) VALUES (2, 1)"
+                + " ON CONFLICT (version) DO NOTHING;\n")
         .contains("CREATE TABLE IF NOT EXISTS armet_leases (name VARCHAR(255) PRIMARY KEY")
-        .endsWith("INSERT INTO armet_schema_version (version, applied_at) VALUES (3, 1)"
-            + " ON CONFLICT (version) DO NOTHING;\n");
-    assertThat(SqlDialect.named("mysql").ddl("app_")).contains("COLLATE ascii_bin").contains("INSERT IGNORE");
+        .endsWith(
+            "INSERT INTO armet_schema_version (version, applied_at) VALUES (3, 1)"
+                + " ON CONFLICT (version) DO NOTHING;\n");
+    assertThat(SqlDialect.named("mysql").ddl("app_"))
+        .contains("COLLATE ascii_bin")
+        .contains("INSERT IGNORE");
   }
 
   @Test
@@ -54,9 +61,12 @@ class SchemaTest {
   void printedDdl_appliedByHand_thenStartupAcceptsIt(Database db) throws Exception {
     db.require();
     String prefix = Database.freshPrefix();
-    JdbcStores first = db.open("x" + prefix, Clock.systemUTC(), dataFolder); // just a pool to run DDL on
-    try (Connection c = first.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
-      for (String statement : first.dialect().ddl(prefix).replaceFirst("^--[^\n]*\n", "").split(";\n")) {
+    JdbcStores first =
+        db.open("x" + prefix, Clock.systemUTC(), dataFolder); // just a pool to run DDL on
+    try (Connection c = first.dataSourceForTests().getConnection();
+        Statement s = c.createStatement()) {
+      for (String statement :
+          first.dialect().ddl(prefix).replaceFirst("^--[^\n]*\n", "").split(";\n")) {
         s.execute(statement);
       }
     } finally {
@@ -65,7 +75,13 @@ class SchemaTest {
     JdbcStores stores = db.open(prefix, Clock.systemUTC(), dataFolder);
     try {
       Instant now = Instant.now();
-      assertThat(stores.sessions().save(new SessionRecord("k", "u", now, now.plusSeconds(60), Map.of("a", 1)), SessionStore.ABSENT)).isTrue();
+      assertThat(
+              stores
+                  .sessions()
+                  .save(
+                      new SessionRecord("k", "u", now, now.plusSeconds(60), Map.of("a", 1)),
+                      SessionStore.ABSENT))
+          .isTrue();
       assertThat(stores.sessions().load("k")).isPresent();
     } finally {
       Database.dropAndClose(stores);
@@ -81,13 +97,17 @@ class SchemaTest {
     JdbcStores scratch = db.open("x" + prefix, Clock.systemUTC(), dataFolder); // a pool for DDL
     Instant now = Instant.now();
     SessionRecord old = new SessionRecord("old", "u", now, now.plusSeconds(600), Map.of("a", 1));
-    try (Connection c = scratch.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = scratch.dataSourceForTests().getConnection();
+        Statement s = c.createStatement()) {
       for (String statement : scratch.dialect().migration(prefix, 1)) {
         s.execute(statement);
       }
       s.execute(scratch.dialect().recordVersion(prefix, 1).replace("?", "1"));
-      try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO " + prefix
-          + "sessions (k, user_id, data, expires_at) VALUES (?, ?, ?, ?)")) {
+      try (java.sql.PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO "
+                  + prefix
+                  + "sessions (k, user_id, data, expires_at) VALUES (?, ?, ?, ?)")) {
         insert.setString(1, "old");
         insert.setString(2, "u");
         insert.setString(3, old.encode());
@@ -115,7 +135,8 @@ class SchemaTest {
     String prefix = Database.freshPrefix();
     JdbcStores stores = Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder);
     try {
-      try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = stores.dataSourceForTests().getConnection();
+          Statement s = c.createStatement()) {
         s.execute("INSERT INTO " + prefix + "schema_version (version, applied_at) VALUES (4, 0)");
       }
       assertThatThrownBy(() -> Database.SQLITE.open(prefix, Clock.systemUTC(), dataFolder))
@@ -129,22 +150,38 @@ class SchemaTest {
   void backgroundPurge_removesExpiredRowsByItself() throws Exception {
     dev.armet.testing.MutableClock clock = new dev.armet.testing.MutableClock();
     String prefix = Database.freshPrefix();
-    JdbcStores stores = JdbcStores.open("sqlite:purge.db", b -> b.tablePrefix(prefix).clock(clock)
-        .dataFolder(dataFolder).purgeInterval(Duration.ofMillis(20)));
+    JdbcStores stores =
+        JdbcStores.open(
+            "sqlite:purge.db",
+            b ->
+                b.tablePrefix(prefix)
+                    .clock(clock)
+                    .dataFolder(dataFolder)
+                    .purgeInterval(Duration.ofMillis(20)));
     try {
       Instant now = clock.instant();
-      assertThat(stores.sessions().save(new SessionRecord("old", null, now, now.plusSeconds(60), Map.of()), SessionStore.ABSENT)).isTrue();
+      assertThat(
+              stores
+                  .sessions()
+                  .save(
+                      new SessionRecord("old", null, now, now.plusSeconds(60), Map.of()),
+                      SessionStore.ABSENT))
+          .isTrue();
       clock.advance(Duration.ofMinutes(2));
       // Parks between reads, so the purge thread gets the CPU and the database it needs.
-      Poll.until(Duration.ofSeconds(10), "the background purge removed the expired session",
-          () -> rows(stores, prefix + "sessions"), n -> n == 0);
+      Poll.until(
+          Duration.ofSeconds(10),
+          "the background purge removed the expired session",
+          () -> rows(stores, prefix + "sessions"),
+          n -> n == 0);
     } finally {
       Database.dropAndClose(stores);
     }
   }
 
   private static int rows(JdbcStores stores, String table) throws Exception {
-    try (Connection c = stores.dataSourceForTests().getConnection(); Statement s = c.createStatement();
+    try (Connection c = stores.dataSourceForTests().getConnection();
+        Statement s = c.createStatement();
         java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
       r.next();
       return r.getInt(1);
@@ -159,9 +196,21 @@ class SchemaTest {
     try {
       Instant now = clock.instant();
       for (int i = 0; i < Purger.BATCH * 2 + 17; i++) {
-        assertThat(stores.sessions().save(new SessionRecord("old" + i, null, now, now.plusSeconds(60), Map.of()), SessionStore.ABSENT)).isTrue();
+        assertThat(
+                stores
+                    .sessions()
+                    .save(
+                        new SessionRecord("old" + i, null, now, now.plusSeconds(60), Map.of()),
+                        SessionStore.ABSENT))
+            .isTrue();
       }
-      assertThat(stores.sessions().save(new SessionRecord("live", null, now, now.plus(Duration.ofHours(1)), Map.of()), SessionStore.ABSENT)).isTrue();
+      assertThat(
+              stores
+                  .sessions()
+                  .save(
+                      new SessionRecord("live", null, now, now.plus(Duration.ofHours(1)), Map.of()),
+                      SessionStore.ABSENT))
+          .isTrue();
       clock.advance(Duration.ofMinutes(2));
       assertThat(stores.purgeExpired()).isEqualTo(Purger.BATCH * 2 + 17);
       assertThat(stores.purgeExpired()).isZero();
@@ -185,8 +234,11 @@ class SchemaTest {
       int flood = 12_000; // more than the 10,000 one run used to delete
       long expired = Micros.of(clock.instant()) - 1;
       try (Connection c = stores.dataSourceForTests().getConnection();
-          java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO " + stores.tablePrefix()
-              + "limits (k, state, expires_at) VALUES (?, ?, ?)")) {
+          java.sql.PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + stores.tablePrefix()
+                      + "limits (k, state, expires_at) VALUES (?, ?, ?)")) {
         c.setAutoCommit(false);
         for (int i = 0; i < flood; i++) {
           insert.setString(1, "flood:" + i);

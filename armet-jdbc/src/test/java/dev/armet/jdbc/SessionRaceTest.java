@@ -28,15 +28,24 @@ class SessionRaceTest {
     }
   }
 
-  @Nested class Postgresql extends Race {
-    Database database() { return Database.POSTGRESQL; }
+  @Nested
+  class Postgresql extends Race {
+    Database database() {
+      return Database.POSTGRESQL;
+    }
   }
 
-  @Nested class Mariadb extends Race {
-    Database database() { return Database.MARIADB; }
+  @Nested
+  class Mariadb extends Race {
+    Database database() {
+      return Database.MARIADB;
+    }
   }
 
-  @Nested class Sqlite extends Race {
-    Database database() { return Database.SQLITE; }
+  @Nested
+  class Sqlite extends Race {
+    Database database() {
+      return Database.SQLITE;
+    }
   }
 }

@@ -20,18 +20,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 18, goal 4: what one request's rate-limit decision costs the database, counted at the
- * JDBC boundary of the real store on each real database: statements executed, commits, and
- * transactions opened. A one-key decision is two autocommit statements (read, compare-and-set
- * write); a combined one keeps the locking transaction.
+ * Issue 18, goal 4: what one request's rate-limit decision costs the database, counted at the JDBC
+ * boundary of the real store on each real database: statements executed, commits, and transactions
+ * opened. A one-key decision is two autocommit statements (read, compare-and-set write); a combined
+ * one keeps the locking transaction.
  */
 class StatementsPerDecisionTest {
   @TempDir static Path dataFolder;
 
-  private static final LimitRule RULE = LimitRule.of("all", LimitRule.Kind.TOKEN_BUCKET, 1000,
-      60_000, 0, false);
-  private static final LimitRule OTHER = LimitRule.of("user", LimitRule.Kind.FIXED_WINDOW, 1000,
-      60_000_000, 0, false);
+  private static final LimitRule RULE =
+      LimitRule.of("all", LimitRule.Kind.TOKEN_BUCKET, 1000, 60_000, 0, false);
+  private static final LimitRule OTHER =
+      LimitRule.of("user", LimitRule.Kind.FIXED_WINDOW, 1000, 60_000_000, 0, false);
 
   @ParameterizedTest
   @EnumSource(Database.class)
@@ -39,8 +39,11 @@ class StatementsPerDecisionTest {
     JdbcStores stores = database.open(Clock.systemUTC(), dataFolder);
     try {
       Counting counting = new Counting(stores.dataSourceForTests());
-      JdbcRateLimitStore store = new JdbcRateLimitStore(counting.dataSource(),
-          new Sql(stores.dialect(), stores.tablePrefix()), Duration.ofSeconds(5));
+      JdbcRateLimitStore store =
+          new JdbcRateLimitStore(
+              counting.dataSource(),
+              new Sql(stores.dialect(), stores.tablePrefix()),
+              Duration.ofSeconds(5));
       assertThat(store.execute(consume(List.of("all:a"), List.of(RULE))).allowed()).isTrue();
       counting.reset();
       long questions = serverQuestions(database, stores);
@@ -89,8 +92,13 @@ class StatementsPerDecisionTest {
   private static RateLimitCommand consume(List<String> keys, List<LimitRule> rules) {
     long[] points = new long[keys.size()];
     java.util.Arrays.fill(points, 1);
-    return RateLimitCommand.of(keys, rules, RateLimitCommand.Operation.CONSUME, points,
-        System.currentTimeMillis() * 1000, 0);
+    return RateLimitCommand.of(
+        keys,
+        rules,
+        RateLimitCommand.Operation.CONSUME,
+        points,
+        System.currentTimeMillis() * 1000,
+        0);
   }
 
   /** The pool's connections, counting statements executed, commits and autocommit-off switches. */
@@ -111,33 +119,43 @@ class StatementsPerDecisionTest {
     }
 
     DataSource dataSource() {
-      return proxy(DataSource.class, real, (target, method, args) -> {
-        Object out = method.invoke(target, args);
-        return method.getName().equals("getConnection") ? connection((Connection) out) : out;
-      });
+      return proxy(
+          DataSource.class,
+          real,
+          (target, method, args) -> {
+            Object out = method.invoke(target, args);
+            return method.getName().equals("getConnection") ? connection((Connection) out) : out;
+          });
     }
 
     private Connection connection(Connection c) {
-      return proxy(Connection.class, c, (target, method, args) -> {
-        String name = method.getName();
-        if (name.equals("commit")) {
-          commits.incrementAndGet();
-        } else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])
-            && c.getAutoCommit()) {
-          transactions.incrementAndGet();
-        }
-        Object out = method.invoke(target, args);
-        return name.equals("prepareStatement") ? statement((PreparedStatement) out) : out;
-      });
+      return proxy(
+          Connection.class,
+          c,
+          (target, method, args) -> {
+            String name = method.getName();
+            if (name.equals("commit")) {
+              commits.incrementAndGet();
+            } else if (name.equals("setAutoCommit")
+                && Boolean.FALSE.equals(args[0])
+                && c.getAutoCommit()) {
+              transactions.incrementAndGet();
+            }
+            Object out = method.invoke(target, args);
+            return name.equals("prepareStatement") ? statement((PreparedStatement) out) : out;
+          });
     }
 
     private PreparedStatement statement(PreparedStatement s) {
-      return proxy(PreparedStatement.class, s, (target, method, args) -> {
-        if (method.getName().startsWith("execute")) {
-          executed.incrementAndGet();
-        }
-        return method.invoke(target, args);
-      });
+      return proxy(
+          PreparedStatement.class,
+          s,
+          (target, method, args) -> {
+            if (method.getName().startsWith("execute")) {
+              executed.incrementAndGet();
+            }
+            return method.invoke(target, args);
+          });
     }
   }
 
@@ -146,13 +164,14 @@ class StatementsPerDecisionTest {
   }
 
   private static <T> T proxy(Class<T> type, T target, Handler handler) {
-    InvocationHandler h = (p, method, args) -> {
-      try {
-        return handler.handle(target, method, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
+    InvocationHandler h =
+        (p, method, args) -> {
+          try {
+            return handler.handle(target, method, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
   }
 }

@@ -1,9 +1,9 @@
 package dev.armet.jdbc;
 
-import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
-import dev.armet.spi.SessionStore;
 import dev.armet.session.SessionStoreContract;
+import dev.armet.spi.RateLimitStore;
+import dev.armet.spi.SessionStore;
 import dev.armet.spi.SharedRecordStore;
 import dev.armet.spi.SharedRecordStoreContract;
 import dev.armet.testing.MutableClock;
@@ -51,11 +51,13 @@ class StoreContractsTest {
     /** Every row of the limits table: the key and the state, as text. */
     @Override
     protected List<String> storedText(RateLimitStore store) throws Exception {
-      JdbcStores stores = opened.stream().filter(s -> s.rateLimits() == store).findFirst().orElseThrow();
+      JdbcStores stores =
+          opened.stream().filter(s -> s.rateLimits() == store).findFirst().orElseThrow();
       List<String> text = new ArrayList<>();
       try (java.sql.Connection c = stores.dataSourceForTests().getConnection();
           java.sql.Statement s = c.createStatement();
-          java.sql.ResultSet rows = s.executeQuery("SELECT k, state FROM " + stores.tablePrefix() + "limits")) {
+          java.sql.ResultSet rows =
+              s.executeQuery("SELECT k, state FROM " + stores.tablePrefix() + "limits")) {
         while (rows.next()) {
           text.add(rows.getString(1));
           text.add(new String(rows.getBytes(2), java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -87,39 +89,66 @@ class StoreContractsTest {
     }
   }
 
-  @Nested class PostgresqlSessions extends Sessions {
-    Database database() { return Database.POSTGRESQL; }
+  @Nested
+  class PostgresqlSessions extends Sessions {
+    Database database() {
+      return Database.POSTGRESQL;
+    }
   }
 
-  @Nested class PostgresqlRateLimits extends RateLimits {
-    Database database() { return Database.POSTGRESQL; }
+  @Nested
+  class PostgresqlRateLimits extends RateLimits {
+    Database database() {
+      return Database.POSTGRESQL;
+    }
   }
 
-  @Nested class MariadbSessions extends Sessions {
-    Database database() { return Database.MARIADB; }
+  @Nested
+  class MariadbSessions extends Sessions {
+    Database database() {
+      return Database.MARIADB;
+    }
   }
 
-  @Nested class MariadbRateLimits extends RateLimits {
-    Database database() { return Database.MARIADB; }
+  @Nested
+  class MariadbRateLimits extends RateLimits {
+    Database database() {
+      return Database.MARIADB;
+    }
   }
 
-  @Nested class SqliteSessions extends Sessions {
-    Database database() { return Database.SQLITE; }
+  @Nested
+  class SqliteSessions extends Sessions {
+    Database database() {
+      return Database.SQLITE;
+    }
   }
 
-  @Nested class SqliteRateLimits extends RateLimits {
-    Database database() { return Database.SQLITE; }
+  @Nested
+  class SqliteRateLimits extends RateLimits {
+    Database database() {
+      return Database.SQLITE;
+    }
   }
 
-  @Nested class PostgresqlSharedRecords extends SharedRecords {
-    Database database() { return Database.POSTGRESQL; }
+  @Nested
+  class PostgresqlSharedRecords extends SharedRecords {
+    Database database() {
+      return Database.POSTGRESQL;
+    }
   }
 
-  @Nested class MariadbSharedRecords extends SharedRecords {
-    Database database() { return Database.MARIADB; }
+  @Nested
+  class MariadbSharedRecords extends SharedRecords {
+    Database database() {
+      return Database.MARIADB;
+    }
   }
 
-  @Nested class SqliteSharedRecords extends SharedRecords {
-    Database database() { return Database.SQLITE; }
+  @Nested
+  class SqliteSharedRecords extends SharedRecords {
+    Database database() {
+      return Database.SQLITE;
+    }
   }
 }

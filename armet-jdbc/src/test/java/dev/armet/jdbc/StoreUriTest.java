@@ -11,14 +11,18 @@ class StoreUriTest {
   private static final Path DATA = Path.of("/srv/app/data");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "postgresql://postgres@127.0.0.1:5432/test     | POSTGRESQL | jdbc:postgresql://127.0.0.1:5432/test | postgres | -",
-      "postgres://app:p%40ss@db/app?ssl=true         | POSTGRESQL | jdbc:postgresql://db:5432/app?ssl=true | app | p@ss",
-      "mariadb://root@127.0.0.1:3306/test            | MARIADB    | jdbc:mariadb://127.0.0.1:3306/test    | root     | -",
-      "mysql://u:pw@h/app                            | MARIADB    | jdbc:mariadb://h:3306/app             | u        | pw",
-      "sqlite                                        | SQLITE     | jdbc:sqlite:/srv/app/data/armet.db    | -        | -",
-      "sqlite:sessions.db                            | SQLITE     | jdbc:sqlite:/srv/app/data/sessions.db | -        | -",
-      "sqlite:/var/lib/armet.db                      | SQLITE     | jdbc:sqlite:/var/lib/armet.db         | -        | -"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "postgresql://postgres@127.0.0.1:5432/test     | POSTGRESQL | jdbc:postgresql://127.0.0.1:5432/test | postgres | -",
+        "postgres://app:p%40ss@db/app?ssl=true         | POSTGRESQL | jdbc:postgresql://db:5432/app?ssl=true | app | p@ss",
+        "mariadb://root@127.0.0.1:3306/test            | MARIADB    | jdbc:mariadb://127.0.0.1:3306/test    | root     | -",
+        "mysql://u:pw@h/app                            | MARIADB    | jdbc:mariadb://h:3306/app             | u        | pw",
+        "sqlite                                        | SQLITE     | jdbc:sqlite:/srv/app/data/armet.db    | -        | -",
+        "sqlite:sessions.db                            | SQLITE     | jdbc:sqlite:/srv/app/data/sessions.db | -        | -",
+        "sqlite:/var/lib/armet.db                      | SQLITE     | jdbc:sqlite:/var/lib/armet.db         | -        | -"
+      })
   void parse_table(String uri, SqlDialect dialect, String jdbc, String user, String password) {
     StoreUri parsed = StoreUri.parse(uri.strip(), DATA);
     assertThat(parsed.dialect).isEqualTo(dialect);
@@ -29,25 +33,39 @@ class StoreUriTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"sqlite,true", "sqlite:x.db,true", "postgresql://h/db,true", "mysql://h/db,true",
-      "redis://h:6379,false", "sqlitex,false", "http://h/db,false"})
+  @CsvSource({
+    "sqlite,true",
+    "sqlite:x.db,true",
+    "postgresql://h/db,true",
+    "mysql://h/db,true",
+    "redis://h:6379,false",
+    "sqlitex,false",
+    "http://h/db,false"
+  })
   void accepts_table(String uri, boolean accepted) {
     assertThat(JdbcStores.accepts(uri)).isEqualTo(accepted);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "redis://h:6379/0         | store URI must be postgresql://, mariadb://, mysql://, sqlite or sqlite:path",
-      "postgresql://u:pw@h      | store URI needs a host and a database, as in postgresql://user@host:5432/app; was postgresql://u:****@h",
-      "oracle://u:secret@h/db   | was oracle://u:****@h/db",
-      "postgresql://u:se/cret@h | was postgresql://****@h",
-      "oracle://u:se@cret@h/db  | was oracle://****@h/db",
-      "sqlite:                  | sqlite store URI needs a file after 'sqlite:'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "redis://h:6379/0         | store URI must be postgresql://, mariadb://, mysql://, sqlite or sqlite:path",
+        "postgresql://u:pw@h      | store URI needs a host and a database, as in postgresql://user@host:5432/app; was postgresql://u:****@h",
+        "oracle://u:secret@h/db   | was oracle://u:****@h/db",
+        "postgresql://u:se/cret@h | was postgresql://****@h",
+        "oracle://u:se@cret@h/db  | was oracle://****@h/db",
+        "sqlite:                  | sqlite store URI needs a file after 'sqlite:'"
+      })
   void parse_bad_saysWhyWithoutThePassword(String uri, String message) {
     assertThatThrownBy(() -> StoreUri.parse(uri.strip(), DATA))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message.strip())
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw@").doesNotContain("secret")
-            .doesNotContain("cret"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("pw@")
+                    .doesNotContain("secret")
+                    .doesNotContain("cret"));
   }
 }

@@ -29,8 +29,13 @@ final class ArtifactTrails {
       if (!path.get(path.size() - 1).equals(self)) {
         path.add(self);
       }
-      deps.add(new Dependency(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(),
-          a.getScope() == null ? "" : a.getScope(), path));
+      deps.add(
+          new Dependency(
+              a.getGroupId(),
+              a.getArtifactId(),
+              a.getBaseVersion(),
+              a.getScope() == null ? "" : a.getScope(),
+              path));
     }
     return new Inventory("maven:" + project, deps);
   }

@@ -28,8 +28,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * {@code armet:deps}: {@code armet deps} as a build goal, on this build's own resolved graph. Fails
- * the build when a finding is at or above {@code failOn}, or when the OSV data is missing or
- * older than {@code maxAgeDays}. Bind it to {@code verify}:
+ * the build when a finding is at or above {@code failOn}, or when the OSV data is missing or older
+ * than {@code maxAgeDays}. Bind it to {@code verify}:
  *
  * <pre>{@code
  * <plugin><groupId>dev.armet</groupId><artifactId>armet-maven-plugin</artifactId>
@@ -37,7 +37,10 @@ import org.apache.maven.project.MavenProject;
  * </plugin>
  * }</pre>
  */
-@Mojo(name = "deps", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+@Mojo(
+    name = "deps",
+    defaultPhase = LifecyclePhase.VERIFY,
+    requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
 public final class DepsMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -98,17 +101,30 @@ public final class DepsMojo extends AbstractMojo {
       throw new MojoExecutionException("armet:deps: " + e.getMessage(), e);
     }
     try {
-      List<Suppression> suppressions = ignore == null ? List.of() : SuppressionFile.read(ignore.toPath());
+      List<Suppression> suppressions =
+          ignore == null ? List.of() : SuppressionFile.read(ignore.toPath());
       if (!osv.exists()) {
-        throw new MojoFailureException("armet:deps: no OSV data at " + osv + "; run `armet deps update --to " + osv
-            + "` or set armet.deps.osv");
+        throw new MojoFailureException(
+            "armet:deps: no OSV data at "
+                + osv
+                + "; run `armet deps update --to "
+                + osv
+                + "` or set armet.deps.osv");
       }
       OsvDatabase db = OsvDatabase.load(osv.toPath());
       db.problems().forEach(p -> getLog().warn("armet:deps: skipped " + p));
       Duration age = db.ageAt(clock.instant());
       if (age.compareTo(Duration.ofDays(maxAgeDays)) > 0) {
-        throw new MojoFailureException("armet:deps: the OSV data at " + osv + " is " + age.toDays()
-            + " days old (maxAgeDays " + maxAgeDays + "); run `armet deps update --to " + osv + "`");
+        throw new MojoFailureException(
+            "armet:deps: the OSV data at "
+                + osv
+                + " is "
+                + age.toDays()
+                + " days old (maxAgeDays "
+                + maxAgeDays
+                + "); run `armet deps update --to "
+                + osv
+                + "`");
       }
       AuditReport report = Audit.run(inventory.filter(scopeFilter), db, suppressions, clock);
       StringWriter text = new StringWriter();
@@ -122,8 +138,14 @@ public final class DepsMojo extends AbstractMojo {
       }
       if (report.failsAt(threshold)) {
         long n = report.active().stream().filter(f -> f.severity().atLeast(threshold)).count();
-        throw new MojoFailureException("armet:deps: " + n + " vulnerable dependenc" + (n == 1 ? "y" : "ies")
-            + " at or above " + threshold.label() + " (see above for each fix)");
+        throw new MojoFailureException(
+            "armet:deps: "
+                + n
+                + " vulnerable dependenc"
+                + (n == 1 ? "y" : "ies")
+                + " at or above "
+                + threshold.label()
+                + " (see above for each fix)");
       }
     } catch (IOException | IllegalArgumentException e) {
       throw new MojoExecutionException("armet:deps: " + e.getMessage(), e);

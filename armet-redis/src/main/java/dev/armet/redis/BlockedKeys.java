@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keys this instance knows to be blocked, with the state Redis last reported, so that under a
- * flood a {@code CONSUME} on a blocked key is refused without a round trip (rate-limiter-flexible's
+ * Keys this instance knows to be blocked, with the state Redis last reported, so that under a flood
+ * a {@code CONSUME} on a blocked key is refused without a round trip (rate-limiter-flexible's
  * in-memory block). Bounded: when full, expired entries are dropped and new ones not added.
  *
  * <p>A combined decision answered here reports the other keys as Redis last left them for this

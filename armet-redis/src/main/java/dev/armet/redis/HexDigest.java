@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A digest of UTF-8 text in lower-case hex: the form Redis names scripts by (SHA-1) and the
- * user index keys are named by (SHA-256). Both forms are persisted names; they must not change.
+ * A digest of UTF-8 text in lower-case hex: the form Redis names scripts by (SHA-1) and the user
+ * index keys are named by (SHA-256). Both forms are persisted names; they must not change.
  */
 final class HexDigest {
   private HexDigest() {}

@@ -32,7 +32,10 @@ final class LuaScript {
     }
   }
 
-  <T> T run(RedisClusterCommands<String, String> redis, ScriptOutputType type, String[] keys,
+  <T> T run(
+      RedisClusterCommands<String, String> redis,
+      ScriptOutputType type,
+      String[] keys,
       String... args) {
     try {
       return redis.evalsha(sha, type, keys, args);

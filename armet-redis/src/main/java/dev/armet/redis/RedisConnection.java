@@ -21,8 +21,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One multiplexed Lettuce connection (standalone, Sentinel or Cluster) with bounded command
- * timeouts. While disconnected, commands are refused at once instead of queued (Cluster: queued
- * up to the timeout), so an outage costs no request more than the timeout; Lettuce reconnects by
+ * timeouts. While disconnected, commands are refused at once instead of queued (Cluster: queued up
+ * to the timeout), so an outage costs no request more than the timeout; Lettuce reconnects by
  * itself (backoff capped at 1 s).
  */
 final class RedisConnection implements AutoCloseable {
@@ -35,9 +35,14 @@ final class RedisConnection implements AutoCloseable {
   private final boolean cluster;
   private final Duration timeout;
 
-  private RedisConnection(ClientResources resources, AutoCloseable client, AutoCloseable connection,
-      RedisClusterCommands<String, String> commands, RedisClusterAsyncCommands<String, String> async,
-      boolean cluster, Duration timeout) {
+  private RedisConnection(
+      ClientResources resources,
+      AutoCloseable client,
+      AutoCloseable connection,
+      RedisClusterCommands<String, String> commands,
+      RedisClusterAsyncCommands<String, String> async,
+      boolean cluster,
+      Duration timeout) {
     this.resources = resources;
     this.client = client;
     this.connection = connection;
@@ -54,10 +59,15 @@ final class RedisConnection implements AutoCloseable {
     // waits for them, since commands are refused while disconnected.
     Duration connect = timeout.compareTo(CONNECT) > 0 ? timeout : CONNECT;
     parsed.setTimeout(connect);
-    ClientResources resources = ClientResources.builder()
-        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
-            java.util.concurrent.TimeUnit.MILLISECONDS))
-        .build();
+    ClientResources resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10),
+                    Duration.ofSeconds(1),
+                    2,
+                    java.util.concurrent.TimeUnit.MILLISECONDS))
+            .build();
     SocketOptions socket = SocketOptions.builder().connectTimeout(connect).keepAlive(true).build();
     TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
     try {
@@ -65,41 +75,60 @@ final class RedisConnection implements AutoCloseable {
         RedisClusterClient client = RedisClusterClient.create(resources, parsed);
         // Cluster opens node connections on first use: queue (bounded by the timeout), since
         // refusing while a node connection is still being made would fail healthy requests.
-        client.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-            .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.of(30, ChronoUnit.SECONDS))
-                .build())
-            .build());
+        client.setOptions(
+            ClusterClientOptions.builder()
+                .socketOptions(socket)
+                .timeoutOptions(timeouts)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                .topologyRefreshOptions(
+                    ClusterTopologyRefreshOptions.builder()
+                        .enableAllAdaptiveRefreshTriggers()
+                        .enablePeriodicRefresh(Duration.of(30, ChronoUnit.SECONDS))
+                        .build())
+                .build());
         StatefulRedisClusterConnection<String, String> c = client.connect(StringCodec.UTF8);
         c.setTimeout(timeout);
-        return new RedisConnection(resources, client::shutdown, c, c.sync(), c.async(), true, timeout);
+        return new RedisConnection(
+            resources, client::shutdown, c, c.sync(), c.async(), true, timeout);
       }
       RedisClient client = RedisClient.create(resources, parsed);
-      client.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+      client.setOptions(
+          ClientOptions.builder()
+              .socketOptions(socket)
+              .timeoutOptions(timeouts)
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .build());
       StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
       c.setTimeout(timeout);
-      return new RedisConnection(resources, client::shutdown, c, c.sync(), c.async(), false, timeout);
+      return new RedisConnection(
+          resources, client::shutdown, c, c.sync(), c.async(), false, timeout);
     } catch (RuntimeException e) {
       resources.shutdown();
-      throw new IllegalStateException("cannot connect to Redis at " + MaskedUri.of(uri) + ": "
-          + e.getClass().getSimpleName() + " (is the server running? e.g. redis-server --port 6379)", e);
+      throw new IllegalStateException(
+          "cannot connect to Redis at "
+              + MaskedUri.of(uri)
+              + ": "
+              + e.getClass().getSimpleName()
+              + " (is the server running? e.g. redis-server --port 6379)",
+          e);
     }
   }
 
   /**
-   * One connection on a client the application owns (e.g. Spring Data Redis's): its event loops
-   * and options are reused, and closing this closes only the connection.
+   * One connection on a client the application owns (e.g. Spring Data Redis's): its event loops and
+   * options are reused, and closing this closes only the connection.
    */
   static RedisConnection on(RedisClient client, Duration timeout) {
     try {
       StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
       c.setTimeout(timeout);
-      return new RedisConnection(null, () -> { }, c, c.sync(), c.async(), false, timeout);
+      return new RedisConnection(null, () -> {}, c, c.sync(), c.async(), false, timeout);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to Redis through the application's client: "
-          + e.getClass().getSimpleName() + " (is the server running? e.g. redis-server --port 6379)", e);
+      throw new IllegalStateException(
+          "cannot connect to Redis through the application's client: "
+              + e.getClass().getSimpleName()
+              + " (is the server running? e.g. redis-server --port 6379)",
+          e);
     }
   }
 

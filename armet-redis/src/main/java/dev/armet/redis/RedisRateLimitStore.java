@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * with Redis's own clock ({@code TIME}) so the clocks of the instances do not matter. A key known
  * to be blocked is refused from an in-process cache without asking Redis.
  *
- * <p>Keys are {@code prefix + "{" + prefix + "rl}" + policy + ":" + subject}: one hash tag for
- * all rate-limit keys, so every decision, whatever subjects it combines, is atomic on one
- * Cluster slot. The trade: in Cluster, rate limits load one primary (sessions spread over all);
- * one Redis primary runs tens of thousands of decisions a second. A failure
- * (timeout, lost connection) throws {@link RateLimitStoreException} within the command timeout,
- * and the limiter follows its {@code StoreFailurePolicy}.
+ * <p>Keys are {@code prefix + "{" + prefix + "rl}" + policy + ":" + subject}: one hash tag for all
+ * rate-limit keys, so every decision, whatever subjects it combines, is atomic on one Cluster slot.
+ * The trade: in Cluster, rate limits load one primary (sessions spread over all); one Redis primary
+ * runs tens of thousands of decisions a second. A failure (timeout, lost connection) throws {@link
+ * RateLimitStoreException} within the command timeout, and the limiter follows its {@code
+ * StoreFailurePolicy}.
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.open("redis://:secret@cache:6379/0");
@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RedisRateLimitStore implements RateLimitStore {
   private static final System.Logger LOG = System.getLogger("armet.redis");
   private static final LuaScript SCRIPT = LuaScript.load("ratelimit.lua");
+
   /** A session hash's fields the script returns after the decision: data, expiry, version. */
   private static final int SESSION_FIELDS = 3;
 
@@ -45,8 +46,13 @@ public final class RedisRateLimitStore implements RateLimitStore {
   private final AtomicLong divergences = new AtomicLong();
   private volatile long offsetMicros;
 
-  RedisRateLimitStore(RedisClusterCommands<String, String> redis, String prefix, boolean serverTime,
-      int blockedKeysCache, RedisSessionStore sessions, boolean cluster) {
+  RedisRateLimitStore(
+      RedisClusterCommands<String, String> redis,
+      String prefix,
+      boolean serverTime,
+      int blockedKeysCache,
+      RedisSessionStore sessions,
+      boolean cluster) {
     this.tag = prefix + "{" + prefix + "rl}";
     this.redis = redis;
     this.sessions = sessions;
@@ -71,7 +77,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
    */
   private RateLimitCommand.Result answerLocally(RateLimitCommand command) {
     RateLimitCommand.Result cached = blocked.answer(command, command.nowMicros() + offsetMicros);
-    if (cached == null && command.operation() != RateLimitCommand.Operation.CONSUME
+    if (cached == null
+        && command.operation() != RateLimitCommand.Operation.CONSUME
         && command.operation() != RateLimitCommand.Operation.GET) {
       blocked.forget(command.keys());
     }
@@ -79,13 +86,13 @@ public final class RedisRateLimitStore implements RateLimitStore {
   }
 
   /**
-   * The decision, carrying this request's session read when it is this store's own
-   * ({@link RedisStores#sessions()}): standalone, the script reads the session hash too (one
-   * command, one round trip); Cluster, where the session and the limits are on different slots
-   * and no script may touch both, the read is sent first on the same connection without
-   * waiting, and the decision follows it (pipelined: one round trip's wait). A decision answered
-   * from the blocked-key cache leaves the read unsent. A failed decision leaves the read to be
-   * made on its own, so a store failure fails the request exactly as two separate calls did.
+   * The decision, carrying this request's session read when it is this store's own ({@link
+   * RedisStores#sessions()}): standalone, the script reads the session hash too (one command, one
+   * round trip); Cluster, where the session and the limits are on different slots and no script may
+   * touch both, the read is sent first on the same connection without waiting, and the decision
+   * follows it (pipelined: one round trip's wait). A decision answered from the blocked-key cache
+   * leaves the read unsent. A failed decision leaves the read to be made on its own, so a store
+   * failure fails the request exactly as two separate calls did.
    */
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
@@ -100,10 +107,11 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
     if (cluster) {
       load.send();
-      return resultOf(command, run(ScriptCall.of(command, redisKeys(command.keys(), null),
-          serverTime), 0));
+      return resultOf(
+          command, run(ScriptCall.of(command, redisKeys(command.keys(), null), serverTime), 0));
     }
-    ScriptCall call = ScriptCall.of(command, redisKeys(command.keys(), load.redisKey()), serverTime);
+    ScriptCall call =
+        ScriptCall.of(command, redisKeys(command.keys(), load.redisKey()), serverTime);
     List<Object> reply = run(call, SESSION_FIELDS);
     int at = 1 + 2 * call.rules;
     load.answer((String) reply.get(at), (String) reply.get(at + 1), (String) reply.get(at + 2));
@@ -138,9 +146,11 @@ public final class RedisRateLimitStore implements RateLimitStore {
     for (int i = 0; i < n; i++) {
       if (result.mustWrite(i) && !sameState(result.state(i), (String) reply.get(1 + n + i))) {
         divergences.incrementAndGet();
-        LOG.log(System.Logger.Level.WARNING,
+        LOG.log(
+            System.Logger.Level.WARNING,
             "rate-limit script and core disagree on key {0}: script wrote {1}",
-            command.keys().get(i), reply.get(1 + n + i));
+            command.keys().get(i),
+            reply.get(1 + n + i));
       }
     }
     blocked.learn(command.keys(), result, now);
@@ -168,8 +178,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
   /**
    * {@code policy:subject} becomes {@code prefix + "{" + prefix + "rl}" + policy:subject}: one hash
    * tag for every rate-limit key, so any decision, whatever subjects it combines (LoginThrottle
-   * counts a user|address pair and the address together, and hashes unusual usernames), is on
-   * one Cluster slot and stays atomic.
+   * counts a user|address pair and the address together, and hashes unusual usernames), is on one
+   * Cluster slot and stays atomic.
    */
   String redisKey(String storeKey) {
     return tag + storeKey;

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One session read (the hash's {@code d}, {@code e}, {@code n}) that the rate-limit store may
- * carry: answered inside its script (standalone), or sent just before it on the same
- * connection (Cluster, where the keys are on different slots). Unsent, {@link #result()} reads
- * on its own, exactly as {@link RedisSessionStore#load} does.
+ * carry: answered inside its script (standalone), or sent just before it on the same connection
+ * (Cluster, where the keys are on different slots). Unsent, {@link #result()} reads on its own,
+ * exactly as {@link RedisSessionStore#load} does.
  */
 final class RedisSessionLoad implements SessionLoad {
   private final RedisSessionStore store;
@@ -71,7 +71,8 @@ final class RedisSessionLoad implements SessionLoad {
       } else if (pending != null) {
         List<KeyValue<String, String>> fields;
         try {
-          fields = LettuceFutures.awaitOrCancel(pending, store.timeoutNanos(), TimeUnit.NANOSECONDS);
+          fields =
+              LettuceFutures.awaitOrCancel(pending, store.timeoutNanos(), TimeUnit.NANOSECONDS);
         } catch (RedisException e) {
           throw new RedisStoreException("session load", e);
         }

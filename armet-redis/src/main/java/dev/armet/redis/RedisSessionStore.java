@@ -18,22 +18,21 @@ import java.util.Optional;
 
 /**
  * Server-side sessions in Redis, one hash per session ({@code d}: the record's versioned JSON,
- * {@code e}: its expiry, {@code n}: its write version) under {@code prefix + "s:" + key},
- * expiring with the session. One round trip per load (HMGET), one per save (a script that
- * compares the version and writes only if it is the one read, and maintains the user's index),
- * and {@code touch} moves the expiry only. A hash written before versions existed reads as
- * version 1, and instances of the previous release keep reading what this one writes (the JSON
- * format is unchanged). "Log out everywhere" deletes what the per-user index
- * ({@code prefix + "u:" + sha256(userId)}) names. The index's expiry only ever moves later, so
- * it outlives every session it names. A failure throws {@link RedisStoreException}: the request
- * fails rather than being treated as anonymous.
+ * {@code e}: its expiry, {@code n}: its write version) under {@code prefix + "s:" + key}, expiring
+ * with the session. One round trip per load (HMGET), one per save (a script that compares the
+ * version and writes only if it is the one read, and maintains the user's index), and {@code touch}
+ * moves the expiry only. A hash written before versions existed reads as version 1, and instances
+ * of the previous release keep reading what this one writes (the JSON format is unchanged). "Log
+ * out everywhere" deletes what the per-user index ({@code prefix + "u:" + sha256(userId)}) names.
+ * The index's expiry only ever moves later, so it outlives every session it names. A failure throws
+ * {@link RedisStoreException}: the request fails rather than being treated as anonymous.
  *
- * <p>In Cluster mode a session and its user's index live on different slots: a save first adds
- * the session to the index (a one-key script), then writes the session (the conditional script),
- * so every live session is indexed before it exists. "Log out everywhere" deletes each session
- * the index names and leaves the index itself to expire: a session indexed concurrently keeps
- * its entry for the next call, and a concurrent save of a deleted session fails its version
- * check rather than bring it back. Without Cluster both are one atomic script.
+ * <p>In Cluster mode a session and its user's index live on different slots: a save first adds the
+ * session to the index (a one-key script), then writes the session (the conditional script), so
+ * every live session is indexed before it exists. "Log out everywhere" deletes each session the
+ * index names and leaves the index itself to expire: a session indexed concurrently keeps its entry
+ * for the next call, and a concurrent save of a deleted session fails its version check rather than
+ * bring it back. Without Cluster both are one atomic script.
  */
 public final class RedisSessionStore implements SessionStore {
   private static final LuaScript SAVE = LuaScript.load("session-save.lua");
@@ -72,8 +71,8 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * A read the rate-limit decision of the same request may carry: inside its script
-   * (standalone), or pipelined just before it (Cluster). See {@link RedisRateLimitStore}.
+   * A read the rate-limit decision of the same request may carry: inside its script (standalone),
+   * or pipelined just before it (Cluster). See {@link RedisRateLimitStore}.
    */
   @Override
   public SessionLoad prepareLoad(String key) {
@@ -90,7 +89,10 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   Optional<SessionRecord> recordOf(String key, List<KeyValue<String, String>> fields) {
-    return recordOf(key, fields.get(0).getValueOrElse(null), fields.get(1).getValueOrElse(null),
+    return recordOf(
+        key,
+        fields.get(0).getValueOrElse(null),
+        fields.get(1).getValueOrElse(null),
         fields.get(2).getValueOrElse(null));
   }
 
@@ -103,8 +105,10 @@ public final class RedisSessionStore implements SessionStore {
     long version;
     try {
       expiresAt = fromNanos(Long.parseLong(expiry));
-      version = versionField != null ? Long.parseLong(versionField)
-          : SessionRecord.FIRST_VERSION; // written before versions existed
+      version =
+          versionField != null
+              ? Long.parseLong(versionField)
+              : SessionRecord.FIRST_VERSION; // written before versions existed
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -119,8 +123,14 @@ public final class RedisSessionStore implements SessionStore {
     String ttl = ttlMillis(record.expiresAt());
     String key = sessionKey(record.key());
     String index = record.userId().map(this::userKey).orElse(null);
-    String[] args = {record.encode(), nanos(record.expiresAt()), ttl,
-        Long.toString(record.version()), Long.toString(expectedVersion), nanos(clock.instant())};
+    String[] args = {
+      record.encode(),
+      nanos(record.expiresAt()),
+      ttl,
+      Long.toString(record.version()),
+      Long.toString(expectedVersion),
+      nanos(clock.instant())
+    };
     try {
       if (index != null && cluster) {
         INDEX.run(redis, ScriptOutputType.INTEGER, new String[] {index}, key, ttl);
@@ -136,7 +146,11 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public void touch(String key, Instant expiresAt) {
     try {
-      TOUCH.run(redis, ScriptOutputType.INTEGER, new String[] {sessionKey(key)}, nanos(expiresAt),
+      TOUCH.run(
+          redis,
+          ScriptOutputType.INTEGER,
+          new String[] {sessionKey(key)},
+          nanos(expiresAt),
           ttlMillis(expiresAt));
     } catch (RedisException e) {
       throw new RedisStoreException("session touch", e);
@@ -204,12 +218,12 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private static String nanos(Instant t) {
-    return Long.toString(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L),
-        t.getNano()));
+    return Long.toString(
+        Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano()));
   }
 
   private static Instant fromNanos(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-        Math.floorMod(nanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 }

@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Sessions and rate limits in one Redis, from a store URI: {@code redis://[user:password@]host:port/db},
- * {@code rediss://…} (TLS), {@code redis-sentinel://host:26379/0#mymaster}, or
- * {@code redis-cluster://host:port} (Cluster, seed node). Instances given the same URI and key
- * prefix share sessions, lockouts and counters. Opening connects at once and fails with the URI
- * (password masked) if Redis is not there; later outages are survived and recovered from.
- * {@code rediss://} verifies the server's certificate against the JVM's trust store (Lettuce's
- * {@code ?verifyPeer=NONE} turns that off: for tests only).
+ * Sessions and rate limits in one Redis, from a store URI: {@code
+ * redis://[user:password@]host:port/db}, {@code rediss://…} (TLS), {@code
+ * redis-sentinel://host:26379/0#mymaster}, or {@code redis-cluster://host:port} (Cluster, seed
+ * node). Instances given the same URI and key prefix share sessions, lockouts and counters. Opening
+ * connects at once and fails with the URI (password masked) if Redis is not there; later outages
+ * are survived and recovered from. {@code rediss://} verifies the server's certificate against the
+ * JVM's trust store (Lettuce's {@code ?verifyPeer=NONE} turns that off: for tests only).
  *
  * <pre>{@code
  * try (RedisStores redis = RedisStores.open("redis://127.0.0.1:6379/0")) {
@@ -42,13 +42,21 @@ public final class RedisStores implements Stores {
   private final RedisSharedRecords sharedRecords;
 
   private RedisStores(Builder b) {
-    this.connection = b.client != null ? RedisConnection.on(b.client, b.commandTimeout)
-        : RedisConnection.open(b.uri, b.commandTimeout);
-    this.description = b.client != null ? "redis (the application's client)"
-        : "redis " + MaskedUri.of(b.uri);
+    this.connection =
+        b.client != null
+            ? RedisConnection.on(b.client, b.commandTimeout)
+            : RedisConnection.open(b.uri, b.commandTimeout);
+    this.description =
+        b.client != null ? "redis (the application's client)" : "redis " + MaskedUri.of(b.uri);
     this.sessions = new RedisSessionStore(connection, b.keyPrefix, b.sessionClock);
-    this.rateLimits = new RedisRateLimitStore(connection.commands(), b.keyPrefix,
-        b.decisionTime == DecisionTime.REDIS, b.blockedKeyCache, sessions, connection.cluster());
+    this.rateLimits =
+        new RedisRateLimitStore(
+            connection.commands(),
+            b.keyPrefix,
+            b.decisionTime == DecisionTime.REDIS,
+            b.blockedKeyCache,
+            sessions,
+            connection.cluster());
     this.sharedRecords = new RedisSharedRecords(connection.commands(), b.keyPrefix);
   }
 
@@ -91,7 +99,9 @@ public final class RedisStores implements Stores {
     return rateLimits;
   }
 
-  /** The ACME certificate, its account and the order lock, shared by every instance on this Redis. */
+  /**
+   * The ACME certificate, its account and the order lock, shared by every instance on this Redis.
+   */
   @Override
   public java.util.Optional<dev.armet.spi.SharedRecordStore> sharedRecords() {
     return java.util.Optional.of(sharedRecords);
@@ -140,8 +150,10 @@ public final class RedisStores implements Stores {
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri");
       if (!accepts(uri)) {
-        throw new IllegalArgumentException("Redis store URI must start with redis://, rediss://, "
-            + "redis-sentinel:// or redis-cluster://, was " + MaskedUri.of(uri));
+        throw new IllegalArgumentException(
+            "Redis store URI must start with redis://, rediss://, "
+                + "redis-sentinel:// or redis-cluster://, was "
+                + MaskedUri.of(uri));
       }
       this.uri = uri;
       this.client = null;
@@ -154,10 +166,15 @@ public final class RedisStores implements Stores {
 
     /** Prefix of every key (default {@code armet:}), so several applications can share a Redis. */
     public Builder keyPrefix(String prefix) {
-      if (prefix == null || prefix.isEmpty() || prefix.length() > 64 || prefix.contains("{")
+      if (prefix == null
+          || prefix.isEmpty()
+          || prefix.length() > 64
+          || prefix.contains("{")
           || prefix.contains("}")) {
-        throw new IllegalArgumentException("keyPrefix must be 1 to 64 characters without '{' or '}'"
-            + " (they would change Cluster hash tags), was " + prefix);
+        throw new IllegalArgumentException(
+            "keyPrefix must be 1 to 64 characters without '{' or '}'"
+                + " (they would change Cluster hash tags), was "
+                + prefix);
       }
       this.keyPrefix = prefix;
       return this;
@@ -165,8 +182,11 @@ public final class RedisStores implements Stores {
 
     /** Longest wait for any command (default 1 s); then the failure policy applies. */
     public Builder commandTimeout(Duration timeout) {
-      if (timeout == null || timeout.toMillis() < 10 || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
-        throw new IllegalArgumentException("commandTimeout must be between 10ms and 30s, was " + timeout);
+      if (timeout == null
+          || timeout.toMillis() < 10
+          || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
+        throw new IllegalArgumentException(
+            "commandTimeout must be between 10ms and 30s, was " + timeout);
       }
       this.commandTimeout = timeout;
       return this;
@@ -186,7 +206,8 @@ public final class RedisStores implements Stores {
     /** Most keys kept in the in-process blocked-key cache (default 10,000; 0 turns it off). */
     public Builder blockedKeyCache(int maxKeys) {
       if (maxKeys < 0 || maxKeys > 10_000_000) {
-        throw new IllegalArgumentException("blockedKeyCache must be between 0 and 10000000, was " + maxKeys);
+        throw new IllegalArgumentException(
+            "blockedKeyCache must be between 0 and 10000000, was " + maxKeys);
       }
       this.blockedKeyCache = maxKeys;
       return this;

@@ -6,19 +6,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * KEYS and ARGV of one rate-limit script call:
- * {@code op, now ('' for Redis TIME), blockMicros}, then six numbers per key (kind, limit,
- * periodMicros, blockMicros, dryRun, points), as ratelimit.lua reads them. KEYS holds one key
- * per rule, then optionally a session hash the script also reads (standalone only: one slot).
+ * KEYS and ARGV of one rate-limit script call: {@code op, now ('' for Redis TIME), blockMicros},
+ * then six numbers per key (kind, limit, periodMicros, blockMicros, dryRun, points), as
+ * ratelimit.lua reads them. KEYS holds one key per rule, then optionally a session hash the script
+ * also reads (standalone only: one slot).
  */
 final class ScriptCall {
   /** A rule's five numbers as text, made once per rule rather than once per decision. */
   private static final Map<LimitRule, String[]> RULE_ARGS = new ConcurrentHashMap<>();
+
   /** Rules are few (one per policy); a caller making rules on the fly must not grow this. */
   private static final int MAX_CACHED_RULES = 1024;
 
   final String[] keys;
   final String[] args;
+
   /** The number of rate-limit keys; {@code keys} may hold one more (the session). */
   final int rules;
 
@@ -48,9 +50,13 @@ final class ScriptCall {
     if (cached != null) {
       return cached;
     }
-    String[] made = {r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1",
-        Long.toString(r.limit()), Long.toString(r.periodMicros()), Long.toString(r.blockMicros()),
-        r.dryRun() ? "1" : "0"};
+    String[] made = {
+      r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1",
+      Long.toString(r.limit()),
+      Long.toString(r.periodMicros()),
+      Long.toString(r.blockMicros()),
+      r.dryRun() ? "1" : "0"
+    };
     if (RULE_ARGS.size() < MAX_CACHED_RULES) {
       RULE_ARGS.put(r, made);
     }

@@ -23,8 +23,13 @@ final class AlongsideChecks {
   static void carriedRead_answersWhatLoadAnswers(RedisStores redis) {
     SessionStore sessions = redis.sessions();
     Instant now = Instant.now();
-    SessionRecord saved = new SessionRecord("carried", "alice", now, now.plus(Duration.ofMinutes(5)),
-        Map.of("cart", List.of(1, 2)));
+    SessionRecord saved =
+        new SessionRecord(
+            "carried",
+            "alice",
+            now,
+            now.plus(Duration.ofMinutes(5)),
+            Map.of("cart", List.of(1, 2)));
     assertThat(sessions.save(saved, SessionStore.ABSENT)).isTrue();
     SessionLoad present = sessions.prepareLoad("carried");
     SessionLoad absent = sessions.prepareLoad("never-saved");
@@ -41,14 +46,23 @@ final class AlongsideChecks {
 
   /** Refused from the blocked-key cache: nothing is sent, and the read then happens by itself. */
   static void cachedRefusal_leavesTheReadUnsent(RedisStores redis) {
-    LimitRule blocking = LimitRule.of("blocks", LimitRule.Kind.FIXED_WINDOW, 1,
-        Duration.ofMinutes(1).toNanos() / 1000, Duration.ofMinutes(10).toNanos() / 1000, false);
+    LimitRule blocking =
+        LimitRule.of(
+            "blocks",
+            LimitRule.Kind.FIXED_WINDOW,
+            1,
+            Duration.ofMinutes(1).toNanos() / 1000,
+            Duration.ofMinutes(10).toNanos() / 1000,
+            false);
     RedisRateLimitStore limits = redis.rateLimits();
     limits.execute(command("blocks:x", blocking));
     assertThat(limits.execute(command("blocks:x", blocking)).allowed()).isFalse(); // now blocked
     Instant now = Instant.now();
-    redis.sessions().save(new SessionRecord("late", null, now, now.plus(Duration.ofMinutes(5)),
-        Map.of("n", 1)), SessionStore.ABSENT);
+    redis
+        .sessions()
+        .save(
+            new SessionRecord("late", null, now, now.plus(Duration.ofMinutes(5)), Map.of("n", 1)),
+            SessionStore.ABSENT);
     RedisSessionLoad load = (RedisSessionLoad) redis.sessions().prepareLoad("late");
     assertThat(limits.execute(command("blocks:x", blocking), load).allowed()).isFalse();
     assertThat(load.canRideOn(redis.sessions())).isTrue(); // still unsent
@@ -56,13 +70,25 @@ final class AlongsideChecks {
   }
 
   private static RateLimitCommand consume(String key, long limit) {
-    return command(key, LimitRule.of(key.substring(0, key.indexOf(':')), LimitRule.Kind.TOKEN_BUCKET,
-        limit, 1_000_000, 0, false));
+    return command(
+        key,
+        LimitRule.of(
+            key.substring(0, key.indexOf(':')),
+            LimitRule.Kind.TOKEN_BUCKET,
+            limit,
+            1_000_000,
+            0,
+            false));
   }
 
   private static RateLimitCommand command(String key, LimitRule rule) {
     long nowMicros = System.currentTimeMillis() * 1000;
-    return RateLimitCommand.of(List.of(key), List.of(rule), RateLimitCommand.Operation.CONSUME,
-        new long[] {1}, nowMicros, 0);
+    return RateLimitCommand.of(
+        List.of(key),
+        List.of(rule),
+        RateLimitCommand.Operation.CONSUME,
+        new long[] {1},
+        nowMicros,
+        0);
   }
 }

@@ -2,8 +2,8 @@ package dev.armet.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.spi.SessionStore;
 import dev.armet.session.SessionStoreContract;
+import dev.armet.spi.SessionStore;
 import dev.armet.testing.MutableClock;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +21,12 @@ class ApplicationClientTest extends SessionStoreContract {
   protected SessionStore newStore(MutableClock clock) {
     LocalRedis.require();
     client = RedisClient.create(LocalRedis.URI);
-    redis = RedisStores.builder(client).keyPrefix(LocalRedis.freshPrefix()).sessionClock(clock)
-        .decisionTime(RedisStores.DecisionTime.CALLER).build();
+    redis =
+        RedisStores.builder(client)
+            .keyPrefix(LocalRedis.freshPrefix())
+            .sessionClock(clock)
+            .decisionTime(RedisStores.DecisionTime.CALLER)
+            .build();
     return redis.sessions();
   }
 

@@ -13,7 +13,8 @@ final class CommandStats {
 
   static CommandStats of(RedisStores redis) {
     Map<String, Long> calls = new HashMap<>();
-    for (String line : RedisSessionStoreTest.redisCommands(redis).info("commandstats").split("\r?\n")) {
+    for (String line :
+        RedisSessionStoreTest.redisCommands(redis).info("commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_")) {
         String name = line.substring(8, line.indexOf(':'));
         String count = line.substring(line.indexOf("calls=") + 6);
@@ -26,12 +27,13 @@ final class CommandStats {
   /** Commands run between {@code earlier} and this, zero counts left out. */
   Map<String, Long> minus(CommandStats earlier) {
     Map<String, Long> delta = new HashMap<>();
-    calls.forEach((name, n) -> {
-      long d = n - earlier.calls.getOrDefault(name, 0L);
-      if (d != 0) {
-        delta.put(name, d);
-      }
-    });
+    calls.forEach(
+        (name, n) -> {
+          long d = n - earlier.calls.getOrDefault(name, 0L);
+          if (d != 0) {
+            delta.put(name, d);
+          }
+        });
     return delta;
   }
 }

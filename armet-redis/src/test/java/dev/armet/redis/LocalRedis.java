@@ -18,9 +18,10 @@ final class LocalRedis {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
     } catch (IOException e) {
-      throw new AssertionError("Redis is not running on 127.0.0.1:6379"
-          + ("true".equals(System.getenv("CI")) ? " (CI: a missing service fails the run)" : "")
-          + ". Start it with `redis-server --daemonize yes` (or `.ci/run`), then run the tests again.");
+      throw new AssertionError(
+          "Redis is not running on 127.0.0.1:6379"
+              + ("true".equals(System.getenv("CI")) ? " (CI: a missing service fails the run)" : "")
+              + ". Start it with `redis-server --daemonize yes` (or `.ci/run`), then run the tests again.");
     }
   }
 
@@ -31,7 +32,7 @@ final class LocalRedis {
 
   static RedisStores open(RedisStores.DecisionTime time, java.time.Clock sessionClock) {
     require();
-    return RedisStores.open(URI, b -> b.keyPrefix(freshPrefix()).decisionTime(time)
-        .sessionClock(sessionClock));
+    return RedisStores.open(
+        URI, b -> b.keyPrefix(freshPrefix()).decisionTime(time).sessionClock(sessionClock));
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A three-master Redis Cluster this test starts on free loopback ports (redis-server with
- * cluster mode, joined by {@code redis-cli --cluster create}), so hash tags and the Cluster code
- * paths run against the real thing.
+ * A three-master Redis Cluster this test starts on free loopback ports (redis-server with cluster
+ * mode, joined by {@code redis-cli --cluster create}), so hash tags and the Cluster code paths run
+ * against the real thing.
  */
 final class OwnRedisCluster implements AutoCloseable {
   private final List<Process> nodes = new ArrayList<>();
@@ -24,10 +24,26 @@ final class OwnRedisCluster implements AutoCloseable {
     for (int i = 0; i < 3; i++) {
       int port = freePort();
       Path nodeDir = Files.createDirectories(dir.resolve("n" + port));
-      nodes.add(new ProcessBuilder("/usr/bin/redis-server", "--port", Integer.toString(port),
-          "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-          "--save", "", "--appendonly", "no", "--dir", nodeDir.toString())
-          .redirectErrorStream(true).redirectOutput(nodeDir.resolve("log").toFile()).start());
+      nodes.add(
+          new ProcessBuilder(
+                  "/usr/bin/redis-server",
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--cluster-enabled",
+                  "yes",
+                  "--cluster-config-file",
+                  "nodes.conf",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--dir",
+                  nodeDir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(nodeDir.resolve("log").toFile())
+              .start());
       ports.add(port);
     }
     List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
@@ -41,8 +57,11 @@ final class OwnRedisCluster implements AutoCloseable {
         throw new AssertionError("could not create a Redis Cluster on ports " + ports);
       }
     }
-    while (!run(List.of("sh", "-c", "redis-cli -p " + ports.get(0)
-        + " cluster info | grep -q cluster_state:ok"))) {
+    while (!run(
+        List.of(
+            "sh",
+            "-c",
+            "redis-cli -p " + ports.get(0) + " cluster info | grep -q cluster_state:ok"))) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Redis Cluster on ports " + ports + " never reached state ok");
       }
@@ -61,7 +80,7 @@ final class OwnRedisCluster implements AutoCloseable {
 
   private static int freePort() throws IOException {
     // Cluster bus ports are port + 10000: keep both below 65536.
-    for (;;) {
+    for (; ; ) {
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         if (s.getLocalPort() < 55000) {
           return s.getLocalPort();

@@ -6,12 +6,12 @@ import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.spi.RateLimitStore;
-import dev.armet.ratelimit.RateLimiter;
 import dev.armet.ratelimit.RateLimitStoreContract;
+import dev.armet.ratelimit.RateLimiter;
+import dev.armet.session.SessionStoreContract;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
-import dev.armet.session.SessionStoreContract;
 import dev.armet.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +41,13 @@ class RedisClusterTest {
   }
 
   RedisStores open(Clock sessionClock) {
-    RedisStores s = RedisStores.open(cluster.uri(), b -> b.keyPrefix(LocalRedis.freshPrefix())
-        .decisionTime(RedisStores.DecisionTime.CALLER).sessionClock(sessionClock));
+    RedisStores s =
+        RedisStores.open(
+            cluster.uri(),
+            b ->
+                b.keyPrefix(LocalRedis.freshPrefix())
+                    .decisionTime(RedisStores.DecisionTime.CALLER)
+                    .sessionClock(sessionClock));
     opened.add(s);
     return s;
   }
@@ -59,23 +64,34 @@ class RedisClusterTest {
   @Test
   void loginThrottle_userWhoseKeyIsHashed_locks() {
     RedisStores redis = open(Clock.systemUTC());
-    LoginThrottle throttle = LoginThrottle.builder().store(redis.rateLimits()).events(e -> { })
-        .lockout(3, Duration.ofMinutes(5)).build();
+    LoginThrottle throttle =
+        LoginThrottle.builder()
+            .store(redis.rateLimits())
+            .events(e -> {})
+            .lockout(3, Duration.ofMinutes(5))
+            .build();
     String user = "zoë with spaces"; // not plain: core hashes the pair key
     for (int i = 0; i < 3; i++) {
       assertThat(throttle.check(user, "10.0.0.7").allowed()).isTrue();
       throttle.failed(user, "10.0.0.7");
     }
-    assertThat(throttle.check(user, "10.0.0.7").reason()).isEqualTo(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS);
+    assertThat(throttle.check(user, "10.0.0.7").reason())
+        .isEqualTo(LoginCheck.Reason.ACCOUNT_LOCKED_FOR_ADDRESS);
   }
 
   @Test
   void consumeAll_overDifferentSubjects_isAtomicOnOneSlot() {
     RedisStores redis = open(Clock.systemUTC());
-    RateLimiter a = RateLimiter.builder(RateLimitPolicy.fixedWindow("a", 5, Duration.ofMinutes(1)))
-        .store(redis.rateLimits()).events(e -> { }).build();
-    RateLimiter b = RateLimiter.builder(RateLimitPolicy.fixedWindow("b", 5, Duration.ofMinutes(1)))
-        .store(redis.rateLimits()).events(e -> { }).build();
+    RateLimiter a =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("a", 5, Duration.ofMinutes(1)))
+            .store(redis.rateLimits())
+            .events(e -> {})
+            .build();
+    RateLimiter b =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("b", 5, Duration.ofMinutes(1)))
+            .store(redis.rateLimits())
+            .events(e -> {})
+            .build();
     assertThat(RateLimiter.consumeAll(1, a.on("x"), b.on("y")).outcome())
         .isEqualTo(RateLimitDecision.Outcome.ALLOWED);
     assertThat(b.get("y").status().remaining()).isEqualTo(4);
@@ -88,8 +104,12 @@ class RedisClusterTest {
     RedisSessionStore store = (RedisSessionStore) redis.sessions();
     java.time.Instant now = java.time.Instant.now();
     for (Duration ttl : List.of(Duration.ofHours(8), Duration.ofMinutes(1))) {
-      assertThat(store.save(new SessionRecord("s" + ttl.toMinutes(), "dave", now, now.plus(ttl),
-          java.util.Map.of()), SessionStore.ABSENT)).isTrue();
+      assertThat(
+              store.save(
+                  new SessionRecord(
+                      "s" + ttl.toMinutes(), "dave", now, now.plus(ttl), java.util.Map.of()),
+                  SessionStore.ABSENT))
+          .isTrue();
     }
     long pttl = redis.connectionForTests().commands().pttl(store.userKey("dave"));
     assertThat(pttl).isGreaterThan(Duration.ofHours(7).toMillis());
@@ -116,7 +136,8 @@ class RedisClusterTest {
 
   @Nested
   class RateLimits extends RateLimitStoreContract {
-    private final java.util.Map<RateLimitStore, RedisStores> stores = new java.util.IdentityHashMap<>();
+    private final java.util.Map<RateLimitStore, RedisStores> stores =
+        new java.util.IdentityHashMap<>();
 
     @Override
     protected RateLimitStore newStore() {

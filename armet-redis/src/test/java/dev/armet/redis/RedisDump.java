@@ -7,7 +7,10 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a dump of Redis would show of a store's rate limits: every key under its prefix, and its value. */
+/**
+ * What a dump of Redis would show of a store's rate limits: every key under its prefix, and its
+ * value.
+ */
 final class RedisDump {
   private RedisDump() {}
 
@@ -16,8 +19,9 @@ final class RedisDump {
     List<String> text = new ArrayList<>();
     ScanCursor cursor = ScanCursor.INITIAL;
     do {
-      KeyScanCursor<String> page = commands.scan(cursor,
-          ScanArgs.Builder.matches(redis.rateLimits().redisKey("") + "*").limit(1000));
+      KeyScanCursor<String> page =
+          commands.scan(
+              cursor, ScanArgs.Builder.matches(redis.rateLimits().redisKey("") + "*").limit(1000));
       for (String key : page.getKeys()) {
         text.add(key);
         text.add(String.valueOf(commands.get(key)));

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Redis stops in the middle of traffic and comes back: bounded waits, the policy, no over-admission. */
+/**
+ * Redis stops in the middle of traffic and comes back: bounded waits, the policy, no
+ * over-admission.
+ */
 class RedisOutageTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final int LIMIT = 200;
@@ -45,8 +48,11 @@ class RedisOutageTest {
 
   @Test
   void outageMidTraffic_failsClosed_neverOverAdmits_andRecoversByItself() throws Exception {
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("fault", LIMIT, Duration.ofHours(1)))
-        .store(redis.rateLimits()).events(e -> { }).build();
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("fault", LIMIT, Duration.ofHours(1)))
+            .store(redis.rateLimits())
+            .events(e -> {})
+            .build();
     Traffic traffic = new Traffic(8, () -> limiter.consume("hot"));
     await("traffic reached the limit", () -> traffic.count(Outcome.REFUSED) > 0);
 
@@ -60,20 +66,28 @@ class RedisOutageTest {
     await("decisions by Redis again", () -> traffic.count(Outcome.REFUSED) > refusedDuringOutage);
     traffic.stop();
     // The slowest decision is printed for a person, never asserted: timings are not test verdicts.
-    System.out.printf("redis outage: %s; slowest decision %d ms (timeout %d ms)%n", traffic,
-        traffic.slowest().toMillis(), TIMEOUT.toMillis());
+    System.out.printf(
+        "redis outage: %s; slowest decision %d ms (timeout %d ms)%n",
+        traffic, traffic.slowest().toMillis(), TIMEOUT.toMillis());
 
-    assertThat(traffic.count(Outcome.ALLOWED)).as("admitted over the whole run").isLessThanOrEqualTo(LIMIT);
-    assertThat(limiter.consume("hot").outcome()).as("the count survived the restart").isEqualTo(Outcome.REFUSED);
+    assertThat(traffic.count(Outcome.ALLOWED))
+        .as("admitted over the whole run")
+        .isLessThanOrEqualTo(LIMIT);
+    assertThat(limiter.consume("hot").outcome())
+        .as("the count survived the restart")
+        .isEqualTo(Outcome.REFUSED);
     assertThat(limiter.consume("fresh").outcome()).isEqualTo(Outcome.ALLOWED);
     assertThat(redis.sessions().load("any")).isEmpty();
   }
 
   @Test
   void outageWithInsurance_decidesInProcess_thenRedisAgain() throws Exception {
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("ins", 3, Duration.ofHours(1)))
-        .store(redis.rateLimits()).events(e -> { })
-        .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.create())).build();
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("ins", 3, Duration.ofHours(1)))
+            .store(redis.rateLimits())
+            .events(e -> {})
+            .onStoreFailure(StoreFailurePolicy.insurance(InMemoryRateLimitStore.create()))
+            .build();
     assertThat(limiter.consume("k").isAllowed()).isTrue();
     server.stop();
     List<Outcome> during = new ArrayList<>();
@@ -81,7 +95,8 @@ class RedisOutageTest {
       during.add(limiter.consume("k").outcome());
     }
     // The insurance store counts alone, from zero: three allowed, then refused; never 503.
-    assertThat(during).containsExactly(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.REFUSED);
+    assertThat(during)
+        .containsExactly(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.REFUSED);
     server.start();
     await("Redis decides again", () -> limiter.consume("k").status().consumed() == 2);
   }
@@ -103,17 +118,19 @@ class RedisOutageTest {
         counts.put(o, new AtomicLong());
       }
       for (int i = 0; i < n; i++) {
-        Thread t = new Thread(() -> {
-          while (running.get()) {
-            long start = System.nanoTime();
-            Outcome o = decide.get().outcome();
-            slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
-            counts.get(o).incrementAndGet();
-            // Pacing, not synchronisation: clients that think between requests, so refusals
-            // answered in microseconds do not starve the two cores this runs on.
-            java.util.concurrent.locks.LockSupport.parkNanos(500_000);
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  while (running.get()) {
+                    long start = System.nanoTime();
+                    Outcome o = decide.get().outcome();
+                    slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                    counts.get(o).incrementAndGet();
+                    // Pacing, not synchronisation: clients that think between requests, so refusals
+                    // answered in microseconds do not starve the two cores this runs on.
+                    java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                  }
+                });
         t.start();
         threads.add(t);
       }

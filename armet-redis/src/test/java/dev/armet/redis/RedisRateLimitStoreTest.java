@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
 import dev.armet.ratelimit.RateLimiter;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,8 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
 
   @Override
   protected List<String> storedText(RateLimitStore store) {
-    return RedisDump.rateLimits(opened.stream().filter(s -> s.rateLimits() == store).findFirst().orElseThrow());
+    return RedisDump.rateLimits(
+        opened.stream().filter(s -> s.rateLimits() == store).findFirst().orElseThrow());
   }
 
   private RedisStores open(RedisStores.DecisionTime time) {
@@ -49,10 +50,16 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
     RedisStores redis = open(RedisStores.DecisionTime.REDIS);
     RateLimitPolicy policy = RateLimitPolicy.fixedWindow("skew", 4, Duration.ofMinutes(1));
     // Two instances whose clocks are an hour apart, both far from Redis's: one window still.
-    RateLimiter early = RateLimiter.builder(policy).store(redis.rateLimits())
-        .clock(new MutableClock(Instant.now().minus(Duration.ofHours(1)))).build();
-    RateLimiter late = RateLimiter.builder(policy).store(redis.rateLimits())
-        .clock(new MutableClock(Instant.now().plus(Duration.ofDays(400)))).build();
+    RateLimiter early =
+        RateLimiter.builder(policy)
+            .store(redis.rateLimits())
+            .clock(new MutableClock(Instant.now().minus(Duration.ofHours(1))))
+            .build();
+    RateLimiter late =
+        RateLimiter.builder(policy)
+            .store(redis.rateLimits())
+            .clock(new MutableClock(Instant.now().plus(Duration.ofDays(400))))
+            .build();
     int admitted = 0;
     for (int i = 0; i < 5; i++) {
       admitted += early.consume("k").isAllowed() ? 1 : 0;
@@ -66,8 +73,10 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void everyDecision_isOneEvalshaRoundTrip() {
     RedisStores redis = open(RedisStores.DecisionTime.REDIS);
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.tokenBucket("rt", 1000, Duration.ofMinutes(1)))
-        .store(redis.rateLimits()).build();
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.tokenBucket("rt", 1000, Duration.ofMinutes(1)))
+            .store(redis.rateLimits())
+            .build();
     limiter.consume("warm"); // loads the script if this Redis has never seen it
     CommandStats before = CommandStats.of(redis);
     for (int i = 0; i < 100; i++) {
@@ -86,9 +95,14 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void blockedKey_isRefusedFromTheCacheWithoutAskingRedis() {
     RedisStores redis = open(RedisStores.DecisionTime.REDIS);
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.builder("flood")
-        .fixedWindow(2, Duration.ofSeconds(10)).blockDuration(Duration.ofMinutes(10)).build())
-        .store(redis.rateLimits()).build();
+    RateLimiter limiter =
+        RateLimiter.builder(
+                RateLimitPolicy.builder("flood")
+                    .fixedWindow(2, Duration.ofSeconds(10))
+                    .blockDuration(Duration.ofMinutes(10))
+                    .build())
+            .store(redis.rateLimits())
+            .build();
     limiter.consume("attacker");
     limiter.consume("attacker");
     assertThat(limiter.consume("attacker").isAllowed()).isFalse(); // earns the block
@@ -106,8 +120,10 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void consumeAll_perKeyPoints_spendEachKeysOwnCost() {
     RateLimitStore store = newStore();
-    RateLimiter a = limiter(store, RateLimitPolicy.fixedWindow("cost-a", 10, Duration.ofMinutes(1)));
-    RateLimiter b = limiter(store, RateLimitPolicy.tokenBucket("cost-b", 10, Duration.ofMinutes(1)));
+    RateLimiter a =
+        limiter(store, RateLimitPolicy.fixedWindow("cost-a", 10, Duration.ofMinutes(1)));
+    RateLimiter b =
+        limiter(store, RateLimitPolicy.tokenBucket("cost-b", 10, Duration.ofMinutes(1)));
     assertThat(RateLimiter.consumeAll(a.on("x", 3), b.on("x", 1)).isAllowed()).isTrue();
     assertThat(a.get("x").status().remaining()).isEqualTo(7);
     assertThat(b.get("x").status().remaining()).isEqualTo(9);
@@ -118,8 +134,10 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
   @Test
   void script_afterScriptFlush_isReloadedTransparently() {
     RedisStores redis = open(RedisStores.DecisionTime.REDIS);
-    RateLimiter limiter = RateLimiter.builder(RateLimitPolicy.fixedWindow("flush", 3, Duration.ofMinutes(1)))
-        .store(redis.rateLimits()).build();
+    RateLimiter limiter =
+        RateLimiter.builder(RateLimitPolicy.fixedWindow("flush", 3, Duration.ofMinutes(1)))
+            .store(redis.rateLimits())
+            .build();
     assertThat(limiter.consume("k").isAllowed()).isTrue();
     RedisSessionStoreTest.redisCommands(redis).scriptFlush();
     assertThat(limiter.consume("k").status().remaining()).isEqualTo(1);

@@ -2,9 +2,9 @@ package dev.armet.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.session.SessionStoreContract;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
-import dev.armet.session.SessionStoreContract;
 import dev.armet.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +29,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
   void save_setsRedisExpiryToTheSession() {
     create(record("ttl", "alice", Duration.ofMinutes(30), Map.of()));
     long pttl = commands().pttl(((RedisSessionStore) store).sessionKey("ttl"));
-    assertThat(pttl).isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(30).toMillis() + 1);
+    assertThat(pttl)
+        .isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(30).toMillis() + 1);
   }
 
   @Test
@@ -70,8 +71,14 @@ class RedisSessionStoreTest extends SessionStoreContract {
     SessionRecord r = record("legacy", "erin", Duration.ofMinutes(30), Map.of("v", 1));
     String key = ((RedisSessionStore) store).sessionKey("legacy");
     java.time.Instant e = r.expiresAt();
-    commands().hset(key, Map.of("d", r.encode(),
-        "e", Long.toString(e.getEpochSecond() * 1_000_000_000L + e.getNano())));
+    commands()
+        .hset(
+            key,
+            Map.of(
+                "d",
+                r.encode(),
+                "e",
+                Long.toString(e.getEpochSecond() * 1_000_000_000L + e.getNano())));
     commands().pexpire(key, Duration.ofMinutes(30).toMillis());
     SessionRecord back = store.load("legacy").orElseThrow();
     assertThat(back.version()).isEqualTo(SessionRecord.FIRST_VERSION);

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18, goal 3: through Armet's filter on Redis, a request with a session and a rate limit
- * costs one round trip (the session read rides in the rate-limit script), and a request that
- * only reads its session writes nothing back. Counted by Redis itself on a server of this test's
- * own, so no other client's commands are in the counts: {@code total_reads_processed} (socket
- * reads: one per round trip) and {@code INFO commandstats}.
+ * costs one round trip (the session read rides in the rate-limit script), and a request that only
+ * reads its session writes nothing back. Counted by Redis itself on a server of this test's own, so
+ * no other client's commands are in the counts: {@code total_reads_processed} (socket reads: one
+ * per round trip) and {@code INFO commandstats}.
  */
 class RequestRoundTripsTest {
   private static final int REQUESTS = 20;
@@ -48,17 +48,37 @@ class RequestRoundTripsTest {
   /** Armet's filter with sessions and a limit on every path, both on this test's Redis. */
   private TestServer app(StoreFailurePolicy onLimitStoreFailure) throws Exception {
     Keyring keys = Keyring.create(k -> k.secret(Secrets.generate()));
-    ArmetFilter filter = ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(keys).noCsrf().events(e -> { })
-        .sessions(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-            .keyring(keys).store(redis.sessions()).events(e -> { })))
-        .rateLimits(HttpRateLimits.builder().store(redis.rateLimits()).keyring(keys)
-            .environment(ArmetEnvironment.DEVELOPMENT).events(e -> { })
-            .onStoreFailure(onLimitStoreFailure)
-            .route("/*", r -> r.limit(RateLimitPolicy.tokenBucket("all", 1_000_000,
-                Duration.ofMinutes(1))))
-            .build()));
-    return new TestServer(filter, false).servlet("/login", new Login()).servlet("/read", new Read())
+    ArmetFilter filter =
+        ArmetFilter.create(
+            a ->
+                a.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(keys)
+                    .noCsrf()
+                    .events(e -> {})
+                    .sessions(
+                        ServerSessions.create(
+                            s ->
+                                s.environment(ArmetEnvironment.DEVELOPMENT)
+                                    .keyring(keys)
+                                    .store(redis.sessions())
+                                    .events(e -> {})))
+                    .rateLimits(
+                        HttpRateLimits.builder()
+                            .store(redis.rateLimits())
+                            .keyring(keys)
+                            .environment(ArmetEnvironment.DEVELOPMENT)
+                            .events(e -> {})
+                            .onStoreFailure(onLimitStoreFailure)
+                            .route(
+                                "/*",
+                                r ->
+                                    r.limit(
+                                        RateLimitPolicy.tokenBucket(
+                                            "all", 1_000_000, Duration.ofMinutes(1))))
+                            .build()));
+    return new TestServer(filter, false)
+        .servlet("/login", new Login())
+        .servlet("/read", new Read())
         .start();
   }
 
@@ -155,7 +175,9 @@ class RequestRoundTripsTest {
     for (String line : commands.info("commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_")) {
         String count = line.substring(line.indexOf("calls=") + 6);
-        out.put(line.substring(8, line.indexOf(':')), Long.parseLong(count.substring(0, count.indexOf(','))));
+        out.put(
+            line.substring(8, line.indexOf(':')),
+            Long.parseLong(count.substring(0, count.indexOf(','))));
       }
     }
     for (String line : commands.info("stats").split("\r?\n")) {
@@ -168,12 +190,13 @@ class RequestRoundTripsTest {
 
   private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
     Map<String, Long> delta = new HashMap<>();
-    after.forEach((k, v) -> {
-      long d = v - before.getOrDefault(k, 0L);
-      if (d != 0) {
-        delta.put(k, d);
-      }
-    });
+    after.forEach(
+        (k, v) -> {
+          long d = v - before.getOrDefault(k, 0L);
+          if (d != 0) {
+            delta.put(k, d);
+          }
+        });
     return delta;
   }
 

@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * Joins the ACME manager to the HTTPS connector: the stored certificate (or, before the first
- * one, a throw-away placeholder that no handshake is ever given) to start with, and every
- * issued certificate put into service through the same hot reload as renewed files.
+ * Joins the ACME manager to the HTTPS connector: the stored certificate (or, before the first one,
+ * a throw-away placeholder that no handshake is ever given) to start with, and every issued
+ * certificate put into service through the same hot reload as renewed files.
  */
 final class AcmeServing implements AutoCloseable {
   private final AcmeCertificateManager manager;
@@ -26,14 +26,20 @@ final class AcmeServing implements AutoCloseable {
 
   private AcmeServing(ArmetServerConfig config, AcmeConfig acme) throws IOException {
     this.selector = new AcmeCertificateSelector(new ChallengeResponses());
-    this.manager = AcmeCertificateManager.create(acme, config.dataDirectory(), selector.responses(), this::install,
-        SecurityEventSink.logging());
+    this.manager =
+        AcmeCertificateManager.create(
+            acme,
+            config.dataDirectory(),
+            selector.responses(),
+            this::install,
+            SecurityEventSink.logging());
     Optional<StoredCertificate> stored = manager.stored();
     if (stored.isPresent()) {
       initial = new ServerCertificate(stored.get().chain(), stored.get().key());
       selector.certificateReady();
     } else {
-      DevelopmentCertificate placeholder = DevelopmentCertificate.generate(Clock.systemUTC().instant());
+      DevelopmentCertificate placeholder =
+          DevelopmentCertificate.generate(Clock.systemUTC().instant());
       initial = new ServerCertificate(List.of(placeholder.certificate()), placeholder.privateKey());
     }
     current = initial;

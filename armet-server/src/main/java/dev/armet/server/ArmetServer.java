@@ -23,17 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A hardened Jetty 12: HTTPS, a plain-HTTP connector that only redirects to HTTPS, the
- * {@code ArmetFilter} on every request, and error pages that never reveal the server, a stack
- * trace or an exception message in production.
+ * A hardened Jetty 12: HTTPS, a plain-HTTP connector that only redirects to HTTPS, the {@code
+ * ArmetFilter} on every request, and error pages that never reveal the server, a stack trace or an
+ * exception message in production.
  *
  * <p>Guarantees: no {@code Server} or {@code X-Powered-By} header on any response, Jetty's own
- * errors (400, 431, …) included; {@code TRACE} answered 405; a {@link TlsProfile} (TLS 1.2/1.3
- * with ECDHE+AEAD only by default), HTTP/2 over ALPN; certificate renewals picked up without a
- * restart; {@link RequestLimits} on every request; redirects go to the configured canonical
- * host, never to the request's {@code Host}; production refuses to start on any self-check
- * error, and never keeps root after binding; a JVM shutdown (SIGTERM, Ctrl-C) lets in-flight
- * requests finish within the stop timeout, then closes the registered resources.
+ * errors (400, 431, …) included; {@code TRACE} answered 405; a {@link TlsProfile} (TLS 1.2/1.3 with
+ * ECDHE+AEAD only by default), HTTP/2 over ALPN; certificate renewals picked up without a restart;
+ * {@link RequestLimits} on every request; redirects go to the configured canonical host, never to
+ * the request's {@code Host}; production refuses to start on any self-check error, and never keeps
+ * root after binding; a JVM shutdown (SIGTERM, Ctrl-C) lets in-flight requests finish within the
+ * stop timeout, then closes the registered resources.
  *
  * <pre>{@code
  * ArmetServer server = ArmetServer.create(c -> c
@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArmetServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server");
+
   /** sys_startup and sys_shutdown, on the armet.security logger (docs/EVENTS.md). */
   private static final SecurityEventSink EVENTS = SecurityEventSink.logging();
 
@@ -81,8 +82,8 @@ public final class ArmetServer implements AutoCloseable {
   }
 
   /**
-   * Runs the self-check, loads the certificate, binds both ports, switches to the configured
-   * user (verifying every thread), then starts accepting connections.
+   * Runs the self-check, loads the certificate, binds both ports, switches to the configured user
+   * (verifying every thread), then starts accepting connections.
    *
    * @throws IOException when a port cannot be bound or the certificate cannot be read
    * @throws StartupRefusedException in production when a self-check finds an error
@@ -103,31 +104,38 @@ public final class ArmetServer implements AutoCloseable {
     if (config.environment().isProduction() && report.hasErrors()) {
       throw new StartupRefusedException(report);
     }
-    PrivilegeDrop.Target target = config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
+    PrivilegeDrop.Target target =
+        config.user() == null ? null : PrivilegeDrop.resolve(config.user(), config.group());
     byte[] certificateDigest = CertificateWatcher.digest(config.tls().certificateFiles());
     OcspStapling.enable(); // before the first TLS context of the process: SunJSSE reads it once
     AcmeServing ordering = config.tls().acme().isPresent() ? AcmeServing.create(config) : null;
     ServerCertificate cert = ordering != null ? ordering.initialCertificate() : loadCertificate();
-    ServerAssembly parts = ServerAssembly.create(config, cert, ordering == null ? null : ordering.selector());
+    ServerAssembly parts =
+        ServerAssembly.create(config, cert, ordering == null ? null : ordering.selector());
     server = parts.server();
     https = parts.https();
     http = parts.http();
     certificate = cert.leaf();
-    server.addEventListener(new LifeCycle.Listener() {
-      @Override
-      public void lifeCycleStopped(LifeCycle event) {
-        closeResources(); // also on JVM shutdown (SIGTERM), where Jetty stops the server itself
-        EVENTS.record(SecurityEvent.of("sys_shutdown").with("mode", config.environment()));
-      }
-    });
+    server.addEventListener(
+        new LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStopped(LifeCycle event) {
+            closeResources(); // also on JVM shutdown (SIGTERM), where Jetty stops the server itself
+            EVENTS.record(SecurityEvent.of("sys_shutdown").with("mode", config.environment()));
+          }
+        });
     try {
       https.open(); // bind as root, before any privilege is given up
       http.open();
       if (target != null) {
         PrivilegeDrop.apply(target);
         ProcessCredentials.verifyAllThreads(target.uid(), target.gid());
-        LOG.info("running as {}:{} (uid {}, gid {}); every thread checked", target.user(), target.group(),
-            target.uid(), target.gid());
+        LOG.info(
+            "running as {}:{} (uid {}, gid {}); every thread checked",
+            target.user(),
+            target.group(),
+            target.uid(),
+            target.gid());
       }
       server.start();
     } catch (IOException | RuntimeException e) {
@@ -142,22 +150,30 @@ public final class ArmetServer implements AutoCloseable {
       ordering.start(parts.tls());
     }
     if (config.tls().hasCertificate()) {
-      watcher = new CertificateWatcher(config.tls(), parts.tls(), cert, certificateDigest, Clock.systemUTC());
+      watcher =
+          new CertificateWatcher(
+              config.tls(), parts.tls(), cert, certificateDigest, Clock.systemUTC());
       watcher.warnIfExpiring();
       watcher.start();
     }
     revocations = new RevocationWatch(this::servedChain, EVENTS, Duration.ofHours(1));
     revocations.start();
-    LOG.info("armet server started in {} mode: {} (HTTP {} redirects to it)",
-        config.environment(), httpsUri(), httpUri());
-    EVENTS.record(SecurityEvent.of("sys_startup").with("mode", config.environment())
-        .with("https", httpsUri()).with("http", httpUri()));
+    LOG.info(
+        "armet server started in {} mode: {} (HTTP {} redirects to it)",
+        config.environment(),
+        httpsUri(),
+        httpUri());
+    EVENTS.record(
+        SecurityEvent.of("sys_startup")
+            .with("mode", config.environment())
+            .with("https", httpsUri())
+            .with("http", httpUri()));
     return this;
   }
 
   /**
-   * The start-up self-check without starting: the server's own findings (TLS, certificate,
-   * headers, user, limits) and those of every registered {@link SelfCheck}.
+   * The start-up self-check without starting: the server's own findings (TLS, certificate, headers,
+   * user, limits) and those of every registered {@link SelfCheck}.
    */
   public SelfCheckReport selfCheck() {
     List<SelfCheck> checks = new ArrayList<>();
@@ -170,14 +186,18 @@ public final class ArmetServer implements AutoCloseable {
     if (config.tls().hasCertificate()) {
       return ServerCertificate.load(config.tls());
     }
-    DevelopmentCertificate dev = DevelopmentCertificate.loadOrCreate(config.dataDirectory(), Clock.systemUTC());
+    DevelopmentCertificate dev =
+        DevelopmentCertificate.loadOrCreate(config.dataDirectory(), Clock.systemUTC());
     return new ServerCertificate(List.of(dev.certificate()), dev.privateKey());
   }
 
   /** The chain new handshakes get. */
   private List<X509Certificate> servedChain() {
-    return acme != null ? acme.current().chain() : watcher != null ? watcher.current().chain()
-        : server == null ? List.of() : List.of(certificate);
+    return acme != null
+        ? acme.current().chain()
+        : watcher != null
+            ? watcher.current().chain()
+            : server == null ? List.of() : List.of(certificate);
   }
 
   private void closeResources() {
@@ -246,10 +266,14 @@ public final class ArmetServer implements AutoCloseable {
   /** The certificate the HTTPS connector presents (the renewed one after a reload). */
   public X509Certificate certificate() {
     requireStarted();
-    return acme != null ? acme.current().leaf() : watcher == null ? certificate : watcher.current().leaf();
+    return acme != null
+        ? acme.current().leaf()
+        : watcher == null ? certificate : watcher.current().leaf();
   }
 
-  /** The ACME manager when {@code tls.acme.*} is configured (its status, the served certificate). */
+  /**
+   * The ACME manager when {@code tls.acme.*} is configured (its status, the served certificate).
+   */
   public Optional<AcmeCertificateManager> acme() {
     return Optional.ofNullable(acme).map(AcmeServing::manager);
   }

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
  * The settings of an {@link ArmetServer}: immutable, validated when built.
  *
  * <p>Defaults: HTTPS on 8443, an HTTP connector on 8080 that only redirects to HTTPS at the
- * canonical host {@code localhost}, every interface, mode from {@code ARMET_ENV} (production
- * when unset), data folder {@code ./data}, {@link ArmetFilter#defaults()}, the
- * {@link TlsProfile#INTERMEDIATE} profile, {@link RequestLimits#defaults()}, 10 s to finish
- * in-flight requests on stop. Production refuses to run as root unless {@link Builder#user}
- * names a user to switch to after binding.
+ * canonical host {@code localhost}, every interface, mode from {@code ARMET_ENV} (production when
+ * unset), data folder {@code ./data}, {@link ArmetFilter#defaults()}, the {@link
+ * TlsProfile#INTERMEDIATE} profile, {@link RequestLimits#defaults()}, 10 s to finish in-flight
+ * requests on stop. Production refuses to run as root unless {@link Builder#user} names a user to
+ * switch to after binding.
  *
  * <pre>{@code
  * ArmetServerConfig config = ArmetServerConfig.builder()
@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 public final class ArmetServerConfig {
   public static final int DEFAULT_HTTPS_PORT = 8443;
   public static final int DEFAULT_HTTP_PORT = 8080;
-  private static final Pattern HOST = Pattern.compile(
-      "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
 
   /** A servlet and the path spec it is mapped to. */
   record ServletMount(String pathSpec, Servlet servlet) {}
@@ -240,8 +241,8 @@ public final class ArmetServerConfig {
     }
 
     /**
-     * Mounts a servlet at a Servlet path spec ({@code /}, {@code /api/*}, {@code /page}, {@code *.ext}).
-     * Paths under {@code /_armet/} are Armet's own.
+     * Mounts a servlet at a Servlet path spec ({@code /}, {@code /api/*}, {@code /page}, {@code
+     * *.ext}). Paths under {@code /_armet/} are Armet's own.
      */
     public Builder servlet(String pathSpec, Servlet servlet) {
       servlets.add(new ServletMount(pathSpec, servlet));
@@ -258,8 +259,8 @@ public final class ArmetServerConfig {
     }
 
     /**
-     * Serves resources under {@code urlPrefix} from a base URI: a {@code file:} folder or a
-     * folder inside a jar ({@code jar:file:…!/static/}), e.g. from {@code Class#getResource}.
+     * Serves resources under {@code urlPrefix} from a base URI: a {@code file:} folder or a folder
+     * inside a jar ({@code jar:file:…!/static/}), e.g. from {@code Class#getResource}.
      */
     public Builder staticResources(String urlPrefix, URI base) {
       staticResources.add(new StaticMount(urlPrefix, base));
@@ -291,8 +292,8 @@ public final class ArmetServerConfig {
     }
 
     /**
-     * After binding its ports as root, the server switches to this user and checks that no
-     * thread kept root before it accepts a connection. Null: no switch.
+     * After binding its ports as root, the server switches to this user and checks that no thread
+     * kept root before it accepts a connection. Null: no switch.
      */
     public Builder user(String user) {
       this.user = user;
@@ -306,8 +307,8 @@ public final class ArmetServerConfig {
     }
 
     /**
-     * Lets production run as root without switching users: a visible loosening for containers
-     * whose root is unprivileged on the host. Reported by the self-check as a warning.
+     * Lets production run as root without switching users: a visible loosening for containers whose
+     * root is unprivileged on the host. Reported by the self-check as a warning.
      */
     public Builder allowRoot(boolean allow) {
       this.allowRoot = allow;
@@ -355,11 +356,14 @@ public final class ArmetServerConfig {
       checkPort("httpsPort", httpsPort);
       checkPort("httpPort", httpPort);
       if (httpsPort != 0 && httpsPort == httpPort) {
-        throw new IllegalArgumentException("httpsPort and httpPort must differ, both were " + httpsPort);
+        throw new IllegalArgumentException(
+            "httpsPort and httpPort must differ, both were " + httpsPort);
       }
       if (canonicalHost == null || !HOST.matcher(canonicalHost).matches()) {
-        throw new IllegalArgumentException("canonicalHost must be a host name or a bracketed IPv6 "
-            + "address without port or path, was " + (canonicalHost == null ? "null" : "'" + canonicalHost + "'"));
+        throw new IllegalArgumentException(
+            "canonicalHost must be a host name or a bracketed IPv6 "
+                + "address without port or path, was "
+                + (canonicalHost == null ? "null" : "'" + canonicalHost + "'"));
       }
       if (environment == null) {
         environment = ArmetEnvironment.fromEnvironment(ArmetEnvironment.PRODUCTION);
@@ -374,15 +378,21 @@ public final class ArmetServerConfig {
       }
       for (StaticMount m : staticResources) {
         boolean wholeSite = "/".equals(m.urlPrefix()); // server.static-dir: the folder is the site
-        if (m.urlPrefix() == null || !wholeSite && !m.urlPrefix().matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]")) {
-          throw new IllegalArgumentException("staticResources urlPrefix must be / (the whole site) or look "
-              + "like /static (no trailing slash, no wildcard), was " + m.urlPrefix());
+        if (m.urlPrefix() == null
+            || !wholeSite && !m.urlPrefix().matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]")) {
+          throw new IllegalArgumentException(
+              "staticResources urlPrefix must be / (the whole site) or look "
+                  + "like /static (no trailing slash, no wildcard), was "
+                  + m.urlPrefix());
         }
         checkPathSpec(wholeSite ? "/" : m.urlPrefix() + "/*");
         Objects.requireNonNull(m.base(), "staticResources base for " + m.urlPrefix());
       }
-      if (stopTimeout == null || stopTimeout.isNegative() || stopTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new IllegalArgumentException("stopTimeout must be between 0 and 5 minutes, was " + stopTimeout);
+      if (stopTimeout == null
+          || stopTimeout.isNegative()
+          || stopTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new IllegalArgumentException(
+            "stopTimeout must be between 0 and 5 minutes, was " + stopTimeout);
       }
       builtTls = tls.build();
       builtLimits = limits.build();
@@ -390,24 +400,29 @@ public final class ArmetServerConfig {
         throw new IllegalArgumentException("server.user must be a user name, was '" + user + "'");
       }
       if (group != null && (user == null || !group.matches("[a-z_][a-z0-9_.-]{0,31}\\$?"))) {
-        throw new IllegalArgumentException(user == null ? "server.group needs server.user"
-            : "server.group must be a group name, was '" + group + "'");
+        throw new IllegalArgumentException(
+            user == null
+                ? "server.group needs server.user"
+                : "server.group must be a group name, was '" + group + "'");
       }
       return new ArmetServerConfig(this);
     }
 
     private static void checkPort(String name, int port) {
       if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException(name + " must be between 0 and 65535 (0: any free port), was " + port);
+        throw new IllegalArgumentException(
+            name + " must be between 0 and 65535 (0: any free port), was " + port);
       }
     }
 
     private static void checkPathSpec(String spec) {
       if (spec == null || !(spec.startsWith("/") || spec.startsWith("*.") || spec.isEmpty())) {
-        throw new IllegalArgumentException("servlet path spec must start with '/' or '*.', was " + spec);
+        throw new IllegalArgumentException(
+            "servlet path spec must start with '/' or '*.', was " + spec);
       }
       if (spec.startsWith("/_armet/") || spec.equals("/_armet")) {
-        throw new IllegalArgumentException("paths under /_armet/ are reserved for Armet, was " + spec);
+        throw new IllegalArgumentException(
+            "paths under /_armet/ are reserved for Armet, was " + spec);
       }
     }
   }

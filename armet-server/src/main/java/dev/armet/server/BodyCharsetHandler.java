@@ -11,10 +11,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers 415 to a request body labelled with a charset the JVM does not know
- * ({@code Content-Type: application/x-www-form-urlencoded; charset=x-unknown}), before anything
- * decodes it. Otherwise the first {@code getParameter} or {@code getReader} (the CSRF check's,
- * or the application's) throws, and a client's mistake became a 500 logged as an incident.
+ * Answers 415 to a request body labelled with a charset the JVM does not know ({@code Content-Type:
+ * application/x-www-form-urlencoded; charset=x-unknown}), before anything decodes it. Otherwise the
+ * first {@code getParameter} or {@code getReader} (the CSRF check's, or the application's) throws,
+ * and a client's mistake became a 500 logged as an incident.
  */
 final class BodyCharsetHandler extends Handler.Wrapper {
   BodyCharsetHandler(Handler next) {
@@ -23,9 +23,16 @@ final class BodyCharsetHandler extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    String charset = request.getLength() == 0 ? null : charset(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    String charset =
+        request.getLength() == 0
+            ? null
+            : charset(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
     if (charset != null && !isSupported(charset)) {
-      Response.writeError(request, response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+      Response.writeError(
+          request,
+          response,
+          callback,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
           "unsupported charset in Content-Type");
       return true;
     }

@@ -20,8 +20,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *
  * <p>When the deadline passes before the last byte, the next read of the body fails with a 408
  * ({@code Request Timeout}), so the error page answers 408, and the connection, whose body was
- * never consumed, is closed after that answer. A body read in time, and any request without
- * one, is unaffected; the deadline never covers the application's own work after the body.
+ * never consumed, is closed after that answer. A body read in time, and any request without one, is
+ * unaffected; the deadline never covers the application's own work after the body.
  */
 final class BodyTimeoutHandler extends Handler.Wrapper {
   private final long timeoutNanos;
@@ -37,26 +37,30 @@ final class BodyTimeoutHandler extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     DeadlineRequest bounded = new DeadlineRequest(request, response);
-    Scheduler.Task deadline = request.getComponents().getScheduler()
-        .schedule(bounded::expire, timeoutNanos, TimeUnit.NANOSECONDS);
-    Callback cancelling = new Callback() {
-      @Override
-      public void succeeded() {
-        deadline.cancel();
-        callback.succeeded();
-      }
+    Scheduler.Task deadline =
+        request
+            .getComponents()
+            .getScheduler()
+            .schedule(bounded::expire, timeoutNanos, TimeUnit.NANOSECONDS);
+    Callback cancelling =
+        new Callback() {
+          @Override
+          public void succeeded() {
+            deadline.cancel();
+            callback.succeeded();
+          }
 
-      @Override
-      public void failed(Throwable failure) {
-        deadline.cancel();
-        callback.failed(failure);
-      }
+          @Override
+          public void failed(Throwable failure) {
+            deadline.cancel();
+            callback.failed(failure);
+          }
 
-      @Override
-      public InvocationType getInvocationType() {
-        return callback.getInvocationType();
-      }
-    };
+          @Override
+          public InvocationType getInvocationType() {
+            return callback.getInvocationType();
+          }
+        };
     boolean handled = false;
     try {
       handled = super.handle(bounded, response, cancelling);
@@ -86,8 +90,10 @@ final class BodyTimeoutHandler extends Handler.Wrapper {
         if (!response.isCommitted()) {
           response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        return Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.REQUEST_TIMEOUT_408,
-            "the request body was not received within limits.body-timeout"));
+        return Content.Chunk.from(
+            new HttpException.RuntimeException(
+                HttpStatus.REQUEST_TIMEOUT_408,
+                "the request body was not received within limits.body-timeout"));
       }
       Content.Chunk chunk = super.read();
       if (chunk != null && chunk.isLast()) {
@@ -103,12 +109,13 @@ final class BodyTimeoutHandler extends Handler.Wrapper {
         return;
       }
       pendingDemand.set(onContent);
-      super.demand(() -> {
-        Runnable waiting = pendingDemand.getAndSet(null);
-        if (waiting != null) {
-          waiting.run();
-        }
-      });
+      super.demand(
+          () -> {
+            Runnable waiting = pendingDemand.getAndSet(null);
+            if (waiting != null) {
+              waiting.run();
+            }
+          });
     }
 
     /** On the scheduler: wakes a reader waiting for bytes, so that it reads the 408. */

@@ -21,14 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a renewed certificate in service: polls the certificate files' content, and when it
- * changes and the new pair loads and matches, reloads the connector's TLS context (open
- * connections keep their session). A broken or half-written renewal is logged once and the
- * old certificate stays. Also warns daily when the certificate is close to expiry.
+ * Puts a renewed certificate in service: polls the certificate files' content, and when it changes
+ * and the new pair loads and matches, reloads the connector's TLS context (open connections keep
+ * their session). A broken or half-written renewal is logged once and the old certificate stays.
+ * Also warns daily when the certificate is close to expiry.
  *
  * <p>Polling the content rather than a {@code WatchService}: certbot renews by re-pointing the
- * symbolic links in {@code live/}, which directory watches do not see, and hashing two small
- * files once a minute costs nothing.
+ * symbolic links in {@code live/}, which directory watches do not see, and hashing two small files
+ * once a minute costs nothing.
  */
 final class CertificateWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.tls");
@@ -43,21 +43,27 @@ final class CertificateWatcher implements AutoCloseable {
   private byte[] refusedDigest;
 
   /**
-   * @param servedDigest {@link #digest} of the files taken before {@code current} was read, so
-   *     that a renewal landing in between is still noticed
+   * @param servedDigest {@link #digest} of the files taken before {@code current} was read, so that
+   *     a renewal landing in between is still noticed
    */
-  CertificateWatcher(TlsConfig tls, SslContextFactory.Server factory, ServerCertificate current, byte[] servedDigest,
+  CertificateWatcher(
+      TlsConfig tls,
+      SslContextFactory.Server factory,
+      ServerCertificate current,
+      byte[] servedDigest,
       Clock clock) {
     this.tls = tls;
     this.factory = factory;
     this.current = current;
     this.clock = clock;
     this.servedDigest = servedDigest;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "armet-tls-watch");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "armet-tls-watch");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void start() {
@@ -75,11 +81,16 @@ final class CertificateWatcher implements AutoCloseable {
     Instant notAfter = current.leaf().getNotAfter().toInstant();
     Duration left = Duration.between(clock.instant(), notAfter);
     if (left.compareTo(tls.expiryWarning()) < 0) {
-      LOG.warn("the TLS certificate {} expires {} ({} days left); renew it", current.leaf().getSubjectX500Principal(),
-          notAfter, Math.max(0, left.toDays()));
-      EVENTS.record(SecurityEvent.of("tls_certificate_expiring")
-          .with("subject", current.leaf().getSubjectX500Principal().getName()).with("expires", notAfter)
-          .with("daysLeft", Math.max(0, left.toDays())));
+      LOG.warn(
+          "the TLS certificate {} expires {} ({} days left); renew it",
+          current.leaf().getSubjectX500Principal(),
+          notAfter,
+          Math.max(0, left.toDays()));
+      EVENTS.record(
+          SecurityEvent.of("tls_certificate_expiring")
+              .with("subject", current.leaf().getSubjectX500Principal().getName())
+              .with("expires", notAfter)
+              .with("daysLeft", Math.max(0, left.toDays())));
     }
   }
 
@@ -94,19 +105,27 @@ final class CertificateWatcher implements AutoCloseable {
         renewed = ServerCertificate.load(tls);
       } catch (IOException e) {
         refusedDigest = now; // log a broken file once, not every poll
-        LOG.warn("the changed certificate files could not be used; still serving the old certificate "
-            + "(expires {}): {}", current.leaf().getNotAfter().toInstant(), e.getMessage());
+        LOG.warn(
+            "the changed certificate files could not be used; still serving the old certificate "
+                + "(expires {}): {}",
+            current.leaf().getNotAfter().toInstant(),
+            e.getMessage());
         return;
       }
       TlsSetup.reload(factory, renewed);
       current = renewed;
       servedDigest = now;
       refusedDigest = null;
-      LOG.info("reloaded the TLS certificate {} (serial {}, expires {})", renewed.leaf().getSubjectX500Principal(),
-          renewed.leaf().getSerialNumber().toString(16), renewed.leaf().getNotAfter().toInstant());
+      LOG.info(
+          "reloaded the TLS certificate {} (serial {}, expires {})",
+          renewed.leaf().getSubjectX500Principal(),
+          renewed.leaf().getSerialNumber().toString(16),
+          renewed.leaf().getNotAfter().toInstant());
       warnIfExpiring();
     } catch (Exception e) {
-      LOG.warn("checking the certificate files for a renewal failed; still serving the old certificate", e);
+      LOG.warn(
+          "checking the certificate files for a renewal failed; still serving the old certificate",
+          e);
     }
   }
 

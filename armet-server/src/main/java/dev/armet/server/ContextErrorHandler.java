@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The servlet context's error handler: every error status and exception is dispatched
- * ({@code ERROR}) to {@link ErrorPageServlet}, for every method. If that dispatch cannot happen,
- * the fallback writes the same {@link ErrorBody} with the security headers, never Jetty's page.
+ * The servlet context's error handler: every error status and exception is dispatched ({@code
+ * ERROR}) to {@link ErrorPageServlet}, for every method. If that dispatch cannot happen, the
+ * fallback writes the same {@link ErrorBody} with the security headers, never Jetty's page.
  */
 final class ContextErrorHandler extends ErrorPageErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.error");
@@ -39,18 +39,35 @@ final class ContextErrorHandler extends ErrorPageErrorHandler {
   }
 
   @Override
-  protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-      String contentType, List<Charset> charsets, int code, String message, Throwable cause) {
+  protected boolean generateAcceptableResponse(
+      Request request,
+      Response response,
+      Callback callback,
+      String contentType,
+      List<Charset> charsets,
+      int code,
+      String message,
+      Throwable cause) {
     CoreHeaders.write(headers, request, response);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     String incident = null;
     if (code >= 500) {
       incident = ErrorBody.newIncidentId();
-      LOG.error("incident {}: {} {} answered {}", incident, request.getMethod(), CoreHeaders.path(request), code,
+      LOG.error(
+          "incident {}: {} {} answered {}",
+          incident,
+          request.getMethod(),
+          CoreHeaders.path(request),
+          code,
           cause);
     }
-    ErrorBody.Rendered page = ErrorBody.render(code, request.getHeaders().get(HttpHeader.ACCEPT), environment,
-        incident, ErrorBody.Detail.ofApplication(code, message, null, cause));
+    ErrorBody.Rendered page =
+        ErrorBody.render(
+            code,
+            request.getHeaders().get(HttpHeader.ACCEPT),
+            environment,
+            incident,
+            ErrorBody.Detail.ofApplication(code, message, null, cause));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
     response.write(true, ByteBuffer.wrap(page.body()), callback);
     return true;

@@ -1,16 +1,16 @@
 package dev.armet.server;
 
-import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
+import dev.armet.internal.headers.CspNonce;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
 /**
- * Writes the core header policy onto a Jetty core response, for the responses the servlet
- * filter never sees: the HTTP→HTTPS redirect and the errors Jetty produces before any context
- * (bad request line, headers too large, TRACE refused). Same policy object, no copy of it.
+ * Writes the core header policy onto a Jetty core response, for the responses the servlet filter
+ * never sees: the HTTP→HTTPS redirect and the errors Jetty produces before any context (bad request
+ * line, headers too large, TRACE refused). Same policy object, no copy of it.
  */
 final class CoreHeaders {
   private CoreHeaders() {}

@@ -31,7 +31,8 @@ final class DependencySelfCheck implements SelfCheck {
   private final Supplier<Inventory> inventory;
   private final Clock clock;
 
-  DependencySelfCheck(Path osv, dev.armet.deps.Severity failOn, Supplier<Inventory> inventory, Clock clock) {
+  DependencySelfCheck(
+      Path osv, dev.armet.deps.Severity failOn, Supplier<Inventory> inventory, Clock clock) {
     this.osv = Objects.requireNonNull(osv, "deps.osv");
     this.failOn = Objects.requireNonNull(failOn, "deps.fail-on");
     this.inventory = inventory;
@@ -49,31 +50,56 @@ final class DependencySelfCheck implements SelfCheck {
     try {
       db = OsvDatabase.load(osv);
     } catch (IOException e) {
-      return List.of(severe(env, "the OSV data cannot be read (" + e.getMessage() + ")",
-          "run `armet deps update --to " + osv + "`, or unset deps.osv"));
+      return List.of(
+          severe(
+              env,
+              "the OSV data cannot be read (" + e.getMessage() + ")",
+              "run `armet deps update --to " + osv + "`, or unset deps.osv"));
     }
     List<Finding> out = new ArrayList<>();
     Duration age = db.ageAt(clock.instant());
     if (age.compareTo(MAX_AGE) > 0) {
-      out.add(severe(env, "the OSV data at " + osv + " is " + age.toDays() + " days old",
-          "run `armet deps update --to " + osv + "` (daily, from cron or a systemd timer)"));
+      out.add(
+          severe(
+              env,
+              "the OSV data at " + osv + " is " + age.toDays() + " days old",
+              "run `armet deps update --to " + osv + "` (daily, from cron or a systemd timer)"));
     }
     AuditReport report = Audit.run(inventory.get(), db, List.of(), clock);
-    report.active().forEach(f -> {
-      String message = f.dependency().gav() + " on the class path: " + String.join(", ", f.ids()) + " ("
-          + f.severity().label() + ") " + f.summary();
-      String fix = f.fix().describe() + ", rebuild and redeploy";
-      out.add(f.severity().atLeast(failOn) ? Finding.error("dependencies", message, fix)
-          : Finding.warning("dependencies", message, fix));
-    });
+    report
+        .active()
+        .forEach(
+            f -> {
+              String message =
+                  f.dependency().gav()
+                      + " on the class path: "
+                      + String.join(", ", f.ids())
+                      + " ("
+                      + f.severity().label()
+                      + ") "
+                      + f.summary();
+              String fix = f.fix().describe() + ", rebuild and redeploy";
+              out.add(
+                  f.severity().atLeast(failOn)
+                      ? Finding.error("dependencies", message, fix)
+                      : Finding.warning("dependencies", message, fix));
+            });
     if (report.active().isEmpty()) {
-      out.add(Finding.info("dependencies", report.dependencyCount() + " artifacts on the class path, no known"
-          + " vulnerability (OSV data retrieved " + db.retrievedAt() + ")"));
+      out.add(
+          Finding.info(
+              "dependencies",
+              report.dependencyCount()
+                  + " artifacts on the class path, no known"
+                  + " vulnerability (OSV data retrieved "
+                  + db.retrievedAt()
+                  + ")"));
     }
     return out;
   }
 
   private static Finding severe(ArmetEnvironment env, String message, String fix) {
-    return env.isProduction() ? Finding.error("dependencies", message, fix) : Finding.warning("dependencies", message, fix);
+    return env.isProduction()
+        ? Finding.error("dependencies", message, fix)
+        : Finding.warning("dependencies", message, fix);
   }
 }

@@ -34,10 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The self-signed certificate for {@code localhost} that development mode serves: EC P-256,
- * SAN {@code DNS:localhost, IP:127.0.0.1, IP:::1}, valid {@value #VALIDITY_DAYS} days. Created
- * on first start in {@code <data>/tls/} (folder 0700, files 0600), reused while it has more
- * than a day left, replaced when it does not or cannot be read.
+ * The self-signed certificate for {@code localhost} that development mode serves: EC P-256, SAN
+ * {@code DNS:localhost, IP:127.0.0.1, IP:::1}, valid {@value #VALIDITY_DAYS} days. Created on first
+ * start in {@code <data>/tls/} (folder 0700, files 0600), reused while it has more than a day left,
+ * replaced when it does not or cannot be read.
  *
  * @param certificate the certificate
  * @param privateKey its key
@@ -47,8 +47,10 @@ record DevelopmentCertificate(X509Certificate certificate, PrivateKey privateKey
   static final int VALIDITY_DAYS = 90;
   static final String CERT_FILE = "localhost-cert.pem";
   static final String KEY_FILE = "localhost-key.pem";
+
   /** The organisation in the subject: how production recognises (and refuses) this certificate. */
   static final String ORGANIZATION = "Armet development certificate";
+
   private static final Duration RENEW_BEFORE = Duration.ofDays(1);
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.tls");
 
@@ -65,17 +67,25 @@ record DevelopmentCertificate(X509Certificate certificate, PrivateKey privateKey
         if (clock.instant().isBefore(renewAt)) {
           return new DevelopmentCertificate(cert, key, false);
         }
-        LOG.info("development certificate in {} expires {}; creating a new one", dir, cert.getNotAfter().toInstant());
+        LOG.info(
+            "development certificate in {} expires {}; creating a new one",
+            dir,
+            cert.getNotAfter().toInstant());
       } catch (IOException e) {
-        LOG.warn("development certificate in {} is unreadable ({}); creating a new one", dir, e.getMessage());
+        LOG.warn(
+            "development certificate in {} is unreadable ({}); creating a new one",
+            dir,
+            e.getMessage());
       }
     }
     DevelopmentCertificate fresh = generate(clock.instant());
     PemFiles.createPrivateDirectory(dataDirectory);
     PemFiles.createPrivateDirectory(dir);
     try {
-      PemFiles.writePrivate(keyFile, PemFiles.encode("PRIVATE KEY", fresh.privateKey().getEncoded()));
-      PemFiles.writePrivate(certFile, PemFiles.encode("CERTIFICATE", fresh.certificate().getEncoded()));
+      PemFiles.writePrivate(
+          keyFile, PemFiles.encode("PRIVATE KEY", fresh.privateKey().getEncoded()));
+      PemFiles.writePrivate(
+          certFile, PemFiles.encode("CERTIFICATE", fresh.certificate().getEncoded()));
     } catch (CertificateException e) {
       throw new IOException("cannot encode the development certificate", e);
     }
@@ -90,20 +100,35 @@ record DevelopmentCertificate(X509Certificate certificate, PrivateKey privateKey
       KeyPair pair = generator.generateKeyPair();
       X500Name name = new X500Name("CN=localhost, O=" + ORGANIZATION);
       BigInteger serial = new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
-          Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(VALIDITY_DAYS))),
-          name, pair.getPublic());
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              name,
+              serial,
+              Date.from(now.minus(Duration.ofHours(1))),
+              Date.from(now.plus(Duration.ofDays(VALIDITY_DAYS))),
+              name,
+              pair.getPublic());
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.dNSName, "localhost"),
-          new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-          new GeneralName(GeneralName.iPAddress, "::1")}));
+      builder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(
+              new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, "::1")
+              }));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-      X509Certificate cert = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      builder.addExtension(
+          Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+      X509Certificate cert =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
       return new DevelopmentCertificate(cert, pair.getPrivate(), true);
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IOException("cannot create the development certificate: " + e.getMessage(), e);

@@ -14,9 +14,9 @@ import org.eclipse.jetty.http.HttpStatus;
  * The body of every error response the server produces, whoever produced it (the application's
  * {@code sendError}, an uncaught exception, or Jetty refusing a malformed request).
  *
- * <p>In production the body holds the status, its standard reason phrase and, for 5xx, an
- * incident id that is also logged with the full exception: never an exception message, a stack
- * trace, a path or a server name. In development it adds the detail, HTML- or JSON-escaped.
+ * <p>In production the body holds the status, its standard reason phrase and, for 5xx, an incident
+ * id that is also logged with the full exception: never an exception message, a stack trace, a path
+ * or a server name. In development it adds the detail, HTML- or JSON-escaped.
  */
 final class ErrorBody {
   private static final HexFormat HEX = HexFormat.of();
@@ -29,9 +29,9 @@ final class ErrorBody {
     static final Detail NONE = new Detail(null, null, null);
 
     /**
-     * The detail of an error the application's own code raised: its exception, stack trace and
-     * all, unless that exception is Jetty refusing the request ({@link HttpException}: a bad
-     * URI, an ambiguous path), which is shown as its reason only.
+     * The detail of an error the application's own code raised: its exception, stack trace and all,
+     * unless that exception is Jetty refusing the request ({@link HttpException}: a bad URI, an
+     * ambiguous path), which is shown as its reason only.
      */
     static Detail ofApplication(int status, String message, String requestUri, Throwable cause) {
       return cause instanceof HttpException
@@ -40,16 +40,19 @@ final class ErrorBody {
     }
 
     /**
-     * The detail of a request Jetty refused before the application saw it: the most specific
-     * reason in the exception chain ("Bad URI % encoding" rather than "Bad Request"), never a
-     * stack trace of Jetty's internals.
+     * The detail of a request Jetty refused before the application saw it: the most specific reason
+     * in the exception chain ("Bad URI % encoding" rather than "Bad Request"), never a stack trace
+     * of Jetty's internals.
      */
     static Detail refusal(int status, String message, String requestUri, Throwable cause) {
       String generic = reason(status);
       String reason = message == null || message.equalsIgnoreCase(generic) ? null : message;
-      for (Throwable t = cause; t != null && reason == null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Throwable t = cause;
+          t != null && reason == null;
+          t = t.getCause() == t ? null : t.getCause()) {
         String candidate = t instanceof HttpException http ? http.getReason() : t.getMessage();
-        if (candidate != null && !candidate.equalsIgnoreCase(generic)
+        if (candidate != null
+            && !candidate.equalsIgnoreCase(generic)
             && !candidate.equalsIgnoreCase(HttpStatus.getMessage(status))) {
           reason = candidate;
         }
@@ -67,24 +70,30 @@ final class ErrorBody {
 
   /** The RFC 9110 reason phrase for {@code status}, or "Error". */
   static String reason(int status) {
-    String reason = switch (status) {
-      case 500 -> "Internal Server Error"; // Jetty's table says "Server Error"
-      case 413 -> "Content Too Large";
-      case 422 -> "Unprocessable Content";
-      default -> HttpStatus.getMessage(status);
-    };
+    String reason =
+        switch (status) {
+          case 500 -> "Internal Server Error"; // Jetty's table says "Server Error"
+          case 413 -> "Content Too Large";
+          case 422 -> "Unprocessable Content";
+          default -> HttpStatus.getMessage(status);
+        };
     return reason == null || reason.equals(Integer.toString(status)) ? "Error" : reason;
   }
 
-  static Rendered render(int status, String accept, ArmetEnvironment env, String incidentId, Detail detail) {
+  static Rendered render(
+      int status, String accept, ArmetEnvironment env, String incidentId, Detail detail) {
     Detail shown = env.isProduction() || detail == null ? Detail.NONE : detail;
     if (shown.message() != null && shown.message().equals(reason(status))) {
-      shown = new Detail(null, shown.requestUri(), shown.cause()); // says nothing the title does not
+      shown =
+          new Detail(null, shown.requestUri(), shown.cause()); // says nothing the title does not
     }
     if (prefersJson(accept)) {
-      return new Rendered("application/json", json(status, incidentId, shown).getBytes(StandardCharsets.UTF_8));
+      return new Rendered(
+          "application/json", json(status, incidentId, shown).getBytes(StandardCharsets.UTF_8));
     }
-    return new Rendered("text/html;charset=utf-8", html(status, incidentId, shown).getBytes(StandardCharsets.UTF_8));
+    return new Rendered(
+        "text/html;charset=utf-8",
+        html(status, incidentId, shown).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether the client ranks JSON above HTML in {@code Accept} (HTML wins ties and absence). */
@@ -124,13 +133,19 @@ final class ErrorBody {
 
   private static String html(int status, String incidentId, Detail detail) {
     String title = status + " " + escapeHtml(reason(status));
-    StringBuilder out = new StringBuilder(512)
-        .append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(title).append("</title></head>\n<body>\n<h1>").append(title).append("</h1>\n")
-        .append(status >= 500
-            ? "<p>Something went wrong on our side.</p>\n"
-            : "<p>The request could not be completed.</p>\n");
+    StringBuilder out =
+        new StringBuilder(512)
+            .append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .append("<title>")
+            .append(title)
+            .append("</title></head>\n<body>\n<h1>")
+            .append(title)
+            .append("</h1>\n")
+            .append(
+                status >= 500
+                    ? "<p>Something went wrong on our side.</p>\n"
+                    : "<p>The request could not be completed.</p>\n");
     if (incidentId != null) {
       out.append("<p>Incident id: <code>").append(incidentId).append("</code></p>\n");
     }

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the servlet context's error pages. It is reached by an {@code ERROR} dispatch, so
- * the {@code ArmetFilter} runs first and puts the security headers back on the response. 5xx
- * responses get an incident id, logged with the full exception.
+ * Renders the servlet context's error pages. It is reached by an {@code ERROR} dispatch, so the
+ * {@code ArmetFilter} runs first and puts the security headers back on the response. 5xx responses
+ * get an incident id, logged with the full exception.
  */
 final class ErrorPageServlet extends HttpServlet {
   static final String PATH = "/_armet/error";
@@ -26,7 +26,8 @@ final class ErrorPageServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (request.getDispatcherType() != DispatcherType.ERROR) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -41,11 +42,17 @@ final class ErrorPageServlet extends HttpServlet {
     String incident = null;
     if (status >= 500) {
       incident = ErrorBody.newIncidentId();
-      LOG.error("incident {}: {} {} answered {}", incident, request.getMethod(), uri, status, cause);
+      LOG.error(
+          "incident {}: {} {} answered {}", incident, request.getMethod(), uri, status, cause);
     }
     response.setHeader("Cache-Control", "no-store");
-    ErrorBody.Rendered page = ErrorBody.render(status, request.getHeader("Accept"), environment, incident,
-        ErrorBody.Detail.ofApplication(status, message, uri, cause));
+    ErrorBody.Rendered page =
+        ErrorBody.render(
+            status,
+            request.getHeader("Accept"),
+            environment,
+            incident,
+            ErrorBody.Detail.ofApplication(status, message, uri, cause));
     response.setContentType(page.contentType());
     response.setContentLength(page.body().length);
     if (!"HEAD".equals(request.getMethod())) {

@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.Callback;
  * <p>Why not HPACK's own limit: Jetty's HPACK decoder counts 32 extra bytes per field (RFC 7541
  * §4.1), so HTTP/2 would refuse smaller heads than HTTP/1.1, and it refuses by closing the whole
  * connection (GOAWAY) or the stream (REFUSED_STREAM, which tells clients to retry) instead of
- * answering. The decoder keeps a hard bound of {@link #HPACK_FACTOR} times the limit against
- * memory exhaustion; between the limit and that bound the client gets a 431 like on HTTP/1.1.
+ * answering. The decoder keeps a hard bound of {@link #HPACK_FACTOR} times the limit against memory
+ * exhaustion; between the limit and that bound the client gets a 431 like on HTTP/1.1.
  */
 final class Http2HeaderLimitHandler extends Handler.Wrapper {
   /** The HPACK decoder's bound, as a multiple of the configured limit. */
@@ -34,13 +34,17 @@ final class Http2HeaderLimitHandler extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2
         && http11HeadBytes(request) > maxHeaderBytes) {
-      Response.writeError(request, response, callback, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431);
+      Response.writeError(
+          request, response, callback, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431);
       return true;
     }
     return super.handle(request, response, callback);
   }
 
-  /** {@code METHOD SP path?query SP HTTP/1.1 CRLF}, then {@code name: value CRLF} per field, then CRLF. */
+  /**
+   * {@code METHOD SP path?query SP HTTP/1.1 CRLF}, then {@code name: value CRLF} per field, then
+   * CRLF.
+   */
   static long http11HeadBytes(Request request) {
     HttpURI uri = request.getHttpURI();
     String target = uri == null || uri.getPathQuery() == null ? "/" : uri.getPathQuery();

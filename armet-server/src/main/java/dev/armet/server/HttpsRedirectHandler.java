@@ -12,12 +12,12 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Sends every plain-HTTP request to HTTPS with {@code 308 Permanent Redirect} (method and body
- * kept), path and query unchanged, to the configured canonical host: never to the client's
- * {@code Host} header, which would make the redirect an open redirect. Secure requests pass on.
+ * kept), path and query unchanged, to the configured canonical host: never to the client's {@code
+ * Host} header, which would make the redirect an open redirect. Secure requests pass on.
  *
- * <p>The response carries the security headers of the core policy written for an insecure
- * request, so no {@code Strict-Transport-Security} (RFC 6797 §7.2: HSTS over plain HTTP is
- * ignored, and a network attacker could inject it anyway).
+ * <p>The response carries the security headers of the core policy written for an insecure request,
+ * so no {@code Strict-Transport-Security} (RFC 6797 §7.2: HSTS over plain HTTP is ignored, and a
+ * network attacker could inject it anyway).
  */
 final class HttpsRedirectHandler extends Handler.Wrapper {
   private final SecurityHeaders headers;
@@ -27,7 +27,8 @@ final class HttpsRedirectHandler extends Handler.Wrapper {
   /**
    * @param httpsPort the HTTPS port actually bound (read per request so that port 0 works)
    */
-  HttpsRedirectHandler(Handler next, SecurityHeaders headers, String canonicalHost, IntSupplier httpsPort) {
+  HttpsRedirectHandler(
+      Handler next, SecurityHeaders headers, String canonicalHost, IntSupplier httpsPort) {
     super(next);
     this.headers = headers;
     this.canonicalHost = canonicalHost;

@@ -26,12 +26,16 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * Asks the OCSP responder a certificate names (RFC 6960) whether the certificate is revoked,
  * accepting only an answer signed by the issuer or by a responder certificate the issuer signed.
- * The self-check ({@code armet doctor}, start-up) and the running server's revocation watch use
- * it; the stapled response itself is SunJSSE's (see {@link OcspStapling}).
+ * The self-check ({@code armet doctor}, start-up) and the running server's revocation watch use it;
+ * the stapled response itself is SunJSSE's (see {@link OcspStapling}).
  */
 final class OcspCheck {
   /** What the responder said. */
-  enum Status { GOOD, REVOKED, UNKNOWN }
+  enum Status {
+    GOOD,
+    REVOKED,
+    UNKNOWN
+  }
 
   /** The answer: {@code revokedAt} only for {@link Status#REVOKED}. */
   record Result(Status status, String responder, Instant revokedAt) {}
@@ -64,31 +68,45 @@ final class OcspCheck {
       throw new IOException("the OCSP responder URL " + url.get() + " is not a URL", e);
     }
     if (!"http".equalsIgnoreCase(responder.getScheme())) {
-      throw new IOException("the OCSP responder URL " + url.get() + " is not http:// (RFC 6960 A.1)");
+      throw new IOException(
+          "the OCSP responder URL " + url.get() + " is not http:// (RFC 6960 A.1)");
     }
     try {
-      CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-          new JcaX509CertificateHolder(issuer), leaf.getSerialNumber());
+      CertificateID id =
+          new CertificateID(
+              new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+              new JcaX509CertificateHolder(issuer),
+              leaf.getSerialNumber());
       OCSPReq request = new OCSPReqBuilder().addRequest(id).build();
-      HttpRequest post = HttpRequest.newBuilder(responder).timeout(timeout)
-          .header("Content-Type", "application/ocsp-request").header("Accept", "application/ocsp-response")
-          .header("User-Agent", USER_AGENT)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build();
+      HttpRequest post =
+          HttpRequest.newBuilder(responder)
+              .timeout(timeout)
+              .header("Content-Type", "application/ocsp-request")
+              .header("Accept", "application/ocsp-response")
+              .header("User-Agent", USER_AGENT)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+              .build();
       HttpResponse<byte[]> answer;
-      try (HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-          .build()) {
+      try (HttpClient http =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build()) {
         answer = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
       }
       if (answer.statusCode() != 200) {
-        throw new IOException("the OCSP responder " + responder + " answered HTTP " + answer.statusCode());
+        throw new IOException(
+            "the OCSP responder " + responder + " answered HTTP " + answer.statusCode());
       }
       OCSPResp response = new OCSPResp(answer.body());
       if (response.getStatus() != OCSPResp.SUCCESSFUL) {
-        throw new IOException("the OCSP responder " + responder + " answered status " + response.getStatus());
+        throw new IOException(
+            "the OCSP responder " + responder + " answered status " + response.getStatus());
       }
       BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
       if (!signedByIssuer(basic, issuer)) {
-        throw new IOException("the OCSP response of " + responder + " is not signed by the certificate's issuer");
+        throw new IOException(
+            "the OCSP response of " + responder + " is not signed by the certificate's issuer");
       }
       for (SingleResp single : basic.getResponses()) {
         if (!single.getCertID().equals(id)) {
@@ -99,8 +117,9 @@ final class OcspCheck {
           return Optional.of(new Result(Status.GOOD, responder.toString(), null));
         }
         if (status instanceof RevokedStatus revoked) {
-          return Optional.of(new Result(Status.REVOKED, responder.toString(),
-              revoked.getRevocationTime().toInstant()));
+          return Optional.of(
+              new Result(
+                  Status.REVOKED, responder.toString(), revoked.getRevocationTime().toInstant()));
         }
         return Optional.of(new Result(Status.UNKNOWN, responder.toString(), null));
       }
@@ -111,12 +130,14 @@ final class OcspCheck {
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new IOException("the OCSP exchange with " + responder + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "the OCSP exchange with " + responder + " failed: " + e.getMessage(), e);
     }
   }
 
   /** Signed by the issuer's key, or by a certificate in the response that the issuer signed. */
-  private static boolean signedByIssuer(BasicOCSPResp basic, X509Certificate issuer) throws Exception {
+  private static boolean signedByIssuer(BasicOCSPResp basic, X509Certificate issuer)
+      throws Exception {
     JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder();
     try {
       if (basic.isSignatureValid(verifiers.build(issuer.getPublicKey()))) {
@@ -127,9 +148,10 @@ final class OcspCheck {
     }
     for (X509CertificateHolder delegate : basic.getCerts()) {
       if (delegate.isSignatureValid(verifiers.build(issuer.getPublicKey()))
-          && org.bouncycastle.asn1.x509.ExtendedKeyUsage.fromExtensions(delegate.getExtensions()) != null
-          && org.bouncycastle.asn1.x509.ExtendedKeyUsage.fromExtensions(delegate.getExtensions()).hasKeyPurposeId(
-              org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning)
+          && org.bouncycastle.asn1.x509.ExtendedKeyUsage.fromExtensions(delegate.getExtensions())
+              != null
+          && org.bouncycastle.asn1.x509.ExtendedKeyUsage.fromExtensions(delegate.getExtensions())
+              .hasKeyPurposeId(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning)
           && basic.isSignatureValid(verifiers.build(delegate))) {
         return true;
       }

@@ -20,20 +20,26 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Reads and writes PEM certificates and PKCS#8 keys, and owner-only files and folders
- * (0600/0700) so that a private key is never world-readable, not even for an instant. Public for
- * the server's own packages (ACME storage); not an API for applications.
+ * Reads and writes PEM certificates and PKCS#8 keys, and owner-only files and folders (0600/0700)
+ * so that a private key is never world-readable, not even for an instant. Public for the server's
+ * own packages (ACME storage); not an API for applications.
  */
 public final class PemFiles {
-  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
   private PemFiles() {}
 
   public static String encode(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n"
+    return "-----BEGIN "
+        + label
+        + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + label + "-----\n";
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 
   public static byte[] decode(String label, String pem) throws IOException {
@@ -54,8 +60,9 @@ public final class PemFiles {
   public static X509Certificate readCertificate(Path file) throws IOException {
     try {
       byte[] der = decode("CERTIFICATE", Files.readString(file, StandardCharsets.US_ASCII));
-      return (X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(der));
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot read certificate " + file + ": " + e.getMessage(), e);
     }
@@ -94,9 +101,11 @@ public final class PemFiles {
   /** Writes {@code text} to {@code file} with mode 0600, atomically replacing any old file. */
   public static void writePrivate(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    Path tmp = isPosix(dir)
-        ? Files.createTempFile(dir, ".tmp-", ".pem", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-        : Files.createTempFile(dir, ".tmp-", ".pem");
+    Path tmp =
+        isPosix(dir)
+            ? Files.createTempFile(
+                dir, ".tmp-", ".pem", PosixFilePermissions.asFileAttribute(OWNER_FILE))
+            : Files.createTempFile(dir, ".tmp-", ".pem");
     try {
       Files.writeString(tmp, text, StandardCharsets.US_ASCII);
       try {

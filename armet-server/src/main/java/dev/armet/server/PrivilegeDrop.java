@@ -13,10 +13,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Switches the whole process to an unprivileged user through glibc's {@code setgroups},
- * {@code setgid} and {@code setuid} (Java's FFM API). The glibc functions, not the raw system
- * calls: glibc applies a credential change to every thread of the process, and the JVM already
- * runs a dozen. Order matters: groups first, while still root; the user last.
+ * Switches the whole process to an unprivileged user through glibc's {@code setgroups}, {@code
+ * setgid} and {@code setuid} (Java's FFM API). The glibc functions, not the raw system calls: glibc
+ * applies a credential change to every thread of the process, and the JVM already runs a dozen.
+ * Order matters: groups first, while still root; the user last.
  *
  * <p>Assumes Linux on a 64-bit ABI ({@code struct passwd}/{@code group} offsets below).
  */
@@ -37,8 +37,10 @@ final class PrivilegeDrop {
   /** Looks up {@code user} (and {@code group}, or the user's primary group when null). */
   static Target resolve(String user, String group) {
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment pw = (MemorySegment) handle("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS), false)
-          .invokeExact(arena.allocateFrom(user));
+      MemorySegment pw =
+          (MemorySegment)
+              handle("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS), false)
+                  .invokeExact(arena.allocateFrom(user));
       if (pw.equals(MemorySegment.NULL)) {
         throw new IllegalArgumentException("server.user: no such user '" + user + "'");
       }
@@ -47,8 +49,10 @@ final class PrivilegeDrop {
       int gid = pw.get(JAVA_INT, PW_GID);
       String groupName = group;
       if (group != null) {
-        MemorySegment gr = (MemorySegment) handle("getgrnam", FunctionDescriptor.of(ADDRESS, ADDRESS), false)
-            .invokeExact(arena.allocateFrom(group));
+        MemorySegment gr =
+            (MemorySegment)
+                handle("getgrnam", FunctionDescriptor.of(ADDRESS, ADDRESS), false)
+                    .invokeExact(arena.allocateFrom(group));
         if (gr.equals(MemorySegment.NULL)) {
           throw new IllegalArgumentException("server.group: no such group '" + group + "'");
         }
@@ -57,7 +61,8 @@ final class PrivilegeDrop {
         groupName = Integer.toString(gid);
       }
       if (uid == 0 || gid == 0) {
-        throw new IllegalArgumentException("server.user/server.group must not be root, was " + user + ":" + groupName);
+        throw new IllegalArgumentException(
+            "server.user/server.group must not be root, was " + user + ":" + groupName);
       }
       return new Target(user, uid, groupName, gid);
     } catch (IllegalArgumentException e) {
@@ -71,12 +76,20 @@ final class PrivilegeDrop {
   static void apply(Target target) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment errno = arena.allocate(CAPTURE);
-      int rc = (int) handle("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), true)
-          .invokeExact(errno, 0L, MemorySegment.NULL);
+      int rc =
+          (int)
+              handle("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), true)
+                  .invokeExact(errno, 0L, MemorySegment.NULL);
       check(rc, errno, "setgroups(0, NULL)");
-      rc = (int) handle("setgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), true).invokeExact(errno, target.gid());
+      rc =
+          (int)
+              handle("setgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), true)
+                  .invokeExact(errno, target.gid());
       check(rc, errno, "setgid(" + target.gid() + ")");
-      rc = (int) handle("setuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), true).invokeExact(errno, target.uid());
+      rc =
+          (int)
+              handle("setuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), true)
+                  .invokeExact(errno, target.uid());
       check(rc, errno, "setuid(" + target.uid() + ")");
     } catch (IllegalStateException e) {
       throw e;
@@ -87,14 +100,24 @@ final class PrivilegeDrop {
 
   private static void check(int rc, MemorySegment errno, String call) {
     if (rc != 0) {
-      throw new IllegalStateException(call + " failed with errno " + (int) ERRNO.get(errno, 0L)
-          + " (the process must start as root to switch users)");
+      throw new IllegalStateException(
+          call
+              + " failed with errno "
+              + (int) ERRNO.get(errno, 0L)
+              + " (the process must start as root to switch users)");
     }
   }
 
-  private static MethodHandle handle(String symbol, FunctionDescriptor descriptor, boolean captureErrno) {
-    MemorySegment address = LINKER.defaultLookup().find(symbol)
-        .orElseThrow(() -> new IllegalStateException("the C library has no " + symbol + "; not Linux/glibc?"));
+  private static MethodHandle handle(
+      String symbol, FunctionDescriptor descriptor, boolean captureErrno) {
+    MemorySegment address =
+        LINKER
+            .defaultLookup()
+            .find(symbol)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the C library has no " + symbol + "; not Linux/glibc?"));
     return captureErrno
         ? LINKER.downcallHandle(address, descriptor, Linker.Option.captureCallState("errno"))
         : LINKER.downcallHandle(address, descriptor);

@@ -11,8 +11,8 @@ import java.util.OptionalInt;
 
 /**
  * Reads the process's credentials from {@code /proc} (Linux): who each thread runs as, and the
- * umask. {@code /proc/self/task/<tid>/status} is the per-thread truth the kernel uses, which is
- * why the privilege drop is verified there and not through the JVM's view of {@code user.name}.
+ * umask. {@code /proc/self/task/<tid>/status} is the per-thread truth the kernel uses, which is why
+ * the privilege drop is verified there and not through the JVM's view of {@code user.name}.
  */
 final class ProcessCredentials {
   private static final Path SELF = Path.of("/proc/self/status");
@@ -44,8 +44,8 @@ final class ProcessCredentials {
   }
 
   /**
-   * Checks every thread: real, effective, saved and file-system user and group ids are the
-   * target's and no supplementary group is left.
+   * Checks every thread: real, effective, saved and file-system user and group ids are the target's
+   * and no supplementary group is left.
    *
    * @throws IllegalStateException naming the first thread that kept a privilege
    */
@@ -62,10 +62,20 @@ final class ProcessCredentials {
         List<Integer> uids = ids(status, "Uid:");
         List<Integer> gids = ids(status, "Gid:");
         List<Integer> groups = ids(status, "Groups:");
-        if (uids.stream().anyMatch(id -> id != uid) || gids.stream().anyMatch(id -> id != gid)
+        if (uids.stream().anyMatch(id -> id != uid)
+            || gids.stream().anyMatch(id -> id != gid)
             || groups.stream().anyMatch(id -> id == 0 || id != gid)) {
-          throw new IllegalStateException("thread " + task.getFileName() + " (" + value(status, "Name:")
-              + ") kept privileges after the drop: Uid " + uids + ", Gid " + gids + ", Groups " + groups);
+          throw new IllegalStateException(
+              "thread "
+                  + task.getFileName()
+                  + " ("
+                  + value(status, "Name:")
+                  + ") kept privileges after the drop: Uid "
+                  + uids
+                  + ", Gid "
+                  + gids
+                  + ", Groups "
+                  + groups);
         }
         checked++;
       }

@@ -3,8 +3,8 @@ package dev.armet.server;
 import java.time.Duration;
 
 /**
- * The request limits: each refused with a short 4xx from Armet's error pages, never a stack
- * trace. Defaults suit a typical web application and API; raise them per need.
+ * The request limits: each refused with a short 4xx from Armet's error pages, never a stack trace.
+ * Defaults suit a typical web application and API; raise them per need.
  *
  * <table>
  * <caption>Limits and defaults</caption>
@@ -94,9 +94,25 @@ public final class RequestLimits {
 
   @Override
   public String toString() {
-    return "header " + maxRequestHeaderBytes + " B, URI " + maxUriBytes + " B, body " + maxBodyBytes + " B, "
-        + maxParameters + " parameters, part " + maxPartBytes + " B, head within " + headerTimeout.toMillis()
-        + " ms, body within " + bodyTimeout.toMillis() + " ms, idle " + idleTimeout.toMillis() + " ms, " + maxConnections + " connections";
+    return "header "
+        + maxRequestHeaderBytes
+        + " B, URI "
+        + maxUriBytes
+        + " B, body "
+        + maxBodyBytes
+        + " B, "
+        + maxParameters
+        + " parameters, part "
+        + maxPartBytes
+        + " B, head within "
+        + headerTimeout.toMillis()
+        + " ms, body within "
+        + bodyTimeout.toMillis()
+        + " ms, idle "
+        + idleTimeout.toMillis()
+        + " ms, "
+        + maxConnections
+        + " connections";
   }
 
   /** Builds {@link RequestLimits}; every value is checked in {@link #build()}. */
@@ -143,15 +159,18 @@ public final class RequestLimits {
       return this;
     }
 
-    /** Time a client has to send a whole request head, against slowloris (1 s to 5 min; default 10 s). */
+    /**
+     * Time a client has to send a whole request head, against slowloris (1 s to 5 min; default 10
+     * s).
+     */
     public Builder headerTimeout(Duration timeout) {
       this.headerTimeout = timeout;
       return this;
     }
 
     /**
-     * Time a client has to send a whole request body, against slow POST (1 s to 1 h; default
-     * 60 s, which a 1 MiB body meets at 18 KB/s); 408 and a closed connection beyond.
+     * Time a client has to send a whole request body, against slow POST (1 s to 1 h; default 60 s,
+     * which a 1 MiB body meets at 18 KB/s); 408 and a closed connection beyond.
      */
     public Builder bodyTimeout(Duration timeout) {
       this.bodyTimeout = timeout;
@@ -185,14 +204,21 @@ public final class RequestLimits {
 
     private static void check(String key, long value, long min, long max) {
       if (value < min || value > max) {
-        throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", was " + value);
+        throw new IllegalArgumentException(
+            key + " must be between " + min + " and " + max + ", was " + value);
       }
     }
 
     private static void check(String key, Duration value, Duration min, Duration max) {
       if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-        throw new IllegalArgumentException(key + " must be between " + min.toMillis() + "ms and " + max.toMillis()
-            + "ms, was " + (value == null ? "null" : value.toMillis() + "ms"));
+        throw new IllegalArgumentException(
+            key
+                + " must be between "
+                + min.toMillis()
+                + "ms and "
+                + max.toMillis()
+                + "ms, was "
+                + (value == null ? "null" : value.toMillis() + "ms"));
       }
     }
   }

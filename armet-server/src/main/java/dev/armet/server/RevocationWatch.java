@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the served certificate's OCSP responder, at start and then every {@code interval},
- * whether the certificate was revoked; a revoked one is logged as an error and recorded once per
- * certificate as a {@code tls_certificate_revoked} security event. Certificates naming no
- * responder (Let's Encrypt's since 2025, the development certificate) are not checked.
+ * Asks the served certificate's OCSP responder, at start and then every {@code interval}, whether
+ * the certificate was revoked; a revoked one is logged as an error and recorded once per
+ * certificate as a {@code tls_certificate_revoked} security event. Certificates naming no responder
+ * (Let's Encrypt's since 2025, the development certificate) are not checked.
  */
 final class RevocationWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.tls");
@@ -30,19 +30,23 @@ final class RevocationWatch implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private volatile BigInteger reported;
 
-  RevocationWatch(Supplier<List<X509Certificate>> served, SecurityEventSink events, Duration interval) {
+  RevocationWatch(
+      Supplier<List<X509Certificate>> served, SecurityEventSink events, Duration interval) {
     this.served = served;
     this.events = events;
     this.interval = interval;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "armet-ocsp-check");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "armet-ocsp-check");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void start() {
-    scheduler.scheduleWithFixedDelay(this::checkOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::checkOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One look at the served certificate; never throws. */
@@ -54,17 +58,22 @@ final class RevocationWatch implements AutoCloseable {
     X509Certificate leaf = chain.get(0);
     try {
       Optional<OcspCheck.Result> result = OcspCheck.check(chain, ServerSelfCheck.OCSP_TIMEOUT);
-      if (result.isPresent() && result.get().status() == OcspCheck.Status.REVOKED
+      if (result.isPresent()
+          && result.get().status() == OcspCheck.Status.REVOKED
           && !leaf.getSerialNumber().equals(reported)) {
         reported = leaf.getSerialNumber();
-        LOG.error("the served certificate {} (serial {}) was revoked at {} according to {}: replace it",
-            leaf.getSubjectX500Principal(), leaf.getSerialNumber().toString(16), result.get().revokedAt(),
+        LOG.error(
+            "the served certificate {} (serial {}) was revoked at {} according to {}: replace it",
+            leaf.getSubjectX500Principal(),
+            leaf.getSerialNumber().toString(16),
+            result.get().revokedAt(),
             result.get().responder());
-        events.record(SecurityEvent.of("tls_certificate_revoked")
-            .with("subject", leaf.getSubjectX500Principal().getName())
-            .with("serial", leaf.getSerialNumber().toString(16))
-            .with("revoked_at", result.get().revokedAt())
-            .with("responder", result.get().responder()));
+        events.record(
+            SecurityEvent.of("tls_certificate_revoked")
+                .with("subject", leaf.getSubjectX500Principal().getName())
+                .with("serial", leaf.getSerialNumber().toString(16))
+                .with("revoked_at", result.get().revokedAt())
+                .with("responder", result.get().responder()));
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("cannot learn the revocation status of the served certificate: {}", e.getMessage());

@@ -1,9 +1,8 @@
 package dev.armet.server;
 
 import dev.armet.internal.server.PreEncodedSecurityHeaders;
-
-import dev.armet.server.acme.AcmeHttpChallengeHandler;
 import dev.armet.server.acme.AcmeCertificateSelector;
+import dev.armet.server.acme.AcmeHttpChallengeHandler;
 import dev.armet.server.acme.AcmeTlsAlpnConnectionFactory;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,19 +23,20 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or
- * HTTP/1.1), a plain connector that only redirects, the limits, and the handler chain
- * {@code graceful → HTTP/2 head limit → body timeout → TRACE refusal → URI limits →
- * [ACME HTTP-01 answers] → HTTPS redirect → body charset → body size → pre-encoded security
- * headers → servlet context}.
+ * Puts the Jetty server together: an HTTPS connector (TLS, then ALPN choosing HTTP/2 or HTTP/1.1),
+ * a plain connector that only redirects, the limits, and the handler chain {@code graceful → HTTP/2
+ * head limit → body timeout → TRACE refusal → URI limits → [ACME HTTP-01 answers] → HTTPS redirect
+ * → body charset → body size → pre-encoded security headers → servlet context}.
  */
-record ServerAssembly(Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
+record ServerAssembly(
+    Server server, ServerConnector https, ServerConnector http, SslContextFactory.Server tls) {
 
   /**
-   * @param acme the ACME challenge answers when the certificate comes from ACME (adds the
-   *     {@code acme-tls/1} protocol and the HTTP-01 path), or null
+   * @param acme the ACME challenge answers when the certificate comes from ACME (adds the {@code
+   *     acme-tls/1} protocol and the HTTP-01 path), or null
    */
-  static ServerAssembly create(ArmetServerConfig config, ServerCertificate certificate, AcmeCertificateSelector acme)
+  static ServerAssembly create(
+      ArmetServerConfig config, ServerCertificate certificate, AcmeCertificateSelector acme)
       throws java.io.IOException {
     RequestLimits limits = config.limits();
     QueuedThreadPool threads = new QueuedThreadPool();
@@ -56,20 +56,30 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     // HSTS is the filter's job (one policy); SNI is not required because clients omit it for IPs.
     secure.addCustomizer(new SecureRequestCustomizer(false, true, -1, false));
 
-    SslContextFactory.Server tls = TlsSetup.contextFactory(config.tls(), certificate,
-        acme == null ? UnaryOperator.identity() : acme::wrap);
+    SslContextFactory.Server tls =
+        TlsSetup.contextFactory(
+            config.tls(), certificate, acme == null ? UnaryOperator.identity() : acme::wrap);
     HttpConnectionFactory http11 = new HttpConnectionFactory(secure);
     // HPACK's own limit would refuse by closing the connection: keep it as a hard bound only,
     // and answer 431 at the HTTP/1.1 limit (Http2HeaderLimitHandler).
     HttpConfiguration secureH2 = new HttpConfiguration(secure);
-    secureH2.setRequestHeaderSize(limits.maxRequestHeaderBytes() * Http2HeaderLimitHandler.HPACK_FACTOR);
+    secureH2.setRequestHeaderSize(
+        limits.maxRequestHeaderBytes() * Http2HeaderLimitHandler.HPACK_FACTOR);
     HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secureH2);
     ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
     alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
-    ServerConnector https = acme == null
-        ? new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11)
-        : new ServerConnector(s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11,
-            new AcmeTlsAlpnConnectionFactory()); // last: chosen only by a client offering nothing else
+    ServerConnector https =
+        acme == null
+            ? new ServerConnector(
+                s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11)
+            : new ServerConnector(
+                s,
+                new SslConnectionFactory(tls, alpn.getProtocol()),
+                alpn,
+                h2,
+                http11,
+                new AcmeTlsAlpnConnectionFactory()); // last: chosen only by a client offering
+    // nothing else
     https.setName("https");
     https.setHost(config.bindAddress());
     https.setPort(config.httpsPort());
@@ -86,14 +96,23 @@ record ServerAssembly(Server server, ServerConnector https, ServerConnector http
     s.addBean(new HeaderTimeout(limits.headerTimeout(), List.of(https, http)));
 
     ServletContextHandler context = ServletContextAssembly.create(config);
-    SizeLimitHandler bodyLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 past the limit
+    SizeLimitHandler bodyLimit =
+        new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 past the limit
     bodyLimit.setHandler(PreEncodedSecurityHeaders.wrap(config.filter(), context));
-    HttpsRedirectHandler redirect = new HttpsRedirectHandler(new BodyCharsetHandler(bodyLimit), config.filter().headers(),
-        config.canonicalHost(), https::getLocalPort);
-    Handler plainHttp = acme == null ? redirect : new AcmeHttpChallengeHandler(redirect, acme.responses());
-    Handler checks = new Http2HeaderLimitHandler(new BodyTimeoutHandler(
-        new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits)), limits.bodyTimeout()),
-        limits.maxRequestHeaderBytes());
+    HttpsRedirectHandler redirect =
+        new HttpsRedirectHandler(
+            new BodyCharsetHandler(bodyLimit),
+            config.filter().headers(),
+            config.canonicalHost(),
+            https::getLocalPort);
+    Handler plainHttp =
+        acme == null ? redirect : new AcmeHttpChallengeHandler(redirect, acme.responses());
+    Handler checks =
+        new Http2HeaderLimitHandler(
+            new BodyTimeoutHandler(
+                new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits)),
+                limits.bodyTimeout()),
+            limits.maxRequestHeaderBytes());
     s.setHandler(new GracefulHandler(checks));
     s.setErrorHandler(new ServerErrorHandler(config.filter().headers(), config.environment()));
     s.setStopTimeout(config.stopTimeout().toMillis());

@@ -26,8 +26,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * A certificate chain (leaf first) and its private key, read from PEM files or PKCS#12, and
- * checked to belong together: a renewal caught half-written must not replace a working pair.
+ * A certificate chain (leaf first) and its private key, read from PEM files or PKCS#12, and checked
+ * to belong together: a renewal caught half-written must not replace a working pair.
  */
 record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
   ServerCertificate {
@@ -40,9 +40,10 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
 
   /** Loads the certificate {@code tls} names; it must have one. */
   static ServerCertificate load(TlsConfig tls) throws IOException {
-    ServerCertificate loaded = tls.keyStore().isPresent()
-        ? fromPkcs12(tls.keyStore().get(), tls.keyStorePassword())
-        : fromPem(tls.certificateChain().orElseThrow(), tls.privateKey().orElseThrow());
+    ServerCertificate loaded =
+        tls.keyStore().isPresent()
+            ? fromPkcs12(tls.keyStore().get(), tls.keyStorePassword())
+            : fromPem(tls.certificateChain().orElseThrow(), tls.privateKey().orElseThrow());
     loaded.checkKeyMatches();
     return loaded;
   }
@@ -54,7 +55,8 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
         chain.add((X509Certificate) c);
       }
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IOException("tls.certificate " + fullchain + " is not a PEM certificate chain: " + e.getMessage(), e);
+      throw new IOException(
+          "tls.certificate " + fullchain + " is not a PEM certificate chain: " + e.getMessage(), e);
     }
     if (chain.isEmpty()) {
       throw new IOException("tls.certificate " + fullchain + " holds no certificate");
@@ -62,14 +64,20 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
     return new ServerCertificate(chain, readKey(keyFile));
   }
 
-  /** PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}). */
+  /**
+   * PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE
+   * KEY}).
+   */
   static PrivateKey readKey(Path keyFile) throws IOException {
     Object parsed;
     try (Reader in = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
         PEMParser pem = new PEMParser(in)) {
       parsed = pem.readObject();
-      while (parsed != null && !(parsed instanceof PEMKeyPair || parsed instanceof PrivateKeyInfo
-          || parsed instanceof PEMEncryptedKeyPair || parsed instanceof PKCS8EncryptedPrivateKeyInfo)) {
+      while (parsed != null
+          && !(parsed instanceof PEMKeyPair
+              || parsed instanceof PrivateKeyInfo
+              || parsed instanceof PEMEncryptedKeyPair
+              || parsed instanceof PKCS8EncryptedPrivateKeyInfo)) {
         parsed = pem.readObject(); // skip EC PARAMETERS blocks that openssl ecparam writes first
       }
     } catch (IOException | RuntimeException e) {
@@ -85,8 +93,11 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
       return converter.getPrivateKey(info);
     }
     if (parsed != null) {
-      throw new IOException("tls.private-key " + keyFile + " is encrypted; the server reads unencrypted keys "
-          + "(protect the file with mode 0600 instead, or use tls.keystore with a password)");
+      throw new IOException(
+          "tls.private-key "
+              + keyFile
+              + " is encrypted; the server reads unencrypted keys "
+              + "(protect the file with mode 0600 instead, or use tls.keystore with a password)");
     }
     throw new IOException("tls.private-key " + keyFile + " holds no private key");
   }
@@ -98,8 +109,12 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
       store.load(in, password);
     } catch (IOException | GeneralSecurityException e) {
       java.util.Arrays.fill(password, '\0');
-      throw new IOException("tls.keystore " + file + " cannot be read (wrong tls.keystore-password?): "
-          + e.getClass().getSimpleName(), e);
+      throw new IOException(
+          "tls.keystore "
+              + file
+              + " cannot be read (wrong tls.keystore-password?): "
+              + e.getClass().getSimpleName(),
+          e);
     }
     try {
       for (String alias : Collections.list(store.aliases())) {
@@ -114,8 +129,12 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
       }
       throw new IOException("tls.keystore " + file + " holds no private key entry");
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IOException("tls.keystore " + file + " cannot be read (wrong tls.keystore-password?): "
-          + e.getClass().getSimpleName(), e);
+      throw new IOException(
+          "tls.keystore "
+              + file
+              + " cannot be read (wrong tls.keystore-password?): "
+              + e.getClass().getSimpleName(),
+          e);
     } finally {
       java.util.Arrays.fill(password, '\0');
     }
@@ -123,20 +142,23 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
 
   /** Signs a random challenge with the key and verifies it with the leaf's public key. */
   void checkKeyMatches() throws IOException {
-    String algorithm = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      case "Ed25519", "EdDSA" -> "Ed25519";
-      case "RSASSA-PSS" -> "RSASSA-PSS";
-      default -> throw new IOException("unsupported private key algorithm " + key.getAlgorithm());
-    };
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          case "Ed25519", "EdDSA" -> "Ed25519";
+          case "RSASSA-PSS" -> "RSASSA-PSS";
+          default ->
+              throw new IOException("unsupported private key algorithm " + key.getAlgorithm());
+        };
     try {
       byte[] challenge = new byte[32];
       new SecureRandom().nextBytes(challenge);
       Signature sign = Signature.getInstance(algorithm);
       if (algorithm.equals("RSASSA-PSS")) {
-        sign.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        sign.setParameter(
+            new java.security.spec.PSSParameterSpec(
+                "SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
       }
       sign.initSign(key);
       sign.update(challenge);
@@ -144,11 +166,18 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
       sign.initVerify(leaf().getPublicKey());
       sign.update(challenge);
       if (!sign.verify(signature)) {
-        throw new IOException("the private key does not belong to the certificate " + leaf().getSubjectX500Principal());
+        throw new IOException(
+            "the private key does not belong to the certificate "
+                + leaf().getSubjectX500Principal());
       }
     } catch (GeneralSecurityException e) {
-      throw new IOException("the private key does not belong to the certificate "
-          + leaf().getSubjectX500Principal() + " (" + e.getClass().getSimpleName() + ")", e);
+      throw new IOException(
+          "the private key does not belong to the certificate "
+              + leaf().getSubjectX500Principal()
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
     }
   }
 

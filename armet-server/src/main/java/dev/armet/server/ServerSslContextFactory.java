@@ -24,7 +24,8 @@ final class ServerSslContextFactory extends SslContextFactory.Server {
    * @param namedGroups the groups, most preferred first; empty: the provider's default
    * @param keyManagers wraps each key manager; {@link UnaryOperator#identity()} for none
    */
-  ServerSslContextFactory(List<String> namedGroups, UnaryOperator<X509ExtendedKeyManager> keyManagers) {
+  ServerSslContextFactory(
+      List<String> namedGroups, UnaryOperator<X509ExtendedKeyManager> keyManagers) {
     this.namedGroups = List.copyOf(namedGroups);
     this.keyManagers = keyManagers;
   }

@@ -3,14 +3,14 @@ package dev.armet.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
- * Builds the one servlet context: {@code ArmetFilter} on {@code /*} for {@code REQUEST} and
- * {@code ERROR}, the application's servlets, static folders, and Armet's error page.
+ * Builds the one servlet context: {@code ArmetFilter} on {@code /*} for {@code REQUEST} and {@code
+ * ERROR}, the application's servlets, static folders, and Armet's error page.
  */
 final class ServletContextAssembly {
   private ServletContextAssembly() {}
@@ -19,20 +19,26 @@ final class ServletContextAssembly {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.setDisplayName("armet");
-    context.setErrorHandler(new ContextErrorHandler(config.filter().headers(), config.environment()));
+    context.setErrorHandler(
+        new ContextErrorHandler(config.filter().headers(), config.environment()));
     RequestLimits limits = config.limits();
     // Jetty counts form fields and multipart parts against the same key limit.
     context.setMaxFormKeys(limits.maxParameters());
     context.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
-    MultipartConfigElement multipart = new MultipartConfigElement("", limits.maxPartBytes(), limits.maxBodyBytes(),
-        (int) Math.min(limits.maxPartBytes(), 64 * 1024));
+    MultipartConfigElement multipart =
+        new MultipartConfigElement(
+            "",
+            limits.maxPartBytes(),
+            limits.maxBodyBytes(),
+            (int) Math.min(limits.maxPartBytes(), 64 * 1024));
 
     FilterHolder filter = new FilterHolder(config.filter());
     filter.setName("armet");
     filter.setAsyncSupported(true);
     context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 
-    ServletHolder errors = new ServletHolder("armet-error", new ErrorPageServlet(config.environment()));
+    ServletHolder errors =
+        new ServletHolder("armet-error", new ErrorPageServlet(config.environment()));
     context.addServlet(errors, ErrorPageServlet.PATH);
 
     int n = 0;

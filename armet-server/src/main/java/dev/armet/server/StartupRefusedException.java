@@ -9,9 +9,11 @@ public final class StartupRefusedException extends IllegalStateException {
   private final transient SelfCheckReport report;
 
   StartupRefusedException(SelfCheckReport report) {
-    super("refusing to start in production: " + report.errors().stream()
-        .map(f -> f.topic() + ": " + f.message() + " (fix: " + f.fix() + ")")
-        .collect(Collectors.joining("; ")));
+    super(
+        "refusing to start in production: "
+            + report.errors().stream()
+                .map(f -> f.topic() + ": " + f.message() + " (fix: " + f.fix() + ")")
+                .collect(Collectors.joining("; ")));
     this.report = report;
   }
 

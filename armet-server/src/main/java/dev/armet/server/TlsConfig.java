@@ -12,13 +12,13 @@ import java.util.function.Consumer;
 /**
  * The TLS settings of the HTTPS connector: profile, certificate, reload and expiry warning.
  *
- * <p>The certificate comes from PEM files as certbot writes them ({@code fullchain.pem} and
- * {@code privkey.pem}; PKCS#8, PKCS#1 RSA or SEC1 EC key) or from a PKCS#12 key store. The files
- * are checked every {@link #reloadInterval()} (default 1 minute) and a changed certificate is
- * put into service without a restart and without closing open connections; a broken new file
- * is logged and the old certificate stays. With no certificate configured, development serves
- * a self-signed one for {@code localhost}; production refuses to start. Or, with {@link Builder#acme},
- * the server obtains and renews its certificate from an ACME CA itself (see {@link AcmeConfig}).
+ * <p>The certificate comes from PEM files as certbot writes them ({@code fullchain.pem} and {@code
+ * privkey.pem}; PKCS#8, PKCS#1 RSA or SEC1 EC key) or from a PKCS#12 key store. The files are
+ * checked every {@link #reloadInterval()} (default 1 minute) and a changed certificate is put into
+ * service without a restart and without closing open connections; a broken new file is logged and
+ * the old certificate stays. With no certificate configured, development serves a self-signed one
+ * for {@code localhost}; production refuses to start. Or, with {@link Builder#acme}, the server
+ * obtains and renews its certificate from an ACME CA itself (see {@link AcmeConfig}).
  *
  * <pre>{@code
  * c.tls(t -> t.profile(TlsProfile.INTERMEDIATE)
@@ -79,7 +79,8 @@ public final class TlsConfig {
 
   /** The files that hold the certificate and key, watched for changes. */
   public List<Path> certificateFiles() {
-    return keyStore != null ? List.of(keyStore)
+    return keyStore != null
+        ? List.of(keyStore)
         : certificateChain != null ? List.of(certificateChain, privateKey) : List.of();
   }
 
@@ -136,8 +137,8 @@ public final class TlsConfig {
     }
 
     /**
-     * Offers the hybrid post-quantum group X25519MLKEM768 first, then the classical groups,
-     * through Bouncy Castle's JSSE provider (SunJSSE on JDK 25 has no such group).
+     * Offers the hybrid post-quantum group X25519MLKEM768 first, then the classical groups, through
+     * Bouncy Castle's JSSE provider (SunJSSE on JDK 25 has no such group).
      */
     public Builder postQuantum(boolean enabled) {
       this.postQuantum = enabled;
@@ -188,7 +189,9 @@ public final class TlsConfig {
       return this;
     }
 
-    /** How often the certificate files are checked for a renewal (100 ms to 1 day; default 1 min). */
+    /**
+     * How often the certificate files are checked for a renewal (100 ms to 1 day; default 1 min).
+     */
     public Builder reloadInterval(Duration interval) {
       this.reloadInterval = interval;
       return this;
@@ -202,34 +205,48 @@ public final class TlsConfig {
 
     public TlsConfig build() {
       if (profile == null) {
-        throw new IllegalArgumentException("tls.profile must be 'intermediate' or 'modern', was null");
+        throw new IllegalArgumentException(
+            "tls.profile must be 'intermediate' or 'modern', was null");
       }
       if ((certificateChain == null) != (privateKey == null)) {
-        throw new IllegalArgumentException("tls.certificate and tls.private-key go together, only "
-            + (certificateChain == null ? "tls.private-key" : "tls.certificate") + " was set");
+        throw new IllegalArgumentException(
+            "tls.certificate and tls.private-key go together, only "
+                + (certificateChain == null ? "tls.private-key" : "tls.certificate")
+                + " was set");
       }
       if (certificateChain != null && keyStore != null) {
-        throw new IllegalArgumentException("set either tls.certificate/tls.private-key (PEM) or tls.keystore "
-            + "(PKCS#12), not both");
+        throw new IllegalArgumentException(
+            "set either tls.certificate/tls.private-key (PEM) or tls.keystore "
+                + "(PKCS#12), not both");
       }
-      if (reloadInterval == null || reloadInterval.compareTo(Duration.ofMillis(100)) < 0
+      if (reloadInterval == null
+          || reloadInterval.compareTo(Duration.ofMillis(100)) < 0
           || reloadInterval.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException("tls.reload-interval must be between 100ms and 1d, was " + reloadInterval);
+        throw new IllegalArgumentException(
+            "tls.reload-interval must be between 100ms and 1d, was " + reloadInterval);
       }
-      if (expiryWarning == null || expiryWarning.isNegative() || expiryWarning.compareTo(Duration.ofDays(365)) > 0) {
-        throw new IllegalArgumentException("tls.expiry-warning must be between 0 and 365 days, was " + expiryWarning);
+      if (expiryWarning == null
+          || expiryWarning.isNegative()
+          || expiryWarning.compareTo(Duration.ofDays(365)) > 0) {
+        throw new IllegalArgumentException(
+            "tls.expiry-warning must be between 0 and 365 days, was " + expiryWarning);
       }
       builtAcme = acme == null ? null : acme.build();
       if (builtAcme != null && (certificateChain != null || keyStore != null)) {
-        throw new IllegalArgumentException("set either tls.acme.* (the server obtains its certificate) or "
-            + "tls.certificate/tls.keystore (files), not both");
+        throw new IllegalArgumentException(
+            "set either tls.acme.* (the server obtains its certificate) or "
+                + "tls.certificate/tls.keystore (files), not both");
       }
-      if (builtAcme != null && postQuantum && builtAcme.challenge() == AcmeChallengeType.TLS_ALPN_01) {
+      if (builtAcme != null
+          && postQuantum
+          && builtAcme.challenge() == AcmeChallengeType.TLS_ALPN_01) {
         // Bouncy Castle's JSSE picks the certificate before the ALPN protocol, so it cannot tell
-        // the CA's acme-tls/1 handshake from a browser's (checked: the protocol is still null then).
-        throw new IllegalArgumentException("tls.acme.challenge=tls-alpn-01 does not work with tls.post-quantum=true "
-            + "(Bouncy Castle's JSSE chooses the certificate before the ALPN protocol); use tls.acme.challenge=http-01 "
-            + "or leave tls.post-quantum off");
+        // the CA's acme-tls/1 handshake from a browser's (checked: the protocol is still null
+        // then).
+        throw new IllegalArgumentException(
+            "tls.acme.challenge=tls-alpn-01 does not work with tls.post-quantum=true "
+                + "(Bouncy Castle's JSSE chooses the certificate before the ALPN protocol); use tls.acme.challenge=http-01 "
+                + "or leave tls.post-quantum off");
       }
       return new TlsConfig(this);
     }

@@ -12,9 +12,9 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The HTTPS connector's {@link SslContextFactory}: the protocols and suites of a
- * {@link TlsProfile}, server order, no renegotiation, and the certificate as an in-memory key
- * store that {@link #reload} swaps without touching established connections.
+ * The HTTPS connector's {@link SslContextFactory}: the protocols and suites of a {@link
+ * TlsProfile}, server order, no renegotiation, and the certificate as an in-memory key store that
+ * {@link #reload} swaps without touching established connections.
  */
 final class TlsSetup {
   private TlsSetup() {}
@@ -23,11 +23,15 @@ final class TlsSetup {
    * The factory for {@code tls}: its profile, on Bouncy Castle's JSSE with the post-quantum group
    * first when {@link TlsConfig#postQuantum()}, key managers wrapped by {@code keyManagers}.
    */
-  static SslContextFactory.Server contextFactory(TlsConfig tls, ServerCertificate certificate,
-      UnaryOperator<X509ExtendedKeyManager> keyManagers) throws IOException {
+  static SslContextFactory.Server contextFactory(
+      TlsConfig tls,
+      ServerCertificate certificate,
+      UnaryOperator<X509ExtendedKeyManager> keyManagers)
+      throws IOException {
     TlsProfile profile = tls.profile();
-    SslContextFactory.Server factory = new ServerSslContextFactory(
-        tls.postQuantum() ? PostQuantumTls.GROUPS : List.of(), keyManagers);
+    SslContextFactory.Server factory =
+        new ServerSslContextFactory(
+            tls.postQuantum() ? PostQuantumTls.GROUPS : List.of(), keyManagers);
     if (tls.postQuantum()) {
       PostQuantumTls.registerProviders();
       factory.setProvider(PostQuantumTls.PROVIDER);
@@ -47,26 +51,34 @@ final class TlsSetup {
   }
 
   /** Puts {@code certificate} in service for new handshakes; open connections keep theirs. */
-  static void reload(SslContextFactory.Server factory, ServerCertificate certificate) throws Exception {
-    factory.reload(f -> {
-      try {
-        install((SslContextFactory.Server) f, certificate);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+  static void reload(SslContextFactory.Server factory, ServerCertificate certificate)
+      throws Exception {
+    factory.reload(
+        f -> {
+          try {
+            install((SslContextFactory.Server) f, certificate);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
-  private static void install(SslContextFactory.Server factory, ServerCertificate certificate) throws IOException {
+  private static void install(SslContextFactory.Server factory, ServerCertificate certificate)
+      throws IOException {
     char[] password = randomPassword(); // only guards the in-memory store; never written anywhere
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("server", certificate.key(), password, certificate.chain().toArray(X509Certificate[]::new));
+      store.setKeyEntry(
+          "server",
+          certificate.key(),
+          password,
+          certificate.chain().toArray(X509Certificate[]::new));
       factory.setKeyStore(store);
       factory.setKeyStorePassword(new String(password));
       if (factory.getProvider() == null) {
-        factory.setCertAlias("server"); // Bouncy Castle's key manager names entries its own way; there is one
+        factory.setCertAlias(
+            "server"); // Bouncy Castle's key manager names entries its own way; there is one
       }
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot load the TLS key: " + e.getMessage(), e);

@@ -14,8 +14,8 @@ import org.eclipse.jetty.util.Callback;
  * Answers {@code TRACE} (and the legacy {@code TRACK}) with 405 on every connector, before any
  * application code: a TRACE echo hands request headers, cookies included, back to a script
  * (cross-site tracing), and {@code HttpServlet.doTrace} echoes them by default. Since TRACE is
- * refused, it is taken out of every {@code Allow} header an {@code OPTIONS} answer carries
- * ({@code HttpServlet.doOptions} always lists it).
+ * refused, it is taken out of every {@code Allow} header an {@code OPTIONS} answer carries ({@code
+ * HttpServlet.doOptions} always lists it).
  */
 final class TraceRefusalHandler extends Handler.Wrapper {
   static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
@@ -56,17 +56,18 @@ final class TraceRefusalHandler extends Handler.Wrapper {
 
     WithoutTraceInAllow(Request request, Response response) {
       super(request, response);
-      this.headers = new HttpFields.Mutable.Wrapper(response.getHeaders()) {
-        @Override
-        public HttpField onAddField(HttpField field) {
-          return filtered(field);
-        }
+      this.headers =
+          new HttpFields.Mutable.Wrapper(response.getHeaders()) {
+            @Override
+            public HttpField onAddField(HttpField field) {
+              return filtered(field);
+            }
 
-        @Override
-        public HttpField onReplaceField(HttpField oldField, HttpField newField) {
-          return filtered(newField);
-        }
-      };
+            @Override
+            public HttpField onReplaceField(HttpField oldField, HttpField newField) {
+              return filtered(newField);
+            }
+          };
     }
 
     @Override

@@ -8,10 +8,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Refuses a URI longer than the URI limit ({@code 414}) and a query with more parameters than
- * the parameter limit ({@code 400}) before any application code parses it. The servlet
- * container bounds form fields and multipart parts, but not query parameters; many keys that
- * collide in a hash map are the classic hash-flooding request.
+ * Refuses a URI longer than the URI limit ({@code 414}) and a query with more parameters than the
+ * parameter limit ({@code 400}) before any application code parses it. The servlet container bounds
+ * form fields and multipart parts, but not query parameters; many keys that collide in a hash map
+ * are the classic hash-flooding request.
  */
 final class UriLimitHandler extends Handler.Wrapper {
   private final int maxUriBytes;
@@ -33,7 +33,8 @@ final class UriLimitHandler extends Handler.Wrapper {
     }
     String query = uri == null ? null : uri.getQuery();
     if (query != null && parameterCount(query) > maxParameters) {
-      Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, "too many query parameters");
+      Response.writeError(
+          request, response, callback, HttpStatus.BAD_REQUEST_400, "too many query parameters");
       return true;
     }
     return super.handle(request, response, callback);

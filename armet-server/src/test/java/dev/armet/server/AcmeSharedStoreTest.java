@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Several instances behind one load balancer share the ACME certificate through the configured
  * store (real Redis and PostgreSQL) with a real CA (Pebble): one orders, all serve it; a dead
- * holder's lease expires; a damaged record is replaced, a record sealed with other secrets is
- * left alone.
+ * holder's lease expires; a damaged record is replaced, a record sealed with other secrets is left
+ * alone.
  */
 class AcmeSharedStoreTest {
   private static final Duration BOUND = Duration.ofSeconds(90);
@@ -50,17 +50,21 @@ class AcmeSharedStoreTest {
 
   @ParameterizedTest
   @EnumSource(SharedStores.class)
-  void twoInstancesOnOneStore_startedAtOnce_orderOnce_andServeTheSameCertificate(SharedStores kind) throws Exception {
+  void twoInstancesOnOneStore_startedAtOnce_orderOnce_andServeTheSameCertificate(SharedStores kind)
+      throws Exception {
     String namespace = SharedStores.freshNamespace();
     // The CA validates HTTP-01 on a's port only: whichever instance orders, a must answer it.
     int httpA = PebbleCa.freePort();
-    try (Stores storeA = kind.open(namespace, dir); Stores storeB = kind.open(namespace, dir);
-        PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), httpA, PebbleCa.freePort(), 0, Map.of())) {
+    try (Stores storeA = kind.open(namespace, dir);
+        Stores storeB = kind.open(namespace, dir);
+        PebbleCa ca =
+            PebbleCa.start(dir.resolve("pebble"), httpA, PebbleCa.freePort(), 0, Map.of())) {
       try {
         ArmetServer a = ArmetServer.create(config(ca, storeA, keys, httpA, "a").build());
         ArmetServer b = ArmetServer.create(config(ca, storeB, keys, 0, "b").build());
         startTogether(a, b);
-        try (a; b) {
+        try (a;
+            b) {
           X509Certificate servedByA = awaitServed(a, ca, BOUND);
           X509Certificate servedByB = awaitServed(b, ca, BOUND);
           AcmeCertificateManager ma = a.acme().orElseThrow();
@@ -74,12 +78,20 @@ class AcmeSharedStoreTest {
 
           // At rest the key and certificate are sealed: neither appears in the store's bytes.
           AcmeConfig acme = a.config().tls().acme().orElseThrow();
-          byte[] raw = storeA.sharedRecords().orElseThrow().read(AcmeTestAccess.certificateKey(acme))
-              .orElseThrow().value();
+          byte[] raw =
+              storeA
+                  .sharedRecords()
+                  .orElseThrow()
+                  .read(AcmeTestAccess.certificateKey(acme))
+                  .orElseThrow()
+                  .value();
           String text = new String(raw, StandardCharsets.ISO_8859_1);
-          assertThat(text).startsWith("armet-acme 1 sealed\n").doesNotContain("PRIVATE KEY")
+          assertThat(text)
+              .startsWith("armet-acme 1 sealed\n")
+              .doesNotContain("PRIVATE KEY")
               .doesNotContain("CERTIFICATE")
-              .doesNotContain(Base64.getEncoder().encodeToString(servedByA.getEncoded()).substring(0, 40));
+              .doesNotContain(
+                  Base64.getEncoder().encodeToString(servedByA.getEncoded()).substring(0, 40));
         }
       } finally {
         SharedStores.drop(storeA);
@@ -89,24 +101,31 @@ class AcmeSharedStoreTest {
 
   @ParameterizedTest
   @EnumSource(SharedStores.class)
-  void holderThatDied_losesTheLeaseWhenItExpires_thenAnotherInstanceOrders(SharedStores kind) throws Exception {
+  void holderThatDied_losesTheLeaseWhenItExpires_thenAnotherInstanceOrders(SharedStores kind)
+      throws Exception {
     int http = PebbleCa.freePort();
     try (Stores stores = kind.open(SharedStores.freshNamespace(), dir);
-        PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, PebbleCa.freePort(), 0, Map.of())) {
+        PebbleCa ca =
+            PebbleCa.start(dir.resolve("pebble"), http, PebbleCa.freePort(), 0, Map.of())) {
       try {
         ArmetServerConfig config = config(ca, stores, keys, http, "survivor").build();
         AcmeConfig acme = config.tls().acme().orElseThrow();
         SharedRecordStore records = stores.sharedRecords().orElseThrow();
         // An instance took the order lease and died: it never renews nor releases it.
-        Lease dead = records.acquire(AcmeTestAccess.leaseName(acme), "crashed-instance", Duration.ofSeconds(3))
-            .orElseThrow();
+        Lease dead =
+            records
+                .acquire(AcmeTestAccess.leaseName(acme), "crashed-instance", Duration.ofSeconds(3))
+                .orElseThrow();
         try (ArmetServer survivor = ArmetServer.create(config).start()) {
           awaitServed(survivor, ca, BOUND);
           assertThat(survivor.acme().orElseThrow().attempts()).isEqualTo(1);
           long writer = records.read(AcmeTestAccess.certificateKey(acme)).orElseThrow().token();
-          assertThat(writer).as("the certificate was written under a later grant than the dead one's")
+          assertThat(writer)
+              .as("the certificate was written under a later grant than the dead one's")
               .isGreaterThan(dead.token());
-          assertThat(records.write("probe", new byte[] {1}, dead)).as("the dead holder is fenced off").isFalse();
+          assertThat(records.write("probe", new byte[] {1}, dead))
+              .as("the dead holder is fenced off")
+              .isFalse();
         }
       } finally {
         SharedStores.drop(stores);
@@ -116,19 +135,26 @@ class AcmeSharedStoreTest {
 
   @ParameterizedTest
   @EnumSource(SharedStores.class)
-  void damagedStoredCertificate_isReportedAndReordered_notACrash(SharedStores kind) throws Exception {
+  void damagedStoredCertificate_isReportedAndReordered_notACrash(SharedStores kind)
+      throws Exception {
     int http = PebbleCa.freePort();
     ListAppender<ILoggingEvent> events = new ListAppender<>();
     Logger security = (Logger) LoggerFactory.getLogger("armet.security");
     events.start();
     security.addAppender(events);
     try (Stores stores = kind.open(SharedStores.freshNamespace(), dir);
-        PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, PebbleCa.freePort(), 0, Map.of())) {
+        PebbleCa ca =
+            PebbleCa.start(dir.resolve("pebble"), http, PebbleCa.freePort(), 0, Map.of())) {
       try {
         ArmetServerConfig config = config(ca, stores, keys, http, "one").build();
         AcmeConfig acme = config.tls().acme().orElseThrow();
-        stores.sharedRecords().orElseThrow().write(AcmeTestAccess.certificateKey(acme),
-            "-----BEGIN GARBAGE-----".getBytes(StandardCharsets.US_ASCII), null);
+        stores
+            .sharedRecords()
+            .orElseThrow()
+            .write(
+                AcmeTestAccess.certificateKey(acme),
+                "-----BEGIN GARBAGE-----".getBytes(StandardCharsets.US_ASCII),
+                null);
         try (ArmetServer server = ArmetServer.create(config).start()) {
           X509Certificate served = awaitServed(server, ca, BOUND);
           assertThat(server.acme().orElseThrow().attempts()).isEqualTo(1);
@@ -140,37 +166,69 @@ class AcmeSharedStoreTest {
     } finally {
       security.detachAppender(events);
     }
-    assertThat(events.list).filteredOn(e -> e.getFormattedMessage().contains("event=tls_certificate_unreadable"))
-        .singleElement().satisfies(e -> {
-          assertThat(e.getLevel()).isEqualTo(Level.ERROR);
-          assertThat(e.getFormattedMessage()).contains("is not an Armet ACME record").contains("then=\"order\"");
-        });
+    assertThat(events.list)
+        .filteredOn(e -> e.getFormattedMessage().contains("event=tls_certificate_unreadable"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.ERROR);
+              assertThat(e.getFormattedMessage())
+                  .contains("is not an Armet ACME record")
+                  .contains("then=\"order\"");
+            });
   }
 
   @ParameterizedTest
   @EnumSource(SharedStores.class)
-  void certificateSealedWithOtherSecrets_isLeftAlone_insteadOfOrderedOver(SharedStores kind) throws Exception {
+  void certificateSealedWithOtherSecrets_isLeftAlone_insteadOfOrderedOver(SharedStores kind)
+      throws Exception {
     try (Stores stores = kind.open(SharedStores.freshNamespace(), dir)) {
       try {
         String nowhere = "https://localhost:" + PebbleCa.freePort() + "/dir";
         Keyring others = Keyring.create(k -> k.secret(Secrets.generate()));
-        ArmetServerConfig config = ArmetServerConfig.builder().httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-            .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir.resolve("data")).stopAtShutdown(false)
-            .tls(t -> t.acme(a -> a.directory(nowhere).domains("example.com").acceptTerms(true)
-                .sharedStore(stores.sharedRecords().orElseThrow(), keys)
-                .minimumBackoff(Duration.ofHours(1)).maximumBackoff(Duration.ofHours(2))))
-            .build();
+        ArmetServerConfig config =
+            ArmetServerConfig.builder()
+                .httpsPort(0)
+                .httpPort(0)
+                .bindAddress("127.0.0.1")
+                .environment(ArmetEnvironment.DEVELOPMENT)
+                .dataDirectory(dir.resolve("data"))
+                .stopAtShutdown(false)
+                .tls(
+                    t ->
+                        t.acme(
+                            a ->
+                                a.directory(nowhere)
+                                    .domains("example.com")
+                                    .acceptTerms(true)
+                                    .sharedStore(stores.sharedRecords().orElseThrow(), keys)
+                                    .minimumBackoff(Duration.ofHours(1))
+                                    .maximumBackoff(Duration.ofHours(2))))
+                .build();
         AcmeConfig mine = config.tls().acme().orElseThrow();
-        AcmeConfig theirs = AcmeConfig.builder().directory(nowhere).domains("example.com").acceptTerms(true)
-            .sharedStore(stores.sharedRecords().orElseThrow(), others).build();
+        AcmeConfig theirs =
+            AcmeConfig.builder()
+                .directory(nowhere)
+                .domains("example.com")
+                .acceptTerms(true)
+                .sharedStore(stores.sharedRecords().orElseThrow(), others)
+                .build();
         AcmeTestAccess.saveCertificate(theirs, AcmeTestAccess.exampleCertificate());
         try (ArmetServer server = ArmetServer.create(config).start()) {
           AcmeCertificateManager acme = server.acme().orElseThrow();
-          AcmeStatus failed = Poll.until(BOUND, "the unreadable record is a failure", acme::status,
-              s -> s.consecutiveFailures() >= 1);
+          AcmeStatus failed =
+              Poll.until(
+                  BOUND,
+                  "the unreadable record is a failure",
+                  acme::status,
+                  s -> s.consecutiveFailures() >= 1);
           assertThat(failed.lastError()).contains("ARMET_SECRETS");
-          assertThat(acme.attempts()).as("nothing ordered over the other instances' certificate").isZero();
-          assertThat(AcmeTestAccess.storedCertificate(theirs)).as("their record is intact").isPresent();
+          assertThat(acme.attempts())
+              .as("nothing ordered over the other instances' certificate")
+              .isZero();
+          assertThat(AcmeTestAccess.storedCertificate(theirs))
+              .as("their record is intact")
+              .isPresent();
           assertThat(mine.sharedStore()).isPresent();
         }
       } finally {
@@ -179,26 +237,49 @@ class AcmeSharedStoreTest {
     }
   }
 
-  private ArmetServerConfig.Builder config(PebbleCa ca, Stores stores, Keyring keyring, int http, String name) {
-    return ArmetServerConfig.builder().httpsPort(0).httpPort(http).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir.resolve("data-" + name)).stopAtShutdown(false)
+  private ArmetServerConfig.Builder config(
+      PebbleCa ca, Stores stores, Keyring keyring, int http, String name) {
+    return ArmetServerConfig.builder()
+        .httpsPort(0)
+        .httpPort(http)
+        .bindAddress("127.0.0.1")
+        .environment(ArmetEnvironment.DEVELOPMENT)
+        .dataDirectory(dir.resolve("data-" + name))
+        .stopAtShutdown(false)
         .servlet("/app/*", new TestApp())
-        .tls(t -> t.acme(a -> a.directory(ca.directory()).caCertificate(ca.apiCertificate())
-            .domains(PebbleCa.DOMAIN).email("ops@armet.test").acceptTerms(true)
-            .sharedStore(stores.sharedRecords().orElseThrow(), keyring)
-            .leaseDuration(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(1))
-            .minimumBackoff(Duration.ofMinutes(5)).maximumBackoff(Duration.ofMinutes(20))));
+        .tls(
+            t ->
+                t.acme(
+                    a ->
+                        a.directory(ca.directory())
+                            .caCertificate(ca.apiCertificate())
+                            .domains(PebbleCa.DOMAIN)
+                            .email("ops@armet.test")
+                            .acceptTerms(true)
+                            .sharedStore(stores.sharedRecords().orElseThrow(), keyring)
+                            .leaseDuration(Duration.ofSeconds(5))
+                            .pollInterval(Duration.ofSeconds(1))
+                            .minimumBackoff(Duration.ofMinutes(5))
+                            .maximumBackoff(Duration.ofMinutes(20))));
   }
 
-  /** The certificate {@code server} serves once ACME put one in service (fails at the first failed order). */
-  private static X509Certificate awaitServed(ArmetServer server, PebbleCa ca, Duration bound) throws Exception {
+  /**
+   * The certificate {@code server} serves once ACME put one in service (fails at the first failed
+   * order).
+   */
+  private static X509Certificate awaitServed(ArmetServer server, PebbleCa ca, Duration bound)
+      throws Exception {
     AcmeCertificateManager acme = server.acme().orElseThrow();
     try {
-      Poll.until(bound, "a certificate is served", () -> acme,
+      Poll.until(
+          bound,
+          "a certificate is served",
+          () -> acme,
           m -> m.current().isPresent() || m.status().consecutiveFailures() > 0);
       return acme.current().orElseThrow().leaf();
     } catch (AssertionError | java.util.NoSuchElementException e) {
-      throw new AssertionError("no certificate: status " + acme.status() + "; pebble log:\n" + ca.log(), e);
+      throw new AssertionError(
+          "no certificate: status " + acme.status() + "; pebble log:\n" + ca.log(), e);
     }
   }
 
@@ -207,14 +288,18 @@ class AcmeSharedStoreTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch go = new CountDownLatch(1);
     try {
-      Future<?> fa = pool.submit(() -> {
-        go.await();
-        return a.start();
-      });
-      Future<?> fb = pool.submit(() -> {
-        go.await();
-        return b.start();
-      });
+      Future<?> fa =
+          pool.submit(
+              () -> {
+                go.await();
+                return a.start();
+              });
+      Future<?> fb =
+          pool.submit(
+              () -> {
+                go.await();
+                return b.start();
+              });
       go.countDown();
       fa.get();
       fb.get();

@@ -13,14 +13,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ArmetServerConfigTest {
   static void assertRefused(Consumer<ArmetServerConfig.Builder> config, String... message) {
-    ArmetServerConfig.Builder b = ArmetServerConfig.builder().environment(ArmetEnvironment.DEVELOPMENT);
+    ArmetServerConfig.Builder b =
+        ArmetServerConfig.builder().environment(ArmetEnvironment.DEVELOPMENT);
     config.accept(b);
-    assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll(message);
+    assertThatThrownBy(b::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContainingAll(message);
   }
 
   @Test
   void defaults_areSecure() {
-    ArmetServerConfig config = ArmetServerConfig.builder().environment(ArmetEnvironment.PRODUCTION).build();
+    ArmetServerConfig config =
+        ArmetServerConfig.builder().environment(ArmetEnvironment.PRODUCTION).build();
     assertThat(config.httpsPort()).isEqualTo(8443);
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.canonicalHost()).isEqualTo("localhost");
@@ -47,8 +51,10 @@ class ArmetServerConfigTest {
 
   @Test
   void canonicalHost_acceptsNamesAndBracketedIpv6() {
-    assertThat(ArmetServerConfig.builder().canonicalHost("www.example.com").build().canonicalHost()).isEqualTo("www.example.com");
-    assertThat(ArmetServerConfig.builder().canonicalHost("[::1]").build().canonicalHost()).isEqualTo("[::1]");
+    assertThat(ArmetServerConfig.builder().canonicalHost("www.example.com").build().canonicalHost())
+        .isEqualTo("www.example.com");
+    assertThat(ArmetServerConfig.builder().canonicalHost("[::1]").build().canonicalHost())
+        .isEqualTo("[::1]");
   }
 
   @Test

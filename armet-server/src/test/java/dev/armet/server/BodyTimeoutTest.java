@@ -28,13 +28,25 @@ class BodyTimeoutTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.PRODUCTION).dataDirectory(data).stopAtShutdown(false)
-        .servlet("/app/*", new TestApp())
-        .filter(dev.armet.servlet.ArmetFilter.create(a -> a.noCsrf()))
-        // The idle timeout alone would never fire: a byte arrives every 200 ms.
-        .limits(l -> l.bodyTimeout(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(30)))
-        .allowRoot(true).tls(t -> TestCertificates.pemInto(t, data.resolve("pem")))).start();
+    server =
+        ArmetServer.create(
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.PRODUCTION)
+                        .dataDirectory(data)
+                        .stopAtShutdown(false)
+                        .servlet("/app/*", new TestApp())
+                        .filter(dev.armet.servlet.ArmetFilter.create(a -> a.noCsrf()))
+                        // The idle timeout alone would never fire: a byte arrives every 200 ms.
+                        .limits(
+                            l ->
+                                l.bodyTimeout(Duration.ofSeconds(1))
+                                    .idleTimeout(Duration.ofSeconds(30)))
+                        .allowRoot(true)
+                        .tls(t -> TestCertificates.pemInto(t, data.resolve("pem"))))
+            .start();
     tls = TestTls.trusting(server.certificate());
   }
 
@@ -46,23 +58,33 @@ class BodyTimeoutTest {
   @Test
   void bodyDrippedByteByByte_408AndTheConnectionClosed() throws Exception {
     ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
-    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.httpsPort())) {
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.httpsPort())) {
       socket.setSoTimeout(15_000);
       socket.startHandshake();
-      socket.getOutputStream().write(("POST /app/read HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
-          + "Content-Length: 1000\r\n\r\nx").getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /app/read HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                      + "Content-Length: 1000\r\n\r\nx")
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      drip.scheduleAtFixedRate(() -> {
-        try {
-          socket.getOutputStream().write('x');
-          socket.getOutputStream().flush();
-        } catch (IOException closed) {
-          // the server closed it: what the test waits for
-        }
-      }, 200, 200, TimeUnit.MILLISECONDS);
+      drip.scheduleAtFixedRate(
+          () -> {
+            try {
+              socket.getOutputStream().write('x');
+              socket.getOutputStream().flush();
+            } catch (IOException closed) {
+              // the server closed it: what the test waits for
+            }
+          },
+          200,
+          200,
+          TimeUnit.MILLISECONDS);
       String answer = readUntilClosed(socket.getInputStream());
       assertThat(answer).startsWith("HTTP/1.1 408 ");
-      assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("connection: close")
+      assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+          .contains("connection: close")
           .doesNotContain("exception", "jetty");
     } finally {
       drip.shutdownNow();
@@ -71,8 +93,12 @@ class BodyTimeoutTest {
 
   @Test
   void bodySentInTime_isServed() throws Exception {
-    RawHttp.Response r = RawHttp.sendTls(tls, server.httpsPort(), "POST /app/read HTTP/1.1\r\nHost: localhost\r\n"
-        + "Connection: close\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello");
+    RawHttp.Response r =
+        RawHttp.sendTls(
+            tls,
+            server.httpsPort(),
+            "POST /app/read HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("read 5");
   }
@@ -87,8 +113,10 @@ class BodyTimeoutTest {
         out.write(buf, 0, n);
       }
     } catch (SocketTimeoutException e) {
-      throw new AssertionError("still open after 15 s of a dripping body; read: "
-          + out.toString(StandardCharsets.ISO_8859_1), e);
+      throw new AssertionError(
+          "still open after 15 s of a dripping body; read: "
+              + out.toString(StandardCharsets.ISO_8859_1),
+          e);
     } catch (IOException reset) {
       // a reset after the answer is a close too
     }

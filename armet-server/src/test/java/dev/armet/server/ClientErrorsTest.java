@@ -37,10 +37,18 @@ class ClientErrorsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    development = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(data).stopAtShutdown(false)
-        .servlet("/app/*", new TestApp())
-        .tls(t -> TestCertificates.pemInto(t, data.resolve("pem")))).start();
+    development =
+        ArmetServer.create(
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.DEVELOPMENT)
+                        .dataDirectory(data)
+                        .stopAtShutdown(false)
+                        .servlet("/app/*", new TestApp())
+                        .tls(t -> TestCertificates.pemInto(t, data.resolve("pem"))))
+            .start();
     tls = TestTls.trusting(development.certificate());
     client = TestTls.client(development.certificate());
   }
@@ -63,17 +71,23 @@ class ClientErrorsTest {
   }
 
   void assertNoErrorLogged() {
-    assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-        .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+    assertThat(logged.list)
+        .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"x-armet-unknown", "\"no such charset\"", "utf-9"})
   void formBody_inAnUnknownCharset_415WithoutAnErrorLog(String charset) throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-            URI.create("https://127.0.0.1:" + development.httpsPort() + "/app/params"))
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=" + charset)
-        .POST(HttpRequest.BodyPublishers.ofString("a=1&b=2")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + development.httpsPort() + "/app/params"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=" + charset)
+                .POST(HttpRequest.BodyPublishers.ofString("a=1&b=2"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.body()).contains("charset").doesNotContain("\tat ");
     assertNoErrorLogged();
@@ -81,19 +95,29 @@ class ClientErrorsTest {
 
   @Test
   void formBody_inAKnownCharset_isNotRefusedForIt() throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-            URI.create("https://127.0.0.1:" + development.httpsPort() + "/app/params"))
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1")
-        .POST(HttpRequest.BodyPublishers.ofString("a=1&b=2")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + development.httpsPort() + "/app/params"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.ofString("a=1&b=2"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     // decoded, then refused by CSRF for its missing token: a 403, not the charset's 415
     assertThat(response.statusCode()).isEqualTo(403);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/%", "/..%2f..", "/app/%2e%2e/%2e%2e/etc/passwd", "/%zz"})
-  void requestJettyRejects_development_showsTheReasonWithoutAStackTrace(String target) throws Exception {
-    RawHttp.Response response = RawHttp.sendTls(tls, development.httpsPort(),
-        "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: text/html\r\n\r\n");
+  void requestJettyRejects_development_showsTheReasonWithoutAStackTrace(String target)
+      throws Exception {
+    RawHttp.Response response =
+        RawHttp.sendTls(
+            tls,
+            development.httpsPort(),
+            "GET "
+                + target
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: text/html\r\n\r\n");
     assertThat(response.status()).isBetween(400, 499);
     String body = response.body().toLowerCase(Locale.ROOT);
     assertThat(body).doesNotContain("\tat ", "at org.eclipse", "exception", "<pre>");
@@ -103,9 +127,12 @@ class ClientErrorsTest {
 
   @Test
   void applicationException_development_stillShowsItsStackTrace() throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-        URI.create("https://127.0.0.1:" + development.httpsPort() + "/app/boom")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + development.httpsPort() + "/app/boom"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).contains("IllegalStateException", "at dev.armet.server.TestApp");
   }

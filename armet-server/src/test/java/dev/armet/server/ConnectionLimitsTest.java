@@ -22,8 +22,16 @@ class ConnectionLimitsTest {
   @TempDir Path dir;
 
   ArmetServer start(Consumer<RequestLimits.Builder> limits) throws IOException {
-    return ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir).stopAtShutdown(false).limits(limits)).start();
+    return ArmetServer.create(
+            c ->
+                c.httpsPort(0)
+                    .httpPort(0)
+                    .bindAddress("127.0.0.1")
+                    .environment(ArmetEnvironment.DEVELOPMENT)
+                    .dataDirectory(dir)
+                    .stopAtShutdown(false)
+                    .limits(limits))
+        .start();
   }
 
   @Test
@@ -36,7 +44,8 @@ class ConnectionLimitsTest {
       assertThat(statusLine(second)).contains(" 308 ");
       third.setSoTimeout(1500); // a bounded check that nothing answers while two are open
       third.getOutputStream().write(REQUEST.getBytes(StandardCharsets.US_ASCII));
-      assertThatThrownBy(() -> third.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> third.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       first.close();
       third.setSoTimeout(30_000);
       assertThat(readLine(third.getInputStream())).contains(" 308 ");

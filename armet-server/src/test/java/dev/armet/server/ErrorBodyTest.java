@@ -10,23 +10,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorBodyTest {
   @ParameterizedTest(name = "[{index}] Accept: {0} -> json {1}")
-  @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-      "NULL | false",
-      "'' | false",
-      "*/* | false",
-      "text/html | false",
-      "application/json | true",
-      "application/problem+json | true",
-      "text/json | true",
-      "'application/json, text/html' | false",
-      "'text/html;q=0.5, application/json' | true",
-      "'application/json;q=0.9, */*;q=0.8' | true",
-      "'application/json;q=0.5, */*' | false",
-      "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' | false",
-      "'application/json;q=0' | false",
-      "'application/json;q=abc' | false",
-      "'application/json;q=7' | false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NULL",
+      value = {
+        "NULL | false",
+        "'' | false",
+        "*/* | false",
+        "text/html | false",
+        "application/json | true",
+        "application/problem+json | true",
+        "text/json | true",
+        "'application/json, text/html' | false",
+        "'text/html;q=0.5, application/json' | true",
+        "'application/json;q=0.9, */*;q=0.8' | true",
+        "'application/json;q=0.5, */*' | false",
+        "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' | false",
+        "'application/json;q=0' | false",
+        "'application/json;q=abc' | false",
+        "'application/json;q=7' | false",
+      })
   void prefersJson_followsQualities(String accept, boolean json) {
     assertThat(ErrorBody.prefersJson(accept)).isEqualTo(json);
   }
@@ -47,17 +50,29 @@ class ErrorBodyTest {
 
   @Test
   void production_json_isExactlyStatusAndReason() {
-    ErrorBody.Rendered body = ErrorBody.render(404, "application/json", ArmetEnvironment.PRODUCTION, null,
-        new ErrorBody.Detail("secret", "/x", new IllegalStateException("secret")));
-    assertThat(new String(body.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"Not Found\",\"status\":404}");
+    ErrorBody.Rendered body =
+        ErrorBody.render(
+            404,
+            "application/json",
+            ArmetEnvironment.PRODUCTION,
+            null,
+            new ErrorBody.Detail("secret", "/x", new IllegalStateException("secret")));
+    assertThat(new String(body.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"error\":\"Not Found\",\"status\":404}");
   }
 
   @Test
   void development_json_escapesControlAndScriptCharacters() {
-    ErrorBody.Rendered body = ErrorBody.render(400, "application/json", ArmetEnvironment.DEVELOPMENT, null,
-        new ErrorBody.Detail("a\"b\\c\n</script>\u2028\u0001", null, null));
+    ErrorBody.Rendered body =
+        ErrorBody.render(
+            400,
+            "application/json",
+            ArmetEnvironment.DEVELOPMENT,
+            null,
+            new ErrorBody.Detail("a\"b\\c\n</script>\u2028\u0001", null, null));
     assertThat(new String(body.body(), StandardCharsets.UTF_8))
-        .isEqualTo("{\"error\":\"Bad Request\",\"status\":400,\"message\":\"a\\\"b\\\\c\\n\\u003c/script>\\u2028\\u0001\"}");
+        .isEqualTo(
+            "{\"error\":\"Bad Request\",\"status\":400,\"message\":\"a\\\"b\\\\c\\n\\u003c/script>\\u2028\\u0001\"}");
   }
 
   @Test

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /** What error responses reveal: nothing in production, escaped detail in development. */
 class ErrorPagesTest {
-  private static final Pattern INCIDENT = Pattern.compile("Incident id: <code>([0-9a-f]{16})</code>");
+  private static final Pattern INCIDENT =
+      Pattern.compile("Incident id: <code>([0-9a-f]{16})</code>");
 
   @TempDir static Path data;
   static ArmetServer production;
@@ -42,12 +43,16 @@ class ErrorPagesTest {
   }
 
   static ArmetServer server(ArmetEnvironment env) throws Exception {
-    return ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
-        .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(env)
-        .dataDirectory(data) // both share one certificate
-        .stopAtShutdown(false)
-        .servlet("/app/*", new TestApp()))
+    return ArmetServer.create(
+            c ->
+                TestCertificates.production(c, data.resolve("pem"))
+                    .httpsPort(0)
+                    .httpPort(0)
+                    .bindAddress("127.0.0.1")
+                    .environment(env)
+                    .dataDirectory(data) // both share one certificate
+                    .stopAtShutdown(false)
+                    .servlet("/app/*", new TestApp()))
         .start();
   }
 
@@ -70,7 +75,8 @@ class ErrorPagesTest {
   }
 
   static HttpResponse<String> get(ArmetServer server, String path, String accept) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + path));
     if (accept != null) {
       request.header("Accept", accept);
     }
@@ -78,12 +84,21 @@ class ErrorPagesTest {
   }
 
   static void assertRevealsNothing(String body) {
-    assertThat(body.toLowerCase(Locale.ROOT)).doesNotContain("jetty", "exception", "at dev.armet", "caused by");
+    assertThat(body.toLowerCase(Locale.ROOT))
+        .doesNotContain("jetty", "exception", "at dev.armet", "caused by");
     assertThat(body).doesNotContain(TestApp.SECRET, "/app/", "<script");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/app/missing", "/nowhere", "/app/fail", "/app/boom", "/app/markup", "/_armet/error"})
+  @ValueSource(
+      strings = {
+        "/app/missing",
+        "/nowhere",
+        "/app/fail",
+        "/app/boom",
+        "/app/markup",
+        "/_armet/error"
+      })
   void production_errorPages_revealNothing(String path) throws Exception {
     HttpResponse<String> response = get(production, path, "text/html");
     assertThat(response.statusCode()).isIn(404, 500);
@@ -100,11 +115,13 @@ class ErrorPagesTest {
     Matcher m = INCIDENT.matcher(response.body());
     assertThat(m.find()).as("incident id in %s", response.body()).isTrue();
     String id = m.group(1);
-    assertThat(incidents.list).anySatisfy(e -> {
-      assertThat(e.getFormattedMessage()).contains(id, "/app/boom");
-      assertThat(e.getThrowableProxy()).isNotNull();
-      assertThat(e.getThrowableProxy().getMessage()).isEqualTo(TestApp.SECRET);
-    });
+    assertThat(incidents.list)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getFormattedMessage()).contains(id, "/app/boom");
+              assertThat(e.getThrowableProxy()).isNotNull();
+              assertThat(e.getThrowableProxy().getMessage()).isEqualTo(TestApp.SECRET);
+            });
   }
 
   @Test
@@ -117,32 +134,43 @@ class ErrorPagesTest {
 
   @Test
   void production_json5xx_carriesIncidentOnly() throws Exception {
-    HttpResponse<String> response = get(production, "/app/fail", "application/json, text/html;q=0.5");
+    HttpResponse<String> response =
+        get(production, "/app/fail", "application/json, text/html;q=0.5");
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.body()).matches("\\{\"error\":\"Internal Server Error\",\"status\":500,\"incident\":\"[0-9a-f]{16}\"}");
+    assertThat(response.body())
+        .matches(
+            "\\{\"error\":\"Internal Server Error\",\"status\":500,\"incident\":\"[0-9a-f]{16}\"}");
   }
 
   @Test
   void production_browserAccept_getsHtml() throws Exception {
-    HttpResponse<String> response = get(production, "/nowhere",
-        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    HttpResponse<String> response =
+        get(
+            production,
+            "/nowhere",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     assertThat(response.headers().firstValue("content-type")).hasValue("text/html;charset=utf-8");
   }
 
   @Test
   void production_badRequest_revealsNothing() throws Exception {
-    RawHttp.Response response = RawHttp.sendTls(TestTls.trusting(production.certificate()), production.httpsPort(),
-        "GET /%zz<script> HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    RawHttp.Response response =
+        RawHttp.sendTls(
+            TestTls.trusting(production.certificate()),
+            production.httpsPort(),
+            "GET /%zz<script> HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertThat(response.status()).isEqualTo(400);
     assertRevealsNothing(response.body());
-    assertThat(response.body().toLowerCase(Locale.ROOT)).doesNotContain("ambiguous", "illegal", "%zz");
+    assertThat(response.body().toLowerCase(Locale.ROOT))
+        .doesNotContain("ambiguous", "illegal", "%zz");
   }
 
   @Test
   void development_uncaughtException_showsDetail() throws Exception {
     HttpResponse<String> response = get(development, "/app/boom", "text/html");
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.body()).contains(TestApp.SECRET, "IllegalStateException", "at dev.armet.server.TestApp");
+    assertThat(response.body())
+        .contains(TestApp.SECRET, "IllegalStateException", "at dev.armet.server.TestApp");
     assertThat(response.body()).containsPattern(INCIDENT);
     assertThat(response.body().toLowerCase(Locale.ROOT)).doesNotContain("powered by");
   }
@@ -150,7 +178,9 @@ class ErrorPagesTest {
   @Test
   void development_detail_isHtmlEscaped() throws Exception {
     HttpResponse<String> response = get(development, "/app/markup", "text/html");
-    assertThat(response.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+    assertThat(response.body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>");
   }
 
   @Test

@@ -28,35 +28,52 @@ class GracefulStopTest {
   void stop_withRequestInFlight_letsItFinish() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    HttpServlet slow = new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        entered.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        resp.getWriter().write("finished");
-      }
-    };
-    ArmetServer server = ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
-        .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.PRODUCTION).dataDirectory(data).stopAtShutdown(false)
-        .stopTimeout(Duration.ofSeconds(20)).servlet("/slow", slow)).start();
+    HttpServlet slow =
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            entered.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            resp.getWriter().write("finished");
+          }
+        };
+    ArmetServer server =
+        ArmetServer.create(
+                c ->
+                    TestCertificates.production(c, data.resolve("pem"))
+                        .httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.PRODUCTION)
+                        .dataDirectory(data)
+                        .stopAtShutdown(false)
+                        .stopTimeout(Duration.ofSeconds(20))
+                        .servlet("/slow", slow))
+            .start();
 
-    CompletableFuture<HttpResponse<String>> inFlight = TestTls.client(server.certificate()).sendAsync(
-        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + "/slow")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> inFlight =
+        TestTls.client(server.certificate())
+            .sendAsync(
+                HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + server.httpsPort() + "/slow"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
-    CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
-      try {
-        server.stop();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    CompletableFuture<Void> stopping =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                server.stop();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     GracefulHandler graceful = (GracefulHandler) server.jetty().getHandler();
     // The stop has begun once the handler refuses new work.
     Poll.until(Duration.ofSeconds(30), "graceful shutdown began", graceful::isShutdown);

@@ -7,9 +7,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A TLS client run in its own JVM with the JDK's own bans lifted (a java.security override),
- * so that it really offers TLS 1.0/1.1 and weak suites. Prints one line per attempt:
- * {@code <protocol> <suite> OK|REFUSED|UNSUPPORTED}.
+ * A TLS client run in its own JVM with the JDK's own bans lifted (a java.security override), so
+ * that it really offers TLS 1.0/1.1 and weak suites. Prints one line per attempt: {@code <protocol>
+ * <suite> OK|REFUSED|UNSUPPORTED}.
  */
 public final class LegacyTlsProbe {
   private LegacyTlsProbe() {}
@@ -17,9 +17,13 @@ public final class LegacyTlsProbe {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, new TrustManager[] {new TrustEverything()}, null); // only the server's choice matters here
+    tls.init(
+        null,
+        new TrustManager[] {new TrustEverything()},
+        null); // only the server's choice matters here
     for (int i = 1; i + 1 < args.length; i += 2) {
-      System.out.println(args[i] + " " + args[i + 1] + " " + attempt(tls, port, args[i], args[i + 1]));
+      System.out.println(
+          args[i] + " " + args[i + 1] + " " + attempt(tls, port, args[i], args[i + 1]));
     }
   }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client that really offers TLS 1.0/1.1 and each weak suite (its JVM's own bans lifted) is
- * refused by the intermediate profile; the same client with a profile suite succeeds, which
- * shows the refusals are the server's. The server has an RSA certificate so that static-RSA and
- * ECDHE_RSA suites are all possible in principle.
+ * refused by the intermediate profile; the same client with a profile suite succeeds, which shows
+ * the refusals are the server's. The server has an RSA certificate so that static-RSA and ECDHE_RSA
+ * suites are all possible in principle.
  */
 class LegacyTlsTest {
   static final Map<String, String> WEAK = new LinkedHashMap<>();
@@ -53,11 +53,24 @@ class LegacyTlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    TestCertificates.Issued rsa = TestCertificates.issue(TestCertificates.ca(), dir.resolve("pem"), "localhost",
-        TestCertificates.KeyFormat.PKCS1_RSA, Duration.ofDays(90));
-    server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir).stopAtShutdown(false)
-        .tls(t -> t.certificate(rsa.fullchain(), rsa.privateKey()))).start();
+    TestCertificates.Issued rsa =
+        TestCertificates.issue(
+            TestCertificates.ca(),
+            dir.resolve("pem"),
+            "localhost",
+            TestCertificates.KeyFormat.PKCS1_RSA,
+            Duration.ofDays(90));
+    server =
+        ArmetServer.create(
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.DEVELOPMENT)
+                        .dataDirectory(dir)
+                        .stopAtShutdown(false)
+                        .tls(t -> t.certificate(rsa.fullchain(), rsa.privateKey())))
+            .start();
   }
 
   @AfterAll
@@ -71,13 +84,16 @@ class LegacyTlsTest {
     List<String> offered = new ArrayList<>();
     for (Map.Entry<String, String> weak : WEAK.entrySet()) {
       String result = results.get(weak.getKey());
-      assertThat(result).as("%s (%s)", weak.getKey(), weak.getValue()).isIn("REFUSED", "UNSUPPORTED");
+      assertThat(result)
+          .as("%s (%s)", weak.getKey(), weak.getValue())
+          .isIn("REFUSED", "UNSUPPORTED");
       if (result.equals("REFUSED")) {
         offered.add(weak.getValue());
       }
     }
     // The JDK may have dropped some suites entirely; these must have been really offered.
-    assertThat(offered).contains("TLS 1.0", "TLS 1.1", "CBC", "static RSA", "finite-field DHE", "3DES");
+    assertThat(offered)
+        .contains("TLS 1.0", "TLS 1.1", "CBC", "static RSA", "finite-field DHE", "3DES");
     for (String good : GOOD.keySet()) {
       assertThat(results.get(good)).as(good).isEqualTo("OK");
     }
@@ -85,11 +101,19 @@ class LegacyTlsTest {
 
   private static Map<String, String> probe() throws Exception {
     Path security = dir.resolve("legacy.java.security");
-    Files.writeString(security, "jdk.tls.disabledAlgorithms=\njdk.certpath.disabledAlgorithms=\n"
-        + "jdk.tls.legacyAlgorithms=\n");
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-        "-Djava.security.properties=" + security, "-cp", System.getProperty("java.class.path"),
-        LegacyTlsProbe.class.getName(), Integer.toString(server.httpsPort())));
+    Files.writeString(
+        security,
+        "jdk.tls.disabledAlgorithms=\njdk.certpath.disabledAlgorithms=\n"
+            + "jdk.tls.legacyAlgorithms=\n");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-Djava.security.properties=" + security,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LegacyTlsProbe.class.getName(),
+                Integer.toString(server.httpsPort())));
     for (String attempt : WEAK.keySet()) {
       command.addAll(List.of(attempt.split(" ")));
     }

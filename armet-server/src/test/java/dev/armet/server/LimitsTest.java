@@ -28,14 +28,30 @@ class LimitsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.PRODUCTION).dataDirectory(data).stopAtShutdown(false)
-        .servlet("/app/*", new TestApp())
-        // The limits are under test, not CSRF: these raw POSTs carry no token.
-        .filter(dev.armet.servlet.ArmetFilter.create(a -> a.noCsrf()))
-        .limits(l -> l.maxRequestHeaderBytes(2048).maxUriBytes(512).maxBodyBytes(1024).maxParameters(10)
-            .maxPartBytes(256).headerTimeout(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(30)))
-        .allowRoot(true).tls(t -> TestCertificates.pemInto(t, data.resolve("pem")))).start();
+    server =
+        ArmetServer.create(
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.PRODUCTION)
+                        .dataDirectory(data)
+                        .stopAtShutdown(false)
+                        .servlet("/app/*", new TestApp())
+                        // The limits are under test, not CSRF: these raw POSTs carry no token.
+                        .filter(dev.armet.servlet.ArmetFilter.create(a -> a.noCsrf()))
+                        .limits(
+                            l ->
+                                l.maxRequestHeaderBytes(2048)
+                                    .maxUriBytes(512)
+                                    .maxBodyBytes(1024)
+                                    .maxParameters(10)
+                                    .maxPartBytes(256)
+                                    .headerTimeout(Duration.ofSeconds(1))
+                                    .idleTimeout(Duration.ofSeconds(30)))
+                        .allowRoot(true)
+                        .tls(t -> TestCertificates.pemInto(t, data.resolve("pem"))))
+            .start();
     tls = TestTls.trusting(server.certificate());
   }
 
@@ -53,26 +69,41 @@ class LimitsTest {
   }
 
   static String post(String path, String contentType, String body) {
-    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: " + contentType
-        + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + body;
   }
 
   @Test
   void withinEveryLimit_isServed() throws Exception {
-    assertThat(send(post("/app/read", "application/octet-stream", "x".repeat(1000))).body()).isEqualTo("read 1000");
+    assertThat(send(post("/app/read", "application/octet-stream", "x".repeat(1000))).body())
+        .isEqualTo("read 1000");
     assertThat(send(post("/app/params?a=1", "application/x-www-form-urlencoded", "b=2&c=3")).body())
         .isEqualTo("params 3");
   }
 
   @Test
   void headersTooLarge_431() throws Exception {
-    assertThat(send("GET /app/ok HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(3000) + "\r\n\r\n").status())
+    assertThat(
+            send("GET /app/ok HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                    + "a".repeat(3000)
+                    + "\r\n\r\n")
+                .status())
         .isEqualTo(431);
   }
 
   @Test
   void uriTooLong_414() throws Exception {
-    RawHttp.Response r = send("GET /app/ok?q=" + "a".repeat(600) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    RawHttp.Response r =
+        send(
+            "GET /app/ok?q="
+                + "a".repeat(600)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     assertThat(r.status()).isEqualTo(414);
   }
 
@@ -82,8 +113,14 @@ class LimitsTest {
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.body()).contains("413").hasSizeLessThan(1000);
     String chunk = "x".repeat(800);
-    RawHttp.Response chunked = send("POST /app/read HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-        + "Transfer-Encoding: chunked\r\n\r\n320\r\n" + chunk + "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n");
+    RawHttp.Response chunked =
+        send(
+            "POST /app/read HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n320\r\n"
+                + chunk
+                + "\r\n320\r\n"
+                + chunk
+                + "\r\n0\r\n\r\n");
     assertThat(chunked.status()).isEqualTo(413);
   }
 
@@ -93,8 +130,15 @@ class LimitsTest {
     for (int i = 1; i <= 10; i++) {
       form.append("&f").append(i).append('=').append(i);
     }
-    assertThat(send(post("/app/params", "application/x-www-form-urlencoded", form.toString())).status()).isEqualTo(400);
-    assertThat(send("GET /app/params?" + form + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status())
+    assertThat(
+            send(post("/app/params", "application/x-www-form-urlencoded", form.toString()))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            send("GET /app/params?"
+                    + form
+                    + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .status())
         .isEqualTo(400);
   }
 
@@ -102,15 +146,23 @@ class LimitsTest {
   void multipart_tooManyParts_andPartTooLarge_400() throws Exception {
     StringBuilder many = new StringBuilder();
     for (int i = 0; i < 11; i++) {
-      many.append("--b\r\nContent-Disposition: form-data; name=\"p").append(i).append("\"\r\n\r\nv\r\n");
+      many.append("--b\r\nContent-Disposition: form-data; name=\"p")
+          .append(i)
+          .append("\"\r\n\r\nv\r\n");
     }
     many.append("--b--\r\n");
-    assertThat(send(post("/app/parts", "multipart/form-data; boundary=b", many.toString())).status()).isEqualTo(400);
-    String big = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\n" + "y".repeat(300)
-        + "\r\n--b--\r\n";
-    assertThat(send(post("/app/parts", "multipart/form-data; boundary=b", big)).status()).isIn(400, 413);
+    assertThat(
+            send(post("/app/parts", "multipart/form-data; boundary=b", many.toString())).status())
+        .isEqualTo(400);
+    String big =
+        "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\n"
+            + "y".repeat(300)
+            + "\r\n--b--\r\n";
+    assertThat(send(post("/app/parts", "multipart/form-data; boundary=b", big)).status())
+        .isIn(400, 413);
     String fine = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nsmall\r\n--b--\r\n";
-    assertThat(send(post("/app/parts", "multipart/form-data; boundary=b", fine)).body()).isEqualTo("parts 1");
+    assertThat(send(post("/app/parts", "multipart/form-data; boundary=b", fine)).body())
+        .isEqualTo("parts 1");
   }
 
   @Test
@@ -118,16 +170,22 @@ class LimitsTest {
     ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
     try (Socket socket = new Socket("127.0.0.1", server.httpPort())) {
       socket.setSoTimeout(15_000);
-      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write("GET / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
       long started = System.nanoTime();
       // Slowloris: one more header line every 200 ms, so the connection is never idle.
-      drip.scheduleAtFixedRate(() -> {
-        try {
-          socket.getOutputStream().write("X-Drip: 1\r\n".getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException closed) {
-          // the server closed it: what the test waits for
-        }
-      }, 200, 200, TimeUnit.MILLISECONDS);
+      drip.scheduleAtFixedRate(
+          () -> {
+            try {
+              socket.getOutputStream().write("X-Drip: 1\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closed) {
+              // the server closed it: what the test waits for
+            }
+          },
+          200,
+          200,
+          TimeUnit.MILLISECONDS);
       InputStream in = socket.getInputStream();
       try {
         assertThat(in.read()).as("closed without a response").isEqualTo(-1);
@@ -144,6 +202,8 @@ class LimitsTest {
 
   @Test
   void trace_isRefused() throws Exception {
-    assertThat(send("TRACE /app/ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status()).isEqualTo(405);
+    assertThat(
+            send("TRACE /app/ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status())
+        .isEqualTo(405);
   }
 }

@@ -52,26 +52,33 @@ final class OcspResponder implements AutoCloseable {
   OcspResponder(TestCertificates.Ca ca) throws IOException {
     this.ca = ca;
     this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-    http.createContext("/", exchange -> {
-      if (!OcspCheck.USER_AGENT.equals(exchange.getRequestHeaders().getFirst("User-Agent"))) {
-        requests.incrementAndGet(); // the stapling fetches, not the revocation checks
-      }
-      byte[] request = "POST".equals(exchange.getRequestMethod()) ? exchange.getRequestBody().readAllBytes()
-          : Base64.getDecoder().decode(URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(1),
-              StandardCharsets.US_ASCII));
-      byte[] body;
-      try {
-        body = answer(new OCSPReq(request)).getEncoded();
-      } catch (Exception e) {
-        exchange.sendResponseHeaders(400, -1);
-        exchange.close();
-        return;
-      }
-      exchange.getResponseHeaders().set("Content-Type", "application/ocsp-response");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    http.createContext(
+        "/",
+        exchange -> {
+          if (!OcspCheck.USER_AGENT.equals(exchange.getRequestHeaders().getFirst("User-Agent"))) {
+            requests.incrementAndGet(); // the stapling fetches, not the revocation checks
+          }
+          byte[] request =
+              "POST".equals(exchange.getRequestMethod())
+                  ? exchange.getRequestBody().readAllBytes()
+                  : Base64.getDecoder()
+                      .decode(
+                          URLDecoder.decode(
+                              exchange.getRequestURI().getRawPath().substring(1),
+                              StandardCharsets.US_ASCII));
+          byte[] body;
+          try {
+            body = answer(new OCSPReq(request)).getEncoded();
+          } catch (Exception e) {
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+            return;
+          }
+          exchange.getResponseHeaders().set("Content-Type", "application/ocsp-response");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     http.start();
   }
 
@@ -94,35 +101,64 @@ final class OcspResponder implements AutoCloseable {
     g.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair keys = g.generateKeyPair();
     Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-        new JcaX509CertificateHolder(ca.certificate()).getSubject(), new BigInteger(64, new SecureRandom()),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
-        new X500Name("CN=localhost"), keys.getPublic());
-    b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-    b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription(
-        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, url()))));
-    X509Certificate leaf = new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.keys().getPrivate())));
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            new JcaX509CertificateHolder(ca.certificate()).getSubject(),
+            new BigInteger(64, new SecureRandom()),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(30))),
+            new X500Name("CN=localhost"),
+            keys.getPublic());
+    b.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, "localhost"),
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
+    b.addExtension(
+        Extension.authorityInfoAccess,
+        false,
+        new AuthorityInformationAccess(
+            new AccessDescription(
+                AccessDescription.id_ad_ocsp,
+                new GeneralName(GeneralName.uniformResourceIdentifier, url()))));
+    X509Certificate leaf =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(ca.keys().getPrivate())));
     Files.createDirectories(dir);
-    Path chain = Files.writeString(dir.resolve("fullchain.pem"),
-        TestCertificates.pem(leaf) + TestCertificates.pem(ca.certificate()));
-    Path key = Files.writeString(dir.resolve("privkey.pem"), PemFiles.encode("PRIVATE KEY", keys.getPrivate().getEncoded()));
+    Path chain =
+        Files.writeString(
+            dir.resolve("fullchain.pem"),
+            TestCertificates.pem(leaf) + TestCertificates.pem(ca.certificate()));
+    Path key =
+        Files.writeString(
+            dir.resolve("privkey.pem"),
+            PemFiles.encode("PRIVATE KEY", keys.getPrivate().getEncoded()));
     return new TestCertificates.Issued(chain, key, leaf);
   }
 
   private OCSPResp answer(OCSPReq request) throws Exception {
-    JcaBasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(ca.certificate().getPublicKey(),
-        new JcaDigestCalculatorProviderBuilder().build().get(
-            org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1));
+    JcaBasicOCSPRespBuilder builder =
+        new JcaBasicOCSPRespBuilder(
+            ca.certificate().getPublicKey(),
+            new JcaDigestCalculatorProviderBuilder()
+                .build()
+                .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1));
     Date now = new Date();
     Date next = Date.from(Instant.now().plus(Duration.ofHours(12)));
     for (Req r : request.getRequestList()) {
       CertificateStatus status = revoked ? new RevokedStatus(now, 1) : CertificateStatus.GOOD;
       builder.addResponse(r.getCertID(), status, now, next, null);
     }
-    BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.keys().getPrivate()),
-        new X509CertificateHolder[] {new JcaX509CertificateHolder(ca.certificate())}, now);
+    BasicOCSPResp basic =
+        builder.build(
+            new JcaContentSignerBuilder("SHA256withECDSA").build(ca.keys().getPrivate()),
+            new X509CertificateHolder[] {new JcaX509CertificateHolder(ca.certificate())},
+            now);
     return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic);
   }
 

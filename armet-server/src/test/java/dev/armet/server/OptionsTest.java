@@ -26,7 +26,8 @@ class OptionsTest {
   /** A servlet that only answers GET, so HttpServlet.doOptions computes its Allow header. */
   static final class GetOnly extends HttpServlet {
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.getWriter().write("get");
     }
   }
@@ -43,12 +44,21 @@ class OptionsTest {
   @BeforeAll
   static void start() throws Exception {
     Path site = TestApp.staticFolder(data);
-    server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.PRODUCTION).dataDirectory(data).stopAtShutdown(false)
-        .servlet("/get-only", new GetOnly())
-        .servlet("/own-allow", new OwnAllow())
-        .staticResources("/static", site)
-        .allowRoot(true).tls(t -> TestCertificates.pemInto(t, data.resolve("pem")))).start();
+    server =
+        ArmetServer.create(
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.PRODUCTION)
+                        .dataDirectory(data)
+                        .stopAtShutdown(false)
+                        .servlet("/get-only", new GetOnly())
+                        .servlet("/own-allow", new OwnAllow())
+                        .staticResources("/static", site)
+                        .allowRoot(true)
+                        .tls(t -> TestCertificates.pemInto(t, data.resolve("pem"))))
+            .start();
     client = TestTls.client(server.certificate());
   }
 
@@ -58,8 +68,11 @@ class OptionsTest {
   }
 
   static HttpResponse<String> options(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + path))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.httpsPort() + path))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -72,7 +85,8 @@ class OptionsTest {
   @Test
   void options_onAStaticFile_doesNotAllowTrace() throws Exception {
     HttpResponse<String> response = options("/static/site.css");
-    assertThat(String.join(",", response.headers().allValues("allow"))).doesNotContainIgnoringCase("trace")
+    assertThat(String.join(",", response.headers().allValues("allow")))
+        .doesNotContainIgnoringCase("trace")
         .contains("GET");
   }
 

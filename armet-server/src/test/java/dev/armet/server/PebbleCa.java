@@ -50,7 +50,8 @@ final class PebbleCa implements AutoCloseable {
    * @param validity certificate lifetime in seconds (0: Pebble's default of about five years)
    * @param environment extra {@code PEBBLE_*} variables (e.g. to refuse every nonce)
    */
-  static PebbleCa start(Path dir, int httpPort, int tlsPort, long validity, Map<String, String> environment)
+  static PebbleCa start(
+      Path dir, int httpPort, int tlsPort, long validity, Map<String, String> environment)
       throws Exception {
     // Pebble cannot listen on port 0 and say which port it got: its ports are picked free, and
     // another process on this shared machine may take one before Pebble binds it. Then Pebble
@@ -62,7 +63,8 @@ final class PebbleCa implements AutoCloseable {
         return startOnce(at, httpPort, tlsPort, validity, environment);
       } catch (PortTaken e) {
         if (attempt == 3) {
-          throw new IllegalStateException("Pebble lost its ports to other processes three times", e);
+          throw new IllegalStateException(
+              "Pebble lost its ports to other processes three times", e);
         }
       }
     }
@@ -77,32 +79,75 @@ final class PebbleCa implements AutoCloseable {
     }
   }
 
-  private static PebbleCa startOnce(Path dir, int httpPort, int tlsPort, long validity,
-      Map<String, String> environment) throws Exception {
+  private static PebbleCa startOnce(
+      Path dir, int httpPort, int tlsPort, long validity, Map<String, String> environment)
+      throws Exception {
     Files.createDirectories(dir);
     TestCertificates.Ca ca = TestCertificates.ca();
-    TestCertificates.Issued api = TestCertificates.issue(ca, dir.resolve("api"), "localhost",
-        TestCertificates.KeyFormat.PKCS8_EC, Duration.ofDays(2));
+    TestCertificates.Issued api =
+        TestCertificates.issue(
+            ca,
+            dir.resolve("api"),
+            "localhost",
+            TestCertificates.KeyFormat.PKCS8_EC,
+            Duration.ofDays(2));
     Path apiCa = dir.resolve("pebble-api-ca.pem");
     Files.writeString(apiCa, TestCertificates.pem(ca.certificate()));
     int dns = freeUdpAndTcpPort();
     int acme = freePort();
     int management = freePort();
     Path config = dir.resolve("pebble-config.json");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
           "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
           "ocspResponderURL": "", "externalAccountBindingRequired": false%s}}
-        """.formatted(acme, management, api.fullchain(), api.privateKey(), httpPort, tlsPort,
-        validity > 0 ? ", \"certificateValidityPeriod\": " + validity : ""));
+        """
+            .formatted(
+                acme,
+                management,
+                api.fullchain(),
+                api.privateKey(),
+                httpPort,
+                tlsPort,
+                validity > 0 ? ", \"certificateValidityPeriod\": " + validity : ""));
     PebbleCa pebble = new PebbleCa(dir, apiCa, acme, management);
     try {
-      pebble.run("challtestsrv", Map.of(), "pebble-challtestsrv", "-dns01", "127.0.0.1:" + dns, "-http01", "",
-          "-https01", "", "-tlsalpn01", "", "-management", "127.0.0.1:" + freePort(), "-defaultIPv6", "");
-      Map<String, String> env = new java.util.HashMap<>(Map.of("PEBBLE_VA_NOSLEEP", "1",
-          "PEBBLE_WFE_NONCEREJECT", "0", "PEBBLE_AUTHZREUSE", "0"));
+      pebble.run(
+          "challtestsrv",
+          Map.of(),
+          "pebble-challtestsrv",
+          "-dns01",
+          "127.0.0.1:" + dns,
+          "-http01",
+          "",
+          "-https01",
+          "",
+          "-tlsalpn01",
+          "",
+          "-management",
+          "127.0.0.1:" + freePort(),
+          "-defaultIPv6",
+          "");
+      Map<String, String> env =
+          new java.util.HashMap<>(
+              Map.of(
+                  "PEBBLE_VA_NOSLEEP",
+                  "1",
+                  "PEBBLE_WFE_NONCEREJECT",
+                  "0",
+                  "PEBBLE_AUTHZREUSE",
+                  "0"));
       env.putAll(environment);
-      pebble.run("pebble", env, "pebble", "-config", config.toString(), "-dnsserver", "127.0.0.1:" + dns,
+      pebble.run(
+          "pebble",
+          env,
+          "pebble",
+          "-config",
+          config.toString(),
+          "-dnsserver",
+          "127.0.0.1:" + dns,
           "-strict=false");
       pebble.awaitReady();
       return pebble;
@@ -128,10 +173,16 @@ final class PebbleCa implements AutoCloseable {
 
   /** The root that signs issued certificates (Pebble makes a new one per run). */
   X509Certificate issuingRoot() throws Exception {
-    HttpResponse<byte[]> root = client().send(HttpRequest.newBuilder(
-        URI.create("https://localhost:" + managementPort + "/roots/0")).build(), HttpResponse.BodyHandlers.ofByteArray());
-    return (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(new java.io.ByteArrayInputStream(root.body()));
+    HttpResponse<byte[]> root =
+        client()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + managementPort + "/roots/0"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new java.io.ByteArrayInputStream(root.body()));
   }
 
   /** Pebble's log so far, for assertion messages. */
@@ -152,8 +203,10 @@ final class PebbleCa implements AutoCloseable {
   }
 
   private void run(String name, Map<String, String> env, String... command) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile());
     pb.environment().putAll(env);
     processes.add(pb.start());
   }
@@ -168,8 +221,12 @@ final class PebbleCa implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       try {
-        if (client.send(HttpRequest.newBuilder(directory()).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
+        if (client
+                .send(
+                    HttpRequest.newBuilder(directory()).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -196,7 +253,8 @@ final class PebbleCa implements AutoCloseable {
   private static int freeUdpAndTcpPort() throws IOException {
     for (int i = 0; i < 20; i++) {
       try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-          ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
+          ServerSocket tcp =
+              new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
         return tcp.getLocalPort();
       } catch (IOException taken) {
         // the TCP side is in use: another pair

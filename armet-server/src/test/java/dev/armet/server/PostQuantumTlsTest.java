@@ -12,7 +12,6 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tls.post-quantum=true}: a client that offers only X25519MLKEM768 gets through, a client
- * without it (SunJSSE on JDK 25) still agrees on a classical group, and HTTP/2 is still
- * negotiated through ALPN on Bouncy Castle's engine.
+ * without it (SunJSSE on JDK 25) still agrees on a classical group, and HTTP/2 is still negotiated
+ * through ALPN on Bouncy Castle's engine.
  */
 class PostQuantumTlsTest {
   @TempDir Path dir;
@@ -34,12 +33,20 @@ class PostQuantumTlsTest {
     try (ArmetServer server = server(true).start();
         ServerHelloProbe probe = new ServerHelloProbe(server.httpsPort())) {
       // The client offers the hybrid first (with a key share for it) and P-256, as browsers do.
-      try (SSLSocket socket = connect(bouncyCastleClient(server.certificate()), probe.port(),
-          List.of("X25519MLKEM768", "secp256r1"), "h2", "http/1.1")) {
+      try (SSLSocket socket =
+          connect(
+              bouncyCastleClient(server.certificate()),
+              probe.port(),
+              List.of("X25519MLKEM768", "secp256r1"),
+              "h2",
+              "http/1.1")) {
         assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
-        assertThat(socket.getApplicationProtocol()).as("ALPN on Bouncy Castle's engine").isEqualTo("h2");
+        assertThat(socket.getApplicationProtocol())
+            .as("ALPN on Bouncy Castle's engine")
+            .isEqualTo("h2");
       }
-      assertThat(probe.serverHelloRecordLength()).as("a ServerHello carrying an ML-KEM-768 ciphertext")
+      assertThat(probe.serverHelloRecordLength())
+          .as("a ServerHello carrying an ML-KEM-768 ciphertext")
           .isGreaterThan(1120);
     }
   }
@@ -49,8 +56,12 @@ class PostQuantumTlsTest {
     // The control for the probe: the same offer to a server without tls.post-quantum.
     try (ArmetServer server = server(false).start();
         ServerHelloProbe probe = new ServerHelloProbe(server.httpsPort())) {
-      try (SSLSocket socket = connect(bouncyCastleClient(server.certificate()), probe.port(),
-          List.of("X25519MLKEM768", "secp256r1"), "http/1.1")) {
+      try (SSLSocket socket =
+          connect(
+              bouncyCastleClient(server.certificate()),
+              probe.port(),
+              List.of("X25519MLKEM768", "secp256r1"),
+              "http/1.1")) {
         assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
       }
       assertThat(probe.serverHelloRecordLength()).isLessThan(400); // a HelloRetryRequest and P-256
@@ -62,12 +73,14 @@ class PostQuantumTlsTest {
     try (ArmetServer server = server(true).start()) {
       SSLContext sun = TestTls.trusting(server.certificate());
       assertThat(sun.getProvider().getName()).isEqualTo("SunJSSE");
-      try (SSLSocket socket = connect(sun, server.httpsPort(), List.of("x25519", "secp256r1"), "http/1.1")) {
+      try (SSLSocket socket =
+          connect(sun, server.httpsPort(), List.of("x25519", "secp256r1"), "http/1.1")) {
         assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
         assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.1");
       }
       // And over TLS 1.2 (the intermediate profile still allows it).
-      try (SSLSocket socket = connect(sun, server.httpsPort(), List.of("secp256r1"), "TLSv1.2", "http/1.1")) {
+      try (SSLSocket socket =
+          connect(sun, server.httpsPort(), List.of("secp256r1"), "TLSv1.2", "http/1.1")) {
         assertThat(socket.getSession().getCipherSuite()).startsWith("TLS_ECDHE_RSA_");
         assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
       }
@@ -79,7 +92,8 @@ class PostQuantumTlsTest {
     // Without tls.post-quantum a client offering nothing but the hybrid finds no common group.
     try (ArmetServer server = server(false).start()) {
       SSLContext bc = bouncyCastleClient(server.certificate());
-      assertThatThrownBy(() -> connect(bc, server.httpsPort(), List.of("X25519MLKEM768"), "http/1.1"))
+      assertThatThrownBy(
+              () -> connect(bc, server.httpsPort(), List.of("X25519MLKEM768"), "http/1.1"))
           .isInstanceOf(IOException.class);
     }
   }
@@ -90,12 +104,25 @@ class PostQuantumTlsTest {
    * list it.)
    */
   private ArmetServer server(boolean postQuantum) throws Exception {
-    TestCertificates.Issued pem = TestCertificates.issue(TestCertificates.ca(), dir.resolve("tls"), "localhost",
-        TestCertificates.KeyFormat.PKCS8_RSA, java.time.Duration.ofDays(30));
-    return ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir).stopAtShutdown(false)
-        .servlet("/app/*", new TestApp())
-        .tls(t -> t.certificate(pem.fullchain(), pem.privateKey()).postQuantum(postQuantum)));
+    TestCertificates.Issued pem =
+        TestCertificates.issue(
+            TestCertificates.ca(),
+            dir.resolve("tls"),
+            "localhost",
+            TestCertificates.KeyFormat.PKCS8_RSA,
+            java.time.Duration.ofDays(30));
+    return ArmetServer.create(
+        c ->
+            c.httpsPort(0)
+                .httpPort(0)
+                .bindAddress("127.0.0.1")
+                .environment(ArmetEnvironment.DEVELOPMENT)
+                .dataDirectory(dir)
+                .stopAtShutdown(false)
+                .servlet("/app/*", new TestApp())
+                .tls(
+                    t ->
+                        t.certificate(pem.fullchain(), pem.privateKey()).postQuantum(postQuantum)));
   }
 
   static SSLContext bouncyCastleClient(X509Certificate trusted) throws Exception {
@@ -111,11 +138,13 @@ class PostQuantumTlsTest {
   }
 
   /** A handshake offering only {@code groups}; an optional leading "TLSv1.x" pins the version. */
-  static SSLSocket connect(SSLContext tls, int port, List<String> groups, String... protocols) throws IOException {
+  static SSLSocket connect(SSLContext tls, int port, List<String> groups, String... protocols)
+      throws IOException {
     Socket raw = new Socket();
     raw.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
     raw.setSoTimeout(10_000);
-    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", port, true);
+    SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", port, true);
     SSLParameters p = socket.getSSLParameters();
     p.setNamedGroups(groups.toArray(String[]::new));
     List<String> alpn = List.of(protocols);

@@ -7,8 +7,11 @@ public final class PrivilegeDropMain {
   private PrivilegeDropMain() {}
 
   public static void main(String[] args) throws Exception {
-    ArmetServer server = ArmetServer.create(ServerSettings.load(Path.of(args[0]), System.getenv())
-        .servlet("/app/*", new TestApp()).build());
+    ArmetServer server =
+        ArmetServer.create(
+            ServerSettings.load(Path.of(args[0]), System.getenv())
+                .servlet("/app/*", new TestApp())
+                .build());
     try {
       server.start();
     } catch (RuntimeException | java.io.IOException e) {

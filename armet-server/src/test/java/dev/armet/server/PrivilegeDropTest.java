@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server started as root in a child process binds a privileged port, switches to
- * {@code nobody}, and not one of its threads keeps a root id, as the kernel reports in
- * {@code /proc/<pid>/task/*}/status}; then it still serves requests.
+ * The server started as root in a child process binds a privileged port, switches to {@code
+ * nobody}, and not one of its threads keeps a root id, as the kernel reports in {@code
+ * /proc/<pid>/task/*}/status}; then it still serves requests.
  */
 class PrivilegeDropTest {
   @TempDir Path dir;
@@ -52,18 +52,36 @@ class PrivilegeDropTest {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     TestCertificates.Issued pem = TestCertificates.localhost(base.resolve("pem"));
     int httpPort = freePrivilegedPort();
-    Path config = Files.writeString(base.resolve("armet.properties"), String.join("\n",
-        "env = production", "server.https-port = 0", "server.http-port = " + httpPort,
-        "server.bind-address = 127.0.0.1", "server.user = nobody", "server.data-dir = " + base.resolve("data"),
-        "tls.certificate = " + pem.fullchain(), "tls.private-key = " + pem.privateKey(), ""));
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", readableClassPath(base.resolve("cp")),
-        PrivilegeDropMain.class.getName(), config.toString()));
+    Path config =
+        Files.writeString(
+            base.resolve("armet.properties"),
+            String.join(
+                "\n",
+                "env = production",
+                "server.https-port = 0",
+                "server.http-port = " + httpPort,
+                "server.bind-address = 127.0.0.1",
+                "server.user = nobody",
+                "server.data-dir = " + base.resolve("data"),
+                "tls.certificate = " + pem.fullchain(),
+                "tls.private-key = " + pem.privateKey(),
+                ""));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                readableClassPath(base.resolve("cp")),
+                PrivilegeDropMain.class.getName(),
+                config.toString()));
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().keySet().removeIf(k -> k.startsWith("ARMET_"));
     child = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    String ready = out.readLine(); // blocks until the child has started or failed; bounded by its exit
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    String ready =
+        out.readLine(); // blocks until the child has started or failed; bounded by its exit
     while (ready != null && !ready.startsWith("READY ") && !ready.startsWith("FAILED ")) {
       ready = out.readLine(); // log lines
     }
@@ -80,11 +98,17 @@ class PrivilegeDropTest {
       List<String> status = Files.readAllLines(task.resolve("status"));
       assertThat(ProcessCredentials.ids(status, "Uid:")).as("Uid of %s", task).containsOnly(65534);
       assertThat(ProcessCredentials.ids(status, "Gid:")).as("Gid of %s", task).containsOnly(65534);
-      assertThat(ProcessCredentials.ids(status, "Groups:")).as("Groups of %s", task).doesNotContain(0);
+      assertThat(ProcessCredentials.ids(status, "Groups:"))
+          .as("Groups of %s", task)
+          .doesNotContain(0);
     }
 
-    HttpResponse<String> ok = TestTls.client(pem.leaf()).send(HttpRequest.newBuilder(
-        URI.create("https://127.0.0.1:" + httpsPort + "/app/ok")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ok =
+        TestTls.client(pem.leaf())
+            .send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/app/ok"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("ok");
 
@@ -95,10 +119,18 @@ class PrivilegeDropTest {
 
   @Test
   void unknownUser_stopsStartUp_beforeBinding() {
-    ArmetServer server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(dir).stopAtShutdown(false)
-        .user("no-such-user-armet"));
-    assertThatThrownBy(server::start).isInstanceOf(IllegalArgumentException.class)
+    ArmetServer server =
+        ArmetServer.create(
+            c ->
+                c.httpsPort(0)
+                    .httpPort(0)
+                    .bindAddress("127.0.0.1")
+                    .environment(ArmetEnvironment.DEVELOPMENT)
+                    .dataDirectory(dir)
+                    .stopAtShutdown(false)
+                    .user("no-such-user-armet"));
+    assertThatThrownBy(server::start)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("server.user: no such user 'no-such-user-armet'");
   }
 
@@ -135,7 +167,8 @@ class PrivilegeDropTest {
     }
     try (Stream<Path> all = Files.walk(target)) {
       for (Path p : (Iterable<Path>) all::iterator) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
     return String.join(java.io.File.pathSeparator, entries);
@@ -144,7 +177,8 @@ class PrivilegeDropTest {
   /** A port below 1024 that nothing listens on now (only root may bind it). */
   private static int freePrivilegedPort() throws IOException {
     for (int port = 900; port < 1000; port++) {
-      try (ServerSocket probe = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket probe =
+          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
         return port;
       } catch (IOException inUse) {
         // try the next

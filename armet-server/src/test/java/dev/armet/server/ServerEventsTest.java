@@ -28,22 +28,37 @@ class ServerEventsTest {
     security.setLevel(Level.INFO); // the test configuration logs WARN and above
     security.addAppender(records);
     try {
-      ArmetServer server = ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
-          .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-          .environment(ArmetEnvironment.PRODUCTION)
-          .dataDirectory(data)
-          .stopAtShutdown(false)
-          .servlet("/app/*", new TestApp()))
-          .start();
+      ArmetServer server =
+          ArmetServer.create(
+                  c ->
+                      TestCertificates.production(c, data.resolve("pem"))
+                          .httpsPort(0)
+                          .httpPort(0)
+                          .bindAddress("127.0.0.1")
+                          .environment(ArmetEnvironment.PRODUCTION)
+                          .dataDirectory(data)
+                          .stopAtShutdown(false)
+                          .servlet("/app/*", new TestApp()))
+              .start();
       server.close();
     } finally {
       security.detachAppender(records);
       security.setLevel(previous);
     }
-    assertThat(records.list).extracting(ILoggingEvent::getFormattedMessage)
-        .anySatisfy(m -> assertThat(m).contains(" event=sys_startup level=INFO ").contains("mode=\"production\""))
-        .anySatisfy(m -> assertThat(m).contains(" event=sys_shutdown level=INFO ").contains("mode=\"production\""));
-    assertThat(records.list).filteredOn(e -> e.getFormattedMessage().contains("event=sys_"))
+    assertThat(records.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(" event=sys_startup level=INFO ")
+                    .contains("mode=\"production\""))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(" event=sys_shutdown level=INFO ")
+                    .contains("mode=\"production\""));
+    assertThat(records.list)
+        .filteredOn(e -> e.getFormattedMessage().contains("event=sys_"))
         .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.INFO));
   }
 }

@@ -29,14 +29,19 @@ class ServerHeadersTest {
   @BeforeAll
   static void start() throws Exception {
     Path statics = TestApp.staticFolder(data);
-    server = ArmetServer.create(c -> TestCertificates.production(c, data.resolve("pem"))
-        .httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.PRODUCTION)
-        .dataDirectory(data.resolve("data"))
-        .stopAtShutdown(false)
-        .servlet("/app/*", new TestApp())
-        .staticResources("/static", statics))
-        .start();
+    server =
+        ArmetServer.create(
+                c ->
+                    TestCertificates.production(c, data.resolve("pem"))
+                        .httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.PRODUCTION)
+                        .dataDirectory(data.resolve("data"))
+                        .stopAtShutdown(false)
+                        .servlet("/app/*", new TestApp())
+                        .staticResources("/static", statics))
+            .start();
     client = TestTls.client(server.certificate());
   }
 
@@ -51,7 +56,8 @@ class ServerHeadersTest {
 
   static HttpResponse<String> send(String method, String path) throws Exception {
     URI uri = URI.create("https://127.0.0.1:" + server.httpsPort() + path);
-    return client.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+    return client.send(
+        HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -63,7 +69,8 @@ class ServerHeadersTest {
           .containsExactly(expected.getValue());
     }
     assertThat(response.headers().firstValue("permissions-policy")).isPresent();
-    assertThat(headers.keySet()).as("headers of %s", response.uri())
+    assertThat(headers.keySet())
+        .as("headers of %s", response.uri())
         .noneMatch(h -> h.equalsIgnoreCase("server") || h.equalsIgnoreCase("x-powered-by"));
   }
 
@@ -102,7 +109,8 @@ class ServerHeadersTest {
   void staticFile_hasHeaders() throws Exception {
     HttpResponse<String> response = get("/static/site.css");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
     assertThat(response.body()).contains("color: black");
     assertHelmetHeaders(response);
   }
@@ -116,12 +124,21 @@ class ServerHeadersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/static/../data/tls/localhost-key.pem", "/static/%2e%2e/data/tls/localhost-key.pem",
-      "/static/..%2fdata%2ftls%2flocalhost-key.pem", "/static/%2e%2e%2fdata/tls/localhost-key.pem",
-      "/static/..;/data/tls/localhost-key.pem", "/static/..\\data\\tls\\localhost-key.pem"})
+  @ValueSource(
+      strings = {
+        "/static/../data/tls/localhost-key.pem",
+        "/static/%2e%2e/data/tls/localhost-key.pem",
+        "/static/..%2fdata%2ftls%2flocalhost-key.pem",
+        "/static/%2e%2e%2fdata/tls/localhost-key.pem",
+        "/static/..;/data/tls/localhost-key.pem",
+        "/static/..\\data\\tls\\localhost-key.pem"
+      })
   void staticTraversal_neverReachesTheKey(String path) throws Exception {
-    RawHttp.Response response = RawHttp.sendTls(TestTls.trusting(server.certificate()), server.httpsPort(),
-        "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    RawHttp.Response response =
+        RawHttp.sendTls(
+            TestTls.trusting(server.certificate()),
+            server.httpsPort(),
+            "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     assertThat(response.status()).as(path).isIn(400, 404);
     assertThat(response.body()).doesNotContain("PRIVATE KEY");
   }
@@ -146,15 +163,18 @@ class ServerHeadersTest {
   void trace_isRefusedWithHeaders() throws Exception {
     HttpResponse<String> response = send("TRACE", "/app/ok");
     assertThat(response.statusCode()).isEqualTo(405);
-    assertThat(response.headers().firstValue("allow")).hasValueSatisfying(a -> assertThat(a).doesNotContain("TRACE"));
+    assertThat(response.headers().firstValue("allow"))
+        .hasValueSatisfying(a -> assertThat(a).doesNotContain("TRACE"));
     assertThat(response.body()).doesNotContain("TRACE /app/ok");
     assertHelmetHeaders(response);
   }
 
   @Test
   void trace_onPlainHttp_isRefused() throws Exception {
-    RawHttp.Response response = RawHttp.send(server.httpPort(),
-        "TRACE /app/ok HTTP/1.1\r\nHost: localhost\r\nCookie: id=secret\r\nConnection: close\r\n\r\n");
+    RawHttp.Response response =
+        RawHttp.send(
+            server.httpPort(),
+            "TRACE /app/ok HTTP/1.1\r\nHost: localhost\r\nCookie: id=secret\r\nConnection: close\r\n\r\n");
     assertThat(response.status()).isEqualTo(405);
     assertThat(response.body()).doesNotContain("id=secret");
     assertThat(response.header("strict-transport-security")).isNull();
@@ -162,17 +182,22 @@ class ServerHeadersTest {
 
   @Test
   void malformedRequestLine_answersWithoutServerName() throws Exception {
-    RawHttp.Response response = RawHttp.sendTls(TestTls.trusting(server.certificate()), server.httpsPort(),
-        "GET /a b c\u0001 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    RawHttp.Response response =
+        RawHttp.sendTls(
+            TestTls.trusting(server.certificate()),
+            server.httpsPort(),
+            "GET /a b c\u0001 HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertThat(response.status()).isEqualTo(400);
     assertNoServerName(response);
     assertThat(response.header("x-content-type-options")).isEqualTo("nosniff");
-    assertThat(response.header("strict-transport-security")).isEqualTo(HELMET.get("Strict-Transport-Security"));
+    assertThat(response.header("strict-transport-security"))
+        .isEqualTo(HELMET.get("Strict-Transport-Security"));
   }
 
   @Test
   void malformedRequestLine_onPlainHttp_answersWithoutServerName() throws Exception {
-    RawHttp.Response response = RawHttp.send(server.httpPort(), "GET /a b c\u0001 HTTP/1.1\r\n\r\n");
+    RawHttp.Response response =
+        RawHttp.send(server.httpPort(), "GET /a b c\u0001 HTTP/1.1\r\n\r\n");
     assertThat(response.status()).isEqualTo(400);
     assertNoServerName(response);
     assertThat(response.header("strict-transport-security")).isNull();
@@ -181,11 +206,15 @@ class ServerHeadersTest {
   @Test
   void oversizedHeader_answers431WithoutServerName() throws Exception {
     String big = "x".repeat(12 * 1024);
-    RawHttp.Response response = RawHttp.sendTls(TestTls.trusting(server.certificate()), server.httpsPort(),
-        "GET /app/ok HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
+    RawHttp.Response response =
+        RawHttp.sendTls(
+            TestTls.trusting(server.certificate()),
+            server.httpsPort(),
+            "GET /app/ok HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
     assertThat(response.status()).isEqualTo(431);
     assertNoServerName(response);
-    assertThat(response.header("content-security-policy")).isEqualTo(HELMET.get("Content-Security-Policy"));
+    assertThat(response.header("content-security-policy"))
+        .isEqualTo(HELMET.get("Content-Security-Policy"));
   }
 
   static void assertNoServerName(RawHttp.Response response) {

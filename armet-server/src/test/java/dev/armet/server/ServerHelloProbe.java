@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A one-connection TCP relay in front of the server that reports how many bytes the server sent
- * in plaintext TLS 1.3 handshake records (its ServerHello, and a HelloRetryRequest before it):
- * the key share tells the group apart, 1,120 bytes of ML-KEM-768 ciphertext and X25519 for
- * X25519MLKEM768 against 32 or 65 bytes for a classical group.
+ * A one-connection TCP relay in front of the server that reports how many bytes the server sent in
+ * plaintext TLS 1.3 handshake records (its ServerHello, and a HelloRetryRequest before it): the key
+ * share tells the group apart, 1,120 bytes of ML-KEM-768 ciphertext and X25519 for X25519MLKEM768
+ * against 32 or 65 bytes for a classical group.
  */
 final class ServerHelloProbe implements AutoCloseable {
   private final ServerSocket listener;

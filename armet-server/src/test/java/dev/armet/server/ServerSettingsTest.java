@@ -22,7 +22,9 @@ class ServerSettingsTest {
 
   @Test
   void fileValues_areApplied_andEnvironmentOverridesThem() throws Exception {
-    Path f = file("""
+    Path f =
+        file(
+            """
         env = development
         server.https-port = 9443
         server.canonical-host = www.example.com
@@ -31,8 +33,17 @@ class ServerSettingsTest {
         tls.profile = modern
         tls.expiry-warning = 30d
         """);
-    ArmetServerConfig config = ServerSettings.load(f, Map.of("ARMET_SERVER_HTTPS_PORT", "10443",
-        "ARMET_LIMITS_HEADER_TIMEOUT", "PT5S", "PATH", "/usr/bin")).build();
+    ArmetServerConfig config =
+        ServerSettings.load(
+                f,
+                Map.of(
+                    "ARMET_SERVER_HTTPS_PORT",
+                    "10443",
+                    "ARMET_LIMITS_HEADER_TIMEOUT",
+                    "PT5S",
+                    "PATH",
+                    "/usr/bin"))
+            .build();
     assertThat(config.httpsPort()).isEqualTo(10443);
     assertThat(config.canonicalHost()).isEqualTo("www.example.com");
     assertThat(config.limits().maxBodyBytes()).isEqualTo(2 * 1024 * 1024);
@@ -46,7 +57,8 @@ class ServerSettingsTest {
   @Test
   void unknownKey_stopsStartUp_namingKeyAndFile() throws Exception {
     Path f = file("limits.max-body = 1MiB\n");
-    assertThatThrownBy(() -> ServerSettings.load(f, Map.of())).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ServerSettings.load(f, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContainingAll("'limits.max-body'", f.toString(), "docs/CONFIGURATION.md");
   }
 
@@ -58,22 +70,28 @@ class ServerSettingsTest {
 
   @Test
   void secretVariables_belongToTheKeyRing_notUnknown() throws Exception {
-    assertThat(ServerSettings.load(null, Map.of("ARMET_SECRETS", "x", "ARMET_SECRETS_FILE", "/run/s")))
+    assertThat(
+            ServerSettings.load(null, Map.of("ARMET_SECRETS", "x", "ARMET_SECRETS_FILE", "/run/s")))
         .isNotNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "limits.max-body-bytes = 1X | limits.max-body-bytes must be a size",
-      "server.https-port = 70000 | server.https-port must be a port between 0 and 65535",
-      "limits.idle-timeout = soon | limits.idle-timeout must be a duration",
-      "server.allow-root = yes | server.allow-root must be true or false",
-      "tls.profile = old | tls.profile: TLS profile must be 'intermediate' or 'modern'",
-      "env = staging | ARMET_ENV must be 'development' or 'production'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "limits.max-body-bytes = 1X | limits.max-body-bytes must be a size",
+        "server.https-port = 70000 | server.https-port must be a port between 0 and 65535",
+        "limits.idle-timeout = soon | limits.idle-timeout must be a duration",
+        "server.allow-root = yes | server.allow-root must be true or false",
+        "tls.profile = old | tls.profile: TLS profile must be 'intermediate' or 'modern'",
+        "env = staging | ARMET_ENV must be 'development' or 'production'"
+      })
   void badValue_stopsStartUp_namingKeyValueAndSource(String line, String message) throws Exception {
     Path f = file(line + "\n");
-    assertThatThrownBy(() -> ServerSettings.load(f, Map.of())).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(message).hasMessageContaining(f.toString());
+    assertThatThrownBy(() -> ServerSettings.load(f, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message)
+        .hasMessageContaining(f.toString());
   }
 
   @Test
@@ -87,8 +105,15 @@ class ServerSettingsTest {
   void configurationDoc_listsEveryKeyWithItsVariableAndDefault() throws Exception {
     String doc = Files.readString(Path.of("..", "docs", "CONFIGURATION.md"));
     for (SettingKey key : SettingKey.ALL) {
-      assertThat(doc).contains("| `" + key.key() + "` | `" + key.environmentVariable() + "` | `"
-          + key.defaultValue() + "` |");
+      assertThat(doc)
+          .contains(
+              "| `"
+                  + key.key()
+                  + "` | `"
+                  + key.environmentVariable()
+                  + "` | `"
+                  + key.defaultValue()
+                  + "` |");
     }
   }
 

@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * The shared stores on this machine (Redis, PostgreSQL), each opened on fresh keys or tables
- * so that runs never meet, and cleaned up on close. A missing service fails the test naming it.
+ * The shared stores on this machine (Redis, PostgreSQL), each opened on fresh keys or tables so
+ * that runs never meet, and cleaned up on close. A missing service fails the test naming it.
  */
 enum SharedStores {
   REDIS("redis://127.0.0.1:6379/0", 6379),
@@ -32,22 +32,29 @@ enum SharedStores {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
     } catch (IOException e) {
-      throw new AssertionError(name() + " is not running on 127.0.0.1:" + port + "; start it (or .ci/run)");
+      throw new AssertionError(
+          name() + " is not running on 127.0.0.1:" + port + "; start it (or .ci/run)");
     }
     return this == REDIS
         ? RedisStores.open(uri, b -> b.keyPrefix("armet-test:" + namespace + ":"))
-        : JdbcStores.open(uri, b -> b.tablePrefix(namespace + "_").dataFolder(dataFolder).poolSize(4));
+        : JdbcStores.open(
+            uri, b -> b.tablePrefix(namespace + "_").dataFolder(dataFolder).poolSize(4));
   }
 
   static String freshNamespace() {
     return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
-  /** Drops the tables of a SQL store (Redis keys carry a fresh prefix and are left to the test server). */
+  /**
+   * Drops the tables of a SQL store (Redis keys carry a fresh prefix and are left to the test
+   * server).
+   */
   static void drop(Stores stores) {
     if (stores instanceof JdbcStores jdbc) {
-      try (Connection c = jdbc.dataSource().getConnection(); Statement s = c.createStatement()) {
-        for (String t : new String[] {"sessions", "limits", "records", "leases", "schema_version"}) {
+      try (Connection c = jdbc.dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        for (String t :
+            new String[] {"sessions", "limits", "records", "leases", "schema_version"}) {
           s.execute("DROP TABLE IF EXISTS " + jdbc.tablePrefix() + t);
         }
       } catch (java.sql.SQLException e) {

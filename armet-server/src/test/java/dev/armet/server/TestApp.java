@@ -1,7 +1,7 @@
 package dev.armet.server;
 
-import dev.armet.servlet.ArmetHeaders;
 import dev.armet.internal.servlet.ContainerHeaders;
+import dev.armet.servlet.ArmetHeaders;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +15,8 @@ final class TestApp extends HttpServlet {
   static final String SECRET = "secret-detail-7f3a";
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     switch (request.getPathInfo() == null ? "/" : request.getPathInfo()) {
       case "/ok" -> text(response, "ok");
       case "/read" -> text(response, "read " + request.getInputStream().readAllBytes().length);
@@ -40,15 +41,16 @@ final class TestApp extends HttpServlet {
       }
       case "/async" -> {
         AsyncContext async = request.startAsync();
-        async.start(() -> {
-          try {
-            text((HttpServletResponse) async.getResponse(), "async done");
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          } finally {
-            async.complete();
-          }
-        });
+        async.start(
+            () -> {
+              try {
+                text((HttpServletResponse) async.getResponse(), "async done");
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              } finally {
+                async.complete();
+              }
+            });
       }
       case "/reset" -> {
         response.setHeader("X-Frame-Options", "DENY");
@@ -69,7 +71,8 @@ final class TestApp extends HttpServlet {
         ArmetHeaders.of(request).remove("Permissions-Policy");
         text(response, "removed");
       }
-      case "/container" -> text(response, String.valueOf(request.getAttribute(ContainerHeaders.ATTRIBUTE) != null));
+      case "/container" ->
+          text(response, String.valueOf(request.getAttribute(ContainerHeaders.ATTRIBUTE) != null));
       default -> response.sendError(404);
     }
   }

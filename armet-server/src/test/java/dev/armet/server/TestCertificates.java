@@ -28,7 +28,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** Certificates as a CA would issue them, written the way certbot and openssl write them. */
 final class TestCertificates {
   /** How the private key is encoded. */
-  enum KeyFormat { PKCS8_EC, SEC1_EC, PKCS1_RSA, PKCS8_RSA }
+  enum KeyFormat {
+    PKCS8_EC,
+    SEC1_EC,
+    PKCS1_RSA,
+    PKCS8_RSA
+  }
 
   /** A test CA that issues leaf certificates for localhost/127.0.0.1. */
   record Ca(X509Certificate certificate, KeyPair keys) {}
@@ -42,22 +47,43 @@ final class TestCertificates {
     KeyPair keys = ec();
     X500Name name = new X500Name("CN=Armet Test CA");
     Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic());
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name,
+            serial(),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(365))),
+            name,
+            keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
     return new Ca(sign(b, keys.getPrivate()), keys);
   }
 
-  /** Issues a localhost certificate valid for {@code validity} and writes fullchain.pem and privkey.pem. */
-  static Issued issue(Ca ca, Path dir, String cn, KeyFormat format, Duration validity) throws Exception {
+  /**
+   * Issues a localhost certificate valid for {@code validity} and writes fullchain.pem and
+   * privkey.pem.
+   */
+  static Issued issue(Ca ca, Path dir, String cn, KeyFormat format, Duration validity)
+      throws Exception {
     boolean rsa = format == KeyFormat.PKCS1_RSA || format == KeyFormat.PKCS8_RSA;
     KeyPair keys = rsa ? rsa() : ec();
     Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name("CN=Armet Test CA"), serial(),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), new X500Name("CN=" + cn),
-        keys.getPublic());
-    b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            new X500Name("CN=Armet Test CA"),
+            serial(),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(validity)),
+            new X500Name("CN=" + cn),
+            keys.getPublic());
+    b.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, "localhost"),
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
     X509Certificate leaf = sign(b, ca.keys().getPrivate());
     Files.createDirectories(dir);
     Path chain = dir.resolve("fullchain.pem");
@@ -72,11 +98,16 @@ final class TestCertificates {
     return issue(ca(), dir, "localhost", KeyFormat.PKCS8_EC, Duration.ofDays(90));
   }
 
-  /** Production needs a configured certificate and, as these tests run as root, the explicit loosening. */
+  /**
+   * Production needs a configured certificate and, as these tests run as root, the explicit
+   * loosening.
+   */
   static ArmetServerConfig.Builder production(ArmetServerConfig.Builder b, Path dir) {
     try {
-      Issued pem = Files.isRegularFile(dir.resolve("fullchain.pem"))
-          ? new Issued(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"), null) : localhost(dir);
+      Issued pem =
+          Files.isRegularFile(dir.resolve("fullchain.pem"))
+              ? new Issued(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"), null)
+              : localhost(dir);
       return b.tls(t -> t.certificate(pem.fullchain(), pem.privateKey())).allowRoot(true);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -115,13 +146,17 @@ final class TestCertificates {
     org.bouncycastle.asn1.pkcs.PrivateKeyInfo info =
         org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
     java.math.BigInteger s = ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS();
-    byte[] der = new org.bouncycastle.asn1.sec.ECPrivateKey(256, s,
-        info.getPrivateKeyAlgorithm().getParameters()).getEncoded();
+    byte[] der =
+        new org.bouncycastle.asn1.sec.ECPrivateKey(
+                256, s, info.getPrivateKeyAlgorithm().getParameters())
+            .getEncoded();
     return PemFiles.encode("EC PRIVATE KEY", der);
   }
 
-  private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey key) throws Exception {
-    return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
+  private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey key)
+      throws Exception {
+    return new JcaX509CertificateConverter()
+        .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
   }
 
   private static KeyPair ec() throws Exception {

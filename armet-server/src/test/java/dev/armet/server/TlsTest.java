@@ -21,8 +21,16 @@ class TlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ArmetServer.create(c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1")
-        .environment(ArmetEnvironment.DEVELOPMENT).dataDirectory(data).stopAtShutdown(false)).start();
+    server =
+        ArmetServer.create(
+                c ->
+                    c.httpsPort(0)
+                        .httpPort(0)
+                        .bindAddress("127.0.0.1")
+                        .environment(ArmetEnvironment.DEVELOPMENT)
+                        .dataDirectory(data)
+                        .stopAtShutdown(false))
+            .start();
     tls = TestTls.trusting(server.certificate());
   }
 
@@ -32,7 +40,8 @@ class TlsTest {
   }
 
   SSLSocket socket(String[] protocols, String[] suites) throws Exception {
-    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.httpsPort());
+    SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.httpsPort());
     socket.setSoTimeout(10_000);
     socket.setEnabledProtocols(protocols);
     if (suites != null) {
@@ -53,14 +62,19 @@ class TlsTest {
   void tls12Client_getsEcdheAead() throws Exception {
     try (SSLSocket socket = socket(new String[] {"TLSv1.2"}, null)) {
       socket.startHandshake();
-      assertThat(socket.getSession().getCipherSuite()).startsWith("TLS_ECDHE_").containsAnyOf("_GCM_", "CHACHA20");
+      assertThat(socket.getSession().getCipherSuite())
+          .startsWith("TLS_ECDHE_")
+          .containsAnyOf("_GCM_", "CHACHA20");
     }
   }
 
   @Test
   void tls12Client_withCbcOrStaticRsaOnly_isRefused() throws Exception {
-    String[] weak = {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
-        "TLS_RSA_WITH_AES_128_GCM_SHA256"};
+    String[] weak = {
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+      "TLS_RSA_WITH_AES_128_GCM_SHA256"
+    };
     try (SSLSocket socket = socket(new String[] {"TLSv1.2"}, weak)) {
       assertThatThrownBy(socket::startHandshake).isInstanceOf(SSLException.class);
     }

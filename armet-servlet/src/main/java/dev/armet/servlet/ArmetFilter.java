@@ -1,16 +1,15 @@
 package dev.armet.servlet;
 
-import dev.armet.internal.servlet.ContainerHeaders;
-
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.event.SecurityEventContext;
 import dev.armet.event.SecurityEventSink;
-import dev.armet.internal.headers.CspNonce;
 import dev.armet.headers.SecurityHeaders;
+import dev.armet.internal.headers.CspNonce;
+import dev.armet.internal.servlet.ContainerHeaders;
 import dev.armet.internal.servlet.RequestPaths;
+import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.servlet.csrf.ServletCsrf;
-import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.session.SessionLookup;
 import dev.armet.session.Sessions;
 import jakarta.servlet.DispatcherType;
@@ -28,22 +27,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one filter an application registers: applies Armet's policies to every request, in this
- * order: the real client address behind trusted proxies, security headers, rate limits,
- * sessions, CSRF protection, then the application.
+ * order: the real client address behind trusted proxies, security headers, rate limits, sessions,
+ * CSRF protection, then the application.
  *
  * <p>Security headers are written before the application runs, so they are on every kind of
- * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and
- * async. A header the application sets afterwards wins (as in Spring Security); a
- * {@code response.reset()} puts the policy back. When the container already wrote the constant
- * headers ({@link ContainerHeaders}, Armet's Jetty server), the filter writes only the
- * per-request ones, with the same guarantees. {@link ArmetHeaders#of} adjusts one response.
- * When the policy uses a CSP nonce, it is in the request attribute {@link #CSP_NONCE}.
+ * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and async.
+ * A header the application sets afterwards wins (as in Spring Security); a {@code response.reset()}
+ * puts the policy back. When the container already wrote the constant headers ({@link
+ * ContainerHeaders}, Armet's Jetty server), the filter writes only the per-request ones, with the
+ * same guarantees. {@link ArmetHeaders#of} adjusts one response. When the policy uses a CSP nonce,
+ * it is in the request attribute {@link #CSP_NONCE}.
  *
- * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is
- * never created). CSRF: unsafe methods must pass Fetch Metadata, Origin and token checks; the
- * token for forms is the request attribute {@code _csrf}. Both are on by default and configured
- * for {@code ARMET_ENV}; in production, unsafe settings (in-memory store, missing or weak
- * secrets) fail when the filter is built.
+ * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is never
+ * created). CSRF: unsafe methods must pass Fetch Metadata, Origin and token checks; the token for
+ * forms is the request attribute {@code _csrf}. Both are on by default and configured for {@code
+ * ARMET_ENV}; in production, unsafe settings (in-memory store, missing or weak secrets) fail when
+ * the filter is built.
  *
  * <p>Register it for {@code /*} with dispatcher types {@code REQUEST} and {@code ERROR}.
  *
@@ -57,6 +56,7 @@ import org.jspecify.annotations.Nullable;
 public final class ArmetFilter implements Filter {
   /** Request attribute holding this response's CSP nonce (a String), when the policy uses one. */
   public static final String CSP_NONCE = "armet.cspNonce";
+
   /** Where the built-in CSP violation report endpoint listens unless configured otherwise. */
   public static final String DEFAULT_CSP_REPORT_PATH = "/_armet/csp-report";
 
@@ -67,12 +67,18 @@ public final class ArmetFilter implements Filter {
   private final @Nullable Sessions sessions;
   private final @Nullable ServletCsrf csrf;
 
-  ArmetFilter(ArmetFilterBuilder b, SecurityEventSink events, @Nullable Sessions sessions, @Nullable CsrfProtection csrf) {
+  ArmetFilter(
+      ArmetFilterBuilder b,
+      SecurityEventSink events,
+      @Nullable Sessions sessions,
+      @Nullable CsrfProtection csrf) {
     this.proxies = b.proxies;
     this.headers = b.headers;
     this.rateLimits = b.rateLimits;
-    this.reports = b.cspReportPath == null ? null
-        : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, events);
+    this.reports =
+        b.cspReportPath == null
+            ? null
+            : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, events);
     this.sessions = sessions;
     this.csrf = csrf == null ? null : new ServletCsrf(csrf);
   }
@@ -99,9 +105,9 @@ public final class ArmetFilter implements Filter {
   }
 
   /**
-   * The proxies this filter believes about the client's scheme and address. A container that
-   * writes {@link ContainerHeaders} must decide "secure" as the filter does, so it leaves that
-   * to the filter when {@link ClientAddressResolver#trustsProxies()}.
+   * The proxies this filter believes about the client's scheme and address. A container that writes
+   * {@link ContainerHeaders} must decide "secure" as the filter does, so it leaves that to the
+   * filter when {@link ClientAddressResolver#trustsProxies()}.
    */
   public ClientAddressResolver proxies() {
     return proxies;
@@ -131,15 +137,20 @@ public final class ArmetFilter implements Filter {
     }
   }
 
-  private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-      DispatcherType type) throws IOException, ServletException {
+  private void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      DispatcherType type)
+      throws IOException, ServletException {
     String path = RequestPaths.contextRelative(request);
     ArmetHeaders applied = applyHeaders(request, response, path, type);
     // The session read is prepared first, so that the rate-limit decision can carry it: one
     // store round trip for both where the store can (Redis). A request the limits refuse costs
     // no session read of its own and records no session event.
     SessionLookup lookup = sessions == null ? null : SessionExchange.lookup(sessions, request);
-    if (type == DispatcherType.REQUEST && rateLimits != null
+    if (type == DispatcherType.REQUEST
+        && rateLimits != null
         && !rateLimits.begin(request, response, lookup == null ? null : lookup.load())) {
       return;
     }
@@ -162,7 +173,8 @@ public final class ArmetFilter implements Filter {
     SessionExchange exchange =
         SessionExchange.begin(sessions, Objects.requireNonNull(lookup), request, response);
     try {
-      if (!checkCsrf || Objects.requireNonNull(csrf).apply(exchange.request(), exchange.response())) {
+      if (!checkCsrf
+          || Objects.requireNonNull(csrf).apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));
       }
     } catch (IOException | ServletException | RuntimeException | Error applicationFailure) {
@@ -173,8 +185,8 @@ public final class ArmetFilter implements Filter {
   }
 
   /**
-   * Commits the session after the application failed: the application's exception is the one
-   * that propagates (it says what went wrong first); a commit failure rides along as suppressed.
+   * Commits the session after the application failed: the application's exception is the one that
+   * propagates (it says what went wrong first); a commit failure rides along as suppressed.
    */
   private static void commitAfter(SessionExchange exchange, Throwable applicationFailure) {
     try {
@@ -184,8 +196,8 @@ public final class ArmetFilter implements Filter {
     }
   }
 
-  private ArmetHeaders applyHeaders(HttpServletRequest request, HttpServletResponse response, String path,
-      DispatcherType type) {
+  private ArmetHeaders applyHeaders(
+      HttpServletRequest request, HttpServletResponse response, String path, DispatcherType type) {
     Object existing = request.getAttribute(ArmetHeaders.ATTRIBUTE);
     if (existing instanceof ArmetHeaders) {
       // An ERROR dispatch of a request we already saw: the container may have dropped headers.

@@ -19,17 +19,17 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds an {@link ArmetFilter}. Every setting has a secure default; components not set
- * explicitly are built in {@link #build()} for the configured environment (default: {@code
- * ARMET_ENV}, development when unset, as {@code NODE_ENV}) and keyring (default: {@code
- * ARMET_SECRETS}), so production refuses unsafe defaults at start-up.
+ * Builds an {@link ArmetFilter}. Every setting has a secure default; components not set explicitly
+ * are built in {@link #build()} for the configured environment (default: {@code ARMET_ENV},
+ * development when unset, as {@code NODE_ENV}) and keyring (default: {@code ARMET_SECRETS}), so
+ * production refuses unsafe defaults at start-up.
  */
 public final class ArmetFilterBuilder {
   SecurityHeaders headers = SecurityHeaders.defaults();
   String cspReportPath = ArmetFilter.DEFAULT_CSP_REPORT_PATH;
   int maxReportBytes = 16 * 1024;
   SecurityEventSink events = SecurityEventSink.logging();
-  private Consumer<EventGate.Builder> gateConfig = gate -> { };
+  private Consumer<EventGate.Builder> gateConfig = gate -> {};
   ClientAddressResolver proxies = ClientAddressResolver.direct();
   @Nullable HttpRateLimits rateLimits;
   private @Nullable Sessions sessions;
@@ -39,6 +39,7 @@ public final class ArmetFilterBuilder {
   private boolean sessionsOff;
   private @Nullable Consumer<CsrfProtectionBuilder> csrfConfig;
   private boolean csrfOff;
+
   /** A Micrometer MeterRegistry, typed Object so that this class never needs Micrometer loaded. */
   private @Nullable Object meterRegistry;
 
@@ -58,17 +59,17 @@ public final class ArmetFilterBuilder {
   }
 
   /**
-   * The mode the default components are built for (default: {@code ARMET_ENV}); the same as
-   * {@code gate(ProductionGate.of(environment))}.
+   * The mode the default components are built for (default: {@code ARMET_ENV}); the same as {@code
+   * gate(ProductionGate.of(environment))}.
    */
   public ArmetFilterBuilder environment(ArmetEnvironment environment) {
     return gate(ProductionGate.of(Objects.requireNonNull(environment, "environment")));
   }
 
   /**
-   * The {@link ProductionGate} that decides for the default components and checks the rate
-   * limits' store (default: one for {@code ARMET_ENV}); a recording gate lets
-   * {@code armet doctor} list the findings.
+   * The {@link ProductionGate} that decides for the default components and checks the rate limits'
+   * store (default: one for {@code ARMET_ENV}); a recording gate lets {@code armet doctor} list the
+   * findings.
    */
   public ArmetFilterBuilder gate(ProductionGate gate) {
     this.gate = Objects.requireNonNull(gate, "gate");
@@ -81,7 +82,9 @@ public final class ArmetFilterBuilder {
     return this;
   }
 
-  /** Sessions ({@link ServerSessions} or cookie sessions); default: server sessions, memory store. */
+  /**
+   * Sessions ({@link ServerSessions} or cookie sessions); default: server sessions, memory store.
+   */
   public ArmetFilterBuilder sessions(Sessions sessions) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.sessionsOff = false;
@@ -118,9 +121,9 @@ public final class ArmetFilterBuilder {
   }
 
   /**
-   * Which proxies to believe about the client's address, scheme and host (default: none, the
-   * direct peer is the client). Behind a TLS-terminating proxy this is what makes HSTS and
-   * {@code Secure} cookies work.
+   * Which proxies to believe about the client's address, scheme and host (default: none, the direct
+   * peer is the client). Behind a TLS-terminating proxy this is what makes HSTS and {@code Secure}
+   * cookies work.
    */
   public ArmetFilterBuilder proxies(ClientAddressResolver proxies) {
     this.proxies = Objects.requireNonNull(proxies, "proxies");
@@ -145,7 +148,8 @@ public final class ArmetFilterBuilder {
   /** The largest CSP report body accepted (default 16 KiB); larger ones get 413. */
   public ArmetFilterBuilder maxReportBytes(int bytes) {
     if (bytes < 512 || bytes > 1 << 20) {
-      throw new IllegalArgumentException("maxReportBytes must be between 512 and 1048576, was " + bytes);
+      throw new IllegalArgumentException(
+          "maxReportBytes must be between 512 and 1048576, was " + bytes);
     }
     this.maxReportBytes = bytes;
     return this;
@@ -162,16 +166,16 @@ public final class ArmetFilterBuilder {
   }
 
   /**
-   * Counts refusals, CSP reports, session and login events on this Micrometer registry (see
-   * {@link ArmetMetrics} for the meters; tags are bounded, never an address, user or path). Each
-   * event is counted before the {@link EventGate} that bounds the log, so a flood is counted in
-   * full. The default sessions' store is timed ({@code armet.store.operations}); for sessions
-   * and rate limits you build yourself, decorate their stores with {@link
-   * ArmetMetrics#storeObserver} (a store is observed once, however often it is decorated).
-   * Micrometer is an optional dependency: without this call nothing of it is loaded.
+   * Counts refusals, CSP reports, session and login events on this Micrometer registry (see {@link
+   * ArmetMetrics} for the meters; tags are bounded, never an address, user or path). Each event is
+   * counted before the {@link EventGate} that bounds the log, so a flood is counted in full. The
+   * default sessions' store is timed ({@code armet.store.operations}); for sessions and rate limits
+   * you build yourself, decorate their stores with {@link ArmetMetrics#storeObserver} (a store is
+   * observed once, however often it is decorated). Micrometer is an optional dependency: without
+   * this call nothing of it is loaded.
    *
-   * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}; typed {@code Object}
-   *     so that this builder loads, and can be reflected on, without Micrometer
+   * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}; typed {@code Object} so
+   *     that this builder loads, and can be reflected on, without Micrometer
    * @throws IllegalArgumentException if {@code registry} is not a MeterRegistry
    */
   public ArmetFilterBuilder meterRegistry(Object registry) {
@@ -179,16 +183,16 @@ public final class ArmetFilterBuilder {
     try {
       Metered.check(registry);
     } catch (LinkageError e) {
-      throw new IllegalArgumentException("meterRegistry: io.micrometer:micrometer-core is not on"
-          + " the class path", e);
+      throw new IllegalArgumentException(
+          "meterRegistry: io.micrometer:micrometer-core is not on" + " the class path", e);
     }
     this.meterRegistry = registry;
     return this;
   }
 
   /**
-   * Adjusts the {@link EventGate} the filter puts in front of {@link #events} (default: a burst
-   * of 10 events per type, then one a second), e.g. {@code g -> g.burst(50)}.
+   * Adjusts the {@link EventGate} the filter puts in front of {@link #events} (default: a burst of
+   * 10 events per type, then one a second), e.g. {@code g -> g.burst(50)}.
    */
   public ArmetFilterBuilder eventGate(Consumer<EventGate.Builder> config) {
     this.gateConfig = Objects.requireNonNull(config, "config");
@@ -207,25 +211,31 @@ public final class ArmetFilterBuilder {
     boolean needsKeys = defaultSessions || (csrf == null && !csrfOff);
     // Built only when a default component needs it, so a filter without sessions and CSRF never
     // asks for ARMET_SECRETS.
-    Keyring ring = keyring != null || !needsKeys ? keyring
-        : decides.keyring(defaultSessions ? "sessions.keyring" : "csrf.keyring", null);
+    Keyring ring =
+        keyring != null || !needsKeys
+            ? keyring
+            : decides.keyring(defaultSessions ? "sessions.keyring" : "csrf.keyring", null);
     Sessions builtSessions = sessions;
     if (defaultSessions) {
-      builtSessions = ServerSessions.create(s -> {
-        s.gate(decides).keyring(Objects.requireNonNull(ring)).events(events);
-        if (meterRegistry != null) {
-          s.store(Metered.observed(meterRegistry, new MemorySessionStore()));
-        }
-      });
+      builtSessions =
+          ServerSessions.create(
+              s -> {
+                s.gate(decides).keyring(Objects.requireNonNull(ring)).events(events);
+                if (meterRegistry != null) {
+                  s.store(Metered.observed(meterRegistry, new MemorySessionStore()));
+                }
+              });
     }
     CsrfProtection builtCsrf = csrf;
     if (builtCsrf == null && !csrfOff) {
-      builtCsrf = CsrfProtection.create(c -> {
-        c.gate(decides).keyring(Objects.requireNonNull(ring)).events(events); // needsKeys
-        if (csrfConfig != null) {
-          csrfConfig.accept(c);
-        }
-      });
+      builtCsrf =
+          CsrfProtection.create(
+              c -> {
+                c.gate(decides).keyring(Objects.requireNonNull(ring)).events(events); // needsKeys
+                if (csrfConfig != null) {
+                  csrfConfig.accept(c);
+                }
+              });
     }
     if (rateLimits != null) {
       decides.rateLimitStore("rateLimits.store", rateLimits.store());
@@ -244,7 +254,7 @@ public final class ArmetFilterBuilder {
     if (meterRegistry != null) {
       // Counted before the gate, and the components see a gate, so they add none: every event
       // is counted, however many the gate holds back from the log.
-      b.observer(Metered.counting(meterRegistry, e -> { }));
+      b.observer(Metered.counting(meterRegistry, e -> {}));
     }
     return b.build();
   }
@@ -253,13 +263,16 @@ public final class ArmetFilterBuilder {
   private static final class Metered {
     static void check(Object registry) {
       if (!(registry instanceof io.micrometer.core.instrument.MeterRegistry)) {
-        throw new IllegalArgumentException("meterRegistry must be an io.micrometer MeterRegistry,"
-            + " was " + registry.getClass().getName());
+        throw new IllegalArgumentException(
+            "meterRegistry must be an io.micrometer MeterRegistry,"
+                + " was "
+                + registry.getClass().getName());
       }
     }
 
     static SessionStore observed(Object registry, SessionStore store) {
-      return ObservedStores.sessions(store,
+      return ObservedStores.sessions(
+          store,
           ArmetMetrics.storeObserver((io.micrometer.core.instrument.MeterRegistry) registry));
     }
 

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * This request's security headers, for an application that needs to adjust them on one route
  * without rebuilding the global policy (allow framing of an embeddable widget, mark one page
- * sensitive, clear site data on logout). Changes apply to the response immediately, so call
- * them before the response commits.
+ * sensitive, clear site data on logout). Changes apply to the response immediately, so call them
+ * before the response commits.
  *
  * <pre>{@code
  * ArmetHeaders headers = ArmetHeaders.of(request);
@@ -30,10 +30,16 @@ public final class ArmetHeaders {
   private final boolean secure;
   private final String path;
   private @Nullable ContentSecurityPolicy csp;
+
   /** This response's own changes (a null value removes the header), kept through a reset. */
   private final Map<String, String> changes = new LinkedHashMap<>();
 
-  ArmetHeaders(SecurityHeaders policy, HttpServletResponse response, @Nullable String nonce, boolean secure, String path) {
+  ArmetHeaders(
+      SecurityHeaders policy,
+      HttpServletResponse response,
+      @Nullable String nonce,
+      boolean secure,
+      String path) {
     this.policy = policy;
     this.response = response;
     this.nonce = nonce;
@@ -52,8 +58,9 @@ public final class ArmetHeaders {
     if (h instanceof ArmetHeaders) {
       return (ArmetHeaders) h;
     }
-    throw new IllegalStateException("ArmetFilter did not run for this request; register it for "
-        + "/* with dispatcher types REQUEST and ERROR");
+    throw new IllegalStateException(
+        "ArmetFilter did not run for this request; register it for "
+            + "/* with dispatcher types REQUEST and ERROR");
   }
 
   /** This response's CSP nonce (base64), or null when the policy uses none. */
@@ -63,12 +70,14 @@ public final class ArmetHeaders {
 
   /** Adjusts the enforced CSP of this response only (the nonce, if any, is kept). */
   public ArmetHeaders contentSecurityPolicy(Consumer<ContentSecurityPolicy.Builder> change) {
-    ContentSecurityPolicy.Builder b = (csp == null ? ContentSecurityPolicy.defaults() : csp).toBuilder();
+    ContentSecurityPolicy.Builder b =
+        (csp == null ? ContentSecurityPolicy.defaults() : csp).toBuilder();
     change.accept(b);
     ContentSecurityPolicy adjusted = b.build();
     if (adjusted.usesNonce() && nonce == null) {
-      throw new IllegalStateException("a per-request change cannot add a nonce: enable the nonce "
-          + "in the global policy so that every response gets one");
+      throw new IllegalStateException(
+          "a per-request change cannot add a nonce: enable the nonce "
+              + "in the global policy so that every response gets one");
     }
     csp = adjusted;
     response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, adjusted.render(nonce));
@@ -76,8 +85,8 @@ public final class ArmetHeaders {
   }
 
   /**
-   * Lets these origins frame this response: sets CSP {@code frame-ancestors} and drops
-   * {@code X-Frame-Options}, which cannot express an allow-list.
+   * Lets these origins frame this response: sets CSP {@code frame-ancestors} and drops {@code
+   * X-Frame-Options}, which cannot express an allow-list.
    */
   public ArmetHeaders allowFraming(String... ancestors) {
     contentSecurityPolicy(c -> c.set("frame-ancestors", withSelf(ancestors)));
@@ -100,9 +109,9 @@ public final class ArmetHeaders {
   }
 
   /**
-   * Writes the whole policy again (after the application reset the response, or for an error
-   * page), then this response's own changes: a header {@link #allowFraming} or {@link #remove}
-   * took away stays away.
+   * Writes the whole policy again (after the application reset the response, or for an error page),
+   * then this response's own changes: a header {@link #allowFraming} or {@link #remove} took away
+   * stays away.
    */
   void reapply() {
     policy.write(response::setHeader, secure, path, nonce);

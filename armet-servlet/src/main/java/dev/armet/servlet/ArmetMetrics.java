@@ -15,17 +15,16 @@ import org.jspecify.annotations.Nullable;
  * Micrometer counters derived from Armet's security events, with bounded tags only (never an
  * address, a user or a raw path): {@code armet.requests.rejected{control,reason}}, {@code
  * armet.csp.reports{directive,disposition}}, {@code armet.sessions{event}}, {@code
- * armet.login.attempts{outcome}}, {@code armet.store.fallback{store,then}} (a rate-limit
- * decision the failure policy made because the store failed: {@code then=fail_closed} or {@code
- * insurance}), and, for decorated stores, the timer {@code armet.store.operations{store,op,outcome}}
- * ({@link #storeObserver}). Reads both the event names of the brief's vocabulary and the
- * older dotted ones.
+ * armet.login.attempts{outcome}}, {@code armet.store.fallback{store,then}} (a rate-limit decision
+ * the failure policy made because the store failed: {@code then=fail_closed} or {@code insurance}),
+ * and, for decorated stores, the timer {@code armet.store.operations{store,op,outcome}} ({@link
+ * #storeObserver}). Reads both the event names of the brief's vocabulary and the older dotted ones.
  *
  * <p>Micrometer ({@code io.micrometer:micrometer-core}) is an optional dependency: this class and
  * the timers behind {@link #storeObserver} are the only ones of armet-servlet that name it, and
- * they are loaded only when a registry is given
- * ({@link ArmetFilterBuilder#meterRegistry}), so nothing is counted and nothing loads without
- * it. The counters see every event before the {@code EventGate} that bounds the log.
+ * they are loaded only when a registry is given ({@link ArmetFilterBuilder#meterRegistry}), so
+ * nothing is counted and nothing loads without it. The counters see every event before the {@code
+ * EventGate} that bounds the log.
  *
  * <pre>{@code
  * ArmetFilter filter = ArmetFilter.create(a -> a.meterRegistry(registry));
@@ -34,15 +33,47 @@ import org.jspecify.annotations.Nullable;
 // Micrometer is optional (requires static): only an application that has it calls these methods.
 @SuppressWarnings("exports")
 public final class ArmetMetrics {
-  private static final Set<String> DIRECTIVES = Set.of("default-src", "script-src",
-      "script-src-elem", "script-src-attr", "style-src", "style-src-elem", "style-src-attr",
-      "img-src", "font-src", "connect-src", "media-src", "object-src", "frame-src", "child-src",
-      "worker-src", "manifest-src", "base-uri", "form-action", "frame-ancestors",
-      "upgrade-insecure-requests", "trusted-types", "require-trusted-types-for");
-  private static final Set<String> REASONS = Set.of("fetch_metadata", "origin", "referer",
-      "token_missing", "token_invalid", "cross_site", "null_origin", "exceeded",
-      "store_unavailable", "locked", "account_locked_for_address", "address_blocked",
-      "unavailable", "too_large", "malformed");
+  private static final Set<String> DIRECTIVES =
+      Set.of(
+          "default-src",
+          "script-src",
+          "script-src-elem",
+          "script-src-attr",
+          "style-src",
+          "style-src-elem",
+          "style-src-attr",
+          "img-src",
+          "font-src",
+          "connect-src",
+          "media-src",
+          "object-src",
+          "frame-src",
+          "child-src",
+          "worker-src",
+          "manifest-src",
+          "base-uri",
+          "form-action",
+          "frame-ancestors",
+          "upgrade-insecure-requests",
+          "trusted-types",
+          "require-trusted-types-for");
+  private static final Set<String> REASONS =
+      Set.of(
+          "fetch_metadata",
+          "origin",
+          "referer",
+          "token_missing",
+          "token_invalid",
+          "cross_site",
+          "null_origin",
+          "exceeded",
+          "store_unavailable",
+          "locked",
+          "account_locked_for_address",
+          "address_blocked",
+          "unavailable",
+          "too_large",
+          "malformed");
 
   private ArmetMetrics() {}
 
@@ -80,21 +111,26 @@ public final class ArmetMetrics {
           rejected(r, "csrf", f.get("reason"));
         }
       }
-      case "excess_rate_limit_exceeded", "ratelimit.refused" -> rejected(r, "ratelimit", "exceeded");
+      case "excess_rate_limit_exceeded", "ratelimit.refused" ->
+          rejected(r, "ratelimit", "exceeded");
       case "excess_rate_limit_store_unavailable", "ratelimit.unavailable" -> {
         if (f.containsKey("then")) { // RateLimiter: the store failed, the fallback decided
           Counter.builder("armet.store.fallback")
               .description("Rate-limit decisions made without the store, which failed")
               .tag("store", "rate_limits")
               .tag("then", "insurance store".equals(f.get("then")) ? "insurance" : "fail_closed")
-              .register(r).increment();
+              .register(r)
+              .increment();
         } else { // HttpRateLimits answered 503
           rejected(r, "ratelimit", "store_unavailable");
         }
       }
       case "csp_report_rejected", "csp.report.too_large", "csp.report.malformed" ->
-          rejected(r, "size", f.getOrDefault("reason",
-              event.type().endsWith("malformed") ? "malformed" : "too_large"));
+          rejected(
+              r,
+              "size",
+              f.getOrDefault(
+                  "reason", event.type().endsWith("malformed") ? "malformed" : "too_large"));
       case "authn_login_lock" -> {
         if (f.containsKey("reason")) { // a refused attempt (SecurityBridgeFilter)
           rejected(r, "login", f.get("reason"));
@@ -108,17 +144,23 @@ public final class ArmetMetrics {
       case "session_expired", "session.expired" -> count(r, "armet.sessions", "event", "expired");
       case "session_tampered", "session.cookie.rejected" ->
           count(r, "armet.sessions", "event", "tampered");
-      case "csp_violation", "csp.violation" -> Counter.builder("armet.csp.reports")
-          .tag("directive", bounded(f.get("directive"), DIRECTIVES))
-          .tag("disposition", "report".equals(f.get("disposition")) ? "report" : "enforce")
-          .register(r).increment();
-      default -> { }
+      case "csp_violation", "csp.violation" ->
+          Counter.builder("armet.csp.reports")
+              .tag("directive", bounded(f.get("directive"), DIRECTIVES))
+              .tag("disposition", "report".equals(f.get("disposition")) ? "report" : "enforce")
+              .register(r)
+              .increment();
+      default -> {}
     }
   }
 
   private static void rejected(MeterRegistry r, String control, @Nullable Object reason) {
-    Counter.builder("armet.requests.rejected").description("Requests Armet refused")
-        .tag("control", control).tag("reason", bounded(reason, REASONS)).register(r).increment();
+    Counter.builder("armet.requests.rejected")
+        .description("Requests Armet refused")
+        .tag("control", control)
+        .tag("reason", bounded(reason, REASONS))
+        .register(r)
+        .increment();
   }
 
   private static void count(MeterRegistry r, String name, String tag, String value) {
@@ -129,6 +171,7 @@ public final class ArmetMetrics {
   static String bounded(@Nullable Object value, Set<String> allowed) {
     String v = value == null ? "" : value.toString().toLowerCase(Locale.ROOT).replace('-', '_');
     return allowed.contains(v) || allowed.contains(v.replace('_', '-'))
-        ? (allowed.contains(v) ? v : v.replace('_', '-')) : "other";
+        ? (allowed.contains(v) ? v : v.replace('_', '-'))
+        : "other";
   }
 }

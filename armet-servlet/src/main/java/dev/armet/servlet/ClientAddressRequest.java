@@ -9,11 +9,11 @@ import java.util.Enumeration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request as its real client sent it: behind trusted proxies, {@link #getRemoteAddr()},
- * {@link #getRemoteHost()} (the address, never a DNS lookup), {@link #getScheme()},
- * {@link #isSecure()}, {@link #getServerName()}, {@link #getServerPort()} and
- * {@link #getRequestURL()} report what {@link ClientAddressResolver} resolved. Resolve first, so
- * HSTS, {@code Secure} cookies and rate-limit keys see the resolved values.
+ * A request as its real client sent it: behind trusted proxies, {@link #getRemoteAddr()}, {@link
+ * #getRemoteHost()} (the address, never a DNS lookup), {@link #getScheme()}, {@link #isSecure()},
+ * {@link #getServerName()}, {@link #getServerPort()} and {@link #getRequestURL()} report what
+ * {@link ClientAddressResolver} resolved. Resolve first, so HSTS, {@code Secure} cookies and
+ * rate-limit keys see the resolved values.
  *
  * <pre>{@code
  * HttpServletRequest resolved = ClientAddressRequest.resolve(request, resolver);
@@ -24,8 +24,8 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
   /** Request attribute holding the resolved {@link ClientAddress}. */
   public static final String ATTRIBUTE = ClientAddress.class.getName();
 
-  private static final ClientAddressResolver DIRECT = ClientAddressResolver.builder()
-      .events(event -> {}).build();
+  private static final ClientAddressResolver DIRECT =
+      ClientAddressResolver.builder().events(event -> {}).build();
 
   private final ClientAddress client;
 
@@ -39,14 +39,20 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
    * the answer in {@link #ATTRIBUTE}, and returns the request to pass on: wrapped when a proxy's
    * header changed anything, else {@code request} itself.
    */
-  public static HttpServletRequest resolve(HttpServletRequest request, ClientAddressResolver resolver) {
+  public static HttpServletRequest resolve(
+      HttpServletRequest request, ClientAddressResolver resolver) {
     Object existing = request.getAttribute(ATTRIBUTE);
     ClientAddress client;
     if (existing instanceof ClientAddress) {
       client = (ClientAddress) existing;
     } else {
-      client = resolver.resolve(request.getRemoteAddr(), request.getScheme(), request.getServerName(),
-          request.getServerPort(), name -> joined(request, name));
+      client =
+          resolver.resolve(
+              request.getRemoteAddr(),
+              request.getScheme(),
+              request.getServerName(),
+              request.getServerPort(),
+              name -> joined(request, name));
       request.setAttribute(ATTRIBUTE, client);
     }
     return client.isForwarded() ? new ClientAddressRequest(request, client) : request;
@@ -58,8 +64,12 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
     if (existing instanceof ClientAddress) {
       return (ClientAddress) existing;
     }
-    return DIRECT.resolve(request.getRemoteAddr(), request.getScheme(), request.getServerName(),
-        request.getServerPort(), name -> null);
+    return DIRECT.resolve(
+        request.getRemoteAddr(),
+        request.getScheme(),
+        request.getServerName(),
+        request.getServerPort(),
+        name -> null);
   }
 
   private static @Nullable String joined(HttpServletRequest request, String name) {

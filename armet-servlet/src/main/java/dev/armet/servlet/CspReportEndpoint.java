@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Receives CSP violation reports: the legacy {@code application/csp-report} body of
- * {@code report-uri} and the Reporting API's {@code application/reports+json} batches of
- * {@code report-to}. Bodies are bounded; each violation becomes one {@code csp_violation}
- * security event, at most {@value #MAX_EVENTS_PER_REPORT} per request (the last one counts the
- * rest in {@code omitted}), through the filter's {@link EventGate}. The answer is always short
- * and carries nothing from the request.
+ * Receives CSP violation reports: the legacy {@code application/csp-report} body of {@code
+ * report-uri} and the Reporting API's {@code application/reports+json} batches of {@code
+ * report-to}. Bodies are bounded; each violation becomes one {@code csp_violation} security event,
+ * at most {@value #MAX_EVENTS_PER_REPORT} per request (the last one counts the rest in {@code
+ * omitted}), through the filter's {@link EventGate}. The answer is always short and carries nothing
+ * from the request.
  */
 final class CspReportEndpoint {
   /** Violation events one request may record; a batch may hold many more reports. */
@@ -67,8 +67,11 @@ final class CspReportEndpoint {
     }
     List<CspViolation> violations = CspReports.parse(type, body);
     if (violations.isEmpty()) {
-      events.record(RequestEvents.about(SecurityEvent.of("csp_report_rejected"), request)
-          .with("reason", "malformed").with("contentType", type).with("bytes", body.length));
+      events.record(
+          RequestEvents.about(SecurityEvent.of("csp_report_rejected"), request)
+              .with("reason", "malformed")
+              .with("contentType", type)
+              .with("bytes", body.length));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
@@ -85,8 +88,11 @@ final class CspReportEndpoint {
 
   private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long size)
       throws IOException {
-    events.record(RequestEvents.about(SecurityEvent.of("csp_report_rejected"), request)
-        .with("reason", "too_large").with("bytes", size).with("limit", maxBytes));
+    events.record(
+        RequestEvents.about(SecurityEvent.of("csp_report_rejected"), request)
+            .with("reason", "too_large")
+            .with("bytes", size)
+            .with("limit", maxBytes));
     response.setHeader("Connection", "close");
     response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
   }
@@ -96,7 +102,9 @@ final class CspReportEndpoint {
       return "";
     }
     int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {

@@ -1,23 +1,20 @@
 package dev.armet.servlet;
 
-import org.jspecify.annotations.Nullable;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
+import dev.armet.internal.ratelimit.RateLimitHeaders;
 import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;
-import dev.armet.internal.ratelimit.RateLimitHeaders;
 import dev.armet.ratelimit.RateLimitRoutes;
+import dev.armet.ratelimit.StoreFailurePolicy;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionLoad;
-import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.ratelimit.RateLimiter;
-import dev.armet.ratelimit.StoreFailurePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,13 +23,14 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Per-route rate limits for servlet requests. {@link #begin} decides before the application
- * runs: every limit of every route that matches the path is consumed in one atomic decision
- * (all must pass; a refusal spends nothing anywhere). Refused: 429 with {@code Retry-After} and
- * the {@code RateLimit-Policy}/{@code RateLimit} headers, and the application is not called.
- * Store failed and failing closed: 503 with {@code Retry-After}.
+ * Per-route rate limits for servlet requests. {@link #begin} decides before the application runs:
+ * every limit of every route that matches the path is consumed in one atomic decision (all must
+ * pass; a refusal spends nothing anywhere). Refused: 429 with {@code Retry-After} and the {@code
+ * RateLimit-Policy}/{@code RateLimit} headers, and the application is not called. Store failed and
+ * failing closed: 503 with {@code Retry-After}.
  *
  * <pre>{@code
  * HttpRateLimits limits = HttpRateLimits.builder()
@@ -68,26 +66,28 @@ public final class HttpRateLimits {
    * Decides for {@code request}. Returns true to continue to the application; false when the
    * response has been written (429 or 503). Counts each request once, even across dispatches.
    */
-  public boolean begin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  public boolean begin(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     return begin(request, response, null);
   }
 
   /**
    * As {@link #begin(HttpServletRequest, HttpServletResponse)}, letting the store send this
-   * request's session read ({@link dev.armet.session.SessionLookup#load()}) in the same round
-   * trip as the decision.
+   * request's session read ({@link dev.armet.session.SessionLookup#load()}) in the same round trip
+   * as the decision.
    *
    * @param alongside the session read to carry, or null
    */
-  public boolean begin(HttpServletRequest request, HttpServletResponse response,
-      @Nullable SessionLoad alongside) throws IOException {
+  public boolean begin(
+      HttpServletRequest request, HttpServletResponse response, @Nullable SessionLoad alongside)
+      throws IOException {
     if (request.getAttribute(SEEN) != null) {
       return true;
     }
     request.setAttribute(SEEN, true);
     String path = RequestPaths.contextRelative(request);
-    Optional<RateLimitDecision> decided = routes.decide(request.getMethod(), path, request,
-        alongside);
+    Optional<RateLimitDecision> decided =
+        routes.decide(request.getMethod(), path, request, alongside);
     if (decided.isEmpty()) {
       return true;
     }
@@ -99,17 +99,23 @@ public final class HttpRateLimits {
       return true;
     }
     boolean refused = decision.outcome() == RateLimitDecision.Outcome.REFUSED;
-    SecurityEvent event = SecurityEvent.of(refused ? "excess_rate_limit_exceeded"
-        : "excess_rate_limit_store_unavailable");
-    events.record(event.request(ClientAddressRequest.of(request).address(), RequestEvents.uri(request))
-        .with("disposition", refused ? "refused" : null).with("path", path)
-        .with("retryAfterSeconds", decision.retryAfter().toSeconds()));
+    SecurityEvent event =
+        SecurityEvent.of(
+            refused ? "excess_rate_limit_exceeded" : "excess_rate_limit_store_unavailable");
+    events.record(
+        event
+            .request(ClientAddressRequest.of(request).address(), RequestEvents.uri(request))
+            .with("disposition", refused ? "refused" : null)
+            .with("path", path)
+            .with("retryAfterSeconds", decision.retryAfter().toSeconds()));
     response.resetBuffer();
     response.setStatus(refused ? 429 : 503);
     RateLimitHeaders.write(decision, true, response::setHeader);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("text/plain;charset=utf-8");
-    byte[] body = (refused ? "Too Many Requests\n" : "Service Unavailable\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        (refused ? "Too Many Requests\n" : "Service Unavailable\n")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();
@@ -160,9 +166,9 @@ public final class HttpRateLimits {
     }
 
     /**
-     * The key the subjects (client addresses, API keys) are hashed under in the store and the
-     * logs (default: from {@code ARMET_SECRETS}, else, in development only, random per
-     * process). Instances sharing a store must share it.
+     * The key the subjects (client addresses, API keys) are hashed under in the store and the logs
+     * (default: from {@code ARMET_SECRETS}, else, in development only, random per process).
+     * Instances sharing a store must share it.
      */
     public Builder keyring(Keyring keyring) {
       routes.keyring(keyring);
@@ -170,8 +176,8 @@ public final class HttpRateLimits {
     }
 
     /**
-     * The mode to build for (default: {@code ARMET_ENV}); the same as
-     * {@code gate(ProductionGate.of(environment))}.
+     * The mode to build for (default: {@code ARMET_ENV}); the same as {@code
+     * gate(ProductionGate.of(environment))}.
      */
     public Builder environment(ArmetEnvironment environment) {
       routes.environment(environment);
@@ -184,7 +190,9 @@ public final class HttpRateLimits {
       return this;
     }
 
-    /** Also send {@code RateLimit-Policy}/{@code RateLimit} on allowed responses (default false). */
+    /**
+     * Also send {@code RateLimit-Policy}/{@code RateLimit} on allowed responses (default false).
+     */
     public Builder headersOnAllowed(boolean on) {
       this.headersOnAllowed = on;
       return this;

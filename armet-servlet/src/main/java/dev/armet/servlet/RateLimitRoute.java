@@ -1,6 +1,5 @@
 package dev.armet.servlet;
 
-import dev.armet.internal.http.PathPattern;
 import dev.armet.ratelimit.RateLimitPolicy;
 import dev.armet.ratelimit.RateLimitRoutes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The limits of one route of {@link HttpRateLimits}: policies with what each counts by, and
- * optionally the methods they apply to and the points a request costs. The servlet face of
- * {@link RateLimitRoutes.Route}, which does the matching.
+ * optionally the methods they apply to and the points a request costs. The servlet face of {@link
+ * RateLimitRoutes.Route}, which does the matching.
  *
  * <pre>{@code
  * .route("/login", r -> r.methods("POST")

@@ -3,7 +3,6 @@ package dev.armet.servlet;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventContext;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 /** The request fields of security events: the client's address and the URI's path. */
 final class RequestEvents {

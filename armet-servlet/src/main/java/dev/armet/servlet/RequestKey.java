@@ -6,9 +6,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a rate limit counts a request against: the client address (the default), an API key, a
- * user id, any function of the request. A null key means "this limit does not apply" (e.g. no
- * API key sent), never "unlimited for everyone".
+ * What a rate limit counts a request against: the client address (the default), an API key, a user
+ * id, any function of the request. A null key means "this limit does not apply" (e.g. no API key
+ * sent), never "unlimited for everyone".
  *
  * <pre>{@code
  * RequestKey.clientAddress()          // IPv4 address or IPv6 /64
@@ -36,9 +36,12 @@ public interface RequestKey {
     };
   }
 
-  /** The authenticated user's name ({@code getUserPrincipal()}); anonymous requests skip the limit. */
+  /**
+   * The authenticated user's name ({@code getUserPrincipal()}); anonymous requests skip the limit.
+   */
   static RequestKey user() {
-    return request -> request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+    return request ->
+        request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
   }
 
   /** Any function of the request. */

@@ -29,44 +29,64 @@ class ArmetFilterHeadersTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer(ArmetFilter.defaults(), true)
-        .servlet("/ok", text((req, res) -> res.getWriter().write("ok")))
-        .servlet("/missing", text((req, res) -> res.sendError(404)))
-        .servlet("/boom", text((req, res) -> res.sendError(500, "secret detail")))
-        .servlet("/throws", text((req, res) -> {
-          throw new IllegalStateException("internal detail");
-        }))
-        .servlet("/redirect", text((req, res) -> res.sendRedirect("/ok")))
-        .servlet("/flushed", text((req, res) -> {
-          res.getWriter().write("early");
-          res.flushBuffer();
-          res.getWriter().write(" and late");
-        }))
-        .servlet("/async", text((req, res) -> {
-          AsyncContext async = req.startAsync();
-          async.start(() -> {
-            try {
-              async.getResponse().getWriter().write("async");
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-            async.complete();
-          });
-        }))
-        .servlet("/reset", text((req, res) -> {
-          res.setHeader("X-App", "1");
-          res.reset();
-          res.getWriter().write("after reset");
-        }))
-        .servlet("/app-wins", text((req, res) -> {
-          res.setHeader("X-Frame-Options", "DENY");
-          res.getWriter().write("framed?");
-        }))
-        .servlet("/widget", text((req, res) -> {
-          ArmetHeaders.of(req).allowFraming("https://partner.example").noStore();
-          res.getWriter().write("widget");
-        }))
-        .start();
+    server =
+        new TestServer(ArmetFilter.defaults(), true)
+            .servlet("/ok", text((req, res) -> res.getWriter().write("ok")))
+            .servlet("/missing", text((req, res) -> res.sendError(404)))
+            .servlet("/boom", text((req, res) -> res.sendError(500, "secret detail")))
+            .servlet(
+                "/throws",
+                text(
+                    (req, res) -> {
+                      throw new IllegalStateException("internal detail");
+                    }))
+            .servlet("/redirect", text((req, res) -> res.sendRedirect("/ok")))
+            .servlet(
+                "/flushed",
+                text(
+                    (req, res) -> {
+                      res.getWriter().write("early");
+                      res.flushBuffer();
+                      res.getWriter().write(" and late");
+                    }))
+            .servlet(
+                "/async",
+                text(
+                    (req, res) -> {
+                      AsyncContext async = req.startAsync();
+                      async.start(
+                          () -> {
+                            try {
+                              async.getResponse().getWriter().write("async");
+                            } catch (IOException e) {
+                              throw new java.io.UncheckedIOException(e);
+                            }
+                            async.complete();
+                          });
+                    }))
+            .servlet(
+                "/reset",
+                text(
+                    (req, res) -> {
+                      res.setHeader("X-App", "1");
+                      res.reset();
+                      res.getWriter().write("after reset");
+                    }))
+            .servlet(
+                "/app-wins",
+                text(
+                    (req, res) -> {
+                      res.setHeader("X-Frame-Options", "DENY");
+                      res.getWriter().write("framed?");
+                    }))
+            .servlet(
+                "/widget",
+                text(
+                    (req, res) -> {
+                      ArmetHeaders.of(req).allowFraming("https://partner.example").noStore();
+                      res.getWriter().write("widget");
+                    }))
+            .start();
   }
 
   @AfterAll
@@ -75,8 +95,18 @@ class ArmetFilterHeadersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/ok", "/missing", "/boom", "/throws", "/redirect", "/flushed", "/async",
-      "/reset", "/nowhere"})
+  @ValueSource(
+      strings = {
+        "/ok",
+        "/missing",
+        "/boom",
+        "/throws",
+        "/redirect",
+        "/flushed",
+        "/async",
+        "/reset",
+        "/nowhere"
+      })
   void everyKindOfResponse_carriesTheFullSet(String path) throws Exception {
     HttpResponse<String> res = server.get(path);
     assertHelmetHeaders(res.headers());
@@ -84,8 +114,11 @@ class ArmetFilterHeadersTest {
 
   @Test
   void head_carriesTheFullSet() throws Exception {
-    HttpResponse<String> res = server.send(HttpRequest.newBuilder(server.uri("/ok"))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> res =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/ok"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(res.statusCode()).isEqualTo(200);
     assertHelmetHeaders(res.headers());
   }
@@ -99,7 +132,8 @@ class ArmetFilterHeadersTest {
 
   @Test
   void appSetHeader_winsOverPolicy() throws Exception {
-    assertThat(server.get("/app-wins").headers().allValues("x-frame-options")).containsExactly("DENY");
+    assertThat(server.get("/app-wins").headers().allValues("x-frame-options"))
+        .containsExactly("DENY");
   }
 
   @Test
@@ -116,8 +150,10 @@ class ArmetFilterHeadersTest {
 
   @Test
   void plainHttp_getsNoHsts() throws Exception {
-    try (TestServer plain = new TestServer(ArmetFilter.defaults(), false)
-        .servlet("/ok", text((req, res) -> res.getWriter().write("ok"))).start()) {
+    try (TestServer plain =
+        new TestServer(ArmetFilter.defaults(), false)
+            .servlet("/ok", text((req, res) -> res.getWriter().write("ok")))
+            .start()) {
       HttpHeaders h = plain.get("/ok").headers();
       assertThat(h.firstValue("strict-transport-security")).isEmpty();
       assertThat(h.firstValue("x-frame-options")).contains("SAMEORIGIN");
@@ -126,17 +162,32 @@ class ArmetFilterHeadersTest {
 
   @Test
   void nonce_attributeMatchesHeader_andIsFreshPerResponse() throws Exception {
-    ArmetFilter filter = ArmetFilter.create(a -> a.headers(h -> h
-        .contentSecurityPolicy(c -> c.nonce("script-src")).frameOptions(FrameOptions.DENY)));
-    try (TestServer s = new TestServer(filter, true)
-        .servlet("/page", text((req, res) -> res.getWriter().write(
-            req.getAttribute(ArmetFilter.CSP_NONCE) + "|" + ArmetHeaders.of(req).nonce()))).start()) {
+    ArmetFilter filter =
+        ArmetFilter.create(
+            a ->
+                a.headers(
+                    h ->
+                        h.contentSecurityPolicy(c -> c.nonce("script-src"))
+                            .frameOptions(FrameOptions.DENY)));
+    try (TestServer s =
+        new TestServer(filter, true)
+            .servlet(
+                "/page",
+                text(
+                    (req, res) ->
+                        res.getWriter()
+                            .write(
+                                req.getAttribute(ArmetFilter.CSP_NONCE)
+                                    + "|"
+                                    + ArmetHeaders.of(req).nonce())))
+            .start()) {
       HttpResponse<String> first = s.get("/page");
       HttpResponse<String> second = s.get("/page");
       String[] parts = first.body().split("\\|");
       assertThat(parts[0]).isEqualTo(parts[1]).hasSize(24);
-      Matcher m = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'")
-          .matcher(first.headers().firstValue("content-security-policy").orElseThrow());
+      Matcher m =
+          Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'")
+              .matcher(first.headers().firstValue("content-security-policy").orElseThrow());
       assertThat(m.find()).isTrue();
       assertThat(m.group(1)).isEqualTo(parts[0]);
       assertThat(second.body()).doesNotContain(parts[0]);
@@ -144,8 +195,8 @@ class ArmetFilterHeadersTest {
   }
 
   static void assertHelmetHeaders(HttpHeaders headers) {
-    HELMET_8.forEach((name, value) ->
-        assertThat(headers.allValues(name)).as(name).containsExactly(value));
+    HELMET_8.forEach(
+        (name, value) -> assertThat(headers.allValues(name)).as(name).containsExactly(value));
     assertThat(headers.firstValue("permissions-policy")).isPresent();
     assertThat(headers.firstValue("server")).isEmpty();
     assertThat(headers.firstValue("x-powered-by")).isEmpty();

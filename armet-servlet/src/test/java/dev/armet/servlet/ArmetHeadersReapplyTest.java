@@ -10,19 +10,24 @@ import org.junit.jupiter.api.Test;
 /** A route's own header changes survive a reset and an error page; the policy does not return. */
 class ArmetHeadersReapplyTest {
   static ArmetFilter filter() {
-    return ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT).noCsrf().noSessions());
+    return ArmetFilter.create(
+        a -> a.environment(ArmetEnvironment.DEVELOPMENT).noCsrf().noSessions());
   }
 
   @Test
   void allowFraming_thenErrorPage_xFrameOptionsStaysAway() throws Exception {
-    try (TestServer server = new TestServer(filter(), true)
-        .servlet("/widget", text((req, res) -> {
-          ArmetHeaders.of(req).allowFraming("https://partner.example");
-          throw new IllegalStateException("the widget failed");
-        }))
-        .servlet("/error", text((req, res) -> res.getWriter().write("sorry")))
-        .errorPage("/error")
-        .start()) {
+    try (TestServer server =
+        new TestServer(filter(), true)
+            .servlet(
+                "/widget",
+                text(
+                    (req, res) -> {
+                      ArmetHeaders.of(req).allowFraming("https://partner.example");
+                      throw new IllegalStateException("the widget failed");
+                    }))
+            .servlet("/error", text((req, res) -> res.getWriter().write("sorry")))
+            .errorPage("/error")
+            .start()) {
       HttpResponse<String> res = server.get("/widget");
       assertThat(res.statusCode()).isEqualTo(500);
       assertThat(res.headers().firstValue("x-frame-options")).isEmpty();
@@ -33,19 +38,27 @@ class ArmetHeadersReapplyTest {
 
   @Test
   void allowFramingAndRemove_thenReset_changesStay() throws Exception {
-    try (TestServer server = new TestServer(filter(), true)
-        .servlet("/widget", text((req, res) -> {
-          ArmetHeaders.of(req).allowFraming("https://partner.example").remove("Referrer-Policy").noStore();
-          res.getWriter().write("draft");
-          res.reset();
-          res.getWriter().write("widget");
-        }))
-        .start()) {
+    try (TestServer server =
+        new TestServer(filter(), true)
+            .servlet(
+                "/widget",
+                text(
+                    (req, res) -> {
+                      ArmetHeaders.of(req)
+                          .allowFraming("https://partner.example")
+                          .remove("Referrer-Policy")
+                          .noStore();
+                      res.getWriter().write("draft");
+                      res.reset();
+                      res.getWriter().write("widget");
+                    }))
+            .start()) {
       HttpResponse<String> res = server.get("/widget");
       assertThat(res.body()).isEqualTo("widget");
       assertThat(res.headers().firstValue("x-frame-options")).isEmpty();
       assertThat(res.headers().firstValue("referrer-policy")).isEmpty();
-      assertThat(res.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+      assertThat(res.headers().firstValue("cache-control"))
+          .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
       assertThat(res.headers().firstValue("x-content-type-options")).contains("nosniff");
     }
   }

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18: sessions and CSRF share one parse of the {@code Cookie} header per request. Counted
- * on a real Jetty by a wrapper in front of ArmetFilter that sees every read of the header.
+ * Issue 18: sessions and CSRF share one parse of the {@code Cookie} header per request. Counted on
+ * a real Jetty by a wrapper in front of ArmetFilter that sees every read of the header.
  */
 class CookieHeaderOnceTest {
   final AtomicInteger reads = new AtomicInteger();
@@ -24,34 +24,43 @@ class CookieHeaderOnceTest {
   @Test
   void sessionAndCsrf_readTheCookieHeaderOnce() throws Exception {
     ArmetFilter armet = ArmetFilter.defaults();
-    Filter counting = (req, res, chain) -> armet.doFilter(new HttpServletRequestWrapper((HttpServletRequest) req) {
-      @Override
-      public Enumeration<String> getHeaders(String name) {
-        if ("cookie".equalsIgnoreCase(name)) {
-          reads.incrementAndGet();
-        }
-        return super.getHeaders(name);
-      }
+    Filter counting =
+        (req, res, chain) ->
+            armet.doFilter(
+                new HttpServletRequestWrapper((HttpServletRequest) req) {
+                  @Override
+                  public Enumeration<String> getHeaders(String name) {
+                    if ("cookie".equalsIgnoreCase(name)) {
+                      reads.incrementAndGet();
+                    }
+                    return super.getHeaders(name);
+                  }
 
-      @Override
-      public String getHeader(String name) {
-        if ("cookie".equalsIgnoreCase(name)) {
-          reads.incrementAndGet();
-        }
-        return super.getHeader(name);
-      }
-    }, res, chain);
-    HttpServlet app = new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.getSession(true).setAttribute("n", 1);
-        response.getWriter().write(String.valueOf(request.getAttribute("_csrf") != null));
-      }
-    };
+                  @Override
+                  public String getHeader(String name) {
+                    if ("cookie".equalsIgnoreCase(name)) {
+                      reads.incrementAndGet();
+                    }
+                    return super.getHeader(name);
+                  }
+                },
+                res,
+                chain);
+    HttpServlet app =
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            request.getSession(true).setAttribute("n", 1);
+            response.getWriter().write(String.valueOf(request.getAttribute("_csrf") != null));
+          }
+        };
     try (TestServer server = new TestServer(counting, false).servlet("/", app).start()) {
       HttpResponse<String> first = server.get("/", null);
-      String cookies = first.headers().allValues("set-cookie").stream()
-          .map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+      String cookies =
+          first.headers().allValues("set-cookie").stream()
+              .map(c -> c.split(";", 2)[0])
+              .collect(Collectors.joining("; "));
       assertThat(cookies).contains("id=");
       reads.set(0);
       HttpResponse<String> second = server.get("/", cookies);

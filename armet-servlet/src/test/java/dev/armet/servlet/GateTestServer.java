@@ -24,32 +24,36 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real Jetty 12 on a random loopback port with a tiny test-only filter that calls the
- * components the way ArmetFilter will: resolve the client address, then the rate-limit gate.
+ * A real Jetty 12 on a random loopback port with a tiny test-only filter that calls the components
+ * the way ArmetFilter will: resolve the client address, then the rate-limit gate.
  */
 final class GateTestServer implements AutoCloseable {
   private final Server server = new Server();
   private final ServletContextHandler context = new ServletContextHandler();
   private final ServerConnector connector = new ServerConnector(server);
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   GateTestServer(ClientAddressResolver resolver, HttpRateLimits limits) {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     context.setContextPath("/");
-    Filter gate = new Filter() {
-      @Override
-      public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-          throws IOException, ServletException {
-        HttpServletRequest request = ClientAddressRequest.resolve((HttpServletRequest) req, resolver);
-        if (limits != null && !limits.begin(request, (HttpServletResponse) res)) {
-          return;
-        }
-        chain.doFilter(request, res);
-      }
-    };
-    context.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    Filter gate =
+        new Filter() {
+          @Override
+          public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+              throws IOException, ServletException {
+            HttpServletRequest request =
+                ClientAddressRequest.resolve((HttpServletRequest) req, resolver);
+            if (limits != null && !limits.begin(request, (HttpServletResponse) res)) {
+              return;
+            }
+            chain.doFilter(request, res);
+          }
+        };
+    context.addFilter(
+        new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     server.setHandler(context);
   }
 
@@ -64,7 +68,8 @@ final class GateTestServer implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
+    return HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A minimal login endpoint wired the way the demo's /login will be: resolve the client, check
- * the throttle before any hashing, verify with equal work, record the outcome.
+ * A minimal login endpoint wired the way the demo's /login will be: resolve the client, check the
+ * throttle before any hashing, verify with equal work, record the outcome.
  */
 class LoginThrottleHttpTest {
   /** PBKDF2 stands in for the demo's Argon2id: slow enough that skipped work would show. */
@@ -52,7 +52,9 @@ class LoginThrottleHttpTest {
     private static byte[] derive(char[] password) {
       try {
         KeySpec spec = new PBEKeySpec(password, "fixed-test-salt".getBytes(), 5_000, 256);
-        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(spec)
+            .getEncoded();
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -62,39 +64,48 @@ class LoginThrottleHttpTest {
   final MutableClock clock = new MutableClock();
   final Pbkdf2 hasher = new Pbkdf2();
   final CredentialVerifier verifier = CredentialVerifier.of(hasher);
-  final Map<String, String> users = Map.of("demo", hasher.hash("armet-demo-password".toCharArray()));
+  final Map<String, String> users =
+      Map.of("demo", hasher.hash("armet-demo-password".toCharArray()));
   final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
   final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(events::add).build();
   GateTestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new GateTestServer(ClientAddressResolver.builder().trustedProxies("loopback").events(e -> {}).build(), null)
-        .servlet("/login", new HttpServlet() {
-          @Override
-          protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            String user = req.getParameter("username");
-            String ip = ClientAddressRequest.of(req).rateLimitKey();
-            LoginCheck check = throttle.check(user, ip);
-            if (!check.allowed()) {
-              res.setStatus(429);
-              res.setHeader("Retry-After", Long.toString(check.retryAfter().toSeconds()));
-              res.getWriter().write("Too many attempts. Try again later.");
-              return;
-            }
-            if (!check.delay().isZero()) { // the demo sleeps it; here the test reads it
-              res.setHeader("X-Test-Login-Delay", Long.toString(check.delay().toMillis()));
-            }
-            if (verifier.verify(users.get(user), req.getParameter("password").toCharArray())) {
-              throttle.succeeded(user, ip);
-              res.setStatus(303);
-              res.setHeader("Location", "/");
-            } else {
-              throttle.failed(user, ip);
-              res.getWriter().write("Invalid username or password.");
-            }
-          }
-        }).start();
+    server =
+        new GateTestServer(
+                ClientAddressResolver.builder().trustedProxies("loopback").events(e -> {}).build(),
+                null)
+            .servlet(
+                "/login",
+                new HttpServlet() {
+                  @Override
+                  protected void doPost(HttpServletRequest req, HttpServletResponse res)
+                      throws IOException {
+                    String user = req.getParameter("username");
+                    String ip = ClientAddressRequest.of(req).rateLimitKey();
+                    LoginCheck check = throttle.check(user, ip);
+                    if (!check.allowed()) {
+                      res.setStatus(429);
+                      res.setHeader("Retry-After", Long.toString(check.retryAfter().toSeconds()));
+                      res.getWriter().write("Too many attempts. Try again later.");
+                      return;
+                    }
+                    if (!check.delay().isZero()) { // the demo sleeps it; here the test reads it
+                      res.setHeader("X-Test-Login-Delay", Long.toString(check.delay().toMillis()));
+                    }
+                    if (verifier.verify(
+                        users.get(user), req.getParameter("password").toCharArray())) {
+                      throttle.succeeded(user, ip);
+                      res.setStatus(303);
+                      res.setHeader("Location", "/");
+                    } else {
+                      throttle.failed(user, ip);
+                      res.getWriter().write("Invalid username or password.");
+                    }
+                  }
+                })
+            .start();
   }
 
   @AfterEach
@@ -103,10 +114,13 @@ class LoginThrottleHttpTest {
   }
 
   HttpResponse<String> login(String user, String password, String clientIp) throws Exception {
-    return server.send(server.request("/login")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Forwarded-For", clientIp)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+    return server.send(
+        server
+            .request("/login")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Forwarded-For", clientIp)
+            .POST(
+                HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
   }
 
   @Test
@@ -139,7 +153,8 @@ class LoginThrottleHttpTest {
    * throttle and left no event. By default the account now slows down (never locks) and says so.
    */
   @Test
-  void guessSpreadOverManyAddresses_slowsTheAccount_recordsAnEvent_ownerStillSignsIn() throws Exception {
+  void guessSpreadOverManyAddresses_slowsTheAccount_recordsAnEvent_ownerStillSignsIn()
+      throws Exception {
     HttpResponse<String> last = null;
     for (int i = 1; i <= 45; i++) {
       last = login("demo", "guess" + i, "198.51.100." + i);

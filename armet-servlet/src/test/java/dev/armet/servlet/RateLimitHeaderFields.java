@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses RateLimit / RateLimit-Policy values back (a strict subset of RFC 9651 lists; Token or String names). */
+/**
+ * Parses RateLimit / RateLimit-Policy values back (a strict subset of RFC 9651 lists; Token or
+ * String names).
+ */
 final class RateLimitHeaderFields {
   private static final Pattern MEMBER =
       Pattern.compile("(?:\"([a-z0-9_.-]+)\"|([a-z][a-z0-9_.-]*))((?:;[a-z]+=[0-9]+)+)");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Unauthenticated requests cannot amplify logging: every event a request triggers passes the
- * filter's one gate, the CSP report endpoint is behind the rate limits and records a bounded
- * number of events per request. Counted on a real Jetty, with the gate's clock held still.
+ * filter's one gate, the CSP report endpoint is behind the rate limits and records a bounded number
+ * of events per request. Counted on a real Jetty, with the gate's clock held still.
  */
 class SecurityEventFloodTest {
   static final String VIOLATION =
@@ -26,6 +26,7 @@ class SecurityEventFloodTest {
 
   final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
   final MutableClock clock = new MutableClock();
+
   /** The filter's own gate (in front of a plain sink), with its clock held still. */
   final java.util.function.Consumer<EventGate.Builder> gate = g -> g.burst(3).clock(clock);
 
@@ -34,8 +35,11 @@ class SecurityEventFloodTest {
   }
 
   static HttpResponse<String> postReport(TestServer server, String body) throws Exception {
-    return server.send(HttpRequest.newBuilder(server.uri(ArmetFilter.DEFAULT_CSP_REPORT_PATH))
-        .header("Content-Type", "application/reports+json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return server.send(
+        HttpRequest.newBuilder(server.uri(ArmetFilter.DEFAULT_CSP_REPORT_PATH))
+            .header("Content-Type", "application/reports+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   long count(String type) {
@@ -45,7 +49,8 @@ class SecurityEventFloodTest {
   @Test
   void cspReport_batchOfManyViolations_recordsABoundedNumberPerRequest() throws Exception {
     List<SecurityEvent> plain = new CopyOnWriteArrayList<>();
-    try (TestServer server = new TestServer(ArmetFilter.create(a -> a.events(plain::add)), true).start()) {
+    try (TestServer server =
+        new TestServer(ArmetFilter.create(a -> a.events(plain::add)), true).start()) {
       assertThat(postReport(server, batch(100)).statusCode()).isEqualTo(204);
     }
     assertThat(plain).hasSizeLessThanOrEqualTo(CspReportEndpoint.MAX_EVENTS_PER_REPORT);
@@ -55,11 +60,14 @@ class SecurityEventFloodTest {
   @Test
   void cspReport_isBehindTheRateLimits() throws Exception {
     List<SecurityEvent> plain = new CopyOnWriteArrayList<>();
-    HttpRateLimits limits = HttpRateLimits.builder().events(plain::add)
-        .route("/*", r -> r.limit(RateLimitPolicy.fixedWindow("all", 2, Duration.ofMinutes(1))))
-        .build();
-    try (TestServer server = new TestServer(ArmetFilter.create(a -> a.events(plain::add).rateLimits(limits)), true)
-        .start()) {
+    HttpRateLimits limits =
+        HttpRateLimits.builder()
+            .events(plain::add)
+            .route("/*", r -> r.limit(RateLimitPolicy.fixedWindow("all", 2, Duration.ofMinutes(1))))
+            .build();
+    try (TestServer server =
+        new TestServer(ArmetFilter.create(a -> a.events(plain::add).rateLimits(limits)), true)
+            .start()) {
       assertThat(postReport(server, batch(1)).statusCode()).isEqualTo(204);
       assertThat(postReport(server, batch(1)).statusCode()).isEqualTo(204);
       assertThat(postReport(server, batch(1)).statusCode()).isEqualTo(429);
@@ -79,15 +87,19 @@ class SecurityEventFloodTest {
       postReport(server, batch(1));
     }
     assertThat(events).hasSize(4);
-    assertThat(events.get(3).fields()).containsEntry(EventGate.SUPPRESSED, 22L); // 5 × 5 − 3 held back
+    assertThat(events.get(3).fields())
+        .containsEntry(EventGate.SUPPRESSED, 22L); // 5 × 5 − 3 held back
   }
 
   @Test
   void rejectedSessionCookie_flood_passesTheGate() throws Exception {
-    ArmetFilter filter = ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT)
-        .events(events::add).eventGate(gate));
-    try (TestServer server = new TestServer(filter, true).servlet("/", text((req, res) -> req.getSession(false)))
-        .start()) {
+    ArmetFilter filter =
+        ArmetFilter.create(
+            a -> a.environment(ArmetEnvironment.DEVELOPMENT).events(events::add).eventGate(gate));
+    try (TestServer server =
+        new TestServer(filter, true)
+            .servlet("/", text((req, res) -> req.getSession(false)))
+            .start()) {
       for (int i = 0; i < 20; i++) {
         server.get("/", "__Host-id=forged" + i);
       }
@@ -97,20 +109,30 @@ class SecurityEventFloodTest {
 
   @Test
   void csrfRefusal_flood_passesTheGate_andTheNextEventCarriesTheCount() throws Exception {
-    ArmetFilter filter = ArmetFilter.create(a -> a.environment(ArmetEnvironment.DEVELOPMENT)
-        .events(events::add).eventGate(gate));
-    try (TestServer server = new TestServer(filter, true).servlet("/", text((req, res) -> res.getWriter().write("ok")))
-        .start()) {
+    ArmetFilter filter =
+        ArmetFilter.create(
+            a -> a.environment(ArmetEnvironment.DEVELOPMENT).events(events::add).eventGate(gate));
+    try (TestServer server =
+        new TestServer(filter, true)
+            .servlet("/", text((req, res) -> res.getWriter().write("ok")))
+            .start()) {
       for (int i = 0; i < 20; i++) {
-        HttpResponse<String> res = server.send(HttpRequest.newBuilder(server.uri("/"))
-            .header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site")
-            .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+        HttpResponse<String> res =
+            server.send(
+                HttpRequest.newBuilder(server.uri("/"))
+                    .header("Origin", "https://evil.example")
+                    .header("Sec-Fetch-Site", "cross-site")
+                    .POST(HttpRequest.BodyPublishers.ofString("x=1"))
+                    .build());
         assertThat(res.statusCode()).isEqualTo(403);
       }
       assertThat(count("malicious_csrf")).isEqualTo(3);
       clock.advance(Duration.ofSeconds(1));
-      server.send(HttpRequest.newBuilder(server.uri("/")).header("Origin", "https://evil.example")
-          .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+      server.send(
+          HttpRequest.newBuilder(server.uri("/"))
+              .header("Origin", "https://evil.example")
+              .POST(HttpRequest.BodyPublishers.ofString("x=1"))
+              .build());
     }
     assertThat(events.get(events.size() - 1).fields()).containsEntry(EventGate.SUPPRESSED, 17L);
   }

@@ -1,8 +1,8 @@
 package dev.armet.servlet;
 
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.spi.RateLimitStore;
 import dev.armet.ratelimit.RateLimitStoreContract;
+import dev.armet.spi.RateLimitStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -28,17 +28,20 @@ public final class TestServer implements AutoCloseable {
   private final Server server;
   private final ServletContextHandler context;
   private final ServerConnector connector;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** @param secure pretend every request arrived over TLS (as a TLS connector would report) */
+  /**
+   * @param secure pretend every request arrived over TLS (as a TLS connector would report)
+   */
   public TestServer(Filter filter, boolean secure) {
     this(filter, secure, false);
   }
 
   /**
-   * With the container's own session support switched ON, so a leak to the container session
-   * would show up as a JSESSIONID cookie, and a 4 KiB response buffer, so a large body commits
-   * the response early.
+   * With the container's own session support switched ON, so a leak to the container session would
+   * show up as a JSESSIONID cookie, and a 4 KiB response buffer, so a large body commits the
+   * response early.
    *
    * @param secure pretend every request arrived over TLS (as a TLS connector would report)
    */
@@ -54,22 +57,26 @@ public final class TestServer implements AutoCloseable {
       config.setOutputBufferSize(4096);
     }
     if (secure) {
-      config.addCustomizer((request, responseHeaders) -> new Request.Wrapper(request) {
-        @Override
-        public boolean isSecure() {
-          return true;
-        }
-      });
+      config.addCustomizer(
+          (request, responseHeaders) ->
+              new Request.Wrapper(request) {
+                @Override
+                public boolean isSecure() {
+                  return true;
+                }
+              });
     }
     connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    context = containerSessions
-        ? new ServletContextHandler(ServletContextHandler.SESSIONS)
-        : new ServletContextHandler();
+    context =
+        containerSessions
+            ? new ServletContextHandler(ServletContextHandler.SESSIONS)
+            : new ServletContextHandler();
     context.setContextPath("/");
-    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    context.addFilter(
+        new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     server.setHandler(context);
   }
 

@@ -15,10 +15,16 @@ final class AuditContext {
   final Retrieval retrieval;
   final ObservatoryScore observatory;
   final Findings findings;
+
   /** Every response seen beyond the retrieval (error pages and probes), for stack detection. */
   final List<Exchange> extra = new ArrayList<>();
 
-  AuditContext(URI target, AuditOptions options, HttpProbe probe, Retrieval retrieval, ObservatoryScore observatory,
+  AuditContext(
+      URI target,
+      AuditOptions options,
+      HttpProbe probe,
+      Retrieval retrieval,
+      ObservatoryScore observatory,
       Findings findings) {
     this.target = target;
     this.options = options;
@@ -46,9 +52,12 @@ final class AuditContext {
     } catch (IOException e) {
       return null;
     } catch (BudgetExhaustedException e) {
-      findings.add("request-budget-reached", dev.armet.audit.Severity.INFO,
+      findings.add(
+          "request-budget-reached",
+          dev.armet.audit.Severity.INFO,
           "The request budget was reached; some checks were skipped",
-          "budget " + options.maxRequests() + " requests (--max-requests)", "");
+          "budget " + options.maxRequests() + " requests (--max-requests)",
+          "");
       return null;
     }
   }

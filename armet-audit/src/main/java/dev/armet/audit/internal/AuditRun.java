@@ -16,11 +16,12 @@ import java.util.List;
 /** One audit of one URL, from retrieval to report. */
 public final class AuditRun {
   private static final int MAX_LOW_PENALTY = 15;
-  private static final java.util.concurrent.Executor TLS_THREAD = task -> {
-    Thread t = new Thread(task, "armet-audit-tls");
-    t.setDaemon(true);
-    t.start();
-  };
+  private static final java.util.concurrent.Executor TLS_THREAD =
+      task -> {
+        Thread t = new Thread(task, "armet-audit-tls");
+        t.setDaemon(true);
+        t.start();
+      };
 
   private final URI target;
   private final AuditOptions options;
@@ -38,13 +39,21 @@ public final class AuditRun {
     Findings findings = new Findings();
     AuditContext ctx = new AuditContext(target, options, probe, retrieval, observatory, findings);
     if (observatory.grade() == null) {
-      findings.add("observatory-refuses-status", Severity.INFO, "The Observatory would refuse to grade this page (status "
-          + retrieval.auto().status() + "); its score is shown as Armet computes it", retrieval.auto().head(), "");
+      findings.add(
+          "observatory-refuses-status",
+          Severity.INFO,
+          "The Observatory would refuse to grade this page (status "
+              + retrieval.auto().status()
+              + "); its score is shown as Armet computes it",
+          retrieval.auto().head(),
+          "");
     }
     // The TLS probe needs no HTTP request: it runs beside the HTTP checks.
-    java.util.concurrent.CompletableFuture<TlsSummary> tlsProbe = retrieval.endsOnHttps() && options.probeTls()
-        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> probeTls(ctx, trust, probe), TLS_THREAD)
-        : java.util.concurrent.CompletableFuture.completedFuture(TlsSummary.none());
+    java.util.concurrent.CompletableFuture<TlsSummary> tlsProbe =
+        retrieval.endsOnHttps() && options.probeTls()
+            ? java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> probeTls(ctx, trust, probe), TLS_THREAD)
+            : java.util.concurrent.CompletableFuture.completedFuture(TlsSummary.none());
     ObservatoryFindings.add(ctx);
     HeaderChecks.run(ctx);
     TransportChecks.run(ctx);
@@ -53,7 +62,9 @@ public final class AuditRun {
     if (options.probeCsrf()) {
       ActiveProbes.csrf(ctx);
     }
-    options.loginPath().ifPresent(path -> ActiveProbes.login(ctx, path, options.loginUser().orElseThrow()));
+    options
+        .loginPath()
+        .ifPresent(path -> ActiveProbes.login(ctx, path, options.loginUser().orElseThrow()));
     CookieChecks.run(ctx);
     List<Exchange> seen = new ArrayList<>(retrieval.httpsChain());
     seen.addAll(retrieval.httpChain());
@@ -61,11 +72,23 @@ public final class AuditRun {
     findings.stack(Stack.detect(seen));
     TlsSummary tls = tlsProbe.join();
     if (!retrieval.endsOnHttps()) {
-      findings.add("https-missing", Severity.HIGH, "The site does not answer over https", target.toString(), "tls");
+      findings.add(
+          "https-missing",
+          Severity.HIGH,
+          "The site does not answer over https",
+          target.toString(),
+          "tls");
     }
     List<Finding> sorted = findings.sorted();
     int score = armetScore(observatory, sorted);
-    return new Report(target.toString(), Grade.forScore(score), score, observatory, sorted, tls, probe.sent(),
+    return new Report(
+        target.toString(),
+        Grade.forScore(score),
+        score,
+        observatory,
+        sorted,
+        tls,
+        probe.sent(),
         findings.stack().jsonName());
   }
 
@@ -73,8 +96,13 @@ public final class AuditRun {
     URI https = ctx.retrieval.auto().url();
     int port = https.getPort() > 0 ? https.getPort() : 443;
     try {
-      TlsProber prober = new TlsProber(probe.address(https.getHost(), port), https.getHost(), trust.anyChain(),
-          (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()), ctx.findings);
+      TlsProber prober =
+          new TlsProber(
+              probe.address(https.getHost(), port),
+              https.getHost(),
+              trust.anyChain(),
+              (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()),
+              ctx.findings);
       return prober.probe(probe, https.getHost());
     } catch (IOException | RuntimeException e) {
       ctx.findings.add("tls-probe-failed", Severity.INFO, "The TLS probe failed", e.toString(), "");

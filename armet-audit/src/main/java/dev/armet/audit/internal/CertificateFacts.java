@@ -18,7 +18,8 @@ import java.util.Map;
 final class CertificateFacts {
   private CertificateFacts() {}
 
-  static Map<String, Object> of(Certificate[] chain, String host, String chainFailure, Findings findings) {
+  static Map<String, Object> of(
+      Certificate[] chain, String host, String chainFailure, Findings findings) {
     X509Certificate[] certs = TlsProber.x509(chain);
     X509Certificate leaf = certs[0];
     Map<String, Object> facts = new LinkedHashMap<>();
@@ -26,8 +27,10 @@ final class CertificateFacts {
     boolean selfSigned = leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal());
     boolean hostMatches = matches(leaf, host);
     String keyType = leaf.getPublicKey().getAlgorithm();
-    int bits = leaf.getPublicKey() instanceof RSAKey r ? r.getModulus().bitLength()
-        : leaf.getPublicKey() instanceof ECKey e ? e.getParams().getOrder().bitLength() : 0;
+    int bits =
+        leaf.getPublicKey() instanceof RSAKey r
+            ? r.getModulus().bitLength()
+            : leaf.getPublicKey() instanceof ECKey e ? e.getParams().getOrder().bitLength() : 0;
     facts.put("subject", leaf.getSubjectX500Principal().getName());
     facts.put("issuer", leaf.getIssuerX500Principal().getName());
     facts.put("notAfter", leaf.getNotAfter().toInstant().toString());
@@ -39,30 +42,62 @@ final class CertificateFacts {
     facts.put("selfSigned", selfSigned);
     facts.put("trusted", chainFailure == null);
     facts.put("hostnameMatches", hostMatches);
-    String evidence = "subject " + facts.get("subject") + ", issuer " + facts.get("issuer") + ", notAfter "
-        + facts.get("notAfter");
+    String evidence =
+        "subject "
+            + facts.get("subject")
+            + ", issuer "
+            + facts.get("issuer")
+            + ", notAfter "
+            + facts.get("notAfter");
     if (chainFailure != null) {
-      findings.add("certificate-untrusted", Severity.HIGH, selfSigned ? "Self-signed certificate: browsers refuse it"
-          : "The certificate chain does not validate", chainFailure + "; " + evidence, "certificate");
+      findings.add(
+          "certificate-untrusted",
+          Severity.HIGH,
+          selfSigned
+              ? "Self-signed certificate: browsers refuse it"
+              : "The certificate chain does not validate",
+          chainFailure + "; " + evidence,
+          "certificate");
     }
     if (daysLeft < 0) {
-      findings.add("certificate-expired", Severity.CRITICAL, "The certificate has expired", evidence, "certificate");
+      findings.add(
+          "certificate-expired",
+          Severity.CRITICAL,
+          "The certificate has expired",
+          evidence,
+          "certificate");
     } else if (daysLeft < 14) {
-      findings.add("certificate-expiring", Severity.MEDIUM, "The certificate expires in " + daysLeft + " days", evidence,
+      findings.add(
+          "certificate-expiring",
+          Severity.MEDIUM,
+          "The certificate expires in " + daysLeft + " days",
+          evidence,
           "certificate");
     }
     if (!hostMatches) {
-      findings.add("certificate-hostname-mismatch", Severity.HIGH, "The certificate does not name " + host, evidence,
+      findings.add(
+          "certificate-hostname-mismatch",
+          Severity.HIGH,
+          "The certificate does not name " + host,
+          evidence,
           "certificate");
     }
     if (keyType.equals("RSA") && bits < 2048 || keyType.equals("EC") && bits < 256) {
-      findings.add("certificate-weak-key", Severity.HIGH, "Weak certificate key: " + keyType + " " + bits + " bits",
-          evidence, "certificate");
+      findings.add(
+          "certificate-weak-key",
+          Severity.HIGH,
+          "Weak certificate key: " + keyType + " " + bits + " bits",
+          evidence,
+          "certificate");
     }
     if (leaf.getSigAlgName().toUpperCase(Locale.ROOT).contains("SHA1")
         || leaf.getSigAlgName().toUpperCase(Locale.ROOT).contains("MD5")) {
-      findings.add("certificate-weak-signature", Severity.MEDIUM, "Certificate signed with " + leaf.getSigAlgName(),
-          evidence, "certificate");
+      findings.add(
+          "certificate-weak-signature",
+          Severity.MEDIUM,
+          "Certificate signed with " + leaf.getSigAlgName(),
+          evidence,
+          "certificate");
     }
     return facts;
   }
@@ -81,8 +116,12 @@ final class CertificateFacts {
         if (type == 7 && HttpProbe.isIpLiteral(h) && sameAddress(value, h)) {
           return true;
         }
-        if (type == 2 && !HttpProbe.isIpLiteral(h) && (value.equals(h) || (value.startsWith("*.")
-            && h.endsWith(value.substring(1)) && h.indexOf('.') == h.length() - value.length() + 1))) {
+        if (type == 2
+            && !HttpProbe.isIpLiteral(h)
+            && (value.equals(h)
+                || (value.startsWith("*.")
+                    && h.endsWith(value.substring(1))
+                    && h.indexOf('.') == h.length() - value.length() + 1))) {
           return true;
         }
       }

@@ -14,13 +14,14 @@ import java.util.Set;
 
 /**
  * Parses one or more Content-Security-Policy strings into directive → source set, with the
- * Observatory's semantics: a repeated directive makes the policy invalid (except
- * {@code report-uri}/{@code report-to}, which are flagged), an empty {@code *-src} means
- * {@code 'none'}, and several policies combine to the sources every policy allows.
+ * Observatory's semantics: a repeated directive makes the policy invalid (except {@code
+ * report-uri}/{@code report-to}, which are flagged), an empty {@code *-src} means {@code 'none'},
+ * and several policies combine to the sources every policy allows.
  */
 public final class CspPolicyParser {
   /** Key under which repeated report directives are flagged. */
   public static final String DUPLICATES = "_duplicates";
+
   private static final Set<String> NOT_IN_META = Set.of("frame-ancestors", "report-uri", "sandbox");
   private static final Set<String> REPEATABLE = Set.of("report-uri", "report-to");
   private static final int SHORTEST_POLICY = "img-src".length() - 1;
@@ -75,7 +76,8 @@ public final class CspPolicyParser {
         String directive = tokens[0].toLowerCase(Locale.ROOT);
         if (!seen.add(directive)) {
           if (!REPEATABLE.contains(directive)) {
-            throw new IllegalArgumentException("directive '" + directive + "' repeated in policy " + index);
+            throw new IllegalArgumentException(
+                "directive '" + directive + "' repeated in policy " + index);
           }
           duplicates.add(directive);
         }
@@ -87,7 +89,8 @@ public final class CspPolicyParser {
         if (values.isEmpty() && directive.endsWith("-src")) {
           values.add(new Source("'none'", index, keep));
         }
-        List<Source> combined = new ArrayList<>(index == 0 ? List.of() : csp.getOrDefault(directive, List.of()));
+        List<Source> combined =
+            new ArrayList<>(index == 0 ? List.of() : csp.getOrDefault(directive, List.of()));
         combined.addAll(values);
         combined.sort(Comparator.comparing(s -> s.value));
         for (int i = 1; i < combined.size(); i++) {
@@ -107,11 +110,12 @@ public final class CspPolicyParser {
         }
       }
     }
-    csp.forEach((directive, sources) -> {
-      Set<String> values = new LinkedHashSet<>();
-      sources.forEach(s -> values.add(s.value));
-      result.put(directive, values.isEmpty() ? new LinkedHashSet<>(Set.of("'none'")) : values);
-    });
+    csp.forEach(
+        (directive, sources) -> {
+          Set<String> values = new LinkedHashSet<>();
+          sources.forEach(s -> values.add(s.value));
+          result.put(directive, values.isEmpty() ? new LinkedHashSet<>(Set.of("'none'")) : values);
+        });
     if (!duplicates.isEmpty()) {
       result.put(DUPLICATES, duplicates);
     }

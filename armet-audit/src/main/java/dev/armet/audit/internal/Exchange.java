@@ -19,7 +19,9 @@ public record Exchange(URI url, int status, Headers headers, String body, boolea
   /** The text of the response for evidence: status line and headers. */
   public String head() {
     StringBuilder sb = new StringBuilder().append(status);
-    headers.entries().forEach(e -> sb.append(" | ").append(e.getKey()).append(": ").append(e.getValue()));
+    headers
+        .entries()
+        .forEach(e -> sb.append(" | ").append(e.getKey()).append(": ").append(e.getValue()));
     return sb.toString();
   }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects findings (one per id; the first evidence wins); each gets the fix for the stack
- * detected by the end of the audit. Thread-safe: the TLS probe adds its findings from its own
- * thread while the HTTP checks run.
+ * Collects findings (one per id; the first evidence wins); each gets the fix for the stack detected
+ * by the end of the audit. Thread-safe: the TLS probe adds its findings from its own thread while
+ * the HTTP checks run.
  */
 public final class Findings {
   private record Pending(Finding finding, String topic) {}
@@ -27,7 +27,8 @@ public final class Findings {
     return stack;
   }
 
-  public synchronized void add(String id, Severity severity, String title, String evidence, String topic) {
+  public synchronized void add(
+      String id, Severity severity, String title, String evidence, String topic) {
     byId.putIfAbsent(id, new Pending(new Finding(id, severity, title, evidence, ""), topic));
   }
 
@@ -40,7 +41,8 @@ public final class Findings {
     List<Finding> all = new ArrayList<>();
     for (Pending p : byId.values()) {
       Finding f = p.finding();
-      all.add(new Finding(f.id(), f.severity(), f.title(), f.evidence(), Fixes.of(p.topic(), stack)));
+      all.add(
+          new Finding(f.id(), f.severity(), f.title(), f.evidence(), Fixes.of(p.topic(), stack)));
     }
     all.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
     return all;

@@ -13,11 +13,21 @@ public final class GradeDifference {
     if (r.grade().equals(r.observatory().grade())) {
       return "";
     }
-    List<String> extra = r.findings().stream()
-        .filter(f -> f.severity() != Severity.INFO && !r.observatory().results().containsValue(f.id()))
-        .map(Finding::id).toList();
-    String capped = r.observatory().score() != null && r.observatory().score() > 100
-        ? "Armet caps the Observatory's extra credit at 100. " : "";
-    return capped + (extra.isEmpty() ? "" : "Checks outside the Observatory's cost points: " + String.join(", ", extra));
+    List<String> extra =
+        r.findings().stream()
+            .filter(
+                f ->
+                    f.severity() != Severity.INFO
+                        && !r.observatory().results().containsValue(f.id()))
+            .map(Finding::id)
+            .toList();
+    String capped =
+        r.observatory().score() != null && r.observatory().score() > 100
+            ? "Armet caps the Observatory's extra credit at 100. "
+            : "";
+    return capped
+        + (extra.isEmpty()
+            ? ""
+            : "Checks outside the Observatory's cost points: " + String.join(", ", extra));
   }
 }

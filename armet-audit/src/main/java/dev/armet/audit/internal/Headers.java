@@ -10,10 +10,26 @@ import java.util.Set;
 public final class Headers {
   // Node's http module keeps only the first of these when a response repeats them; the
   // Observatory (Node) sees the others joined with ", ". Matching that keeps the scores equal.
-  private static final Set<String> FIRST_ONLY = Set.of("age", "authorization", "content-length",
-      "content-type", "etag", "expires", "from", "host", "if-modified-since", "if-unmodified-since",
-      "last-modified", "location", "max-forwards", "proxy-authorization", "referer", "retry-after",
-      "server", "user-agent");
+  private static final Set<String> FIRST_ONLY =
+      Set.of(
+          "age",
+          "authorization",
+          "content-length",
+          "content-type",
+          "etag",
+          "expires",
+          "from",
+          "host",
+          "if-modified-since",
+          "if-unmodified-since",
+          "last-modified",
+          "location",
+          "max-forwards",
+          "proxy-authorization",
+          "referer",
+          "retry-after",
+          "server",
+          "user-agent");
 
   private final List<Map.Entry<String, String>> entries;
 
@@ -52,6 +68,8 @@ public final class Headers {
     if (values.isEmpty()) {
       return null;
     }
-    return FIRST_ONLY.contains(name.toLowerCase(Locale.ROOT)) ? values.get(0) : String.join(", ", values);
+    return FIRST_ONLY.contains(name.toLowerCase(Locale.ROOT))
+        ? values.get(0)
+        : String.join(", ", values);
   }
 }

@@ -29,8 +29,10 @@ public final class Html {
       Matcher a = ATTR.matcher(m.group(1) == null ? "" : m.group(1));
       while (a.find()) {
         String name = a.group(1).toLowerCase(Locale.ROOT);
-        String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3)
-            : a.group(4) != null ? a.group(4) : "";
+        String value =
+            a.group(2) != null
+                ? a.group(2)
+                : a.group(3) != null ? a.group(3) : a.group(4) != null ? a.group(4) : "";
         attrs.putIfAbsent(name, unescape(value));
       }
       found.add(attrs);
@@ -39,7 +41,10 @@ public final class Html {
   }
 
   private static String unescape(String v) {
-    return v.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    return v.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
         .replace("&amp;", "&");
   }
 

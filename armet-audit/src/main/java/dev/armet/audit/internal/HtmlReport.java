@@ -7,13 +7,15 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * One self-contained HTML page: no script, no external asset, a CSP that forbids everything but
- * its own inline style ({@code default-src 'none'; style-src 'unsafe-inline'}). Every value from
- * the audited site is HTML-escaped.
+ * One self-contained HTML page: no script, no external asset, a CSP that forbids everything but its
+ * own inline style ({@code default-src 'none'; style-src 'unsafe-inline'}). Every value from the
+ * audited site is HTML-escaped.
  */
 public final class HtmlReport {
-  static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-  private static final String STYLE = """
+  static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+  private static final String STYLE =
+      """
       body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1d2330;background:#f6f7f9}
       h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.5rem}.grades{display:flex;gap:1rem;margin:1rem 0}
       .grade{background:#fff;border-radius:.6rem;padding:1rem 1.4rem;box-shadow:0 1px 3px #0002}
@@ -27,28 +29,54 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static void write(List<Report> reports, Writer out) throws IOException {
-    StringBuilder sb = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-        .append("<meta name=\"referrer\" content=\"no-referrer\">")
-        .append("<title>Armet audit</title><style>").append(STYLE).append("</style></head><body>\n");
+    StringBuilder sb =
+        new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .append(CSP)
+            .append("\">")
+            .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+            .append("<meta name=\"referrer\" content=\"no-referrer\">")
+            .append("<title>Armet audit</title><style>")
+            .append(STYLE)
+            .append("</style></head><body>\n");
     for (Report r : reports) {
-      sb.append("<h1>Armet audit of <code>").append(esc(r.url())).append("</code></h1>\n<div class=\"grades\">")
-          .append("<div class=\"grade\">Armet<b>").append(esc(r.grade())).append("</b>").append(r.score())
+      sb.append("<h1>Armet audit of <code>")
+          .append(esc(r.url()))
+          .append("</code></h1>\n<div class=\"grades\">")
+          .append("<div class=\"grade\">Armet<b>")
+          .append(esc(r.grade()))
+          .append("</b>")
+          .append(r.score())
           .append("/100</div><div class=\"grade\">MDN Observatory<b>")
-          .append(esc(r.observatory().grade() == null ? "n/a" : r.observatory().grade())).append("</b>")
-          .append(r.observatory().score() == null ? "" : r.observatory().score() + " (algorithm v"
-              + r.observatory().algorithmVersion() + ")")
-          .append("</div><div class=\"grade\">Findings<b>").append(r.findings().size()).append("</b>stack: ")
-          .append(esc(r.stack())).append("</div></div>\n");
+          .append(esc(r.observatory().grade() == null ? "n/a" : r.observatory().grade()))
+          .append("</b>")
+          .append(
+              r.observatory().score() == null
+                  ? ""
+                  : r.observatory().score()
+                      + " (algorithm v"
+                      + r.observatory().algorithmVersion()
+                      + ")")
+          .append("</div><div class=\"grade\">Findings<b>")
+          .append(r.findings().size())
+          .append("</b>stack: ")
+          .append(esc(r.stack()))
+          .append("</div></div>\n");
       String why = GradeDifference.explain(r);
       if (!why.isEmpty()) {
         sb.append("<p class=\"why\">").append(esc(why)).append("</p>\n");
       }
       for (Finding f : r.findings()) {
         String sev = f.severity().jsonName();
-        sb.append("<div class=\"card ").append(sev).append("\"><span class=\"sev\">").append(sev).append("</span> <b>")
-            .append(esc(f.title())).append("</b><br><small>").append(esc(f.id())).append("</small>");
+        sb.append("<div class=\"card ")
+            .append(sev)
+            .append("\"><span class=\"sev\">")
+            .append(sev)
+            .append("</span> <b>")
+            .append(esc(f.title()))
+            .append("</b><br><small>")
+            .append(esc(f.id()))
+            .append("</small>");
         if (!f.evidence().isEmpty()) {
           sb.append("<p>Evidence: <code>").append(esc(f.evidence())).append("</code></p>");
         }
@@ -66,7 +94,9 @@ public final class HtmlReport {
     if (r.tls().protocols().isEmpty()) {
       return;
     }
-    sb.append("<h2>TLS (Mozilla profile: ").append(esc(r.tls().mozillaProfile())).append(")</h2><table><tr><th>protocol</th>");
+    sb.append("<h2>TLS (Mozilla profile: ")
+        .append(esc(r.tls().mozillaProfile()))
+        .append(")</h2><table><tr><th>protocol</th>");
     for (String p : List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")) {
       sb.append("<th>").append(p).append("</th>");
     }
@@ -78,10 +108,20 @@ public final class HtmlReport {
     for (String s : r.tls().suites()) {
       sb.append("<tr><td><code>").append(esc(s)).append("</code></td></tr>");
     }
-    sb.append("</table><p>Groups: ").append(esc(String.join(", ", r.tls().groups()))).append("; ALPN: ")
-        .append(esc(String.join(", ", r.tls().alpn()))).append("</p><table>");
-    r.tls().certificate().forEach((k, v) -> sb.append("<tr><th>").append(esc(k)).append("</th><td>")
-        .append(esc(String.valueOf(v))).append("</td></tr>"));
+    sb.append("</table><p>Groups: ")
+        .append(esc(String.join(", ", r.tls().groups())))
+        .append("; ALPN: ")
+        .append(esc(String.join(", ", r.tls().alpn())))
+        .append("</p><table>");
+    r.tls()
+        .certificate()
+        .forEach(
+            (k, v) ->
+                sb.append("<tr><th>")
+                    .append(esc(k))
+                    .append("</th><td>")
+                    .append(esc(String.valueOf(v)))
+                    .append("</td></tr>"));
     sb.append("</table>\n");
   }
 

@@ -21,10 +21,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A deliberately small HTTP/1.1 client over a socket (JSSE for https): one connection per
- * request, {@code Connection: close}. It exists because the audit needs what
- * {@code java.net.http.HttpClient} refuses: connecting to a {@code --resolve} address while SNI and
- * Host name the site, malformed targets and Host headers, raw duplicate headers, TRACE.
+ * A deliberately small HTTP/1.1 client over a socket (JSSE for https): one connection per request,
+ * {@code Connection: close}. It exists because the audit needs what {@code
+ * java.net.http.HttpClient} refuses: connecting to a {@code --resolve} address while SNI and Host
+ * name the site, malformed targets and Host headers, raw duplicate headers, TRACE.
  */
 public final class HttpProbe {
   static final String USER_AGENT = "Armet-Audit/1 (armet audit; a bounded security scan)";
@@ -37,7 +37,8 @@ public final class HttpProbe {
   private volatile boolean acceptAnyChain;
   private volatile String chainFailure;
   private volatile X509Certificate[] lastChain;
-  private final java.util.Map<String, InetSocketAddress> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, InetSocketAddress> addresses =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public HttpProbe(AuditOptions options, TrustSetup trust) {
     this.options = options;
@@ -63,9 +64,9 @@ public final class HttpProbe {
   }
 
   /**
-   * The address the socket connects to for {@code host:port}: the {@code --resolve} one, else
-   * the first of the host's addresses that accepts a connection (localhost may be ::1 first
-   * while the server listens on 127.0.0.1 only).
+   * The address the socket connects to for {@code host:port}: the {@code --resolve} one, else the
+   * first of the host's addresses that accepts a connection (localhost may be ::1 first while the
+   * server listens on 127.0.0.1 only).
    */
   public InetSocketAddress address(String host, int port) throws IOException {
     InetSocketAddress known = addresses.get(host + ":" + port);
@@ -86,7 +87,9 @@ public final class HttpProbe {
     if (all.length > 1) {
       for (InetAddress candidate : all) {
         try (Socket s = new Socket()) {
-          s.connect(new InetSocketAddress(candidate, port), (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+          s.connect(
+              new InetSocketAddress(candidate, port),
+              (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
           return new InetSocketAddress(candidate, port);
         } catch (IOException e) {
           // try the next address
@@ -147,7 +150,8 @@ public final class HttpProbe {
       plain.setSoTimeout(timeout);
       Socket socket = plain;
       if (https) {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+        SSLSocket tls =
+            (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         SSLParameters p = tls.getSSLParameters();
         if (verified) {
           p.setEndpointIdentificationAlgorithm("HTTPS");
@@ -171,16 +175,27 @@ public final class HttpProbe {
     return host.contains(":") || host.matches("[0-9.]+");
   }
 
-  private void writeRequest(OutputStream out, Request r, String host, int port, boolean https) throws IOException {
+  private void writeRequest(OutputStream out, Request r, String host, int port, boolean https)
+      throws IOException {
     String target = r.rawTarget() != null ? r.rawTarget() : pathAndQuery(r.url());
     boolean defaultPort = https ? port == 443 : port == 80;
-    String hostHeader = r.host() != null ? r.host()
-        : (host.contains(":") ? "[" + host + "]" : host) + (defaultPort ? "" : ":" + port);
-    StringBuilder head = new StringBuilder()
-        .append(r.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(hostHeader).append("\r\n")
-        .append("User-Agent: ").append(USER_AGENT).append("\r\n")
-        .append("Connection: close\r\n");
+    String hostHeader =
+        r.host() != null
+            ? r.host()
+            : (host.contains(":") ? "[" + host + "]" : host) + (defaultPort ? "" : ":" + port);
+    StringBuilder head =
+        new StringBuilder()
+            .append(r.method())
+            .append(' ')
+            .append(target)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: ")
+            .append(hostHeader)
+            .append("\r\n")
+            .append("User-Agent: ")
+            .append(USER_AGENT)
+            .append("\r\n")
+            .append("Connection: close\r\n");
     List<Map.Entry<String, String>> all = new ArrayList<>(options.headers());
     all.addAll(r.headers());
     boolean accept = false;
@@ -206,9 +221,12 @@ public final class HttpProbe {
     return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
   }
 
-  private static Exchange readResponse(InputStream in, Request r, boolean verified) throws IOException {
+  private static Exchange readResponse(InputStream in, Request r, boolean verified)
+      throws IOException {
     String status = readLine(in);
-    while (status != null && status.startsWith("HTTP/1.1 1") && !status.startsWith("HTTP/1.1 101")) {
+    while (status != null
+        && status.startsWith("HTTP/1.1 1")
+        && !status.startsWith("HTTP/1.1 101")) {
       // Skip interim responses (100 Continue, 103 Early Hints) and their headers.
       while (!readLine(in).isEmpty()) {
         // headers of the interim response
@@ -216,7 +234,8 @@ public final class HttpProbe {
       status = readLine(in);
     }
     if (status == null || !status.startsWith("HTTP/")) {
-      throw new IOException("not an HTTP response: " + (status == null ? "connection closed" : status));
+      throw new IOException(
+          "not an HTTP response: " + (status == null ? "connection closed" : status));
     }
     String[] parts = status.split(" ", 3);
     int code;
@@ -249,7 +268,8 @@ public final class HttpProbe {
     try {
       return readBodyOrFail(in, h);
     } catch (NumberFormatException e) {
-      throw new IOException("malformed response body framing (chunk size or Content-Length): " + e.getMessage(), e);
+      throw new IOException(
+          "malformed response body framing (chunk size or Content-Length): " + e.getMessage(), e);
     }
   }
 

@@ -14,8 +14,10 @@ import java.util.List;
 /** The JSON contract (docs/audit-report.schema.json): one object per URL, an array for several. */
 public final class JsonReport {
   /** Leaves the writer open (flushed) after writing: the caller owns it. */
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private JsonReport() {}
 

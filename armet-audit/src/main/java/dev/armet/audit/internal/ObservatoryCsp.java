@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The Observatory's Content-Security-Policy test (algorithm version 4), reimplemented: the
- * first (worst-ordered) problem found names the result.
+ * The Observatory's Content-Security-Policy test (algorithm version 4), reimplemented: the first
+ * (worst-ordered) problem found names the result.
  *
  * @param result the Observatory result name, e.g. {@code csp-implemented-with-unsafe-inline}
  * @param directives the combined policy (header and {@code <meta>}), empty when not evaluated
@@ -20,7 +20,8 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
       Set.of("ftp:", "http:", "https:", "*", "http://*", "http://*.*", "https://*", "https://*.*");
   private static final Set<String> BROAD_OR_INLINE;
   private static final Set<String> PASSIVE = Set.of("img-src", "media-src");
-  private static final List<String> NONCE_OR_HASH = List.of("'sha256-", "'sha384-", "'sha512-", "'nonce-");
+  private static final List<String> NONCE_OR_HASH =
+      List.of("'sha256-", "'sha384-", "'sha512-", "'nonce-");
 
   static {
     Set<String> s = new HashSet<>(BROAD);
@@ -53,7 +54,8 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
     Map<String, Set<String>> metaOnly = parseOrEmpty(meta, true);
     if (headerOnly.size() + metaOnly.size() == 0) {
       boolean reportOnly = auto.headers().has("content-security-policy-report-only");
-      return new ObservatoryCsp(reportOnly ? "csp-not-implemented-but-reporting-enabled" : "csp-not-implemented",
+      return new ObservatoryCsp(
+          reportOnly ? "csp-not-implemented-but-reporting-enabled" : "csp-not-implemented",
           Map.of());
     }
     String result = null;
@@ -66,17 +68,21 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
       }
     }
     if (hasNonceOrHash(scriptSrc) && scriptSrc.contains("'strict-dynamic'")) {
-      scriptSrc.removeIf(s -> BROAD.stream().anyMatch(s::startsWith) || s.equals("'self'")
-          || s.equals("'unsafe-inline'"));
+      scriptSrc.removeIf(
+          s ->
+              BROAD.stream().anyMatch(s::startsWith)
+                  || s.equals("'self'")
+                  || s.equals("'unsafe-inline'"));
     } else if (scriptSrc.contains("'strict-dynamic'")) {
       result = "csp-header-invalid";
     }
     List<String> active = new ArrayList<>();
-    csp.forEach((d, sources) -> {
-      if (!PASSIVE.contains(d) && !d.equals("script-src")) {
-        active.addAll(sources);
-      }
-    });
+    csp.forEach(
+        (d, sources) -> {
+          if (!PASSIVE.contains(d) && !d.equals("script-src")) {
+            active.addAll(sources);
+          }
+        });
     active.addAll(scriptSrc);
     List<String> passive = new ArrayList<>();
     for (String d : PASSIVE) {
@@ -84,7 +90,8 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
       passive.addAll(s);
     }
     boolean https = r.autoIsHttps();
-    if (scriptSrc.stream().anyMatch(BROAD_OR_INLINE::contains) || objectSrc.stream().anyMatch(BROAD::contains)) {
+    if (scriptSrc.stream().anyMatch(BROAD_OR_INLINE::contains)
+        || objectSrc.stream().anyMatch(BROAD::contains)) {
       result = orFirst(result, "csp-implemented-with-unsafe-inline");
     }
     if (https && active.stream().anyMatch(ObservatoryCsp::insecureScheme)) {
@@ -105,9 +112,13 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
     } else {
       result = orFirst(result, "csp-implemented-with-no-unsafe");
     }
-    boolean pass = List.of("csp-implemented-with-no-unsafe", "csp-implemented-with-no-unsafe-default-src-none",
-        "csp-implemented-with-unsafe-inline-in-style-src-only",
-        "csp-implemented-with-insecure-scheme-in-passive-content-only").contains(result);
+    boolean pass =
+        List.of(
+                "csp-implemented-with-no-unsafe",
+                "csp-implemented-with-no-unsafe-default-src-none",
+                "csp-implemented-with-unsafe-inline-in-style-src-only",
+                "csp-implemented-with-insecure-scheme-in-passive-content-only")
+            .contains(result);
     if (pass && csp.containsKey(CspPolicyParser.DUPLICATES)) {
       result = "csp-implemented-but-duplicate-directives";
     }
@@ -124,7 +135,9 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
     for (Map<String, String> meta : Html.tags(e.body(), "meta")) {
       String equiv = meta.get("http-equiv");
       String content = meta.get("content");
-      if (equiv != null && content != null && !content.isEmpty()
+      if (equiv != null
+          && content != null
+          && !content.isEmpty()
           && equiv.trim().equalsIgnoreCase("content-security-policy")) {
         out.add(content);
       }
@@ -140,7 +153,8 @@ public record ObservatoryCsp(String result, Map<String, Set<String>> directives)
     }
   }
 
-  private static Set<String> firstOf(Map<String, Set<String>> csp, String directive, String fallback) {
+  private static Set<String> firstOf(
+      Map<String, Set<String>> csp, String directive, String fallback) {
     if (csp.containsKey(directive)) {
       return csp.get(directive);
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Observatory's header tests other than CSP and SRI (algorithm version 4), each returning
- * the Observatory's result name for a retrieval.
+ * The Observatory's header tests other than CSP and SRI (algorithm version 4), each returning the
+ * Observatory's result name for a retrieval.
  */
 final class ObservatoryRules {
   private static final int SIX_MONTHS = 15552000;
@@ -15,11 +15,15 @@ final class ObservatoryRules {
       List.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin");
   private static final List<String> UNSAFE_REFERRER =
       List.of("origin", "origin-when-cross-origin", "unsafe-url", "no-referrer-when-downgrade");
-  private static final List<String> COOKIE_ORDER = List.of(
-      "cookies-without-secure-flag-but-protected-by-hsts", "cookies-without-secure-flag",
-      "cookies-session-without-secure-flag-but-protected-by-hsts", "cookies-samesite-flag-invalid",
-      "cookies-anticsrf-without-samesite-flag", "cookies-session-without-httponly-flag",
-      "cookies-session-without-secure-flag");
+  private static final List<String> COOKIE_ORDER =
+      List.of(
+          "cookies-without-secure-flag-but-protected-by-hsts",
+          "cookies-without-secure-flag",
+          "cookies-session-without-secure-flag-but-protected-by-hsts",
+          "cookies-samesite-flag-invalid",
+          "cookies-anticsrf-without-samesite-flag",
+          "cookies-session-without-httponly-flag",
+          "cookies-session-without-secure-flag");
 
   private ObservatoryRules() {}
 
@@ -52,7 +56,8 @@ final class ObservatoryRules {
       return "hsts-header-invalid";
     }
     // A max-age that is not a number compares as neither less nor more in the Observatory.
-    return maxAge != null && maxAge < SIX_MONTHS ? "hsts-implemented-max-age-less-than-six-months"
+    return maxAge != null && maxAge < SIX_MONTHS
+        ? "hsts-implemented-max-age-less-than-six-months"
         : "hsts-implemented-max-age-at-least-six-months";
   }
 
@@ -71,7 +76,9 @@ final class ObservatoryRules {
       return null; // NaN: the Observatory's comparisons then fall to "at least six months"
     }
     try {
-      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Long.parseLong(t.substring(0, i))));
+      return (int)
+          Math.max(
+              Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Long.parseLong(t.substring(0, i))));
     } catch (NumberFormatException e) {
       return Integer.MAX_VALUE;
     }
@@ -115,7 +122,10 @@ final class ObservatoryRules {
         boolean equiv = meta.containsKey("http-equiv") && meta.containsKey("content");
         String name = meta.get("name");
         String content = meta.get("content");
-        if (!equiv && name != null && name.trim().equalsIgnoreCase("referrer") && content != null
+        if (!equiv
+            && name != null
+            && name.trim().equalsIgnoreCase("referrer")
+            && content != null
             && !content.isEmpty()) {
           lastMeta = content; // the last <meta name=referrer> wins, as in the Observatory
         }
@@ -137,7 +147,9 @@ final class ObservatoryRules {
     if (PRIVATE_REFERRER.contains(policy)) {
       return "referrer-policy-private";
     }
-    return UNSAFE_REFERRER.contains(policy) ? "referrer-policy-unsafe" : "referrer-policy-header-invalid";
+    return UNSAFE_REFERRER.contains(policy)
+        ? "referrer-policy-unsafe"
+        : "referrer-policy-header-invalid";
   }
 
   static String contentTypeOptions(Exchange auto) {
@@ -145,7 +157,8 @@ final class ObservatoryRules {
     if (header == null || header.isEmpty()) {
       return "x-content-type-options-not-implemented";
     }
-    return header.trim().equalsIgnoreCase("nosniff") ? "x-content-type-options-nosniff"
+    return header.trim().equalsIgnoreCase("nosniff")
+        ? "x-content-type-options-nosniff"
         : "x-content-type-options-header-invalid";
   }
 
@@ -159,10 +172,16 @@ final class ObservatoryRules {
       result = "x-frame-options-not-implemented";
     } else {
       String xfo = header.trim().toLowerCase(Locale.ROOT);
-      result = xfo.equals("deny") || xfo.equals("sameorigin") ? "x-frame-options-sameorigin-or-deny"
-          : xfo.startsWith("allow-from") ? "x-frame-options-allow-from-origin" : "x-frame-options-header-invalid";
+      result =
+          xfo.equals("deny") || xfo.equals("sameorigin")
+              ? "x-frame-options-sameorigin-or-deny"
+              : xfo.startsWith("allow-from")
+                  ? "x-frame-options-allow-from-origin"
+                  : "x-frame-options-header-invalid";
     }
-    return csp.directives().containsKey("frame-ancestors") ? "x-frame-options-implemented-via-csp" : result;
+    return csp.directives().containsKey("frame-ancestors")
+        ? "x-frame-options-implemented-via-csp"
+        : result;
   }
 
   static String resourcePolicy(Exchange auto) {
@@ -180,8 +199,8 @@ final class ObservatoryRules {
 
   /**
    * CORS as the Observatory grades it. Its retriever does not see the Origin it sent when it
-   * compares, so a reflected Origin with credentials grades as "restricted" there; Armet's own
-   * CORS check reports that case separately.
+   * compares, so a reflected Origin with credentials grades as "restricted" there; Armet's own CORS
+   * check reports that case separately.
    */
   static String cors(Retrieval r) {
     Exchange cors = r.cors();
@@ -190,7 +209,8 @@ final class ObservatoryRules {
       return "cross-origin-resource-sharing-not-implemented";
     }
     String data = acao.substring(0, Math.min(256, acao.length())).trim().toLowerCase(Locale.ROOT);
-    return data.equals("*") ? "cross-origin-resource-sharing-implemented-with-public-access"
+    return data.equals("*")
+        ? "cross-origin-resource-sharing-implemented-with-public-access"
         : "cross-origin-resource-sharing-implemented-with-restricted-access";
   }
 
@@ -205,7 +225,8 @@ final class ObservatoryRules {
         }
       }
     }
-    List<SetCookie> jar = r.cookies().stream().filter(c -> !c.name().equals("heroku-session-affinity")).toList();
+    List<SetCookie> jar =
+        r.cookies().stream().filter(c -> !c.name().equals("heroku-session-affinity")).toList();
     if (jar.isEmpty()) {
       return "cookies-not-found";
     }
@@ -217,15 +238,23 @@ final class ObservatoryRules {
         result = worse(result, "cookies-samesite-flag-invalid");
       }
       if (!c.secure()) {
-        result = worse(result, hstsPasses ? "cookies-without-secure-flag-but-protected-by-hsts"
-            : "cookies-without-secure-flag");
+        result =
+            worse(
+                result,
+                hstsPasses
+                    ? "cookies-without-secure-flag-but-protected-by-hsts"
+                    : "cookies-without-secure-flag");
       }
       if (csrf && c.sameSite() == null) {
         result = worse(result, "cookies-anticsrf-without-samesite-flag");
       }
       if (session && !c.secure()) {
-        result = worse(result, hstsPasses ? "cookies-session-without-secure-flag-but-protected-by-hsts"
-            : "cookies-session-without-secure-flag");
+        result =
+            worse(
+                result,
+                hstsPasses
+                    ? "cookies-session-without-secure-flag-but-protected-by-hsts"
+                    : "cookies-session-without-secure-flag");
       }
       if (session && !c.httpOnly()) {
         result = worse(result, "cookies-session-without-httponly-flag");
@@ -235,7 +264,8 @@ final class ObservatoryRules {
     if (result != null) {
       return result;
     }
-    return missingSameSite ? "cookies-secure-with-httponly-sessions"
+    return missingSameSite
+        ? "cookies-secure-with-httponly-sessions"
         : "cookies-secure-with-httponly-sessions-and-samesite";
   }
 
@@ -247,6 +277,7 @@ final class ObservatoryRules {
   }
 
   static boolean hstsPasses(String result) {
-    return Set.of("hsts-implemented-max-age-at-least-six-months", "hsts-preloaded").contains(result);
+    return Set.of("hsts-implemented-max-age-at-least-six-months", "hsts-preloaded")
+        .contains(result);
   }
 }

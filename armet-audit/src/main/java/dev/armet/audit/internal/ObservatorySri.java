@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
 
 /** The Observatory's Subresource Integrity test (algorithm version 4), reimplemented. */
 final class ObservatorySri {
-  private static final List<String> ORDER = List.of(
-      "sri-implemented-and-all-scripts-loaded-securely", "sri-implemented-and-external-scripts-loaded-securely",
-      "sri-implemented-but-external-scripts-not-loaded-securely",
-      "sri-not-implemented-but-external-scripts-loaded-securely",
-      "sri-not-implemented-and-external-scripts-not-loaded-securely", "sri-not-implemented-response-not-html");
+  private static final List<String> ORDER =
+      List.of(
+          "sri-implemented-and-all-scripts-loaded-securely",
+          "sri-implemented-and-external-scripts-loaded-securely",
+          "sri-implemented-but-external-scripts-not-loaded-securely",
+          "sri-not-implemented-but-external-scripts-loaded-securely",
+          "sri-not-implemented-and-external-scripts-not-loaded-securely",
+          "sri-not-implemented-response-not-html");
   private static final Pattern PROTOCOL_RELATIVE = Pattern.compile("^//[^/]");
   private static final Pattern FULL_URL = Pattern.compile("^https?://");
 
@@ -42,12 +45,17 @@ final class ObservatorySri {
       boolean hasIntegrity = integrity != null && !integrity.isEmpty();
       boolean relativeProtocol = PROTOCOL_RELATIVE.matcher(src).find();
       boolean relativeOrigin = !relativeProtocol && !FULL_URL.matcher(src).find();
-      boolean sameDomain = relativeProtocol || relativeOrigin
-          || java.util.Objects.equals(registrableDomain(hostOf(src)), siteDomain);
+      boolean sameDomain =
+          relativeProtocol
+              || relativeOrigin
+              || java.util.Objects.equals(registrableDomain(hostOf(src)), siteDomain);
       boolean secureOrigin = relativeOrigin || (sameDomain && !relativeProtocol);
       foreign |= !secureOrigin;
-      boolean secureScheme = (!relativeProtocol && !relativeOrigin && src.toLowerCase(Locale.ROOT).startsWith("https:"))
-          || (relativeOrigin && r.autoIsHttps());
+      boolean secureScheme =
+          (!relativeProtocol
+                  && !relativeOrigin
+                  && src.toLowerCase(Locale.ROOT).startsWith("https:"))
+              || (relativeOrigin && r.autoIsHttps());
       if (!secureOrigin) {
         if (hasIntegrity && !secureScheme) {
           result = worse(result, "sri-implemented-but-external-scripts-not-loaded-securely");
@@ -63,7 +71,8 @@ final class ObservatorySri {
     if (result != null) {
       return result;
     }
-    return foreign ? "sri-implemented-and-external-scripts-loaded-securely"
+    return foreign
+        ? "sri-implemented-and-external-scripts-loaded-securely"
         : "sri-not-implemented-but-all-scripts-loaded-from-secure-origin";
   }
 
@@ -77,8 +86,8 @@ final class ObservatorySri {
   }
 
   /**
-   * The last two labels of a DNS name; null for an IP address or a single label (an
-   * approximation of the public-suffix rule, exact for the usual two-label sites).
+   * The last two labels of a DNS name; null for an IP address or a single label (an approximation
+   * of the public-suffix rule, exact for the usual two-label sites).
    */
   static String registrableDomain(String host) {
     String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|\\]$", "");

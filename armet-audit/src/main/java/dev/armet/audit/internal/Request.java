@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request as the auditor sends it, byte for byte: the target and Host header may be
- * deliberately malformed (the leakage checks send {@code /%} and a hostile Host).
+ * A request as the auditor sends it, byte for byte: the target and Host header may be deliberately
+ * malformed (the leakage checks send {@code /%} and a hostile Host).
  */
-public record Request(String method, URI url, String rawTarget, String host, List<Map.Entry<String, String>> headers,
+public record Request(
+    String method,
+    URI url,
+    String rawTarget,
+    String host,
+    List<Map.Entry<String, String>> headers,
     String body) {
   public Request {
     headers = List.copyOf(headers);

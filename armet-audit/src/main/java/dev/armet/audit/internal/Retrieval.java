@@ -14,8 +14,14 @@ import java.util.List;
  * @param cookies the cookies the jar kept, in order
  * @param cors the response to the CORS preflight, or null
  */
-public record Retrieval(String hostname, List<Exchange> httpChain, boolean httpVerified, List<Exchange> httpsChain,
-    boolean httpsVerified, List<SetCookie> cookies, Exchange cors) {
+public record Retrieval(
+    String hostname,
+    List<Exchange> httpChain,
+    boolean httpVerified,
+    List<Exchange> httpsChain,
+    boolean httpsVerified,
+    List<SetCookie> cookies,
+    Exchange cors) {
   public Retrieval {
     httpChain = List.copyOf(httpChain);
     httpsChain = List.copyOf(httpsChain);

@@ -34,14 +34,25 @@ public final class SarifReport {
         }
         ObjectNode result = results.addObject();
         result.put("ruleId", f.id());
-        result.put("level", switch (f.severity()) {
-          case CRITICAL, HIGH -> "error";
-          case MEDIUM -> "warning";
-          case LOW, INFO -> "note";
-        });
-        result.putObject("message").put("text", f.title() + (f.evidence().isEmpty() ? "" : " — " + f.evidence())
-            + (f.fix().isEmpty() ? "" : " Fix: " + f.fix()));
-        result.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
+        result.put(
+            "level",
+            switch (f.severity()) {
+              case CRITICAL, HIGH -> "error";
+              case MEDIUM -> "warning";
+              case LOW, INFO -> "note";
+            });
+        result
+            .putObject("message")
+            .put(
+                "text",
+                f.title()
+                    + (f.evidence().isEmpty() ? "" : " — " + f.evidence())
+                    + (f.fix().isEmpty() ? "" : " Fix: " + f.fix()));
+        result
+            .putArray("locations")
+            .addObject()
+            .putObject("physicalLocation")
+            .putObject("artifactLocation")
             .put("uri", r.url());
         result.putObject("properties").put("severity", f.severity().jsonName());
       }

@@ -17,8 +17,18 @@ import java.util.Locale;
  * @param hasExpires whether an Expires attribute is present
  * @param raw the header value
  */
-public record SetCookie(String name, String host, boolean secure, boolean httpOnly, String sameSite,
-    boolean sameSiteInvalid, String domain, String path, Long maxAgeSeconds, boolean hasExpires, String raw) {
+public record SetCookie(
+    String name,
+    String host,
+    boolean secure,
+    boolean httpOnly,
+    String sameSite,
+    boolean sameSiteInvalid,
+    String domain,
+    String path,
+    Long maxAgeSeconds,
+    boolean hasExpires,
+    String raw) {
 
   /** Parses one header value set by {@code host}; null when it has no name=value pair. */
   public static SetCookie parse(String raw, String host) {
@@ -47,9 +57,15 @@ public record SetCookie(String name, String host, boolean secure, boolean httpOn
         case "samesite" -> {
           String v = value == null ? "" : value.toLowerCase(Locale.ROOT);
           // Observatory: only the text before a second '=' counts as the value.
-          String firstValue = p.split("=", -1).length > 1 ? p.split("=", -1)[1].trim().toLowerCase(Locale.ROOT) : "";
-          sameSiteInvalid = firstValue.isEmpty() || !(firstValue.equals("lax") || firstValue.equals("strict")
-              || firstValue.equals("none"));
+          String firstValue =
+              p.split("=", -1).length > 1
+                  ? p.split("=", -1)[1].trim().toLowerCase(Locale.ROOT)
+                  : "";
+          sameSiteInvalid =
+              firstValue.isEmpty()
+                  || !(firstValue.equals("lax")
+                      || firstValue.equals("strict")
+                      || firstValue.equals("none"));
           sameSite = v.equals("lax") || v.equals("strict") || v.equals("none") ? v : null;
         }
         case "domain" -> {
@@ -71,16 +87,28 @@ public record SetCookie(String name, String host, boolean secure, boolean httpOn
         }
       }
     }
-    return new SetCookie(name, host.toLowerCase(Locale.ROOT), secure, httpOnly, sameSite, sameSiteInvalid, domain,
-        path, maxAge, expires, raw);
+    return new SetCookie(
+        name,
+        host.toLowerCase(Locale.ROOT),
+        secure,
+        httpOnly,
+        sameSite,
+        sameSiteInvalid,
+        domain,
+        path,
+        maxAge,
+        expires,
+        raw);
   }
 
   /**
-   * Whether a cookie jar (RFC 6265bis, as the Observatory's) stores it: Domain must cover the
-   * host, and the {@code __Secure-}/{@code __Host-} prefixes must hold.
+   * Whether a cookie jar (RFC 6265bis, as the Observatory's) stores it: Domain must cover the host,
+   * and the {@code __Secure-}/{@code __Host-} prefixes must hold.
    */
   public boolean acceptedByJar() {
-    if (domain != null && !(host.equals(domain) || (host.endsWith("." + domain) && !HttpProbe.isIpLiteral(host)))) {
+    if (domain != null
+        && !(host.equals(domain)
+            || (host.endsWith("." + domain) && !HttpProbe.isIpLiteral(host)))) {
       return false;
     }
     if (name.startsWith("__Secure-") && !secure) {

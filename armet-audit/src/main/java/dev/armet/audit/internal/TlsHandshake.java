@@ -40,14 +40,17 @@ final class TlsHandshake {
    * Handshakes; null when the server refused (an alert or a closed connection).
    *
    * @throws IOException when the target could not be reached at all
-   * @throws IllegalStateException when this JVM refuses to offer the combination (disabled by
-   *     its security properties)
+   * @throws IllegalStateException when this JVM refuses to offer the combination (disabled by its
+   *     security properties)
    */
-  Outcome attempt(String[] protocols, String[] suites, String[] groups, String[] alpn) throws IOException {
+  Outcome attempt(String[] protocols, String[] suites, String[] groups, String[] alpn)
+      throws IOException {
     try (Socket plain = new Socket()) {
       plain.connect(address, timeoutMillis);
       plain.setSoTimeout(timeoutMillis);
-      SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, address.getPort(), false);
+      SSLSocket tls =
+          (SSLSocket)
+              context.getSocketFactory().createSocket(plain, host, address.getPort(), false);
       SSLParameters p = tls.getSSLParameters();
       p.setProtocols(protocols);
       p.setCipherSuites(suites);
@@ -69,7 +72,8 @@ final class TlsHandshake {
         tls.startHandshake();
       } catch (SSLException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("No appropriate protocol") || m.contains("No negotiable cipher suite")
+        if (m.contains("No appropriate protocol")
+            || m.contains("No negotiable cipher suite")
             || m.contains("No supported") && m.contains("client")) {
           throw new IllegalStateException(m, e);
         }
@@ -78,7 +82,10 @@ final class TlsHandshake {
         return null;
       }
       SSLSession session = tls.getSession();
-      List<byte[]> stapled = session instanceof javax.net.ssl.ExtendedSSLSession x ? x.getStatusResponses() : List.of();
+      List<byte[]> stapled =
+          session instanceof javax.net.ssl.ExtendedSSLSession x
+              ? x.getStatusResponses()
+              : List.of();
       Outcome out = new Outcome(session, tls.getApplicationProtocol(), stapled);
       tls.close();
       return out;

@@ -50,7 +50,8 @@ public final class TrustSetup {
   }
 
   private static X509TrustManager managerFor(KeyStore store) throws GeneralSecurityException {
-    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory f =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     f.init(store);
     for (TrustManager m : f.getTrustManagers()) {
       if (m instanceof X509TrustManager x) {
@@ -69,12 +70,14 @@ public final class TrustSetup {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("the auditor is never a server");
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       CertificateException last = null;
       for (X509TrustManager m : managers) {
         try {
@@ -89,7 +92,8 @@ public final class TrustSetup {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-      return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+      return managers.stream()
+          .flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
           .toArray(X509Certificate[]::new);
     }
   }
@@ -97,7 +101,8 @@ public final class TrustSetup {
   /** Accepts every chain: only after the validating attempt has recorded why it failed. */
   private static final class AcceptAll implements X509TrustManager {
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("the auditor is never a server");
     }
 

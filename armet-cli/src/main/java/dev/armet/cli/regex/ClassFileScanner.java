@@ -11,22 +11,31 @@ import java.util.Map;
 /**
  * Finds regex string constants in one class file (JVMS §4): the constant pool, each method's
  * bytecode (a small abstract stack of the constants pushed since the last unknown instruction,
- * enough for {@code ldc "x"; invokestatic Pattern.compile}, {@code aload; ldc; ldc;
- * invokevirtual String.replaceAll} and {@code ldc; bipush; invokestatic Pattern.compile(String,int)}),
- * its line-number table, and the {@code regexp} element of {@code @Pattern}/{@code @Email}
- * annotations on the class, fields, methods and parameters.
+ * enough for {@code ldc "x"; invokestatic Pattern.compile}, {@code aload; ldc; ldc; invokevirtual
+ * String.replaceAll} and {@code ldc; bipush; invokestatic Pattern.compile(String,int)}), its
+ * line-number table, and the {@code regexp} element of {@code @Pattern}/{@code @Email} annotations
+ * on the class, fields, methods and parameters.
  */
 final class ClassFileScanner {
-  /** owner/name(descriptor) → index of the regex argument counted from the top of the stack, and flags argument. */
-  private static final Map<String, int[]> CALLS = Map.of(
-      "java/util/regex/Pattern.compile(Ljava/lang/String;)Ljava/util/regex/Pattern;", new int[] {0, -1},
-      "java/util/regex/Pattern.compile(Ljava/lang/String;I)Ljava/util/regex/Pattern;", new int[] {1, 0},
-      "java/util/regex/Pattern.matches(Ljava/lang/String;Ljava/lang/CharSequence;)Z", new int[] {1, -1},
-      "java/lang/String.matches(Ljava/lang/String;)Z", new int[] {0, -1},
-      "java/lang/String.split(Ljava/lang/String;)[Ljava/lang/String;", new int[] {0, -1},
-      "java/lang/String.split(Ljava/lang/String;I)[Ljava/lang/String;", new int[] {1, -1},
-      "java/lang/String.replaceAll(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", new int[] {1, -1},
-      "java/lang/String.replaceFirst(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", new int[] {1, -1});
+  /**
+   * owner/name(descriptor) → index of the regex argument counted from the top of the stack, and
+   * flags argument.
+   */
+  private static final Map<String, int[]> CALLS =
+      Map.of(
+          "java/util/regex/Pattern.compile(Ljava/lang/String;)Ljava/util/regex/Pattern;",
+              new int[] {0, -1},
+          "java/util/regex/Pattern.compile(Ljava/lang/String;I)Ljava/util/regex/Pattern;",
+              new int[] {1, 0},
+          "java/util/regex/Pattern.matches(Ljava/lang/String;Ljava/lang/CharSequence;)Z",
+              new int[] {1, -1},
+          "java/lang/String.matches(Ljava/lang/String;)Z", new int[] {0, -1},
+          "java/lang/String.split(Ljava/lang/String;)[Ljava/lang/String;", new int[] {0, -1},
+          "java/lang/String.split(Ljava/lang/String;I)[Ljava/lang/String;", new int[] {1, -1},
+          "java/lang/String.replaceAll(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+              new int[] {1, -1},
+          "java/lang/String.replaceFirst(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+              new int[] {1, -1});
 
   private final String file;
   private final List<FoundRegex> out;
@@ -39,11 +48,22 @@ final class ClassFileScanner {
     this.out = out;
   }
 
-  /** Names one of which a class must mention to hold a regex we look for (checked on the raw bytes). */
-  private static final byte[][] NEEDLES = {bytes("regex/Pattern"), bytes("matches"), bytes("split"),
-      bytes("replaceAll"), bytes("replaceFirst"), bytes("/Pattern;"), bytes("/Email;")};
+  /**
+   * Names one of which a class must mention to hold a regex we look for (checked on the raw bytes).
+   */
+  private static final byte[][] NEEDLES = {
+    bytes("regex/Pattern"),
+    bytes("matches"),
+    bytes("split"),
+    bytes("replaceAll"),
+    bytes("replaceFirst"),
+    bytes("/Pattern;"),
+    bytes("/Email;")
+  };
 
-  /** Adds the regexes of {@code bytes} to {@code out}; a malformed class is skipped with its reason. */
+  /**
+   * Adds the regexes of {@code bytes} to {@code out}; a malformed class is skipped with its reason.
+   */
   static void scan(byte[] bytes, String file, List<FoundRegex> out) throws IOException {
     if (mentionsRegex(bytes)) { // most classes do not: skip parsing them
       new ClassFileScanner(file, out).read(new DataInputStream(new ByteArrayInputStream(bytes)));
@@ -53,7 +73,9 @@ final class ClassFileScanner {
   static boolean mentionsRegex(byte[] bytes) {
     for (int i = 0; i < bytes.length; i++) {
       for (byte[] needle : NEEDLES) {
-        if (bytes[i] == needle[0] && i + needle.length <= bytes.length && startsWith(bytes, i, needle)) {
+        if (bytes[i] == needle[0]
+            && i + needle.length <= bytes.length
+            && startsWith(bytes, i, needle)) {
           return true;
         }
       }
@@ -114,7 +136,8 @@ final class ClassFileScanner {
           i++;
         }
         case 7, 8, 16, 19, 20 -> pool[i] = in.readUnsignedShort();
-        case 9, 10, 11, 12, 17, 18 -> pool[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
+        case 9, 10, 11, 12, 17, 18 ->
+            pool[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
         case 15 -> {
           in.readUnsignedByte();
           in.readUnsignedShort();
@@ -140,7 +163,7 @@ final class ClassFileScanner {
             annotations(a, member);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -163,14 +186,16 @@ final class ClassFileScanner {
         case 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08 -> stack.push(op - 0x03);
         case 0x10 -> stack.push((int) code[pc + 1]);
         case 0x11 -> stack.push((int) (short) u2(code, pc + 1));
-        case 0x15, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x2a, 0x2b, 0x2c, 0x2d, 0xb2 -> stack.push(Unknown.VALUE); // loads, getstatic
+        case 0x15, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x2a, 0x2b, 0x2c, 0x2d, 0xb2 ->
+            stack.push(Unknown.VALUE); // loads, getstatic
         case 0xb6, 0xb8 -> {
           int[] ref = (int[]) pool[u2(code, pc + 1)];
           String key = classNameAt(ref[0]) + "." + nameAndType(ref[1]);
           int[] call = CALLS.get(key);
           Object[] top = stack.toArray();
           if (call != null && top.length > call[0] && top[call[0]] instanceof String regex) {
-            int flags = call[1] >= 0 && top.length > call[1] && top[call[1]] instanceof Integer f ? f : 0;
+            int flags =
+                call[1] >= 0 && top.length > call[1] && top[call[1]] instanceof Integer f ? f : 0;
             String owner = key.substring(0, key.indexOf('('));
             String via = owner.substring(owner.lastIndexOf('/') + 1);
             out.add(new FoundRegex(regex, flags, file, className, method, lineAt(lines, pc), via));
@@ -280,5 +305,7 @@ final class ClassFileScanner {
   }
 
   /** A stack slot whose value is not a constant. */
-  private enum Unknown { VALUE }
+  private enum Unknown {
+    VALUE
+  }
 }

@@ -10,7 +10,8 @@ package dev.armet.cli.regex;
  * @param line the source line, or 0 when unknown
  * @param via how it is used: {@code Pattern.compile}, {@code String.matches}, {@code @Pattern}...
  */
-public record FoundRegex(String pattern, int flags, String file, String owner, String method, int line, String via) {
+public record FoundRegex(
+    String pattern, int flags, String file, String owner, String method, int line, String via) {
 
   /** {@code file:line (owner.method, via)} for text output. */
   public String where() {

@@ -4,21 +4,40 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code --flags}: a comma-separated list of {@link Pattern} constant names
- * ({@code CASE_INSENSITIVE}, {@code DOTALL}...) or inline-flag letters ({@code i}, {@code s},
- * {@code m}, {@code x}, {@code u}, {@code d}, {@code U}, {@code c}), or a number.
+ * Reads {@code --flags}: a comma-separated list of {@link Pattern} constant names ({@code
+ * CASE_INSENSITIVE}, {@code DOTALL}...) or inline-flag letters ({@code i}, {@code s}, {@code m},
+ * {@code x}, {@code u}, {@code d}, {@code U}, {@code c}), or a number.
  */
 public final class RegexFlags {
-  private static final String[] NAMES = {"UNIX_LINES", "CASE_INSENSITIVE", "COMMENTS", "MULTILINE", "LITERAL",
-      "DOTALL", "UNICODE_CASE", "CANON_EQ", "UNICODE_CHARACTER_CLASS"};
-  private static final int[] BITS = {Pattern.UNIX_LINES, Pattern.CASE_INSENSITIVE, Pattern.COMMENTS,
-      Pattern.MULTILINE, Pattern.LITERAL, Pattern.DOTALL, Pattern.UNICODE_CASE, Pattern.CANON_EQ,
-      Pattern.UNICODE_CHARACTER_CLASS};
+  private static final String[] NAMES = {
+    "UNIX_LINES",
+    "CASE_INSENSITIVE",
+    "COMMENTS",
+    "MULTILINE",
+    "LITERAL",
+    "DOTALL",
+    "UNICODE_CASE",
+    "CANON_EQ",
+    "UNICODE_CHARACTER_CLASS"
+  };
+  private static final int[] BITS = {
+    Pattern.UNIX_LINES,
+    Pattern.CASE_INSENSITIVE,
+    Pattern.COMMENTS,
+    Pattern.MULTILINE,
+    Pattern.LITERAL,
+    Pattern.DOTALL,
+    Pattern.UNICODE_CASE,
+    Pattern.CANON_EQ,
+    Pattern.UNICODE_CHARACTER_CLASS
+  };
   private static final String LETTERS = "dixm.suc";
 
   private RegexFlags() {}
 
-  /** @throws IllegalArgumentException naming the unknown flag and the accepted ones */
+  /**
+   * @throws IllegalArgumentException naming the unknown flag and the accepted ones
+   */
   public static int parse(String text) {
     int flags = 0;
     if (text == null || text.isBlank()) {
@@ -38,8 +57,12 @@ public final class RegexFlags {
         for (char c : name.toCharArray()) {
           int b = byLetter(c);
           if (b == 0) {
-            throw new IllegalArgumentException("--flags: unknown flag '" + name + "'; use Pattern names ("
-                + String.join(", ", NAMES) + ") or letters imsxudUc, comma-separated");
+            throw new IllegalArgumentException(
+                "--flags: unknown flag '"
+                    + name
+                    + "'; use Pattern names ("
+                    + String.join(", ", NAMES)
+                    + ") or letters imsxudUc, comma-separated");
           }
           bit |= b;
         }
@@ -74,7 +97,18 @@ public final class RegexFlags {
       return Pattern.UNICODE_CHARACTER_CLASS;
     }
     int index = LETTERS.indexOf(c);
-    return index < 0 || c == '.' ? 0 : new int[] {Pattern.UNIX_LINES, Pattern.CASE_INSENSITIVE, Pattern.COMMENTS,
-        Pattern.MULTILINE, 0, Pattern.DOTALL, Pattern.UNICODE_CASE, Pattern.CANON_EQ}[index];
+    return index < 0 || c == '.'
+        ? 0
+        : new int[] {
+              Pattern.UNIX_LINES,
+              Pattern.CASE_INSENSITIVE,
+              Pattern.COMMENTS,
+              Pattern.MULTILINE,
+              0,
+              Pattern.DOTALL,
+              Pattern.UNICODE_CASE,
+              Pattern.CANON_EQ
+            }
+            [index];
   }
 }

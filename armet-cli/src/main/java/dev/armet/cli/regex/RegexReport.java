@@ -13,7 +13,10 @@ import java.util.Map;
 
 /** Writes verdicts as text, JSON or SARIF 2.1.0. One entry per analysed (or invalid) pattern. */
 public final class RegexReport {
-  /** One line of the report: a verdict, or the JDK's error for an invalid pattern; where when scanned. */
+  /**
+   * One line of the report: a verdict, or the JDK's error for an invalid pattern; where when
+   * scanned.
+   */
   public record Entry(String pattern, RegexVerdict verdict, String error, FoundRegex found) {}
 
   private RegexReport() {}
@@ -26,22 +29,34 @@ public final class RegexReport {
         continue;
       }
       RegexVerdict v = e.verdict();
-      out.printf("  %s in %s%s%n", v.safe() ? "safe" : "UNSAFE", mode(v), v.modelled() ? "" : " (not modelled: engine search)");
+      out.printf(
+          "  %s in %s%s%n",
+          v.safe() ? "safe" : "UNSAFE",
+          mode(v),
+          v.modelled() ? "" : " (not modelled: engine search)");
       out.println("  complexity: " + v.complexityText());
       if (!v.safe() && v.attack() != null && v.complexity().ordinal() >= 2) {
         out.println("  attack: " + attack(v.attack()));
-        out.println("  proof: " + samples(v.proof()) + "; fitted degree " + v.proof().fittedDegree()
-            + (v.proof().growthPerPump() > 0 ? ", x" + v.proof().growthPerPump() + " per pump" : "")
-            + (v.proof().budgetExceeded() ? " (last size hit the step budget)" : ""));
+        out.println(
+            "  proof: "
+                + samples(v.proof())
+                + "; fitted degree "
+                + v.proof().fittedDegree()
+                + (v.proof().growthPerPump() > 0
+                    ? ", x" + v.proof().growthPerPump() + " per pump"
+                    : "")
+                + (v.proof().budgetExceeded() ? " (last size hit the step budget)" : ""));
       }
       StackRisk s = v.stackRisk();
       if (s != null) {
-        out.printf("  stackRisk: StackOverflowError at %s chars on a 512 KiB stack, %s on 1 MiB; attack %s%n",
+        out.printf(
+            "  stackRisk: StackOverflowError at %s chars on a 512 KiB stack, %s on 1 MiB; attack %s%n",
             len(s.overflowAt512k()), len(s.overflowAt1m()), attack(s.attack()));
       }
       if (v.rewrite() != null) {
-        out.printf("  rewrite: %s  (%s; same answers on %d generated strings)%n", v.rewrite().pattern(),
-            v.rewrite().reason(), v.rewrite().corpusSize());
+        out.printf(
+            "  rewrite: %s  (%s; same answers on %d generated strings)%n",
+            v.rewrite().pattern(), v.rewrite().reason(), v.rewrite().corpusSize());
       }
       out.println("  model: " + v.predicted());
       v.notes().forEach(n -> out.println("  note: " + n));
@@ -112,8 +127,15 @@ public final class RegexReport {
       m.put("stackRisk", null);
     }
     if (v.rewrite() != null) {
-      m.put("rewrite", Map.of("pattern", v.rewrite().pattern(), "reason", v.rewrite().reason(),
-          "corpusSize", v.rewrite().corpusSize()));
+      m.put(
+          "rewrite",
+          Map.of(
+              "pattern",
+              v.rewrite().pattern(),
+              "reason",
+              v.rewrite().reason(),
+              "corpusSize",
+              v.rewrite().corpusSize()));
     }
     m.put("modelled", v.modelled());
     m.put("predicted", v.predicted());
@@ -128,35 +150,64 @@ public final class RegexReport {
         continue;
       }
       Map<String, Object> r = new LinkedHashMap<>();
-      String rule = e.error() != null ? "invalid-regex" : e.verdict().complexity().ordinal() >= 2
-          ? "redos-" + e.verdict().complexity().label() : "regex-stack-overflow";
+      String rule =
+          e.error() != null
+              ? "invalid-regex"
+              : e.verdict().complexity().ordinal() >= 2
+                  ? "redos-" + e.verdict().complexity().label()
+                  : "regex-stack-overflow";
       r.put("ruleId", rule);
       r.put("level", "error");
-      String text = e.error() != null ? "Invalid regex: " + e.error()
-          : "Regex /" + e.pattern() + "/ is " + e.verdict().complexityText()
-              + (e.verdict().stackRisk() != null ? ", overflows a 1 MiB stack at "
-              + e.verdict().stackRisk().overflowAt1m() + " chars" : "")
-              + (e.verdict().rewrite() != null ? "; safe rewrite: " + e.verdict().rewrite().pattern() : "");
+      String text =
+          e.error() != null
+              ? "Invalid regex: " + e.error()
+              : "Regex /"
+                  + e.pattern()
+                  + "/ is "
+                  + e.verdict().complexityText()
+                  + (e.verdict().stackRisk() != null
+                      ? ", overflows a 1 MiB stack at "
+                          + e.verdict().stackRisk().overflowAt1m()
+                          + " chars"
+                      : "")
+                  + (e.verdict().rewrite() != null
+                      ? "; safe rewrite: " + e.verdict().rewrite().pattern()
+                      : "");
       r.put("message", Map.of("text", text));
       if (e.found() != null) {
-        Map<String, Object> region = e.found().line() > 0 ? Map.of("startLine", e.found().line()) : null;
+        Map<String, Object> region =
+            e.found().line() > 0 ? Map.of("startLine", e.found().line()) : null;
         Map<String, Object> physical = new LinkedHashMap<>();
         physical.put("artifactLocation", Map.of("uri", e.found().file()));
         putIf(physical, "region", region);
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
         if (e.found().owner() != null) {
-          location.put("logicalLocations", List.of(Map.of("fullyQualifiedName",
-              e.found().owner() + (e.found().method() == null ? "" : "." + e.found().method()))));
+          location.put(
+              "logicalLocations",
+              List.of(
+                  Map.of(
+                      "fullyQualifiedName",
+                      e.found().owner()
+                          + (e.found().method() == null ? "" : "." + e.found().method()))));
         }
         r.put("locations", List.of(location));
       }
       r.put("properties", e.verdict() == null ? Map.of() : toMap(e));
       results.add(r);
     }
-    Map<String, Object> driver = Map.of("name", "armet regex", "informationUri", "https://armet.dev",
-        "rules", List.of(rule("redos-exponential"), rule("redos-polynomial"), rule("regex-stack-overflow"),
-            rule("invalid-regex")));
+    Map<String, Object> driver =
+        Map.of(
+            "name",
+            "armet regex",
+            "informationUri",
+            "https://armet.dev",
+            "rules",
+            List.of(
+                rule("redos-exponential"),
+                rule("redos-polynomial"),
+                rule("regex-stack-overflow"),
+                rule("invalid-regex")));
     Map<String, Object> sarif = new LinkedHashMap<>();
     sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     sarif.put("version", "2.1.0");
@@ -191,14 +242,22 @@ public final class RegexReport {
   }
 
   private static String attack(Attack a) {
-    return "prefix " + quote(a.prefix()) + " + pump " + quote(a.pump()) + " x n + suffix " + quote(a.suffix());
+    return "prefix "
+        + quote(a.prefix())
+        + " + pump "
+        + quote(a.pump())
+        + " x n + suffix "
+        + quote(a.suffix());
   }
 
   private static String samples(Proof proof) {
     List<Proof.Sample> s = proof.samples();
     StringBuilder out = new StringBuilder();
     for (int i = Math.max(0, s.size() - 5); i < s.size(); i++) {
-      out.append(out.length() > 0 ? ", " : "n→steps ").append(s.get(i).length()).append("→").append(s.get(i).steps());
+      out.append(out.length() > 0 ? ", " : "n→steps ")
+          .append(s.get(i).length())
+          .append("→")
+          .append(s.get(i).steps());
     }
     return out.toString();
   }

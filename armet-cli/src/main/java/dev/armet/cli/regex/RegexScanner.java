@@ -13,14 +13,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Finds the regexes of an application and its dependencies: walks a folder (a project, a
- * {@code lib/} folder, an exploded war), reads {@code .java} sources, {@code .class} files and
- * archives ({@code .jar}, {@code .war}, {@code .ear}, {@code .zip}) including archives nested in
- * them (Spring Boot {@code BOOT-INF/lib}, {@code WEB-INF/lib}), to a nesting depth of
- * {@value #MAX_NESTING}. An unreadable entry is reported on standard error and skipped.
+ * Finds the regexes of an application and its dependencies: walks a folder (a project, a {@code
+ * lib/} folder, an exploded war), reads {@code .java} sources, {@code .class} files and archives
+ * ({@code .jar}, {@code .war}, {@code .ear}, {@code .zip}) including archives nested in them
+ * (Spring Boot {@code BOOT-INF/lib}, {@code WEB-INF/lib}), to a nesting depth of {@value
+ * #MAX_NESTING}. An unreadable entry is reported on standard error and skipped.
  */
 public final class RegexScanner {
   static final int MAX_NESTING = 4;
+
   /** An entry larger than this is skipped (a class file is far smaller). */
   static final int MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
@@ -42,7 +43,8 @@ public final class RegexScanner {
     return out;
   }
 
-  private static void scanFile(Path file, PrintWriter err, List<FoundRegex> out) throws IOException {
+  private static void scanFile(Path file, PrintWriter err, List<FoundRegex> out)
+      throws IOException {
     String name = file.toString();
     if (isArchive(name)) {
       try (InputStream in = Files.newInputStream(file)) {
@@ -53,7 +55,8 @@ public final class RegexScanner {
     }
   }
 
-  private static void archive(ZipInputStream zip, String name, int depth, PrintWriter err, List<FoundRegex> out)
+  private static void archive(
+      ZipInputStream zip, String name, int depth, PrintWriter err, List<FoundRegex> out)
       throws IOException {
     ZipEntry e;
     while ((e = zip.getNextEntry()) != null) {
@@ -68,7 +71,8 @@ public final class RegexScanner {
       } else if (e.getName().endsWith(".class") || e.getName().endsWith(".java")) {
         byte[] bytes = zip.readNBytes(MAX_ENTRY_BYTES + 1);
         if (bytes.length > MAX_ENTRY_BYTES) {
-          err.println("armet regex: skipped " + inner + ": larger than " + MAX_ENTRY_BYTES + " bytes");
+          err.println(
+              "armet regex: skipped " + inner + ": larger than " + MAX_ENTRY_BYTES + " bytes");
           continue;
         }
         entry(inner, bytes, err, out);
@@ -89,7 +93,10 @@ public final class RegexScanner {
   }
 
   private static boolean isArchive(String name) {
-    return name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".ear") || name.endsWith(".zip");
+    return name.endsWith(".jar")
+        || name.endsWith(".war")
+        || name.endsWith(".ear")
+        || name.endsWith(".zip");
   }
 
   /** Lets a nested ZipInputStream read one entry without closing the outer archive. */
@@ -103,5 +110,4 @@ public final class RegexScanner {
       // the outer archive stays open
     }
   }
-
 }

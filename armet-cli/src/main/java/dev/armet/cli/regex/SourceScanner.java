@@ -1,18 +1,18 @@
 package dev.armet.cli.regex;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Finds regex string literals in Java source text: the literal argument of
- * {@code Pattern.compile(}, {@code Pattern.matches(}, {@code .matches(}, {@code .split(},
- * {@code .replaceAll(}, {@code .replaceFirst(}, and {@code regexp = "..."} in annotations.
- * Comments are skipped; adjacent literals joined by {@code +} are concatenated; the flags of
- * {@code Pattern.compile("...", Pattern.X | Pattern.Y)} are read when they are constants.
+ * Finds regex string literals in Java source text: the literal argument of {@code
+ * Pattern.compile(}, {@code Pattern.matches(}, {@code .matches(}, {@code .split(}, {@code
+ * .replaceAll(}, {@code .replaceFirst(}, and {@code regexp = "..."} in annotations. Comments are
+ * skipped; adjacent literals joined by {@code +} are concatenated; the flags of {@code
+ * Pattern.compile("...", Pattern.X | Pattern.Y)} are read when they are constants.
  */
 final class SourceScanner {
-  private static final String[] CALLS = {"Pattern.compile(", "Pattern.matches(", ".matches(", ".split(",
-      ".replaceAll(", ".replaceFirst("};
+  private static final String[] CALLS = {
+    "Pattern.compile(", "Pattern.matches(", ".matches(", ".split(", ".replaceAll(", ".replaceFirst("
+  };
 
   private final String text;
   private final String file;
@@ -31,7 +31,8 @@ final class SourceScanner {
   private void run() {
     int i = 0;
     int line = 1;
-    StringBuilder code = new StringBuilder(); // the text outside comments and literals seen so far (tail only)
+    StringBuilder code =
+        new StringBuilder(); // the text outside comments and literals seen so far (tail only)
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c == '\n') {
@@ -65,8 +66,15 @@ final class SourceScanner {
         }
         String via = context(code);
         if (via != null) {
-          out.add(new FoundRegex(literal.toString(), via.equals("Pattern.compile") ? flagsAfter(i) : 0, file, null, null,
-              startLine, via));
+          out.add(
+              new FoundRegex(
+                  literal.toString(),
+                  via.equals("Pattern.compile") ? flagsAfter(i) : 0,
+                  file,
+                  null,
+                  null,
+                  startLine,
+                  via));
         }
         code.append("\"\"");
       } else {
@@ -84,7 +92,9 @@ final class SourceScanner {
     String before = code.toString().replaceAll("\\s+", "");
     for (String call : CALLS) {
       if (before.endsWith(call)) {
-        return call.startsWith(".") ? "String" + call.substring(0, call.length() - 1) : call.substring(0, call.length() - 1);
+        return call.startsWith(".")
+            ? "String" + call.substring(0, call.length() - 1)
+            : call.substring(0, call.length() - 1);
       }
     }
     return before.endsWith("regexp=") || before.endsWith("regex=") ? "@annotation(regexp)" : null;
@@ -137,7 +147,10 @@ final class SourceScanner {
           default -> {
             if (e >= '0' && e <= '7') {
               int start = j - 1;
-              while (j < text.length() && j - start < 3 && text.charAt(j) >= '0' && text.charAt(j) <= '7') {
+              while (j < text.length()
+                  && j - start < 3
+                  && text.charAt(j) >= '0'
+                  && text.charAt(j) <= '7') {
                 j++;
               }
               out.append((char) Integer.parseInt(text.substring(start, j), 8));

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * password replaced by {@code ****}. The one masker of Armet; the Redis and JDBC stores and the
  * {@code armet} command all print URIs through it.
  *
- * <p>It works from the parsed URI, not from a pattern: when {@link URI} reads the text with a
- * host and the only {@code @} is the one ending the user information, the user information is
- * replaced by {@code user:****} ({@code ****} when it has no {@code :}, since Redis reads a lone
- * user information as a password). When the text does not parse that way (a password with a raw
- * {@code /}, {@code @}, {@code #} or {@code ?}, a Sentinel host list, no URI at all), everything
- * from after {@code scheme://} to the last {@code @} is masked: more than needed, never less.
- * Query parameters that name a password or secret ({@code ?password=…}) are masked too.
+ * <p>It works from the parsed URI, not from a pattern: when {@link URI} reads the text with a host
+ * and the only {@code @} is the one ending the user information, the user information is replaced
+ * by {@code user:****} ({@code ****} when it has no {@code :}, since Redis reads a lone user
+ * information as a password). When the text does not parse that way (a password with a raw {@code
+ * /}, {@code @}, {@code #} or {@code ?}, a Sentinel host list, no URI at all), everything from
+ * after {@code scheme://} to the last {@code @} is masked: more than needed, never less. Query
+ * parameters that name a password or secret ({@code ?password=…}) are masked too.
  *
  * <pre>{@code
  * MaskedUri.of("postgresql://app:p@ss/w0rd@db:5432/app")  // postgresql://****@db:5432/app
@@ -43,7 +43,9 @@ public final class MaskedUri {
       return uri;
     }
     URI parsed = parse(uri);
-    if (parsed != null && parsed.getHost() != null && parsed.getRawUserInfo() != null
+    if (parsed != null
+        && parsed.getHost() != null
+        && parsed.getRawUserInfo() != null
         && parsed.getScheme() != null) {
       String info = parsed.getRawUserInfo();
       int start = parsed.getScheme().length() + "://".length();
@@ -89,7 +91,10 @@ public final class MaskedUri {
 
   private static boolean isSecretName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("password") || n.contains("secret") || n.contains("token") || n.equals("pwd")
+    return n.contains("password")
+        || n.contains("secret")
+        || n.contains("token")
+        || n.equals("pwd")
         || n.equals("pass");
   }
 

@@ -3,16 +3,16 @@ package dev.armet.internal.event;
 import java.util.HexFormat;
 
 /**
- * Renders untrusted text (a path, an Origin, a user agent) inside a log line so that it stays
- * one line and shows what was sent: quotes and backslashes are escaped, and every character a
- * log reader could take as a line break or that changes how the line displays is written as
- * {@code \}{@code uXXXX}. That is: C0 and C1 controls (including U+0085 NEL), DEL, the Unicode
- * line and paragraph separators (U+2028, U+2029), format characters (bidirectional overrides,
- * zero-width characters, the BOM) and unpaired surrogates.
+ * Renders untrusted text (a path, an Origin, a user agent) inside a log line so that it stays one
+ * line and shows what was sent: quotes and backslashes are escaped, and every character a log
+ * reader could take as a line break or that changes how the line displays is written as {@code
+ * \}{@code uXXXX}. That is: C0 and C1 controls (including U+0085 NEL), DEL, the Unicode line and
+ * paragraph separators (U+2028, U+2029), format characters (bidirectional overrides, zero-width
+ * characters, the BOM) and unpaired surrogates.
  *
- * <p>Threat: log forging. A value with U+2028 is one line to {@code grep} but two to a reader
- * that follows Unicode (JavaScript, Python's {@code splitlines}, many log viewers), so an
- * attacker could append a fake event.
+ * <p>Threat: log forging. A value with U+2028 is one line to {@code grep} but two to a reader that
+ * follows Unicode (JavaScript, Python's {@code splitlines}, many log viewers), so an attacker could
+ * append a fake event.
  */
 public final class LogText {
   /** Values longer than this are cut, with an ellipsis, so one field cannot fill the log. */
@@ -37,7 +37,8 @@ public final class LogText {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
-      } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
           && Character.isLowSurrogate(value.charAt(i + 1))) {
         out.append(c).append(value.charAt(++i)); // a pair (an emoji) is one printable character
       } else if (mustEscape(c)) {

@@ -15,8 +15,13 @@ import dev.armet.event.SecurityEvent;
  * @param disposition {@code enforce} or {@code report}
  */
 public record CspViolation(
-    String documentUri, String directive, String blockedUri, String sourceFile, long line,
-    String sample, String disposition) {
+    String documentUri,
+    String directive,
+    String blockedUri,
+    String sourceFile,
+    long line,
+    String sample,
+    String disposition) {
 
   /** The violation as a {@code csp_violation} security event. */
   public SecurityEvent toEvent() {

@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request-path pattern: {@code /logout} matches that path only; {@code /account/*} matches
- * {@code /account} and everything below it; {@code /*} matches every path. Matching is on the
- * decoded, normalized path the container reports, case-sensitive, and never on the query.
+ * A request-path pattern: {@code /logout} matches that path only; {@code /account/*} matches {@code
+ * /account} and everything below it; {@code /*} matches every path. Matching is on the decoded,
+ * normalized path the container reports, case-sensitive, and never on the query.
  *
  * <pre>{@code
  * PathPattern.of("/webhooks/*").matches("/webhooks/github")  // true

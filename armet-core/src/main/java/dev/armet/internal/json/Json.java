@@ -4,15 +4,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A small, strict JSON codec (RFC 8259) for data Armet persists: session attributes, cookie
- * sessions. It exists so that session data is never Java-serialized, a format with a long
- * history of remote-code-execution bugs.
+ * sessions. It exists so that session data is never Java-serialized, a format with a long history
+ * of remote-code-execution bugs.
  *
- * <p>JSON-shaped values are {@code null}, {@link String}, {@link Boolean}, {@link Number}
- * (integral or finite floating point), {@link java.util.List} and {@link java.util.Map} with
- * {@code String} keys. Parsing is bounded by {@link JsonLimits}; it rejects duplicate object
- * keys, unpaired surrogates, leading zeros, trailing commas, non-finite numbers and trailing
- * content. Numbers come back as {@code Integer}, {@code Long}, {@code BigInteger} (integral, the
- * smallest that fits) or {@code Double}; lists and maps come back unmodifiable.
+ * <p>JSON-shaped values are {@code null}, {@link String}, {@link Boolean}, {@link Number} (integral
+ * or finite floating point), {@link java.util.List} and {@link java.util.Map} with {@code String}
+ * keys. Parsing is bounded by {@link JsonLimits}; it rejects duplicate object keys, unpaired
+ * surrogates, leading zeros, trailing commas, non-finite numbers and trailing content. Numbers come
+ * back as {@code Integer}, {@code Long}, {@code BigInteger} (integral, the smallest that fits) or
+ * {@code Double}; lists and maps come back unmodifiable.
  *
  * <pre>{@code
  * String text = Json.write(Map.of("visits", 3, "tags", List.of("a", "b")));

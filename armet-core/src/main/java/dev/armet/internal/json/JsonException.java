@@ -1,8 +1,8 @@
 package dev.armet.internal.json;
 
 /**
- * Input that is not JSON, or JSON outside the configured {@link JsonLimits}. The message says
- * what was wrong and at which character offset; it never echoes the input itself.
+ * Input that is not JSON, or JSON outside the configured {@link JsonLimits}. The message says what
+ * was wrong and at which character offset; it never echoes the input itself.
  */
 public final class JsonException extends RuntimeException {
   private static final long serialVersionUID = 1L;

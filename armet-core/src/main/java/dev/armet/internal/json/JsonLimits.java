@@ -3,8 +3,8 @@ package dev.armet.internal.json;
 /**
  * Bounds a parse so that hostile input costs at most linear time and bounded memory.
  *
- * <p>Defaults ({@link #DEFAULT}): 1 MiB of text, nesting depth 32, strings (and numbers) of at
- * most 64 KiB characters.
+ * <p>Defaults ({@link #DEFAULT}): 1 MiB of text, nesting depth 32, strings (and numbers) of at most
+ * 64 KiB characters.
  *
  * <pre>{@code
  * Object value = Json.parse(text, JsonLimits.of(4096, 8, 1024));

@@ -41,12 +41,18 @@ final class JsonParser {
     }
     char c = in.charAt(pos);
     switch (c) {
-      case '{': return object(depth + 1);
-      case '[': return array(depth + 1);
-      case '"': return string();
-      case 't': return literal("true", true);
-      case 'f': return literal("false", false);
-      case 'n': return literal("null", null);
+      case '{':
+        return object(depth + 1);
+      case '[':
+        return array(depth + 1);
+      case '"':
+        return string();
+      case 't':
+        return literal("true", true);
+      case 'f':
+        return literal("false", false);
+      case 'n':
+        return literal("null", null);
       default:
         if (c == '-' || (c >= '0' && c <= '9')) {
           return number();
@@ -133,7 +139,8 @@ final class JsonParser {
       } else if (c < 0x20) {
         pos--;
         throw fail("unescaped control character in string");
-      } else if (Character.isHighSurrogate(c) && pos < in.length()
+      } else if (Character.isHighSurrogate(c)
+          && pos < in.length()
           && Character.isLowSurrogate(in.charAt(pos))) {
         out.append(c).append(in.charAt(pos++));
       } else if (Character.isSurrogate(c)) {
@@ -151,15 +158,32 @@ final class JsonParser {
     }
     char e = in.charAt(pos++);
     switch (e) {
-      case '"': out.append('"'); return;
-      case '\\': out.append('\\'); return;
-      case '/': out.append('/'); return;
-      case 'b': out.append('\b'); return;
-      case 'f': out.append('\f'); return;
-      case 'n': out.append('\n'); return;
-      case 'r': out.append('\r'); return;
-      case 't': out.append('\t'); return;
-      case 'u': break;
+      case '"':
+        out.append('"');
+        return;
+      case '\\':
+        out.append('\\');
+        return;
+      case '/':
+        out.append('/');
+        return;
+      case 'b':
+        out.append('\b');
+        return;
+      case 'f':
+        out.append('\f');
+        return;
+      case 'n':
+        out.append('\n');
+        return;
+      case 'r':
+        out.append('\r');
+        return;
+      case 't':
+        out.append('\t');
+        return;
+      case 'u':
+        break;
       default:
         pos--;
         throw fail("invalid escape");
@@ -225,8 +249,8 @@ final class JsonParser {
       requireDigits();
     }
     if (pos - start > limits.maxStringLength()) {
-      throw new JsonException("number longer than " + limits.maxStringLength() + " characters",
-          start);
+      throw new JsonException(
+          "number longer than " + limits.maxStringLength() + " characters", start);
     }
     String text = in.substring(start, pos);
     if (integral) {

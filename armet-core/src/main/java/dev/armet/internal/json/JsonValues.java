@@ -48,23 +48,29 @@ final class JsonValues {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
         if (!(e.getKey() instanceof String)) {
-          throw new IllegalArgumentException(path + ": map keys must be String, was "
-              + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
+          throw new IllegalArgumentException(
+              path
+                  + ": map keys must be String, was "
+                  + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
         }
         String key = checkString((String) e.getKey(), path);
         out.put(key, copy(e.getValue(), path + "." + key, depth + 1));
       }
       return Collections.unmodifiableMap(out);
     }
-    throw new IllegalArgumentException(path + ": " + value.getClass().getName()
-        + " is not JSON-shaped; use String, Number, Boolean, List, Map or null"
-        + " (Armet never uses Java serialization)");
+    throw new IllegalArgumentException(
+        path
+            + ": "
+            + value.getClass().getName()
+            + " is not JSON-shaped; use String, Number, Boolean, List, Map or null"
+            + " (Armet never uses Java serialization)");
   }
 
   private static String checkString(String s, String path) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
@@ -91,8 +97,11 @@ final class JsonValues {
       }
       return d;
     }
-    throw new IllegalArgumentException(path + ": " + n.getClass().getName()
-        + " is not a supported number type; use Integer, Long, BigInteger or Double");
+    throw new IllegalArgumentException(
+        path
+            + ": "
+            + n.getClass().getName()
+            + " is not a supported number type; use Integer, Long, BigInteger or Double");
   }
 
   static Number integral(BigInteger v) {

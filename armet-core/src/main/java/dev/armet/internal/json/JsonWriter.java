@@ -21,8 +21,10 @@ final class JsonWriter {
       // Integral doubles are written as 1.0 so they read back as Double, not Integer.
       // -0.0 is Double.toString's own "-0.0": (long) -0.0 would lose the sign.
       boolean negativeZero = Double.doubleToRawLongBits(d) == Long.MIN_VALUE;
-      out.append(d == Math.rint(d) && Math.abs(d) < 1e15 && !negativeZero
-          ? Long.toString((long) d) + ".0" : Double.toString(d));
+      out.append(
+          d == Math.rint(d) && Math.abs(d) < 1e15 && !negativeZero
+              ? Long.toString((long) d) + ".0"
+              : Double.toString(d));
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof List) {
@@ -56,11 +58,21 @@ final class JsonWriter {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
         default:
           if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
             out.append("\\u").append(HEX.toHexDigits(c));

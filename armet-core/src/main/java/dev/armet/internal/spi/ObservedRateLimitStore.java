@@ -34,26 +34,29 @@ public final class ObservedRateLimitStore implements RateLimitStore {
 
   /** Forwards the carried session read, so observing a store keeps its one round trip. */
   @Override
-  public RateLimitCommand.Result execute(RateLimitCommand command, @Nullable SessionLoad alongside) {
+  public RateLimitCommand.Result execute(
+      RateLimitCommand command, @Nullable SessionLoad alongside) {
     return observed(command, () -> delegate.execute(command, alongside));
   }
 
-  private RateLimitCommand.Result observed(RateLimitCommand command,
-      Supplier<RateLimitCommand.Result> call) {
+  private RateLimitCommand.Result observed(
+      RateLimitCommand command, Supplier<RateLimitCommand.Result> call) {
     String op = Objects.requireNonNull(NAMES.get(command.operation()));
     long start = System.nanoTime();
     RateLimitCommand.Result r;
     try {
       r = call.get();
     } catch (RuntimeException e) {
-      ObservedSessionStore.report(observer, ObservedStores.RATE_LIMITS, op, "error",
-          System.nanoTime() - start);
+      ObservedSessionStore.report(
+          observer, ObservedStores.RATE_LIMITS, op, "error", System.nanoTime() - start);
       throw e;
     }
-    String outcome = command.operation() != RateLimitCommand.Operation.CONSUME ? "ok"
-        : r.allowed() ? "allowed" : "refused";
-    ObservedSessionStore.report(observer, ObservedStores.RATE_LIMITS, op, outcome,
-        System.nanoTime() - start);
+    String outcome =
+        command.operation() != RateLimitCommand.Operation.CONSUME
+            ? "ok"
+            : r.allowed() ? "allowed" : "refused";
+    ObservedSessionStore.report(
+        observer, ObservedStores.RATE_LIMITS, op, outcome, System.nanoTime() - start);
     return r;
   }
 

@@ -102,8 +102,8 @@ public final class ObservedSessionStore implements SessionStore {
   }
 
   /** A failing observer never fails the store operation, nor turns a success into an error. */
-  static void report(StoreObserver observer, String store, String operation, String outcome,
-      long nanos) {
+  static void report(
+      StoreObserver observer, String store, String operation, String outcome, long nanos) {
     try {
       observer.completed(store, operation, outcome, nanos);
     } catch (RuntimeException ignored) {

@@ -8,16 +8,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The way {@code ServerSessions} builds a {@link SessionRecord} from attributes it has already
- * checked and copied, without a second deep copy, and without that shortcut being public API in
- * the SPI package. {@link SessionRecord} registers its factory when it is initialised (the JDK's
+ * checked and copied, without a second deep copy, and without that shortcut being public API in the
+ * SPI package. {@link SessionRecord} registers its factory when it is initialised (the JDK's
  * "shared secrets" pattern); the package is not exported.
  */
 public final class TrustedRecords {
   /** Builds a record without copying {@code attributes}; the caller must not keep them. */
   @FunctionalInterface
   public interface Factory {
-    SessionRecord create(String key, @Nullable String userId, Instant createdAt, Instant expiresAt,
-        long version, Map<String, Object> attributes);
+    SessionRecord create(
+        String key,
+        @Nullable String userId,
+        Instant createdAt,
+        Instant expiresAt,
+        long version,
+        Map<String, Object> attributes);
   }
 
   private static volatile @Nullable Factory factory;
@@ -37,14 +42,20 @@ public final class TrustedRecords {
   }
 
   /** A record over attributes already checked (JSON-shaped) and copied by the caller. */
-  public static SessionRecord ofChecked(String key, @Nullable String userId, Instant createdAt,
-      Instant expiresAt, long version, Map<String, Object> attributes) {
+  public static SessionRecord ofChecked(
+      String key,
+      @Nullable String userId,
+      Instant createdAt,
+      Instant expiresAt,
+      long version,
+      Map<String, Object> attributes) {
     Factory f = factory;
     if (f == null) {
       initialise();
       f = factory;
     }
-    return Objects.requireNonNull(f, "SessionRecord registers its factory").create(key, userId, createdAt, expiresAt, version, attributes);
+    return Objects.requireNonNull(f, "SessionRecord registers its factory")
+        .create(key, userId, createdAt, expiresAt, version, attributes);
   }
 
   private static void initialise() {

@@ -30,9 +30,12 @@ public final class AttackSearch {
     for (LoopSite site : model.sites()) {
       BitSet first = facts.of(site.repeat().body()).first();
       List<String> pumps = new ArrayList<>();
-      IntStream.range(0, universe.size()).filter(first::get).boxed()
+      IntStream.range(0, universe.size())
+          .filter(first::get)
+          .boxed()
           .sorted(Comparator.comparingInt((Integer i) -> -overlap[i]))
-          .limit(2).forEach(i -> pumps.add(String.valueOf(universe.charAt(i))));
+          .limit(2)
+          .forEach(i -> pumps.add(String.valueOf(universe.charAt(i))));
       String witness = facts.of(site.repeat().body()).witness();
       if (witness.length() > 1 && witness.length() <= 16) {
         pumps.add(witness);
@@ -56,7 +59,8 @@ public final class AttackSearch {
 
   /** A character that the fewest atoms of the pattern match: it makes a match fail. */
   public static String killer(StaticModel model, NodeFacts facts, RegexNode root) {
-    return String.valueOf(facts.universe().charAt(leastMatched(model.overlapCounts(root), new BitSet())));
+    return String.valueOf(
+        facts.universe().charAt(leastMatched(model.overlapCounts(root), new BitSet())));
   }
 
   /** Candidates for a pattern the model cannot read: every pattern character as a pump. */

@@ -8,16 +8,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A finite alphabet that stands for all of Unicode in the model: the characters the pattern
- * names, their case variants, and one representative of each common class. Which of them a
- * single-character atom matches is asked of the JDK itself, so class arithmetic ({@code &&},
- * nested unions, {@code \p{...}}, case folding) is exactly the engine's.
+ * A finite alphabet that stands for all of Unicode in the model: the characters the pattern names,
+ * their case variants, and one representative of each common class. Which of them a
+ * single-character atom matches is asked of the JDK itself, so class arithmetic ({@code &&}, nested
+ * unions, {@code \p{...}}, case folding) is exactly the engine's.
  */
 public final class CharUniverse {
   private static final String REPRESENTATIVES =
       "aA0 _-.=/:;,!\"'<>@#%&*+?()[]{}|\\\t\n\r\u000B\f\u0000\u0085\u00a0\u00e9\u200c\u2028\u3000\uffee~";
-  private static final int MEMBERSHIP_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
-      | Pattern.DOTALL | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS | Pattern.COMMENTS;
+  private static final int MEMBERSHIP_FLAGS =
+      Pattern.CASE_INSENSITIVE
+          | Pattern.UNICODE_CASE
+          | Pattern.DOTALL
+          | Pattern.UNIX_LINES
+          | Pattern.UNICODE_CHARACTER_CLASS
+          | Pattern.COMMENTS;
 
   private final char[] chars;
   private final IdentityHashMap<CharAtom, BitSet> members = new IdentityHashMap<>();
@@ -56,20 +61,22 @@ public final class CharUniverse {
 
   /** The universe characters {@code atom} matches (cached per atom). */
   public BitSet members(CharAtom atom) {
-    return members.computeIfAbsent(atom, a -> {
-      Pattern p;
-      try {
-        p = Pattern.compile(a.source(), a.flags() & MEMBERSHIP_FLAGS);
-      } catch (RuntimeException e) {
-        throw new RegexParser.Unsupported("cannot read the class " + a.source());
-      }
-      BitSet set = new BitSet(chars.length);
-      for (int i = 0; i < chars.length; i++) {
-        if (p.matcher(String.valueOf(chars[i])).matches()) {
-          set.set(i);
-        }
-      }
-      return set;
-    });
+    return members.computeIfAbsent(
+        atom,
+        a -> {
+          Pattern p;
+          try {
+            p = Pattern.compile(a.source(), a.flags() & MEMBERSHIP_FLAGS);
+          } catch (RuntimeException e) {
+            throw new RegexParser.Unsupported("cannot read the class " + a.source());
+          }
+          BitSet set = new BitSet(chars.length);
+          for (int i = 0; i < chars.length; i++) {
+            if (p.matcher(String.valueOf(chars[i])).matches()) {
+              set.set(i);
+            }
+          }
+          return set;
+        });
   }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A deterministic corpus for checking that two patterns agree: strings built from the pattern's
- * own attack shapes (which match, or nearly match) and random strings over its alphabet, with
+ * A deterministic corpus for checking that two patterns agree: strings built from the pattern's own
+ * attack shapes (which match, or nearly match) and random strings over its alphabet, with
  * single-character mutations of each.
  */
 final class Corpus {
@@ -20,7 +20,8 @@ final class Corpus {
 
   private Corpus() {}
 
-  static List<String> generate(String pattern, int flags, RegexParser.Parsed parsed, CharUniverse universe) {
+  static List<String> generate(
+      String pattern, int flags, RegexParser.Parsed parsed, CharUniverse universe) {
     Set<String> out = new LinkedHashSet<>();
     out.add("");
     NodeFacts facts = new NodeFacts(universe);

@@ -2,9 +2,9 @@ package dev.armet.regex.internal;
 
 /**
  * A {@link CharSequence} that counts every {@code charAt} and throws {@link StepBudgetExceeded}
- * once a budget is spent: the engine's work, measured without a clock, and a hard stop for it.
- * With a deadline it also checks the clock every 1,024 reads ({@code SafePattern}'s optional time
- * limit; the analyzer never uses one). Not thread-safe; one per match.
+ * once a budget is spent: the engine's work, measured without a clock, and a hard stop for it. With
+ * a deadline it also checks the clock every 1,024 reads ({@code SafePattern}'s optional time limit;
+ * the analyzer never uses one). Not thread-safe; one per match.
  */
 public final class CountingSequence implements CharSequence {
   /** Thrown from {@code charAt} when the budget is spent; unwinds the matcher. */
@@ -14,7 +14,11 @@ public final class CountingSequence implements CharSequence {
     private final boolean time;
 
     public StepBudgetExceeded(long budget, boolean time) {
-      super(time ? "time limit reached" : "step budget of " + budget + " character reads exhausted", null, false, false);
+      super(
+          time ? "time limit reached" : "step budget of " + budget + " character reads exhausted",
+          null,
+          false,
+          false);
       this.time = time;
     }
 

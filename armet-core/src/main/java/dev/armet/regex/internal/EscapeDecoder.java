@@ -20,7 +20,10 @@ final class EscapeDecoder {
       case '0' -> {
         int start = i;
         int max = i < text.length() && text.charAt(i) <= '3' ? 3 : 2;
-        while (i < text.length() && i - start < max && text.charAt(i) >= '0' && text.charAt(i) <= '7') {
+        while (i < text.length()
+            && i - start < max
+            && text.charAt(i) >= '0'
+            && text.charAt(i) <= '7') {
           i++;
         }
         value = Integer.parseInt(text.substring(start, i), 8);
@@ -38,7 +41,9 @@ final class EscapeDecoder {
       case 'u' -> {
         value = Integer.parseInt(text.substring(i, i + 4), 16);
         i += 4;
-        if (Character.isHighSurrogate((char) value) && text.startsWith("\\u", i) && i + 6 <= text.length()) {
+        if (Character.isHighSurrogate((char) value)
+            && text.startsWith("\\u", i)
+            && i + 6 <= text.length()) {
           int low = Integer.parseInt(text.substring(i + 2, i + 6), 16);
           if (Character.isLowSurrogate((char) low)) {
             value = Character.toCodePoint((char) value, (char) low);

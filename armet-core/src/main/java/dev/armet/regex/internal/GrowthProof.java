@@ -25,20 +25,23 @@ public final class GrowthProof {
   public record Measured(Candidate candidate, Proof proof, Complexity complexity, int degree) {
     /** Orders findings: exponential, then higher degree, then more steps at the largest size. */
     public double severity() {
-      double base = switch (complexity) {
-        case EXPONENTIAL -> 1e9;
-        case POLYNOMIAL -> degree * 1e6;
-        case LINEAR -> 1e3;
-        case CONSTANT -> 0;
-      };
+      double base =
+          switch (complexity) {
+            case EXPONENTIAL -> 1e9;
+            case POLYNOMIAL -> degree * 1e6;
+            case LINEAR -> 1e3;
+            case CONSTANT -> 0;
+          };
       List<Sample> s = proof.samples();
-      return base + (s.isEmpty() ? 0 : Math.min(999, Math.log((double) (1 + s.get(s.size() - 1).steps()))));
+      return base
+          + (s.isEmpty() ? 0 : Math.min(999, Math.log((double) (1 + s.get(s.size() - 1).steps()))));
     }
   }
 
   private GrowthProof() {}
 
-  public static Measured measure(Pattern pattern, MatchMode mode, Candidate candidate, boolean exponentialPossible) {
+  public static Measured measure(
+      Pattern pattern, MatchMode mode, Candidate candidate, boolean exponentialPossible) {
     List<Sample> samples = new ArrayList<>();
     int reps = 1;
     while (true) {
@@ -52,7 +55,9 @@ public final class GrowthProof {
         break;
       }
       int next = Math.max(reps + 1, reps * 3 / 2);
-      int cap = (MAX_LENGTH - candidate.prefix().length() - candidate.suffix().length()) / candidate.pump().length();
+      int cap =
+          (MAX_LENGTH - candidate.prefix().length() - candidate.suffix().length())
+              / candidate.pump().length();
       if (Math.min(next, cap) <= reps) {
         break;
       }
@@ -70,18 +75,22 @@ public final class GrowthProof {
         return new Measured(candidate, proof, Complexity.LINEAR, 0);
       }
       // the budget ran out within two sizes: huge work on a tiny input
-      return exponentialPossible ? new Measured(candidate, proof, Complexity.EXPONENTIAL, 0)
+      return exponentialPossible
+          ? new Measured(candidate, proof, Complexity.EXPONENTIAL, 0)
           : new Measured(candidate, proof, Complexity.POLYNOMIAL, 2);
     }
-    // a last size that ran out of budget is only a lower bound: fit on the completed sizes when there are enough
+    // a last size that ran out of budget is only a lower bound: fit on the completed sizes when
+    // there are enough
     int last3 = exceeded && n >= 4 ? n - 2 : n - 1;
     Sample a = samples.get(last3 - 2);
     Sample b = samples.get(last3 - 1);
     Sample c = samples.get(last3);
     double last = slope(b, c);
     double previous = slope(a, b);
-    double perPump = Math.exp(Math.log((double) c.steps() / b.steps()) / (c.repetitions() - b.repetitions()));
-    boolean accelerating = previous > 0.5 && last / previous >= EXPONENTIAL_ACCELERATION && last >= 3;
+    double perPump =
+        Math.exp(Math.log((double) c.steps() / b.steps()) / (c.repetitions() - b.repetitions()));
+    boolean accelerating =
+        previous > 0.5 && last / previous >= EXPONENTIAL_ACCELERATION && last >= 3;
     Complexity complexity;
     int degree = 0;
     if (exponentialPossible && accelerating && c.repetitions() <= 200) {
@@ -94,8 +103,13 @@ public final class GrowthProof {
       complexity = Complexity.POLYNOMIAL;
       degree = (int) Math.round(last);
     }
-    Proof proof = new Proof(samples, round(last), complexity == Complexity.EXPONENTIAL ? round(perPump) : 0,
-        exceeded, BUDGET);
+    Proof proof =
+        new Proof(
+            samples,
+            round(last),
+            complexity == Complexity.EXPONENTIAL ? round(perPump) : 0,
+            exceeded,
+            BUDGET);
     return new Measured(candidate, proof, complexity, degree);
   }
 
@@ -103,7 +117,8 @@ public final class GrowthProof {
     if (y.length() == x.length() || x.steps() <= 0) {
       return 0;
     }
-    return Math.log((double) Math.max(1, y.steps()) / x.steps()) / Math.log((double) y.length() / x.length());
+    return Math.log((double) Math.max(1, y.steps()) / x.steps())
+        / Math.log((double) y.length() / x.length());
   }
 
   private static double round(double value) {

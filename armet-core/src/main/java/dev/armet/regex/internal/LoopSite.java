@@ -8,11 +8,12 @@ import dev.armet.regex.internal.RegexNode.Repeat;
  * @param prefix a string that leads the engine to the loop's first iteration
  * @param engineNode the java.util.regex node it becomes (Curly, GroupCurly, Loop, LazyLoop...)
  * @param memoized whether {@code Loop.match} records failed positions for it (JDK 9+): a greedy,
- *     unbounded, non-deterministic group loop, not inside another quantified group or a
- *     lookbehind, in a pattern with no back reference
+ *     unbounded, non-deterministic group loop, not inside another quantified group or a lookbehind,
+ *     in a pattern with no back reference
  * @param ambiguous whether one iteration's text can be matched in more than one way (EDA)
  */
-public record LoopSite(Repeat repeat, String prefix, EngineNode engineNode, boolean memoized, boolean ambiguous) {
+public record LoopSite(
+    Repeat repeat, String prefix, EngineNode engineNode, boolean memoized, boolean ambiguous) {
 
   /** The node the JDK builds for the quantifier. */
   public enum EngineNode {

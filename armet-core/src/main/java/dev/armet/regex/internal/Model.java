@@ -12,8 +12,14 @@ import org.jspecify.annotations.Nullable;
  * When the parser cannot read the pattern, the model is "blind": it proposes a bounded search over
  * the pattern's own characters and says so.
  */
-record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candidate> candidates, List<Candidate> stackCandidates,
-    boolean exponentialPossible, Complexity predictedLevel, String predicted) {
+record Model(
+    RegexParser.@Nullable Parsed parsed,
+    boolean modelled,
+    List<Candidate> candidates,
+    List<Candidate> stackCandidates,
+    boolean exponentialPossible,
+    Complexity predictedLevel,
+    String predicted) {
   private static final int MAX_STACK_CANDIDATES = 4;
 
   static Model read(String pattern, int flags, CharUniverse universe, List<String> notes) {
@@ -22,11 +28,13 @@ record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candida
       NodeFacts facts = new NodeFacts(universe);
       facts.of(parsed.root());
       StaticModel model = StaticModel.of(parsed, facts);
-      List<Candidate> candidates = new ArrayList<>(AttackSearch.candidates(model, facts, parsed.root()));
+      List<Candidate> candidates =
+          new ArrayList<>(AttackSearch.candidates(model, facts, parsed.root()));
       boolean modelled = true;
       if (model.backReferenceInLoop()) {
         modelled = false;
-        notes.add("a back reference inside a loop is outside the model: the attack search also ran blind on the engine");
+        notes.add(
+            "a back reference inside a loop is outside the model: the attack search also ran blind on the engine");
         candidates.addAll(AttackSearch.blind(pattern, universe));
       }
       List<Candidate> stack = new ArrayList<>();
@@ -34,26 +42,45 @@ record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candida
       for (LoopSite site : model.sites()) {
         String pump = facts.of(site.repeat().body()).witness();
         if ((site.engineNode() == EngineNode.LOOP || site.engineNode() == EngineNode.LAZY_LOOP)
-            && !pump.isEmpty() && site.repeat().max() >= StackProbe.MAX_LENGTH / 4 && stack.size() < MAX_STACK_CANDIDATES) {
+            && !pump.isEmpty()
+            && site.repeat().max() >= StackProbe.MAX_LENGTH / 4
+            && stack.size() < MAX_STACK_CANDIDATES) {
           stack.add(new Candidate(site.prefix(), pump, ""));
           stack.add(new Candidate(site.prefix(), pump, killer));
         }
         if (site.memoized() && site.ambiguous()) {
-          notes.add("loop " + RegexPrinter.print(site.repeat(), flags)
-              + " is ambiguous but memoised by the JDK (greedy unbounded Loop, Loop.match's failed-position set)");
+          notes.add(
+              "loop "
+                  + RegexPrinter.print(site.repeat(), flags)
+                  + " is ambiguous but memoised by the JDK (greedy unbounded Loop, Loop.match's failed-position set)");
         }
       }
       return describe(parsed, modelled, candidates, stack, model, flags);
-    } catch (RuntimeException e) { // RegexParser.Unsupported, or any gap in the model: fall back, never fail
-      notes.add("the model cannot read this pattern (" + e.getMessage()
-          + "); the verdict comes from a bounded search on the engine alone");
-      return new Model(null, false, AttackSearch.blind(pattern, universe), List.of(), true,
-          Complexity.EXPONENTIAL, "not modelled");
+    } catch (
+        RuntimeException
+            e) { // RegexParser.Unsupported, or any gap in the model: fall back, never fail
+      notes.add(
+          "the model cannot read this pattern ("
+              + e.getMessage()
+              + "); the verdict comes from a bounded search on the engine alone");
+      return new Model(
+          null,
+          false,
+          AttackSearch.blind(pattern, universe),
+          List.of(),
+          true,
+          Complexity.EXPONENTIAL,
+          "not modelled");
     }
   }
 
-  private static Model describe(RegexParser.Parsed parsed, boolean modelled, List<Candidate> candidates,
-      List<Candidate> stack, StaticModel model, int flags) {
+  private static Model describe(
+      RegexParser.Parsed parsed,
+      boolean modelled,
+      List<Candidate> candidates,
+      List<Candidate> stack,
+      StaticModel model,
+      int flags) {
     List<String> reasons = new ArrayList<>();
     Complexity level = Complexity.LINEAR;
     for (LoopSite site : model.sites()) {
@@ -65,7 +92,8 @@ record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candida
         reasons.add(loop + " ambiguous, memoised: polynomial at most");
         level = level == Complexity.EXPONENTIAL ? level : Complexity.POLYNOMIAL;
       } else if (site.repeat().max() >= StaticModel.LARGE_BOUND) {
-        reasons.add(loop + " ambiguous, not memoised (" + whyNot(site, parsed) + "): exponential possible");
+        reasons.add(
+            loop + " ambiguous, not memoised (" + whyNot(site, parsed) + "): exponential possible");
         level = Complexity.EXPONENTIAL;
       } else {
         reasons.add(loop + " ambiguous, bounded: polynomial at most");
@@ -77,11 +105,14 @@ record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candida
       reasons.add("back reference in a loop: not modelled");
     }
     if (reasons.isEmpty()) {
-      reasons.add(model.sites().size() > 1 ? "no ambiguous loop; adjacent loops may overlap (polynomial candidates)"
-          : "no ambiguous loop");
+      reasons.add(
+          model.sites().size() > 1
+              ? "no ambiguous loop; adjacent loops may overlap (polynomial candidates)"
+              : "no ambiguous loop");
     }
     String predicted = level.label() + ": " + String.join("; ", reasons);
-    return new Model(parsed, modelled, candidates, stack, model.exponentialPossible(), level, predicted);
+    return new Model(
+        parsed, modelled, candidates, stack, model.exponentialPossible(), level, predicted);
   }
 
   private static String whyNot(LoopSite site, RegexParser.Parsed parsed) {
@@ -101,6 +132,8 @@ record Model(RegexParser.@Nullable Parsed parsed, boolean modelled, List<Candida
   }
 
   boolean predictedWorse(Complexity measured) {
-    return modelled && predictedLevel.compareTo(measured) > 0 && predictedLevel == Complexity.EXPONENTIAL;
+    return modelled
+        && predictedLevel.compareTo(measured) > 0
+        && predictedLevel == Complexity.EXPONENTIAL;
   }
 }

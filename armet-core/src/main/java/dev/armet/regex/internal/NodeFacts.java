@@ -8,12 +8,11 @@ import dev.armet.regex.internal.RegexNode.Sequence;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Per-node facts the model needs: the lengths a node can match, the characters it can start
- * with, a shortest string it matches, and whether the JDK's {@code Node.study} would call it
- * deterministic (which decides GroupCurly against Loop for a quantified group).
+ * Per-node facts the model needs: the lengths a node can match, the characters it can start with, a
+ * shortest string it matches, and whether the JDK's {@code Node.study} would call it deterministic
+ * (which decides GroupCurly against Loop for a quantified group).
  */
 public final class NodeFacts {
   /** The facts of one node. {@code max == Repeat.UNBOUNDED} when unbounded. */
@@ -100,7 +99,8 @@ public final class NodeFacts {
         witness.append(body.witness());
       }
       boolean det = body.deterministic() && repeat.min() == repeat.max();
-      return new Fact(min, max, repeat.max() == 0 ? new BitSet() : body.first(), witness.toString(), det);
+      return new Fact(
+          min, max, repeat.max() == 0 ? new BitSet() : body.first(), witness.toString(), det);
     }
     if (node instanceof RegexNode.BackReference) {
       BitSet all = new BitSet();

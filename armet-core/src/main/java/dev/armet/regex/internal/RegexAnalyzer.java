@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The analysis: compile (the JDK decides validity), read the pattern into the model, propose
  * attacks, screen them on the engine at two sizes, replay the worst ones at growing sizes, probe
- * the stack, and look for a checked rewrite. Runs on the caller's thread; {@code RegexSafety}
- * gives it a large stack so that the replay measures time, not the stack.
+ * the stack, and look for a checked rewrite. Runs on the caller's thread; {@code RegexSafety} gives
+ * it a large stack so that the replay measures time, not the stack.
  */
 public final class RegexAnalyzer {
   private static final long SCREEN_BUDGET = 50_000;
@@ -24,7 +24,8 @@ public final class RegexAnalyzer {
 
   private RegexAnalyzer() {}
 
-  public static RegexVerdict analyze(String pattern, int flags, MatchMode mode, boolean suggestRewrite) {
+  public static RegexVerdict analyze(
+      String pattern, int flags, MatchMode mode, boolean suggestRewrite) {
     Pattern compiled = Pattern.compile(pattern, flags);
     CharUniverse universe = CharUniverse.of(pattern);
     List<String> notes = new ArrayList<>();
@@ -34,27 +35,45 @@ public final class RegexAnalyzer {
     for (Candidate candidate : screen(compiled, mode, model.candidates())) {
       measured.add(GrowthProof.measure(compiled, mode, candidate, model.exponentialPossible()));
     }
-    GrowthProof.Measured worst = measured.stream()
-        .max(Comparator.comparingDouble(GrowthProof.Measured::severity)).orElse(null);
+    GrowthProof.Measured worst =
+        measured.stream()
+            .max(Comparator.comparingDouble(GrowthProof.Measured::severity))
+            .orElse(null);
 
     StackRisk stackRisk = probeStack(compiled, mode, model.stackCandidates());
     Complexity complexity = worst == null ? Complexity.LINEAR : worst.complexity();
     int degree = worst == null ? 0 : worst.degree();
     if (model.predictedWorse(complexity)) {
-      notes.add("the static model predicted more than the replay showed on this JDK; the replay decides");
+      notes.add(
+          "the static model predicted more than the replay showed on this JDK; the replay decides");
     }
     Rewrite rewrite = null;
-    boolean finding = complexity == Complexity.POLYNOMIAL || complexity == Complexity.EXPONENTIAL || stackRisk != null;
+    boolean finding =
+        complexity == Complexity.POLYNOMIAL
+            || complexity == Complexity.EXPONENTIAL
+            || stackRisk != null;
     if (suggestRewrite && finding && model.parsed() != null) {
       rewrite = RewriteAdvisor.suggest(pattern, flags, mode, model.parsed(), universe).orElse(null);
     }
     Attack attack = worst == null ? null : toAttack(worst.candidate());
-    return new RegexVerdict(pattern, flags, mode, complexity, degree, attack, worst == null ? null : worst.proof(),
-        stackRisk, rewrite, model.modelled(), model.predicted(), notes);
+    return new RegexVerdict(
+        pattern,
+        flags,
+        mode,
+        complexity,
+        degree,
+        attack,
+        worst == null ? null : worst.proof(),
+        stackRisk,
+        rewrite,
+        model.modelled(),
+        model.predicted(),
+        notes);
   }
 
   /** Runs each candidate at 8 and 16 repetitions and keeps the fastest-growing ones. */
-  private static List<Candidate> screen(Pattern compiled, MatchMode mode, List<Candidate> candidates) {
+  private static List<Candidate> screen(
+      Pattern compiled, MatchMode mode, List<Candidate> candidates) {
     record Screened(Candidate candidate, double ratio, long steps) {}
     List<Screened> screened = new ArrayList<>();
     int exhausted = 0;
@@ -66,33 +85,44 @@ public final class RegexAnalyzer {
       if (small.stackOverflow()) {
         continue;
       }
-      Replay.Run large = small.budgetExceeded() ? small : Replay.run(compiled, mode, c.build(16), SCREEN_BUDGET);
+      Replay.Run large =
+          small.budgetExceeded() ? small : Replay.run(compiled, mode, c.build(16), SCREEN_BUDGET);
       if (large.budgetExceeded()) {
         exhausted++;
       }
-      double ratio = large.budgetExceeded() || small.budgetExceeded() ? 1e9
-          : (double) large.steps() / Math.max(1, small.steps());
+      double ratio =
+          large.budgetExceeded() || small.budgetExceeded()
+              ? 1e9
+              : (double) large.steps() / Math.max(1, small.steps());
       screened.add(new Screened(c, ratio, large.steps()));
     }
-    screened.sort(Comparator.comparingDouble((Screened s) -> -s.ratio()).thenComparingLong(s -> -s.steps()));
+    screened.sort(
+        Comparator.comparingDouble((Screened s) -> -s.ratio()).thenComparingLong(s -> -s.steps()));
     return screened.stream().limit(PROVEN).map(Screened::candidate).toList();
   }
 
-  private static @Nullable StackRisk probeStack(Pattern compiled, MatchMode mode, List<Candidate> candidates) {
+  private static @Nullable StackRisk probeStack(
+      Pattern compiled, MatchMode mode, List<Candidate> candidates) {
     StackRisk worst = null;
     for (Candidate c : candidates) {
       warmUp(compiled, mode, c);
-      int at1m = StackProbe.overflowLength(compiled, mode, c, StackProbe.STACK_1M, StackProbe.MAX_LENGTH);
+      int at1m =
+          StackProbe.overflowLength(compiled, mode, c, StackProbe.STACK_1M, StackProbe.MAX_LENGTH);
       if (at1m < 0 || (worst != null && worst.overflowAt1m() <= at1m)) {
         continue;
       }
-      int at512k = StackProbe.overflowLength(compiled, mode, c, StackProbe.STACK_512K, StackProbe.MAX_LENGTH);
+      int at512k =
+          StackProbe.overflowLength(
+              compiled, mode, c, StackProbe.STACK_512K, StackProbe.MAX_LENGTH);
       worst = new StackRisk(toAttack(c), at512k, at1m, StackProbe.MAX_LENGTH);
     }
     return worst;
   }
 
-  /** Lets the JIT compile the recursive match methods first, so the lengths measured are the steady state. */
+  /**
+   * Lets the JIT compile the recursive match methods first, so the lengths measured are the steady
+   * state.
+   */
   private static void warmUp(Pattern compiled, MatchMode mode, Candidate c) {
     String input = c.build(Math.max(1, 1000 / c.pump().length()));
     for (int i = 0; i < 20; i++) {

@@ -38,7 +38,13 @@ public sealed interface RegexNode {
   }
 
   enum GroupKind {
-    CAPTURING, NON_CAPTURING, ATOMIC, LOOKAHEAD, NEGATIVE_LOOKAHEAD, LOOKBEHIND, NEGATIVE_LOOKBEHIND;
+    CAPTURING,
+    NON_CAPTURING,
+    ATOMIC,
+    LOOKAHEAD,
+    NEGATIVE_LOOKAHEAD,
+    LOOKBEHIND,
+    NEGATIVE_LOOKBEHIND;
 
     public boolean lookaround() {
       return compareTo(LOOKAHEAD) >= 0;
@@ -49,5 +55,9 @@ public sealed interface RegexNode {
     }
   }
 
-  enum Greed { GREEDY, LAZY, POSSESSIVE }
+  enum Greed {
+    GREEDY,
+    LAZY,
+    POSSESSIVE
+  }
 }

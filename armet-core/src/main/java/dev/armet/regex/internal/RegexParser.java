@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a pattern that {@link Pattern#compile} has already accepted into a {@link RegexNode}
- * tree, following the JDK's own grammar (java.util.regex.Pattern#expr/sequence/atom/closure):
- * one quantifier per atom, a {@code {n}} after a quantifier applies to an empty atom (so
- * {@code a?{25}} is {@code a?} then nothing 25 times), a quantifier after a run of literals binds
- * the last one, {@code ]} and {@code }} outside a class are literals, inline flags last until the
- * end of the enclosing group, {@code COMMENTS} skips white space and {@code #} comments.
+ * Reads a pattern that {@link Pattern#compile} has already accepted into a {@link RegexNode} tree,
+ * following the JDK's own grammar (java.util.regex.Pattern#expr/sequence/atom/closure): one
+ * quantifier per atom, a {@code {n}} after a quantifier applies to an empty atom (so {@code a?{25}}
+ * is {@code a?} then nothing 25 times), a quantifier after a run of literals binds the last one,
+ * {@code ]} and {@code }} outside a class are literals, inline flags last until the end of the
+ * enclosing group, {@code COMMENTS} skips white space and {@code #} comments.
  *
  * <p>A construct it does not know throws {@link Unsupported}; the caller then falls back to a
  * search on the engine and says so.
@@ -48,7 +48,9 @@ public final class RegexParser {
     this.flags = flags;
   }
 
-  /** The tree of {@code pattern} compiled with {@code flags}; LITERAL patterns become a sequence. */
+  /**
+   * The tree of {@code pattern} compiled with {@code flags}; LITERAL patterns become a sequence.
+   */
   public static Parsed parse(String pattern, int flags) {
     if ((flags & Pattern.LITERAL) != 0) {
       List<RegexNode> items = new ArrayList<>();
@@ -119,7 +121,9 @@ public final class RegexParser {
       }
       items.add(quantified(atom));
     }
-    return items.size() == 1 ? items.get(0) : items.isEmpty() ? new Empty() : new Sequence(List.copyOf(items));
+    return items.size() == 1
+        ? items.get(0)
+        : items.isEmpty() ? new Empty() : new Sequence(List.copyOf(items));
   }
 
   private RegexNode quantified(RegexNode atom) {
@@ -127,17 +131,34 @@ public final class RegexParser {
     int min;
     int max;
     switch (c) {
-      case '?' -> { pos++; min = 0; max = 1; }
-      case '*' -> { pos++; min = 0; max = Repeat.UNBOUNDED; }
-      case '+' -> { pos++; min = 1; max = Repeat.UNBOUNDED; }
+      case '?' -> {
+        pos++;
+        min = 0;
+        max = 1;
+      }
+      case '*' -> {
+        pos++;
+        min = 0;
+        max = Repeat.UNBOUNDED;
+      }
+      case '+' -> {
+        pos++;
+        min = 1;
+        max = Repeat.UNBOUNDED;
+      }
       case '{' -> {
         int close = text.indexOf('}', pos);
         String[] range = text.substring(pos + 1, close).split(",", -1);
         min = Integer.parseInt(range[0]);
-        max = range.length == 1 ? min : range[1].isEmpty() ? Repeat.UNBOUNDED : Integer.parseInt(range[1]);
+        max =
+            range.length == 1
+                ? min
+                : range[1].isEmpty() ? Repeat.UNBOUNDED : Integer.parseInt(range[1]);
         pos = close + 1;
       }
-      default -> { return atom; }
+      default -> {
+        return atom;
+      }
     }
     Greed greed = Greed.GREEDY;
     if (pos < text.length() && text.charAt(pos) == '?') {
@@ -157,14 +178,27 @@ public final class RegexParser {
     if (text.startsWith("?", pos)) {
       pos++;
       char c = text.charAt(pos);
-      if (c == ':') { pos++; kind = GroupKind.NON_CAPTURING; }
-      else if (c == '=') { pos++; kind = GroupKind.LOOKAHEAD; }
-      else if (c == '!') { pos++; kind = GroupKind.NEGATIVE_LOOKAHEAD; }
-      else if (c == '>') { pos++; kind = GroupKind.ATOMIC; }
-      else if (text.startsWith("<=", pos)) { pos += 2; kind = GroupKind.LOOKBEHIND; }
-      else if (text.startsWith("<!", pos)) { pos += 2; kind = GroupKind.NEGATIVE_LOOKBEHIND; }
-      else if (c == '<') { pos = text.indexOf('>', pos) + 1; }
-      else {
+      if (c == ':') {
+        pos++;
+        kind = GroupKind.NON_CAPTURING;
+      } else if (c == '=') {
+        pos++;
+        kind = GroupKind.LOOKAHEAD;
+      } else if (c == '!') {
+        pos++;
+        kind = GroupKind.NEGATIVE_LOOKAHEAD;
+      } else if (c == '>') {
+        pos++;
+        kind = GroupKind.ATOMIC;
+      } else if (text.startsWith("<=", pos)) {
+        pos += 2;
+        kind = GroupKind.LOOKBEHIND;
+      } else if (text.startsWith("<!", pos)) {
+        pos += 2;
+        kind = GroupKind.NEGATIVE_LOOKBEHIND;
+      } else if (c == '<') {
+        pos = text.indexOf('>', pos) + 1;
+      } else {
         int end = pos;
         while (text.charAt(end) != ')' && text.charAt(end) != ':') {
           end++;
@@ -197,14 +231,19 @@ public final class RegexParser {
         }
         return new Anchor(text.substring(start, pos));
       }
-      case 'B', 'A', 'z', 'Z', 'G' -> { return new Anchor(text.substring(start, pos)); }
+      case 'B', 'A', 'z', 'Z', 'G' -> {
+        return new Anchor(text.substring(start, pos));
+      }
       case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'X' -> {
         return new CharAtom(text.substring(start, pos), flags);
       }
       case 'R' -> {
-        return new Group(GroupKind.ATOMIC, new Alternation(List.of(
-            new Sequence(List.of(literal('\r', flags), literal('\n', flags))),
-            new CharAtom("[\\n\\x0B\\f\\r\\u0085\\u2028\\u2029]", 0))));
+        return new Group(
+            GroupKind.ATOMIC,
+            new Alternation(
+                List.of(
+                    new Sequence(List.of(literal('\r', flags), literal('\n', flags))),
+                    new CharAtom("[\\n\\x0B\\f\\r\\u0085\\u2028\\u2029]", 0))));
       }
       case 'p', 'P' -> {
         if (pos < text.length() && text.charAt(pos) == '{') {
@@ -239,7 +278,8 @@ public final class RegexParser {
       default -> {
         if (c >= '1' && c <= '9') {
           while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-            pos++; // the JDK takes more digits while such a group exists; the exact number does not matter here
+            pos++; // the JDK takes more digits while such a group exists; the exact number does not
+            // matter here
           }
           backReferences = true;
           return new BackReference(text.substring(start, pos));
@@ -303,7 +343,9 @@ public final class RegexParser {
           i = end < 0 ? text.length() : end + 2;
         } else {
           i += 2;
-          if (i < text.length() && text.charAt(i) == '{' && "pPxN".indexOf(text.charAt(i - 1)) >= 0) {
+          if (i < text.length()
+              && text.charAt(i) == '{'
+              && "pPxN".indexOf(text.charAt(i - 1)) >= 0) {
             i = text.indexOf('}', i) + 1;
           }
         }
@@ -327,10 +369,14 @@ public final class RegexParser {
     return new CharAtom(literalSource(codePoint), flags & ~Pattern.COMMENTS);
   }
 
-  /** The character itself when it is plain, escaped when it is a metacharacter, else {@code \x{..}}. */
+  /**
+   * The character itself when it is plain, escaped when it is a metacharacter, else {@code \x{..}}.
+   */
   static String literalSource(int codePoint) {
-    if ((codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
-        || (codePoint >= '0' && codePoint <= '9') || "_=:;,'\"<>@%~`/".indexOf(codePoint) >= 0) {
+    if ((codePoint >= 'a' && codePoint <= 'z')
+        || (codePoint >= 'A' && codePoint <= 'Z')
+        || (codePoint >= '0' && codePoint <= '9')
+        || "_=:;,'\"<>@%~`/".indexOf(codePoint) >= 0) {
       return Character.toString(codePoint);
     }
     if ("\\.[]{}()*+?^$|-!#&".indexOf(codePoint) >= 0) {

@@ -10,13 +10,18 @@ import dev.armet.regex.internal.RegexNode.Sequence;
 import java.util.regex.Pattern;
 
 /**
- * Writes a tree back as pattern text for the given base flags (an atom compiled under other
- * flags is wrapped in {@code (?flags-flags:...)}). Used for messages and rewrites; the output is
- * always compiled and checked before anyone sees it as a suggestion.
+ * Writes a tree back as pattern text for the given base flags (an atom compiled under other flags
+ * is wrapped in {@code (?flags-flags:...)}). Used for messages and rewrites; the output is always
+ * compiled and checked before anyone sees it as a suggestion.
  */
 public final class RegexPrinter {
-  private static final int[] BITS = {Pattern.CASE_INSENSITIVE, Pattern.UNIX_LINES, Pattern.DOTALL,
-      Pattern.UNICODE_CASE, Pattern.UNICODE_CHARACTER_CLASS};
+  private static final int[] BITS = {
+    Pattern.CASE_INSENSITIVE,
+    Pattern.UNIX_LINES,
+    Pattern.DOTALL,
+    Pattern.UNICODE_CASE,
+    Pattern.UNICODE_CHARACTER_CLASS
+  };
   private static final char[] LETTERS = {'i', 'd', 's', 'u', 'U'};
 
   private RegexPrinter() {}
@@ -48,15 +53,16 @@ public final class RegexPrinter {
         print(alt.branches().get(i), base, out);
       }
     } else if (node instanceof Group group) {
-      out.append(switch (group.kind()) {
-        case CAPTURING -> "(";
-        case NON_CAPTURING -> "(?:";
-        case ATOMIC -> "(?>";
-        case LOOKAHEAD -> "(?=";
-        case NEGATIVE_LOOKAHEAD -> "(?!";
-        case LOOKBEHIND -> "(?<=";
-        case NEGATIVE_LOOKBEHIND -> "(?<!";
-      });
+      out.append(
+          switch (group.kind()) {
+            case CAPTURING -> "(";
+            case NON_CAPTURING -> "(?:";
+            case ATOMIC -> "(?>";
+            case LOOKAHEAD -> "(?=";
+            case NEGATIVE_LOOKAHEAD -> "(?!";
+            case LOOKBEHIND -> "(?<=";
+            case NEGATIVE_LOOKBEHIND -> "(?<!";
+          });
       print(group.body(), base, out);
       out.append(')');
     } else if (node instanceof Repeat repeat) {
@@ -87,11 +93,12 @@ public final class RegexPrinter {
     } else {
       q = "{" + repeat.min() + "," + repeat.max() + "}";
     }
-    return q + switch (repeat.greed()) {
-      case GREEDY -> "";
-      case LAZY -> "?";
-      case POSSESSIVE -> "+";
-    };
+    return q
+        + switch (repeat.greed()) {
+          case GREEDY -> "";
+          case LAZY -> "?";
+          case POSSESSIVE -> "+";
+        };
   }
 
   private static String flagDiff(int base, int flags) {

@@ -19,21 +19,26 @@ import java.util.regex.Pattern;
 /**
  * Proposes safer equivalents and keeps one only if it is checked: an alternation of single
  * characters under a loop becomes one class ({@code (a|b)*} → {@code [ab]*}: one node, no
- * recursion), and an ambiguous greedy loop becomes possessive ({@code (\w+\s?)*} →
- * {@code (\w+\s?)*+}) when nothing after it needs it to give back. A proposal is kept only when it
- * agrees with the original on every string of a generated corpus ({@link Corpus}) and its own
- * verdict is safe.
+ * recursion), and an ambiguous greedy loop becomes possessive ({@code (\w+\s?)*} → {@code
+ * (\w+\s?)*+}) when nothing after it needs it to give back. A proposal is kept only when it agrees
+ * with the original on every string of a generated corpus ({@link Corpus}) and its own verdict is
+ * safe.
  */
 public final class RewriteAdvisor {
   private RewriteAdvisor() {}
 
-  public static Optional<Rewrite> suggest(String pattern, int flags, MatchMode mode, RegexParser.Parsed parsed,
-      CharUniverse universe) {
+  public static Optional<Rewrite> suggest(
+      String pattern, int flags, MatchMode mode, RegexParser.Parsed parsed, CharUniverse universe) {
     record Proposal(UnaryOperator<RegexNode> transform, String reason) {}
-    List<Proposal> proposals = List.of(
-        new Proposal(RewriteAdvisor::classes, "single-character alternatives as one class: no per-character recursion"),
-        new Proposal(n -> possessive(classes(n)), "possessive loops: no backtracking into them"),
-        new Proposal(RewriteAdvisor::possessive, "possessive loops: no backtracking into them"));
+    List<Proposal> proposals =
+        List.of(
+            new Proposal(
+                RewriteAdvisor::classes,
+                "single-character alternatives as one class: no per-character recursion"),
+            new Proposal(
+                n -> possessive(classes(n)), "possessive loops: no backtracking into them"),
+            new Proposal(
+                RewriteAdvisor::possessive, "possessive loops: no backtracking into them"));
     List<String> corpus = null;
     for (Proposal proposal : proposals) {
       String text = RegexPrinter.print(proposal.transform().apply(parsed.root()), flags);
@@ -62,29 +67,47 @@ public final class RewriteAdvisor {
 
   /** {@code (a|b|[c-d])} under a loop → {@code [ab[c-d]]}. */
   static RegexNode classes(RegexNode node) {
-    return map(node, n -> {
-      if (n instanceof Repeat r && r.body() instanceof Group g && !g.kind().lookaround()
-          && g.kind() != RegexNode.GroupKind.ATOMIC && g.body() instanceof Alternation alt) {
-        StringBuilder union = new StringBuilder("[");
-        Integer flags = null;
-        for (RegexNode branch : alt.branches()) {
-          if (!(branch instanceof CharAtom atom) || atom.source().equals(".") || atom.source().equals("\\X")
-              || (flags != null && flags != atom.flags())) {
-            return n;
+    return map(
+        node,
+        n -> {
+          if (n instanceof Repeat r
+              && r.body() instanceof Group g
+              && !g.kind().lookaround()
+              && g.kind() != RegexNode.GroupKind.ATOMIC
+              && g.body() instanceof Alternation alt) {
+            StringBuilder union = new StringBuilder("[");
+            Integer flags = null;
+            for (RegexNode branch : alt.branches()) {
+              if (!(branch instanceof CharAtom atom)
+                  || atom.source().equals(".")
+                  || atom.source().equals("\\X")
+                  || (flags != null && flags != atom.flags())) {
+                return n;
+              }
+              flags = atom.flags();
+              union.append(atom.source());
+            }
+            return new Repeat(
+                new CharAtom(union.append(']').toString(), Objects.requireNonNull(flags)),
+                r.min(),
+                r.max(),
+                r.greed());
           }
-          flags = atom.flags();
-          union.append(atom.source());
-        }
-        return new Repeat(new CharAtom(union.append(']').toString(), Objects.requireNonNull(flags)), r.min(), r.max(), r.greed());
-      }
-      return n;
-    });
+          return n;
+        });
   }
 
   /** Every greedy unbounded loop over a group → possessive. */
   static RegexNode possessive(RegexNode node) {
-    return map(node, n -> n instanceof Repeat r && r.greed() == Greed.GREEDY && r.unbounded() && r.body() instanceof Group
-        ? new Repeat(r.body(), r.min(), r.max(), Greed.POSSESSIVE) : n);
+    return map(
+        node,
+        n ->
+            n instanceof Repeat r
+                    && r.greed() == Greed.GREEDY
+                    && r.unbounded()
+                    && r.body() instanceof Group
+                ? new Repeat(r.body(), r.min(), r.max(), Greed.POSSESSIVE)
+                : n);
   }
 
   /** Rebuilds the tree bottom-up through {@code f}. */

@@ -6,25 +6,29 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measures the input length at which a match overflows a thread stack of a given size: the
- * attack runs on a fresh thread with that stack, and a binary search over the repetitions finds
- * the shortest input that throws {@link StackOverflowError}.
+ * Measures the input length at which a match overflows a thread stack of a given size: the attack
+ * runs on a fresh thread with that stack, and a binary search over the repetitions finds the
+ * shortest input that throws {@link StackOverflowError}.
  */
 public final class StackProbe {
   public static final int STACK_512K = 512 * 1024;
   public static final int STACK_1M = 1024 * 1024;
+
   /** The longest input tried. */
   public static final int MAX_LENGTH = 100_000;
+
   private static final long BUDGET = 500_000;
 
   private StackProbe() {}
 
   /**
    * The shortest overflowing input length on a {@code stackSize} stack (to within 1%), or -1 if
-   * nothing up to {@code upTo} characters overflows. Sizes double from 64 repetitions, then a binary
-   * search narrows the last interval; a run that exhausts its step budget counts as no overflow.
+   * nothing up to {@code upTo} characters overflows. Sizes double from 64 repetitions, then a
+   * binary search narrows the last interval; a run that exhausts its step budget counts as no
+   * overflow.
    */
-  public static int overflowLength(Pattern pattern, MatchMode mode, Candidate attack, int stackSize, int upTo) {
+  public static int overflowLength(
+      Pattern pattern, MatchMode mode, Candidate attack, int stackSize, int upTo) {
     int fixed = attack.prefix().length() + attack.suffix().length();
     int max = Math.max(1, (upTo - fixed) / attack.pump().length());
     int low = 0; // assumed not to overflow
@@ -57,8 +61,12 @@ public final class StackProbe {
   /** True on overflow, false when the match ends, null when the step budget ran out. */
   static @Nullable Boolean overflows(Pattern pattern, MatchMode mode, String input, int stackSize) {
     AtomicReference<Replay.Run> result = new AtomicReference<>();
-    Thread thread = new Thread(null, () -> result.set(Replay.run(pattern, mode, input, BUDGET)),
-        "armet-regex-stack-probe", stackSize);
+    Thread thread =
+        new Thread(
+            null,
+            () -> result.set(Replay.run(pattern, mode, input, BUDGET)),
+            "armet-regex-stack-probe",
+            stackSize);
     thread.setDaemon(true);
     thread.start();
     try {

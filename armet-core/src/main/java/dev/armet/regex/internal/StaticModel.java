@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The static half of the analysis: walks the tree as {@code Pattern.compile} would build it and
- * classifies every quantifier (which engine node, whether the JDK memoises it, whether its body
- * is ambiguous). It proposes; the replay on the engine disposes.
+ * classifies every quantifier (which engine node, whether the JDK memoises it, whether its body is
+ * ambiguous). It proposes; the replay on the engine disposes.
  */
 public final class StaticModel {
   /** A loop whose bound is at least this large is treated as unbounded for exponential blow-up. */
@@ -49,7 +49,9 @@ public final class StaticModel {
   /** Whether some loop can backtrack exponentially on this engine (ambiguous and not memoised). */
   public boolean exponentialPossible() {
     for (LoopSite site : sites) {
-      if (site.ambiguous() && !site.memoized() && site.engineNode() != EngineNode.POSSESSIVE
+      if (site.ambiguous()
+          && !site.memoized()
+          && site.engineNode() != EngineNode.POSSESSIVE
           && site.repeat().max() >= LARGE_BOUND) {
         return true;
       }
@@ -57,7 +59,8 @@ public final class StaticModel {
     return backReferenceInLoop;
   }
 
-  private void walk(RegexNode node, String prefix, boolean inQuantifiedGroup, boolean inLookbehind, int loops) {
+  private void walk(
+      RegexNode node, String prefix, boolean inQuantifiedGroup, boolean inLookbehind, int loops) {
     if (node instanceof Sequence seq) {
       StringBuilder before = new StringBuilder(prefix);
       for (RegexNode item : seq.items()) {
@@ -71,7 +74,12 @@ public final class StaticModel {
         walk(branch, prefix, inQuantifiedGroup, inLookbehind, loops);
       }
     } else if (node instanceof Group group) {
-      walk(group.body(), prefix, inQuantifiedGroup, inLookbehind || group.kind().lookbehind(), loops);
+      walk(
+          group.body(),
+          prefix,
+          inQuantifiedGroup,
+          inLookbehind || group.kind().lookbehind(),
+          loops);
     } else if (node instanceof Repeat repeat) {
       boolean groupBody = repeat.body() instanceof Group;
       if (repeat.max() > 1) {
@@ -83,20 +91,27 @@ public final class StaticModel {
     }
   }
 
-  private LoopSite classify(Repeat repeat, String prefix, boolean inQuantifiedGroup, boolean inLookbehind) {
+  private LoopSite classify(
+      Repeat repeat, String prefix, boolean inQuantifiedGroup, boolean inLookbehind) {
     RegexNode body = repeat.body();
     EngineNode engineNode;
     if (repeat.greed() == Greed.POSSESSIVE) {
       engineNode = EngineNode.POSSESSIVE;
-    } else if (!(body instanceof Group g) || g.kind() == RegexNode.GroupKind.ATOMIC || g.kind().lookaround()) {
+    } else if (!(body instanceof Group g)
+        || g.kind() == RegexNode.GroupKind.ATOMIC
+        || g.kind().lookaround()) {
       engineNode = EngineNode.CURLY;
     } else if (facts.of(body).deterministic()) {
       engineNode = EngineNode.GROUP_CURLY;
     } else {
       engineNode = repeat.greed() == Greed.GREEDY ? EngineNode.LOOP : EngineNode.LAZY_LOOP;
     }
-    boolean memoized = engineNode == EngineNode.LOOP && repeat.unbounded() && !inQuantifiedGroup
-        && !inLookbehind && !hasBackReference;
+    boolean memoized =
+        engineNode == EngineNode.LOOP
+            && repeat.unbounded()
+            && !inQuantifiedGroup
+            && !inLookbehind
+            && !hasBackReference;
     return new LoopSite(repeat, prefix, engineNode, memoized, ambiguous(body));
   }
 
@@ -117,7 +132,9 @@ public final class StaticModel {
         seen.or(first);
       }
     }
-    if (node instanceof Repeat inner && inner.max() > 1 && inner.greed() != Greed.POSSESSIVE
+    if (node instanceof Repeat inner
+        && inner.max() > 1
+        && inner.greed() != Greed.POSSESSIVE
         && facts.of(inner.body()).first().intersects(loopFirst)) {
       return true;
     }
@@ -133,7 +150,9 @@ public final class StaticModel {
           return true;
         }
       }
-    } else if (node instanceof Group group && group.kind() != RegexNode.GroupKind.ATOMIC && !group.kind().lookaround()) {
+    } else if (node instanceof Group group
+        && group.kind() != RegexNode.GroupKind.ATOMIC
+        && !group.kind().lookaround()) {
       return ambiguousInside(group.body(), loopFirst);
     } else if (node instanceof Repeat inner && inner.greed() != Greed.POSSESSIVE) {
       return ambiguousInside(inner.body(), loopFirst);

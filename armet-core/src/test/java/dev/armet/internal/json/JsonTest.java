@@ -41,8 +41,8 @@ class JsonTest {
         Arguments.of("\"\u007f\u0080\"", "\u007f\u0080"),
         Arguments.of("[]", List.of()),
         Arguments.of("[1, [2, []], {}]", List.of(1, List.of(2, List.of()), Map.of())),
-        Arguments.of("{\"a\":{\"b\":[true,null]}}",
-            Map.of("a", Map.of("b", Arrays.asList(true, null)))));
+        Arguments.of(
+            "{\"a\":{\"b\":[true,null]}}", Map.of("a", Map.of("b", Arrays.asList(true, null)))));
   }
 
   @ParameterizedTest
@@ -52,13 +52,57 @@ class JsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", " ", "nul", "tru", "True", "NULL", "01", "-", "+1", "1.", ".5", "1e", "1e+", "0x10",
-      "NaN", "Infinity", "-Infinity", "1e400", "[1,]", "[,1]", "[1 2]", "{\"a\":1,}", "{a:1}",
-      "{'a':1}", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{\"a\":1,\"a\":2}", "[", "]", "{", "\"abc",
-      "\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"",
-      "\"a\u0000b\"", "\"a\nb\"", "\"a\tb\"", "1 2", "[] []", "\u00a01", "\ufeff1", "/*c*/1",
-      "[1]x", "\"\ud800\"", "\"\\u０１２３\""})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "nul",
+        "tru",
+        "True",
+        "NULL",
+        "01",
+        "-",
+        "+1",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e400",
+        "[1,]",
+        "[,1]",
+        "[1 2]",
+        "{\"a\":1,}",
+        "{a:1}",
+        "{'a':1}",
+        "{\"a\" 1}",
+        "{\"a\":1 \"b\":2}",
+        "{\"a\":1,\"a\":2}",
+        "[",
+        "]",
+        "{",
+        "\"abc",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\u12G4\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"a\u0000b\"",
+        "\"a\nb\"",
+        "\"a\tb\"",
+        "1 2",
+        "[] []",
+        "\u00a01",
+        "\ufeff1",
+        "/*c*/1",
+        "[1]x",
+        "\"\ud800\"",
+        "\"\\u０１２３\""
+      })
   void parse_invalid_throwsJsonException(String text) {
     assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
   }
@@ -100,7 +144,9 @@ class JsonTest {
   void write_thenParse_roundTrips() {
     Map<String, Object> value = new HashMap<>();
     value.put("s", "quote\" backslash\\ nl\n ctrl\u0001 del\u007f ls\u2028 😀");
-    value.put("n", Arrays.asList(1, -2L, 3.5, 1e300, null, true, new BigInteger("123456789012345678901")));
+    value.put(
+        "n",
+        Arrays.asList(1, -2L, 3.5, 1e300, null, true, new BigInteger("123456789012345678901")));
     value.put("m", Map.of("x", List.of()));
     assertThat(Json.parse(Json.write(value))).isEqualTo(Json.copyOf(value, "v"));
   }
@@ -146,7 +192,8 @@ class JsonTest {
   static Stream<Arguments> unsupported() {
     return Stream.of(
         Arguments.of(new Object(), "cart: java.lang.Object is not JSON-shaped"),
-        Arguments.of(Map.of("when", java.time.Instant.EPOCH),
+        Arguments.of(
+            Map.of("when", java.time.Instant.EPOCH),
             "cart.when: java.time.Instant is not JSON-shaped"),
         Arguments.of(List.of(1, new int[0]), "cart[1]: [I is not JSON-shaped"),
         Arguments.of(Map.of(1, "x"), "cart: map keys must be String, was java.lang.Integer"),
@@ -160,7 +207,8 @@ class JsonTest {
   @MethodSource("unsupported")
   void copyOf_unsupported_namesPathAndType(Object value, String message) {
     assertThatThrownBy(() -> Json.copyOf(value, "cart"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
   }
 
   @Test

@@ -9,15 +9,18 @@ import java.util.regex.Pattern;
 
 /**
  * The classes a class file names in its constant pool (JVMS §4.4): {@code CONSTANT_Class} entries
- * and the {@code L…;} types inside descriptors and signatures. What a class references by name,
- * not what it loads by reflection: a hint, never proof.
+ * and the {@code L…;} types inside descriptors and signatures. What a class references by name, not
+ * what it loads by reflection: a hint, never proof.
  */
 public final class ClassReferences {
   private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([\\w/$]+)[;<]");
 
   private ClassReferences() {}
 
-  /** Adds the internal names ({@code a/b/C}) {@code classFile} refers to; ignores what is not a class file. */
+  /**
+   * Adds the internal names ({@code a/b/C}) {@code classFile} refers to; ignores what is not a
+   * class file.
+   */
   public static void addTo(byte[] classFile, Set<String> out) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
       if (in.readInt() != 0xCAFEBABE) {

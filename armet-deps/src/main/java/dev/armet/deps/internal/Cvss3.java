@@ -28,8 +28,8 @@ public final class Cvss3 {
       boolean changed = scope(m.get("S"));
       double iss = 1 - (1 - cia(m.get("C"))) * (1 - cia(m.get("I"))) * (1 - cia(m.get("A")));
       double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
-      double exploitability = 8.22 * av(m.get("AV")) * ac(m.get("AC")) * pr(m.get("PR"), changed)
-          * ui(m.get("UI"));
+      double exploitability =
+          8.22 * av(m.get("AV")) * ac(m.get("AC")) * pr(m.get("PR"), changed) * ui(m.get("UI"));
       if (impact <= 0) {
         return Optional.of(0.0);
       }
@@ -76,7 +76,8 @@ public final class Cvss3 {
     return pick(v, "N", 0.85, "R", 0.62, "-", 0);
   }
 
-  private static double pick(String v, String k1, double v1, String k2, double v2, String k3, double v3) {
+  private static double pick(
+      String v, String k1, double v1, String k2, double v2, String k3, double v3) {
     if (k1.equals(v)) return v1;
     if (k2.equals(v)) return v2;
     if (k3.equals(v)) return v3;

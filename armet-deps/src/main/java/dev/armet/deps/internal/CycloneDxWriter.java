@@ -30,7 +30,11 @@ public final class CycloneDxWriter {
     ObjectNode tool = metadata.putObject("tools").putArray("components").addObject();
     tool.put("type", "application");
     tool.put("name", "armet deps");
-    metadata.putArray("properties").addObject().put("name", "armet:deps:inventory").put("value", r.inventorySource());
+    metadata
+        .putArray("properties")
+        .addObject()
+        .put("name", "armet:deps:inventory")
+        .put("value", r.inventorySource());
     Set<String> components = new LinkedHashSet<>();
     ArrayNode componentArray = root.putArray("components");
     ArrayNode vulns = root.putArray("vulnerabilities");
@@ -56,18 +60,29 @@ public final class CycloneDxWriter {
     String id = f.ids().get(0);
     v.put("bom-ref", id + "@" + purl);
     v.put("id", id);
-    v.putObject("source").put("name", id.startsWith("GHSA-") ? "GitHub" : id.startsWith("CVE-") ? "NVD" : "OSV")
+    v.putObject("source")
+        .put("name", id.startsWith("GHSA-") ? "GitHub" : id.startsWith("CVE-") ? "NVD" : "OSV")
         .put("url", "https://osv.dev/vulnerability/" + id);
     ArrayNode refs = v.putArray("references");
     for (String alias : f.ids().subList(1, f.ids().size())) {
-      refs.addObject().put("id", alias).putObject("source").put("url", "https://osv.dev/vulnerability/" + alias);
+      refs.addObject()
+          .put("id", alias)
+          .putObject("source")
+          .put("url", "https://osv.dev/vulnerability/" + alias);
     }
-    v.putArray("ratings").addObject().put("severity", f.severity().name().toLowerCase(Locale.ROOT)).put("method", "other");
+    v.putArray("ratings")
+        .addObject()
+        .put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+        .put("method", "other");
     v.put("description", f.summary());
     v.put("recommendation", f.fix().describe());
     ObjectNode affects = v.putArray("affects").addObject();
     affects.put("ref", purl);
-    affects.putArray("versions").addObject().put("version", f.dependency().version()).put("status", "affected");
+    affects
+        .putArray("versions")
+        .addObject()
+        .put("version", f.dependency().version())
+        .put("status", "affected");
     ObjectNode analysis = v.putObject("analysis");
     if (f.suppression().isPresent()) {
       Suppression s = f.suppression().get();
@@ -76,13 +91,20 @@ public final class CycloneDxWriter {
     } else {
       analysis.put("state", "in_triage");
       if (f.unreferenced()) {
-        analysis.put("detail", "unreferenced: the application's classes refer to none of this artifact's classes");
+        analysis.put(
+            "detail",
+            "unreferenced: the application's classes refer to none of this artifact's classes");
       }
     }
     return v;
   }
 
   static String purl(Finding f) {
-    return "pkg:maven/" + f.dependency().groupId() + "/" + f.dependency().artifactId() + "@" + f.dependency().version();
+    return "pkg:maven/"
+        + f.dependency().groupId()
+        + "/"
+        + f.dependency().artifactId()
+        + "@"
+        + f.dependency().version();
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Groups the records that hit one artifact by issue: two records are the same issue when their
- * ids and aliases overlap (a GHSA record aliasing CVE-2021-44228 and a record whose id is that
- * CVE), transitively.
+ * Groups the records that hit one artifact by issue: two records are the same issue when their ids
+ * and aliases overlap (a GHSA record aliasing CVE-2021-44228 and a record whose id is that CVE),
+ * transitively.
  */
 public final class FindingMerger {
   private FindingMerger() {}

@@ -9,19 +9,21 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The versions a finding can move to: every {@code fixed} event of the records for the package
- * that is above the found version and that no record of the finding affects. The smallest is
- * the one on the same line (Log4Shell at 2.10.0 gives 2.12.2, not 2.15.0).
+ * The versions a finding can move to: every {@code fixed} event of the records for the package that
+ * is above the found version and that no record of the finding affects. The smallest is the one on
+ * the same line (Log4Shell at 2.10.0 gives 2.12.2, not 2.15.0).
  */
 public final class FixedVersions {
   private FixedVersions() {}
 
-  public static Optional<String> smallest(String coordinate, String found, List<Advisory> advisories) {
+  public static Optional<String> smallest(
+      String coordinate, String found, List<Advisory> advisories) {
     List<String> c = candidates(coordinate, found, advisories);
     return c.isEmpty() ? Optional.empty() : Optional.of(c.get(0));
   }
 
-  public static Optional<String> newest(String coordinate, String found, List<Advisory> advisories) {
+  public static Optional<String> newest(
+      String coordinate, String found, List<Advisory> advisories) {
     List<String> c = candidates(coordinate, found, advisories);
     return c.isEmpty() ? Optional.empty() : Optional.of(c.get(c.size() - 1));
   }

@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
  * What jars actually ship: every {@code META-INF/maven/<g>/<a>/pom.properties} in a jar, in the
- * jars nested in it (a Spring Boot fat jar's {@code BOOT-INF/lib}, a war's {@code WEB-INF/lib})
- * and the poms a shaded jar embeds. A jar without pom.properties is not guessed at: it is listed
- * in {@link Result#unidentified()}.
+ * jars nested in it (a Spring Boot fat jar's {@code BOOT-INF/lib}, a war's {@code WEB-INF/lib}) and
+ * the poms a shaded jar embeds. A jar without pom.properties is not guessed at: it is listed in
+ * {@link Result#unidentified()}.
  */
 public final class JarScanner {
   private static final int MAX_DEPTH = 3;
@@ -29,14 +29,21 @@ public final class JarScanner {
 
   /**
    * Dependencies found, archives that carry no Maven metadata, and (when asked for) each archive's
-   * classes and what they reference, plus what the application's own classes (a fat jar's
-   * {@code BOOT-INF/classes}, a war's {@code WEB-INF/classes}) reference.
+   * classes and what they reference, plus what the application's own classes (a fat jar's {@code
+   * BOOT-INF/classes}, a war's {@code WEB-INF/classes}) reference.
    */
-  public record Result(List<Dependency> dependencies, List<String> unidentified, List<ArchiveClasses> archives,
+  public record Result(
+      List<Dependency> dependencies,
+      List<String> unidentified,
+      List<ArchiveClasses> archives,
       Set<String> applicationReferences) {}
 
-  /** The classes one archive holds, the classes they name, and the artifacts its pom.properties name. */
-  public record ArchiveClasses(String name, List<String> gavs, Set<String> classes, Set<String> references) {}
+  /**
+   * The classes one archive holds, the classes they name, and the artifacts its pom.properties
+   * name.
+   */
+  public record ArchiveClasses(
+      String name, List<String> gavs, Set<String> classes, Set<String> references) {}
 
   /** Scans one archive, or every {@code .jar}/{@code .war}/{@code .ear} under a folder. */
   public static Result scan(Path fileOrDir) throws IOException {
@@ -48,29 +55,42 @@ public final class JarScanner {
     List<Path> archives;
     if (Files.isDirectory(fileOrDir)) {
       try (Stream<Path> walk = Files.walk(fileOrDir)) {
-        archives = walk.filter(Files::isRegularFile).filter(JarScanner::isArchive).sorted().toList();
+        archives =
+            walk.filter(Files::isRegularFile).filter(JarScanner::isArchive).sorted().toList();
       }
     } else if (Files.isRegularFile(fileOrDir)) {
       archives = List.of(fileOrDir);
     } else {
-      throw new java.nio.file.NoSuchFileException(fileOrDir.toString(), null, "no jar or folder here");
+      throw new java.nio.file.NoSuchFileException(
+          fileOrDir.toString(), null, "no jar or folder here");
     }
     List<Dependency> deps = new ArrayList<>();
     List<String> unidentified = new ArrayList<>();
     Set<String> appRefs = new HashSet<>();
     List<ArchiveClasses> classInfo = classes ? new ArrayList<>() : null;
     for (Path a : archives) {
-      String name = Files.isDirectory(fileOrDir) ? fileOrDir.relativize(a).toString() : a.getFileName().toString();
+      String name =
+          Files.isDirectory(fileOrDir)
+              ? fileOrDir.relativize(a).toString()
+              : a.getFileName().toString();
       // The outer archive through its central directory: only the entries needed are read.
       try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(a.toFile())) {
         java.util.Iterator<? extends ZipEntry> it = zip.entries().asIterator();
-        scanEntries(() -> {
-          if (!it.hasNext()) {
-            return null;
-          }
-          ZipEntry e = it.next();
-          return new Entry(e, () -> zip.getInputStream(e));
-        }, name, name, 0, deps, unidentified, classInfo, appRefs);
+        scanEntries(
+            () -> {
+              if (!it.hasNext()) {
+                return null;
+              }
+              ZipEntry e = it.next();
+              return new Entry(e, () -> zip.getInputStream(e));
+            },
+            name,
+            name,
+            0,
+            deps,
+            unidentified,
+            classInfo,
+            appRefs);
       } catch (IOException e) {
         unidentified.add(name + " (not a readable jar: " + e.getMessage() + ")");
       }
@@ -97,18 +117,42 @@ public final class JarScanner {
   }
 
   /** A nested archive, read as a stream in place (never extracted to disk). */
-  private static void scanArchive(InputStream in, String root, String name, int depth, List<Dependency> deps,
-      List<String> unidentified, List<ArchiveClasses> classInfo, Set<String> appRefs) throws IOException {
+  private static void scanArchive(
+      InputStream in,
+      String root,
+      String name,
+      int depth,
+      List<Dependency> deps,
+      List<String> unidentified,
+      List<ArchiveClasses> classInfo,
+      Set<String> appRefs)
+      throws IOException {
     ZipInputStream zip = new ZipInputStream(in);
     InputStream current = new NonClosing(zip);
-    scanEntries(() -> {
-      ZipEntry e = zip.getNextEntry();
-      return e == null ? null : new Entry(e, () -> current);
-    }, root, name, depth, deps, unidentified, classInfo, appRefs);
+    scanEntries(
+        () -> {
+          ZipEntry e = zip.getNextEntry();
+          return e == null ? null : new Entry(e, () -> current);
+        },
+        root,
+        name,
+        depth,
+        deps,
+        unidentified,
+        classInfo,
+        appRefs);
   }
 
-  private static void scanEntries(Entries entries, String root, String name, int depth, List<Dependency> deps,
-      List<String> unidentified, List<ArchiveClasses> classInfo, Set<String> appRefs) throws IOException {
+  private static void scanEntries(
+      Entries entries,
+      String root,
+      String name,
+      int depth,
+      List<Dependency> deps,
+      List<String> unidentified,
+      List<ArchiveClasses> classInfo,
+      Set<String> appRefs)
+      throws IOException {
     boolean found = false;
     List<String> gavs = new ArrayList<>();
     Set<String> classNames = new HashSet<>();
@@ -129,15 +173,28 @@ public final class JarScanner {
           gavs.add(gav);
           found = true;
         }
-      } else if (depth < MAX_DEPTH && isArchive(Path.of(entry.isEmpty() ? "x" : entry.replace('\\', '/').replaceAll("^.*/", "")))
+      } else if (depth < MAX_DEPTH
+          && isArchive(
+              Path.of(entry.isEmpty() ? "x" : entry.replace('\\', '/').replaceAll("^.*/", "")))
           && !e.isDirectory()) {
-        // Nested archives (BOOT-INF/lib, WEB-INF/lib, lib/): read in place, never extracted to disk.
-        scanArchive(next.open().open(), root, name + "!" + entry, depth + 1, deps, unidentified, classInfo, appRefs);
+        // Nested archives (BOOT-INF/lib, WEB-INF/lib, lib/): read in place, never extracted to
+        // disk.
+        scanArchive(
+            next.open().open(),
+            root,
+            name + "!" + entry,
+            depth + 1,
+            deps,
+            unidentified,
+            classInfo,
+            appRefs);
       } else if (classInfo != null && entry.endsWith(".class")) {
-        if (depth == 0 && (entry.startsWith("BOOT-INF/classes/") || entry.startsWith("WEB-INF/classes/"))) {
+        if (depth == 0
+            && (entry.startsWith("BOOT-INF/classes/") || entry.startsWith("WEB-INF/classes/"))) {
           ClassReferences.addTo(next.open().open().readAllBytes(), appRefs);
         } else if (!entry.endsWith("module-info.class")) {
-          classNames.add(entry.replaceFirst("^META-INF/versions/\\d+/", "").replaceFirst("\\.class$", ""));
+          classNames.add(
+              entry.replaceFirst("^META-INF/versions/\\d+/", "").replaceFirst("\\.class$", ""));
           ClassReferences.addTo(next.open().open().readAllBytes(), refs);
         }
       }

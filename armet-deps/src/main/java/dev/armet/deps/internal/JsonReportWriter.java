@@ -12,11 +12,16 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** Armet's JSON report ({@code "format": "armet-deps/1"}); field names are a contract (docs/deps.md). */
+/**
+ * Armet's JSON report ({@code "format": "armet-deps/1"}); field names are a contract
+ * (docs/deps.md).
+ */
 public final class JsonReportWriter {
   /** Leaves the writer open (flushed) after writing: the caller owns it. */
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private JsonReportWriter() {}
 

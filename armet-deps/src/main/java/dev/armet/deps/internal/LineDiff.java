@@ -3,7 +3,9 @@ package dev.armet.deps.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A unified-style line diff (LCS) of two small texts, for showing a pom change before it is made. */
+/**
+ * A unified-style line diff (LCS) of two small texts, for showing a pom change before it is made.
+ */
 public final class LineDiff {
   private LineDiff() {}
 
@@ -13,7 +15,10 @@ public final class LineDiff {
     int[][] lcs = new int[a.size() + 1][b.size() + 1];
     for (int i = a.size() - 1; i >= 0; i--) {
       for (int j = b.size() - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<String> out = new ArrayList<>(List.of("--- " + name, "+++ " + name + " (armet deps fix)"));

@@ -24,7 +24,7 @@ public final class MavenTreeParser {
   public static List<Dependency> parse(String json) throws IOException {
     List<JsonNode> modules = new ArrayList<>();
     try (JsonParser p = JSON.getFactory().createParser(json);
-         MappingIterator<JsonNode> it = JSON.readValues(p, JsonNode.class)) {
+        MappingIterator<JsonNode> it = JSON.readValues(p, JsonNode.class)) {
       while (it.hasNextValue()) {
         modules.add(it.nextValue());
       }
@@ -38,13 +38,19 @@ public final class MavenTreeParser {
     return out;
   }
 
-  private static void walk(JsonNode node, List<String> path, Set<String> reactor, List<Dependency> out) {
+  private static void walk(
+      JsonNode node, List<String> path, Set<String> reactor, List<Dependency> out) {
     for (JsonNode child : node.path("children")) {
       String gav = gav(child);
       path.add(gav);
       if (!reactor.contains(gav)) {
-        out.add(new Dependency(child.path("groupId").asText(), child.path("artifactId").asText(),
-            child.path("version").asText(), child.path("scope").asText(""), path));
+        out.add(
+            new Dependency(
+                child.path("groupId").asText(),
+                child.path("artifactId").asText(),
+                child.path("version").asText(),
+                child.path("scope").asText(""),
+                path));
       }
       walk(child, path, reactor, out);
       path.remove(path.size() - 1);
@@ -52,6 +58,10 @@ public final class MavenTreeParser {
   }
 
   private static String gav(JsonNode n) {
-    return n.path("groupId").asText() + ":" + n.path("artifactId").asText() + ":" + n.path("version").asText();
+    return n.path("groupId").asText()
+        + ":"
+        + n.path("artifactId").asText()
+        + ":"
+        + n.path("version").asText();
   }
 }

@@ -14,10 +14,10 @@ import java.util.Optional;
 
 /**
  * Suppressions from an OpenVEX document: each {@code not_affected} statement, for each product
- * ({@code pkg:maven/…} purl, or every package when it names none), with its
- * {@code impact_statement} or {@code justification} as the reason. OpenVEX has no expiry, so a
- * statement holds for {@value #VALID_DAYS} days from its {@code timestamp} (else the document's):
- * a VEX claim is re-reviewed, never kept forever. Other statuses suppress nothing.
+ * ({@code pkg:maven/…} purl, or every package when it names none), with its {@code
+ * impact_statement} or {@code justification} as the reason. OpenVEX has no expiry, so a statement
+ * holds for {@value #VALID_DAYS} days from its {@code timestamp} (else the document's): a VEX claim
+ * is re-reviewed, never kept forever. Other statuses suppress nothing.
  */
 public final class OpenVexReader {
   public static final int VALID_DAYS = 90;
@@ -28,8 +28,10 @@ public final class OpenVexReader {
   public static List<Suppression> read(byte[] json, String where) throws IOException {
     JsonNode root = JSON.readTree(json);
     if (!root.path("@context").asText("").contains("openvex")) {
-      throw new IllegalArgumentException(where + ": a JSON suppression file must be an OpenVEX document"
-          + " (\"@context\": \"https://openvex.dev/ns/…\")");
+      throw new IllegalArgumentException(
+          where
+              + ": a JSON suppression file must be an OpenVEX document"
+              + " (\"@context\": \"https://openvex.dev/ns/…\")");
     }
     List<Suppression> out = new ArrayList<>();
     int i = 0;
@@ -39,15 +41,20 @@ public final class OpenVexReader {
         continue;
       }
       JsonNode vuln = s.path("vulnerability");
-      String id = vuln.isTextual() ? vuln.asText() : vuln.path("name").asText(vuln.path("@id").asText(""));
+      String id =
+          vuln.isTextual() ? vuln.asText() : vuln.path("name").asText(vuln.path("@id").asText(""));
       if (id.isBlank()) {
-        throw new IllegalArgumentException(at + ": a not_affected statement needs vulnerability.name");
+        throw new IllegalArgumentException(
+            at + ": a not_affected statement needs vulnerability.name");
       }
       String reason = s.path("impact_statement").asText(s.path("justification").asText(""));
       if (reason.isBlank()) {
-        throw new IllegalArgumentException(at + ": a not_affected statement needs an impact_statement or a justification");
+        throw new IllegalArgumentException(
+            at + ": a not_affected statement needs an impact_statement or a justification");
       }
-      LocalDate expires = issued(s.path("timestamp").asText(root.path("timestamp").asText("")), at).plusDays(VALID_DAYS);
+      LocalDate expires =
+          issued(s.path("timestamp").asText(root.path("timestamp").asText("")), at)
+              .plusDays(VALID_DAYS);
       List<Optional<String>> products = new ArrayList<>();
       for (JsonNode p : s.path("products")) {
         coordinate(p.path("@id").asText("")).ifPresent(c -> products.add(Optional.of(c)));
@@ -66,7 +73,8 @@ public final class OpenVexReader {
     try {
       return LocalDate.ofInstant(Instant.parse(timestamp), ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(where + ": timestamp must be an RFC 3339 time, was '" + timestamp + "'", e);
+      throw new IllegalArgumentException(
+          where + ": timestamp must be an RFC 3339 time, was '" + timestamp + "'", e);
     }
   }
 
@@ -77,6 +85,8 @@ public final class OpenVexReader {
     }
     String rest = purl.substring("pkg:maven/".length()).replaceFirst("[@?#].*$", "");
     int slash = rest.indexOf('/');
-    return slash > 0 ? Optional.of(rest.substring(0, slash) + ":" + rest.substring(slash + 1)) : Optional.empty();
+    return slash > 0
+        ? Optional.of(rest.substring(0, slash) + ":" + rest.substring(slash + 1))
+        : Optional.empty();
   }
 }

@@ -9,15 +9,22 @@ import java.util.List;
  * credits, …) without building them, which keeps loading the whole Maven export fast.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record OsvJson(String id, String withdrawn, List<String> aliases, String summary, String details,
-    List<Severity> severity, List<Affected> affected,
+record OsvJson(
+    String id,
+    String withdrawn,
+    List<String> aliases,
+    String summary,
+    String details,
+    List<Severity> severity,
+    List<Affected> affected,
     @JsonProperty("database_specific") DatabaseSpecific databaseSpecific) {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Severity(String type, String score) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Affected(@JsonProperty("package") Package pkg, List<Range> ranges, List<String> versions) {}
+  record Affected(
+      @JsonProperty("package") Package pkg, List<Range> ranges, List<String> versions) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Package(String ecosystem, String name) {}
@@ -26,7 +33,8 @@ record OsvJson(String id, String withdrawn, List<String> aliases, String summary
   record Range(String type, List<Event> events) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Event(String introduced, String fixed, @JsonProperty("last_affected") String lastAffected) {}
+  record Event(
+      String introduced, String fixed, @JsonProperty("last_affected") String lastAffected) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record DatabaseSpecific(String severity) {}

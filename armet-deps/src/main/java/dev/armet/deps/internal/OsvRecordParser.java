@@ -18,12 +18,15 @@ import java.util.Optional;
  * with no Maven package give nothing. Only what matching needs is kept.
  */
 public final class OsvRecordParser {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
   private OsvRecordParser() {}
 
-  /** Parses a record; empty when withdrawn or not about Maven. Throws on malformed JSON or a record without an id. */
+  /**
+   * Parses a record; empty when withdrawn or not about Maven. Throws on malformed JSON or a record
+   * without an id.
+   */
   public static Optional<Advisory> parse(InputStream in) throws IOException {
     OsvJson root = JSON.readValue(in, OsvJson.class);
     if (root == null) {
@@ -37,7 +40,10 @@ public final class OsvRecordParser {
     }
     List<AffectedPackage> affected = new ArrayList<>();
     for (OsvJson.Affected a : list(root.affected())) {
-      if (a == null || a.pkg() == null || !"Maven".equals(a.pkg().ecosystem()) || a.pkg().name() == null) {
+      if (a == null
+          || a.pkg() == null
+          || !"Maven".equals(a.pkg().ecosystem())
+          || a.pkg().name() == null) {
         continue;
       }
       affected.add(new AffectedPackage(a.pkg().name(), ranges(a), list(a.versions())));
@@ -55,7 +61,8 @@ public final class OsvRecordParser {
       }
     }
     Severity severity = score.map(Severity::ofScore).orElseGet(() -> databaseSeverity(root));
-    return Optional.of(new Advisory(root.id(), list(root.aliases()), summary(root), severity, score, affected));
+    return Optional.of(
+        new Advisory(root.id(), list(root.aliases()), summary(root), severity, score, affected));
   }
 
   private static Severity databaseSeverity(OsvJson root) {

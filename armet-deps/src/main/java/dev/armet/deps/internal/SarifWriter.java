@@ -34,16 +34,32 @@ public final class SarifWriter {
       ObjectNode res = results.addObject();
       res.put("ruleId", ruleId);
       res.put("level", level(f.severity()));
-      res.putObject("message").put("text", f.dependency().gav() + ": " + f.summary() + " (" + String.join(", ", f.ids())
-          + "). Path: " + String.join(" > ", f.paths().get(0)) + ". Fix: " + f.fix().describe() + ".");
-      res.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
+      res.putObject("message")
+          .put(
+              "text",
+              f.dependency().gav()
+                  + ": "
+                  + f.summary()
+                  + " ("
+                  + String.join(", ", f.ids())
+                  + "). Path: "
+                  + String.join(" > ", f.paths().get(0))
+                  + ". Fix: "
+                  + f.fix().describe()
+                  + ".");
+      res.putArray("locations")
+          .addObject()
+          .putObject("physicalLocation")
+          .putObject("artifactLocation")
           .put("uri", "pom.xml");
       res.putObject("partialFingerprints").put("armetDeps/v1", f.dependency().gav() + "|" + ruleId);
       if (f.suppression().isPresent()) {
         ObjectNode s = res.putArray("suppressions").addObject();
         s.put("kind", "external");
         s.put("status", "accepted");
-        s.put("justification", f.suppression().get().reason() + " (until " + f.suppression().get().expires() + ")");
+        s.put(
+            "justification",
+            f.suppression().get().reason() + " (until " + f.suppression().get().expires() + ")");
       }
     }
     ArrayNode ruleArray = driver.putArray("rules");
@@ -56,7 +72,8 @@ public final class SarifWriter {
     ObjectNode rule = JsonReportWriter.JSON.createObjectNode();
     rule.put("id", id);
     rule.putObject("shortDescription").put("text", f.summary());
-    rule.putObject("help").put("text", "Advisory " + String.join(", ", f.ids()) + ". " + f.fix().describe() + ".");
+    rule.putObject("help")
+        .put("text", "Advisory " + String.join(", ", f.ids()) + ". " + f.fix().describe() + ".");
     ObjectNode props = rule.putObject("properties");
     props.put("security-severity", securitySeverity(f.severity()));
     props.putArray("tags").add("security").add("dependency");

@@ -24,8 +24,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads the Maven components of a CycloneDX SBOM (JSON or XML, as {@code cyclonedx-maven-plugin}
- * writes them) and their paths from the SBOM's own component through {@code dependencies}. The
- * XML parser refuses DTDs (no entity expansion, no external fetch).
+ * writes them) and their paths from the SBOM's own component through {@code dependencies}. The XML
+ * parser refuses DTDs (no entity expansion, no external fetch).
  */
 public final class SbomReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,12 +83,20 @@ public final class SbomReader {
     if (c.isMissingNode()) {
       return null;
     }
-    return fromPurl(c.path("bom-ref").asText(""), c.path("purl").asText(""), c.path("group").asText(""),
-        c.path("name").asText(""), c.path("version").asText(""), c.path("scope").asText(""));
+    return fromPurl(
+        c.path("bom-ref").asText(""),
+        c.path("purl").asText(""),
+        c.path("group").asText(""),
+        c.path("name").asText(""),
+        c.path("version").asText(""),
+        c.path("scope").asText(""));
   }
 
-  /** Only Maven components: a {@code pkg:maven/} purl, or group+name+version when there is no purl. */
-  private static Component fromPurl(String ref, String purl, String group, String name, String version, String scope) {
+  /**
+   * Only Maven components: a {@code pkg:maven/} purl, or group+name+version when there is no purl.
+   */
+  private static Component fromPurl(
+      String ref, String purl, String group, String name, String version, String scope) {
     if (purl.startsWith("pkg:maven/")) {
       String rest = purl.substring("pkg:maven/".length());
       int q = rest.indexOf('?');
@@ -114,7 +122,8 @@ public final class SbomReader {
     return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static List<Dependency> paths(Component top, Map<String, Component> all, Map<String, List<String>> edges) {
+  private static List<Dependency> paths(
+      Component top, Map<String, Component> all, Map<String, List<String>> edges) {
     String root = top == null ? "sbom" : top.gav();
     Map<String, List<String>> pathTo = new HashMap<>();
     if (top != null) {
@@ -197,8 +206,13 @@ public final class SbomReader {
     if (c == null) {
       return null;
     }
-    return fromPurl(c.getAttribute("bom-ref"), text(c, "purl"), text(c, "group"), text(c, "name"),
-        text(c, "version"), text(c, "scope"));
+    return fromPurl(
+        c.getAttribute("bom-ref"),
+        text(c, "purl"),
+        text(c, "group"),
+        text(c, "name"),
+        text(c, "version"),
+        text(c, "scope"));
   }
 
   private static String text(Element e, String name) {

@@ -12,8 +12,8 @@ import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 /**
  * ALPN (HTTP/2, {@code acme-tls/1}) on Bouncy Castle's JSSE engines, which Jetty's JDK processor
  * skips because it only applies to engines of the {@code java.base} module. Bouncy Castle
- * implements the same JDK 9 selector API, so this does what Jetty's JDK processor does.
- * Registered through {@code META-INF/services}; public only for the service loader.
+ * implements the same JDK 9 selector API, so this does what Jetty's JDK processor does. Registered
+ * through {@code META-INF/services}; public only for the service loader.
  */
 public final class BouncyCastleAlpnProcessor implements ALPNProcessor.Server {
   @Override
@@ -27,12 +27,15 @@ public final class BouncyCastleAlpnProcessor implements ALPNProcessor.Server {
   }
 
   /** Chooses the protocol during the handshake; falls back to the default when none matched. */
-  private static final class Selector implements BiFunction<SSLEngine, List<String>, String>, SslHandshakeListener {
+  private static final class Selector
+      implements BiFunction<SSLEngine, List<String>, String>, SslHandshakeListener {
     private final ALPNServerConnection alpn;
 
     Selector(ALPNServerConnection alpn) {
       this.alpn = alpn;
-      ((SslConnection.SslEndPoint) alpn.getEndPoint()).getSslConnection().addHandshakeListener(this);
+      ((SslConnection.SslEndPoint) alpn.getEndPoint())
+          .getSslConnection()
+          .addHandshakeListener(this);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.armet.internal.server;
 
 import dev.armet.headers.SecurityHeaders;
-import dev.armet.servlet.ArmetFilter;
 import dev.armet.internal.servlet.ContainerHeaders;
+import dev.armet.servlet.ArmetFilter;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -13,15 +13,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's fast path for the security headers: a core handler in front of the servlet context
- * that adds the policy's {@linkplain SecurityHeaders#constantHeaders constant headers} as
- * {@link PreEncodedHttpField}s, encoded once at start-up (one set for secure requests, with HSTS,
- * one for plain ones), and tells {@link ArmetFilter} so through {@link ContainerHeaders}. The
- * filter then writes only the per-request headers (a CSP nonce, path-scoped ones).
+ * Jetty's fast path for the security headers: a core handler in front of the servlet context that
+ * adds the policy's {@linkplain SecurityHeaders#constantHeaders constant headers} as {@link
+ * PreEncodedHttpField}s, encoded once at start-up (one set for secure requests, with HSTS, one for
+ * plain ones), and tells {@link ArmetFilter} so through {@link ContainerHeaders}. The filter then
+ * writes only the per-request headers (a CSP nonce, path-scoped ones).
  *
- * <p>Why: Jetty 12.1 serialises {@code String} header fields one character at a time, about
- * 3.6 µs per response for Armet's 841 bytes; pre-encoded fields are copied as bytes (see
- * {@code docs/PERFORMANCE.md}). On HTTP/2 the fields still go through HPACK's dynamic table.
+ * <p>Why: Jetty 12.1 serialises {@code String} header fields one character at a time, about 3.6 µs
+ * per response for Armet's 841 bytes; pre-encoded fields are copied as bytes (see {@code
+ * docs/PERFORMANCE.md}). On HTTP/2 the fields still go through HPACK's dynamic table.
  *
  * <p>Guarantees are the filter's: a header the application sets replaces the pre-encoded one,
  * {@code reset()} and {@code ERROR} dispatches write the whole policy again, and each header has

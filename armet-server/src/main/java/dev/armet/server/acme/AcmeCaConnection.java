@@ -17,9 +17,9 @@ import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
- * An acme4j {@link Session} to the configured directory, over an HTTPS client that trusts the
- * JDK's CAs or, with {@code tls.acme.ca-certificate}, exactly the certificates of that PEM file
- * (a private CA such as step-ca or Pebble). Certificate checks are never switched off.
+ * An acme4j {@link Session} to the configured directory, over an HTTPS client that trusts the JDK's
+ * CAs or, with {@code tls.acme.ca-certificate}, exactly the certificates of that PEM file (a
+ * private CA such as step-ca or Pebble). Certificate checks are never switched off.
  */
 final class AcmeCaConnection {
   private AcmeCaConnection() {}
@@ -31,7 +31,8 @@ final class AcmeCaConnection {
 
   static SSLContext trusting(Path pem) throws IOException {
     try (InputStream in = Files.newInputStream(pem)) {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certificates.isEmpty()) {
         throw new IOException("tls.acme.ca-certificate " + pem + " holds no PEM certificate");
       }
@@ -41,13 +42,15 @@ final class AcmeCaConnection {
       for (Certificate c : certificates) {
         trust.setCertificateEntry("ca-" + i++, c);
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IOException("tls.acme.ca-certificate " + pem + " is not a PEM certificate: " + e.getMessage(), e);
+      throw new IOException(
+          "tls.acme.ca-certificate " + pem + " is not a PEM certificate: " + e.getMessage(), e);
     }
   }
 
@@ -61,10 +64,11 @@ final class AcmeCaConnection {
 
     @Override
     public HttpClient createHttpClient(NetworkSettings settings) {
-      HttpClient.Builder b = HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(settings.getTimeout())
-          .proxy(settings.getProxySelector());
+      HttpClient.Builder b =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(settings.getTimeout())
+              .proxy(settings.getProxySelector());
       if (settings.getAuthenticator() != null) {
         b.authenticator(settings.getAuthenticator());
       }

@@ -18,20 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the HTTPS connector supplied with an ACME certificate: serves the stored one at once
- * when it still covers the domains, orders one at start-up when there is none, renews it (see
- * {@link RenewalPolicy}), and after a failure waits with back-off and jitter before the next
- * attempt. One thread does all of it, so there is never more than one order in flight here.
+ * Keeps the HTTPS connector supplied with an ACME certificate: serves the stored one at once when
+ * it still covers the domains, orders one at start-up when there is none, renews it (see {@link
+ * RenewalPolicy}), and after a failure waits with back-off and jitter before the next attempt. One
+ * thread does all of it, so there is never more than one order in flight here.
  *
  * <p>With a shared store ({@link AcmeConfig#sharedStore()}) only the instance holding the order
- * lease orders; the others look at the store with a back-off from 250 ms up to
- * {@link AcmeConfig#pollInterval()} until its certificate is there, then put it in service (hot
- * reload), and keep looking every poll interval for renewals made elsewhere. A failed order's
- * back-off is shared too, so a fleet retries as rarely as one instance.
+ * lease orders; the others look at the store with a back-off from 250 ms up to {@link
+ * AcmeConfig#pollInterval()} until its certificate is there, then put it in service (hot reload),
+ * and keep looking every poll interval for renewals made elsewhere. A failed order's back-off is
+ * shared too, so a fleet retries as rarely as one instance.
  *
- * <p>Each success and failure is a security event ({@code tls_certificate_issued},
- * {@code tls_certificate_adopted}, {@code tls_certificate_failed}, {@code tls_certificate_unreadable})
- * and the status is stored for {@code armet doctor}.
+ * <p>Each success and failure is a security event ({@code tls_certificate_issued}, {@code
+ * tls_certificate_adopted}, {@code tls_certificate_failed}, {@code tls_certificate_unreadable}) and
+ * the status is stored for {@code armet doctor}.
  */
 public final class AcmeCertificateManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.acme");
@@ -52,8 +52,14 @@ public final class AcmeCertificateManager implements AutoCloseable {
   private int waits;
   private volatile String reportedProblem;
 
-  AcmeCertificateManager(AcmeConfig config, CertificateStore store, ChallengeResponses responses,
-      CertificateInstaller installer, SecurityEventSink events, Clock clock, RandomGenerator random) {
+  AcmeCertificateManager(
+      AcmeConfig config,
+      CertificateStore store,
+      ChallengeResponses responses,
+      CertificateInstaller installer,
+      SecurityEventSink events,
+      Clock clock,
+      RandomGenerator random) {
     this.config = config;
     this.store = store;
     this.issuer = new AcmeIssuer(config, store, responses, clock);
@@ -61,25 +67,31 @@ public final class AcmeCertificateManager implements AutoCloseable {
     this.events = events;
     this.clock = clock;
     this.policy = new RenewalPolicy(config.minimumBackoff(), config.maximumBackoff(), random);
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "armet-acme");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "armet-acme");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * A manager keeping its records in the configured shared store, or else under
-   * {@code dataDirectory/acme}.
+   * A manager keeping its records in the configured shared store, or else under {@code
+   * dataDirectory/acme}.
    */
-  public static AcmeCertificateManager create(AcmeConfig config, Path dataDirectory, ChallengeResponses responses,
-      CertificateInstaller installer, SecurityEventSink events) {
+  public static AcmeCertificateManager create(
+      AcmeConfig config,
+      Path dataDirectory,
+      ChallengeResponses responses,
+      CertificateInstaller installer,
+      SecurityEventSink events) {
     CertificateStore store = CertificateStore.of(config, dataDirectory);
     if (store instanceof SharedAcmeStore shared) {
       responses.share(shared.challenges());
     }
-    return new AcmeCertificateManager(config, store, responses, installer, events, Clock.systemUTC(),
-        new SecureRandom());
+    return new AcmeCertificateManager(
+        config, store, responses, installer, events, Clock.systemUTC(), new SecureRandom());
   }
 
   /**
@@ -117,11 +129,14 @@ public final class AcmeCertificateManager implements AutoCloseable {
       return;
     }
     long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-    status = new AcmeStatus(status.consecutiveFailures(), status.lastFailure(), status.lastError(), at);
+    status =
+        new AcmeStatus(status.consecutiveFailures(), status.lastFailure(), status.lastError(), at);
     scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
   }
 
-  /** The next look at the store: the renewal, and with a shared store at most a poll interval away. */
+  /**
+   * The next look at the store: the renewal, and with a shared store at most a poll interval away.
+   */
   private Instant nextLook() {
     Instant poll = clock.instant().plus(config.pollInterval());
     return store.shared() && poll.isBefore(renewAt) ? poll : renewAt;
@@ -138,7 +153,8 @@ public final class AcmeCertificateManager implements AutoCloseable {
       report(e);
       inStore = Optional.empty();
     } catch (IOException e) {
-      LOG.warn("the ACME store cannot be read now ({}); keeping the served certificate", e.getMessage());
+      LOG.warn(
+          "the ACME store cannot be read now ({}); keeping the served certificate", e.getMessage());
       inStore = Optional.empty();
     }
     if (inStore.isPresent() && isNewer(inStore.get())) {
@@ -201,10 +217,13 @@ public final class AcmeCertificateManager implements AutoCloseable {
         }
       }
       AcmeStatus shared = store.status();
-      if (shared.consecutiveFailures() > 0 && shared.nextAttempt() != null
+      if (shared.consecutiveFailures() > 0
+          && shared.nextAttempt() != null
           && clock.instant().isBefore(shared.nextAttempt())) {
         status = shared;
-        LOG.info("another instance's ACME order failed; the next attempt waits until {}", shared.nextAttempt());
+        LOG.info(
+            "another instance's ACME order failed; the next attempt waits until {}",
+            shared.nextAttempt());
         schedule(shared.nextAttempt());
         return true;
       }
@@ -223,18 +242,26 @@ public final class AcmeCertificateManager implements AutoCloseable {
     try {
       StoredCertificate issued = issuer.order(previous == null ? null : previous.leaf(), lease);
       if (!store.save(issued, lease)) {
-        LOG.warn("the ACME order lease passed to another instance before the certificate was stored; "
-            + "serving the one it stores instead");
+        LOG.warn(
+            "the ACME order lease passed to another instance before the certificate was stored; "
+                + "serving the one it stores instead");
         schedule(clock.instant().plus(FIRST_POLL));
         return;
       }
       installer.install(issued);
       serve(issued);
       publish(AcmeStatus.healthy(renewAt));
-      LOG.info("{} the ACME certificate for {} (serial {}, expires {})", previous == null ? "obtained" : "renewed",
-          config.domains(), issued.leaf().getSerialNumber().toString(16), issued.notAfter());
-      events.record(SecurityEvent.of("tls_certificate_issued").with("domains", String.join(",", config.domains()))
-          .with("expires", issued.notAfter()).with("renewal", previous != null));
+      LOG.info(
+          "{} the ACME certificate for {} (serial {}, expires {})",
+          previous == null ? "obtained" : "renewed",
+          config.domains(),
+          issued.leaf().getSerialNumber().toString(16),
+          issued.notAfter());
+      events.record(
+          SecurityEvent.of("tls_certificate_issued")
+              .with("domains", String.join(",", config.domains()))
+              .with("expires", issued.notAfter())
+              .with("renewal", previous != null));
       schedule(nextLook());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // closing
@@ -247,18 +274,32 @@ public final class AcmeCertificateManager implements AutoCloseable {
     Duration wait = policy.backoff(status.consecutiveFailures() + 1, retryAfter);
     Instant now = clock.instant();
     Instant retryAt = now.plus(wait);
-    if (current != null && retryAt.isAfter(current.notAfter()) && now.isBefore(current.notAfter())) {
-      LOG.warn("the next ACME attempt ({}) falls after the served certificate expires ({})", retryAt,
+    if (current != null
+        && retryAt.isAfter(current.notAfter())
+        && now.isBefore(current.notAfter())) {
+      LOG.warn(
+          "the next ACME attempt ({}) falls after the served certificate expires ({})",
+          retryAt,
           current.notAfter());
-      events.record(SecurityEvent.of("tls_certificate_expiring")
-          .with("domains", String.join(",", config.domains())).with("expires", current.notAfter())
-          .with("retry", retryAt));
+      events.record(
+          SecurityEvent.of("tls_certificate_expiring")
+              .with("domains", String.join(",", config.domains()))
+              .with("expires", current.notAfter())
+              .with("retry", retryAt));
     }
     publish(status.failed(now, e.getMessage(), retryAt));
-    LOG.warn("ordering the ACME certificate for {} failed ({} in a row); next attempt at {}: {}", config.domains(),
-        status.consecutiveFailures(), retryAt, e.getMessage());
-    events.record(SecurityEvent.of("tls_certificate_failed").with("domains", String.join(",", config.domains()))
-        .with("failures", status.consecutiveFailures()).with("error", e.getMessage()).with("retry", retryAt));
+    LOG.warn(
+        "ordering the ACME certificate for {} failed ({} in a row); next attempt at {}: {}",
+        config.domains(),
+        status.consecutiveFailures(),
+        retryAt,
+        e.getMessage());
+    events.record(
+        SecurityEvent.of("tls_certificate_failed")
+            .with("domains", String.join(",", config.domains()))
+            .with("failures", status.consecutiveFailures())
+            .with("error", e.getMessage())
+            .with("retry", retryAt));
     schedule(retryAt);
   }
 
@@ -267,15 +308,21 @@ public final class AcmeCertificateManager implements AutoCloseable {
     try {
       installer.install(stored);
     } catch (Exception e) {
-      LOG.warn("the ACME certificate in {} cannot be put in service: {}", store.where(), e.getMessage());
+      LOG.warn(
+          "the ACME certificate in {} cannot be put in service: {}", store.where(), e.getMessage());
       return;
     }
     serve(stored);
     status = AcmeStatus.healthy(renewAt);
-    LOG.info("serving the ACME certificate for {} another instance obtained (serial {}, expires {})",
-        config.domains(), stored.leaf().getSerialNumber().toString(16), stored.notAfter());
-    events.record(SecurityEvent.of("tls_certificate_adopted").with("domains", String.join(",", config.domains()))
-        .with("expires", stored.notAfter()));
+    LOG.info(
+        "serving the ACME certificate for {} another instance obtained (serial {}, expires {})",
+        config.domains(),
+        stored.leaf().getSerialNumber().toString(16),
+        stored.notAfter());
+    events.record(
+        SecurityEvent.of("tls_certificate_adopted")
+            .with("domains", String.join(",", config.domains()))
+            .with("expires", stored.notAfter()));
   }
 
   private void serve(StoredCertificate certificate) {
@@ -283,14 +330,17 @@ public final class AcmeCertificateManager implements AutoCloseable {
     renewAt = policy.renewalTime(certificate);
   }
 
-  /** The stored certificate if it reads and can be served now; problems are reported, never thrown. */
+  /**
+   * The stored certificate if it reads and can be served now; problems are reported, never thrown.
+   */
   private Optional<StoredCertificate> look() {
     try {
       return store.certificate().filter(this::usable);
     } catch (UnreadableRecordException e) {
       report(e);
     } catch (IOException e) {
-      LOG.warn("the stored ACME certificate cannot be used ({}); ordering a new one", e.getMessage());
+      LOG.warn(
+          "the stored ACME certificate cannot be used ({}); ordering a new one", e.getMessage());
     }
     return Optional.empty();
   }
@@ -301,7 +351,8 @@ public final class AcmeCertificateManager implements AutoCloseable {
 
   /** A different certificate that lasts at least as long as the one served. */
   private boolean isNewer(StoredCertificate c) {
-    return current == null || !c.leaf().equals(current.leaf()) && !c.notAfter().isBefore(current.notAfter());
+    return current == null
+        || !c.leaf().equals(current.leaf()) && !c.notAfter().isBefore(current.notAfter());
   }
 
   /** Once per distinct problem, so a poll every minute does not repeat the same error. */
@@ -310,9 +361,13 @@ public final class AcmeCertificateManager implements AutoCloseable {
       return;
     }
     reportedProblem = e.getMessage();
-    LOG.error("{} ({})", e.getMessage(), e.replaceable() ? "ordering a new certificate" : "left alone");
-    events.record(SecurityEvent.of("tls_certificate_unreadable").with("domains", String.join(",", config.domains()))
-        .with("error", e.getMessage()).with("then", e.replaceable() ? "order" : "wait"));
+    LOG.error(
+        "{} ({})", e.getMessage(), e.replaceable() ? "ordering a new certificate" : "left alone");
+    events.record(
+        SecurityEvent.of("tls_certificate_unreadable")
+            .with("domains", String.join(",", config.domains()))
+            .with("error", e.getMessage())
+            .with("then", e.replaceable() ? "order" : "wait"));
   }
 
   /** Writes the status first, so whoever sees the new status in memory finds it stored too. */
@@ -326,8 +381,8 @@ public final class AcmeCertificateManager implements AutoCloseable {
   }
 
   /**
-   * Stops ordering and waits (up to 10 s) for an attempt in progress to end, so nothing writes
-   * to the store or the data folder after the server stopped.
+   * Stops ordering and waits (up to 10 s) for an attempt in progress to end, so nothing writes to
+   * the store or the data folder after the server stopped.
    */
   @Override
   public void close() {

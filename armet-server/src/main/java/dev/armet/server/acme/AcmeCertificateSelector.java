@@ -6,8 +6,8 @@ import javax.net.ssl.X509ExtendedKeyManager;
 /**
  * Decides which certificate an HTTPS handshake gets while ACME supplies it: {@code acme-tls/1}
  * handshakes get the pending validation certificate, and ordinary handshakes get nothing (they
- * fail) until the first real certificate is in place, then the served one. The HTTPS
- * connector's key managers are wrapped through {@link #wrap}, on every reload.
+ * fail) until the first real certificate is in place, then the served one. The HTTPS connector's
+ * key managers are wrapped through {@link #wrap}, on every reload.
  */
 public final class AcmeCertificateSelector {
   private final ChallengeResponses responses;

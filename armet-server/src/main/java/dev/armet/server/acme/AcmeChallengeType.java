@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * How the CA checks that this server answers for a domain (RFC 8555 §8.3, RFC 8737).
  *
- * <p>{@link #HTTP_01}: the CA fetches {@code http://<domain>/.well-known/acme-challenge/<token>}
- * on port 80, answered by the plain-HTTP connector. {@link #TLS_ALPN_01}: the CA opens a TLS
+ * <p>{@link #HTTP_01}: the CA fetches {@code http://<domain>/.well-known/acme-challenge/<token>} on
+ * port 80, answered by the plain-HTTP connector. {@link #TLS_ALPN_01}: the CA opens a TLS
  * connection to port 443 offering only the {@code acme-tls/1} protocol, answered by the HTTPS
  * connector with a one-off certificate; no port 80 needed.
  */
@@ -33,7 +33,8 @@ public enum AcmeChallengeType {
         return t;
       }
     }
-    throw new IllegalArgumentException("tls.acme.challenge must be http-01 or tls-alpn-01, was '" + value + "'");
+    throw new IllegalArgumentException(
+        "tls.acme.challenge must be http-01 or tls-alpn-01, was '" + value + "'");
   }
 
   @Override

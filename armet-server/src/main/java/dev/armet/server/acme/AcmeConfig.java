@@ -15,16 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Certificates obtained and renewed by the server itself from an ACME CA (RFC 8555): Let's
- * Encrypt by default, or any CA with an ACME directory (step-ca, Pebble, ZeroSSL, …).
+ * Certificates obtained and renewed by the server itself from an ACME CA (RFC 8555): Let's Encrypt
+ * by default, or any CA with an ACME directory (step-ca, Pebble, ZeroSSL, …).
  *
  * <p>Guarantees: nothing is ordered unless {@link Builder#acceptTerms} was set explicitly; the
  * account key and the certificate's key live in {@code <data>/acme/} with mode 0600; a stored
- * certificate that still covers every domain is served at once on restart, so a restart never
- * costs an order; renewal at two-thirds of the lifetime, or inside the CA's ARI window (RFC
- * 9773) when it offers one; failures back off exponentially with jitter from
- * {@link #minimumBackoff()} (default 5 min) to {@link #maximumBackoff()} (default 1 day),
- * longer when the CA answers with {@code Retry-After}, so a refusing CA never sees a retry storm.
+ * certificate that still covers every domain is served at once on restart, so a restart never costs
+ * an order; renewal at two-thirds of the lifetime, or inside the CA's ARI window (RFC 9773) when it
+ * offers one; failures back off exponentially with jitter from {@link #minimumBackoff()} (default 5
+ * min) to {@link #maximumBackoff()} (default 1 day), longer when the CA answers with {@code
+ * Retry-After}, so a refusing CA never sees a retry storm.
  *
  * <pre>{@code
  * c.tls(t -> t.acme(a -> a
@@ -36,12 +36,18 @@ import java.util.regex.Pattern;
  */
 public final class AcmeConfig {
   /** Let's Encrypt's production directory, the default. */
-  public static final URI LETSENCRYPT = URI.create("https://acme-v02.api.letsencrypt.org/directory");
+  public static final URI LETSENCRYPT =
+      URI.create("https://acme-v02.api.letsencrypt.org/directory");
+
   /** Let's Encrypt's staging directory: untrusted certificates, generous rate limits. */
-  public static final URI LETSENCRYPT_STAGING = URI.create("https://acme-staging-v02.api.letsencrypt.org/directory");
-  private static final Pattern DOMAIN = Pattern.compile(
-      "(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s,:<>]+@[a-z0-9.-]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE);
+  public static final URI LETSENCRYPT_STAGING =
+      URI.create("https://acme-staging-v02.api.letsencrypt.org/directory");
+
+  private static final Pattern DOMAIN =
+      Pattern.compile(
+          "(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s,:<>]+@[a-z0-9.-]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE);
 
   private final URI directory;
   private final String email;
@@ -98,7 +104,9 @@ public final class AcmeConfig {
     return challenge;
   }
 
-  /** A PEM file whose certificates are trusted for the CA's own HTTPS; null: the JDK's trust store. */
+  /**
+   * A PEM file whose certificates are trusted for the CA's own HTTPS; null: the JDK's trust store.
+   */
   public Path caCertificate() {
     return caCertificate;
   }
@@ -111,7 +119,10 @@ public final class AcmeConfig {
     return maximumBackoff;
   }
 
-  /** The store several instances share, when the account and certificate live there (see {@link Builder#sharedStore}). */
+  /**
+   * The store several instances share, when the account and certificate live there (see {@link
+   * Builder#sharedStore}).
+   */
   public Optional<SharedRecordStore> sharedStore() {
     return Optional.ofNullable(sharedStore);
   }
@@ -155,11 +166,11 @@ public final class AcmeConfig {
     private Builder() {}
 
     /**
-     * Keeps the account key and the certificate in {@code records}, shared by every instance
-     * given the same store, instead of the data folder: a lease lets one instance order while
-     * the others wait, then serve what it stored. With a {@code keyring} (from
-     * {@code ARMET_SECRETS}, the same on every instance) keys and certificates are sealed with
-     * AES-256-GCM; null stores them unencrypted, readable by whoever reads the store.
+     * Keeps the account key and the certificate in {@code records}, shared by every instance given
+     * the same store, instead of the data folder: a lease lets one instance order while the others
+     * wait, then serve what it stored. With a {@code keyring} (from {@code ARMET_SECRETS}, the same
+     * on every instance) keys and certificates are sealed with AES-256-GCM; null stores them
+     * unencrypted, readable by whoever reads the store.
      */
     public Builder sharedStore(SharedRecordStore records, Keyring keyring) {
       this.sharedStore = Objects.requireNonNull(records, "records");
@@ -167,7 +178,10 @@ public final class AcmeConfig {
       return this;
     }
 
-    /** How long an order lease lasts unless renewed (1 s to 1 h; default 2 min): a crashed holder's ends then. */
+    /**
+     * How long an order lease lasts unless renewed (1 s to 1 h; default 2 min): a crashed holder's
+     * ends then.
+     */
     public Builder leaseDuration(Duration ttl) {
       this.leaseDuration = ttl;
       return this;
@@ -179,7 +193,10 @@ public final class AcmeConfig {
       return this;
     }
 
-    /** The CA: {@code letsencrypt} (default), {@code letsencrypt-staging}, or an {@code https://} directory URL. */
+    /**
+     * The CA: {@code letsencrypt} (default), {@code letsencrypt-staging}, or an {@code https://}
+     * directory URL.
+     */
     public Builder directory(String nameOrUrl) {
       String v = nameOrUrl == null ? "" : nameOrUrl.trim();
       badDirectory = null;
@@ -192,7 +209,9 @@ public final class AcmeConfig {
           } catch (IllegalArgumentException e) {
             badDirectory = v;
           }
-          if (directory == null || !"https".equalsIgnoreCase(directory.getScheme()) || directory.getHost() == null) {
+          if (directory == null
+              || !"https".equalsIgnoreCase(directory.getScheme())
+              || directory.getHost() == null) {
             badDirectory = v;
           }
         }
@@ -240,7 +259,9 @@ public final class AcmeConfig {
       return this;
     }
 
-    /** Trusts the certificates in this PEM file for the CA's HTTPS (private CAs: step-ca, Pebble). */
+    /**
+     * Trusts the certificates in this PEM file for the CA's HTTPS (private CAs: step-ca, Pebble).
+     */
     public Builder caCertificate(Path pem) {
       this.caCertificate = pem;
       return this;
@@ -260,45 +281,67 @@ public final class AcmeConfig {
 
     public AcmeConfig build() {
       if (badDirectory != null) {
-        throw new IllegalArgumentException("tls.acme.directory must be letsencrypt, letsencrypt-staging or an "
-            + "https:// directory URL, was '" + badDirectory + "'");
+        throw new IllegalArgumentException(
+            "tls.acme.directory must be letsencrypt, letsencrypt-staging or an "
+                + "https:// directory URL, was '"
+                + badDirectory
+                + "'");
       }
       if (domains.isEmpty()) {
-        throw new IllegalArgumentException("tls.acme.domains must name at least one domain (comma-separated)");
+        throw new IllegalArgumentException(
+            "tls.acme.domains must name at least one domain (comma-separated)");
       }
       for (String d : domains) {
         if (d.startsWith("*.")) {
-          throw new IllegalArgumentException("tls.acme.domains: wildcard '" + d + "' needs the dns-01 challenge, "
-              + "which Armet does not do; list the host names instead");
+          throw new IllegalArgumentException(
+              "tls.acme.domains: wildcard '"
+                  + d
+                  + "' needs the dns-01 challenge, "
+                  + "which Armet does not do; list the host names instead");
         }
         if (!DOMAIN.matcher(d).matches() || !d.contains(".") && !d.equals("localhost")) {
-          throw new IllegalArgumentException("tls.acme.domains must be host names such as example.com, was '" + d + "'");
+          throw new IllegalArgumentException(
+              "tls.acme.domains must be host names such as example.com, was '" + d + "'");
         }
       }
       if (!acceptTerms) {
-        throw new IllegalArgumentException("tls.acme.accept-terms must be true to order certificates from "
-            + directory + ": read the CA's terms of service and set tls.acme.accept-terms=true");
+        throw new IllegalArgumentException(
+            "tls.acme.accept-terms must be true to order certificates from "
+                + directory
+                + ": read the CA's terms of service and set tls.acme.accept-terms=true");
       }
       if (email != null && !EMAIL.matcher(email).matches()) {
-        throw new IllegalArgumentException("tls.acme.email must be an e-mail address, was '" + email + "'");
+        throw new IllegalArgumentException(
+            "tls.acme.email must be an e-mail address, was '" + email + "'");
       }
-      Objects.requireNonNull(challenge, "tls.acme.challenge must be http-01 or tls-alpn-01, was null");
-      if (minimumBackoff == null || minimumBackoff.compareTo(Duration.ofSeconds(1)) < 0
+      Objects.requireNonNull(
+          challenge, "tls.acme.challenge must be http-01 or tls-alpn-01, was null");
+      if (minimumBackoff == null
+          || minimumBackoff.compareTo(Duration.ofSeconds(1)) < 0
           || minimumBackoff.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException("ACME minimumBackoff must be between 1s and 1d, was " + minimumBackoff);
+        throw new IllegalArgumentException(
+            "ACME minimumBackoff must be between 1s and 1d, was " + minimumBackoff);
       }
-      if (maximumBackoff == null || maximumBackoff.compareTo(minimumBackoff) < 0
+      if (maximumBackoff == null
+          || maximumBackoff.compareTo(minimumBackoff) < 0
           || maximumBackoff.compareTo(Duration.ofDays(7)) > 0) {
-        throw new IllegalArgumentException("ACME maximumBackoff must be between minimumBackoff (" + minimumBackoff
-            + ") and 7d, was " + maximumBackoff);
+        throw new IllegalArgumentException(
+            "ACME maximumBackoff must be between minimumBackoff ("
+                + minimumBackoff
+                + ") and 7d, was "
+                + maximumBackoff);
       }
-      if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0
+      if (leaseDuration == null
+          || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0
           || leaseDuration.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("ACME leaseDuration must be between 1s and 1h, was " + leaseDuration);
+        throw new IllegalArgumentException(
+            "ACME leaseDuration must be between 1s and 1h, was " + leaseDuration);
       }
-      if (pollInterval == null || pollInterval.compareTo(Duration.ofMillis(100)) < 0
+      if (pollInterval == null
+          || pollInterval.compareTo(Duration.ofMillis(100)) < 0
           || pollInterval.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException("ACME pollInterval must be between 100ms and 1d, was " + pollInterval);
+        throw new IllegalArgumentException(
+            "ACME pollInterval must be between 100ms and 1d, was " + pollInterval);
       }
       return new AcmeConfig(this);
     }

@@ -3,8 +3,8 @@ package dev.armet.server.acme;
 import java.time.Duration;
 
 /**
- * A failed order: what went wrong (the CA's problem, or the local cause) and how long the CA
- * asked us to wait ({@code Retry-After}), if it did.
+ * A failed order: what went wrong (the CA's problem, or the local cause) and how long the CA asked
+ * us to wait ({@code Retry-After}), if it did.
  */
 final class AcmeFailure extends Exception {
   private static final long serialVersionUID = 1L;

@@ -12,15 +12,16 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the CA's HTTP-01 requests on the plain-HTTP connector (RFC 8555 §8.3): {@code GET}
- * (or {@code HEAD}) {@code /.well-known/acme-challenge/<token>} gets the token's key
- * authorization as {@code text/plain} while its challenge is pending, and 404 otherwise. Every
- * other plain request, and every HTTPS request, passes on (to the HTTPS redirect), so this path
- * is the only thing plain HTTP ever serves.
+ * Answers the CA's HTTP-01 requests on the plain-HTTP connector (RFC 8555 §8.3): {@code GET} (or
+ * {@code HEAD}) {@code /.well-known/acme-challenge/<token>} gets the token's key authorization as
+ * {@code text/plain} while its challenge is pending, and 404 otherwise. Every other plain request,
+ * and every HTTPS request, passes on (to the HTTPS redirect), so this path is the only thing plain
+ * HTTP ever serves.
  */
 public final class AcmeHttpChallengeHandler extends Handler.Wrapper {
   /** The path prefix of RFC 8555 §8.3. */
   public static final String PREFIX = "/.well-known/acme-challenge/";
+
   private static final int MAX_TOKEN_LENGTH = 256;
 
   private final ChallengeResponses responses;
@@ -65,7 +66,11 @@ public final class AcmeHttpChallengeHandler extends Handler.Wrapper {
     }
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
-      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+      if (!(c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '_')) {
         return false;
       }
     }

@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One order, start to finish (RFC 8555 §7): account (created or found by its key), order for
- * the domains, each pending authorization answered with the configured challenge, a fresh EC
- * P-256 key and CSR, the issued chain, and the ARI renewal window when the CA offers one. The
- * challenge answers are withdrawn whatever happens.
+ * One order, start to finish (RFC 8555 §7): account (created or found by its key), order for the
+ * domains, each pending authorization answered with the configured challenge, a fresh EC P-256 key
+ * and CSR, the issued chain, and the ARI renewal window when the CA offers one. The challenge
+ * answers are withdrawn whatever happens.
  */
 final class AcmeIssuer {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.acme");
@@ -55,17 +55,21 @@ final class AcmeIssuer {
    * @param replacing the certificate being renewed (named to the CA for ARI), or null
    * @param lease the order lease, which fences a new account key's write
    */
-  StoredCertificate order(X509Certificate replacing, Lease lease) throws AcmeFailure, InterruptedException {
+  StoredCertificate order(X509Certificate replacing, Lease lease)
+      throws AcmeFailure, InterruptedException {
     try {
       Session session = AcmeCaConnection.open(config);
-      AccountBuilder accountBuilder = new AccountBuilder().useKeyPair(store.accountKey(lease)).agreeToTermsOfService();
+      AccountBuilder accountBuilder =
+          new AccountBuilder().useKeyPair(store.accountKey(lease)).agreeToTermsOfService();
       if (config.email() != null) {
         accountBuilder.addEmail(config.email());
       }
       Account account = accountBuilder.create(session);
       OrderBuilder orderBuilder = account.newOrder().domains(config.domains());
-      if (replacing != null && session.resourceUrlOptional(org.shredzone.acme4j.connector.Resource.RENEWAL_INFO)
-          .isPresent()) {
+      if (replacing != null
+          && session
+              .resourceUrlOptional(org.shredzone.acme4j.connector.Resource.RENEWAL_INFO)
+              .isPresent()) {
         orderBuilder.replaces(replacing);
       }
       Order order = orderBuilder.create();
@@ -77,8 +81,14 @@ final class AcmeIssuer {
       order.execute(domainKey);
       Status status = order.waitForCompletion(VALIDATION_TIMEOUT);
       if (status != Status.VALID) {
-        throw new AcmeFailure("the order for " + config.domains() + " ended " + status
-            + order.getError().map(p -> ": " + describe(p)).orElse(""), null, null);
+        throw new AcmeFailure(
+            "the order for "
+                + config.domains()
+                + " ended "
+                + status
+                + order.getError().map(p -> ": " + describe(p)).orElse(""),
+            null,
+            null);
       }
       Certificate issued = order.getCertificate();
       List<X509Certificate> chain = new ArrayList<>(issued.getCertificateChain());
@@ -90,13 +100,17 @@ final class AcmeIssuer {
           windowStart = info.getSuggestedWindowStart();
           windowEnd = info.getSuggestedWindowEnd();
         } catch (RuntimeException e) {
-          LOG.debug("the CA's renewal information did not read; renewing at two-thirds of the lifetime", e);
+          LOG.debug(
+              "the CA's renewal information did not read; renewing at two-thirds of the lifetime",
+              e);
         }
       }
       return new StoredCertificate(chain, domainKey.getPrivate(), windowStart, windowEnd);
     } catch (AcmeRateLimitedException e) {
-      Duration wait = e.getRetryAfter().map(at -> Duration.between(clock.instant(), at)).orElse(null);
-      throw new AcmeFailure("the CA refused with a rate limit: " + describe(e.getProblem()), wait, e);
+      Duration wait =
+          e.getRetryAfter().map(at -> Duration.between(clock.instant(), at)).orElse(null);
+      throw new AcmeFailure(
+          "the CA refused with a rate limit: " + describe(e.getProblem()), wait, e);
     } catch (AcmeException e) {
       throw new AcmeFailure("the CA refused: " + e.getMessage(), null, e);
     } catch (IOException e) {
@@ -106,7 +120,8 @@ final class AcmeIssuer {
     }
   }
 
-  private void authorize(Authorization authorization) throws AcmeException, AcmeFailure, InterruptedException {
+  private void authorize(Authorization authorization)
+      throws AcmeException, AcmeFailure, InterruptedException {
     if (authorization.getStatus() == Status.VALID) {
       return; // reused from an earlier order
     }
@@ -114,15 +129,21 @@ final class AcmeIssuer {
     Challenge challenge;
     Runnable withdraw;
     if (config.challenge() == AcmeChallengeType.HTTP_01) {
-      Http01Challenge http = authorization.findChallenge(Http01Challenge.class)
-          .orElseThrow(() -> offered(domain, authorization));
+      Http01Challenge http =
+          authorization
+              .findChallenge(Http01Challenge.class)
+              .orElseThrow(() -> offered(domain, authorization));
       responses.putHttp(http.getToken(), http.getAuthorization());
       withdraw = () -> responses.removeHttp(http.getToken());
       challenge = http;
     } else {
-      TlsAlpn01Challenge alpn = authorization.findChallenge(TlsAlpn01Challenge.class)
-          .orElseThrow(() -> offered(domain, authorization));
-      KeyPair key = rsaKey(); // acme4j 4.0 signs the validation certificate with SHA256withRSA whatever the key
+      TlsAlpn01Challenge alpn =
+          authorization
+              .findChallenge(TlsAlpn01Challenge.class)
+              .orElseThrow(() -> offered(domain, authorization));
+      KeyPair key =
+          rsaKey(); // acme4j 4.0 signs the validation certificate with SHA256withRSA whatever the
+      // key
       X509Certificate cert = alpn.createCertificate(key, authorization.getIdentifier());
       responses.putAlpn(domain, new ChallengeResponses.AlpnCertificate(cert, key.getPrivate()));
       withdraw = () -> responses.removeAlpn(domain);
@@ -132,8 +153,15 @@ final class AcmeIssuer {
       challenge.trigger();
       Status status = challenge.waitForCompletion(VALIDATION_TIMEOUT);
       if (status != Status.VALID) {
-        throw new AcmeFailure("the " + config.challenge() + " challenge for " + domain + " failed"
-            + challenge.getError().map(p -> ": " + describe(p)).orElse(""), null, null);
+        throw new AcmeFailure(
+            "the "
+                + config.challenge()
+                + " challenge for "
+                + domain
+                + " failed"
+                + challenge.getError().map(p -> ": " + describe(p)).orElse(""),
+            null,
+            null);
       }
       LOG.info("the CA validated {} through {}", domain, config.challenge());
     } finally {
@@ -143,8 +171,14 @@ final class AcmeIssuer {
 
   private AcmeFailureUnchecked offered(String domain, Authorization authorization) {
     List<String> types = authorization.getChallenges().stream().map(Challenge::getType).toList();
-    return new AcmeFailureUnchecked("the CA offers no " + config.challenge() + " challenge for " + domain
-        + " (it offers " + types + "); set tls.acme.challenge to one of them");
+    return new AcmeFailureUnchecked(
+        "the CA offers no "
+            + config.challenge()
+            + " challenge for "
+            + domain
+            + " (it offers "
+            + types
+            + "); set tls.acme.challenge to one of them");
   }
 
   private static KeyPair rsaKey() {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param lastError what the last failure said; null if none
  * @param nextAttempt when the next order or renewal is due; null when unknown
  */
-public record AcmeStatus(int consecutiveFailures, Instant lastFailure, String lastError, Instant nextAttempt) {
+public record AcmeStatus(
+    int consecutiveFailures, Instant lastFailure, String lastError, Instant nextAttempt) {
   static AcmeStatus healthy(Instant nextAttempt) {
     return new AcmeStatus(0, null, null, nextAttempt);
   }

@@ -28,12 +28,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The ACME files in the data folder, one folder per CA ({@code <data>/acme/<ca host>/}, mode
- * 0700): {@code account-key.pem}, {@code certificate.pem} (the chain, leaf first),
- * {@code certificate-key.pem} and {@code renewal.properties} (the ARI window), each written
- * atomically with mode 0600 from its creation, and {@code status.properties}, the last failure,
- * which {@code armet doctor} reads. One instance uses a data folder, so the order lease is always
- * granted.
+ * The ACME files in the data folder, one folder per CA ({@code <data>/acme/<ca host>/}, mode 0700):
+ * {@code account-key.pem}, {@code certificate.pem} (the chain, leaf first), {@code
+ * certificate-key.pem} and {@code renewal.properties} (the ARI window), each written atomically
+ * with mode 0600 from its creation, and {@code status.properties}, the last failure, which {@code
+ * armet doctor} reads. One instance uses a data folder, so the order lease is always granted.
  */
 public final class AcmeStore extends CertificateStore {
   static final String ACCOUNT_KEY = "account-key.pem";
@@ -52,8 +51,11 @@ public final class AcmeStore extends CertificateStore {
 
   /** The store for {@code directory}'s CA under {@code dataDirectory}. */
   public static AcmeStore in(Path dataDirectory, java.net.URI directory) {
-    String host = directory.getHost().toLowerCase(Locale.ROOT) + (directory.getPort() > 0 ? "_" + directory.getPort() : "");
-    return new AcmeStore(dataDirectory.resolve("acme").resolve(host.replaceAll("[^a-z0-9._-]", "_")));
+    String host =
+        directory.getHost().toLowerCase(Locale.ROOT)
+            + (directory.getPort() > 0 ? "_" + directory.getPort() : "");
+    return new AcmeStore(
+        dataDirectory.resolve("acme").resolve(host.replaceAll("[^a-z0-9._-]", "_")));
   }
 
   public Path folder() {
@@ -97,16 +99,21 @@ public final class AcmeStore extends CertificateStore {
     if (Files.isRegularFile(file)) {
       PrivateKey key = PemFiles.readPrivateKey(file, "EC");
       try {
-        byte[] spki = PemFiles.decode("PUBLIC KEY", Files.readString(file, StandardCharsets.US_ASCII));
-        return new KeyPair(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki)), key);
+        byte[] spki =
+            PemFiles.decode("PUBLIC KEY", Files.readString(file, StandardCharsets.US_ASCII));
+        return new KeyPair(
+            KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki)), key);
       } catch (GeneralSecurityException e) {
-        throw new IOException("the ACME account key " + file + " does not read: " + e.getMessage(), e);
+        throw new IOException(
+            "the ACME account key " + file + " does not read: " + e.getMessage(), e);
       }
     }
     KeyPair pair = newEcKey();
     prepare();
-    PemFiles.writePrivate(file, PemFiles.encode("PRIVATE KEY", pair.getPrivate().getEncoded())
-        + PemFiles.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
+    PemFiles.writePrivate(
+        file,
+        PemFiles.encode("PRIVATE KEY", pair.getPrivate().getEncoded())
+            + PemFiles.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
     return pair;
   }
 
@@ -120,22 +127,31 @@ public final class AcmeStore extends CertificateStore {
     }
     List<X509Certificate> chain = new ArrayList<>();
     try {
-      for (Certificate c : CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(chainFile)))) {
+      for (Certificate c :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(chainFile)))) {
         chain.add((X509Certificate) c);
       }
     } catch (GeneralSecurityException e) {
-      throw new IOException("the stored ACME certificate " + chainFile + " does not read: " + e.getMessage(), e);
+      throw new IOException(
+          "the stored ACME certificate " + chainFile + " does not read: " + e.getMessage(), e);
     }
     if (chain.isEmpty()) {
       return Optional.empty();
     }
     Properties renewal = read(RENEWAL);
-    return Optional.of(new StoredCertificate(chain, PemFiles.readPrivateKey(keyFile, "EC"),
-        instant(renewal, "window-start"), instant(renewal, "window-end")));
+    return Optional.of(
+        new StoredCertificate(
+            chain,
+            PemFiles.readPrivateKey(keyFile, "EC"),
+            instant(renewal, "window-start"),
+            instant(renewal, "window-end")));
   }
 
-  /** Stores a new certificate: key first, chain last, so a reader never pairs a new chain with an old key. */
+  /**
+   * Stores a new certificate: key first, chain last, so a reader never pairs a new chain with an
+   * old key.
+   */
   void save(StoredCertificate certificate) throws IOException {
     prepare();
     String chain = CertificateRecord.chainPem(certificate);
@@ -144,7 +160,9 @@ public final class AcmeStore extends CertificateStore {
       renewal.setProperty("window-start", certificate.renewalWindowStart().toString());
       renewal.setProperty("window-end", certificate.renewalWindowEnd().toString());
     }
-    PemFiles.writePrivate(folder.resolve(CERTIFICATE_KEY), PemFiles.encode("PRIVATE KEY", certificate.key().getEncoded()));
+    PemFiles.writePrivate(
+        folder.resolve(CERTIFICATE_KEY),
+        PemFiles.encode("PRIVATE KEY", certificate.key().getEncoded()));
     write(RENEWAL, renewal);
     PemFiles.writePrivate(folder.resolve(CERTIFICATE), chain);
   }
@@ -163,7 +181,8 @@ public final class AcmeStore extends CertificateStore {
     } catch (NumberFormatException e) {
       count = 0;
     }
-    return new AcmeStatus(count, instant(p, "last-failure"), p.getProperty("last-error"), instant(p, "next-attempt"));
+    return new AcmeStatus(
+        count, instant(p, "last-failure"), p.getProperty("last-error"), instant(p, "next-attempt"));
   }
 
   @Override

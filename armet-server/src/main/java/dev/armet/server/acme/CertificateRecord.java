@@ -23,9 +23,9 @@ import java.util.Properties;
 
 /**
  * The plaintext of the shared records: a certificate as properties ({@code chain} in PEM, leaf
- * first; {@code key} PKCS#8 PEM; the ARI window), an account key as PKCS#8 and SPKI PEM. Any
- * parse failure is an {@link UnreadableRecordException} that may be replaced, naming the record
- * and never its contents.
+ * first; {@code key} PKCS#8 PEM; the ARI window), an account key as PKCS#8 and SPKI PEM. Any parse
+ * failure is an {@link UnreadableRecordException} that may be replaced, naming the record and never
+ * its contents.
  */
 final class CertificateRecord {
   private CertificateRecord() {}
@@ -62,37 +62,57 @@ final class CertificateRecord {
       Properties p = new Properties();
       p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
       List<X509Certificate> chain = new ArrayList<>();
-      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(
-          new ByteArrayInputStream(p.getProperty("chain", "").getBytes(StandardCharsets.US_ASCII)))) {
+      for (Certificate c :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(
+                  new ByteArrayInputStream(
+                      p.getProperty("chain", "").getBytes(StandardCharsets.US_ASCII)))) {
         chain.add((X509Certificate) c);
       }
       byte[] der = PemFiles.decode("PRIVATE KEY", p.getProperty("key", ""));
-      PrivateKey key = KeyFactory.getInstance(p.getProperty("key-algorithm", "EC"))
-          .generatePrivate(new PKCS8EncodedKeySpec(der));
+      PrivateKey key =
+          KeyFactory.getInstance(p.getProperty("key-algorithm", "EC"))
+              .generatePrivate(new PKCS8EncodedKeySpec(der));
       String start = p.getProperty("window-start");
       String end = p.getProperty("window-end");
-      return new StoredCertificate(chain, key, start == null ? null : Instant.parse(start),
+      return new StoredCertificate(
+          chain,
+          key,
+          start == null ? null : Instant.parse(start),
           end == null ? null : Instant.parse(end));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new UnreadableRecordException("the shared ACME record '" + name + "' does not hold a certificate and "
-          + "key (" + e.getClass().getSimpleName() + "); it is replaced", true);
+      throw new UnreadableRecordException(
+          "the shared ACME record '"
+              + name
+              + "' does not hold a certificate and "
+              + "key ("
+              + e.getClass().getSimpleName()
+              + "); it is replaced",
+          true);
     }
   }
 
   static byte[] encode(KeyPair account) {
     return (PemFiles.encode("PRIVATE KEY", account.getPrivate().getEncoded())
-        + PemFiles.encode("PUBLIC KEY", account.getPublic().getEncoded())).getBytes(StandardCharsets.US_ASCII);
+            + PemFiles.encode("PUBLIC KEY", account.getPublic().getEncoded()))
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   static KeyPair decodeAccount(String name, byte[] bytes) throws UnreadableRecordException {
     try {
       String pem = new String(bytes, StandardCharsets.US_ASCII);
       KeyFactory ec = KeyFactory.getInstance("EC");
-      return new KeyPair(ec.generatePublic(new X509EncodedKeySpec(PemFiles.decode("PUBLIC KEY", pem))),
+      return new KeyPair(
+          ec.generatePublic(new X509EncodedKeySpec(PemFiles.decode("PUBLIC KEY", pem))),
           ec.generatePrivate(new PKCS8EncodedKeySpec(PemFiles.decode("PRIVATE KEY", pem))));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new UnreadableRecordException("the shared ACME record '" + name + "' does not hold an account key ("
-          + e.getClass().getSimpleName() + "); a new account is made", true);
+      throw new UnreadableRecordException(
+          "the shared ACME record '"
+              + name
+              + "' does not hold an account key ("
+              + e.getClass().getSimpleName()
+              + "); a new account is made",
+          true);
     }
   }
 }

@@ -8,15 +8,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where ACME keeps the account key, the certificate and the ordering status, and who may order:
- * the data folder ({@link AcmeStore}: one instance, so the order lease is always granted) or a
- * store several instances share ({@link SharedAcmeStore}: a lease with expiry and fencing, so
- * one instance orders and the others pick its certificate up).
+ * Where ACME keeps the account key, the certificate and the ordering status, and who may order: the
+ * data folder ({@link AcmeStore}: one instance, so the order lease is always granted) or a store
+ * several instances share ({@link SharedAcmeStore}: a lease with expiry and fencing, so one
+ * instance orders and the others pick its certificate up).
  */
 abstract class CertificateStore {
   /** The shared store when {@code config} names one, else the files under {@code dataDirectory}. */
   static CertificateStore of(AcmeConfig config, Path dataDirectory) {
-    return config.sharedStore()
+    return config
+        .sharedStore()
         .<CertificateStore>map(records -> new SharedAcmeStore(records, config.keyring(), config))
         .orElseGet(() -> AcmeStore.in(dataDirectory, config.directory()));
   }
@@ -43,8 +44,8 @@ abstract class CertificateStore {
   /**
    * The stored certificate, if there is one.
    *
-   * @throws UnreadableRecordException when it is there but does not read (damaged, or sealed
-   *     with a secret this instance lacks)
+   * @throws UnreadableRecordException when it is there but does not read (damaged, or sealed with a
+   *     secret this instance lacks)
    */
   abstract Optional<StoredCertificate> certificate() throws IOException;
 

@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The answers to the CA's pending challenges, published by the ordering thread and read by the
- * connectors: for HTTP-01 the key authorization per token, for TLS-ALPN-01 the one-off
- * certificate per domain. An answer exists only while its challenge is pending.
+ * connectors: for HTTP-01 the key authorization per token, for TLS-ALPN-01 the one-off certificate
+ * per domain. An answer exists only while its challenge is pending.
  *
  * <p>With a shared store the HTTP-01 answers are published there too, so any instance behind the
- * load balancer answers the CA (see {@link SharedChallenges}); TLS-ALPN-01 is answered only by
- * the ordering instance.
+ * load balancer answers the CA (see {@link SharedChallenges}); TLS-ALPN-01 is answered only by the
+ * ordering instance.
  *
  * <p>Neither is a secret (RFC 8555 §8.3: the key authorization is served to anyone who asks), but
  * nothing else is ever answered: an unknown token or domain gets nothing.
@@ -35,7 +35,9 @@ public final class ChallengeResponses {
     this.shared = challenges;
   }
 
-  /** Serves {@code keyAuthorization} at {@code /.well-known/acme-challenge/<token>} until removed. */
+  /**
+   * Serves {@code keyAuthorization} at {@code /.well-known/acme-challenge/<token>} until removed.
+   */
   public void putHttp(String token, String keyAuthorization) {
     httpTokens.put(token, keyAuthorization);
     publish();
@@ -46,7 +48,10 @@ public final class ChallengeResponses {
     publish();
   }
 
-  /** The key authorization for {@code token}, if its challenge is pending here or, shared, on another instance. */
+  /**
+   * The key authorization for {@code token}, if its challenge is pending here or, shared, on
+   * another instance.
+   */
   public Optional<String> http(String token) {
     if (token == null) {
       return Optional.empty();
@@ -63,7 +68,10 @@ public final class ChallengeResponses {
     }
   }
 
-  /** Presents {@code certificate} to {@code acme-tls/1} handshakes naming {@code domain} until removed. */
+  /**
+   * Presents {@code certificate} to {@code acme-tls/1} handshakes naming {@code domain} until
+   * removed.
+   */
   public void putAlpn(String domain, AlpnCertificate certificate) {
     alpnCertificates.put(domain.toLowerCase(Locale.ROOT), certificate);
   }
@@ -74,7 +82,8 @@ public final class ChallengeResponses {
 
   /** The validation certificate for {@code domain} (the SNI name), if its challenge is pending. */
   public Optional<AlpnCertificate> alpn(String domain) {
-    return domain == null ? Optional.empty()
+    return domain == null
+        ? Optional.empty()
         : Optional.ofNullable(alpnCertificates.get(domain.toLowerCase(Locale.ROOT)));
   }
 }

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the order lease every third of its duration while an order runs, on its own thread
- * (the ordering thread blocks on the CA). A renewal that is refused or fails is logged: the
- * fenced save then refuses too, so a lost lease can never lead to a second certificate
- * overwriting the next holder's.
+ * Renews the order lease every third of its duration while an order runs, on its own thread (the
+ * ordering thread blocks on the CA). A renewal that is refused or fails is logged: the fenced save
+ * then refuses too, so a lost lease can never lead to a second certificate overwriting the next
+ * holder's.
  */
 final class LeaseKeeper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.acme");
@@ -30,13 +30,16 @@ final class LeaseKeeper implements AutoCloseable {
     if (!store.shared()) {
       return new LeaseKeeper(null);
     }
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "armet-acme-lease");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "armet-acme-lease");
+              t.setDaemon(true);
+              return t;
+            });
     long period = Math.max(100, ttl.toMillis() / 3);
-    timer.scheduleAtFixedRate(() -> renew(store, lease, ttl), period, period, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        () -> renew(store, lease, ttl), period, period, TimeUnit.MILLISECONDS);
     return new LeaseKeeper(timer);
   }
 
@@ -44,8 +47,10 @@ final class LeaseKeeper implements AutoCloseable {
     try {
       Optional<Lease> renewed = store.lease(ttl);
       if (renewed.isEmpty() || renewed.get().token() != lease.token()) {
-        LOG.warn("the ACME order lease (token {}) passed to another instance; this order's certificate will not "
-            + "be stored", lease.token());
+        LOG.warn(
+            "the ACME order lease (token {}) passed to another instance; this order's certificate will not "
+                + "be stored",
+            lease.token());
         renewed.ifPresent(other -> releaseQuietly(store, other));
       }
     } catch (IOException | RuntimeException e) {

@@ -10,11 +10,11 @@ import java.util.Optional;
 /**
  * The at-rest form of a shared ACME record: a header line {@code armet-acme 1 sealed} followed by
  * an AES-256-GCM token of the server's key ring (purpose {@code acme-store}, the record's key as
- * associated data, so a record copied under another key does not open), or, on an instance
- * without {@code ARMET_SECRETS}, {@code armet-acme 1 plain} and the bytes as they are.
+ * associated data, so a record copied under another key does not open), or, on an instance without
+ * {@code ARMET_SECRETS}, {@code armet-acme 1 plain} and the bytes as they are.
  *
- * <p>An instance with secrets refuses plain records (anyone who can write the store could plant
- * a key pair otherwise) and replaces them; an instance without secrets leaves sealed ones alone.
+ * <p>An instance with secrets refuses plain records (anyone who can write the store could plant a
+ * key pair otherwise) and replaces them; an instance without secrets leaves sealed ones alone.
  * Nothing here ever puts record contents in a message.
  */
 final class RecordSeal {
@@ -49,35 +49,53 @@ final class RecordSeal {
   byte[] open(String key, byte[] stored) throws UnreadableRecordException {
     String what = "the shared ACME record '" + key + "'";
     int newline = indexOf(stored, (byte) '\n');
-    String header = newline < 0 ? "" : new String(stored, 0, newline + 1, StandardCharsets.US_ASCII);
+    String header =
+        newline < 0 ? "" : new String(stored, 0, newline + 1, StandardCharsets.US_ASCII);
     if (!header.startsWith(MAGIC)) {
       throw new UnreadableRecordException(what + " is not an Armet ACME record (damaged?)", true);
     }
     if (!header.equals(SEALED) && !header.equals(PLAIN)) {
-      throw new UnreadableRecordException(what + " has the format '" + header.strip() + "', unknown to this "
-          + "release (written by a newer Armet?); upgrade this instance", false);
+      throw new UnreadableRecordException(
+          what
+              + " has the format '"
+              + header.strip()
+              + "', unknown to this "
+              + "release (written by a newer Armet?); upgrade this instance",
+          false);
     }
     if (header.equals(PLAIN)) {
       if (sealer != null) {
-        throw new UnreadableRecordException(what + " is stored unencrypted (written by an instance without "
-            + "ARMET_SECRETS) and is not trusted here; it is replaced by a sealed one", true);
+        throw new UnreadableRecordException(
+            what
+                + " is stored unencrypted (written by an instance without "
+                + "ARMET_SECRETS) and is not trusted here; it is replaced by a sealed one",
+            true);
       }
       return Arrays.copyOfRange(stored, newline + 1, stored.length);
     }
     if (sealer == null) {
-      throw new UnreadableRecordException(what + " is sealed with ARMET_SECRETS and this instance has none: "
-          + "give every instance the same ARMET_SECRETS", false);
+      throw new UnreadableRecordException(
+          what
+              + " is sealed with ARMET_SECRETS and this instance has none: "
+              + "give every instance the same ARMET_SECRETS",
+          false);
     }
-    String token = new String(stored, newline + 1, stored.length - newline - 1, StandardCharsets.US_ASCII).strip();
+    String token =
+        new String(stored, newline + 1, stored.length - newline - 1, StandardCharsets.US_ASCII)
+            .strip();
     Optional<TokenContents> opened = sealer.open(token, key);
     if (opened.isPresent()) {
       return opened.get().payload();
     }
     if (primaryKeyId.equals(keyId(token))) {
-      throw new UnreadableRecordException(what + " does not decrypt (damaged); it is replaced", true);
+      throw new UnreadableRecordException(
+          what + " does not decrypt (damaged); it is replaced", true);
     }
-    throw new UnreadableRecordException(what + " is sealed with a secret this instance's ARMET_SECRETS "
-        + "does not hold: give every instance the same ARMET_SECRETS (new secret first, old ones after it)", false);
+    throw new UnreadableRecordException(
+        what
+            + " is sealed with a secret this instance's ARMET_SECRETS "
+            + "does not hold: give every instance the same ARMET_SECRETS (new secret first, old ones after it)",
+        false);
   }
 
   private static String keyId(String token) {

@@ -8,14 +8,14 @@ import java.util.random.RandomGenerator;
  * When to renew and, after a failure, when to try again.
  *
  * <p>Renewal: inside the CA's ARI window when it gave one (RFC 9773 §4.2: a uniformly random
- * instant in it, so a fleet does not renew at once), otherwise at two-thirds of the lifetime
- * (Let's Encrypt's advice; day 60 of 90).
+ * instant in it, so a fleet does not renew at once), otherwise at two-thirds of the lifetime (Let's
+ * Encrypt's advice; day 60 of 90).
  *
  * <p>Retry: exponential back-off from the minimum, doubling per consecutive failure up to the
- * maximum, with "equal jitter" (a uniform instant in the upper half of the step), and never
- * before a {@code Retry-After} the CA sent. A refusal therefore slows ordering down instead of
- * repeating it, which keeps Armet under the CA's rate limits (Let's Encrypt: 5 failed
- * validations per hour per domain).
+ * maximum, with "equal jitter" (a uniform instant in the upper half of the step), and never before
+ * a {@code Retry-After} the CA sent. A refusal therefore slows ordering down instead of repeating
+ * it, which keeps Armet under the CA's rate limits (Let's Encrypt: 5 failed validations per hour
+ * per domain).
  */
 final class RenewalPolicy {
   private final Duration minimumBackoff;

@@ -19,12 +19,11 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The ACME records in a store every instance shares (Redis, PostgreSQL, MariaDB), under
- * {@code acme:<CA host>:…}: the account key (one per CA), the certificate (one per domain set)
- * and the status, the first two sealed by {@link RecordSeal}. Ordering takes the lease
- * {@code …:order}; this instance's holder id is random per start, so a restarted instance never
- * mistakes a lease of its previous life for its own. Writes of keys and certificates are fenced
- * by the lease.
+ * The ACME records in a store every instance shares (Redis, PostgreSQL, MariaDB), under {@code
+ * acme:<CA host>:…}: the account key (one per CA), the certificate (one per domain set) and the
+ * status, the first two sealed by {@link RecordSeal}. Ordering takes the lease {@code …:order};
+ * this instance's holder id is random per start, so a restarted instance never mistakes a lease of
+ * its previous life for its own. Writes of keys and certificates are fenced by the lease.
  */
 final class SharedAcmeStore extends CertificateStore {
   private final SharedRecordStore records;
@@ -38,8 +37,11 @@ final class SharedAcmeStore extends CertificateStore {
   SharedAcmeStore(SharedRecordStore records, Keyring keyring, AcmeConfig config) {
     this.records = records;
     this.seal = new RecordSeal(keyring);
-    String ca = "acme:" + config.directory().getHost().toLowerCase(Locale.ROOT)
-        + (config.directory().getPort() > 0 ? "_" + config.directory().getPort() : "") + ":";
+    String ca =
+        "acme:"
+            + config.directory().getHost().toLowerCase(Locale.ROOT)
+            + (config.directory().getPort() > 0 ? "_" + config.directory().getPort() : "")
+            + ":";
     String domains = ca + domainsId(String.join(",", config.domains())) + ":";
     this.accountKey = ca + "account-key";
     this.certificateKey = domains + "certificate";
@@ -49,8 +51,9 @@ final class SharedAcmeStore extends CertificateStore {
 
   @Override
   String where() {
-    return "the shared store (" + certificateKey + (seal.encrypts() ? ", sealed with ARMET_SECRETS)"
-        : ", not encrypted: no ARMET_SECRETS)");
+    return "the shared store ("
+        + certificateKey
+        + (seal.encrypts() ? ", sealed with ARMET_SECRETS)" : ", not encrypted: no ARMET_SECRETS)");
   }
 
   @Override
@@ -65,10 +68,11 @@ final class SharedAcmeStore extends CertificateStore {
 
   @Override
   void release(Lease lease) throws IOException {
-    call(() -> {
-      records.release(lease);
-      return null;
-    });
+    call(
+        () -> {
+          records.release(lease);
+          return null;
+        });
   }
 
   @Override
@@ -76,7 +80,8 @@ final class SharedAcmeStore extends CertificateStore {
     Optional<SharedRecord> stored = call(() -> records.read(accountKey));
     if (stored.isPresent()) {
       try {
-        return CertificateRecord.decodeAccount(accountKey, seal.open(accountKey, stored.get().value()));
+        return CertificateRecord.decodeAccount(
+            accountKey, seal.open(accountKey, stored.get().value()));
       } catch (UnreadableRecordException e) {
         if (!e.replaceable()) {
           throw e;
@@ -95,7 +100,8 @@ final class SharedAcmeStore extends CertificateStore {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(CertificateRecord.decode(certificateKey, seal.open(certificateKey, stored.get().value())));
+    return Optional.of(
+        CertificateRecord.decode(certificateKey, seal.open(certificateKey, stored.get().value())));
   }
 
   @Override
@@ -146,14 +152,18 @@ final class SharedAcmeStore extends CertificateStore {
 
   private static String domainsId(String domains) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(domains.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(domains.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by the Java platform", e);
     }
   }
 
-  /** A store failure (its own runtime exception) as an I/O failure: ordering backs off, nothing crashes. */
+  /**
+   * A store failure (its own runtime exception) as an I/O failure: ordering backs off, nothing
+   * crashes.
+   */
   private static <T> T call(StoreCall<T> call) throws IOException {
     try {
       return call.run();

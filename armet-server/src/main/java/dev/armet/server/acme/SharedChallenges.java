@@ -13,12 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pending HTTP-01 answers in the shared store, so that whichever instance the load balancer
- * sends the CA's validation request to can answer it, not only the one ordering. One record
- * holds the ordering instance's pending tokens (only the lease holder orders, so there is one
- * writer); an answer is public by design (RFC 8555 §8.3), so the record is not sealed.
+ * sends the CA's validation request to can answer it, not only the one ordering. One record holds
+ * the ordering instance's pending tokens (only the lease holder orders, so there is one writer); an
+ * answer is public by design (RFC 8555 §8.3), so the record is not sealed.
  *
- * <p>Reads are cached for half a second: a flood of requests to {@code /.well-known/acme-challenge/}
- * costs the store at most two reads a second per instance.
+ * <p>Reads are cached for half a second: a flood of requests to {@code
+ * /.well-known/acme-challenge/} costs the store at most two reads a second per instance.
  */
 final class SharedChallenges {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.acme");
@@ -47,7 +47,9 @@ final class SharedChallenges {
       cachedAt = System.nanoTime();
       loaded = true;
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot share the pending HTTP-01 answers: {}; only this instance answers them", e.getMessage());
+      LOG.warn(
+          "cannot share the pending HTTP-01 answers: {}; only this instance answers them",
+          e.getMessage());
     }
   }
 

@@ -18,7 +18,10 @@ import java.util.Locale;
  * @param renewalWindowStart the start of the CA's suggested renewal window; null without ARI
  * @param renewalWindowEnd its end; null without ARI
  */
-public record StoredCertificate(List<X509Certificate> chain, PrivateKey key, Instant renewalWindowStart,
+public record StoredCertificate(
+    List<X509Certificate> chain,
+    PrivateKey key,
+    Instant renewalWindowStart,
     Instant renewalWindowEnd) {
   public StoredCertificate {
     chain = List.copyOf(chain);

@@ -3,10 +3,10 @@ package dev.armet.server.acme;
 import java.io.IOException;
 
 /**
- * A stored ACME record is there but cannot be used. Either it is damaged (or of an unknown
- * format), and ordering anew replaces it; or it was sealed with a secret this instance does not
- * have (or written by a newer release), and it is left alone: ordering would overwrite the certificate every other instance
- * serves, and they would order back, each time costing the CA's rate limit.
+ * A stored ACME record is there but cannot be used. Either it is damaged (or of an unknown format),
+ * and ordering anew replaces it; or it was sealed with a secret this instance does not have (or
+ * written by a newer release), and it is left alone: ordering would overwrite the certificate every
+ * other instance serves, and they would order back, each time costing the CA's rate limit.
  */
 final class UnreadableRecordException extends IOException {
   private static final long serialVersionUID = 1L;

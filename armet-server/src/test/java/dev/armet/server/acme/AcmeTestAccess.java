@@ -23,19 +23,23 @@ public final class AcmeTestAccess {
   }
 
   /** The certificate {@code config}'s shared store holds, read and opened as an instance would. */
-  public static java.util.Optional<StoredCertificate> storedCertificate(AcmeConfig config) throws IOException {
+  public static java.util.Optional<StoredCertificate> storedCertificate(AcmeConfig config)
+      throws IOException {
     return shared(config).certificate();
   }
 
   /** Stores {@code certificate} in {@code config}'s shared store, sealed with its key ring. */
-  public static void saveCertificate(AcmeConfig config, StoredCertificate certificate) throws IOException {
+  public static void saveCertificate(AcmeConfig config, StoredCertificate certificate)
+      throws IOException {
     shared(config).save(certificate, null);
   }
 
   /** A valid self-signed certificate for example.com. */
   public static StoredCertificate exampleCertificate() throws Exception {
-    return AcmeTestCertificates.valid(java.time.Instant.now().minus(java.time.Duration.ofDays(1)),
-        java.time.Duration.ofDays(90), null);
+    return AcmeTestCertificates.valid(
+        java.time.Instant.now().minus(java.time.Duration.ofDays(1)),
+        java.time.Duration.ofDays(90),
+        null);
   }
 
   private static SharedAcmeStore shared(AcmeConfig config) {

@@ -19,17 +19,34 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class AcmeTestCertificates {
   private AcmeTestCertificates() {}
 
-  /** A certificate for example.com from {@code notBefore} for {@code lifetime}; an ARI window or null. */
-  static StoredCertificate valid(Instant notBefore, Duration lifetime, List<Instant> window) throws Exception {
+  /**
+   * A certificate for example.com from {@code notBefore} for {@code lifetime}; an ARI window or
+   * null.
+   */
+  static StoredCertificate valid(Instant notBefore, Duration lifetime, List<Instant> window)
+      throws Exception {
     KeyPair keys = AcmeStore.newEcKey();
     X500Name name = new X500Name("CN=example.com");
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(notBefore),
-        Date.from(notBefore.plus(lifetime)), name, keys.getPublic());
-    b.addExtension(Extension.subjectAlternativeName, false,
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.TEN,
+            Date.from(notBefore),
+            Date.from(notBefore.plus(lifetime)),
+            name,
+            keys.getPublic());
+    b.addExtension(
+        Extension.subjectAlternativeName,
+        false,
         new GeneralNames(new GeneralName(GeneralName.dNSName, "example.com")));
-    X509Certificate cert = new JcaX509CertificateConverter()
-        .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-    return new StoredCertificate(List.of(cert), keys.getPrivate(), window == null ? null : window.get(0),
+    X509Certificate cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    return new StoredCertificate(
+        List.of(cert),
+        keys.getPrivate(),
+        window == null ? null : window.get(0),
         window == null ? null : window.get(1));
   }
 }

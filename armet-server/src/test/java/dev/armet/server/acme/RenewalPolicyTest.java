@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** When to renew, and how long to wait after failures. */
 class RenewalPolicyTest {
-  private final RenewalPolicy policy = new RenewalPolicy(Duration.ofMinutes(5), Duration.ofDays(1),
-      new SplittableRandom(7));
+  private final RenewalPolicy policy =
+      new RenewalPolicy(Duration.ofMinutes(5), Duration.ofDays(1), new SplittableRandom(7));
 
   @Test
   void renewalTime_withoutAri_isTwoThirdsOfTheLifetime() throws Exception {
-    StoredCertificate c = AcmeTestCertificates.valid(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(90), null);
+    StoredCertificate c =
+        AcmeTestCertificates.valid(
+            Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(90), null);
     assertThat(policy.renewalTime(c)).isEqualTo(Instant.parse("2026-03-02T00:00:00Z")); // day 60
   }
 
@@ -23,8 +25,9 @@ class RenewalPolicyTest {
   void renewalTime_withAriWindow_isInsideTheWindow() throws Exception {
     Instant start = Instant.parse("2026-02-20T00:00:00Z");
     Instant end = Instant.parse("2026-02-22T00:00:00Z");
-    StoredCertificate c = AcmeTestCertificates.valid(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(90),
-        List.of(start, end));
+    StoredCertificate c =
+        AcmeTestCertificates.valid(
+            Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(90), List.of(start, end));
     for (int i = 0; i < 100; i++) {
       assertThat(policy.renewalTime(c)).isBetween(start, end);
     }
@@ -48,6 +51,7 @@ class RenewalPolicyTest {
   void backoff_neverComesBeforeTheCasRetryAfter() {
     assertThat(policy.backoff(1, Duration.ofHours(3))).isEqualTo(Duration.ofHours(3));
     assertThat(policy.backoff(1, Duration.ofDays(30))).isEqualTo(Duration.ofDays(7));
-    assertThat(policy.backoff(1, Duration.ofSeconds(1))).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
+    assertThat(policy.backoff(1, Duration.ofSeconds(1)))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(2));
   }
 }

@@ -6,17 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A promise from the container to {@link dev.armet.servlet.ArmetFilter}: this request's response already holds
- * the policy's {@linkplain SecurityHeaders#constantHeaders constant headers} for one kind of
- * request (secure or not). The filter then writes only the per-request part (a CSP nonce, the
- * path-scoped headers), which spares the container re-encoding some 800 bytes of headers per
- * response. Set by a container integration (Armet's Jetty server pre-encodes the headers once
- * at start-up); applications never need it.
+ * A promise from the container to {@link dev.armet.servlet.ArmetFilter}: this request's response
+ * already holds the policy's {@linkplain SecurityHeaders#constantHeaders constant headers} for one
+ * kind of request (secure or not). The filter then writes only the per-request part (a CSP nonce,
+ * the path-scoped headers), which spares the container re-encoding some 800 bytes of headers per
+ * response. Set by a container integration (Armet's Jetty server pre-encodes the headers once at
+ * start-up); applications never need it.
  *
  * <p>The filter keeps the promise only when it is about the filter's own policy and the request
- * kind the filter decides (after trusted proxies). Otherwise it removes what the container
- * wrote and writes the whole policy itself. {@code reset()} and {@code ERROR} dispatches always
- * write the whole policy.
+ * kind the filter decides (after trusted proxies). Otherwise it removes what the container wrote
+ * and writes the whole policy itself. {@code reset()} and {@code ERROR} dispatches always write the
+ * whole policy.
  *
  * <pre>{@code
  * ContainerHeaders secure = ContainerHeaders.of(filter.headers(), true);   // once, at start-up
@@ -53,7 +53,9 @@ public final class ContainerHeaders {
     return secure;
   }
 
-  /** Whether these are exactly the constant headers {@code policy} wants on this kind of request. */
+  /**
+   * Whether these are exactly the constant headers {@code policy} wants on this kind of request.
+   */
   public boolean covers(SecurityHeaders policy, boolean secure) {
     return this.policy == policy && this.secure == secure;
   }

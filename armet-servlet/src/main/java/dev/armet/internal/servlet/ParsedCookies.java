@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 
 /**
- * The request's cookies, parsed once per request and kept in a request attribute: the session
- * step and CSRF protection read the same {@link RequestCookies} (one parse of the Cookie header).
+ * The request's cookies, parsed once per request and kept in a request attribute: the session step
+ * and CSRF protection read the same {@link RequestCookies} (one parse of the Cookie header).
  */
 public final class ParsedCookies {
   private static final String ATTRIBUTE = RequestCookies.class.getName();

@@ -10,13 +10,18 @@ import java.nio.charset.StandardCharsets;
  * nothing about which layer stopped the request (the reason is in the security event).
  */
 final class Forbidden {
-  private static final String MESSAGE = "This request could not be verified as coming from this"
-      + " site. Reload the page and try again.";
-  private static final byte[] HTML = ("<!doctype html><html lang=en><meta charset=utf-8>"
-      + "<title>403 Forbidden</title><h1>Forbidden</h1><p>" + MESSAGE + "</p></html>\n")
-      .getBytes(StandardCharsets.UTF_8);
-  private static final byte[] JSON = ("{\"error\":\"forbidden\",\"message\":\"" + MESSAGE
-      + "\"}\n").getBytes(StandardCharsets.UTF_8);
+  private static final String MESSAGE =
+      "This request could not be verified as coming from this"
+          + " site. Reload the page and try again.";
+  private static final byte[] HTML =
+      ("<!doctype html><html lang=en><meta charset=utf-8>"
+              + "<title>403 Forbidden</title><h1>Forbidden</h1><p>"
+              + MESSAGE
+              + "</p></html>\n")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] JSON =
+      ("{\"error\":\"forbidden\",\"message\":\"" + MESSAGE + "\"}\n")
+          .getBytes(StandardCharsets.UTF_8);
 
   private Forbidden() {}
 

@@ -12,17 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Applies {@link CsrfProtection} to a servlet request, before the application sees it. An
- * allowed request gets its {@link CsrfToken} as the request attribute {@value #ATTRIBUTE} (and
- * under {@code CsrfToken}'s class name); a refused one gets a 403 with a short fixed message,
- * HTML or JSON following {@code Accept}, and must not reach the application. Bodies are read
- * only for urlencoded and multipart forms without a header token, the way the application reads
- * them (parameters and parts stay available); JSON bodies are never read. Immutable and
- * thread-safe.
+ * Applies {@link CsrfProtection} to a servlet request, before the application sees it. An allowed
+ * request gets its {@link CsrfToken} as the request attribute {@value #ATTRIBUTE} (and under {@code
+ * CsrfToken}'s class name); a refused one gets a 403 with a short fixed message, HTML or JSON
+ * following {@code Accept}, and must not reach the application. Bodies are read only for urlencoded
+ * and multipart forms without a header token, the way the application reads them (parameters and
+ * parts stay available); JSON bodies are never read. Immutable and thread-safe.
  *
- * <p>Call it on REQUEST dispatches only, after the Armet session exchange has begun (so the
- * session is found with {@code ServletSessions.of(request)}), and pass it the wrapped request and
- * response.
+ * <p>Call it on REQUEST dispatches only, after the Armet session exchange has begun (so the session
+ * is found with {@code ServletSessions.of(request)}), and pass it the wrapped request and response.
  *
  * <pre>{@code
  * if (csrf.apply(exchange.request(), exchange.response())) {
@@ -41,23 +39,25 @@ public final class ServletCsrf {
   }
 
   /**
-   * Checks the request. Returns true if the application may handle it (the token attribute is
-   * set); false if it was refused and the 403 has been written.
+   * Checks the request. Returns true if the application may handle it (the token attribute is set);
+   * false if it was refused and the 403 has been written.
    */
   public boolean apply(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    CsrfDecision decision = protection.check(new ServletCsrfRequest(request),
-        new CsrfResponse() {
-          @Override
-          public void addHeader(String name, String value) {
-            response.addHeader(name, value);
-          }
+    CsrfDecision decision =
+        protection.check(
+            new ServletCsrfRequest(request),
+            new CsrfResponse() {
+              @Override
+              public void addHeader(String name, String value) {
+                response.addHeader(name, value);
+              }
 
-          @Override
-          public boolean isCommitted() {
-            return response.isCommitted();
-          }
-        });
+              @Override
+              public boolean isCommitted() {
+                return response.isCommitted();
+              }
+            });
     if (decision.isAllowed()) {
       CsrfToken token = decision.token().orElseThrow();
       request.setAttribute(ATTRIBUTE, token);

@@ -1,10 +1,10 @@
 package dev.armet.servlet.csrf;
 
 import dev.armet.cookie.RequestCookies;
-import dev.armet.internal.servlet.ParsedCookies;
-import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.csrf.CsrfRequest;
 import dev.armet.http.Origin;
+import dev.armet.internal.servlet.ParsedCookies;
+import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.servlet.session.ServletSessions;
 import dev.armet.session.Session;
 import jakarta.servlet.ServletException;

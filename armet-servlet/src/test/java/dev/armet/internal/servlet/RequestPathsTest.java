@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The path every policy matches, as a real Jetty splits a request under a context path into
- * servlet path and path info, for each kind of servlet mapping.
+ * The path every policy matches, as a real Jetty splits a request under a context path into servlet
+ * path and path info, for each kind of servlet mapping.
  */
 class RequestPathsTest {
   static Server server;
@@ -37,12 +37,14 @@ class RequestPathsTest {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/app");
-    HttpServlet echo = new HttpServlet() {
-      @Override
-      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.getWriter().write(RequestPaths.contextRelative(request));
-      }
-    };
+    HttpServlet echo =
+        new HttpServlet() {
+          @Override
+          protected void service(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            response.getWriter().write(RequestPaths.contextRelative(request));
+          }
+        };
     context.addServlet(new ServletHolder(echo), "/api/*"); // prefix: servlet path + path info
     context.addServlet(new ServletHolder(echo), "/exact"); // exact: servlet path only
     context.addServlet(new ServletHolder(echo), "*.do"); // extension: servlet path only
@@ -59,22 +61,25 @@ class RequestPathsTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "/app/api/users/7,     /api/users/7",
-      "/app/api,             /api",
-      "/app/api/,            /api/",
-      "/app/exact,           /exact",
-      "/app/x/report.do,     /x/report.do",
-      "/app/,                /",
-      "/app/other/page,      /other/page",
-      "/app/api/a%62c,       /api/abc", // decoded by the container
-      "/app/exact;jsessionid=1, /exact", // path parameters are not part of it
-      "/app/api/a;v=2/b,     /api/a/b",
+    "/app/api/users/7,     /api/users/7",
+    "/app/api,             /api",
+    "/app/api/,            /api/",
+    "/app/exact,           /exact",
+    "/app/x/report.do,     /x/report.do",
+    "/app/,                /",
+    "/app/other/page,      /other/page",
+    "/app/api/a%62c,       /api/abc", // decoded by the container
+    "/app/exact;jsessionid=1, /exact", // path parameters are not part of it
+    "/app/api/a;v=2/b,     /api/a/b",
   })
   void contextRelative_isServletPathAndPathInfo_withoutTheContext(String requested, String expected)
       throws Exception {
-    HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + connector.getLocalPort() + requested)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + connector.getLocalPort() + requested))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(expected);
   }

@@ -32,15 +32,24 @@ final class Browser {
 
   /** A same-origin urlencoded form post, as a browser sends it from this site's own page. */
   HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
-    return send("POST", path, "application/x-www-form-urlencoded", form,
+    return send(
+        "POST",
+        path,
+        "application/x-www-form-urlencoded",
+        form,
         concat(new String[] {"Origin", server.origin(), "Sec-Fetch-Site", "same-origin"}, headers));
   }
 
-  HttpResponse<String> send(String method, String path, String contentType, String body,
-      String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.origin() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  HttpResponse<String> send(
+      String method, String path, String contentType, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.origin() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -48,11 +57,12 @@ final class Browser {
     for (int i = 0; i < headers.length; i += 2) {
       set.put(headers[i], headers[i + 1]); // later values replace earlier ones
     }
-    set.forEach((name, value) -> {
-      if (value != null) {
-        b.header(name, value);
-      }
-    });
+    set.forEach(
+        (name, value) -> {
+          if (value != null) {
+            b.header(name, value);
+          }
+        });
     if (!cookies.isEmpty() && !set.containsKey("Cookie")) {
       b.header("Cookie", cookieHeader());
     }
@@ -70,7 +80,8 @@ final class Browser {
   }
 
   String cookieHeader() {
-    return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+    return cookies.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("; "));
   }
 

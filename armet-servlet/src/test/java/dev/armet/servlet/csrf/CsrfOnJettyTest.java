@@ -18,7 +18,7 @@ class CsrfOnJettyTest {
   }
 
   CsrfServer start() throws Exception {
-    return start(c -> { });
+    return start(c -> {});
   }
 
   @AfterEach
@@ -32,7 +32,8 @@ class CsrfOnJettyTest {
   void assertRefused(HttpResponse<String> r, int sideEffectsBefore, String reason) {
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.body()).contains("could not be verified").doesNotContain(reason);
-    assertThat(NoteServlets.SIDE_EFFECTS.get()).as("application not called")
+    assertThat(NoteServlets.SIDE_EFFECTS.get())
+        .as("application not called")
         .isEqualTo(sideEffectsBefore);
     assertThat(server.reasons("refused")).last().isEqualTo(reason);
   }
@@ -63,8 +64,14 @@ class CsrfOnJettyTest {
     String token = alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
     // Even a valid token does not help: the browser says the request came from another site.
-    HttpResponse<String> r = alice.postForm("/notes", "text=x&_csrf=" + token,
-        "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example");
+    HttpResponse<String> r =
+        alice.postForm(
+            "/notes",
+            "text=x&_csrf=" + token,
+            "Sec-Fetch-Site",
+            "cross-site",
+            "Origin",
+            "https://evil.example");
     assertRefused(r, before, "cross-site");
   }
 
@@ -73,8 +80,14 @@ class CsrfOnJettyTest {
     Browser alice = start().browser();
     String token = alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
-    HttpResponse<String> r = alice.postForm("/notes", "text=x&_csrf=" + token,
-        "Sec-Fetch-Site", null, "Origin", "https://evil.example");
+    HttpResponse<String> r =
+        alice.postForm(
+            "/notes",
+            "text=x&_csrf=" + token,
+            "Sec-Fetch-Site",
+            null,
+            "Origin",
+            "https://evil.example");
     assertRefused(r, before, "origin-mismatch");
   }
 
@@ -84,8 +97,8 @@ class CsrfOnJettyTest {
     alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
     // An old browser: no Fetch Metadata, no Origin, no Referer; only the token can decide.
-    HttpResponse<String> r = alice.postForm("/notes", "text=x",
-        "Sec-Fetch-Site", null, "Origin", null);
+    HttpResponse<String> r =
+        alice.postForm("/notes", "text=x", "Sec-Fetch-Site", null, "Origin", null);
     assertRefused(r, before, "token-missing");
   }
 
@@ -94,8 +107,10 @@ class CsrfOnJettyTest {
     Browser alice = start().browser();
     String token = alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
-    assertRefused(alice.postForm("/notes", "_csrf=" + token, "Sec-Fetch-Site", "same-site"),
-        before, "same-site");
+    assertRefused(
+        alice.postForm("/notes", "_csrf=" + token, "Sec-Fetch-Site", "same-site"),
+        before,
+        "same-site");
   }
 
   @Test
@@ -105,8 +120,8 @@ class CsrfOnJettyTest {
     int before = NoteServlets.SIDE_EFFECTS.get();
     // Same host, other port: another origin.
     String other = server.origin().replaceAll(":\\d+$", ":1");
-    assertRefused(alice.postForm("/notes", "_csrf=" + token, "Origin", other), before,
-        "origin-mismatch");
+    assertRefused(
+        alice.postForm("/notes", "_csrf=" + token, "Origin", other), before, "origin-mismatch");
   }
 
   @Test
@@ -114,16 +129,24 @@ class CsrfOnJettyTest {
     Browser alice = start().browser();
     String token = alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
-    assertRefused(alice.postForm("/notes", "_csrf=" + token, "Origin", "null",
-        "Sec-Fetch-Site", null), before, "origin-null");
+    assertRefused(
+        alice.postForm("/notes", "_csrf=" + token, "Origin", "null", "Sec-Fetch-Site", null),
+        before,
+        "origin-null");
   }
 
   @Test
   void post_allowListedOrigin_allowedEvenCrossSite() throws Exception {
     Browser alice = start(c -> c.allowOrigins("https://admin.example")).browser();
     String token = alice.formToken();
-    HttpResponse<String> r = alice.postForm("/notes", "text=a&_csrf=" + token,
-        "Origin", "https://admin.example", "Sec-Fetch-Site", "cross-site");
+    HttpResponse<String> r =
+        alice.postForm(
+            "/notes",
+            "text=a&_csrf=" + token,
+            "Origin",
+            "https://admin.example",
+            "Sec-Fetch-Site",
+            "cross-site");
     assertThat(r.statusCode()).isEqualTo(200);
   }
 
@@ -132,12 +155,28 @@ class CsrfOnJettyTest {
     Browser alice = start().browser();
     String token = alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
-    HttpResponse<String> own = alice.postForm("/notes", "text=r&_csrf=" + token,
-        "Origin", null, "Sec-Fetch-Site", null, "Referer", server.origin() + "/form?x=1");
+    HttpResponse<String> own =
+        alice.postForm(
+            "/notes",
+            "text=r&_csrf=" + token,
+            "Origin",
+            null,
+            "Sec-Fetch-Site",
+            null,
+            "Referer",
+            server.origin() + "/form?x=1");
     assertThat(own.statusCode()).isEqualTo(200);
     before = NoteServlets.SIDE_EFFECTS.get();
-    HttpResponse<String> evil = alice.postForm("/notes", "text=r&_csrf=" + token,
-        "Origin", null, "Sec-Fetch-Site", null, "Referer", "https://evil.example/page");
+    HttpResponse<String> evil =
+        alice.postForm(
+            "/notes",
+            "text=r&_csrf=" + token,
+            "Origin",
+            null,
+            "Sec-Fetch-Site",
+            null,
+            "Referer",
+            "https://evil.example/page");
     assertRefused(evil, before, "referer-mismatch");
   }
 
@@ -158,8 +197,8 @@ class CsrfOnJettyTest {
     mallory.postForm("/login", "_csrf=" + mallory.formToken());
     String mallorysToken = mallory.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
-    assertRefused(alice.postForm("/notes", "text=x&_csrf=" + mallorysToken), before,
-        "token-invalid");
+    assertRefused(
+        alice.postForm("/notes", "text=x&_csrf=" + mallorysToken), before, "token-invalid");
   }
 
   @Test
@@ -210,15 +249,25 @@ class CsrfOnJettyTest {
     String token = alice.formToken();
     int before = NoteServlets.SIDE_EFFECTS.get();
     assertRefused(alice.postForm("/notes?_csrf=" + token, "text=x"), before, "token-in-query");
-    assertRefused(alice.postForm("/notes?%5Fcsrf=" + token, "text=x&_csrf=" + token), before,
+    assertRefused(
+        alice.postForm("/notes?%5Fcsrf=" + token, "text=x&_csrf=" + token),
+        before,
         "token-in-query");
   }
 
   @Test
   void post_tokenInHeaderOrField_bothAccepted() throws Exception {
     Browser alice = start().browser();
-    HttpResponse<String> header = alice.send("POST", "/notes?text=h", null, null,
-        "X-CSRF-Token", alice.formToken(), "Origin", server.origin());
+    HttpResponse<String> header =
+        alice.send(
+            "POST",
+            "/notes?text=h",
+            null,
+            null,
+            "X-CSRF-Token",
+            alice.formToken(),
+            "Origin",
+            server.origin());
     assertThat(header.body()).isEqualTo("noted:h");
     HttpResponse<String> field = alice.postForm("/notes", "text=f&_csrf=" + alice.formToken());
     assertThat(field.body()).isEqualTo("noted:f");
@@ -228,8 +277,8 @@ class CsrfOnJettyTest {
   void post_headerTokenWins_overWrongField() throws Exception {
     Browser alice = start().browser();
     String token = alice.formToken();
-    HttpResponse<String> r = alice.postForm("/notes", "text=w&_csrf=garbage",
-        "X-CSRF-Token", token);
+    HttpResponse<String> r =
+        alice.postForm("/notes", "text=w&_csrf=garbage", "X-CSRF-Token", token);
     assertThat(r.statusCode()).isEqualTo(200);
   }
 
@@ -238,29 +287,62 @@ class CsrfOnJettyTest {
     Browser alice = start().browser();
     String token = alice.formToken();
     String boundary = "----armet" + System.nanoTime();
-    String body = part(boundary, "_csrf", null, token) + part(boundary, "text", null, "hello")
-        + part(boundary, "file", "a.txt", "file-content") + "--" + boundary + "--\r\n";
-    HttpResponse<String> r = alice.send("POST", "/upload",
-        "multipart/form-data; boundary=" + boundary, body, "Origin", server.origin());
+    String body =
+        part(boundary, "_csrf", null, token)
+            + part(boundary, "text", null, "hello")
+            + part(boundary, "file", "a.txt", "file-content")
+            + "--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> r =
+        alice.send(
+            "POST",
+            "/upload",
+            "multipart/form-data; boundary=" + boundary,
+            body,
+            "Origin",
+            server.origin());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("parts:hello,file-content");
     int before = NoteServlets.SIDE_EFFECTS.get();
     String without = part(boundary, "text", null, "hello") + "--" + boundary + "--\r\n";
-    assertRefused(alice.send("POST", "/upload", "multipart/form-data; boundary=" + boundary,
-        without, "Origin", server.origin()), before, "token-missing");
+    assertRefused(
+        alice.send(
+            "POST",
+            "/upload",
+            "multipart/form-data; boundary=" + boundary,
+            without,
+            "Origin",
+            server.origin()),
+        before,
+        "token-missing");
   }
 
   static String part(String boundary, String name, String filename, String value) {
-    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\""
         + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: text/plain")
-        + "\r\n\r\n" + value + "\r\n";
+        + "\r\n\r\n"
+        + value
+        + "\r\n";
   }
 
   @Test
   void post_bearerJsonWithoutCookie_exempt() throws Exception {
     Browser client = start().browser();
-    HttpResponse<String> r = client.send("POST", "/api", "application/json", "{\"a\":1}",
-        "Authorization", "Bearer abc.def", "Sec-Fetch-Site", "cross-site");
+    HttpResponse<String> r =
+        client.send(
+            "POST",
+            "/api",
+            "application/json",
+            "{\"a\":1}",
+            "Authorization",
+            "Bearer abc.def",
+            "Sec-Fetch-Site",
+            "cross-site");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("{\"a\":1}");
   }
@@ -270,36 +352,75 @@ class CsrfOnJettyTest {
     Browser alice = start().browser();
     alice.postForm("/login", "_csrf=" + alice.formToken());
     int before = NoteServlets.SIDE_EFFECTS.get();
-    HttpResponse<String> r = alice.send("POST", "/api", "application/json", "{\"a\":1}",
-        "Authorization", "Bearer abc.def", "Origin", server.origin(), "Accept",
-        "application/json");
+    HttpResponse<String> r =
+        alice.send(
+            "POST",
+            "/api",
+            "application/json",
+            "{\"a\":1}",
+            "Authorization",
+            "Bearer abc.def",
+            "Origin",
+            server.origin(),
+            "Accept",
+            "application/json");
     assertRefused(r, before, "token-missing");
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     // With the header token the JSON body still arrives intact: it was never read.
-    HttpResponse<String> ok = alice.send("POST", "/api", "application/json", "{\"b\":2}",
-        "X-CSRF-Token", alice.formToken(), "Origin", server.origin());
+    HttpResponse<String> ok =
+        alice.send(
+            "POST",
+            "/api",
+            "application/json",
+            "{\"b\":2}",
+            "X-CSRF-Token",
+            alice.formToken(),
+            "Origin",
+            server.origin());
     assertThat(ok.body()).isEqualTo("{\"b\":2}");
   }
 
   @Test
   void exemptPath_withoutSessionCookie_allowed_withSessionCookie_checked() throws Exception {
     Browser github = start().browser();
-    assertThat(github.send("POST", "/webhooks/github", "application/json", "{}",
-        "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(200);
+    assertThat(
+            github
+                .send(
+                    "POST",
+                    "/webhooks/github",
+                    "application/json",
+                    "{}",
+                    "Sec-Fetch-Site",
+                    "cross-site")
+                .statusCode())
+        .isEqualTo(200);
     Browser alice = server.browser();
     alice.postForm("/login", "_csrf=" + alice.formToken());
     int before = NoteServlets.SIDE_EFFECTS.get();
-    assertRefused(alice.send("POST", "/webhooks/github", "application/json", "{}",
-        "Sec-Fetch-Site", "cross-site"), before, "cross-site");
+    assertRefused(
+        alice.send(
+            "POST", "/webhooks/github", "application/json", "{}", "Sec-Fetch-Site", "cross-site"),
+        before,
+        "cross-site");
   }
 
   @Test
   void getAndHead_neverBlocked() throws Exception {
     Browser alice = start().browser();
     for (String method : new String[] {"GET", "HEAD", "OPTIONS"}) {
-      HttpResponse<String> r = alice.send(method, "/plain", null, null,
-          "Sec-Fetch-Site", "cross-site", "Origin", "null", "Referer", "https://evil.example/");
+      HttpResponse<String> r =
+          alice.send(
+              method,
+              "/plain",
+              null,
+              null,
+              "Sec-Fetch-Site",
+              "cross-site",
+              "Origin",
+              "null",
+              "Referer",
+              "https://evil.example/");
       assertThat(r.statusCode()).as(method).isNotEqualTo(403);
     }
     assertThat(alice.get("/plain").body()).isEqualTo("plain");
@@ -330,8 +451,9 @@ class CsrfOnJettyTest {
   @Test
   void reportOnly_recordsEveryLayer_refusesNothing() throws Exception {
     Browser alice = start(CsrfProtectionBuilder::reportOnly).browser();
-    HttpResponse<String> r = alice.postForm("/notes", "text=x",
-        "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example");
+    HttpResponse<String> r =
+        alice.postForm(
+            "/notes", "text=x", "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(server.reasons("report_only"))
         .containsExactly("cross-site", "origin-mismatch", "token-missing");

@@ -25,8 +25,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** Real Jetty 12 on a random loopback port running the notes app behind sessions and CSRF. */
 final class CsrfServer implements AutoCloseable {
-  static final Keyring RING = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-      .secret(Secrets.generate()));
+  static final Keyring RING =
+      Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
 
   final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,17 +34,28 @@ final class CsrfServer implements AutoCloseable {
   private final ServerConnector connector = new ServerConnector(server);
 
   CsrfServer(Consumer<CsrfProtectionBuilder> config) throws Exception {
-    Sessions sessions = ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(RING).store(new MemorySessionStore()).events(e -> { }));
-    CsrfProtection csrf = CsrfProtection.create(c -> {
-      c.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).events(events::add)
-          .exempt("/webhooks/*");
-      config.accept(c);
-    });
+    Sessions sessions =
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(RING)
+                    .store(new MemorySessionStore())
+                    .events(e -> {}));
+    CsrfProtection csrf =
+        CsrfProtection.create(
+            c -> {
+              c.environment(ArmetEnvironment.DEVELOPMENT)
+                  .keyring(RING)
+                  .events(events::add)
+                  .exempt("/webhooks/*");
+              config.accept(c);
+            });
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addFilter(new FilterHolder(new CsrfTestFilter(sessions,
-        new ServletCsrf(csrf))), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(new CsrfTestFilter(sessions, new ServletCsrf(csrf))),
+        "/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new NoteServlets.Form()), "/form");
     context.addServlet(new ServletHolder(new NoteServlets.Notes()), "/notes");
     context.addServlet(new ServletHolder(new NoteServlets.Notes()), "/webhooks/*");
@@ -52,7 +63,9 @@ final class CsrfServer implements AutoCloseable {
     context.addServlet(new ServletHolder(new NoteServlets.Logout()), "/logout");
     ServletHolder upload = new ServletHolder(new NoteServlets.Upload());
     // Embedded Jetty does not scan annotations: the multipart config is registered explicitly.
-    upload.getRegistration().setMultipartConfig(new MultipartConfigElement("", 1 << 20, 1 << 21, 0));
+    upload
+        .getRegistration()
+        .setMultipartConfig(new MultipartConfigElement("", 1 << 20, 1 << 21, 0));
     context.addServlet(upload, "/upload");
     context.addServlet(new ServletHolder(new NoteServlets.Api()), "/api");
     context.addServlet(new ServletHolder(new NoteServlets.Plain()), "/plain");
@@ -75,9 +88,13 @@ final class CsrfServer implements AutoCloseable {
 
   /** The reasons of the recorded {@code malicious_csrf} events of {@code disposition}. */
   List<Object> reasons(String disposition) {
-    return events.stream().filter(e -> e.type().equals("malicious_csrf")
-            && disposition.equals(e.fields().get("disposition")))
-        .map(e -> e.fields().get("reason")).toList();
+    return events.stream()
+        .filter(
+            e ->
+                e.type().equals("malicious_csrf")
+                    && disposition.equals(e.fields().get("disposition")))
+        .map(e -> e.fields().get("reason"))
+        .toList();
   }
 
   @Override

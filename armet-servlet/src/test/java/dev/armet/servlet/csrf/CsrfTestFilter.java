@@ -1,7 +1,7 @@
 package dev.armet.servlet.csrf;
 
-import dev.armet.session.Sessions;
 import dev.armet.internal.servlet.session.SessionExchange;
+import dev.armet.session.Sessions;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,7 +24,8 @@ final class CsrfTestFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    SessionExchange exchange = SessionExchange.begin(sessions, (HttpServletRequest) req, (HttpServletResponse) res);
+    SessionExchange exchange =
+        SessionExchange.begin(sessions, (HttpServletRequest) req, (HttpServletResponse) res);
     try {
       if (csrf.apply(exchange.request(), exchange.response())) {
         chain.doFilter(exchange.request(), exchange.response());

@@ -67,10 +67,10 @@ final class NoteServlets {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp)
         throws IOException, jakarta.servlet.ServletException {
       SIDE_EFFECTS.incrementAndGet();
-      String text = new String(req.getPart("text").getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8);
-      String file = new String(req.getPart("file").getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8);
+      String text =
+          new String(req.getPart("text").getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String file =
+          new String(req.getPart("file").getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       resp.getWriter().print("parts:" + text + "," + file);
     }
   }
@@ -81,8 +81,8 @@ final class NoteServlets {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       SIDE_EFFECTS.incrementAndGet();
       resp.setContentType("application/json");
-      resp.getWriter().print(new String(req.getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8));
+      resp.getWriter()
+          .print(new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 

@@ -21,13 +21,23 @@ class SpaAndSignedOnJettyTest {
 
   /** What Angular's HttpClient and axios do on their own: echo XSRF-TOKEN as X-XSRF-TOKEN. */
   HttpResponse<String> xhr(Browser b, String path, String json) throws Exception {
-    return b.send("POST", path, "application/json", json, "Origin", server.origin(),
-        "Sec-Fetch-Site", "same-origin", "X-XSRF-TOKEN", b.cookies.get("XSRF-TOKEN"));
+    return b.send(
+        "POST",
+        path,
+        "application/json",
+        json,
+        "Origin",
+        server.origin(),
+        "Sec-Fetch-Site",
+        "same-origin",
+        "X-XSRF-TOKEN",
+        b.cookies.get("XSRF-TOKEN"));
   }
 
   static List<String> setCookies(HttpResponse<?> r, String name) {
     return r.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(name + "=")).toList();
+        .filter(c -> c.startsWith(name + "="))
+        .toList();
   }
 
   @Test
@@ -35,15 +45,18 @@ class SpaAndSignedOnJettyTest {
     server = new CsrfServer(c -> c.angularConvention());
     Browser app = server.browser();
     HttpResponse<String> page = app.get("/plain");
-    assertThat(setCookies(page, "XSRF-TOKEN")).singleElement()
+    assertThat(setCookies(page, "XSRF-TOKEN"))
+        .singleElement()
         .satisfies(c -> assertThat(c).doesNotContain("HttpOnly").contains("SameSite=Lax"));
-    assertThat(setCookies(page, "csrf")).singleElement()
+    assertThat(setCookies(page, "csrf"))
+        .singleElement()
         .satisfies(c -> assertThat(c).contains("HttpOnly"));
     HttpResponse<String> r = xhr(app, "/api", "{\"n\":1}");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("{\"n\":1}");
     assertThat(setCookies(app.get("/plain"), "XSRF-TOKEN"))
-        .as("a cookie that still verifies is not re-sent").isEmpty();
+        .as("a cookie that still verifies is not re-sent")
+        .isEmpty();
   }
 
   @Test
@@ -52,8 +65,8 @@ class SpaAndSignedOnJettyTest {
     Browser app = server.browser();
     app.get("/plain");
     int before = NoteServlets.SIDE_EFFECTS.get();
-    HttpResponse<String> r = app.send("POST", "/api", "application/json", "{}",
-        "Origin", server.origin());
+    HttpResponse<String> r =
+        app.send("POST", "/api", "application/json", "{}", "Origin", server.origin());
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(NoteServlets.SIDE_EFFECTS.get()).isEqualTo(before);
   }
@@ -66,12 +79,21 @@ class SpaAndSignedOnJettyTest {
     String anonymous = app.cookies.get("XSRF-TOKEN");
     HttpResponse<String> login = xhr(app, "/login", "{}");
     assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(app.cookies.get("XSRF-TOKEN")).as("renewed by the login response itself")
+    assertThat(app.cookies.get("XSRF-TOKEN"))
+        .as("renewed by the login response itself")
         .isNotEqualTo(anonymous);
     assertThat(xhr(app, "/api", "{}").statusCode()).isEqualTo(200);
     int before = NoteServlets.SIDE_EFFECTS.get();
-    HttpResponse<String> stale = app.send("POST", "/api", "application/json", "{}",
-        "Origin", server.origin(), "X-XSRF-TOKEN", anonymous);
+    HttpResponse<String> stale =
+        app.send(
+            "POST",
+            "/api",
+            "application/json",
+            "{}",
+            "Origin",
+            server.origin(),
+            "X-XSRF-TOKEN",
+            anonymous);
     assertThat(stale.statusCode()).isEqualTo(403);
     assertThat(NoteServlets.SIDE_EFFECTS.get()).isEqualTo(before);
   }

@@ -21,33 +21,40 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HttpSessionOnJettyTest {
-  static final Keyring RING = Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION)
-      .secret(Secrets.generate()));
+  static final Keyring RING =
+      Keyring.create(k -> k.environment(ArmetEnvironment.PRODUCTION).secret(Secrets.generate()));
 
   TestServer server;
 
   TestServer start(Sessions sessions, boolean secure) throws Exception {
-    server = TestServer.withContainerSessions(new SessionFilter(sessions), secure)
-        .servlet("/count", new PlainServlets.Counter())
-        .servlet("/peek", new PlainServlets.Peek())
-        .servlet("/peek-all", new PlainServlets.PeekAll())
-        .servlet("/login", new PlainServlets.Login())
-        .servlet("/logout", new PlainServlets.Logout())
-        .servlet("/bad", new PlainServlets.Bad())
-        .servlet("/big", new PlainServlets.Big())
-        .servlet("/late", new PlainServlets.Late())
-        .servlet("/late-armet", new LateArmetServlet())
-        .servlet("/reset", new PlainServlets.Reset())
-        .servlet("/boom", new PlainServlets.Boom())
-        .servlet("/error", new PlainServlets.ErrorPage())
-        .errorPage("/error")
-        .start();
+    server =
+        TestServer.withContainerSessions(new SessionFilter(sessions), secure)
+            .servlet("/count", new PlainServlets.Counter())
+            .servlet("/peek", new PlainServlets.Peek())
+            .servlet("/peek-all", new PlainServlets.PeekAll())
+            .servlet("/login", new PlainServlets.Login())
+            .servlet("/logout", new PlainServlets.Logout())
+            .servlet("/bad", new PlainServlets.Bad())
+            .servlet("/big", new PlainServlets.Big())
+            .servlet("/late", new PlainServlets.Late())
+            .servlet("/late-armet", new LateArmetServlet())
+            .servlet("/reset", new PlainServlets.Reset())
+            .servlet("/boom", new PlainServlets.Boom())
+            .servlet("/error", new PlainServlets.ErrorPage())
+            .errorPage("/error")
+            .start();
     return server;
   }
 
   TestServer start() throws Exception {
-    return start(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT)
-        .keyring(RING).store(new MemorySessionStore()).events(e -> { })), false);
+    return start(
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(RING)
+                    .store(new MemorySessionStore())
+                    .events(e -> {})),
+        false);
   }
 
   @AfterEach
@@ -134,8 +141,8 @@ class HttpSessionOnJettyTest {
   @Test
   void setAttribute_nonJsonValue_clearError() throws Exception {
     start();
-    assertThat(server.get("/bad", null).body()).contains("session attribute 'thing':"
-        + " java.lang.StringBuilder is not JSON-shaped");
+    assertThat(server.get("/bad", null).body())
+        .contains("session attribute 'thing':" + " java.lang.StringBuilder is not JSON-shaped");
   }
 
   @Test
@@ -169,8 +176,8 @@ class HttpSessionOnJettyTest {
   @Test
   void changeAfterCommit_isRefusedNotLost() throws Exception {
     start();
-    assertThat(server.get("/late", null).body()).startsWith("body refused: the session was"
-        + " already committed");
+    assertThat(server.get("/late", null).body())
+        .startsWith("body refused: the session was" + " already committed");
   }
 
   /** Issue 10, item 2: the Armet Session refuses a late change as HttpSession does. */
@@ -178,8 +185,10 @@ class HttpSessionOnJettyTest {
   void lateChange_throughArmetSession_refusedWithClearMessage() throws Exception {
     start();
     HttpResponse<String> r = server.get("/late-armet", null);
-    assertThat(r.body()).startsWith("body refused: the session was already committed with the"
-        + " response, so this change would be lost")
+    assertThat(r.body())
+        .startsWith(
+            "body refused: the session was already committed with the"
+                + " response, so this change would be lost")
         .doesNotContain("accepted");
     assertThat(r.body().split(" refused: ")).hasSize(5);
     String cookie = pair(r);
@@ -188,16 +197,24 @@ class HttpSessionOnJettyTest {
 
   @Test
   void overHttps_hostPrefixedSecureCookie() throws Exception {
-    start(ServerSessions.create(s -> s.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING)
-        .events(e -> { })), true);
+    start(
+        ServerSessions.create(
+            s -> s.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING).events(e -> {})),
+        true);
     String header = setCookie(server.get("/count", null)).orElseThrow();
     assertThat(header).startsWith("__Host-id=").contains("; Secure; HttpOnly; SameSite=Lax");
   }
 
   @Test
   void cookieSessions_sameServletCodeWorks() throws Exception {
-    start(CookieSessions.create(c -> c.environment(ArmetEnvironment.DEVELOPMENT).keyring(RING)
-        .sealed(true).events(e -> { })), false);
+    start(
+        CookieSessions.create(
+            c ->
+                c.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(RING)
+                    .sealed(true)
+                    .events(e -> {})),
+        false);
     String cookie = pair(server.get("/count", null));
     assertThat(cookie).startsWith("session=");
     HttpResponse<String> second = server.get("/count", cookie);
@@ -206,9 +223,9 @@ class HttpSessionOnJettyTest {
   }
 
   /**
-   * Parallel requests of one session: each reads its own copy and commits attribute by
-   * attribute onto the freshest stored copy, so no request fails and the session survives;
-   * increments of the same attribute may overwrite each other (last write wins).
+   * Parallel requests of one session: each reads its own copy and commits attribute by attribute
+   * onto the freshest stored copy, so no request fails and the session survives; increments of the
+   * same attribute may overwrite each other (last write wins).
    */
   @Test
   void concurrentRequests_oneSession_allSucceedAndSessionSurvives() throws Exception {

@@ -18,8 +18,12 @@ final class LateArmetServlet extends HttpServlet {
     session.set("early", true);
     resp.getWriter().print("body");
     resp.flushBuffer();
-    for (Runnable change : List.<Runnable>of(() -> session.set("late", true),
-        () -> session.userId("mallory"), session::invalidate, session::regenerate)) {
+    for (Runnable change :
+        List.<Runnable>of(
+            () -> session.set("late", true),
+            () -> session.userId("mallory"),
+            session::invalidate,
+            session::regenerate)) {
       try {
         change.run();
         resp.getWriter().print(" accepted");

@@ -12,6 +12,5 @@ class MemorySessionRaceTest extends SessionRaceContract {
   }
 
   @Override
-  protected void closeStore() {
-  }
+  protected void closeStore() {}
 }

@@ -31,7 +31,8 @@ final class PlainServlets {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       HttpSession session = req.getSession(false);
-      resp.getWriter().print(session == null ? "none" : String.valueOf(session.getAttribute("count")));
+      resp.getWriter()
+          .print(session == null ? "none" : String.valueOf(session.getAttribute("count")));
     }
   }
 
@@ -40,8 +41,11 @@ final class PlainServlets {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       HttpSession session = req.getSession(false);
-      resp.getWriter().print(session == null ? "none"
-          : String.valueOf(java.util.Collections.list(session.getAttributeNames())));
+      resp.getWriter()
+          .print(
+              session == null
+                  ? "none"
+                  : String.valueOf(java.util.Collections.list(session.getAttributeNames())));
     }
   }
 
@@ -132,8 +136,10 @@ final class PlainServlets {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       HttpSession session = req.getSession(false);
-      resp.getWriter().print("error; session " + (session == null ? "none"
-          : String.valueOf(session.getAttribute("count"))));
+      resp.getWriter()
+          .print(
+              "error; session "
+                  + (session == null ? "none" : String.valueOf(session.getAttribute("count"))));
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.armet.servlet.session;
 
-import dev.armet.session.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.session.MemorySessionStore;
 import dev.armet.session.ServerSessions;
+import dev.armet.session.Sessions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,19 +34,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Servlet61RedirectTest {
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeEach
   void start() throws Exception {
-    Sessions sessions = ServerSessions.create(s -> s
-        .environment(ArmetEnvironment.DEVELOPMENT).keyring(HttpSessionOnJettyTest.RING)
-        .store(new MemorySessionStore()).events(e -> { }));
+    Sessions sessions =
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(HttpSessionOnJettyTest.RING)
+                    .store(new MemorySessionStore())
+                    .events(e -> {}));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*",
-        EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(new SessionFilter(sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Redirecting()), "/redirect");
     context.addServlet(new ServletHolder(new PlainServlets.Peek()), "/peek");
     server.setHandler(context);
@@ -64,16 +68,18 @@ class Servlet61RedirectTest {
       throws Exception {
     HttpResponse<String> r = get("/redirect?overload=" + overload, null);
     assertThat(r.statusCode()).isEqualTo(status);
-    String setCookie = r.headers().firstValue("Set-Cookie")
-        .orElseThrow(() -> new AssertionError("no session cookie on the redirect " + overload));
+    String setCookie =
+        r.headers()
+            .firstValue("Set-Cookie")
+            .orElseThrow(() -> new AssertionError("no session cookie on the redirect " + overload));
     assertThat(setCookie).startsWith("id=");
     assertThat(get("/peek", setCookie.substring(0, setCookie.indexOf(';'))).body()).isEqualTo("1");
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
-        .timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
+            .timeout(Duration.ofSeconds(10));
     if (cookie != null) {
       b.header("Cookie", cookie);
     }

@@ -1,8 +1,7 @@
 package dev.armet.servlet.session;
 
-import dev.armet.session.Sessions;
 import dev.armet.internal.servlet.session.SessionExchange;
-
+import dev.armet.session.Sessions;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +22,8 @@ public final class SessionFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    SessionExchange exchange = SessionExchange.begin(sessions, (HttpServletRequest) req, (HttpServletResponse) res);
+    SessionExchange exchange =
+        SessionExchange.begin(sessions, (HttpServletRequest) req, (HttpServletResponse) res);
     try {
       chain.doFilter(exchange.request(), exchange.response());
     } finally {

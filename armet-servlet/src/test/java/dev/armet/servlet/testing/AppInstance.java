@@ -1,17 +1,17 @@
 package dev.armet.servlet.testing;
 
-import dev.armet.session.Sessions;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.keys.Keyring;
 import dev.armet.login.LoginCheck;
 import dev.armet.login.LoginThrottle;
 import dev.armet.ratelimit.RateLimitPolicy;
-import dev.armet.spi.RateLimitStore;
 import dev.armet.servlet.HttpRateLimits;
 import dev.armet.servlet.session.ServletSessions;
-import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Session;
+import dev.armet.session.Sessions;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -38,8 +38,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * One application instance on real Jetty, on its own loopback port, wired to shared stores by a
  * test-only filter composing the servlet components: rate limits on {@code /limited}, Armet
- * sessions, and a login guarded by {@link LoginThrottle}. Store modules reach it through
- * {@link CrossInstanceContract}, from armet-servlet's test-jar.
+ * sessions, and a login guarded by {@link LoginThrottle}. Store modules reach it through {@link
+ * CrossInstanceContract}, from armet-servlet's test-jar.
  */
 public final class AppInstance {
   public static final int LIMIT = 50;
@@ -47,21 +47,37 @@ public final class AppInstance {
 
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public AppInstance(SessionStore sessionStore, RateLimitStore limitStore, Keyring keyring) throws Exception {
-    Sessions sessions = ServerSessions.create(s -> s
-        .environment(ArmetEnvironment.DEVELOPMENT).keyring(keyring).store(sessionStore).events(e -> { }));
-    HttpRateLimits limits = HttpRateLimits.builder().store(limitStore).events(e -> { })
-        .route("/limited", r -> r.limit(RateLimitPolicy.fixedWindow("limited", LIMIT, Duration.ofHours(1))))
-        .build();
-    LoginThrottle throttle = LoginThrottle.builder().store(limitStore).events(e -> { })
-        .lockout(LOCKOUT_FAILURES, Duration.ofMinutes(5)).build();
+  public AppInstance(SessionStore sessionStore, RateLimitStore limitStore, Keyring keyring)
+      throws Exception {
+    Sessions sessions =
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .keyring(keyring)
+                    .store(sessionStore)
+                    .events(e -> {}));
+    HttpRateLimits limits =
+        HttpRateLimits.builder()
+            .store(limitStore)
+            .events(e -> {})
+            .route(
+                "/limited",
+                r -> r.limit(RateLimitPolicy.fixedWindow("limited", LIMIT, Duration.ofHours(1))))
+            .build();
+    LoginThrottle throttle =
+        LoginThrottle.builder()
+            .store(limitStore)
+            .events(e -> {})
+            .lockout(LOCKOUT_FAILURES, Duration.ofMinutes(5))
+            .build();
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addFilter(new FilterHolder(new Composed(limits, sessions)), "/*",
-        EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(new Composed(limits, sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Login(throttle)), "/login");
     context.addServlet(new ServletHolder(new Me()), "/me");
     context.addServlet(new ServletHolder(new Logout()), "/logout");
@@ -71,8 +87,9 @@ public final class AppInstance {
   }
 
   public HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + connector.getLocalPort() + path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
+            .timeout(Duration.ofSeconds(10));
     if (cookie != null) {
       b.header("Cookie", cookie);
     }
@@ -81,7 +98,9 @@ public final class AppInstance {
 
   /** The {@code name=value} of the session cookie a response set. */
   public static String cookie(HttpResponse<?> r) {
-    return r.headers().firstValue("Set-Cookie").map(v -> v.substring(0, v.indexOf(';')))
+    return r.headers()
+        .firstValue("Set-Cookie")
+        .map(v -> v.substring(0, v.indexOf(';')))
         .orElseThrow(() -> new AssertionError("no Set-Cookie in " + r));
   }
 

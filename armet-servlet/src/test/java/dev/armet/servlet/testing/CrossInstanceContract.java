@@ -36,7 +36,7 @@ public abstract class CrossInstanceContract {
   private AppInstance b;
 
   /** The stores one instance uses. */
-  public record Stores(SessionStore sessions, RateLimitStore rateLimits) { }
+  public record Stores(SessionStore sessions, RateLimitStore rateLimits) {}
 
   /**
    * Opens one instance's stores: its own connection, as a separate process would have, to the
@@ -63,6 +63,7 @@ public abstract class CrossInstanceContract {
     b.close();
     closeStores();
   }
+
   @Test
   void sessionCreatedOnOne_isValidOnTheOther_andLogoutOnOneEndsItOnBoth() throws Exception {
     HttpResponse<String> login = a.get("/login?user=alice&password=right", null);
@@ -81,15 +82,18 @@ public abstract class CrossInstanceContract {
       List<Future<Integer>> done = new ArrayList<>();
       for (int t = 0; t < 20; t++) {
         AppInstance target = t % 2 == 0 ? a : b;
-        done.add(pool.submit((Callable<Integer>) () -> {
-          int ok = 0;
-          for (int i = 0; i < 10; i++) {
-            int status = target.get("/limited", null).statusCode();
-            assertThat(status).isIn(200, 429);
-            ok += status == 200 ? 1 : 0;
-          }
-          return ok;
-        }));
+        done.add(
+            pool.submit(
+                (Callable<Integer>)
+                    () -> {
+                      int ok = 0;
+                      for (int i = 0; i < 10; i++) {
+                        int status = target.get("/limited", null).statusCode();
+                        assertThat(status).isIn(200, 429);
+                        ok += status == 200 ? 1 : 0;
+                      }
+                      return ok;
+                    }));
       }
       int admitted = 0;
       for (Future<Integer> f : done) {

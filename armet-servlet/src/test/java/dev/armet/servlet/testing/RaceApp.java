@@ -1,6 +1,5 @@
 package dev.armet.servlet.testing;
 
-import dev.armet.session.Sessions;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
@@ -8,6 +7,7 @@ import dev.armet.servlet.session.ServletSessions;
 import dev.armet.servlet.session.SessionFilter;
 import dev.armet.session.ServerSessions;
 import dev.armet.session.Session;
+import dev.armet.session.Sessions;
 import dev.armet.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -28,31 +28,42 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The notes application of issue 10 in miniature, on real Jetty: {@code POST /signin} logs alice
- * in, {@code POST /notes} writes the session, {@code POST /logout} ends it (303), and
- * {@code GET /me} answers 200 with the user or 401. Used by {@link SessionRaceContract}.
+ * in, {@code POST /notes} writes the session, {@code POST /logout} ends it (303), and {@code GET
+ * /me} answers 200 with the user or 401. Used by {@link SessionRaceContract}.
  */
 final class RaceApp implements AutoCloseable {
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   RaceApp(SessionStore store) throws Exception {
-    Sessions sessions = ServerSessions.create(s -> s
-        .environment(ArmetEnvironment.DEVELOPMENT).store(store).events(e -> { })
-        .keyring(Keyring.create(k -> k.secret(Secrets.generate()))));
+    Sessions sessions =
+        ServerSessions.create(
+            s ->
+                s.environment(ArmetEnvironment.DEVELOPMENT)
+                    .store(store)
+                    .events(e -> {})
+                    .keyring(Keyring.create(k -> k.secret(Secrets.generate()))));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*",
-        EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new SessionServlet(s -> {
-      s.regenerate();
-      s.userId("alice");
-      s.set("notes", 0);
-    })), "/signin");
-    context.addServlet(new ServletHolder(new SessionServlet(
-        s -> s.set("notes", ((Number) s.get("notes").orElse(0)).intValue() + 1))), "/notes");
+    context.addFilter(
+        new FilterHolder(new SessionFilter(sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(
+        new ServletHolder(
+            new SessionServlet(
+                s -> {
+                  s.regenerate();
+                  s.userId("alice");
+                  s.set("notes", 0);
+                })),
+        "/signin");
+    context.addServlet(
+        new ServletHolder(
+            new SessionServlet(
+                s -> s.set("notes", ((Number) s.get("notes").orElse(0)).intValue() + 1))),
+        "/notes");
     context.addServlet(new ServletHolder(new SessionServlet(Session::invalidate)), "/logout");
     context.addServlet(new ServletHolder(new Me()), "/me");
     server.setHandler(context);
@@ -62,14 +73,17 @@ final class RaceApp implements AutoCloseable {
   /** Signs alice in and returns the {@code name=value} of her session cookie. */
   String signIn() throws Exception {
     HttpResponse<String> r = send("POST", "/signin", null);
-    return r.headers().firstValue("Set-Cookie").map(v -> v.substring(0, v.indexOf(';')))
+    return r.headers()
+        .firstValue("Set-Cookie")
+        .map(v -> v.substring(0, v.indexOf(';')))
         .orElseThrow(() -> new AssertionError("no session cookie from /signin: " + r));
   }
 
   HttpResponse<String> send(String method, String path, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
-        .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (cookie != null) {
       b.header("Cookie", cookie);
     }

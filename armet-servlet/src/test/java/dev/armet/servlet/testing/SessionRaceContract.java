@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10, item 1 over HTTP: a signed-in browser sends {@code POST /notes} (which writes the
- * session) and {@code POST /logout} at the same moment, {@value #TRIALS} times; after both, the
- * old cookie must be anonymous every time. A store module extends this class (from
- * armet-servlet's test-jar) and says how to open its store; the deterministic interleaving of the
- * same race is in core's {@code SessionStoreContract}.
+ * session) and {@code POST /logout} at the same moment, {@value #TRIALS} times; after both, the old
+ * cookie must be anonymous every time. A store module extends this class (from armet-servlet's
+ * test-jar) and says how to open its store; the deterministic interleaving of the same race is in
+ * core's {@code SessionStoreContract}.
  */
 public abstract class SessionRaceContract {
   public static final int TRIALS = 200;
@@ -35,14 +35,18 @@ public abstract class SessionRaceContract {
       for (int i = 0; i < TRIALS; i++) {
         String cookie = app.signIn();
         CountDownLatch go = new CountDownLatch(1);
-        Future<Integer> notes = pool.submit(() -> {
-          go.await();
-          return app.send("POST", "/notes", cookie).statusCode();
-        });
-        Future<Integer> logout = pool.submit(() -> {
-          go.await();
-          return app.send("POST", "/logout", cookie).statusCode();
-        });
+        Future<Integer> notes =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return app.send("POST", "/notes", cookie).statusCode();
+                });
+        Future<Integer> logout =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return app.send("POST", "/logout", cookie).statusCode();
+                });
         go.countDown();
         assertThat(notes.get(10, TimeUnit.SECONDS)).isEqualTo(303);
         assertThat(logout.get(10, TimeUnit.SECONDS)).isEqualTo(303);

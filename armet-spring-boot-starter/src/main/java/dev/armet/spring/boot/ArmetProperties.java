@@ -8,10 +8,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code armet.*} properties. With none set, every control has Armet's secure default:
- * Helmet's headers, server sessions in memory, CSRF protection and (beside Spring Security) the
- * login throttle. {@code armet.env=production} (or {@code ARMET_ENV=production}) makes unsafe
- * settings fail start-up, naming the property and its fix.
+ * The {@code armet.*} properties. With none set, every control has Armet's secure default: Helmet's
+ * headers, server sessions in memory, CSRF protection and (beside Spring Security) the login
+ * throttle. {@code armet.env=production} (or {@code ARMET_ENV=production}) makes unsafe settings
+ * fail start-up, naming the property and its fix.
  */
 @ConfigurationProperties(prefix = "armet")
 public class ArmetProperties {
@@ -25,8 +25,8 @@ public class ArmetProperties {
   private String env;
 
   /**
-   * The secrets of the key ring, primary first (default: ARMET_SECRETS; development generates
-   * one per process). Generate with `armet keys generate`; never commit them.
+   * The secrets of the key ring, primary first (default: ARMET_SECRETS; development generates one
+   * per process). Generate with `armet keys generate`; never commit them.
    */
   private List<String> secrets = new ArrayList<>();
 
@@ -48,6 +48,7 @@ public class ArmetProperties {
   private final Csrf csrf = new Csrf();
   private final Proxies proxies = new Proxies();
   private final Login login = new Login();
+
   /** Per-route rate limits by client address: armet.rate-limits[0].path=/api/*, .limit, .period. */
   private final List<RateLimit> rateLimits = new ArrayList<>();
 
@@ -119,18 +120,27 @@ public class ArmetProperties {
   public static class Headers {
     /** Whether Armet writes the security headers (false: yield them to Spring Security). */
     private boolean enabled = true;
+
     /** CSP directives that get a per-request nonce, e.g. script-src (attribute armet.cspNonce). */
     private List<String> nonce = new ArrayList<>();
+
     /** Sends the CSP as Content-Security-Policy-Report-Only instead of enforcing it. */
     private boolean reportOnly;
-    /** CSP directives replacing the default's, e.g. armet.headers.csp.img-src='self' data: https:. */
+
+    /**
+     * CSP directives replacing the default's, e.g. armet.headers.csp.img-src='self' data: https:.
+     */
     private Map<String, String> csp = new LinkedHashMap<>();
+
     /** Strict-Transport-Security max-age (sent on secure requests only). */
     private Duration hstsMaxAge = Duration.ofDays(365);
+
     /** X-Frame-Options: SAMEORIGIN or DENY. */
     private String frameOptions = "SAMEORIGIN";
+
     /** Referrer-Policy values, in order of preference. */
     private List<String> referrerPolicy = new ArrayList<>(List.of("no-referrer"));
+
     /** Headers Armet must not send (by name), e.g. X-Download-Options. */
     private List<String> disable = new ArrayList<>();
 
@@ -203,8 +213,10 @@ public class ArmetProperties {
   public static class Sessions {
     /** Whether Armet owns HttpSession (false: the container's or Spring Session's). */
     private boolean enabled = true;
+
     /** Idle timeout: a session unused this long ends. */
     private Duration idleTimeout = Duration.ofMinutes(30);
+
     /** Absolute timeout: a session ends this long after login, however busy. */
     private Duration absoluteTimeout = Duration.ofHours(12);
 
@@ -237,15 +249,19 @@ public class ArmetProperties {
   public static class Csrf {
     /** Whether Armet checks unsafe requests (false: yield CSRF to Spring Security). */
     private boolean enabled = true;
+
     /** Path patterns not checked (webhooks that authenticate themselves), e.g. /hooks/*. */
     private List<String> exempt = new ArrayList<>();
+
     /** Other origins allowed to post, e.g. https://app.example.com. */
     private List<String> allowedOrigins = new ArrayList<>();
+
     /**
      * Single-page-app mode: the token in a readable XSRF-TOKEN cookie, echoed in X-XSRF-TOKEN
      * (Angular's and axios's convention).
      */
     private boolean spa;
+
     /** Records refusals as events but lets the requests through (for a rollout). */
     private boolean reportOnly;
 
@@ -308,15 +324,20 @@ public class ArmetProperties {
   public static class Login {
     /** Whether Spring Security's authentication events feed the throttle. */
     private boolean enabled = true;
+
     /** The login processing path checked before the password is (POST only). */
     private String path = "/login";
+
     /** The form field holding the username. */
     private String usernameParameter = "username";
+
     /** Consecutive failures for one username from one address before a lock. */
     private int failures = 10;
+
     /** The lock durations, escalating per lock. */
-    private List<Duration> locks = new ArrayList<>(List.of(Duration.ofMinutes(1),
-        Duration.ofMinutes(5), Duration.ofHours(1)));
+    private List<Duration> locks =
+        new ArrayList<>(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1)));
+
     /** Failures from one address in a day before it is blocked until the day ends. */
     private int addressDailyLimit = 100;
 
@@ -373,10 +394,13 @@ public class ArmetProperties {
   public static class RateLimit {
     /** The path pattern, e.g. /api/* or /login. */
     private String path;
+
     /** Only these methods (default all). */
     private List<String> methods = new ArrayList<>();
+
     /** Requests allowed per period per client address. */
     private long limit = 100;
+
     /** The period of the token bucket. */
     private Duration period = Duration.ofMinutes(1);
 

@@ -1,16 +1,16 @@
 package dev.armet.spring.boot;
 
 import dev.armet.ratelimit.InMemoryRateLimitStore;
-import dev.armet.spi.RateLimitStore;
 import dev.armet.session.MemorySessionStore;
 import dev.armet.spi.ObservedStores;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionStore;
 import dev.armet.spi.StoreObserver;
 import java.util.Objects;
 
 /**
- * The session and rate-limit stores the starter's components share, chosen by {@code
- * armet.store}. Replace the bean to bring stores of your own.
+ * The session and rate-limit stores the starter's components share, chosen by {@code armet.store}.
+ * Replace the bean to bring stores of your own.
  */
 public final class ArmetStores implements AutoCloseable {
   private final String kind;
@@ -23,7 +23,8 @@ public final class ArmetStores implements AutoCloseable {
    *     password: URIs are masked)
    * @param owner closed with the application context, or null when the application owns it
    */
-  public ArmetStores(String kind, SessionStore sessions, RateLimitStore rateLimits, AutoCloseable owner) {
+  public ArmetStores(
+      String kind, SessionStore sessions, RateLimitStore rateLimits, AutoCloseable owner) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
@@ -32,7 +33,8 @@ public final class ArmetStores implements AutoCloseable {
 
   /** Bounded in-memory stores: one instance only, lost on restart; refused in production. */
   public static ArmetStores memory() {
-    return new ArmetStores("memory", new MemorySessionStore(), InMemoryRateLimitStore.create(), null);
+    return new ArmetStores(
+        "memory", new MemorySessionStore(), InMemoryRateLimitStore.create(), null);
   }
 
   public String kind() {
@@ -53,12 +55,15 @@ public final class ArmetStores implements AutoCloseable {
 
   /**
    * These stores, each operation reported to {@code observer} (the starter's Micrometer timer
-   * {@code armet.store.operations}); same kind and owner. A store that is observed already is
-   * kept as it is ({@link ObservedStores}), so decorating twice never counts twice.
+   * {@code armet.store.operations}); same kind and owner. A store that is observed already is kept
+   * as it is ({@link ObservedStores}), so decorating twice never counts twice.
    */
   public ArmetStores decorated(StoreObserver observer) {
-    return new ArmetStores(kind, ObservedStores.sessions(sessions, observer),
-        ObservedStores.rateLimits(rateLimits, observer), owner);
+    return new ArmetStores(
+        kind,
+        ObservedStores.sessions(sessions, observer),
+        ObservedStores.rateLimits(rateLimits, observer),
+        owner);
   }
 
   @Override

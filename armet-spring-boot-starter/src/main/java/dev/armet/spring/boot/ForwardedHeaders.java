@@ -25,8 +25,9 @@ final class ForwardedHeaders {
         return "native (the container rewrites the client address before Armet; Armet sees the"
             + " result)";
       default:
-        return strategy.isEmpty() ? "unset (Armet reads forwarding headers from"
-            + " armet.proxies.trusted only)" : strategy;
+        return strategy.isEmpty()
+            ? "unset (Armet reads forwarding headers from" + " armet.proxies.trusted only)"
+            : strategy;
     }
   }
 
@@ -40,17 +41,24 @@ final class ForwardedHeaders {
       // The container (Tomcat's RemoteIpValve, Jetty's ForwardedRequestCustomizer) already took
       // the client address from the headers of its own trusted proxies and removed them: Armet
       // then sees the client as the peer. Not unsafe, but two lists of trusted proxies to keep.
-      ArmetAutoConfiguration.log().info("{}=native: the container resolves forwarding headers"
-          + " before Armet, so armet.proxies.trusted applies to the address it resolved; keep"
-          + " one of the two", PROPERTY);
+      ArmetAutoConfiguration.log()
+          .info(
+              "{}=native: the container resolves forwarding headers"
+                  + " before Armet, so armet.proxies.trusted applies to the address it resolved; keep"
+                  + " one of the two",
+              PROPERTY);
     }
     if (!strategy.equals("framework")) {
       return;
     }
-    String message = "'framework' makes Spring's ForwardedHeaderFilter trust the forwarding headers"
-        + " of every peer, so any client can pick its own address and scheme";
-    String fix = "remove " + PROPERTY + " (or set it to none) and name your proxies in"
-        + " armet.proxies.trusted (e.g. 10.0.0.0/8): Armet then believes only those";
+    String message =
+        "'framework' makes Spring's ForwardedHeaderFilter trust the forwarding headers"
+            + " of every peer, so any client can pick its own address and scheme";
+    String fix =
+        "remove "
+            + PROPERTY
+            + " (or set it to none) and name your proxies in"
+            + " armet.proxies.trusted (e.g. 10.0.0.0/8): Armet then believes only those";
     if (env.isProduction()) {
       throw new ArmetConfigurationException(PROPERTY, message, fix, null);
     }

@@ -9,14 +9,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Opens the stores {@code armet.store} names. armet-redis and armet-jdbc are optional: their
- * types are touched only inside the branch that needs them.
+ * Opens the stores {@code armet.store} names. armet-redis and armet-jdbc are optional: their types
+ * are touched only inside the branch that needs them.
  */
 final class StoreFactory {
   private StoreFactory() {}
 
-  static ArmetStores open(String store, Environment env, ListableBeanFactory beans,
-      ClassLoader loader) {
+  static ArmetStores open(
+      String store, Environment env, ListableBeanFactory beans, ClassLoader loader) {
     String value = store == null ? "memory" : store.trim();
     String lower = value.toLowerCase(Locale.ROOT);
     if (lower.isEmpty() || lower.equals("memory")) {
@@ -39,30 +39,44 @@ final class StoreFactory {
       require("dev.armet.jdbc.JdbcStores", "dev.armet:armet-jdbc", loader);
       javax.sql.DataSource data = beans.getBeanProvider(javax.sql.DataSource.class).getIfUnique();
       if (data != null) {
-        JdbcStores jdbc = Refusals.build("armet.store", "check that the database is up",
-            () -> JdbcStores.builder(data).build());
-        return new ArmetStores("jdbc (the application's DataSource, " + jdbc.dialect() + ")",
-            jdbc.sessions(), jdbc.rateLimits(), jdbc);
+        JdbcStores jdbc =
+            Refusals.build(
+                "armet.store",
+                "check that the database is up",
+                () -> JdbcStores.builder(data).build());
+        return new ArmetStores(
+            "jdbc (the application's DataSource, " + jdbc.dialect() + ")",
+            jdbc.sessions(),
+            jdbc.rateLimits(),
+            jdbc);
       }
-      throw new ArmetConfigurationException("armet.store", "'jdbc' needs a DataSource bean in the"
-          + " application context and there is none", "define spring.datasource.url, or use"
-          + " a URI such as postgresql://host/db", null);
+      throw new ArmetConfigurationException(
+          "armet.store",
+          "'jdbc' needs a DataSource bean in the" + " application context and there is none",
+          "define spring.datasource.url, or use" + " a URI such as postgresql://host/db",
+          null);
     }
     require("dev.armet.jdbc.JdbcStores", "dev.armet:armet-jdbc", loader);
     if (!JdbcStores.accepts(value)) {
-      throw new ArmetConfigurationException("armet.store", "'" + MaskedUri.of(value)
-          + "' is not a store", "use memory, redis, jdbc, or a redis://, postgresql://,"
-          + " mariadb:// or sqlite: URI", null);
+      throw new ArmetConfigurationException(
+          "armet.store",
+          "'" + MaskedUri.of(value) + "' is not a store",
+          "use memory, redis, jdbc, or a redis://, postgresql://," + " mariadb:// or sqlite: URI",
+          null);
     }
-    JdbcStores jdbc = Refusals.build("armet.store", "check the URI and that the database is up",
-        () -> JdbcStores.open(value));
+    JdbcStores jdbc =
+        Refusals.build(
+            "armet.store",
+            "check the URI and that the database is up",
+            () -> JdbcStores.open(value));
     return new ArmetStores(MaskedUri.of(value), jdbc.sessions(), jdbc.rateLimits(), jdbc);
   }
 
   private static ArmetStores redis(String uri, ClassLoader loader) {
     require("dev.armet.redis.RedisStores", "dev.armet:armet-redis", loader);
-    RedisStores redis = Refusals.build("armet.store", "check the URI and that Redis is up",
-        () -> RedisStores.open(uri));
+    RedisStores redis =
+        Refusals.build(
+            "armet.store", "check the URI and that Redis is up", () -> RedisStores.open(uri));
     return new ArmetStores(MaskedUri.of(uri), redis.sessions(), redis.rateLimits(), redis);
   }
 
@@ -83,8 +97,11 @@ final class StoreFactory {
 
   static void require(String type, String artifact, ClassLoader loader) {
     if (!ClassUtils.isPresent(type, loader)) {
-      throw new ArmetConfigurationException("armet.store", "this store needs " + artifact
-          + " on the class path", "add the dependency " + artifact, null);
+      throw new ArmetConfigurationException(
+          "armet.store",
+          "this store needs " + artifact + " on the class path",
+          "add the dependency " + artifact,
+          null);
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.Enumeration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Armet session seen as an {@code HttpSession}. Values must be JSON-shaped (see
- * {@code dev.armet.internal.json.Json}); {@code setAttribute} refuses anything else with a message naming
+ * The Armet session seen as an {@code HttpSession}. Values must be JSON-shaped (see {@code
+ * dev.armet.internal.json.Json}); {@code setAttribute} refuses anything else with a message naming
  * the attribute. {@link #getId()} is a non-secret handle, never the cookie value. Timeouts come
  * from the Armet configuration: {@link #setMaxInactiveInterval} is recorded but not applied.
  */
@@ -45,15 +45,19 @@ final class ArmetHttpSession implements HttpSession {
 
   @Override
   public synchronized String getId() {
-    return session.handle().orElseGet(() -> {
-      if (pendingId == null) {
-        // Not stored yet: a random label for logs, unrelated to the id the cookie will carry.
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        pendingId = "new-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-      }
-      return pendingId;
-    });
+    return session
+        .handle()
+        .orElseGet(
+            () -> {
+              if (pendingId == null) {
+                // Not stored yet: a random label for logs, unrelated to the id the cookie will
+                // carry.
+                byte[] b = new byte[16];
+                RANDOM.nextBytes(b);
+                pendingId = "new-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+              }
+              return pendingId;
+            });
   }
 
   @Override
@@ -123,8 +127,9 @@ final class ArmetHttpSession implements HttpSession {
   private void checkWritable() {
     checkValid();
     if (exchange.isCommitted()) {
-      throw new IllegalStateException("the session was already committed with the response;"
-          + " change it before writing the body");
+      throw new IllegalStateException(
+          "the session was already committed with the response;"
+              + " change it before writing the body");
     }
   }
 }

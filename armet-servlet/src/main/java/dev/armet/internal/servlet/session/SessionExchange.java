@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request's session work, from {@link #begin}: the wrapped request and
- * response to pass down the chain, and {@link #commit()} to call in a {@code finally} block. The
- * response wrapper also commits the session on the first body write, flush, redirect or error,
- * because a {@code Set-Cookie} must precede the body. Commit happens once; changing the session
- * after it is an {@link IllegalStateException} rather than a silently lost write.
+ * One request's session work, from {@link #begin}: the wrapped request and response to pass down
+ * the chain, and {@link #commit()} to call in a {@code finally} block. The response wrapper also
+ * commits the session on the first body write, flush, redirect or error, because a {@code
+ * Set-Cookie} must precede the body. Commit happens once; changing the session after it is an
+ * {@link IllegalStateException} rather than a silently lost write.
  */
 public final class SessionExchange {
   /** The request attribute holding the request's {@link Session} ({@code ServletSessions.of}). */
@@ -29,7 +29,10 @@ public final class SessionExchange {
   private boolean committed;
   private @Nullable String setCookie;
 
-  SessionExchange(Sessions sessions, Session session, HttpServletRequest request,
+  SessionExchange(
+      Sessions sessions,
+      Session session,
+      HttpServletRequest request,
       HttpServletResponse response) {
     this.sessions = sessions;
     this.session = session;
@@ -40,9 +43,9 @@ public final class SessionExchange {
 
   /**
    * Opens the session named by the request's cookies (an absent one if none is valid) and wraps
-   * request and response so that {@code request.getSession()} returns it as an
-   * {@code HttpSession} (the container's own session is never created) and the session is
-   * committed, with its {@code Set-Cookie}, just before the response commits.
+   * request and response so that {@code request.getSession()} returns it as an {@code HttpSession}
+   * (the container's own session is never created) and the session is committed, with its {@code
+   * Set-Cookie}, just before the response commits.
    *
    * <pre>{@code
    * SessionExchange exchange = SessionExchange.begin(sessions, request, response);
@@ -55,8 +58,8 @@ public final class SessionExchange {
    *
    * @throws RuntimeException only if the session store cannot answer (fail closed)
    */
-  public static SessionExchange begin(Sessions sessions, HttpServletRequest request,
-      HttpServletResponse response) {
+  public static SessionExchange begin(
+      Sessions sessions, HttpServletRequest request, HttpServletResponse response) {
     return begin(sessions, lookup(sessions, request), request, response);
   }
 
@@ -70,8 +73,11 @@ public final class SessionExchange {
   }
 
   /** As {@link #begin(Sessions, HttpServletRequest, HttpServletResponse)}, from a lookup. */
-  public static SessionExchange begin(Sessions sessions, SessionLookup lookup,
-      HttpServletRequest request, HttpServletResponse response) {
+  public static SessionExchange begin(
+      Sessions sessions,
+      SessionLookup lookup,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     Session session = sessions.open(lookup);
     SessionExchange exchange = new SessionExchange(sessions, session, request, response);
     request.setAttribute(ATTRIBUTE, session);
@@ -94,8 +100,8 @@ public final class SessionExchange {
   }
 
   /**
-   * Writes the session (store and {@code Set-Cookie}) unless already done. Safe to call more
-   * than once.
+   * Writes the session (store and {@code Set-Cookie}) unless already done. Safe to call more than
+   * once.
    *
    * @throws IllegalStateException if the session needs a cookie but the response was already
    *     committed by something that bypassed the wrapper, or a cookie session is too large
@@ -108,8 +114,9 @@ public final class SessionExchange {
     Optional<String> setCookie = sessions.commit(session);
     if (setCookie.isPresent()) {
       if (rawResponse.isCommitted()) {
-        throw new IllegalStateException("the response was committed before the session cookie"
-            + " could be set; pass SessionExchange.response() down the chain");
+        throw new IllegalStateException(
+            "the response was committed before the session cookie"
+                + " could be set; pass SessionExchange.response() down the chain");
       }
       rawResponse.addHeader("Set-Cookie", setCookie.get());
       this.setCookie = setCookie.get();

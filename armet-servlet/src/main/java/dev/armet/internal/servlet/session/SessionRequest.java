@@ -81,8 +81,9 @@ final class SessionRequest extends HttpServletRequestWrapper {
 
   private void checkOpen() {
     if (exchange.isCommitted()) {
-      throw new IllegalStateException("the session was already committed with the response;"
-          + " create or change it before writing the body");
+      throw new IllegalStateException(
+          "the session was already committed with the response;"
+              + " create or change it before writing the body");
     }
   }
 }

@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the session commit just before anything can commit the response: the first body write,
- * a flush, a redirect or an error. Obtaining the writer or stream is not enough, so code that
- * takes the writer first and changes the session afterwards still works.
+ * Runs the session commit just before anything can commit the response: the first body write, a
+ * flush, a redirect or an error. Obtaining the writer or stream is not enough, so code that takes
+ * the writer first and changes the session afterwards still works.
  */
 final class SessionResponse extends HttpServletResponseWrapper {
   private final Runnable beforeCommit;

@@ -23,8 +23,12 @@ import org.springframework.context.annotation.Configuration;
 public class ArmetActuatorAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
-  public ArmetEndpoint armetEndpoint(ArmetStartupReport report, ArmetEnvironment env,
-      ArmetStores stores, Keyring keyring, SecurityHeaders headers) {
+  public ArmetEndpoint armetEndpoint(
+      ArmetStartupReport report,
+      ArmetEnvironment env,
+      ArmetStores stores,
+      Keyring keyring,
+      SecurityHeaders headers) {
     return new ArmetEndpoint(report, env, stores, keyring, headers);
   }
 

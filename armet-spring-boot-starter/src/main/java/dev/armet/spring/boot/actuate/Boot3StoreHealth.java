@@ -16,6 +16,7 @@ public final class Boot3StoreHealth implements HealthIndicator {
   public Health health() {
     String failure = StoreProbe.failure(stores);
     return (failure == null ? Health.up() : Health.down().withDetail("error", failure))
-        .withDetail("store", stores.kind()).build();
+        .withDetail("store", stores.kind())
+        .build();
   }
 }

@@ -6,7 +6,10 @@ import dev.armet.spring.boot.ArmetStores;
 final class StoreProbe {
   private StoreProbe() {}
 
-  /** Null when the store answered, else the failure's class name (never its message: it may hold a URI). */
+  /**
+   * Null when the store answered, else the failure's class name (never its message: it may hold a
+   * URI).
+   */
   static String failure(ArmetStores stores) {
     try {
       stores.sessions().load("armet-health-probe");

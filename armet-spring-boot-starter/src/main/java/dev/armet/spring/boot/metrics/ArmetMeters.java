@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 
 /**
- * Counts every Armet security event on the application's {@link MeterRegistry}, with the meters
- * and bounded tags of {@link ArmetMetrics}. Only loaded when Micrometer is on the class path.
+ * Counts every Armet security event on the application's {@link MeterRegistry}, with the meters and
+ * bounded tags of {@link ArmetMetrics}. Only loaded when Micrometer is on the class path.
  */
 public final class ArmetMeters implements ArmetEventObserver {
   private final Supplier<MeterRegistry> registry;

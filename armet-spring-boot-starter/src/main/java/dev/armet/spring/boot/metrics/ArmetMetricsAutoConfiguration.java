@@ -11,14 +11,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Armet's counters and store timers on the application's {@link MeterRegistry}, when Micrometer
- * is present. The registry is looked up when the first event or store operation comes, so this
- * needs no ordering against Boot's metrics auto-configuration (whose package differs between
- * Boot 3 and 4).
+ * Armet's counters and store timers on the application's {@link MeterRegistry}, when Micrometer is
+ * present. The registry is looked up when the first event or store operation comes, so this needs
+ * no ordering against Boot's metrics auto-configuration (whose package differs between Boot 3 and
+ * 4).
  */
 @AutoConfiguration(before = ArmetAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnProperty(prefix = "armet.metrics", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    prefix = "armet.metrics",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class ArmetMetricsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 
 /**
- * Times the starter's store operations as {@code armet.store.operations{store,op,outcome}} on
- * the application's {@link MeterRegistry} (see {@link ArmetMetrics#storeObserver}). The registry
- * is looked up at the first operation, then kept: this runs on every request that reads a
- * session. Only loaded when Micrometer is on the class path.
+ * Times the starter's store operations as {@code armet.store.operations{store,op,outcome}} on the
+ * application's {@link MeterRegistry} (see {@link ArmetMetrics#storeObserver}). The registry is
+ * looked up at the first operation, then kept: this runs on every request that reads a session.
+ * Only loaded when Micrometer is on the class path.
  */
 public final class ArmetStoreMeters implements StoreObserver {
   private final Supplier<MeterRegistry> registry;

@@ -9,10 +9,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Feeds Spring Security's authentication outcomes to the {@link LoginThrottle}: a failure counts
- * against the (username, address) pair and the address, a success clears the pair. The address
- * is the one Armet resolved (it runs before Spring Security), so it is the same key the
- * {@link SecurityBridgeFilter} checks. The throttle records {@code authn_login_success} and
- * {@code authn_login_fail} (once each: counted by {@code armet.login.attempts{outcome}}).
+ * against the (username, address) pair and the address, a success clears the pair. The address is
+ * the one Armet resolved (it runs before Spring Security), so it is the same key the {@link
+ * SecurityBridgeFilter} checks. The throttle records {@code authn_login_success} and {@code
+ * authn_login_fail} (once each: counted by {@code armet.login.attempts{outcome}}).
  */
 public final class ArmetAuthenticationEvents {
   private final LoginThrottle throttle;
@@ -42,7 +42,9 @@ public final class ArmetAuthenticationEvents {
   }
 
   private static String address(Authentication authentication) {
-    return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails d
-        ? d.getRemoteAddress() : null;
+    return authentication != null
+            && authentication.getDetails() instanceof WebAuthenticationDetails d
+        ? d.getRemoteAddress()
+        : null;
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -20,10 +20,10 @@ import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 
 /**
  * An Armet session as Spring Security needs it: a {@link SecurityContext} is kept as JSON (the
- * authenticated name and authority strings; the principal reads back as the name, credentials
- * are never stored), a {@link SavedRequest} as its redirect URL, the last login failure as its
- * message. Other values go through as they
- * are (Armet refuses non-JSON ones with a message naming the attribute).
+ * authenticated name and authority strings; the principal reads back as the name, credentials are
+ * never stored), a {@link SavedRequest} as its redirect URL, the last login failure as its message.
+ * Other values go through as they are (Armet refuses non-JSON ones with a message naming the
+ * attribute).
  */
 final class JsonSecuritySession implements HttpSession {
   static final String TYPE = "armet.type";
@@ -91,8 +91,8 @@ final class JsonSecuritySession implements HttpSession {
             authorities.add(new SimpleGrantedAuthority(String.valueOf(o)));
           }
         }
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
-            authorities));
+        context.setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(name, null, authorities));
       }
       return context;
     }

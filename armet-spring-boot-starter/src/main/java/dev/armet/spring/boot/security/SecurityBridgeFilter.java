@@ -18,11 +18,11 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Runs between the Armet filter and Spring Security's chain: (1) the login throttle, asked
- * before Spring Security checks the password of a POST to {@code armet.login.path} (429 with
- * {@code Retry-After} when locked); (2) when Armet owns {@code HttpSession}, a view of it that
- * keeps Spring Security's {@code SecurityContext} and saved request as JSON, since Armet
- * sessions hold JSON values only.
+ * Runs between the Armet filter and Spring Security's chain: (1) the login throttle, asked before
+ * Spring Security checks the password of a POST to {@code armet.login.path} (429 with {@code
+ * Retry-After} when locked); (2) when Armet owns {@code HttpSession}, a view of it that keeps
+ * Spring Security's {@code SecurityContext} and saved request as JSON, since Armet sessions hold
+ * JSON values only.
  */
 public final class SecurityBridgeFilter implements Filter {
   private final LoginThrottle throttle;
@@ -31,7 +31,10 @@ public final class SecurityBridgeFilter implements Filter {
   private final String usernameParameter;
   private final SecurityEventSink events;
 
-  SecurityBridgeFilter(LoginThrottle throttle, boolean armetSessions, ArmetProperties.Login login,
+  SecurityBridgeFilter(
+      LoginThrottle throttle,
+      boolean armetSessions,
+      ArmetProperties.Login login,
       SecurityEventSink events) {
     this.throttle = throttle;
     this.armetSessions = armetSessions;
@@ -45,15 +48,18 @@ public final class SecurityBridgeFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    if (throttle != null && "POST".equals(request.getMethod())
+    if (throttle != null
+        && "POST".equals(request.getMethod())
         // The decoded path, as Spring Security matches it: "/%6cogin" must not skip the throttle.
         && loginPath.equals(RequestPaths.contextRelative(request))) {
       String user = request.getParameter(usernameParameter);
       LoginCheck check = throttle.check(user == null ? "" : user, request.getRemoteAddr());
       if (!check.allowed()) {
-        events.record(SecurityEvent.of("authn_login_lock")
-            .with("reason", check.reason().name().toLowerCase(java.util.Locale.ROOT)));
-        response.setHeader("Retry-After", Long.toString(Math.max(1, check.retryAfter().toSeconds())));
+        events.record(
+            SecurityEvent.of("authn_login_lock")
+                .with("reason", check.reason().name().toLowerCase(java.util.Locale.ROOT)));
+        response.setHeader(
+            "Retry-After", Long.toString(Math.max(1, check.retryAfter().toSeconds())));
         response.sendError(429);
         return;
       }
@@ -64,7 +70,9 @@ public final class SecurityBridgeFilter implements Filter {
     chain.doFilter(armetSessions ? new JsonSessionRequest(request) : request, response);
   }
 
-  /** The per-account slow-down under a distributed attack: bounded (at most 10 s) by the throttle. */
+  /**
+   * The per-account slow-down under a distributed attack: bounded (at most 10 s) by the throttle.
+   */
   private static void pause(LoginCheck check) throws ServletException {
     try {
       Thread.sleep(check.delay().toMillis());

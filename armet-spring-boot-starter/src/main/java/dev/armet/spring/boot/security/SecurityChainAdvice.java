@@ -43,12 +43,14 @@ public final class SecurityChainAdvice implements SmartInitializingSingleton {
       }
     }
     if (headers && properties.getHeaders().isEnabled()) {
-      advice.add("Spring Security writes security headers too: add"
-          + " http.headers(h -> h.disable()) (or set armet.headers.enabled=false to yield them)");
+      advice.add(
+          "Spring Security writes security headers too: add"
+              + " http.headers(h -> h.disable()) (or set armet.headers.enabled=false to yield them)");
     }
     if (csrf && properties.getCsrf().isEnabled()) {
-      advice.add("Spring Security checks CSRF too and would refuse Armet's form token: add"
-          + " http.csrf(c -> c.disable()) (or set armet.csrf.enabled=false to yield it)");
+      advice.add(
+          "Spring Security checks CSRF too and would refuse Armet's form token: add"
+              + " http.csrf(c -> c.disable()) (or set armet.csrf.enabled=false to yield it)");
     }
     advice.forEach(a -> LOG.warn("Armet beside Spring Security: {}", a));
   }
