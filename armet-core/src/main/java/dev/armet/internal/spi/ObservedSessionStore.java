@@ -13,20 +13,34 @@ import java.util.Optional;
 public final class ObservedSessionStore implements SessionStore {
   private final SessionStore delegate;
   private final StoreObserver observer;
+  private final boolean carriesLoads;
 
   public ObservedSessionStore(SessionStore delegate, StoreObserver observer) {
     this.delegate = delegate;
     this.observer = observer;
+    this.carriesLoads = preparesItsOwnLoads(delegate);
   }
 
   public SessionStore delegate() {
     return delegate;
   }
 
-  /** The delegate's own prepared read, so a store that carries it with a decision still can. */
+  /**
+   * A store that prepares its own reads (to carry them with a rate-limit decision: Redis) keeps
+   * doing so, and the read is timed with that decision; any other store's read is timed here.
+   */
   @Override
   public SessionLoad prepareLoad(String key) {
-    return delegate.prepareLoad(key);
+    return carriesLoads ? delegate.prepareLoad(key) : SessionLoad.deferred(this, key);
+  }
+
+  private static boolean preparesItsOwnLoads(SessionStore store) {
+    try {
+      return store.getClass().getMethod("prepareLoad", String.class).getDeclaringClass()
+          != SessionStore.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("SessionStore declares prepareLoad(String)", e);
+    }
   }
 
   @Override
