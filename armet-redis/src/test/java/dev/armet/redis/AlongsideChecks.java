@@ -3,14 +3,18 @@ package dev.armet.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.spi.LimitRule;
+import dev.armet.spi.ObservedStores;
 import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionLoad;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
+import dev.armet.spi.StoreObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A session read carried by a rate-limit decision ({@link RedisRateLimitStore#execute(
@@ -67,6 +71,32 @@ final class AlongsideChecks {
     assertThat(limits.execute(command("blocks:x", blocking), load).allowed()).isFalse();
     assertThat(load.canRideOn(redis.sessions())).isTrue(); // still unsent
     assertThat(load.result().orElseThrow().attributes()).containsEntry("n", 1);
+  }
+
+  /**
+   * Observed (metrics) stores keep the carried read on the decision's trip, and report every read
+   * once: the carried one and one made on its own.
+   */
+  static void observedStores_carryTheRead_andReportEachLoadOnce(RedisStores redis) {
+    List<String> reports = new CopyOnWriteArrayList<>();
+    StoreObserver observer =
+        (store, operation, outcome, nanos) -> reports.add(store + "/" + operation + "/" + outcome);
+    SessionStore sessions = ObservedStores.sessions(redis.sessions(), observer);
+    RateLimitStore limits = ObservedStores.rateLimits(redis.rateLimits(), observer);
+    Instant now = Instant.now();
+    redis
+        .sessions()
+        .save(
+            new SessionRecord("observed", null, now, now.plus(Duration.ofMinutes(5)), Map.of()),
+            SessionStore.ABSENT);
+    SessionLoad carried = sessions.prepareLoad("observed");
+    assertThat(limits.execute(consume("observed:a", 10), carried).allowed()).isTrue();
+    redis.sessions().delete("observed"); // a read made only now would find nothing
+    assertThat(carried.result()).isPresent(); // so it came with the decision
+    assertThat(carried.result()).isPresent(); // taken twice, reported once
+    assertThat(sessions.prepareLoad("never-saved").result()).isEmpty(); // a read on its own
+    assertThat(reports)
+        .containsExactly("rate_limits/consume/allowed", "sessions/load/hit", "sessions/load/miss");
   }
 
   private static RateLimitCommand consume(String key, long limit) {

@@ -157,6 +157,11 @@ class RequestRoundTripsTest {
   }
 
   @Test
+  void observedStores_carryTheRead_andReportEachLoadOnce() {
+    AlongsideChecks.observedStores_carryTheRead_andReportEachLoadOnce(redis);
+  }
+
+  @Test
   void cachedRefusal_leavesTheSessionReadUnsent() {
     AlongsideChecks.cachedRefusal_leavesTheReadUnsent(redis);
   }

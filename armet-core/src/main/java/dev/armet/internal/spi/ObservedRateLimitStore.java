@@ -36,7 +36,8 @@ public final class ObservedRateLimitStore implements RateLimitStore {
   @Override
   public RateLimitCommand.Result execute(
       RateLimitCommand command, @Nullable SessionLoad alongside) {
-    return observed(command, () -> delegate.execute(command, alongside));
+    SessionLoad own = alongside == null ? null : ObservedSessionLoad.unwrap(alongside);
+    return observed(command, () -> delegate.execute(command, own));
   }
 
   private RateLimitCommand.Result observed(

@@ -27,11 +27,14 @@ public final class ObservedSessionStore implements SessionStore {
 
   /**
    * A store that prepares its own reads (to carry them with a rate-limit decision: Redis) keeps
-   * doing so, and the read is timed with that decision; any other store's read is timed here.
+   * doing so, and the read is reported when its result is taken ({@link ObservedSessionLoad}); any
+   * other store's read is timed by {@link #load}.
    */
   @Override
   public SessionLoad prepareLoad(String key) {
-    return carriesLoads ? delegate.prepareLoad(key) : SessionLoad.deferred(this, key);
+    return carriesLoads
+        ? new ObservedSessionLoad(delegate.prepareLoad(key), observer)
+        : SessionLoad.deferred(this, key);
   }
 
   private static boolean preparesItsOwnLoads(SessionStore store) {
