@@ -13,15 +13,12 @@ import java.util.regex.Pattern;
  * Runs nghttp2's {@code h2load} (Debian's nghttp2-client) against one HTTPS URL over HTTP/2, for
  * {@code --h2}: {@code -t} threads, {@code -c} connections held open, {@code -m} concurrent streams
  * on each, for {@code -D} seconds. Requests/s and failures come from its report; p99 from its
- * per-request log, since h2load prints no percentiles.
+ * per-request log, since h2load prints no percentiles. No {@code --warm-up-time}: the harness reads
+ * the server's CPU around the whole run, so every request h2load makes must be in its count. The
+ * first {@code -c × -m} requests wait for their connection's handshake, which lifts p99 on runs
+ * shorter than about 100 × that many requests.
  */
 final class H2load implements LoadDriver {
-  /**
-   * Opens the connections (TLS handshakes) before the measured {@code -D}, as wrk does not count
-   * them in its latency either.
-   */
-  private static final int WARM_UP_SECONDS = 1;
-
   private static final Pattern RPS = Pattern.compile("finished in [0-9.]+[mu]?s, ([0-9.]+) req/s");
   private static final Pattern REQUESTS =
       Pattern.compile(
@@ -59,8 +56,6 @@ final class H2load implements LoadDriver {
         + s.streams()
         + " -D"
         + s.seconds()
-        + " --warm-up-time="
-        + WARM_UP_SECONDS
         + " URL (HTTP/2, connections kept open)";
   }
 
@@ -82,7 +77,6 @@ final class H2load implements LoadDriver {
                   "-c" + s.connections(),
                   "-m" + s.streams(),
                   "-D" + seconds,
-                  "--warm-up-time=" + WARM_UP_SECONDS,
                   "--log-file=" + log));
       if (cookie != null) {
         command.add("-H");
