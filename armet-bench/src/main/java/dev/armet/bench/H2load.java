@@ -33,17 +33,10 @@ final class H2load implements LoadDriver {
     this.executable = executable;
   }
 
-  /** The h2load in /usr/bin or on the PATH, or null when there is none. */
+  /** The h2load on the PATH, or null when there is none. */
   static H2load find() {
-    List<String> dirs = new ArrayList<>(List.of("/usr/bin"));
-    dirs.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-    for (String dir : dirs) {
-      Path p = Path.of(dir.isEmpty() ? "." : dir, "h2load");
-      if (Files.isExecutable(p)) {
-        return new H2load(p.toString());
-      }
-    }
-    return null;
+    String path = LoadDriver.onPath("h2load");
+    return path == null ? null : new H2load(path);
   }
 
   @Override
@@ -83,11 +76,7 @@ final class H2load implements LoadDriver {
         command.add("Cookie: " + cookie);
       }
       command.add(url);
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new IOException("h2load failed:\n" + out);
-      }
+      String out = LoadDriver.output(command);
       LoadResult counts = parse(out);
       return new LoadResult(counts.requestsPerSecond(), p99Micros(log), counts.errors());
     } finally {
