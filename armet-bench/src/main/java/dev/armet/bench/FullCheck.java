@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * Signs a full-stack target's bench user in and checks, before anything is measured, that the
  * target really does what it is compared for: the answer comes from the session read (it differs
  * without the cookie), and the limiter decided on the request and admitted it. A target that
- * skipped either would look cheaper than it is, so the harness refuses to measure it.
+ * skipped either would look cheaper than it is, so the harness refuses to measure it. Under {@code
+ * --tls} / {@code --h2} the checks run over HTTPS, trusting the bench certificate, and over the
+ * protocol the load uses.
  */
 final class FullCheck {
   private FullCheck() {}
@@ -24,7 +26,7 @@ final class FullCheck {
     if (stack == null || !stack.readsSession()) {
       return;
     }
-    try (HttpClient client = HttpClient.newHttpClient()) {
+    try (HttpClient client = t.newClient()) {
       Map<String, String> jar = new LinkedHashMap<>();
       HttpResponse<String> login =
           send(client, t.url().replaceAll("/$", "") + FullStack.LOGIN, null);
@@ -45,9 +47,10 @@ final class FullCheck {
     if (stack == null) {
       return;
     }
-    try (HttpClient client = HttpClient.newHttpClient()) {
+    try (HttpClient client = t.newClient()) {
       long before = stack.limiterCalls() == null ? 0 : stack.limiterCalls().sum();
       HttpResponse<String> res = send(client, t.url(), t.cookie());
+      protocol(t, res);
       if (res.statusCode() != 200) {
         throw new IllegalStateException(
             t.name() + ": a signed-in request answered " + res.statusCode());
@@ -73,6 +76,14 @@ final class FullCheck {
                   + "; the load would not be steady");
         }
       }
+    }
+  }
+
+  /** Throws unless the answer came over the load's protocol (h2 under {@code --h2}). */
+  static void protocol(Target t, HttpResponse<?> res) {
+    if (res.version() != t.transport().version()) {
+      throw new IllegalStateException(
+          t.name() + ": answered over " + res.version() + ", not " + t.transport().version());
     }
   }
 

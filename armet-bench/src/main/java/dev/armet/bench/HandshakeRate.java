@@ -2,8 +2,6 @@ package dev.armet.bench;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.server.ArmetServer;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -11,8 +9,6 @@ import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
@@ -75,25 +71,7 @@ public final class HandshakeRate {
 
   private static double handshakes(SSLContext tls, int port, List<String> groups, int seconds)
       throws Exception {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    long start = System.nanoTime();
-    int n = 0;
-    while (System.nanoTime() < end) {
-      try (Socket raw = new Socket()) {
-        raw.connect(new InetSocketAddress("127.0.0.1", port));
-        try (SSLSocket s =
-            (SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", port, true)) {
-          SSLParameters p = s.getSSLParameters();
-          p.setNamedGroups(groups.toArray(String[]::new));
-          p.setProtocols(new String[] {"TLSv1.3"});
-          s.setSSLParameters(p);
-          s.startHandshake();
-          s.getSession().invalidate(); // a full handshake every time
-        }
-      }
-      n++;
-    }
-    return n / ((System.nanoTime() - start) / 1e9);
+    return TlsHandshakes.perSecond(() -> tls, port, groups, null, 1, seconds);
   }
 
   private static SSLContext context(X509Certificate trusted, Provider provider) throws Exception {

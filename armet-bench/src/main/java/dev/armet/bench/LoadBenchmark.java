@@ -13,7 +13,10 @@ import java.util.Locale;
 /**
  * End-to-end load benchmark: a bare Jetty 12 hello-world servlet against the same servlet behind
  * {@code ArmetFilter} (defaults), and behind {@code ArmetFilter} with a CSP nonce, all in this JVM
- * on loopback random ports over plain HTTP (the filter is measured, not TLS).
+ * on loopback random ports over plain HTTP (the filter is measured, not TLS), or with {@code --tls}
+ * over HTTPS (HTTP/1.1, wrk) and with {@code --h2} over HTTP/2 (h2load), every target behind the
+ * same TLS 1.3 setup ({@link BenchTls}); under TLS it also compares full handshakes per second
+ * ({@link HandshakeComparison}).
  *
  * <p>After a warm-up, each round loads every target once for the same time, in an order that
  * alternates between rounds so that drift on a shared machine falls on both sides. Each filtered
@@ -26,7 +29,7 @@ import java.util.Locale;
  * <pre>
  * java -cp armet-bench/target/benchmarks.jar dev.armet.bench.LoadBenchmark \
  *     [--rounds 5] [--seconds 10] [--warmup 10] [--threads 2] [--connections 50] \
- *     [--targets bare,armet,armet+nonce] [--java-client]
+ *     [--targets bare,armet,armet+nonce] [--java-client] [--tls | --h2 [--streams 10]]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -63,18 +66,38 @@ public final class LoadBenchmark {
       return;
     }
     boolean javaClient = Arrays.asList(args).contains("--java-client");
-    Wrk wrk = javaClient ? null : Wrk.find();
-    LoadDriver driver = wrk != null ? wrk : new SocketLoad();
-    if (wrk == null && !javaClient) {
-      System.out.println(
-          "wrk not found on PATH (apt-get install -y wrk); using the in-repo Java client");
+    Transport transport = settings.transport();
+    LoadDriver driver;
+    if (transport == Transport.H2) {
+      driver = H2load.find();
+      if (driver == null) {
+        System.err.println("--h2 needs h2load (apt-get install -y nghttp2-client)");
+        System.exit(2);
+        return;
+      }
+    } else {
+      Wrk wrk = javaClient ? null : Wrk.find();
+      driver = wrk != null ? wrk : new SocketLoad();
+      if (transport == Transport.TLS && wrk == null) {
+        System.err.println("--tls needs wrk (apt-get install -y wrk); the Java client has no TLS");
+        System.exit(2);
+        return;
+      }
+      if (wrk == null && !javaClient) {
+        System.out.println(
+            "wrk not found on PATH (apt-get install -y wrk); using the in-repo Java client");
+      }
     }
+    BenchTls tls = transport.secure() ? BenchTls.generate() : null;
 
     List<Target> targets = new ArrayList<>();
     try {
       for (String name : settings.targets()) {
         Target t = Target.start(name);
         targets.add(t);
+        if (tls != null) {
+          t.serveTls(tls, transport);
+        }
         FullCheck.prepare(t);
       }
       check(targets);
@@ -87,6 +110,7 @@ public final class LoadBenchmark {
       double[][] p99 = new double[targets.size()][settings.rounds()];
       double[][] cpu = new double[targets.size()][settings.rounds()];
       double[][] alloc = new double[targets.size()][settings.rounds()];
+      long[] errors = new long[targets.size()];
       for (int r = 0; r < settings.rounds(); r++) {
         for (int k = 0; k < targets.size(); k++) {
           int i = r % 2 == 0 ? k : targets.size() - 1 - k;
@@ -99,6 +123,7 @@ public final class LoadBenchmark {
           p99[i][r] = res.p99Micros();
           cpu[i][r] = after.cpuMicrosPerRequest(before, requests);
           alloc[i][r] = after.bytesPerRequest(before, requests);
+          errors[i] += res.errors();
           System.out.printf(
               Locale.ROOT,
               "round %d  %-18s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6.0f B/req%s%n",
@@ -111,7 +136,14 @@ public final class LoadBenchmark {
               res.errors() == 0 ? "" : "  ERRORS " + res.errors());
         }
       }
-      printSummary(targets, rps, p99, cpu, alloc, driver instanceof SocketLoad);
+      printSummary(targets, rps, p99, cpu, alloc, errors, driver instanceof SocketLoad);
+      String handshakes = "";
+      if (tls != null) {
+        handshakes = HandshakeComparison.run(targets, tls, settings);
+        System.out.println();
+        System.out.print(handshakes);
+        System.out.println();
+      }
       String environment =
           String.format(
               Locale.ROOT,
@@ -120,7 +152,7 @@ public final class LoadBenchmark {
               Instant.now(),
               Runtime.version(),
               Runtime.getRuntime().availableProcessors(),
-              driver.describe(settings),
+              driver.describe(settings) + transport.describe(),
               settings.rounds(),
               settings.seconds(),
               settings.warmupSeconds(),
@@ -133,7 +165,7 @@ public final class LoadBenchmark {
           double[] cost = ratios(cpu[i], cpu[0]);
           rows.add(
               new LoadReport.Row(
-                  targets.get(i).name(),
+                  targets.get(i).name() + (errors[i] == 0 ? "" : " (ERRORS " + errors[i] + ")"),
                   median(rps[i]),
                   min(rps[i]),
                   max(rps[i]),
@@ -144,7 +176,11 @@ public final class LoadBenchmark {
                   min(cost),
                   max(cost)));
         }
-        LoadReport.write(report, command, environment, rows);
+        LoadReport.write(
+            report,
+            command,
+            handshakes.isEmpty() ? environment : environment + "\n\n" + handshakes.strip(),
+            rows);
         System.out.println("wrote " + report + ".md and " + report + ".svg");
       }
     } finally {
@@ -160,14 +196,15 @@ public final class LoadBenchmark {
    * FullCheck#verify}).
    */
   private static void check(List<Target> targets) throws Exception {
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      for (Target t : targets) {
+    for (Target t : targets) {
+      try (HttpClient client = t.newClient()) {
         FullCheck.verify(t);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(t.url()));
         if (t.cookie() != null) {
           req.header("Cookie", t.cookie());
         }
         HttpResponse<String> res = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        FullCheck.protocol(t, res);
         boolean csp = res.headers().firstValue("Content-Security-Policy").isPresent();
         boolean wantsCsp = !NO_CSP.contains(t.name());
         boolean duplicates = res.headers().map().values().stream().anyMatch(v -> v.size() > 1);
@@ -200,7 +237,7 @@ public final class LoadBenchmark {
     System.out.printf(
         Locale.ROOT,
         "load: %s; %d rounds after a %d s warm-up per target%n",
-        driver.describe(s),
+        driver.describe(s) + s.transport().describe(),
         s.rounds(),
         s.warmupSeconds());
     for (Target t : targets) {
@@ -214,6 +251,7 @@ public final class LoadBenchmark {
       double[][] p99,
       double[][] cpu,
       double[][] alloc,
+      long[] errors,
       boolean clientInProcess) {
     String star = clientInProcess ? "*" : "";
     System.out.println();
@@ -229,14 +267,15 @@ public final class LoadBenchmark {
     for (int i = 0; i < targets.size(); i++) {
       System.out.printf(
           Locale.ROOT,
-          "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%n",
+          "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%s%n",
           targets.get(i).name(),
           median(rps[i]),
           min(rps[i]),
           max(rps[i]),
           median(p99[i]),
           median(cpu[i]),
-          median(alloc[i]));
+          median(alloc[i]),
+          errors[i] == 0 ? "" : "  ERRORS " + errors[i] + ": not a valid run");
     }
     String base = targets.get(0).name();
     for (int i = 1; i < targets.size(); i++) {
@@ -286,7 +325,7 @@ public final class LoadBenchmark {
     return out;
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] v = values.clone();
     Arrays.sort(v);
     int n = v.length;

@@ -11,6 +11,8 @@ import java.util.List;
  * @param threads load-generator threads
  * @param connections keep-alive connections held open
  * @param targets the targets to load, the first being the baseline of the ratios
+ * @param transport plain HTTP/1.1, {@code --tls} (HTTP/1.1 over TLS 1.3) or {@code --h2} (HTTP/2)
+ * @param streams concurrent streams per HTTP/2 connection ({@code --streams}, h2load's {@code -m})
  */
 record LoadSettings(
     int rounds,
@@ -18,7 +20,20 @@ record LoadSettings(
     int warmupSeconds,
     int threads,
     int connections,
-    List<String> targets) {
+    List<String> targets,
+    Transport transport,
+    int streams) {
+  /** The plain-HTTP settings (what the harness measured before {@code --tls}). */
+  LoadSettings(
+      int rounds,
+      int seconds,
+      int warmupSeconds,
+      int threads,
+      int connections,
+      List<String> targets) {
+    this(rounds, seconds, warmupSeconds, threads, connections, targets, Transport.HTTP, 10);
+  }
+
   static final List<String> DEFAULT_TARGETS = List.of("bare", "armet", "armet+nonce");
 
   static LoadSettings parse(String[] args) {
@@ -28,6 +43,8 @@ record LoadSettings(
     int threads = 2;
     int connections = 50;
     List<String> targets = DEFAULT_TARGETS;
+    Transport transport = Transport.HTTP;
+    int streams = 10;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -37,6 +54,15 @@ record LoadSettings(
         case "--threads" -> threads = positive(args[i], value);
         case "--connections" -> connections = positive(args[i], value);
         case "--targets" -> targets = targets(value);
+        case "--streams" -> streams = positive(args[i], value);
+        case "--tls", "--h2" -> {
+          Transport t = args[i].equals("--tls") ? Transport.TLS : Transport.H2;
+          if (transport != Transport.HTTP && transport != t) {
+            throw new IllegalArgumentException("--tls and --h2 exclude each other");
+          }
+          transport = t;
+          continue;
+        }
         case "--java-client" -> {
           continue;
         }
@@ -45,11 +71,12 @@ record LoadSettings(
                 "unknown option "
                     + args[i]
                     + "; options: --rounds N --seconds N --warmup N --threads N --connections N"
-                    + " --targets bare,armet,... --java-client");
+                    + " --targets bare,armet,... --java-client --tls --h2 --streams N");
       }
       i++;
     }
-    return new LoadSettings(rounds, seconds, warmup, threads, connections, targets);
+    return new LoadSettings(
+        rounds, seconds, warmup, threads, connections, targets, transport, streams);
   }
 
   private static List<String> targets(String value) {

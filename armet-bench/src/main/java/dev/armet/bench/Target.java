@@ -6,14 +6,18 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import java.util.function.UnaryOperator;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -25,6 +29,13 @@ final class Target implements AutoCloseable {
   private final String name;
   private final Server server;
   private final ServerConnector connector;
+  private final HttpConfiguration http;
+
+  /** The HTTPS connector under {@code --tls} / {@code --h2}, or null. */
+  private ServerConnector secure;
+
+  private Transport transport = Transport.HTTP;
+  private java.net.http.HttpClient.Builder client = java.net.http.HttpClient.newBuilder();
 
   /** What the load sends as {@code Cookie} (a signed-in session), or null. */
   private String cookie;
@@ -32,10 +43,11 @@ final class Target implements AutoCloseable {
   /** The full-stack setup of this target (session, limiter, stores), or null for the others. */
   private FullStack stack;
 
-  private Target(String name, Server server, ServerConnector connector) {
+  private Target(String name, Server server, ServerConnector connector, HttpConfiguration http) {
     this.name = name;
     this.server = server;
     this.connector = connector;
+    this.http = http;
   }
 
   /** Starts a target; {@code filter} null is the bare baseline. */
@@ -86,7 +98,7 @@ final class Target implements AutoCloseable {
     }
     server.setHandler(front.apply(context));
     server.start();
-    Target t = new Target(name, server, connector);
+    Target t = new Target(name, server, connector, http);
     t.stack = stack;
     return t;
   }
@@ -168,12 +180,53 @@ final class Target implements AutoCloseable {
     return stack;
   }
 
+  /**
+   * Adds an HTTPS connector beside the plain one, as armet-server assembles it (TLS, then ALPN
+   * choosing h2 or http/1.1 over the same HTTP configuration, plus {@link SecureRequestCustomizer}
+   * so that the filters see a secure request), and makes it what {@link #url()} names.
+   */
+  void serveTls(BenchTls tls, Transport transport) throws Exception {
+    HttpConfiguration https = new HttpConfiguration(http);
+    https.addCustomizer(new SecureRequestCustomizer(false, true, -1, false));
+    HttpConnectionFactory http11 = new HttpConnectionFactory(https);
+    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(http11.getProtocol());
+    ServerConnector c =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(tls.serverFactory(), alpn.getProtocol()),
+            alpn,
+            h2,
+            http11);
+    c.setHost("127.0.0.1");
+    c.setPort(0);
+    server.addConnector(c);
+    c.start();
+    this.secure = c;
+    this.transport = transport;
+    this.client =
+        java.net.http.HttpClient.newBuilder()
+            .sslContext(tls.clientContext())
+            .version(transport.version());
+  }
+
+  /** The transport the load and the pre-check use. */
+  Transport transport() {
+    return transport;
+  }
+
+  /** A client for the pre-check: trusts the bench certificate and asks for the load's protocol. */
+  java.net.http.HttpClient newClient() {
+    return client.build();
+  }
+
   String url() {
-    return "http://127.0.0.1:" + connector.getLocalPort() + "/";
+    return transport.scheme() + "://127.0.0.1:" + port() + "/";
   }
 
   int port() {
-    return connector.getLocalPort();
+    return (secure != null ? secure : connector).getLocalPort();
   }
 
   @Override

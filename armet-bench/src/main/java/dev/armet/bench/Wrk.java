@@ -1,7 +1,6 @@
 package dev.armet.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +22,8 @@ final class Wrk implements LoadDriver {
 
   /** The {@code wrk} on the PATH, or null when there is none. */
   static Wrk find() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "wrk");
-      if (java.nio.file.Files.isExecutable(p)) {
-        return new Wrk(p.toString());
-      }
-    }
-    return null;
+    String path = LoadDriver.onPath("wrk");
+    return path == null ? null : new Wrk(path);
   }
 
   @Override
@@ -65,11 +59,7 @@ final class Wrk implements LoadDriver {
       command.add("Cookie: " + cookie);
     }
     command.add(url);
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException("wrk failed:\n" + out);
-    }
+    String out = LoadDriver.output(command);
     return parse(out);
   }
 
