@@ -4,6 +4,7 @@ import dev.armet.audit.Severity;
 import dev.armet.audit.TlsSummary;
 import dev.armet.internal.tls.GroupProbe;
 import java.io.IOException;
+import java.net.IDN;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -44,7 +45,7 @@ final class TlsProber {
       int timeoutMillis,
       Findings findings) {
     this.handshake = new TlsHandshake(address, host, anyChain, timeoutMillis);
-    this.groupProbe = new GroupProbe(address, host, Duration.ofMillis(timeoutMillis));
+    this.groupProbe = new GroupProbe(address, IDN.toASCII(host), Duration.ofMillis(timeoutMillis));
     this.supportedSuites =
         Arrays.stream(anyChain.getSupportedSSLParameters().getCipherSuites())
             .filter(s -> !s.contains("SCSV") && !s.contains("KRB5"))

@@ -58,11 +58,17 @@ public final class GroupProbe {
     }
   }
 
-  /** Each group offered alone: those the server selects, in the order given. */
+  /**
+   * Each group offered alone: those the server selects, in the order given. A server that lets one
+   * offer time out is not asked again (each would cost the whole timeout): what it accepted so far.
+   */
   public List<Integer> accepted(List<Integer> groups) throws IOException {
     List<Integer> accepted = new ArrayList<>();
     for (int g : groups) {
       GroupAnswer answer = offer(List.of(g));
+      if (answer.kind() == GroupAnswer.Kind.TIMEOUT) {
+        break;
+      }
       if (answer.isSelected() && answer.group() == g) {
         accepted.add(g);
       }

@@ -112,6 +112,25 @@ class GroupProbeTest {
   }
 
   @Test
+  void accepted_serverThatStalls_isNotAskedAgain() throws Exception {
+    // The scripted server refuses a second connection: asking again would throw.
+    try (ScriptedServer silent = new ScriptedServer(new byte[0], false)) {
+      assertThat(new GroupProbe(silent.address(), null, TIMEOUT).accepted(NamedGroups.KNOWN))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void accepted_eachGroupAlone_keepsThoseSelected() throws Exception {
+    byte[] hrr = ServerReplies.helloRetryRequest(NamedGroups.X25519);
+    try (ScriptedServer server = new ScriptedServer(hrr, true)) {
+      assertThat(
+              new GroupProbe(server.address(), null, TIMEOUT).accepted(List.of(NamedGroups.X25519)))
+          .containsExactly(NamedGroups.X25519);
+    }
+  }
+
+  @Test
   void clientHello_offersTheGroupsInOrder_withSniAndNoKeyShare() throws Exception {
     byte[] hrr = ServerReplies.helloRetryRequest(NamedGroups.X25519);
     try (ScriptedServer server = new ScriptedServer(hrr, true)) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback TCP server for one connection: it reads the client's first TLS record, answers with
- * scripted bytes, then closes or, when told, stays silent until the test closes it.
+ * scripted bytes, then closes or, when told, stays silent until the test closes it. It refuses any
+ * further connection.
  */
 final class ScriptedServer implements AutoCloseable {
   private final ServerSocket listener;
@@ -37,6 +38,7 @@ final class ScriptedServer implements AutoCloseable {
   private void serve(byte[] reply, boolean closeAfter) {
     try {
       Socket s = listener.accept();
+      listener.close(); // one connection: a second one is refused
       connection = s;
       InputStream in = s.getInputStream();
       byte[] header = in.readNBytes(5);
