@@ -5,6 +5,7 @@
 module dev.armet.audit {
   requires static transitive org.jspecify; // @Nullable in signatures: for tools, not at run time
   requires com.fasterxml.jackson.databind;
+  requires dev.armet.core; // dev.armet.internal.tls: the TLS 1.3 group probe
 
   exports dev.armet.audit;
 }

@@ -36,4 +36,7 @@ module dev.armet.core {
       dev.armet.servlet;
   exports dev.armet.internal.ratelimit to
       dev.armet.servlet;
+  exports dev.armet.internal.tls to
+      dev.armet.audit,
+      dev.armet.server;
 }

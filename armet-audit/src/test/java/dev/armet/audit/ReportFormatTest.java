@@ -38,7 +38,8 @@ class ReportFormatTest {
             List.of("x25519"),
             Map.of("subject", "CN=" + HOSTILE),
             List.of("h2"),
-            "modern"),
+            "modern",
+            "x25519"),
         12,
         "nginx");
   }
@@ -54,7 +55,8 @@ class ReportFormatTest {
     String html = write(ReportFormat.HTML);
     assertThat(html)
         .doesNotContain("<script", "onload=\"x", "src=", "href=", "@import", "url(")
-        .contains("&lt;script&gt;", "default-src 'none'", "server_tokens off;", "TLSv1.3");
+        .contains("&lt;script&gt;", "default-src 'none'", "server_tokens off;", "TLSv1.3")
+        .contains("negotiated with a browser's offer: x25519");
   }
 
   @Test
@@ -94,6 +96,15 @@ class ReportFormatTest {
     assertThat(findingFields).containsExactlyElementsOf(schemaFields);
     assertThat(json.at("/findings/0/severity").asText()).isEqualTo("low");
     assertThat(json.get("gradeDifference").asText()).contains("server-version");
+    for (String field : List.of("groups", "negotiatedGroup")) {
+      assertThat(report.at("/properties/tls/properties").has(field)).as(field).isTrue();
+    }
+    assertThat(json.at("/tls/negotiatedGroup").asText()).isEqualTo("x25519");
+  }
+
+  @Test
+  void text_namesTheNegotiatedGroup() throws Exception {
+    assertThat(write(ReportFormat.TEXT)).contains("negotiated group (browser offer): x25519");
   }
 
   @Test

@@ -73,7 +73,10 @@ class TlsProbeTest {
       assertThat(r.tls().certificate())
           .containsEntry("trusted", true)
           .containsEntry("hostnameMatches", true);
-      assertThat(ids(r)).noneMatch(id -> id.startsWith("tls") || id.startsWith("certificate"));
+      // No TLS finding but the advice to add a post-quantum group (SunJSSE has none).
+      assertThat(ids(r))
+          .filteredOn(id -> id.startsWith("tls") || id.startsWith("certificate"))
+          .containsExactly("tls-no-post-quantum");
     }
   }
 
@@ -86,12 +89,19 @@ class TlsProbeTest {
       Report r = Audit.of(modern.url(), AuditOptions.of(o -> o.trust(ca))).run();
       assertThat(r.tls().protocols()).containsExactly("TLSv1.3");
       assertThat(r.tls().mozillaProfile()).isEqualTo("modern");
-      if (Runtime.version().feature()
-          >= 20) { // SSLParameters.setNamedGroups: groups are probed from JDK 20 on
-        assertThat(r.tls().groups())
-            .contains("x25519", "secp256r1")
-            .doesNotContain("X25519MLKEM768");
-      }
+      // Armet's own ClientHello probes TLS 1.3 groups on any JDK; SunJSSE has no hybrid.
+      assertThat(r.tls().groups())
+          .contains("x25519", "secp256r1", "secp384r1")
+          .doesNotContain("X25519MLKEM768", "SecP256r1MLKEM768");
+      assertThat(r.tls().negotiatedGroup()).isEqualTo("x25519");
+      Finding pq =
+          r.findings().stream()
+              .filter(f -> f.id().equals("tls-no-post-quantum"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(pq.severity()).isEqualTo(Severity.INFO);
+      assertThat(pq.evidence()).contains("gets x25519");
+      assertThat(pq.fix()).contains("X25519MLKEM768");
     }
   }
 }

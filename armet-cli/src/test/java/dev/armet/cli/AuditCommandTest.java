@@ -12,11 +12,16 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code armet audit} end to end: the demo in production mode (a separate process, as deployed)
@@ -109,15 +114,42 @@ class AuditCommandTest {
 
   @Test
   void audit_serverInModernProfile_findsTls13Only(@TempDir Path dir) throws Exception {
-    dev.armet.server.ArmetServer modern =
+    JsonNode report = auditDemo(dir, t -> t.profile(dev.armet.server.TlsProfile.MODERN));
+    assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.3\"]");
+    assertThat(report.at("/tls/mozillaProfile").asText()).isEqualTo("modern");
+    assertThat(report.at("/tls/alpn").toString()).contains("h2");
+  }
+
+  /**
+   * Groups accepted, the one a browser's offer negotiates, and advice when no hybrid is offered.
+   */
+  @ParameterizedTest(name = "post-quantum {0}")
+  @ValueSource(booleans = {true, false})
+  void audit_serverWithAndWithoutPostQuantum_reportsAcceptedAndNegotiatedGroups(
+      boolean postQuantum, @TempDir Path dir) throws Exception {
+    JsonNode report = auditDemo(dir, t -> t.postQuantum(postQuantum));
+    List<String> groups = new ArrayList<>();
+    report.at("/tls/groups").forEach(g -> groups.add(g.asText()));
+    List<String> findings = new ArrayList<>();
+    report.get("findings").forEach(f -> findings.add(f.get("id").asText()));
+    if (postQuantum) {
+      assertThat(groups).contains("X25519MLKEM768", "x25519", "secp256r1", "secp384r1");
+      assertThat(report.at("/tls/negotiatedGroup").asText()).isEqualTo("X25519MLKEM768");
+      assertThat(findings).doesNotContain("tls-no-post-quantum");
+    } else {
+      assertThat(groups).contains("x25519", "secp256r1").doesNotContain("X25519MLKEM768");
+      assertThat(report.at("/tls/negotiatedGroup").asText()).isEqualTo("x25519");
+      assertThat(findings).contains("tls-no-post-quantum");
+      assertThat(out.toString()).contains("tls.post-quantum=true");
+    }
+  }
+
+  /** {@code armet audit --format json} of a demo server on loopback with its own TLS settings. */
+  JsonNode auditDemo(Path dir, Consumer<dev.armet.server.TlsConfig.Builder> tls) throws Exception {
+    dev.armet.server.ArmetServer server =
         dev.armet.demo.DemoApplication.create(
-            c ->
-                c.httpsPort(0)
-                    .httpPort(0)
-                    .bindAddress("127.0.0.1")
-                    .dataDirectory(dir)
-                    .tls(t -> t.profile(dev.armet.server.TlsProfile.MODERN)));
-    modern.start();
+            c -> c.httpsPort(0).httpPort(0).bindAddress("127.0.0.1").dataDirectory(dir).tls(tls));
+    server.start();
     try {
       run(
           "audit",
@@ -125,14 +157,11 @@ class AuditCommandTest {
           dir.resolve("tls/localhost-cert.pem").toString(),
           "--format",
           "json",
-          "https://localhost:" + modern.httpsPort() + "/");
-      JsonNode report = new ObjectMapper().readTree(out.toString());
-      assertThat(report.at("/tls/protocols").toString()).isEqualTo("[\"TLSv1.3\"]");
-      assertThat(report.at("/tls/mozillaProfile").asText()).isEqualTo("modern");
-      assertThat(report.at("/tls/alpn").toString()).contains("h2");
+          "https://localhost:" + server.httpsPort() + "/");
     } finally {
-      modern.stop();
+      server.stop();
     }
+    return new ObjectMapper().readTree(out.toString());
   }
 
   @Test

@@ -44,6 +44,7 @@ final class ServerSelfCheck implements SelfCheck {
                     ? String.join(", ", PostQuantumTls.GROUPS) + " (Bouncy Castle JSSE)"
                     : "the JDK's (classical only; tls.post-quantum=true adds X25519MLKEM768)")));
     certificate(env, tls, out);
+    out.add(negotiatedGroup(tls));
     headers(env, out);
     user(env, out);
     out.add(Finding.info("limits", config.limits().toString()));
@@ -56,6 +57,23 @@ final class ServerSelfCheck implements SelfCheck {
               "set server.canonical-host to the public host name"));
     }
     return out;
+  }
+
+  /** The group a browser negotiates, from an in-memory handshake with the connector's engine. */
+  private Finding negotiatedGroup(TlsConfig tls) {
+    try {
+      ServerCertificate cert =
+          tls.hasCertificate() && tls.acme().isEmpty()
+              ? ServerCertificate.load(tls)
+              : NegotiatedGroupCheck.standIn(clock.instant());
+      return NegotiatedGroupCheck.check(tls, cert);
+    } catch (IOException e) {
+      return Finding.info(
+          "tls-groups",
+          "could not tell which group a browser negotiates (no usable certificate: "
+              + e.getMessage()
+              + ")");
+    }
   }
 
   private void certificate(ArmetEnvironment env, TlsConfig tls, List<Finding> out) {

@@ -3,13 +3,19 @@ package dev.armet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.check.Finding;
+import dev.armet.check.Severity;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.internal.tls.GroupAnswer;
+import dev.armet.internal.tls.GroupProbe;
+import dev.armet.internal.tls.NamedGroups;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -19,6 +25,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code tls.post-quantum=true}: a client that offers only X25519MLKEM768 gets through, a client
@@ -95,6 +103,42 @@ class PostQuantumTlsTest {
       assertThatThrownBy(
               () -> connect(bc, server.httpsPort(), List.of("X25519MLKEM768"), "http/1.1"))
           .isInstanceOf(IOException.class);
+    }
+  }
+
+  /**
+   * The doctor's negotiated group (an in-memory handshake with the connector's own engine) and the
+   * running server probed over loopback with the same ClientHello agree.
+   */
+  @ParameterizedTest(name = "post-quantum {0}")
+  @ValueSource(booleans = {true, false})
+  void doctor_andLiveServer_agreeOnTheNegotiatedGroup(boolean postQuantum) throws Exception {
+    String expected = postQuantum ? "X25519MLKEM768" : "x25519";
+    ArmetServer server = server(postQuantum);
+    Finding doctor = SelfCheckTest.topic(server, "tls-groups");
+    assertThat(doctor.severity()).isEqualTo(Severity.INFO);
+    assertThat(doctor.message())
+        .startsWith("a browser offering X25519MLKEM768, x25519, secp256r1, secp384r1")
+        .contains("negotiates " + expected);
+    try (ArmetServer running = server.start()) {
+      GroupProbe probe =
+          new GroupProbe(
+              new InetSocketAddress("127.0.0.1", running.httpsPort()),
+              "localhost",
+              Duration.ofSeconds(10));
+      GroupAnswer browser = probe.offer(NamedGroups.BROWSER);
+      assertThat(browser.isSelected()).as(browser.toString()).isTrue();
+      assertThat(NamedGroups.name(browser.group())).isEqualTo(expected);
+      List<String> accepted =
+          probe.accepted(NamedGroups.KNOWN).stream().map(NamedGroups::name).toList();
+      if (postQuantum) {
+        assertThat(accepted).contains("X25519MLKEM768", "x25519", "secp256r1", "secp384r1");
+      } else {
+        assertThat(accepted).contains("x25519", "secp256r1").doesNotContain("X25519MLKEM768");
+      }
+      // Offered nothing it shares, the server answers with an alert, not a group.
+      GroupAnswer none = probe.offer(List.of(0x0A0A)); // a GREASE value
+      assertThat(none.kind()).as(none.toString()).isEqualTo(GroupAnswer.Kind.ALERT);
     }
   }
 

@@ -87,6 +87,21 @@ class SelfCheckTest {
   }
 
   @Test
+  void development_withTheDevelopmentCertificate_reportsTheNegotiatedGroup() {
+    Finding groups = topic(server(ArmetEnvironment.DEVELOPMENT, c -> {}), "tls-groups");
+    assertThat(groups.severity()).isEqualTo(Severity.INFO);
+    assertThat(groups.message()).contains("negotiates x25519").contains("tls.post-quantum=true");
+  }
+
+  /** The self-check's first finding on {@code topic}. */
+  static Finding topic(ArmetServer server, String topic) {
+    return server.selfCheck().findings().stream()
+        .filter(f -> f.topic().equals(topic))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void certificateCloseToExpiry_isAWarning() throws Exception {
     TestCertificates.Issued soon =
         TestCertificates.issue(

@@ -166,6 +166,14 @@ public final class Fixes {
                   "terminate TLS at a proxy with Mozilla's intermediate profile, or tls.createServer({ minVersion: 'TLSv1.2' })",
                   "Offer TLS 1.2 and 1.3 only, with ECDHE and AEAD suites (Mozilla intermediate profile)")),
           Map.entry(
+              "post-quantum",
+              new Advice(
+                  "tls.post-quantum=true (ARMET_TLS_POST_QUANTUM=true) in armet-server: the HTTPS connector offers X25519MLKEM768 first, on Bouncy Castle's JSSE",
+                  "terminate TLS at a proxy that offers X25519MLKEM768 (nginx on OpenSSL 3.5+, Caddy 2.10+); SunJSSE on JDK 17-25 has no post-quantum group",
+                  "ssl_ecdh_curve X25519MLKEM768:X25519:prime256v1:secp384r1; (nginx built with OpenSSL 3.5 or later)",
+                  "terminate TLS at a proxy that offers X25519MLKEM768 (nginx on OpenSSL 3.5+, Caddy 2.10+), or on Node.js with OpenSSL 3.5+: tls.createServer({ ecdhCurve: 'X25519MLKEM768:X25519:P-256:P-384' })",
+                  "Offer the hybrid group X25519MLKEM768 before X25519 (OpenSSL 3.5+, Caddy 2.10+ by default, armet-server tls.post-quantum=true)")),
+          Map.entry(
               "certificate",
               new Advice(
                   "ARMET_TLS_CERTIFICATE / ARMET_TLS_PRIVATE_KEY to a CA-issued fullchain.pem (armet-server reloads it on renewal)",

@@ -110,6 +110,8 @@ public final class HtmlReport {
     }
     sb.append("</table><p>Groups: ")
         .append(esc(String.join(", ", r.tls().groups())))
+        .append("; negotiated with a browser's offer: ")
+        .append(esc(r.tls().negotiatedGroup() == null ? "unknown" : r.tls().negotiatedGroup()))
         .append("; ALPN: ")
         .append(esc(String.join(", ", r.tls().alpn())))
         .append("</p><table>");

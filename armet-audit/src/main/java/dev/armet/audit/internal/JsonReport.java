@@ -65,6 +65,7 @@ public final class JsonReport {
     tls.set("certificate", MAPPER.valueToTree(r.tls().certificate()));
     tls.set("alpn", MAPPER.valueToTree(r.tls().alpn()));
     tls.put("mozillaProfile", r.tls().mozillaProfile());
+    tls.put("negotiatedGroup", r.tls().negotiatedGroup());
     n.put("stack", r.stack());
     n.put("requests", r.requests());
     n.put("gradeDifference", GradeDifference.explain(r));

@@ -57,6 +57,11 @@ public final class TextReport {
         if (!r.tls().groups().isEmpty()) {
           sb.append("  groups: ").append(String.join(" ", r.tls().groups())).append('\n');
         }
+        if (r.tls().negotiatedGroup() != null) {
+          sb.append("  negotiated group (browser offer): ")
+              .append(r.tls().negotiatedGroup())
+              .append('\n');
+        }
         sb.append("  certificate: ").append(r.tls().certificate()).append('\n');
       }
       sb.append('\n');

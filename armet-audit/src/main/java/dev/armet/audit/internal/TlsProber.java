@@ -2,10 +2,13 @@ package dev.armet.audit.internal;
 
 import dev.armet.audit.Severity;
 import dev.armet.audit.TlsSummary;
+import dev.armet.internal.tls.GroupProbe;
 import java.io.IOException;
+import java.net.IDN;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,25 +20,20 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Probes a TLS endpoint with JSSE: each protocol SSLv3–TLS 1.3, every suite the server accepts (in
- * its order when it has one), key-exchange groups, ALPN, OCSP stapling and the certificate, then
- * gives a Mozilla profile verdict. What this JVM cannot offer is reported as not probed.
+ * its order when it has one), key-exchange groups (over TLS 1.3 with Armet's own ClientHello, which
+ * offers the post-quantum hybrids JSSE lacks: {@link TlsGroups}), ALPN, OCSP stapling and the
+ * certificate, then gives a Mozilla profile verdict. What this JVM cannot offer is reported as not
+ * probed.
  */
 final class TlsProber {
   private static final String[] PROTOCOLS = {"SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"};
   private static final String[] GROUPS = {
-    "x25519",
-    "secp256r1",
-    "secp384r1",
-    "secp521r1",
-    "x448",
-    "ffdhe2048",
-    "ffdhe3072",
-    "ffdhe4096",
-    "X25519MLKEM768"
+    "x25519", "secp256r1", "secp384r1", "secp521r1", "x448", "ffdhe2048", "ffdhe3072", "ffdhe4096"
   };
   private static final int MAX_HANDSHAKES = 150;
 
   private final TlsHandshake handshake;
+  private final GroupProbe groupProbe;
   private final List<String> supportedSuites;
   private final Findings findings;
   private int handshakes;
@@ -47,6 +45,7 @@ final class TlsProber {
       int timeoutMillis,
       Findings findings) {
     this.handshake = new TlsHandshake(address, host, anyChain, timeoutMillis);
+    this.groupProbe = new GroupProbe(address, IDN.toASCII(host), Duration.ofMillis(timeoutMillis));
     this.supportedSuites =
         Arrays.stream(anyChain.getSupportedSSLParameters().getCipherSuites())
             .filter(s -> !s.contains("SCSV") && !s.contains("KRB5"))
@@ -77,7 +76,15 @@ final class TlsProber {
     Set<String> suites = new LinkedHashSet<>();
     suitesByProtocol.values().forEach(suites::addAll);
     String best = protocols.get(protocols.size() - 1);
-    List<String> groups = groups(best);
+    List<String> groups;
+    String negotiated = null;
+    if (protocols.contains("TLSv1.3")) {
+      TlsGroups.Facts facts = TlsGroups.probe(groupProbe, findings);
+      groups = facts.accepted();
+      negotiated = facts.negotiated();
+    } else {
+      groups = groups(best);
+    }
     String alpn = alpn(best);
     Map<String, Object> cert =
         CertificateFacts.of(
@@ -89,7 +96,8 @@ final class TlsProber {
     String profile = MozillaProfile.verdict(protocols, new ArrayList<>(suites));
     judge(protocols, suites, notProbed, alpn, profile);
     List<String> alpnList = alpn == null ? List.of() : List.of(alpn);
-    return new TlsSummary(protocols, new ArrayList<>(suites), groups, cert, alpnList, profile);
+    return new TlsSummary(
+        protocols, new ArrayList<>(suites), groups, cert, alpnList, profile, negotiated);
   }
 
   private TlsHandshake.Outcome attempt(
@@ -141,6 +149,7 @@ final class TlsProber {
     return accepted;
   }
 
+  /** Accepted groups through JSSE, for a server without TLS 1.3 (no post-quantum group there). */
   private List<String> groups(String protocol) throws IOException {
     List<String> accepted = new ArrayList<>();
     if (!TlsHandshake.canChooseGroups()) {
