@@ -102,6 +102,50 @@ class AcmeTlsAlpnPostQuantumTest {
     }
   }
 
+  @Test
+  void clientHelloStalledPartWay_isClosedByTheHeaderTimeout() throws Exception {
+    // No CA needed: the connection never gets as far as a handshake.
+    String nowhere = "https://localhost:" + PebbleCa.freePort() + "/dir";
+    try (ArmetServer server =
+            ArmetServer.create(
+                    c ->
+                        c.httpsPort(0)
+                            .httpPort(0)
+                            .bindAddress("127.0.0.1")
+                            .environment(ArmetEnvironment.DEVELOPMENT)
+                            .dataDirectory(dir.resolve("data"))
+                            .stopAtShutdown(false)
+                            .limits(
+                                l ->
+                                    l.headerTimeout(Duration.ofSeconds(1))
+                                        .idleTimeout(Duration.ofMinutes(5)))
+                            .tls(
+                                t ->
+                                    t.postQuantum(true)
+                                        .acme(
+                                            a ->
+                                                a.directory(nowhere)
+                                                    .domains(PebbleCa.DOMAIN)
+                                                    .acceptTerms(true)
+                                                    .challenge(AcmeChallengeType.TLS_ALPN_01)
+                                                    .minimumBackoff(Duration.ofHours(1))
+                                                    .maximumBackoff(Duration.ofHours(2)))))
+                .start();
+        Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", server.httpsPort()), 10_000);
+      socket.setSoTimeout(20_000); // well below the idle timeout
+      socket.getOutputStream().write(Arrays.copyOf(ClientHellos.sunJsse("acme-tls/1"), 40));
+      socket.getOutputStream().flush();
+      int read;
+      try {
+        read = socket.getInputStream().read();
+      } catch (SocketException reset) {
+        read = -1;
+      }
+      assertThat(read).as("closed, not answered").isEqualTo(-1);
+    }
+  }
+
   private ArmetServer server(PebbleCa ca, int https) {
     return ArmetServer.create(
         ArmetServerConfig.builder()
