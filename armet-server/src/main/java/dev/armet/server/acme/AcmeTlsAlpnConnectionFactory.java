@@ -1,6 +1,5 @@
 package dev.armet.server.acme;
 
-import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnectionFactory;
@@ -23,24 +22,7 @@ public final class AcmeTlsAlpnConnectionFactory extends AbstractConnectionFactor
 
   @Override
   public Connection newConnection(Connector connector, EndPoint endPoint) {
-    return configure(new CloseAfterHandshake(endPoint, connector), connector, endPoint);
-  }
-
-  /** Closes as soon as it opens: the TLS handshake that led here was the whole exchange. */
-  private static final class CloseAfterHandshake extends AbstractConnection {
-    CloseAfterHandshake(EndPoint endPoint, Connector connector) {
-      super(endPoint, connector.getExecutor());
-    }
-
-    @Override
-    public void onOpen() {
-      super.onOpen();
-      getEndPoint().close();
-    }
-
-    @Override
-    public void onFillable() {
-      getEndPoint().close();
-    }
+    return configure(
+        HandshakeOnlyConnection.afterHandshake(endPoint, connector), connector, endPoint);
   }
 }

@@ -1,17 +1,14 @@
 package dev.armet.server.acme;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
-import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
@@ -58,7 +55,7 @@ public final class AcmeValidationSslConnectionFactory extends SslConnectionFacto
   public Connection newConnection(Connector connector, EndPoint endPoint) {
     SslConnection tls = (SslConnection) super.newConnection(connector, endPoint);
     SslConnection.SslEndPoint decrypted = tls.getSslEndPoint();
-    decrypted.setConnection(new CloseAfterHandshake(decrypted, connector));
+    decrypted.setConnection(HandshakeOnlyConnection.beforeHandshake(decrypted, connector));
     tls.addHandshakeListener(
         new SslHandshakeListener() {
           @Override
@@ -80,34 +77,5 @@ public final class AcmeValidationSslConnectionFactory extends SslConnectionFacto
                 ? AcmeTlsAlpnConnectionFactory.PROTOCOL
                 : null);
     return super.newSslConnection(connector, endPoint, engine);
-  }
-
-  /**
-   * Reads to drive the handshake (Jetty's TLS handshakes as the decrypted side reads); anything the
-   * client then sends, its close, or a failure ends the connection.
-   */
-  private static final class CloseAfterHandshake extends AbstractConnection {
-    CloseAfterHandshake(EndPoint endPoint, Connector connector) {
-      super(endPoint, connector.getExecutor());
-    }
-
-    @Override
-    public void onOpen() {
-      super.onOpen();
-      fillInterested();
-    }
-
-    @Override
-    public void onFillable() {
-      try {
-        if (getEndPoint().fill(BufferUtil.allocate(64)) == 0) {
-          fillInterested(); // the handshake goes on
-          return;
-        }
-      } catch (IOException failed) {
-        // the handshake failed: the TLS connection has sent its alert
-      }
-      getEndPoint().close();
-    }
   }
 }
