@@ -30,7 +30,7 @@ final class ClientHelloAlpn {
   /** What the first bytes say. */
   sealed interface Reading permits Incomplete, Unreadable, Offered {}
 
-  /** Well formed so far; the ClientHello is not complete yet. */
+  /** Not complete yet, and nothing in its records so far rules it out. */
   record Incomplete() implements Reading {}
 
   /** Not a TLS ClientHello this reader accepts: malformed, not TLS, or too large. */
