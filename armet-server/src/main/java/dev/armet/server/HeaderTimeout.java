@@ -14,6 +14,7 @@ import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.internal.HttpConnection; // public, the only view of the parser state
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.slf4j.Logger;
@@ -99,6 +100,9 @@ final class HeaderTimeout extends AbstractLifeCycle {
         return headMessages(inner);
       }
       return -1; // handshake or ALPN still in progress
+    }
+    if (connection != null && connection.getClass().getEnclosingClass() == DetectorConnectionFactory.class) {
+      return -1; // still reading the ClientHello, before the handshake (its connection class is private)
     }
     if (connection instanceof HttpConnection http) {
       boolean inHead = http.getParser().inHeaderState() && !http.getParser().isStart();

@@ -2,13 +2,18 @@ package dev.armet.server;
 
 import dev.armet.internal.server.PreEncodedSecurityHeaders;
 import dev.armet.server.acme.AcmeCertificateSelector;
+import dev.armet.server.acme.AcmeChallengeType;
+import dev.armet.server.acme.AcmeConfig;
 import dev.armet.server.acme.AcmeHttpChallengeHandler;
 import dev.armet.server.acme.AcmeTlsAlpnConnectionFactory;
+import dev.armet.server.acme.AcmeValidationSslConnectionFactory;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -66,20 +71,8 @@ record ServerAssembly(
     secureH2.setRequestHeaderSize(
         limits.maxRequestHeaderBytes() * Http2HeaderLimitHandler.HPACK_FACTOR);
     HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secureH2);
-    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
-    alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
     ServerConnector https =
-        acme == null
-            ? new ServerConnector(
-                s, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11)
-            : new ServerConnector(
-                s,
-                new SslConnectionFactory(tls, alpn.getProtocol()),
-                alpn,
-                h2,
-                http11,
-                new AcmeTlsAlpnConnectionFactory()); // last: chosen only by a client offering
-    // nothing else
+        new ServerConnector(s, httpsFactories(config, certificate, acme, tls, h2, http11));
     https.setName("https");
     https.setHost(config.bindAddress());
     https.setPort(config.httpsPort());
@@ -118,5 +111,46 @@ record ServerAssembly(
     s.setStopTimeout(config.stopTimeout().toMillis());
     s.setStopAtShutdown(config.stopAtShutdown());
     return new ServerAssembly(s, https, http, tls);
+  }
+
+  /**
+   * TLS, then ALPN choosing HTTP/2 or HTTP/1.1; with ACME also {@code acme-tls/1}, offered last so
+   * only a client asking for nothing else (the CA's validator) gets it. With TLS-ALPN-01 on Bouncy
+   * Castle's JSSE ({@code tls.post-quantum}), whose key manager cannot see the ALPN protocol, the
+   * CA's handshakes are told apart by their ClientHello before any TLS and go to a SunJSSE context
+   * of their own; the connector's ALPN then offers only h2 and HTTP/1.1.
+   */
+  private static ConnectionFactory[] httpsFactories(
+      ArmetServerConfig config,
+      ServerCertificate certificate,
+      AcmeCertificateSelector acme,
+      SslContextFactory.Server tls,
+      HTTP2ServerConnectionFactory h2,
+      HttpConnectionFactory http11)
+      throws java.io.IOException {
+    boolean validationApart =
+        acme != null
+            && config.tls().postQuantum()
+            && config.tls().acme().map(AcmeConfig::challenge).orElse(null)
+                == AcmeChallengeType.TLS_ALPN_01;
+    ALPNServerConnectionFactory alpn =
+        validationApart
+            ? new ALPNServerConnectionFactory("h2", "http/1.1") // the ALPN ids, RFC 7301 §6
+            : new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(http11.getProtocol()); // clients without ALPN speak HTTP/1.1
+    SslConnectionFactory usualTls = new SslConnectionFactory(tls, alpn.getProtocol());
+    if (acme == null) {
+      return new ConnectionFactory[] {usualTls, alpn, h2, http11};
+    }
+    AcmeTlsAlpnConnectionFactory acmeTls = new AcmeTlsAlpnConnectionFactory();
+    if (!validationApart) {
+      return new ConnectionFactory[] {usualTls, alpn, h2, http11, acmeTls};
+    }
+    SslContextFactory.Server validation =
+        TlsSetup.validationContextFactory(config.tls(), certificate, acme::wrapForValidationOnly);
+    DetectorConnectionFactory detector =
+        new DetectorConnectionFactory(new AcmeValidationSslConnectionFactory(validation));
+    // Not recognised: the next protocol, the usual TLS.
+    return new ConnectionFactory[] {detector, usualTls, alpn, h2, http11, acmeTls};
   }
 }

@@ -1,6 +1,5 @@
 package dev.armet.server;
 
-import dev.armet.server.acme.AcmeChallengeType;
 import dev.armet.server.acme.AcmeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -236,17 +235,6 @@ public final class TlsConfig {
         throw new IllegalArgumentException(
             "set either tls.acme.* (the server obtains its certificate) or "
                 + "tls.certificate/tls.keystore (files), not both");
-      }
-      if (builtAcme != null
-          && postQuantum
-          && builtAcme.challenge() == AcmeChallengeType.TLS_ALPN_01) {
-        // Bouncy Castle's JSSE picks the certificate before the ALPN protocol, so it cannot tell
-        // the CA's acme-tls/1 handshake from a browser's (checked: the protocol is still null
-        // then).
-        throw new IllegalArgumentException(
-            "tls.acme.challenge=tls-alpn-01 does not work with tls.post-quantum=true "
-                + "(Bouncy Castle's JSSE chooses the certificate before the ALPN protocol); use tls.acme.challenge=http-01 "
-                + "or leave tls.post-quantum off");
       }
       return new TlsConfig(this);
     }

@@ -28,11 +28,31 @@ final class TlsSetup {
       ServerCertificate certificate,
       UnaryOperator<X509ExtendedKeyManager> keyManagers)
       throws IOException {
-    TlsProfile profile = tls.profile();
+    return contextFactory(tls.profile(), tls.postQuantum(), certificate, keyManagers);
+  }
+
+  /**
+   * A factory on the JDK's SunJSSE for the CA's TLS-ALPN-01 handshakes alone, beside a post-quantum
+   * connector (see {@link dev.armet.server.acme.AcmeValidationSslConnectionFactory}); {@code
+   * certificate} only fills its key store, and {@code keyManagers} keeps it from being presented.
+   */
+  static SslContextFactory.Server validationContextFactory(
+      TlsConfig tls,
+      ServerCertificate certificate,
+      UnaryOperator<X509ExtendedKeyManager> keyManagers)
+      throws IOException {
+    return contextFactory(tls.profile(), false, certificate, keyManagers);
+  }
+
+  private static SslContextFactory.Server contextFactory(
+      TlsProfile profile,
+      boolean postQuantum,
+      ServerCertificate certificate,
+      UnaryOperator<X509ExtendedKeyManager> keyManagers)
+      throws IOException {
     SslContextFactory.Server factory =
-        new ServerSslContextFactory(
-            tls.postQuantum() ? PostQuantumTls.GROUPS : List.of(), keyManagers);
-    if (tls.postQuantum()) {
+        new ServerSslContextFactory(postQuantum ? PostQuantumTls.GROUPS : List.of(), keyManagers);
+    if (postQuantum) {
       PostQuantumTls.registerProviders();
       factory.setProvider(PostQuantumTls.PROVIDER);
       factory.setKeyManagerFactoryAlgorithm("PKIX"); // Bouncy Castle's, which knows its key types

@@ -209,11 +209,12 @@ class AcmeIssuanceTest {
 
   private ArmetServer acmeServer(
       PebbleCa ca, int https, int http, AcmeChallengeType challenge, Duration backoff) {
-    return ArmetServer.create(acmeConfig(ca, https, http, challenge, backoff).build());
+    return ArmetServer.create(acmeConfig(dir, ca, https, http, challenge, backoff).build());
   }
 
-  private ArmetServerConfig.Builder acmeConfig(
-      PebbleCa ca, int https, int http, AcmeChallengeType challenge, Duration backoff) {
+  /** A development server on loopback ordering from {@code ca}, with its data in {@code dir}. */
+  static ArmetServerConfig.Builder acmeConfig(
+      Path dir, PebbleCa ca, int https, int http, AcmeChallengeType challenge, Duration backoff) {
     return ArmetServerConfig.builder()
         .httpsPort(https)
         .httpPort(http)

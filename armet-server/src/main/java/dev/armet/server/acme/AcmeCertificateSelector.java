@@ -34,4 +34,14 @@ public final class AcmeCertificateSelector {
   public X509ExtendedKeyManager wrap(X509ExtendedKeyManager served) {
     return new AlpnChallengeKeyManager(served, responses, ready::get);
   }
+
+  /**
+   * {@code served} for a TLS context that only answers TLS-ALPN-01 (see {@link
+   * AcmeValidationSslConnectionFactory}): the validation certificate for {@code acme-tls/1}, and
+   * nothing (the handshake fails) for any other handshake, so its own certificate, never reloaded,
+   * is never presented.
+   */
+  public X509ExtendedKeyManager wrapForValidationOnly(X509ExtendedKeyManager served) {
+    return new AlpnChallengeKeyManager(served, responses, () -> false);
+  }
 }

@@ -1,6 +1,5 @@
 package dev.armet.server.acme;
 
-import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnectionFactory;
@@ -9,7 +8,9 @@ import org.eclipse.jetty.server.Connector;
 /**
  * The {@code acme-tls/1} protocol on the HTTPS connector (RFC 8737): offered through ALPN after
  * HTTP/2 and HTTP/1.1, so only a client asking for nothing else (the CA's validator) gets it. The
- * handshake itself is the answer; the connection is then closed without reading a byte.
+ * handshake itself is the answer; the connection is then closed without reading a byte. (With
+ * {@code tls.post-quantum} the CA's handshakes go to {@link AcmeValidationSslConnectionFactory}
+ * instead.)
  */
 public final class AcmeTlsAlpnConnectionFactory extends AbstractConnectionFactory {
   /** The ALPN protocol name of RFC 8737 §6.2. */
@@ -21,24 +22,7 @@ public final class AcmeTlsAlpnConnectionFactory extends AbstractConnectionFactor
 
   @Override
   public Connection newConnection(Connector connector, EndPoint endPoint) {
-    return configure(new CloseAfterHandshake(endPoint, connector), connector, endPoint);
-  }
-
-  /** Closes as soon as it opens: the TLS handshake that led here was the whole exchange. */
-  private static final class CloseAfterHandshake extends AbstractConnection {
-    CloseAfterHandshake(EndPoint endPoint, Connector connector) {
-      super(endPoint, connector.getExecutor());
-    }
-
-    @Override
-    public void onOpen() {
-      super.onOpen();
-      getEndPoint().close();
-    }
-
-    @Override
-    public void onFillable() {
-      getEndPoint().close();
-    }
+    return configure(
+        HandshakeOnlyConnection.afterHandshake(endPoint, connector), connector, endPoint);
   }
 }
