@@ -134,7 +134,7 @@ final class SharedAcmeStore extends CertificateStore {
 
   /** The pending HTTP-01 answers of this domain set, for every instance. */
   SharedChallenges challenges() {
-    return new SharedChallenges(records, statusKey.replace(":status", ":http-01"));
+    return new SharedChallenges(records, statusKey.replace(":status", ":http-01"), "HTTP-01");
   }
 
   String certificateRecordKey() {
