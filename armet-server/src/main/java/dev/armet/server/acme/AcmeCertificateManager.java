@@ -89,6 +89,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
     CertificateStore store = CertificateStore.of(config, dataDirectory);
     if (store instanceof SharedAcmeStore shared) {
       responses.share(shared.challenges());
+      responses.shareAlpn(shared.alpnAnswers());
     }
     return new AcmeCertificateManager(
         config, store, responses, installer, events, Clock.systemUTC(), new SecureRandom());

@@ -145,7 +145,10 @@ final class AcmeIssuer {
           rsaKey(); // acme4j 4.0 signs the validation certificate with SHA256withRSA whatever the
       // key
       X509Certificate cert = alpn.createCertificate(key, authorization.getIdentifier());
-      responses.putAlpn(domain, new ChallengeResponses.AlpnCertificate(cert, key.getPrivate()));
+      responses.putAlpn(
+          domain,
+          new ChallengeResponses.AlpnCertificate(cert, key.getPrivate()),
+          alpn.getAcmeValidation());
       withdraw = () -> responses.removeAlpn(domain);
       challenge = alpn;
     }

@@ -12,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * connectors: for HTTP-01 the key authorization per token, for TLS-ALPN-01 the one-off certificate
  * per domain. An answer exists only while its challenge is pending.
  *
- * <p>With a shared store the HTTP-01 answers are published there too, so any instance behind the
- * load balancer answers the CA (see {@link SharedChallenges}); TLS-ALPN-01 is answered only by the
- * ordering instance.
+ * <p>With a shared store both are published there too, so any instance behind the load balancer
+ * answers the CA, whichever challenge is configured: the HTTP-01 key authorizations (see {@link
+ * SharedChallenges}) and, for TLS-ALPN-01, only the validation value, from which every other
+ * instance makes its own certificate (see {@link SharedAlpnAnswers}). A store that fails is logged
+ * and this instance keeps answering its own challenges.
  *
  * <p>Neither is a secret (RFC 8555 §8.3: the key authorization is served to anyone who asks), but
  * nothing else is ever answered: an unknown token or domain gets nothing.
@@ -28,11 +30,18 @@ public final class ChallengeResponses {
 
   private final Map<String, String> httpTokens = new ConcurrentHashMap<>();
   private final Map<String, AlpnCertificate> alpnCertificates = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> alpnValidations = new ConcurrentHashMap<>();
   private volatile SharedChallenges shared;
+  private volatile SharedAlpnAnswers sharedAlpn;
 
   /** Also publishes HTTP-01 answers to, and looks them up in, the store instances share. */
   void share(SharedChallenges challenges) {
     this.shared = challenges;
+  }
+
+  /** Also publishes TLS-ALPN-01 answers to, and looks them up in, the store instances share. */
+  void shareAlpn(SharedAlpnAnswers answers) {
+    this.sharedAlpn = answers;
   }
 
   /**
@@ -70,20 +79,41 @@ public final class ChallengeResponses {
 
   /**
    * Presents {@code certificate} to {@code acme-tls/1} handshakes naming {@code domain} until
-   * removed.
+   * removed; shared, other instances present their own certificate for {@code acmeValidation}, the
+   * value {@code certificate} carries.
    */
-  public void putAlpn(String domain, AlpnCertificate certificate) {
-    alpnCertificates.put(domain.toLowerCase(Locale.ROOT), certificate);
+  public void putAlpn(String domain, AlpnCertificate certificate, byte[] acmeValidation) {
+    String d = domain.toLowerCase(Locale.ROOT);
+    alpnCertificates.put(d, certificate);
+    alpnValidations.put(d, acmeValidation.clone());
+    publishAlpn();
   }
 
   public void removeAlpn(String domain) {
-    alpnCertificates.remove(domain.toLowerCase(Locale.ROOT));
+    String d = domain.toLowerCase(Locale.ROOT);
+    alpnCertificates.remove(d);
+    alpnValidations.remove(d);
+    publishAlpn();
   }
 
-  /** The validation certificate for {@code domain} (the SNI name), if its challenge is pending. */
+  /**
+   * The validation certificate for {@code domain} (the SNI name), if its challenge is pending here
+   * or, shared, on another instance.
+   */
   public Optional<AlpnCertificate> alpn(String domain) {
-    return domain == null
-        ? Optional.empty()
-        : Optional.ofNullable(alpnCertificates.get(domain.toLowerCase(Locale.ROOT)));
+    if (domain == null) {
+      return Optional.empty();
+    }
+    String d = domain.toLowerCase(Locale.ROOT);
+    AlpnCertificate local = alpnCertificates.get(d);
+    SharedAlpnAnswers s = sharedAlpn;
+    return local != null || s == null ? Optional.ofNullable(local) : s.certificate(d);
+  }
+
+  private void publishAlpn() {
+    SharedAlpnAnswers s = sharedAlpn;
+    if (s != null) {
+      s.publish(Map.copyOf(alpnValidations));
+    }
   }
 }

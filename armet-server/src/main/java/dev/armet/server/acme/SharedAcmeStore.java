@@ -137,6 +137,12 @@ final class SharedAcmeStore extends CertificateStore {
     return new SharedChallenges(records, statusKey.replace(":status", ":http-01"), "HTTP-01");
   }
 
+  /** The pending TLS-ALPN-01 answers of this domain set, for every instance. */
+  SharedAlpnAnswers alpnAnswers() {
+    return new SharedAlpnAnswers(
+        new SharedChallenges(records, statusKey.replace(":status", ":tls-alpn-01"), "TLS-ALPN-01"));
+  }
+
   String certificateRecordKey() {
     return certificateKey;
   }
