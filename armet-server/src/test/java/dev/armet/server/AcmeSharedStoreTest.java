@@ -10,6 +10,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
 import dev.armet.server.acme.AcmeCertificateManager;
+import dev.armet.server.acme.AcmeChallengeType;
 import dev.armet.server.acme.AcmeConfig;
 import dev.armet.server.acme.AcmeStatus;
 import dev.armet.server.acme.AcmeTestAccess;
@@ -92,6 +93,52 @@ class AcmeSharedStoreTest {
               .doesNotContain("CERTIFICATE")
               .doesNotContain(
                   Base64.getEncoder().encodeToString(servedByA.getEncoded()).substring(0, 40));
+        }
+      } finally {
+        SharedStores.drop(storeA);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SharedStores.class)
+  void tlsAlpn01_validatedOnTheInstanceNotOrdering_isAnsweredThroughTheStore(SharedStores kind)
+      throws Exception {
+    String namespace = SharedStores.freshNamespace();
+    ArmetServer[] servers = new ArmetServer[2];
+    // The load balancer sends each of the CA's acme-tls/1 connections to the instance that is
+    // not ordering: only an answer shared through the store can satisfy it.
+    try (LoadBalancer balancer = new LoadBalancer(() -> listeningPort(notOrdering(servers)));
+        Stores storeA = kind.open(namespace, dir);
+        Stores storeB = kind.open(namespace, dir);
+        PebbleCa ca =
+            PebbleCa.start(
+                dir.resolve("pebble"), PebbleCa.freePort(), balancer.port(), 0, Map.of())) {
+      try {
+        ArmetServer a =
+            ArmetServer.create(
+                config(ca, storeA, keys, 0, "a", AcmeChallengeType.TLS_ALPN_01).build());
+        ArmetServer b =
+            ArmetServer.create(
+                config(ca, storeB, keys, 0, "b", AcmeChallengeType.TLS_ALPN_01).build());
+        servers[0] = a;
+        servers[1] = b;
+        startTogether(a, b);
+        try (a;
+            b) {
+          X509Certificate servedByA = awaitServed(a, ca, BOUND);
+          X509Certificate servedByB = awaitServed(b, ca, BOUND);
+          assertThat(a.acme().orElseThrow().attempts() + b.acme().orElseThrow().attempts())
+              .as("orders by both instances")
+              .isEqualTo(1);
+          assertThat(balancer.forwarded())
+              .as("validation connections sent to the instance not ordering")
+              .isPositive();
+          assertThat(issuedByPebble(ca)).as("certificates Pebble issued").isEqualTo(1);
+          assertThat(servedByB).isEqualTo(servedByA);
+          SSLContext trust = TestTls.trusting(ca.issuingRoot());
+          assertThat(AcmeIssuanceTest.servedLeaf(trust, a.httpsPort())).isEqualTo(servedByA);
+          assertThat(AcmeIssuanceTest.servedLeaf(trust, b.httpsPort())).isEqualTo(servedByA);
         }
       } finally {
         SharedStores.drop(storeA);
@@ -239,6 +286,16 @@ class AcmeSharedStoreTest {
 
   private ArmetServerConfig.Builder config(
       PebbleCa ca, Stores stores, Keyring keyring, int http, String name) {
+    return config(ca, stores, keyring, http, name, AcmeChallengeType.HTTP_01);
+  }
+
+  private ArmetServerConfig.Builder config(
+      PebbleCa ca,
+      Stores stores,
+      Keyring keyring,
+      int http,
+      String name,
+      AcmeChallengeType challenge) {
     return ArmetServerConfig.builder()
         .httpsPort(0)
         .httpPort(http)
@@ -256,6 +313,7 @@ class AcmeSharedStoreTest {
                             .domains(PebbleCa.DOMAIN)
                             .email("ops@armet.test")
                             .acceptTerms(true)
+                            .challenge(challenge)
                             .sharedStore(stores.sharedRecords().orElseThrow(), keyring)
                             .leaseDuration(Duration.ofSeconds(5))
                             .pollInterval(Duration.ofSeconds(1))
@@ -280,6 +338,26 @@ class AcmeSharedStoreTest {
     } catch (AssertionError | java.util.NoSuchElementException e) {
       throw new AssertionError(
           "no certificate: status " + acme.status() + "; pebble log:\n" + ca.log(), e);
+    }
+  }
+
+  /** Of two instances, one that has not ordered (while one orders, the other). */
+  private static ArmetServer notOrdering(ArmetServer[] servers) {
+    int attempts = servers[0].acme().map(AcmeCertificateManager::attempts).orElse(0);
+    return attempts > 0 ? servers[1] : servers[0];
+  }
+
+  /** The HTTPS port of {@code server} once it is bound (its start may still be under way). */
+  private static int listeningPort(ArmetServer server) {
+    Poll.until(BOUND, "the instance listens", () -> boundPort(server) > 0);
+    return boundPort(server);
+  }
+
+  private static int boundPort(ArmetServer server) {
+    try {
+      return server.httpsPort();
+    } catch (IllegalStateException e) {
+      return -1; // not started yet
     }
   }
 
