@@ -6,7 +6,7 @@ import dev.armet.check.SelfCheckReport;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
-import dev.armet.internal.server.acme.CertificateManager;
+import dev.armet.server.acme.AcmeCertificateManager;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -274,7 +274,7 @@ public final class ArmetServer implements AutoCloseable {
   /**
    * The ACME manager when {@code tls.acme.*} is configured (its status, the served certificate).
    */
-  public Optional<CertificateManager> acme() {
+  public Optional<AcmeCertificateManager> acme() {
     return Optional.ofNullable(acme).map(AcmeServing::manager);
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.env.ArmetEnvironment;
-import dev.armet.internal.server.acme.CertificateManager;
+import dev.armet.server.acme.AcmeCertificateManager;
 import dev.armet.server.acme.AcmeChallengeType;
 import dev.armet.server.acme.AcmeStatus;
 import dev.armet.testing.Poll;
@@ -44,7 +44,7 @@ class AcmeIssuanceTest {
     try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, https, 0, Map.of());
         ArmetServer server =
             acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
-      CertificateManager acme = server.acme().orElseThrow();
+      AcmeCertificateManager acme = server.acme().orElseThrow();
       awaitIssued(acme, ca);
       SSLContext trust = TestTls.trusting(ca.issuingRoot());
       assertThat(servedSubjectNames(trust, server.httpsPort())).contains(PebbleCa.DOMAIN);
@@ -124,11 +124,11 @@ class AcmeIssuanceTest {
     try (PebbleCa ca = PebbleCa.start(dir.resolve("pebble"), http, pebbleTls, 24, Map.of());
         ArmetServer server =
             acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofMinutes(5)).start()) {
-      CertificateManager acme = server.acme().orElseThrow();
+      AcmeCertificateManager acme = server.acme().orElseThrow();
       awaitIssued(acme, ca);
       int https =
           server.httpsPort(); // Pebble validates HTTP-01 only: the HTTPS port is the OS's choice
-      X509Certificate first = acme.current().orElseThrow().leaf();
+      X509Certificate first = acme.current().orElseThrow();
       SSLContext trust = TestTls.trusting(ca.issuingRoot());
       try (SSLSocket old = connect(trust, https)) {
         assertThat(get(old, "/app/ok")).startsWith("HTTP/1.1 200");
@@ -188,7 +188,7 @@ class AcmeIssuanceTest {
                 dir.resolve("pebble"), http, https, 0, Map.of("PEBBLE_WFE_NONCEREJECT", "100"));
         ArmetServer server =
             acmeServer(ca, 0, http, AcmeChallengeType.HTTP_01, Duration.ofHours(1)).start()) {
-      CertificateManager acme = server.acme().orElseThrow();
+      AcmeCertificateManager acme = server.acme().orElseThrow();
       AcmeStatus failed =
           Poll.until(
               BOUND, "the first attempt fails", acme::status, s -> s.consecutiveFailures() >= 1);
@@ -237,7 +237,7 @@ class AcmeIssuanceTest {
                             .maximumBackoff(backoff.multipliedBy(4))));
   }
 
-  static void awaitIssued(CertificateManager acme, PebbleCa ca) throws Exception {
+  static void awaitIssued(AcmeCertificateManager acme, PebbleCa ca) throws Exception {
     try {
       // Stops at the first failure: a failed order would only be retried after the back-off.
       Poll.until(

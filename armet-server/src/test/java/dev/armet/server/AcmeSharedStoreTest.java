@@ -8,9 +8,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.internal.server.acme.AcmeTestAccess;
-import dev.armet.internal.server.acme.CertificateManager;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
+import dev.armet.server.acme.AcmeCertificateManager;
 import dev.armet.server.acme.AcmeConfig;
 import dev.armet.server.acme.AcmeStatus;
 import dev.armet.spi.SharedRecordStore;
@@ -67,8 +67,8 @@ class AcmeSharedStoreTest {
             b) {
           X509Certificate servedByA = awaitServed(a, ca, BOUND);
           X509Certificate servedByB = awaitServed(b, ca, BOUND);
-          CertificateManager ma = a.acme().orElseThrow();
-          CertificateManager mb = b.acme().orElseThrow();
+          AcmeCertificateManager ma = a.acme().orElseThrow();
+          AcmeCertificateManager mb = b.acme().orElseThrow();
           assertThat(ma.attempts() + mb.attempts()).as("orders by both instances").isEqualTo(1);
           assertThat(issuedByPebble(ca)).as("certificates Pebble issued").isEqualTo(1);
           assertThat(servedByB).isEqualTo(servedByA);
@@ -215,7 +215,7 @@ class AcmeSharedStoreTest {
                 .build();
         AcmeTestAccess.saveCertificate(theirs, AcmeTestAccess.exampleCertificate());
         try (ArmetServer server = ArmetServer.create(config).start()) {
-          CertificateManager acme = server.acme().orElseThrow();
+          AcmeCertificateManager acme = server.acme().orElseThrow();
           AcmeStatus failed =
               Poll.until(
                   BOUND,
@@ -269,14 +269,14 @@ class AcmeSharedStoreTest {
    */
   private static X509Certificate awaitServed(ArmetServer server, PebbleCa ca, Duration bound)
       throws Exception {
-    CertificateManager acme = server.acme().orElseThrow();
+    AcmeCertificateManager acme = server.acme().orElseThrow();
     try {
       Poll.until(
           bound,
           "a certificate is served",
           () -> acme,
           m -> m.current().isPresent() || m.status().consecutiveFailures() > 0);
-      return acme.current().orElseThrow().leaf();
+      return acme.current().orElseThrow();
     } catch (AssertionError | java.util.NoSuchElementException e) {
       throw new AssertionError(
           "no certificate: status " + acme.status() + "; pebble log:\n" + ca.log(), e);

@@ -2,12 +2,14 @@ package dev.armet.internal.server.acme;
 
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.server.acme.AcmeCertificateManager;
 import dev.armet.server.acme.AcmeConfig;
 import dev.armet.server.acme.AcmeStatus;
 import dev.armet.spi.SharedRecordStore.Lease;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * tls_certificate_adopted}, {@code tls_certificate_failed}, {@code tls_certificate_unreadable}) and
  * the status is stored for {@code armet doctor}.
  */
-public final class CertificateManager implements AutoCloseable {
+public final class CertificateManager implements AcmeCertificateManager, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("armet.server.acme");
   private static final Duration FIRST_POLL = Duration.ofMillis(250);
 
@@ -112,16 +114,17 @@ public final class CertificateManager implements AutoCloseable {
     schedule(current == null ? clock.instant() : nextLook());
   }
 
-  /** The certificate in service, if any. */
-  public Optional<StoredCertificate> current() {
-    return Optional.ofNullable(current);
+  @Override
+  public Optional<X509Certificate> current() {
+    return Optional.ofNullable(current).map(StoredCertificate::leaf);
   }
 
+  @Override
   public AcmeStatus status() {
     return status;
   }
 
-  /** Orders this instance attempted since start (successful or not). */
+  @Override
   public int attempts() {
     return attempts;
   }
