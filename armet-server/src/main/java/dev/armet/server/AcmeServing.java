@@ -1,11 +1,11 @@
 package dev.armet.server;
 
 import dev.armet.event.SecurityEventSink;
-import dev.armet.server.acme.AcmeCertificateManager;
-import dev.armet.server.acme.AcmeCertificateSelector;
+import dev.armet.internal.server.acme.AcmeCertificateSelector;
+import dev.armet.internal.server.acme.CertificateManager;
+import dev.armet.internal.server.acme.ChallengeResponses;
+import dev.armet.internal.server.acme.StoredCertificate;
 import dev.armet.server.acme.AcmeConfig;
-import dev.armet.server.acme.ChallengeResponses;
-import dev.armet.server.acme.StoredCertificate;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * certificate put into service through the same hot reload as renewed files.
  */
 final class AcmeServing implements AutoCloseable {
-  private final AcmeCertificateManager manager;
+  private final CertificateManager manager;
   private final AcmeCertificateSelector selector;
   private final ServerCertificate initial;
   private volatile SslContextFactory.Server tls;
@@ -27,7 +27,7 @@ final class AcmeServing implements AutoCloseable {
   private AcmeServing(ArmetServerConfig config, AcmeConfig acme) throws IOException {
     this.selector = new AcmeCertificateSelector(new ChallengeResponses());
     this.manager =
-        AcmeCertificateManager.create(
+        CertificateManager.create(
             acme,
             config.dataDirectory(),
             selector.responses(),
@@ -57,7 +57,7 @@ final class AcmeServing implements AutoCloseable {
     return selector;
   }
 
-  AcmeCertificateManager manager() {
+  CertificateManager manager() {
     return manager;
   }
 

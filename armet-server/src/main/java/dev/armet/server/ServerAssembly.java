@@ -1,12 +1,12 @@
 package dev.armet.server;
 
 import dev.armet.internal.server.PreEncodedSecurityHeaders;
-import dev.armet.server.acme.AcmeCertificateSelector;
+import dev.armet.internal.server.acme.AcmeCertificateSelector;
+import dev.armet.internal.server.acme.AcmeHttpChallengeHandler;
+import dev.armet.internal.server.acme.AcmeTlsAlpnConnectionFactory;
+import dev.armet.internal.server.acme.AcmeValidationSslConnectionFactory;
 import dev.armet.server.acme.AcmeChallengeType;
 import dev.armet.server.acme.AcmeConfig;
-import dev.armet.server.acme.AcmeHttpChallengeHandler;
-import dev.armet.server.acme.AcmeTlsAlpnConnectionFactory;
-import dev.armet.server.acme.AcmeValidationSslConnectionFactory;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;

@@ -3,7 +3,7 @@ package dev.armet.server;
 import dev.armet.check.Finding;
 import dev.armet.check.SelfCheck;
 import dev.armet.env.ArmetEnvironment;
-import dev.armet.server.acme.AcmeSelfCheck;
+import dev.armet.internal.server.acme.AcmeSelfCheck;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

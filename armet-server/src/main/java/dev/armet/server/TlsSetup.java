@@ -33,8 +33,9 @@ final class TlsSetup {
 
   /**
    * A factory on the JDK's SunJSSE for the CA's TLS-ALPN-01 handshakes alone, beside a post-quantum
-   * connector (see {@link dev.armet.server.acme.AcmeValidationSslConnectionFactory}); {@code
-   * certificate} only fills its key store, and {@code keyManagers} keeps it from being presented.
+   * connector (see {@link dev.armet.internal.server.acme.AcmeValidationSslConnectionFactory});
+   * {@code certificate} only fills its key store, and {@code keyManagers} keeps it from being
+   * presented.
    */
   static SslContextFactory.Server validationContextFactory(
       TlsConfig tls,

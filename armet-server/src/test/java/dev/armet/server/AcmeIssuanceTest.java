@@ -128,7 +128,7 @@ class AcmeIssuanceTest {
       awaitIssued(acme, ca);
       int https =
           server.httpsPort(); // Pebble validates HTTP-01 only: the HTTPS port is the OS's choice
-      X509Certificate first = acme.current().orElseThrow().leaf();
+      X509Certificate first = acme.current().orElseThrow();
       SSLContext trust = TestTls.trusting(ca.issuingRoot());
       try (SSLSocket old = connect(trust, https)) {
         assertThat(get(old, "/app/ok")).startsWith("HTTP/1.1 200");

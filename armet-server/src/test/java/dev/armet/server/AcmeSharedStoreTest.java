@@ -7,13 +7,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.armet.env.ArmetEnvironment;
+import dev.armet.internal.server.acme.AcmeTestAccess;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.Secrets;
 import dev.armet.server.acme.AcmeCertificateManager;
 import dev.armet.server.acme.AcmeChallengeType;
 import dev.armet.server.acme.AcmeConfig;
 import dev.armet.server.acme.AcmeStatus;
-import dev.armet.server.acme.AcmeTestAccess;
 import dev.armet.spi.SharedRecordStore;
 import dev.armet.spi.SharedRecordStore.Lease;
 import dev.armet.spi.Stores;
@@ -334,7 +334,7 @@ class AcmeSharedStoreTest {
           "a certificate is served",
           () -> acme,
           m -> m.current().isPresent() || m.status().consecutiveFailures() > 0);
-      return acme.current().orElseThrow().leaf();
+      return acme.current().orElseThrow();
     } catch (AssertionError | java.util.NoSuchElementException e) {
       throw new AssertionError(
           "no certificate: status " + acme.status() + "; pebble log:\n" + ca.log(), e);

@@ -3,8 +3,8 @@ package dev.armet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armet.internal.server.acme.ClientHellos;
 import dev.armet.server.acme.AcmeChallengeType;
-import dev.armet.server.acme.ClientHellos;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

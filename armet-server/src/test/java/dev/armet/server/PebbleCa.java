@@ -212,7 +212,7 @@ final class PebbleCa implements AutoCloseable {
   }
 
   private HttpClient client() throws Exception {
-    SSLContext tls = dev.armet.server.acme.AcmeTestAccess.trusting(apiCa);
+    SSLContext tls = dev.armet.internal.server.acme.AcmeTestAccess.trusting(apiCa);
     return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
   }
 

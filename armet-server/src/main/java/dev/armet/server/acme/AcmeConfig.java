@@ -127,9 +127,9 @@ public final class AcmeConfig {
     return Optional.ofNullable(sharedStore);
   }
 
-  /** The key ring that seals the shared records; null: stored unencrypted. */
-  Keyring keyring() {
-    return keyring;
+  /** The key ring that seals the shared records; empty: they are stored unencrypted. */
+  public Optional<Keyring> keyring() {
+    return Optional.ofNullable(keyring);
   }
 
   /** How long the order lease lasts unless renewed (renewed every third of it while ordering). */

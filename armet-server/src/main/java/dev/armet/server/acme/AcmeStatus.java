@@ -12,12 +12,4 @@ import java.time.Instant;
  * @param nextAttempt when the next order or renewal is due; null when unknown
  */
 public record AcmeStatus(
-    int consecutiveFailures, Instant lastFailure, String lastError, Instant nextAttempt) {
-  static AcmeStatus healthy(Instant nextAttempt) {
-    return new AcmeStatus(0, null, null, nextAttempt);
-  }
-
-  AcmeStatus failed(Instant at, String error, Instant retryAt) {
-    return new AcmeStatus(consecutiveFailures + 1, at, error, retryAt);
-  }
-}
+    int consecutiveFailures, Instant lastFailure, String lastError, Instant nextAttempt) {}
