@@ -51,6 +51,7 @@ public final class ClientAddressResolver {
   private final Header header;
   private final int ipv6KeyPrefix;
   private final ProxyDiagnostics diagnostics;
+  private final DirectAddressCache directAnswers = new DirectAddressCache();
 
   private ClientAddressResolver(Builder b) {
     this.trusted = List.copyOf(b.trusted);
@@ -85,13 +86,24 @@ public final class ClientAddressResolver {
    */
   public ClientAddress resolve(
       String peer, String scheme, String host, int port, HeaderLookup headers) {
+    List<Hop> chain = hops(headers);
+    if (chain == null && peer != null) {
+      DirectAddressCache.Entry known = directAnswers.get(peer, scheme, host, port);
+      if (known != null) {
+        diagnostics.observe(known.address().address(), known.loopback());
+        return known.address();
+      }
+    }
     byte[] peerBytes = peerAddress(peer);
     String peerText = peerBytes == null ? String.valueOf(peer) : IpLiteral.format(peerBytes);
-    List<Hop> chain = hops(headers);
     ClientAddress direct =
         new ClientAddress(peerBytes, peerText, scheme, host, port, false, ipv6KeyPrefix);
     if (chain == null) {
-      diagnostics.observe(peerText, isLoopback(peerBytes));
+      boolean loopback = isLoopback(peerBytes);
+      diagnostics.observe(peerText, loopback);
+      if (peer != null && scheme != null && host != null) {
+        directAnswers.put(peer, direct, loopback);
+      }
       return direct;
     }
     if (!trustsProxies() || (hops == 0 && !isTrusted(peerBytes))) {
