@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,16 +26,10 @@ class ChromiumCspTest {
   @TempDir static Path data;
   static ArmetServer server;
   static final RecordingSink events = new RecordingSink();
-  static String chromium;
 
   @BeforeAll
   static void start() throws Exception {
-    chromium = findChromium();
-    if (chromium == null) {
-      throw new IllegalStateException(
-          "the browser test needs Debian's chromium: apt-get install -y chromium "
-              + "(.ci/run installs it)");
-    }
+    DevTools.chromium(); // fails before the server starts, saying how to install it
     server =
         DemoApplication.create(
                 events,
@@ -79,26 +72,11 @@ class ChromiumCspTest {
 
   private String dumpDom(String url) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(data, "chromium-profile");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                // The development certificate is self-signed; the test trusts it the browser's way.
-                "--ignore-certificate-errors",
-                // Keeps the page alive for 5 s of virtual time, so the violation report is sent
-                // before exit.
-                "--virtual-time-budget=5000",
-                "--dump-dom",
-                url));
+    List<String> command = DevTools.headless(profile);
+    // Keeps the page alive for 5 s of virtual time, so the violation report is sent before exit.
+    command.add("--virtual-time-budget=5000");
+    command.add("--dump-dom");
+    command.add(url);
     Process browser =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     CompletableFuture<String> out =
@@ -120,15 +98,5 @@ class ChromiumCspTest {
     } finally {
       browser.destroyForcibly();
     }
-  }
-
-  private static String findChromium() {
-    for (String candidate :
-        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

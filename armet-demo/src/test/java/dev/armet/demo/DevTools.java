@@ -13,6 +13,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,27 +56,11 @@ final class DevTools implements AutoCloseable {
 
   /** Starts Chromium with a fresh profile in {@code profile} and opens one tab. */
   static DevTools launch(Path profile) throws Exception {
-    String chromium = chromium();
+    List<String> command = headless(profile);
+    command.add("--remote-debugging-port=0");
+    command.add("about:blank");
     Process browser =
-        new ProcessBuilder(
-                List.of(
-                    chromium,
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--no-first-run",
-                    "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    "--user-data-dir=" + profile,
-                    // The development certificate is self-signed; the test trusts it the browser's
-                    // way.
-                    "--ignore-certificate-errors",
-                    "--remote-debugging-port=0",
-                    "about:blank"))
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     CompletableFuture<String> endpoint = new CompletableFuture<>();
     Thread reader = new Thread(() -> drain(browser, endpoint), "chromium-stderr");
     reader.setDaemon(true);
@@ -258,7 +243,29 @@ final class DevTools implements AutoCloseable {
     }
   }
 
-  private static String chromium() {
+  /**
+   * Headless Chromium as the project runs it (no network of its own, a fresh profile in {@code
+   * profile}, the development certificate accepted), for callers to add their own arguments to.
+   */
+  static List<String> headless(Path profile) {
+    return new ArrayList<>(
+        List.of(
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--user-data-dir=" + profile,
+            // The development certificate is self-signed; the test trusts it the browser's way.
+            "--ignore-certificate-errors"));
+  }
+
+  /** Debian's chromium (or a Chrome where it lives); says how to install it when absent. */
+  static String chromium() {
     for (String candidate :
         List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       if (Files.isExecutable(Path.of(candidate))) {
