@@ -4,6 +4,11 @@
 # then runs dev.armet.bench.LoadBenchmark; arguments are passed through, e.g.
 #   armet-bench/run-load.sh --rounds 5 --seconds 10 --threads 2 --connections 50
 # Uses Debian's wrk when it is on the PATH (apt-get install -y wrk), else an in-repo Java client.
+# The targets express, express-redis and express-redis-cluster (the Express stack, a node child
+# process; plain HTTP only) need node 20+ and npm on the PATH; the first run installs the locked
+# packages with npm ci into armet-bench/target/express-stack, e.g.
+#   armet-bench/run-load.sh --targets bare,armet-full,armet-full-redis,express,express-redis \
+#     --rounds 3 --seconds 10 --warmup 10 --connections 64
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

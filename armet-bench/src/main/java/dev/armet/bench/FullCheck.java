@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +23,7 @@ final class FullCheck {
 
   /** Signs in (when the target has sessions) and keeps the cookies for the load. */
   static void prepare(Target t) throws Exception {
-    FullStack stack = t.stack();
-    if (stack == null || !stack.readsSession()) {
+    if (!t.readsSession()) {
       return;
     }
     try (HttpClient client = t.newClient()) {
@@ -43,23 +43,23 @@ final class FullCheck {
 
   /** Throws unless the target read the session and its limiter admitted the request. */
   static void verify(Target t) throws Exception {
-    FullStack stack = t.stack();
-    if (stack == null) {
+    LongSupplier decisions = t.limiterDecisions();
+    if (!t.readsSession() && decisions == null) {
       return;
     }
     try (HttpClient client = t.newClient()) {
-      long before = stack.limiterCalls() == null ? 0 : stack.limiterCalls().sum();
+      long before = decisions == null ? 0 : decisions.getAsLong();
       HttpResponse<String> res = send(client, t.url(), t.cookie());
       protocol(t, res);
       if (res.statusCode() != 200) {
         throw new IllegalStateException(
             t.name() + ": a signed-in request answered " + res.statusCode());
       }
-      if (stack.limiterCalls() != null && stack.limiterCalls().sum() <= before) {
+      if (decisions != null && decisions.getAsLong() <= before) {
         throw new IllegalStateException(
             t.name() + ": the rate limiter did not decide on the request");
       }
-      if (stack.readsSession()) {
+      if (t.readsSession()) {
         if (!FullStack.SIGNED_IN.equals(res.body())) {
           throw new IllegalStateException(
               t.name() + ": the answer did not come from the session: " + res.body().strip());

@@ -52,8 +52,7 @@ final class FullStack implements AutoCloseable {
   static final String USER = "bench-user";
   static final String LOGIN = "/_bench/login";
   static final String SIGNED_IN = "Hello, " + USER + "!\n";
-  private static final String REDIS =
-      System.getProperty("armet.bench.redis", "redis://127.0.0.1:6379/0");
+  static final String REDIS = System.getProperty("armet.bench.redis", "redis://127.0.0.1:6379/0");
   private static final String POSTGRES =
       System.getProperty("armet.bench.postgres", "postgresql://127.0.0.1:5432/test");
 

@@ -16,7 +16,8 @@ import java.util.Locale;
  * on loopback random ports over plain HTTP (the filter is measured, not TLS), or with {@code --tls}
  * over HTTPS (HTTP/1.1, wrk) and with {@code --h2} over HTTP/2 (h2load), every target behind the
  * same TLS 1.3 setup ({@link BenchTls}); under TLS it also compares full handshakes per second
- * ({@link HandshakeComparison}).
+ * ({@link HandshakeComparison}). The {@code express*} targets are the Express stack in a node child
+ * process ({@link ExpressStack}), loaded and pre-checked alike; their CPU is node's own.
  *
  * <p>After a warm-up, each round loads every target once for the same time, in an order that
  * alternates between rounds so that drift on a shared machine falls on both sides. Each filtered
@@ -33,7 +34,7 @@ import java.util.Locale;
  * </pre>
  */
 public final class LoadBenchmark {
-  /** Targets that send no Content-Security-Policy (every other one must). */
+  /** Targets that send no Content-Security-Policy (every other one must; helmet sends one). */
   private static final java.util.Set<String> NO_CSP =
       java.util.Set.of(
           "bare", "noop-filter", "jetty-session", "spring-security", "bucket4j", "armet-ratelimit");
@@ -115,9 +116,9 @@ public final class LoadBenchmark {
         for (int k = 0; k < targets.size(); k++) {
           int i = r % 2 == 0 ? k : targets.size() - 1 - k;
           Target t = targets.get(i);
-          JvmCounters before = JvmCounters.now();
+          ServerCounters before = t.counters();
           LoadResult res = driver.run(t.url(), t.port(), t.cookie(), settings, settings.seconds());
-          JvmCounters after = JvmCounters.now();
+          ServerCounters after = t.counters();
           double requests = res.requestsPerSecond() * settings.seconds();
           rps[i][r] = res.requestsPerSecond();
           p99[i][r] = res.p99Micros();
@@ -126,13 +127,13 @@ public final class LoadBenchmark {
           errors[i] += res.errors();
           System.out.printf(
               Locale.ROOT,
-              "round %d  %-18s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6.0f B/req%s%n",
+              "round %d  %-22s %8.0f req/s  p99 %7.0f us  server %6.2f us CPU/req %6s B/req%s%n",
               r + 1,
               t.name(),
               res.requestsPerSecond(),
               res.p99Micros(),
               cpu[i][r],
-              alloc[i][r],
+              bytes(alloc[i][r]),
               res.errors() == 0 ? "" : "  ERRORS " + res.errors());
         }
       }
@@ -158,6 +159,9 @@ public final class LoadBenchmark {
               settings.warmupSeconds(),
               loadBefore,
               loadAverage());
+      if (targets.stream().anyMatch(t -> ExpressStack.isTarget(t.name()))) {
+        environment += " " + ExpressStack.note();
+      }
       System.out.println(environment);
       if (report != null) {
         List<LoadReport.Row> rows = new ArrayList<>();
@@ -257,7 +261,7 @@ public final class LoadBenchmark {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "%-18s %12s %15s %12s %12s %10s%n",
+        "%-22s %12s %15s %12s %12s %10s%n",
         "target",
         "median req/s",
         "min–max req/s",
@@ -267,14 +271,14 @@ public final class LoadBenchmark {
     for (int i = 0; i < targets.size(); i++) {
       System.out.printf(
           Locale.ROOT,
-          "%-18s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10.0f%s%n",
+          "%-22s %12.0f %7.0f–%-7.0f %9.0f us %12.2f %10s%s%n",
           targets.get(i).name(),
           median(rps[i]),
           min(rps[i]),
           max(rps[i]),
           median(p99[i]),
           median(cpu[i]),
-          median(alloc[i]),
+          bytes(median(alloc[i])),
           errors[i] == 0 ? "" : "  ERRORS " + errors[i] + ": not a valid run");
     }
     String base = targets.get(0).name();
@@ -314,6 +318,14 @@ public final class LoadBenchmark {
       System.out.println(
           "* CPU and allocation per request include the in-process Java load client");
     }
+    if (targets.stream().anyMatch(t -> ExpressStack.isTarget(t.name()))) {
+      System.out.println(ExpressStack.note());
+    }
+  }
+
+  /** Bytes per request as the console shows them: {@code n/a} where not measured (node). */
+  private static String bytes(double perRequest) {
+    return Double.isNaN(perRequest) ? "n/a" : String.format(Locale.ROOT, "%.0f", perRequest);
   }
 
   /** Per-round ratios {@code a[r] / b[r]}: each against the baseline of the same round. */

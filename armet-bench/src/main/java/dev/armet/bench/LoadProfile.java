@@ -19,7 +19,8 @@ public final class LoadProfile {
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       throw new IllegalArgumentException(
-          "usage: LoadProfile bare|armet|armet+nonce|noop-filter|headers-only [seconds]");
+          "usage: LoadProfile bare|armet|armet+nonce|noop-filter|headers-only|armet-full|express|..."
+              + " [seconds]");
     }
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     LoadSettings settings = new LoadSettings(1, seconds, 10, 2, 50, List.of(args[0]));
@@ -28,9 +29,9 @@ public final class LoadProfile {
     try (Target target = Target.start(args[0])) {
       FullCheck.prepare(target);
       driver.run(target.url(), target.port(), target.cookie(), settings, settings.warmupSeconds());
-      JvmCounters before = JvmCounters.now();
+      ServerCounters before = target.counters();
       LoadResult res = driver.run(target.url(), target.port(), target.cookie(), settings, seconds);
-      JvmCounters after = JvmCounters.now();
+      ServerCounters after = target.counters();
       double requests = res.requestsPerSecond() * seconds;
       System.out.printf(
           Locale.ROOT,

@@ -56,7 +56,7 @@ final class LoadReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f (%,.0f–%,.0f) | %.3f | %.1f | %.3f (%.3f–%.3f) | %,.0f | %+,.0f |%n",
+              "| %s | %,.0f (%,.0f–%,.0f) | %.3f | %.1f | %.3f (%.3f–%.3f) | %s | %s |%n",
               r.target(),
               r.rps(),
               r.rpsMin(),
@@ -66,11 +66,16 @@ final class LoadReport {
               r.cpuRatio(),
               r.cpuRatioMin(),
               r.cpuRatioMax(),
-              r.alloc(),
-              r.alloc() - rows.get(0).alloc()));
+              bytes("%,.0f", r.alloc()),
+              bytes("%+,.0f", r.alloc() - rows.get(0).alloc())));
     }
     out.append("\n![throughput and CPU per request, per target](").append(svgName).append(")\n");
     return out.toString();
+  }
+
+  /** A byte count, or {@code n/a} where allocation is not measured (a node target). */
+  private static String bytes(String format, double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
   }
 
   /** Two horizontal bar charts side by side: throughput ratio and CPU-per-request ratio. */

@@ -23,13 +23,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * One Jetty 12 server under load: a hello-world servlet on a loopback random port, with or without
  * a filter. Every target is configured identically but for that filter, so the difference between
- * two targets is the filter's cost.
+ * two targets is the filter's cost. The {@code express*} targets are the exception: a node child
+ * process ({@link ExpressStack}), compared with the same load and pre-check, plain HTTP only.
  */
 final class Target implements AutoCloseable {
   private final String name;
+
+  /** Null for an {@code express*} target, as are {@link #connector} and {@link #http}. */
   private final Server server;
+
   private final ServerConnector connector;
   private final HttpConfiguration http;
+
+  /** The node process of an {@code express*} target, or null. */
+  private ExpressStack express;
 
   /** The HTTPS connector under {@code --tls} / {@code --h2}, or null. */
   private ServerConnector secure;
@@ -112,6 +119,11 @@ final class Target implements AutoCloseable {
    * armet-headers-fastpath} the same without sessions and CSRF, to isolate the headers.
    */
   static Target start(String name) throws Exception {
+    if (ExpressStack.isTarget(name)) {
+      Target t = new Target(name, null, null, null);
+      t.express = ExpressStack.start(name);
+      return t;
+    }
     return switch (name) {
       case "bare" -> start(name, null);
       case "armet" -> start(name, ArmetFilter.defaults());
@@ -147,7 +159,8 @@ final class Target implements AutoCloseable {
                   + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
                   + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath,"
                   + " armet-full, armet-full-fastpath, armet-full-redis, armet-full-jdbc, jetty-session,"
-                  + " spring-security, bucket4j, armet-ratelimit");
+                  + " spring-security, bucket4j, armet-ratelimit, express, express-redis,"
+                  + " express-redis-cluster");
     };
   }
 
@@ -180,12 +193,34 @@ final class Target implements AutoCloseable {
     return stack;
   }
 
+  /** Whether the target signs a user in and answers from the session (the full-stack ones). */
+  boolean readsSession() {
+    return express != null || (stack != null && stack.readsSession());
+  }
+
+  /** How often the target's limiter has decided so far, or null for a target without one. */
+  java.util.function.LongSupplier limiterDecisions() {
+    if (express != null) {
+      return express::limiterDecisions;
+    }
+    return stack == null || stack.limiterCalls() == null ? null : stack.limiterCalls()::sum;
+  }
+
+  /** CPU and allocation so far of the process serving this target: this JVM, or node. */
+  ServerCounters counters() {
+    return express != null ? express.counters() : ServerCounters.now();
+  }
+
   /**
    * Adds an HTTPS connector beside the plain one, as armet-server assembles it (TLS, then ALPN
    * choosing h2 or http/1.1 over the same HTTP configuration, plus {@link SecureRequestCustomizer}
    * so that the filters see a secure request), and makes it what {@link #url()} names.
    */
   void serveTls(BenchTls tls, Transport transport) throws Exception {
+    if (express != null) {
+      throw new IllegalArgumentException(
+          name + " serves plain HTTP only: run the express targets without --tls or --h2");
+    }
     HttpConfiguration https = new HttpConfiguration(http);
     https.addCustomizer(new SecureRequestCustomizer(false, true, -1, false));
     HttpConnectionFactory http11 = new HttpConnectionFactory(https);
@@ -226,11 +261,18 @@ final class Target implements AutoCloseable {
   }
 
   int port() {
+    if (express != null) {
+      return express.port();
+    }
     return (secure != null ? secure : connector).getLocalPort();
   }
 
   @Override
   public void close() throws Exception {
+    if (express != null) {
+      express.close();
+      return;
+    }
     server.stop();
     if (stack != null) {
       stack.close();
