@@ -19,22 +19,25 @@ import javax.sql.DataSource;
 
 /**
  * Rate-limit state in a SQL table, one row per key (state: core's versioned {@link LimitState}
- * bytes). A one-key decision (the common case: a request's limit) reads the row and writes it back
- * only if unchanged ({@link LimitCas}: two autocommit statements, no transaction); after losing
- * twice to concurrent decisions on the same key it takes the lock as combined decisions do. A
- * combined decision is one transaction that locks the key rows, runs core's {@link
- * RateLimitCommand#apply} and writes back: PostgreSQL locks and reads in one {@code INSERT … ON
- * CONFLICT … DO UPDATE … RETURNING}, MariaDB in an {@code INSERT … ON DUPLICATE KEY UPDATE} plus
- * {@code SELECT … FOR UPDATE}, SQLite by {@code BEGIN IMMEDIATE}. Rows are locked in key order, so
- * combined limits cannot deadlock one another; a deadlock or serialization failure the database
- * reports anyway is retried.
+ * bytes). A one-key decision (the common case: a request's limit) is a compare-and-set without a
+ * transaction ({@link LimitCas}): one statement when this store read or wrote the key's row last
+ * (the conditional write is sent against the bytes it saw, and lands only if the row still holds
+ * them), two otherwise (read, then the conditional write); after losing twice to concurrent
+ * decisions on the same key it takes the lock as combined decisions do. A combined decision is one
+ * transaction that locks the key rows, runs core's {@link RateLimitCommand#apply} and writes back:
+ * PostgreSQL locks and reads in one {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}, MariaDB
+ * in an {@code INSERT … ON DUPLICATE KEY UPDATE} plus {@code SELECT … FOR UPDATE}, SQLite by {@code
+ * BEGIN IMMEDIATE}. Rows are locked in key order, so combined limits cannot deadlock one another; a
+ * deadlock or serialization failure the database reports anyway is retried.
  *
- * <p>Why not the whole algorithm in one SQL statement: two algorithms, six operations and
- * all-or-nothing combined limits would be a third and fourth copy of core's arithmetic, per
+ * <p>Why the one statement is a guess and not the algorithm in SQL: two algorithms, six operations
+ * and all-or-nothing combined limits would be a third and fourth copy of core's arithmetic, per
  * dialect, and Java needs the state before the write to report the statuses, which an upsert's
  * {@code RETURNING} gives only through an extra column set to the old value (PostgreSQL's {@code
- * RETURNING OLD} is 18+; SQLite cannot read integers out of the stored bytes). The compare-and-set
- * gives the same exactness (no lost update) with one copy of the arithmetic, in two statements
+ * RETURNING OLD} is 18+; SQLite cannot read integers out of the stored bytes). Guessing the state
+ * from what this store last saw ({@link KnownLimitRows}: bounded, no secrets) keeps one copy of the
+ * arithmetic and the exactness of the compare-and-set; a wrong guess costs one statement, and keys
+ * whose guesses keep failing (written by several instances) stop guessing for a while
  * (docs/PERFORMANCE.md). A failure throws {@link RateLimitStoreException} within the configured
  * timeout.
  */
@@ -48,19 +51,32 @@ public final class JdbcRateLimitStore implements RateLimitStore {
   private final Sql sql;
   private final long timeoutNanos;
   private final LongSupplier nanoTime;
+  private final KnownLimitRows known;
   private final LimitCas cas;
 
   JdbcRateLimitStore(DataSource data, Sql sql, Duration timeout) {
-    this(data, sql, timeout, System::nanoTime);
+    this(data, sql, timeout, System::nanoTime, KnownLimitRows.DEFAULT_MAX);
   }
 
   /** {@code nanoTime}: the monotonic time the deadline is measured on (tests drive it). */
   JdbcRateLimitStore(DataSource data, Sql sql, Duration timeout, LongSupplier nanoTime) {
+    this(data, sql, timeout, nanoTime, KnownLimitRows.DEFAULT_MAX);
+  }
+
+  /** {@code maxKnownRows}: how many keys' last seen rows are kept for one-statement decisions. */
+  JdbcRateLimitStore(
+      DataSource data, Sql sql, Duration timeout, LongSupplier nanoTime, int maxKnownRows) {
     this.data = data;
     this.sql = sql;
     this.timeoutNanos = timeout.toNanos();
     this.nanoTime = nanoTime;
-    this.cas = new LimitCas(sql);
+    this.known = new KnownLimitRows(maxKnownRows);
+    this.cas = new LimitCas(sql, known);
+  }
+
+  /** How many keys' rows this store remembers (bounded by {@code maxKnownRows}). */
+  int knownRows() {
+    return known.size();
   }
 
   /**
@@ -136,6 +152,9 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     c.setAutoCommit(false);
     try {
       List<String> keys = command.keys();
+      for (String key : keys) {
+        known.forget(key); // written here, not by the compare-and-set: read it next time
+      }
       LimitState[] current = lock(c, keys, seconds);
       RateLimitCommand.Result result = command.apply(current);
       write(c, keys, result, seconds);
