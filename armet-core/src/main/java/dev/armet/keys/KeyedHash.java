@@ -1,8 +1,10 @@
 package dev.armet.keys;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 
 /**
  * A keyed one-way name for an identifier (an address, a username, an API key): HMAC-SHA256 under
@@ -23,18 +25,26 @@ import javax.crypto.Mac;
  */
 public final class KeyedHash {
   private static final int BYTES = 16;
+  private static final int TEXT = 22;
+
+  /** Base64url without padding: {@code TokenFormat.B64}'s alphabet. */
+  private static final byte[] ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final Mac prototype;
 
   /**
-   * One keyed Mac per thread, reused: {@code doFinal} resets it to the keyed state, and a clone per
-   * call allocated ~0.9 KB on every rate-limit decision (issue 18).
+   * One keyed Mac per thread, reused with its buffers: {@code doFinal} resets it to the keyed
+   * state, and a clone per call allocated ~0.9 KB on every rate-limit decision; the buffers save
+   * the input's bytes, the MAC's output and the encoder's arrays (issue 18). A buffer holds the
+   * subject's bytes only during the call.
    */
-  private final ThreadLocal<Mac> macs;
+  private final ThreadLocal<Scratch> scratch;
 
   private KeyedHash(byte[] key) {
     this.prototype = Hkdf.hmac(key);
-    this.macs = ThreadLocal.withInitial(() -> Keyring.copy(prototype));
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(Keyring.copy(prototype)));
   }
 
   static KeyedHash of(DerivedKey key, String purpose) {
@@ -52,14 +62,68 @@ public final class KeyedHash {
 
   /** The keyed name of {@code value} (UTF-8): 22 base64url characters. */
   public String hash(String value) {
-    byte[] input = value.getBytes(StandardCharsets.UTF_8);
-    byte[] full = macs.get().doFinal(input);
-    return TokenFormat.B64.encodeToString(java.util.Arrays.copyOf(full, BYTES));
+    Scratch s = scratch.get();
+    int n = value.length();
+    if (n <= s.in.length && ascii(value, s.in)) { // UTF-8 of ASCII is the chars themselves
+      s.mac.update(s.in, 0, n);
+      Arrays.fill(s.in, 0, n, (byte) 0); // the subject may be a secret: keep no copy of it
+    } else {
+      Arrays.fill(s.in, 0, Math.min(n, s.in.length), (byte) 0); // what ascii() copied
+      s.mac.update(value.getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      s.mac.doFinal(s.out, 0);
+    } catch (ShortBufferException e) {
+      throw new IllegalStateException("HmacSHA256 wrote more than 32 bytes", e);
+    }
+    return encode(s.out, s.text);
+  }
+
+  /**
+   * Copies {@code value} into {@code into} if every char is ASCII; false (partly copied) if not.
+   */
+  private static boolean ascii(String value, byte[] into) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      into[i] = (byte) c;
+    }
+    return true;
+  }
+
+  /** The first {@value #BYTES} bytes of {@code mac} in base64url without padding (22 chars). */
+  private static String encode(byte[] mac, byte[] text) {
+    int o = 0;
+    for (int i = 0; i < BYTES - 1; i += 3) {
+      int bits = (mac[i] & 0xff) << 16 | (mac[i + 1] & 0xff) << 8 | (mac[i + 2] & 0xff);
+      text[o++] = ALPHABET[bits >>> 18];
+      text[o++] = ALPHABET[(bits >>> 12) & 63];
+      text[o++] = ALPHABET[(bits >>> 6) & 63];
+      text[o++] = ALPHABET[bits & 63];
+    }
+    int last = mac[BYTES - 1] & 0xff;
+    text[o++] = ALPHABET[last >>> 2];
+    text[o] = ALPHABET[(last & 3) << 4];
+    return new String(text, 0, TEXT, StandardCharsets.ISO_8859_1);
   }
 
   @Override
   public String toString() {
     return "KeyedHash[redacted]";
+  }
+
+  /** A thread's keyed Mac and buffers. */
+  private static final class Scratch {
+    final Mac mac;
+    final byte[] in = new byte[64];
+    final byte[] out = new byte[32];
+    final byte[] text = new byte[TEXT];
+
+    Scratch(Mac mac) {
+      this.mac = mac;
+    }
   }
 
   /** Read once, on first use: the environment does not change under a running process. */

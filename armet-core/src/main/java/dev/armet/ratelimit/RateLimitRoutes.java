@@ -4,6 +4,7 @@ import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
+import dev.armet.internal.ratelimit.AddressKey;
 import dev.armet.keys.Keyring;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionLoad;
@@ -103,17 +104,35 @@ public final class RateLimitRoutes<R> {
    */
   public Optional<RateLimitDecision> decide(
       String method, String path, R request, @Nullable SessionLoad alongside) {
-    List<RateLimiter.Target> targets = new ArrayList<>(2);
+    RateLimiter.Target first = null;
+    List<RateLimiter.Target> more = null; // only when several limits apply: the common case is one
     for (Route<R> route : routes) {
-      if (route.matches(path, method)) {
-        route.addTargets(request, targets);
+      if (!route.matches(path, method)) {
+        continue;
+      }
+      for (int i = 0; i < route.limiters.size(); i++) {
+        RateLimiter.Target t = route.target(i, request);
+        if (t == null) {
+          continue;
+        }
+        if (first == null) {
+          first = t;
+        } else {
+          if (more == null) {
+            more = new ArrayList<>(4);
+            more.add(first);
+          }
+          more.add(t);
+        }
       }
     }
-    if (targets.isEmpty()) {
+    if (first == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        RateLimiter.consumeAll(alongside, targets.toArray(new RateLimiter.Target[0])));
+    if (more == null) {
+      return Optional.of(RateLimiter.consume(alongside, first));
+    }
+    return Optional.of(RateLimiter.consumeAll(alongside, more.toArray(new RateLimiter.Target[0])));
   }
 
   /**
@@ -168,13 +187,19 @@ public final class RateLimitRoutes<R> {
       return pattern.matches(path) && (methods.isEmpty() || methods.contains(method));
     }
 
-    void addTargets(R request, List<RateLimiter.Target> out) {
-      for (int i = 0; i < limiters.size(); i++) {
-        String key = keys.get(i).apply(request);
-        if (key != null) {
-          out.add(limiters.get(i).on(key, cost));
-        }
+    /**
+     * Limit {@code i} for {@code request}, or null when its key is absent. A client-address key
+     * ({@link AddressKey}) uses the limiter's cache of address names; any other key may be a
+     * secret, and is hashed afresh and never held.
+     */
+    RateLimiter.@Nullable Target target(int i, R request) {
+      Function<? super R, String> keyOf = keys.get(i);
+      String key = keyOf.apply(request);
+      if (key == null) {
+        return null;
       }
+      RateLimiter limiter = limiters.get(i);
+      return keyOf instanceof AddressKey ? limiter.onAddress(key, cost) : limiter.on(key, cost);
     }
 
     /** A built copy with its limiters; this specification stays as configured. */

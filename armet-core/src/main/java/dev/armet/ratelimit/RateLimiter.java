@@ -44,6 +44,8 @@ public final class RateLimiter {
   private final SecurityEventSink events;
   private final String keyPrefix;
   private final KeyedHash names;
+  private final List<LimitRule> rules;
+  private final AddressKeyCache addressKeys;
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
@@ -58,6 +60,8 @@ public final class RateLimiter {
         keyring != null
             ? keyring.keyedHash(RateLimitKeys.PURPOSE)
             : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
+    this.rules = List.of(b.policy.rule());
+    this.addressKeys = new AddressKeyCache(this::storeKey);
   }
 
   public static Builder builder(RateLimitPolicy policy) {
@@ -66,12 +70,22 @@ public final class RateLimiter {
 
   /** A key bound to this limiter, costing one point, for {@link #consumeAll}. */
   public Target on(String key) {
-    return new Target(this, key, 1);
+    return new Target(this, key, 1, null);
   }
 
   /** A key bound to this limiter with its own cost, for {@link #consumeAll(Target...)}. */
   public Target on(String key, long points) {
-    return new Target(this, key, checkCost(points));
+    return new Target(this, key, checkCost(points), null);
+  }
+
+  /**
+   * As {@link #on(String, long)} for a client address ({@link
+   * dev.armet.net.ClientAddress#rateLimitKey()}), whose store key is cached: never for a key that
+   * may be a secret.
+   */
+  Target onAddress(String address, long points) {
+    Objects.requireNonNull(address, "key");
+    return new Target(this, address, checkCost(points), addressKeys.storeKey(address));
   }
 
   public RateLimitDecision consume(String key) {
@@ -146,6 +160,12 @@ public final class RateLimiter {
     return list.get(0).limiter.run(Operation.CONSUME, list, 0, 0, alongside);
   }
 
+  /** As {@link #consumeAll(SessionLoad, Target...)} for one target, without collections. */
+  static RateLimitDecision consume(@Nullable SessionLoad alongside, Target target) {
+    RateLimiter limiter = target.limiter;
+    return limiter.runOne(Operation.CONSUME, target.storeKey(), target.points, 0, alongside);
+  }
+
   /** Spends {@code points} under every target unconditionally, in one atomic round trip. */
   public static RateLimitDecision penaltyAll(long points, Target... targets) {
     List<Target> list = sameStore(targets);
@@ -180,16 +200,19 @@ public final class RateLimiter {
   /** One key of this limiter: the common case, without intermediate collections. */
   private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
     Objects.requireNonNull(key, "key");
+    return runOne(op, storeKey(key), points, blockMicros, null);
+  }
+
+  private RateLimitDecision runOne(
+      Operation op,
+      String storeKey,
+      long points,
+      long blockMicros,
+      @Nullable SessionLoad alongside) {
     return execute(
         op,
-        RateLimitCommand.of(
-            List.of(storeKey(key)),
-            List.of(policy.rule()),
-            op,
-            new long[] {points},
-            nowMicros(),
-            blockMicros),
-        null);
+        RateLimitCommand.of(storeKey, policy.rule(), op, points, nowMicros(), blockMicros),
+        alongside);
   }
 
   /** {@code points} 0 means each target's own points. */
@@ -207,13 +230,13 @@ public final class RateLimiter {
     List<LimitRule> rules;
     if (targets.size() == 1) { // the common case, without intermediate collections
       Target t = targets.get(0);
-      keys = List.of(t.limiter.storeKey(t.key));
-      rules = List.of(t.limiter.policy.rule());
+      keys = List.of(t.storeKey());
+      rules = t.limiter.rules;
     } else {
       keys = new ArrayList<>(targets.size());
       rules = new ArrayList<>(targets.size());
       for (Target t : targets) {
-        String key = t.limiter.storeKey(t.key);
+        String key = t.storeKey();
         if (keys.contains(key)) {
           throw new IllegalArgumentException(
               "the same policy and key twice in one decision: policy '"
@@ -307,11 +330,17 @@ public final class RateLimiter {
     private final RateLimiter limiter;
     private final String key;
     private final long points;
+    private final @Nullable String storeKey;
 
-    private Target(RateLimiter limiter, String key, long points) {
+    private Target(RateLimiter limiter, String key, long points, @Nullable String storeKey) {
       this.limiter = limiter;
       this.key = Objects.requireNonNull(key, "key");
       this.points = points;
+      this.storeKey = storeKey;
+    }
+
+    private String storeKey() {
+      return storeKey != null ? storeKey : limiter.storeKey(key);
     }
 
     @Override

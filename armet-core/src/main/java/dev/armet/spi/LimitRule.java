@@ -1,5 +1,6 @@
 package dev.armet.spi;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,9 @@ public final class LimitRule {
   private final long blockMicros;
   private final boolean dryRun;
 
+  /** This rule as a one-element list, made once: a one-key command's rules (issue 18). */
+  private final List<LimitRule> alone;
+
   private LimitRule(
       String name, Kind kind, long limit, long periodMicros, long blockMicros, boolean dryRun) {
     this.name = name;
@@ -33,6 +37,7 @@ public final class LimitRule {
     this.periodMicros = periodMicros;
     this.blockMicros = blockMicros;
     this.dryRun = dryRun;
+    this.alone = List.of(this);
   }
 
   /**
@@ -87,6 +92,11 @@ public final class LimitRule {
   /** A dry-run rule is evaluated and reported but never refuses. */
   public boolean dryRun() {
     return dryRun;
+  }
+
+  /** {@code List.of(this)}. */
+  List<LimitRule> alone() {
+    return alone;
   }
 
   /** Time for an empty bucket to refill, or the window length. */

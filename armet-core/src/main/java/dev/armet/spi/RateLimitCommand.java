@@ -2,6 +2,7 @@ package dev.armet.spi;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decision for a store to carry out atomically, in one round trip: an operation over one or
@@ -34,7 +35,11 @@ public final class RateLimitCommand {
   private final List<String> keys;
   private final List<LimitRule> rules;
   private final Operation operation;
-  private final long[] points;
+
+  /** Per key; null for a one-key command, whose points are {@link #onePoints}. */
+  private final long @Nullable [] points;
+
+  private final long onePoints;
   private final long nowMicros;
   private final long blockMicros;
 
@@ -42,13 +47,15 @@ public final class RateLimitCommand {
       List<String> keys,
       List<LimitRule> rules,
       Operation operation,
-      long[] points,
+      long @Nullable [] points,
+      long onePoints,
       long nowMicros,
       long blockMicros) {
     this.keys = List.copyOf(keys); // no copy when already immutable
     this.rules = List.copyOf(rules);
     this.operation = operation;
     this.points = points;
+    this.onePoints = onePoints;
     this.nowMicros = nowMicros;
     this.blockMicros = blockMicros;
   }
@@ -79,7 +86,25 @@ public final class RateLimitCommand {
               + points.length
               + " points");
     }
-    return new RateLimitCommand(keys, rules, operation, points.clone(), nowMicros, blockMicros);
+    return new RateLimitCommand(keys, rules, operation, points.clone(), 0, nowMicros, blockMicros);
+  }
+
+  /**
+   * A command over one key: the same as {@code of(List.of(key), List.of(rule), operation, new
+   * long[] {points}, nowMicros, blockMicros)}, without the collections (a limiter's common case,
+   * issue 18).
+   */
+  public static RateLimitCommand of(
+      String key,
+      LimitRule rule,
+      Operation operation,
+      long points,
+      long nowMicros,
+      long blockMicros) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(operation, "operation");
+    return new RateLimitCommand(
+        List.of(key), rule.alone(), operation, null, points, nowMicros, blockMicros);
   }
 
   /** The store keys (distinct), one per rule. */
@@ -97,7 +122,11 @@ public final class RateLimitCommand {
 
   /** The points of key {@code i}: spent by CONSUME/PENALTY, given back by REWARD. */
   public long points(int i) {
-    return points[i];
+    if (points != null) {
+      return points[i];
+    }
+    Objects.checkIndex(i, 1);
+    return onePoints;
   }
 
   /** The decision time, in microseconds since the epoch. */
@@ -116,7 +145,7 @@ public final class RateLimitCommand {
    * atMicros(storeNow).apply(states)}, which then matches what it wrote.
    */
   public RateLimitCommand atMicros(long nowMicros) {
-    return new RateLimitCommand(keys, rules, operation, points, nowMicros, blockMicros);
+    return new RateLimitCommand(keys, rules, operation, points, onePoints, nowMicros, blockMicros);
   }
 
   /**
@@ -125,13 +154,16 @@ public final class RateLimitCommand {
    */
   public Result apply(LimitState[] current) {
     int n = keys.size();
+    if (n == 1) {
+      return applyOne(current[0]);
+    }
     LimitState[] next = new LimitState[n];
     LimitStatus[] statuses = new LimitStatus[n];
     boolean refused = false;
     for (int i = 0; i < n; i++) {
       statuses[i] =
           LimitArithmetic.apply(
-              rules.get(i), current[i], operation, points[i], blockMicros, nowMicros, next, i);
+              rules.get(i), current[i], operation, points(i), blockMicros, nowMicros, next, i);
       refused |= operation == Operation.CONSUME && !statuses[i].allowed() && !rules.get(i).dryRun();
     }
     boolean[] write = new boolean[n];
@@ -161,17 +193,67 @@ public final class RateLimitCommand {
     for (int i = 0; i < n; i++) {
       expires[i] = LimitArithmetic.expiresAt(rules.get(i), next[i]);
     }
-    List<LimitStatus> list = n == 1 ? List.of(statuses[0]) : List.of(statuses);
-    return new Result(next, write, expires, list, !refused);
+    return new Result(next, write, expires, List.of(statuses), !refused);
+  }
+
+  /**
+   * {@link #apply} for one key, with fewer arrays: what the loops above decide when {@code n} is 1
+   * (no other key can refuse, so all-or-nothing is the key's own answer).
+   */
+  private Result applyOne(LimitState current) {
+    LimitRule rule = rules.get(0);
+    LimitState[] next = new LimitState[1];
+    LimitStatus status =
+        LimitArithmetic.apply(
+            rule, current, operation, onePoints(), blockMicros, nowMicros, next, 0);
+    boolean refused = operation == Operation.CONSUME && !status.allowed() && !rule.dryRun();
+    boolean write;
+    if (operation == Operation.DELETE) {
+      next[0] = null;
+      write = true;
+    } else if (operation == Operation.GET) {
+      write = false;
+    } else if (operation == Operation.CONSUME && !status.allowed()) {
+      write = next[0] != null && (current == null || next[0].blockedUntil != current.blockedUntil);
+    } else {
+      write = true;
+    }
+    return new Result(
+        next, write, LimitArithmetic.expiresAt(rule, next[0]), List.of(status), !refused);
+  }
+
+  private long onePoints() {
+    return points != null ? points[0] : onePoints;
   }
 
   /** What {@link #apply} decided: states to write, with expiry, and the statuses to report. */
   public static final class Result {
     private final LimitState[] next;
-    private final boolean[] write;
-    private final long[] expiresAtMicros;
+
+    /** Per key; null for one key, whose answers are {@link #writeOne} and {@link #expiresOne}. */
+    private final boolean @Nullable [] write;
+
+    private final long @Nullable [] expiresAtMicros;
+    private final boolean writeOne;
+    private final long expiresOne;
     private final List<LimitStatus> statuses;
     private final boolean allowed;
+
+    /** One key's result. */
+    Result(
+        LimitState[] next,
+        boolean write,
+        long expiresAtMicros,
+        List<LimitStatus> statuses,
+        boolean allowed) {
+      this.next = next;
+      this.write = null;
+      this.expiresAtMicros = null;
+      this.writeOne = write;
+      this.expiresOne = expiresAtMicros;
+      this.statuses = statuses;
+      this.allowed = allowed;
+    }
 
     Result(
         LimitState[] next,
@@ -182,13 +264,19 @@ public final class RateLimitCommand {
       this.next = next;
       this.write = write;
       this.expiresAtMicros = expiresAtMicros;
+      this.writeOne = false;
+      this.expiresOne = 0;
       this.statuses = statuses;
       this.allowed = allowed;
     }
 
     /** Whether key {@code i} must be written (or, when {@link #state} is null, deleted). */
     public boolean mustWrite(int i) {
-      return write[i];
+      if (write != null) {
+        return write[i];
+      }
+      Objects.checkIndex(i, 1);
+      return writeOne;
     }
 
     /** The new state of key {@code i}; null means delete it. */
@@ -198,7 +286,11 @@ public final class RateLimitCommand {
 
     /** After this instant (µs) the state of key {@code i} may be dropped: it equals absence. */
     public long expiresAtMicros(int i) {
-      return expiresAtMicros[i];
+      if (expiresAtMicros != null) {
+        return expiresAtMicros[i];
+      }
+      Objects.checkIndex(i, 1);
+      return expiresOne;
     }
 
     public List<LimitStatus> statuses() {

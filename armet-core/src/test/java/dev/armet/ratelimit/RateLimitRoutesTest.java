@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
+import dev.armet.internal.ratelimit.AddressKey;
 import dev.armet.keys.Secrets;
 import dev.armet.spi.LimitStatus;
 import dev.armet.testing.MutableClock;
@@ -156,5 +157,39 @@ class RateLimitRoutesTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("rateLimits.store: no store configured, so the in-memory store");
+  }
+
+  /**
+   * A client-address key ({@link AddressKey}) is named through the limiter's cache (issue 18): the
+   * same store keys, the same decisions and the same refusals as a plain key, and no subject in
+   * clear.
+   */
+  @Test
+  void addressKey_decidesAndNamesAsAPlainKey() {
+    dev.armet.keys.Keyring ring =
+        dev.armet.keys.Keyring.create(
+            k -> k.environment(ArmetEnvironment.DEVELOPMENT).secret(Secrets.generate()));
+    InMemoryRateLimitStore plainStore = InMemoryRateLimitStore.create();
+    InMemoryRateLimitStore addressStore = InMemoryRateLimitStore.create();
+    RateLimitRoutes<Map<String, String>> plain =
+        builder()
+            .keyring(ring)
+            .store(plainStore)
+            .route("/*", r -> r.limit(LOGIN, req -> req.get("ip")))
+            .build();
+    AddressKey<Map<String, String>> address = req -> req.get("ip");
+    RateLimitRoutes<Map<String, String>> cached =
+        builder()
+            .keyring(ring)
+            .store(addressStore)
+            .route("/*", r -> r.limit(LOGIN, address))
+            .build();
+    for (Map<String, String> req : java.util.List.of(ALICE, ALICE, NO_KEY, ALICE, NO_KEY)) {
+      assertThat(cached.decide("GET", "/", req).orElseThrow().outcome())
+          .isEqualTo(plain.decide("GET", "/", req).orElseThrow().outcome());
+    }
+    assertThat(cached.decide("GET", "/", ALICE).orElseThrow().isAllowed()).isFalse();
+    assertThat(addressStore.keys()).containsExactlyInAnyOrderElementsOf(plainStore.keys());
+    assertThat(addressStore.keys()).hasSize(2).noneMatch(k -> k.contains("198.51.100"));
   }
 }

@@ -30,7 +30,8 @@ public final class RateLimitRoute {
   /** Limits by {@code key}. */
   public RateLimitRoute limit(RateLimitPolicy policy, RequestKey key) {
     Objects.requireNonNull(key, "key");
-    route.limit(policy, key::of);
+    // The client-address key is passed as itself: an address key, whose names may be cached.
+    route.limit(policy, key instanceof ClientAddressKey ? ClientAddressKey.INSTANCE : key::of);
     return this;
   }
 

@@ -24,7 +24,7 @@ public interface RequestKey {
 
   /** The resolved client address, IPv6 grouped by network (see {@link ClientAddressRequest}). */
   static RequestKey clientAddress() {
-    return request -> ClientAddressRequest.of(request).rateLimitKey();
+    return ClientAddressKey.INSTANCE;
   }
 
   /** The value of a request header (long values are stored as their SHA-256). */
