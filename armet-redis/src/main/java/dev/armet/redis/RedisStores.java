@@ -51,12 +51,11 @@ public final class RedisStores implements Stores {
     this.sessions = new RedisSessionStore(connection, b.keyPrefix, b.sessionClock);
     this.rateLimits =
         new RedisRateLimitStore(
-            connection.commands(),
+            connection,
             b.keyPrefix,
             b.decisionTime == DecisionTime.REDIS,
             b.blockedKeyCache,
-            sessions,
-            connection.cluster());
+            sessions);
     this.sharedRecords = new RedisSharedRecords(connection.commands(), b.keyPrefix);
   }
 
