@@ -15,10 +15,14 @@ import java.nio.charset.StandardCharsets;
 final class LuaScript {
   private final String source;
   private final String sha;
+  private final byte[] sourceBytes;
+  private final byte[] shaBytes;
 
   private LuaScript(String source) {
     this.source = source;
     this.sha = HexDigest.of("SHA-1", source);
+    this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
+    this.shaBytes = sha.getBytes(StandardCharsets.US_ASCII);
   }
 
   static LuaScript load(String resource) {
@@ -46,5 +50,15 @@ final class LuaScript {
 
   String sha() {
     return sha;
+  }
+
+  /** The digest as EVALSHA sends it. Shared: never to be written to. */
+  byte[] shaBytes() {
+    return shaBytes;
+  }
+
+  /** The script as EVAL sends it. Shared: never to be written to. */
+  byte[] sourceBytes() {
+    return sourceBytes;
   }
 }

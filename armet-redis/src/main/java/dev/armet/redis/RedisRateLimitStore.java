@@ -6,9 +6,8 @@ import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.RateLimitStoreException;
 import dev.armet.spi.SessionLoad;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.util.Arrays;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +36,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
   /** A session hash's fields the script returns after the decision: data, expiry, version. */
   private static final int SESSION_FIELDS = 3;
 
-  private final RedisClusterCommands<String, String> redis;
+  private final RedisClusterAsyncCommands<String, String> redis;
+  private final long timeoutNanos;
   private final RedisSessionStore sessions;
   private final boolean cluster;
   private final boolean serverTime;
@@ -47,16 +47,16 @@ public final class RedisRateLimitStore implements RateLimitStore {
   private volatile long offsetMicros;
 
   RedisRateLimitStore(
-      RedisClusterCommands<String, String> redis,
+      RedisConnection connection,
       String prefix,
       boolean serverTime,
       int blockedKeysCache,
-      RedisSessionStore sessions,
-      boolean cluster) {
+      RedisSessionStore sessions) {
     this.tag = prefix + "{" + prefix + "rl}";
-    this.redis = redis;
+    this.redis = connection.async();
+    this.timeoutNanos = connection.timeout().toNanos();
+    this.cluster = connection.cluster();
     this.sessions = sessions;
-    this.cluster = cluster;
     this.serverTime = serverTime;
     this.blocked = new BlockedKeys(blockedKeysCache);
   }
@@ -67,7 +67,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     if (cached != null) {
       return cached;
     }
-    String[] keys = redisKeys(command.keys(), null);
+    byte[][] keys = redisKeys(command.keys(), null);
     return resultOf(command, run(ScriptCall.of(command, keys, serverTime), 0));
   }
 
@@ -112,17 +112,17 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
     ScriptCall call =
         ScriptCall.of(command, redisKeys(command.keys(), load.redisKey()), serverTime);
-    List<Object> reply = run(call, SESSION_FIELDS);
-    int at = 1 + 2 * call.rules;
-    load.answer((String) reply.get(at), (String) reply.get(at + 1), (String) reply.get(at + 2));
+    ScriptReply reply = run(call, SESSION_FIELDS);
+    int at = 2 * call.rules;
+    load.answer(reply.text(at), reply.text(at + 1), reply.text(at + 2));
     return resultOf(command, reply);
   }
 
   /** {@code extra}: values the reply carries after the decision's (a session's three fields). */
-  private List<Object> run(ScriptCall call, int extra) {
-    List<Object> reply;
+  private ScriptReply run(ScriptCall call, int extra) {
+    ScriptReply reply;
     try {
-      reply = SCRIPT.run(redis, ScriptOutputType.MULTI, call.keys, call.args);
+      reply = call.run(SCRIPT, redis, timeoutNanos);
     } catch (RedisException e) {
       throw new RateLimitStoreException("Redis rate-limit decision failed: " + e.getMessage(), e);
     }
@@ -132,45 +132,49 @@ public final class RedisRateLimitStore implements RateLimitStore {
     return reply;
   }
 
-  private RateLimitCommand.Result resultOf(RateLimitCommand command, List<Object> reply) {
+  private RateLimitCommand.Result resultOf(RateLimitCommand command, ScriptReply reply) {
     int n = command.keys().size();
-    Object time = reply.get(0); // an integer reply; text from a script of an earlier release
-    long now = time instanceof Long ? (Long) time : Long.parseLong((String) time);
+    long now = reply.time();
     offsetMicros = now - command.nowMicros();
     LimitState[] previous = new LimitState[n];
     for (int i = 0; i < n; i++) {
-      previous[i] = ScriptState.parse((String) reply.get(1 + i));
+      previous[i] = ScriptState.parse(reply.value(i));
     }
     // The script wrote; Java recomputes the statuses from the same inputs and checks it agrees.
     RateLimitCommand.Result result = command.atMicros(now).apply(previous);
     for (int i = 0; i < n; i++) {
-      if (result.mustWrite(i) && !sameState(result.state(i), (String) reply.get(1 + n + i))) {
+      if (result.mustWrite(i) && !sameState(result.state(i), reply.value(n + i))) {
         divergences.incrementAndGet();
         LOG.log(
             System.Logger.Level.WARNING,
             "rate-limit script and core disagree on key {0}: script wrote {1}",
             command.keys().get(i),
-            reply.get(1 + n + i));
+            reply.text(n + i));
       }
     }
     blocked.learn(command.keys(), result, now);
     return result;
   }
 
-  private static boolean sameState(LimitState java, String script) {
+  private static boolean sameState(LimitState java, byte[] script) {
     LimitState s = ScriptState.parse(script);
-    return java == null ? s == null : s != null && Arrays.equals(java.encode(), s.encode());
+    return java == null
+        ? s == null
+        : s != null
+            && java.a() == s.a()
+            && java.b() == s.b()
+            && java.blockedUntilMicros() == s.blockedUntilMicros();
   }
 
-  /** The rate-limit keys, then {@code session} if not null. */
-  private String[] redisKeys(List<String> keys, String session) {
+  /** The rate-limit keys, then {@code session} if not null, as the bytes Redis stores them as. */
+  private byte[][] redisKeys(List<String> keys, String session) {
     int n = keys.size();
-    String[] out = new String[session == null ? n : n + 1];
+    byte[][] out = new byte[session == null ? n : n + 1][];
     for (int i = 0; i < n; i++) {
-      out[i] = redisKey(keys.get(i));
+      out[i] = redisKey(keys.get(i)).getBytes(StandardCharsets.UTF_8);
     }
     if (session != null) {
-      out[n] = session;
+      out[n] = session.getBytes(StandardCharsets.UTF_8);
     }
     return out;
   }

@@ -16,6 +16,12 @@ import java.util.function.Consumer;
  * are survived and recovered from. {@code rediss://} verifies the server's certificate against the
  * JVM's trust store (Lettuce's {@code ?verifyPeer=NONE} turns that off: for tests only).
  *
+ * <p>On Linux x86_64, put Netty's native epoll transport on the class path ({@code
+ * io.netty:netty-transport-native-epoll}, classifier {@code linux-x86_64}, the version of the Netty
+ * Lettuce brings): Lettuce then uses it by itself instead of Java NIO, with fewer write calls per
+ * command (armet-bench's Redis target runs on it). Without it, or where it does not load, Lettuce
+ * stays on NIO: same behaviour, a little more CPU per request.
+ *
  * <pre>{@code
  * try (RedisStores redis = RedisStores.open("redis://127.0.0.1:6379/0")) {
  *   ServerSessions sessions = ServerSessions.create(s -> s.store(redis.sessions()).keyring(keys));
@@ -51,12 +57,11 @@ public final class RedisStores implements Stores {
     this.sessions = new RedisSessionStore(connection, b.keyPrefix, b.sessionClock);
     this.rateLimits =
         new RedisRateLimitStore(
-            connection.commands(),
+            connection,
             b.keyPrefix,
             b.decisionTime == DecisionTime.REDIS,
             b.blockedKeyCache,
-            sessions,
-            connection.cluster());
+            sessions);
     this.sharedRecords = new RedisSharedRecords(connection.commands(), b.keyPrefix);
   }
 

@@ -2,64 +2,132 @@ package dev.armet.redis;
 
 import dev.armet.spi.LimitRule;
 import dev.armet.spi.RateLimitCommand;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * KEYS and ARGV of one rate-limit script call: {@code op, now ('' for Redis TIME), blockMicros},
- * then six numbers per key (kind, limit, periodMicros, blockMicros, dryRun, points), as
- * ratelimit.lua reads them. KEYS holds one key per rule, then optionally a session hash the script
- * also reads (standalone only: one slot).
+ * One rate-limit script call: KEYS hold one key per rule, then optionally a session hash the script
+ * also reads (standalone only: one slot); ARGV holds {@code op, now ('' for Redis TIME),
+ * blockMicros}, then six numbers per key (kind, limit, periodMicros, blockMicros, dryRun, points),
+ * as ratelimit.lua reads them.
+ *
+ * <p>Sent as bytes: keys and values through Lettuce's byte-array codec, whose exact size lets it
+ * write each argument straight into the command's buffer (the String codec encodes each into a
+ * buffer of its own first, then copies it), and a rule's five numbers encoded once per rule.
  */
 final class ScriptCall {
-  /** A rule's five numbers as text, made once per rule rather than once per decision. */
-  private static final Map<LimitRule, String[]> RULE_ARGS = new ConcurrentHashMap<>();
+  /** A rule's five numbers as bytes, made once per rule rather than once per decision. */
+  private static final Map<LimitRule, byte[][]> RULE_ARGS = new ConcurrentHashMap<>();
 
   /** Rules are few (one per policy); a caller making rules on the fly must not grow this. */
   private static final int MAX_CACHED_RULES = 1024;
 
-  final String[] keys;
-  final String[] args;
+  private static final byte[] REDIS_TIME = {};
+  private static final byte[][] OPERATIONS = operations();
 
-  /** The number of rate-limit keys; {@code keys} may hold one more (the session). */
+  private final RateLimitCommand command;
+  private final byte[][] keys;
+  private final boolean redisTime;
+
+  /** The number of rate-limit keys; the call may carry one more key (the session). */
   final int rules;
 
-  private ScriptCall(String[] keys, String[] args, int rules) {
+  private ScriptCall(RateLimitCommand command, byte[][] keys, boolean redisTime) {
+    this.command = command;
     this.keys = keys;
-    this.args = args;
-    this.rules = rules;
+    this.redisTime = redisTime;
+    this.rules = command.keys().size();
   }
 
-  static ScriptCall of(RateLimitCommand c, String[] redisKeys, boolean redisTime) {
-    int n = c.keys().size();
-    String[] a = new String[3 + 6 * n];
-    a[0] = c.operation().name();
-    a[1] = redisTime ? "" : Long.toString(c.nowMicros());
-    a[2] = c.blockMicros() == 0 ? "0" : Long.toString(c.blockMicros());
-    for (int i = 0; i < n; i++) {
-      int b = 3 + 6 * i;
-      System.arraycopy(ruleArgs(c.rules().get(i)), 0, a, b, 5);
-      long points = c.points(i);
-      a[b + 5] = points == 1 ? "1" : Long.toString(points);
+  static ScriptCall of(RateLimitCommand c, byte[][] redisKeys, boolean redisTime) {
+    return new ScriptCall(c, redisKeys, redisTime);
+  }
+
+  /**
+   * Runs {@code script} by digest (EVALSHA; once more in full with EVAL on NOSCRIPT) and waits for
+   * its reply at most {@code timeoutNanos}: Lettuce's own per-command timer is off (see {@link
+   * RedisConnection}), this wait is the bound. Throws Lettuce's {@code RedisException} on a failure
+   * or the timeout (the command is then cancelled).
+   */
+  ScriptReply run(
+      LuaScript script, RedisClusterAsyncCommands<String, String> redis, long timeoutNanos) {
+    try {
+      return await(
+          redis.dispatch(CommandType.EVALSHA, new ScriptReply(), args(script.shaBytes())),
+          timeoutNanos);
+    } catch (RedisNoScriptException e) {
+      return await(
+          redis.dispatch(CommandType.EVAL, new ScriptReply(), args(script.sourceBytes())),
+          timeoutNanos);
     }
-    return new ScriptCall(redisKeys, a, n);
   }
 
-  private static String[] ruleArgs(LimitRule r) {
-    String[] cached = RULE_ARGS.get(r);
+  private static ScriptReply await(RedisFuture<ScriptReply> reply, long timeoutNanos) {
+    return LettuceFutures.awaitOrCancel(reply, timeoutNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * EVALSHA's or EVAL's arguments: the script, numkeys, KEYS, ARGV. Made with the byte-array codec
+   * and used as the connection's String-typed arguments: a command's arguments encode themselves
+   * with their own codec, and Cluster routes by their first key, which this codec encodes too.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private CommandArgs<String, String> args(byte[] script) {
+    CommandArgs<byte[], byte[]> a = new CommandArgs<>(ByteArrayCodec.INSTANCE);
+    a.add(script).add(keys.length).addKeys(keys);
+    a.add(OPERATIONS[command.operation().ordinal()]);
+    if (redisTime) {
+      a.add(REDIS_TIME);
+    } else {
+      a.add(command.nowMicros());
+    }
+    a.add(command.blockMicros());
+    for (int i = 0; i < rules; i++) {
+      for (byte[] value : ruleArgs(command.rules().get(i))) {
+        a.add(value);
+      }
+      a.add(command.points(i));
+    }
+    return (CommandArgs) a;
+  }
+
+  private static byte[][] ruleArgs(LimitRule r) {
+    byte[][] cached = RULE_ARGS.get(r);
     if (cached != null) {
       return cached;
     }
-    String[] made = {
-      r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1",
-      Long.toString(r.limit()),
-      Long.toString(r.periodMicros()),
-      Long.toString(r.blockMicros()),
-      r.dryRun() ? "1" : "0"
+    byte[][] made = {
+      ascii(r.kind() == LimitRule.Kind.TOKEN_BUCKET ? "0" : "1"),
+      ascii(Long.toString(r.limit())),
+      ascii(Long.toString(r.periodMicros())),
+      ascii(Long.toString(r.blockMicros())),
+      ascii(r.dryRun() ? "1" : "0")
     };
     if (RULE_ARGS.size() < MAX_CACHED_RULES) {
       RULE_ARGS.put(r, made);
     }
     return made;
+  }
+
+  private static byte[][] operations() {
+    RateLimitCommand.Operation[] all = RateLimitCommand.Operation.values();
+    byte[][] names = new byte[all.length][];
+    for (RateLimitCommand.Operation op : all) {
+      names[op.ordinal()] = ascii(op.name());
+    }
+    return names;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

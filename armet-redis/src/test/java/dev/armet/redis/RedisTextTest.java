@@ -17,6 +17,18 @@ class RedisTextTest {
         "1:10:20:30                  | 10  | 20 | 30",
         "1:-5:0:0                    | -5  | 0  | 0",
         "1:9223372036854775808:0:0   | 9223372036854775807 | 0 | 0", // Lua's 2^63 saturates
+        "1:99999999999999999999:0:0  | 9223372036854775807 | 0 | 0",
+        "1:-9223372036854775808:0:0  | -9223372036854775808 | 0 | 0",
+        "1:-9223372036854775809:0:0  | null | null | null", // only 2^63 itself saturates
+        "1:+9223372036854775808:0:0  | null | null | null",
+        "1:+7:0:0                    | 7   | 0  | 0", // as Long.parseLong reads it
+        "1:007:0:0                   | 7   | 0  | 0",
+        "1::0:0                      | null | null | null",
+        "1:-:0:0                     | null | null | null",
+        "1:1.5:0:0                   | null | null | null",
+        "1:10:20:                    | null | null | null",
+        "1:                          | null | null | null",
+        "1                           | null | null | null",
         "2:10:20:30                  | null | null | null", // a newer format: absent
         "1:10:20                     | null | null | null",
         "1:10:20:30:40               | null | null | null",
