@@ -86,8 +86,8 @@ public final class JettyPreEncodedHeaders implements PreEncodedHeaders {
 
   /** Whether {@code fields} already has a field named like one of {@code constant}. */
   private static boolean holdsAny(HttpFields fields, HttpField[] constant) {
-    for (int i = 0, n = fields.size(); i < n; i++) {
-      HttpField existing = fields.getField(i);
+    // One iterator: getField(i) on Jetty's wrapped fields walks a new iterator per index.
+    for (HttpField existing : fields) {
       for (HttpField f : constant) {
         if (existing.is(f.getName())) {
           return true;
