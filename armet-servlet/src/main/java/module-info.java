@@ -14,6 +14,12 @@ module dev.armet.servlet {
   requires transitive dev.armet.core;
   requires transitive jakarta.servlet;
   requires static micrometer.core; // optional: ArmetMetrics loads only when it is present
+  // Optional: on Jetty 12 the filter adds the constant headers pre-encoded (JettyPreEncodedHeaders,
+  // loaded only when these are present); any other container gets them through setHeader.
+  requires static org.eclipse.jetty.http;
+  requires static org.eclipse.jetty.server;
+  requires static org.eclipse.jetty.ee10.servlet;
+  requires static org.eclipse.jetty.ee11.servlet;
 
   exports dev.armet.servlet;
   exports dev.armet.servlet.csrf;

@@ -55,7 +55,10 @@ public final class ServerSessions implements Sessions {
   private final SessionCookies cookies;
   private final Duration idle;
   private final Duration absolute;
-  private final Duration touchInterval;
+
+  /** A read touches the record when it would expire sooner than this: idle minus the interval. */
+  private final Duration touchWhenLeft;
+
   private final boolean rolling;
   private final boolean saveUninitialized;
   private final Clock clock;
@@ -74,7 +77,7 @@ public final class ServerSessions implements Sessions {
     this.cookies = SessionCookies.choose(b.cookie, "id", env, b.crossSiteCookie, gate, "sessions");
     this.idle = b.idleTimeout;
     this.absolute = b.absoluteTimeout;
-    this.touchInterval = b.touchInterval;
+    this.touchWhenLeft = b.idleTimeout.minus(b.touchInterval);
     this.rolling = b.rolling;
     this.saveUninitialized = b.saveUninitialized;
     this.clock = b.clock;
@@ -162,7 +165,7 @@ public final class ServerSessions implements Sessions {
         continue;
       }
       SessionRecord r = found.get();
-      boolean pastAbsolute = !r.createdAt().plus(absolute).isAfter(now);
+      boolean pastAbsolute = !Elapsed.lessThan(r.createdAt(), now, absolute);
       if (pastAbsolute || !r.expiresAt().isAfter(now)) {
         store.delete(key);
         events.record(
@@ -277,10 +280,11 @@ public final class ServerSessions implements Sessions {
           ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
           : Optional.empty();
     }
-    Instant target = expiry(loaded.createdAt, now);
-    if (Duration.between(now, loaded.expiresAt).compareTo(idle.minus(touchInterval)) < 0
-        && target.isAfter(loaded.expiresAt)) {
-      store.touch(keyOf(loaded), target);
+    if (Elapsed.lessThan(now, loaded.expiresAt, touchWhenLeft)) {
+      Instant target = expiry(loaded.createdAt, now);
+      if (target.isAfter(loaded.expiresAt)) {
+        store.touch(keyOf(loaded), target);
+      }
     }
     return rolling || !loaded.primaryKey
         ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))

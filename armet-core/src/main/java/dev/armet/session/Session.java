@@ -52,9 +52,19 @@ public final class Session {
   final @Nullable SessionState loaded;
   final SetCookie cookie;
   private final Instant now;
-  private final Map<String, Object> attributes = new LinkedHashMap<>();
-  private final Map<String, Object> changes = new LinkedHashMap<>();
-  private final List<Runnable> identityListeners = new ArrayList<>(1);
+
+  /**
+   * The loaded attributes (immutable) until this request first writes one, then its own copy: a
+   * request that only reads its session copies nothing (issue 18).
+   */
+  private Map<String, Object> attributes;
+
+  private boolean ownAttributes;
+
+  /** This request's writes (made on the first one). */
+  private @Nullable Map<String, Object> changes;
+
+  private @Nullable List<Runnable> identityListeners;
   private boolean exists;
   private boolean isNew;
   private boolean regenerated;
@@ -68,9 +78,10 @@ public final class Session {
     this.cookie = cookie;
     this.loaded = loaded;
     this.now = now;
+    this.attributes = Collections.emptyMap();
     if (loaded != null) {
       exists = true;
-      attributes.putAll(loaded.attributes);
+      attributes = loaded.attributes;
       userId = loaded.userId;
       createdAt = loaded.createdAt;
     }
@@ -126,15 +137,33 @@ public final class Session {
     checkNotCommitted();
     Object copy = Json.copyOf(value, "session attribute '" + name + "'");
     create();
-    attributes.put(name, copy);
-    changes.put(name, copy);
+    ownAttributes().put(name, copy);
+    changes().put(name, copy);
   }
 
   public synchronized void remove(String name) {
     checkNotCommitted();
-    if (attributes.remove(name) != null) {
-      changes.put(name, REMOVED);
+    if (attributes.containsKey(name)) { // values are never null
+      ownAttributes().remove(name);
+      changes().put(name, REMOVED);
     }
+  }
+
+  private Map<String, Object> ownAttributes() {
+    if (!ownAttributes) {
+      attributes = new LinkedHashMap<>(attributes);
+      ownAttributes = true;
+    }
+    return attributes;
+  }
+
+  private Map<String, Object> changes() {
+    Map<String, Object> c = changes;
+    if (c == null) {
+      c = new LinkedHashMap<>();
+      changes = c;
+    }
+    return c;
   }
 
   /** The user this session belongs to, if set with {@link #userId(String)}. */
@@ -177,8 +206,9 @@ public final class Session {
     exists = false;
     isNew = false;
     regenerated = false; // a session created after this is new, so it gets a fresh id anyway
-    attributes.clear();
-    changes.clear();
+    attributes = Collections.emptyMap();
+    ownAttributes = false;
+    changes = null;
     userId = null;
     userChanged = false;
     identityChanged();
@@ -190,10 +220,18 @@ public final class Session {
    * with it. Listeners belong to this request's view only and are never stored.
    */
   public synchronized void onIdentityChange(Runnable listener) {
-    identityListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    List<Runnable> listeners = identityListeners;
+    if (listeners == null) {
+      listeners = new ArrayList<>(1);
+      identityListeners = listeners;
+    }
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
   }
 
   private void identityChanged() {
+    if (identityListeners == null) {
+      return;
+    }
     for (Runnable listener : List.copyOf(identityListeners)) {
       listener.run();
     }
@@ -232,7 +270,7 @@ public final class Session {
   }
 
   synchronized boolean modified() {
-    return !changes.isEmpty() || userChanged;
+    return (changes != null && !changes.isEmpty()) || userChanged;
   }
 
   synchronized boolean regenerated() {
@@ -254,6 +292,9 @@ public final class Session {
   /** This request's changes applied to {@code base}: per-attribute last-write-wins. */
   synchronized Map<String, Object> mergeOnto(Map<String, Object> base) {
     Map<String, Object> out = new LinkedHashMap<>(base);
+    if (changes == null) {
+      return out;
+    }
     changes.forEach(
         (k, v) -> {
           if (v == REMOVED) {

@@ -1,6 +1,5 @@
 package dev.armet.session;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -23,7 +22,10 @@ final class VerifiedCookies {
   static final int DEFAULT_MAX_ENTRIES = 10_000;
 
   private final Mac prototype;
-  private final ThreadLocal<Mac> macs;
+
+  /** One keyed Mac and input buffer per thread, reused (no copy of the cookie per request). */
+  private final ThreadLocal<Hasher> hashers;
+
   private final ConcurrentHashMap<Digest, String> entries = new ConcurrentHashMap<>();
   private final int maxEntries;
 
@@ -37,16 +39,12 @@ final class VerifiedCookies {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
     }
-    macs = ThreadLocal.withInitial(this::copy);
+    hashers = ThreadLocal.withInitial(() -> new Hasher(copy()));
   }
 
   /** The cache key of cookie {@code name} with {@code value}. */
   Digest digest(String name, String value) {
-    Mac mac = macs.get();
-    mac.update(name.getBytes(StandardCharsets.US_ASCII));
-    mac.update((byte) 0); // no name/value pair can spell another's input
-    mac.update(value.getBytes(StandardCharsets.US_ASCII));
-    return new Digest(mac.doFinal());
+    return new Digest(hashers.get().digest(name, value));
   }
 
   /** The store key of a cookie verified before, or null. */
@@ -74,6 +72,52 @@ final class VerifiedCookies {
       return (Mac) prototype.clone();
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("this JDK's HmacSHA256 cannot be cloned", e);
+    }
+  }
+
+  /**
+   * Feeds a name and a value to the Mac through a small buffer: the name's length first, so that no
+   * name/value pair can spell another's input, then every char as one byte when ASCII, else as 0xFF
+   * and its two bytes (an injective encoding: ASCII bytes are below 0x80).
+   */
+  private static final class Hasher {
+    private final Mac mac;
+    private final byte[] buffer = new byte[256];
+    private int used;
+
+    Hasher(Mac mac) {
+      this.mac = mac;
+    }
+
+    byte[] digest(String name, String value) {
+      int n = name.length();
+      buffer[0] = (byte) (n >>> 24);
+      buffer[1] = (byte) (n >>> 16);
+      buffer[2] = (byte) (n >>> 8);
+      buffer[3] = (byte) n;
+      used = 4;
+      feed(name);
+      feed(value);
+      mac.update(buffer, 0, used);
+      used = 0;
+      return mac.doFinal(); // and the Mac is keyed and empty again
+    }
+
+    private void feed(String s) {
+      for (int i = 0, n = s.length(); i < n; i++) {
+        if (used > buffer.length - 3) {
+          mac.update(buffer, 0, used);
+          used = 0;
+        }
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          buffer[used++] = (byte) c;
+        } else {
+          buffer[used++] = (byte) 0xFF;
+          buffer[used++] = (byte) (c >>> 8);
+          buffer[used++] = (byte) c;
+        }
+      }
     }
   }
 

@@ -147,5 +147,21 @@ class VerifiedCookiesTest {
     assertThat(one.digest("id", "v")).isEqualTo(one.digest("id", "v"));
     assertThat(one.digest("id", "v")).isNotEqualTo(two.digest("id", "v"));
     assertThat(one.digest("a", "bc")).isNotEqualTo(one.digest("ab", "c"));
+    assertThat(one.digest("a\u0000", "b")).isNotEqualTo(one.digest("a", "\u0000b"));
+  }
+
+  @Test
+  void digest_tellsApartEveryChar_ofLongAndNonAsciiValues() {
+    VerifiedCookies cache = new VerifiedCookies(10);
+    String longValue = "x".repeat(5000);
+    assertThat(cache.digest("id", longValue)).isEqualTo(cache.digest("id", longValue));
+    assertThat(cache.digest("id", longValue + "a"))
+        .isNotEqualTo(cache.digest("id", longValue + "b"));
+    assertThat(cache.digest("id", "a" + longValue))
+        .isNotEqualTo(cache.digest("id", "b" + longValue));
+    // US-ASCII getBytes made both of these "?"
+    assertThat(cache.digest("id", "v\u00e9")).isNotEqualTo(cache.digest("id", "v\u00e8"));
+    assertThat(cache.digest("id", "v\u00e9")).isNotEqualTo(cache.digest("id", "v?"));
+    assertThat(cache.digest("id", "\u00ff\u0041")).isNotEqualTo(cache.digest("id", "\u0041\u00ff"));
   }
 }

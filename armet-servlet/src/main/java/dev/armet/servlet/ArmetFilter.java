@@ -6,6 +6,7 @@ import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.internal.headers.CspNonce;
 import dev.armet.internal.servlet.ContainerHeaders;
+import dev.armet.internal.servlet.PreEncodedHeaders;
 import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.net.ClientAddressResolver;
@@ -33,10 +34,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Security headers are written before the application runs, so they are on every kind of
  * response: normal, {@code sendError}, {@code sendRedirect}, flushed early, static, HEAD and async.
  * A header the application sets afterwards wins (as in Spring Security); a {@code response.reset()}
- * puts the policy back. When the container already wrote the constant headers ({@link
- * ContainerHeaders}, Armet's Jetty server), the filter writes only the per-request ones, with the
- * same guarantees. {@link ArmetHeaders#of} adjusts one response. When the policy uses a CSP nonce,
- * it is in the request attribute {@link #CSP_NONCE}.
+ * puts the policy back. On Jetty 12 (ee10 and ee11) the filter adds the constant headers to Jetty's
+ * own response as fields encoded once per filter, which Jetty copies as bytes; elsewhere (or when
+ * an earlier filter wrapped the response) it calls {@code setHeader}. When the container already
+ * wrote the constant headers ({@link ContainerHeaders}, Armet's Jetty server), the filter writes
+ * only the per-request ones. Every path keeps the same guarantees. {@link ArmetHeaders#of} adjusts
+ * one response. When the policy uses a CSP nonce, it is in the request attribute {@link
+ * #CSP_NONCE}.
  *
  * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is never
  * created). CSRF: unsafe methods must pass Fetch Metadata, Origin and token checks; the token for
@@ -62,6 +66,7 @@ public final class ArmetFilter implements Filter {
 
   private final ClientAddressResolver proxies;
   private final SecurityHeaders headers;
+  private final PreEncodedHeaders preEncoded;
   private final @Nullable CspReportEndpoint reports;
   private final @Nullable HttpRateLimits rateLimits;
   private final @Nullable Sessions sessions;
@@ -74,6 +79,7 @@ public final class ArmetFilter implements Filter {
       @Nullable CsrfProtection csrf) {
     this.proxies = b.proxies;
     this.headers = b.headers;
+    this.preEncoded = PreEncodedHeaders.forPolicy(b.headers);
     this.rateLimits = b.rateLimits;
     this.reports =
         b.cspReportPath == null
@@ -229,6 +235,11 @@ public final class ArmetFilter implements Filter {
           response.setHeader(name, null);
         }
       }
+    } else if (type == DispatcherType.REQUEST && preEncoded.add(response, secure)) {
+      // The "secure" of this request as the filter decided it (trusted proxies included). An
+      // ERROR dispatch keeps setHeader: it may follow a reset.
+      headers.writePerRequest(response::setHeader, path, nonce);
+      return applied;
     }
     headers.write(response::setHeader, secure, path, nonce);
     return applied;

@@ -31,8 +31,11 @@ public final class ArmetHeaders {
   private final String path;
   private @Nullable ContentSecurityPolicy csp;
 
-  /** This response's own changes (a null value removes the header), kept through a reset. */
-  private final Map<String, String> changes = new LinkedHashMap<>();
+  /**
+   * This response's own changes (a null value removes the header), kept through a reset; made on
+   * the first change, as most responses have none.
+   */
+  private @Nullable Map<String, String> changes;
 
   ArmetHeaders(
       SecurityHeaders policy,
@@ -118,11 +121,18 @@ public final class ArmetHeaders {
     if (csp != policy.contentSecurityPolicy() && csp != null) {
       response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, csp.render(nonce));
     }
-    changes.forEach(response::setHeader);
+    if (changes != null) {
+      changes.forEach(response::setHeader);
+    }
   }
 
   private ArmetHeaders change(String name, @Nullable String value) {
-    changes.put(name, value);
+    Map<String, String> c = changes;
+    if (c == null) {
+      c = new LinkedHashMap<>();
+      changes = c;
+    }
+    c.put(name, value);
     response.setHeader(name, value);
     return this;
   }

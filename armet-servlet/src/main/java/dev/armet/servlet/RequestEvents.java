@@ -10,7 +10,9 @@ final class RequestEvents {
 
   /** Makes {@code request} the current one for events created on this thread until closed. */
   static SecurityEventContext.Scope enter(HttpServletRequest request) {
-    return SecurityEventContext.enter(request.getRemoteAddr(), uri(request));
+    // The address the filter resolved (kept in a request attribute): a container may format the
+    // peer's address anew on every getRemoteAddr().
+    return SecurityEventContext.enter(ClientAddressRequest.of(request).address(), uri(request));
   }
 
   /** {@code event} naming {@code request} (for components that may run outside the filter). */

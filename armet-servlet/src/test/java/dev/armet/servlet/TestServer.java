@@ -115,7 +115,7 @@ public final class TestServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
   }
 
-  int port() {
+  public int port() {
     return connector.getLocalPort();
   }
 

@@ -64,17 +64,31 @@ public final class PreEncodedSecurityHeaders extends Handler.Wrapper {
     boolean isSecure = request.isSecure(); // what the servlet request's isSecure() answers
     HttpField[] fields = isSecure ? secureFields : plainFields;
     HttpFields.Mutable headers = response.getHeaders();
-    if (headers.size() == 0) {
+    if (holdsAny(headers, fields)) {
       for (HttpField f : fields) {
-        headers.add(f);
+        headers.put(f); // something upstream wrote one of them: replace, never duplicate
       }
     } else {
+      // Jetty's own Date (and Server) fields are always there: put() would walk the fields with
+      // a new iterator per header.
       for (HttpField f : fields) {
-        headers.put(f); // something upstream wrote headers: replace, never duplicate
+        headers.add(f);
       }
     }
     request.setAttribute(ContainerHeaders.ATTRIBUTE, isSecure ? secure : plain);
     return super.handle(request, response, callback);
+  }
+
+  /** Whether {@code headers} already has a field named like one of {@code fields}. */
+  private static boolean holdsAny(HttpFields headers, HttpField[] fields) {
+    for (HttpField existing : headers) {
+      for (HttpField f : fields) {
+        if (existing.is(f.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static HttpField[] encode(Map<String, String> headers) {

@@ -2,7 +2,11 @@ package dev.armet.internal.servlet;
 
 import dev.armet.cookie.RequestCookies;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request's cookies, parsed once per request and kept in a request attribute: the session step
@@ -19,8 +23,26 @@ public final class ParsedCookies {
     if (parsed instanceof RequestCookies) {
       return (RequestCookies) parsed;
     }
-    RequestCookies cookies = RequestCookies.parse(Collections.list(request.getHeaders("Cookie")));
+    RequestCookies cookies = parse(request.getHeaders("Cookie"));
     request.setAttribute(ATTRIBUTE, cookies);
     return cookies;
+  }
+
+  /**
+   * One header (HTTP/1.1 browsers send one) is read as it is, with no list and no joined copy;
+   * several (HTTP/2 may split them) are joined as before.
+   */
+  private static RequestCookies parse(@Nullable Enumeration<String> headers) {
+    if (headers == null || !headers.hasMoreElements()) {
+      return RequestCookies.empty();
+    }
+    String first = headers.nextElement();
+    if (!headers.hasMoreElements()) {
+      return RequestCookies.parse(first);
+    }
+    List<String> all = new ArrayList<>(4);
+    all.add(first);
+    all.addAll(Collections.list(headers));
+    return RequestCookies.parse(all);
   }
 }

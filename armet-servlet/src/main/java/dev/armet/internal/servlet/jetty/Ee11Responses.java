@@ -1,0 +1,16 @@
+package dev.armet.internal.servlet.jetty;
+
+import jakarta.servlet.ServletResponse;
+import org.eclipse.jetty.ee11.servlet.ServletApiResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.jspecify.annotations.Nullable;
+
+/** Jetty's ee11 servlet response: its core response holds the fields that are sent. */
+final class Ee11Responses implements JettyResponses {
+  @Override
+  public HttpFields.@Nullable Mutable fieldsOf(ServletResponse response) {
+    return response instanceof ServletApiResponse
+        ? ((ServletApiResponse) response).getResponse().getHeaders()
+        : null;
+  }
+}
