@@ -4,7 +4,9 @@
  *
  * <p>{@code dev.armet.internal.servlet} is exported only to armet-server, which writes the constant
  * headers itself and tells the filter so, and to the Spring Boot starter (an automatic module),
- * whose login throttle matches the same request path as the filter.
+ * whose login throttle matches the same request path as the filter. {@code
+ * dev.armet.internal.servlet.jetty} is exported to armet-server only, whose core handler adds the
+ * same pre-encoded fields as the filter does on Jetty.
  */
 // "module": the qualified export names a module compiled after this one;
 // "requires-automatic": Micrometer ships no descriptor, only an Automatic-Module-Name.
@@ -27,4 +29,6 @@ module dev.armet.servlet {
   exports dev.armet.internal.servlet to
       dev.armet.server,
       dev.armet.spring.boot;
+  exports dev.armet.internal.servlet.jetty to
+      dev.armet.server;
 }

@@ -2,10 +2,8 @@ package dev.armet.internal.server;
 
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.internal.servlet.ContainerHeaders;
+import dev.armet.internal.servlet.jetty.PreEncodedFields;
 import dev.armet.servlet.ArmetFilter;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -35,8 +33,7 @@ import org.eclipse.jetty.util.Callback;
  * }</pre>
  */
 public final class PreEncodedSecurityHeaders extends Handler.Wrapper {
-  private final HttpField[] secureFields;
-  private final HttpField[] plainFields;
+  private final PreEncodedFields fields;
   private final ContainerHeaders secure;
   private final ContainerHeaders plain;
 
@@ -44,8 +41,7 @@ public final class PreEncodedSecurityHeaders extends Handler.Wrapper {
     super(next);
     this.secure = ContainerHeaders.of(policy, true);
     this.plain = ContainerHeaders.of(policy, false);
-    this.secureFields = encode(secure.headers());
-    this.plainFields = encode(plain.headers());
+    this.fields = PreEncodedFields.of(policy);
   }
 
   /**
@@ -62,38 +58,8 @@ public final class PreEncodedSecurityHeaders extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     boolean isSecure = request.isSecure(); // what the servlet request's isSecure() answers
-    HttpField[] fields = isSecure ? secureFields : plainFields;
-    HttpFields.Mutable headers = response.getHeaders();
-    if (holdsAny(headers, fields)) {
-      for (HttpField f : fields) {
-        headers.put(f); // something upstream wrote one of them: replace, never duplicate
-      }
-    } else {
-      // Jetty's own Date (and Server) fields are always there: put() would walk the fields with
-      // a new iterator per header.
-      for (HttpField f : fields) {
-        headers.add(f);
-      }
-    }
+    fields.addTo(response.getHeaders(), isSecure);
     request.setAttribute(ContainerHeaders.ATTRIBUTE, isSecure ? secure : plain);
     return super.handle(request, response, callback);
-  }
-
-  /** Whether {@code headers} already has a field named like one of {@code fields}. */
-  private static boolean holdsAny(HttpFields headers, HttpField[] fields) {
-    for (HttpField existing : headers) {
-      for (HttpField f : fields) {
-        if (existing.is(f.getName())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static HttpField[] encode(Map<String, String> headers) {
-    return headers.entrySet().stream()
-        .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue()))
-        .toArray(HttpField[]::new);
   }
 }

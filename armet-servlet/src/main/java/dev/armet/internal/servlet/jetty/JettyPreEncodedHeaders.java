@@ -5,17 +5,12 @@ import dev.armet.internal.servlet.PreEncodedHeaders;
 import jakarta.servlet.ServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Jetty 12's fast path for the constant security headers: {@link PreEncodedHttpField}s, encoded
- * once (one set with HSTS for secure requests, one without), added to the core response behind
- * Jetty's own servlet response. Jetty copies them as bytes instead of serialising some 800 bytes of
- * {@code String} fields one character at a time on every response.
+ * Jetty 12's fast path for the constant security headers: {@link PreEncodedFields}, added to the
+ * core response behind Jetty's own servlet response.
  *
  * <p>Only Jetty's own response object is reached, never one wrapped by an earlier filter: a wrapper
  * may intercept {@code setHeader}, and going around it would change what it sees. The Jetty servlet
@@ -30,13 +25,11 @@ public final class JettyPreEncodedHeaders implements PreEncodedHeaders {
   public static final String EE11 = "org.eclipse.jetty.ee11.servlet.ServletApiResponse";
 
   private final JettyResponses[] responses;
-  private final HttpField[] secureFields;
-  private final HttpField[] plainFields;
+  private final PreEncodedFields constant;
 
   private JettyPreEncodedHeaders(SecurityHeaders policy, JettyResponses[] responses) {
     this.responses = responses;
-    this.secureFields = encode(policy.constantHeaders(true));
-    this.plainFields = encode(policy.constantHeaders(false));
+    this.constant = PreEncodedFields.of(policy);
   }
 
   /**
@@ -60,16 +53,7 @@ public final class JettyPreEncodedHeaders implements PreEncodedHeaders {
     if (fields == null) {
       return false;
     }
-    HttpField[] constant = secure ? secureFields : plainFields;
-    if (holdsAny(fields, constant)) {
-      for (HttpField f : constant) {
-        fields.put(f); // something before the filter wrote one of them: replace, never duplicate
-      }
-    } else {
-      for (HttpField f : constant) {
-        fields.add(f);
-      }
-    }
+    constant.addTo(fields, secure);
     return true;
   }
 
@@ -82,27 +66,5 @@ public final class JettyPreEncodedHeaders implements PreEncodedHeaders {
       }
     }
     return null;
-  }
-
-  /** Whether {@code fields} already has a field named like one of {@code constant}. */
-  private static boolean holdsAny(HttpFields fields, HttpField[] constant) {
-    // One iterator: getField(i) on Jetty's wrapped fields walks a new iterator per index.
-    for (HttpField existing : fields) {
-      for (HttpField f : constant) {
-        if (existing.is(f.getName())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static HttpField[] encode(Map<String, String> headers) {
-    HttpField[] out = new HttpField[headers.size()];
-    int i = 0;
-    for (Map.Entry<String, String> e : headers.entrySet()) {
-      out[i++] = new PreEncodedHttpField(e.getKey(), e.getValue());
-    }
-    return out;
   }
 }
