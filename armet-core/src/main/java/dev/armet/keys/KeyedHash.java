@@ -27,11 +27,6 @@ public final class KeyedHash {
   private static final int BYTES = 16;
   private static final int TEXT = 22;
 
-  /** Base64url without padding: {@code TokenFormat.B64}'s alphabet. */
-  private static final byte[] ALPHABET =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-          .getBytes(StandardCharsets.US_ASCII);
-
   private final Mac prototype;
 
   /**
@@ -76,7 +71,9 @@ public final class KeyedHash {
     } catch (ShortBufferException e) {
       throw new IllegalStateException("HmacSHA256 wrote more than 32 bytes", e);
     }
-    return encode(s.out, s.text);
+    System.arraycopy(s.out, 0, s.head, 0, BYTES);
+    int chars = TokenFormat.B64.encode(s.head, s.text); // into the buffer: no array allocated
+    return new String(s.text, 0, chars, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -93,22 +90,6 @@ public final class KeyedHash {
     return true;
   }
 
-  /** The first {@value #BYTES} bytes of {@code mac} in base64url without padding (22 chars). */
-  private static String encode(byte[] mac, byte[] text) {
-    int o = 0;
-    for (int i = 0; i < BYTES - 1; i += 3) {
-      int bits = (mac[i] & 0xff) << 16 | (mac[i + 1] & 0xff) << 8 | (mac[i + 2] & 0xff);
-      text[o++] = ALPHABET[bits >>> 18];
-      text[o++] = ALPHABET[(bits >>> 12) & 63];
-      text[o++] = ALPHABET[(bits >>> 6) & 63];
-      text[o++] = ALPHABET[bits & 63];
-    }
-    int last = mac[BYTES - 1] & 0xff;
-    text[o++] = ALPHABET[last >>> 2];
-    text[o] = ALPHABET[(last & 3) << 4];
-    return new String(text, 0, TEXT, StandardCharsets.ISO_8859_1);
-  }
-
   @Override
   public String toString() {
     return "KeyedHash[redacted]";
@@ -119,6 +100,7 @@ public final class KeyedHash {
     final Mac mac;
     final byte[] in = new byte[64];
     final byte[] out = new byte[32];
+    final byte[] head = new byte[BYTES];
     final byte[] text = new byte[TEXT];
 
     Scratch(Mac mac) {
