@@ -3,6 +3,7 @@ package dev.armet.session;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -100,6 +101,7 @@ final class VerifiedCookies {
       feed(value);
       mac.update(buffer, 0, used);
       used = 0;
+      Arrays.fill(buffer, (byte) 0); // the buffer held the cookie: keep no copy of it
       return mac.doFinal(); // and the Mac is keyed and empty again
     }
 
