@@ -34,7 +34,7 @@ final class Wrk implements LoadDriver {
         + s.connections()
         + " -d"
         + s.seconds()
-        + "s --latency URL";
+        + "s --timeout 10s --latency URL";
   }
 
   @Override
@@ -53,6 +53,10 @@ final class Wrk implements LoadDriver {
                 "-t" + s.threads(),
                 "-c" + s.connections(),
                 "-d" + seconds + "s",
+                // wrk's default 2 s timeout drops a stalled request from the latency figures and
+                // counts it as an error; 10 s keeps such stalls in the p99.
+                "--timeout",
+                "10s",
                 "--latency"));
     if (cookie != null) {
       command.add("-H");
