@@ -51,32 +51,6 @@ final class RedisRoundTrips {
     return other;
   }
 
-  /** redis-benchmark running the very script, with the same arguments, on as many clients. */
-  String equivalentBenchmark(String prefix, int clients) throws Exception {
-    String sha = command("SCRIPT", "LOAD", script()).trim();
-    return "redis-benchmark -h "
-        + host
-        + " -p "
-        + port
-        + " -c "
-        + clients
-        + " -n 300000 -r 10000 "
-        + "evalsha "
-        + sha
-        + " 1 '"
-        + prefix
-        + ":{"
-        + prefix
-        + ":rl}bench:k__rand_int__' CONSUME '' 0 "
-        + "0 1000000 60000 0 0 1";
-  }
-
-  private static String script() throws Exception {
-    try (var in = dev.armet.redis.RedisStores.class.getResourceAsStream("ratelimit.lua")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   private Map<String, Long> stats() throws Exception {
     Map<String, Long> calls = new HashMap<>();
     for (String line : command("INFO", "commandstats").split("\r?\n")) {
