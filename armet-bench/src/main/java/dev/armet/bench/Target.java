@@ -82,6 +82,13 @@ final class Target implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName(name);
     threads.setIdleTimeout(3_600_000); // no thread churn between rounds
+    if (Boolean.getBoolean("armet.bench.virtualThreads")) {
+      // Requests on virtual threads: one blocked on a store parks its continuation, not an OS
+      // thread (how a deployment on Jetty 12 and JDK 21+ may run blocking stores).
+      threads.setVirtualThreadsExecutor(
+          java.util.concurrent.Executors.newThreadPerTaskExecutor(
+              Thread.ofVirtual().name(name + "-vt-", 0).factory()));
+    }
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
