@@ -100,6 +100,34 @@ public final class RequestCookies {
     return Optional.empty();
   }
 
+  /** How many values were sent for {@code name}. */
+  public int count(String name) {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (nameIs(i, name)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The {@code n}th value sent for {@code name} (from 0, in header order), read in place: the
+   * characters are not copied until {@code toString()}, so a session cookie that a cache already
+   * knows is hashed from the header itself (issue 18).
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= n < count(name)}
+   */
+  public CharSequence value(String name, int n) {
+    int seen = 0;
+    for (int i = 0; i < count; i++) {
+      if (nameIs(i, name) && seen++ == n) {
+        return new CookieValue(text, offsets[4 * i + 2], offsets[4 * i + 3]);
+      }
+    }
+    throw new IndexOutOfBoundsException("no value " + n + " for this cookie name");
+  }
+
   /** Every value sent for {@code name}, in header order. */
   public List<String> all(String name) {
     List<String> out = new ArrayList<>(1);

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * replaces the cookie; {@code invalidate()} replaces the cookie: so the token changes at login and
  * logout, and the old one is refused.
  */
-final class RequestSecrets {
+final class RequestSecrets implements Runnable {
   static final String SESSION_ATTRIBUTE = "armet.csrf";
 
   private final CsrfMode mode;
@@ -41,7 +41,7 @@ final class RequestSecrets {
     // Read on first use: most requests (assets, GETs without forms) never need the cookie.
     this.unread = request.cookies();
     if (session != null) {
-      session.onIdentityChange(this::rotate);
+      session.onIdentityChange(this); // run() rotates; no lambda per request
     }
   }
 
@@ -82,6 +82,12 @@ final class RequestSecrets {
         response.addHeader("Set-Cookie", cookies.readableHeader(TokenMasking.mask(secret), secure));
       }
     }
+  }
+
+  /** {@link #rotate()}, as the session's identity listener. */
+  @Override
+  public void run() {
+    rotate();
   }
 
   /** New secrets now: the session's (if it exists) and the pre-session cookie's. */

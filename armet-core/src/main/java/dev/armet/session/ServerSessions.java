@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,25 +109,23 @@ public final class ServerSessions implements Sessions {
   @Override
   public SessionLookup lookup(RequestCookies requestCookies, boolean secureRequest) {
     SetCookie cookie = cookies.forRequest(secureRequest);
-    List<String> values = requestCookies.all(cookie.name());
-    int tried = Math.min(values.size(), MAX_CANDIDATES);
+    // Read in place: a cookie the verified-cookie cache knows is never copied out of the header.
+    int tried = Math.min(requestCookies.count(cookie.name()), MAX_CANDIDATES);
     for (int i = 0; i < tried; i++) {
-      CheckedCookie checked = check(cookie.name(), values.get(i));
+      CheckedCookie checked = check(cookie.name(), requestCookies.value(cookie.name(), i));
       if (checked.valid()) {
         return new SessionLookup(
             this,
             requestCookies,
             secureRequest,
             cookie,
-            values,
             tried,
             i,
             checked,
             store.prepareLoad(Objects.requireNonNull(checked.key)));
       }
     }
-    return new SessionLookup(
-        this, requestCookies, secureRequest, cookie, values, tried, tried, null, null);
+    return new SessionLookup(this, requestCookies, secureRequest, cookie, tried, tried, null, null);
   }
 
   @Override
@@ -143,7 +140,9 @@ public final class ServerSessions implements Sessions {
       CheckedCookie checked =
           i == lookup.firstValid
               ? lookup.first
-              : i < lookup.firstValid ? null : check(cookie.name(), lookup.values.get(i));
+              : i < lookup.firstValid
+                  ? null
+                  : check(cookie.name(), lookup.cookies.value(cookie.name(), i));
       if (checked == null || !checked.valid()) {
         events.record(
             SecurityEvent.of("session_tampered")
@@ -196,14 +195,14 @@ public final class ServerSessions implements Sessions {
    * One cookie value: a cache hit, or the signature check (remembered when the primary key signed
    * it). The id is only needed to re-sign the cookie: never on a cache hit.
    */
-  private CheckedCookie check(String name, String value) {
+  private CheckedCookie check(String name, CharSequence value) {
     VerifiedCookies.Digest digest =
         verifiedCookies == null ? null : verifiedCookies.digest(name, value);
     String key = digest == null ? null : Objects.requireNonNull(verifiedCookies).get(digest);
     if (key != null) {
       return new CheckedCookie(key, null, true, digest);
     }
-    Optional<TokenContents> verified = signer.verify(value, name);
+    Optional<TokenContents> verified = signer.verify(value.toString(), name);
     byte[] id = verified.map(TokenContents::payload).orElse(null);
     if (id == null || id.length != 32) {
       return new CheckedCookie(null, null, false, digest);

@@ -64,7 +64,10 @@ public final class Session {
   /** This request's writes (made on the first one). */
   private @Nullable Map<String, Object> changes;
 
-  private @Nullable List<Runnable> identityListeners;
+  /** The first identity listener (a request has one: its CSRF secret), then any others. */
+  private @Nullable Runnable identityListener;
+
+  private @Nullable List<Runnable> moreIdentityListeners;
   private boolean exists;
   private boolean isNew;
   private boolean regenerated;
@@ -220,19 +223,29 @@ public final class Session {
    * with it. Listeners belong to this request's view only and are never stored.
    */
   public synchronized void onIdentityChange(Runnable listener) {
-    List<Runnable> listeners = identityListeners;
-    if (listeners == null) {
-      listeners = new ArrayList<>(1);
-      identityListeners = listeners;
+    Objects.requireNonNull(listener, "listener");
+    if (identityListener == null) {
+      identityListener = listener; // no list for the usual single listener (issue 18)
+      return;
     }
-    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    List<Runnable> more = moreIdentityListeners;
+    if (more == null) {
+      more = new ArrayList<>(2);
+      moreIdentityListeners = more;
+    }
+    more.add(listener);
   }
 
   private void identityChanged() {
-    if (identityListeners == null) {
+    Runnable first = identityListener;
+    if (first == null) {
       return;
     }
-    for (Runnable listener : List.copyOf(identityListeners)) {
+    // A snapshot: a listener may add another while running.
+    List<Runnable> more =
+        moreIdentityListeners == null ? List.of() : List.copyOf(moreIdentityListeners);
+    first.run();
+    for (Runnable listener : more) {
       listener.run();
     }
   }

@@ -3,7 +3,6 @@ package dev.armet.session;
 import dev.armet.cookie.RequestCookies;
 import dev.armet.cookie.SetCookie;
 import dev.armet.spi.SessionLoad;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +24,12 @@ public final class SessionLookup {
   final RequestCookies cookies;
   final boolean secureRequest;
 
-  /** ServerSessions only (else null/0): the cookie, its values tried, the first valid one. */
+  /**
+   * ServerSessions only (else null/0): the cookie, how many of its values (read from {@link
+   * #cookies}) were tried, the first valid one.
+   */
   final @Nullable SetCookie cookie;
 
-  final List<String> values;
   final int tried;
   final int firstValid;
   final @Nullable CheckedCookie first;
@@ -39,7 +40,6 @@ public final class SessionLookup {
       RequestCookies cookies,
       boolean secureRequest,
       @Nullable SetCookie cookie,
-      List<String> values,
       int tried,
       int firstValid,
       @Nullable CheckedCookie first,
@@ -48,7 +48,6 @@ public final class SessionLookup {
     this.cookies = cookies;
     this.secureRequest = secureRequest;
     this.cookie = cookie;
-    this.values = values;
     this.tried = tried;
     this.firstValid = firstValid;
     this.first = first;
@@ -57,7 +56,7 @@ public final class SessionLookup {
 
   /** For sessions that read no store (cookie sessions): {@code open} does all the work. */
   static SessionLookup deferred(Sessions owner, RequestCookies cookies, boolean secureRequest) {
-    return new SessionLookup(owner, cookies, secureRequest, null, List.of(), 0, -1, null, null);
+    return new SessionLookup(owner, cookies, secureRequest, null, 0, -1, null, null);
   }
 
   /** The store read {@code open} will make first, not yet sent; null when there is none. */

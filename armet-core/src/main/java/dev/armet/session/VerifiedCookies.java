@@ -44,7 +44,7 @@ final class VerifiedCookies {
   }
 
   /** The cache key of cookie {@code name} with {@code value}. */
-  Digest digest(String name, String value) {
+  Digest digest(String name, CharSequence value) {
     return new Digest(hashers.get().digest(name, value));
   }
 
@@ -90,7 +90,7 @@ final class VerifiedCookies {
       this.mac = mac;
     }
 
-    byte[] digest(String name, String value) {
+    byte[] digest(String name, CharSequence value) {
       int n = name.length();
       buffer[0] = (byte) (n >>> 24);
       buffer[1] = (byte) (n >>> 16);
@@ -105,7 +105,7 @@ final class VerifiedCookies {
       return mac.doFinal(); // and the Mac is keyed and empty again
     }
 
-    private void feed(String s) {
+    private void feed(CharSequence s) {
       for (int i = 0, n = s.length(); i < n; i++) {
         if (used > buffer.length - 3) {
           mac.update(buffer, 0, used);

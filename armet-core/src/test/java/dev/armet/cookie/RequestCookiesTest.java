@@ -1,6 +1,7 @@
 package dev.armet.cookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
@@ -79,5 +80,26 @@ class RequestCookiesTest {
     String longValue = "a=" + "v".repeat(100_000);
     assertThat(RequestCookies.parse(longValue).first("a").get())
         .hasSize(RequestCookies.MAX_HEADER_CHARS - 2);
+  }
+
+  @Test
+  void countAndValue_readEachValueOfOneName_inHeaderOrder_inPlace() {
+    RequestCookies c = RequestCookies.parse("a=1; b=2; a=333; c=; a=\"q\"");
+    assertThat(c.count("a")).isEqualTo(3);
+    assertThat(c.count("c")).isEqualTo(1);
+    assertThat(c.count("z")).isZero();
+    for (int n = 0; n < 3; n++) {
+      CharSequence v = c.value("a", n);
+      assertThat(v.toString()).isEqualTo(c.all("a").get(n));
+      assertThat(v.length()).isEqualTo(c.all("a").get(n).length());
+      assertThat(v.charAt(v.length() - 1)).isEqualTo(c.all("a").get(n).charAt(v.length() - 1));
+    }
+    assertThat(c.value("a", 1).subSequence(1, 3).toString()).isEqualTo("33");
+    assertThat(c.value("c", 0).toString()).isEmpty();
+    assertThatThrownBy(() -> c.value("a", 3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> c.value("a", 0).charAt(1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> c.value("a", 1).subSequence(2, 4))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 }

@@ -39,4 +39,21 @@ class SessionIdentityListenerTest {
     session.regenerate();
     assertThat(session.get("rotated")).contains(true);
   }
+
+  @Test
+  void onIdentityChange_runsEveryListener_inOrder_butNotOneAddedDuringTheChange() {
+    List<String> seen = new ArrayList<>();
+    session.onIdentityChange(
+        () -> {
+          seen.add("first");
+          session.onIdentityChange(() -> seen.add("late"));
+        });
+    session.onIdentityChange(() -> seen.add("second"));
+    session.onIdentityChange(() -> seen.add("third"));
+    session.regenerate();
+    assertThat(seen).containsExactly("first", "second", "third");
+    seen.clear();
+    session.invalidate();
+    assertThat(seen).containsExactly("first", "second", "third", "late");
+  }
 }

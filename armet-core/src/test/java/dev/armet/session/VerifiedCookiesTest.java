@@ -2,6 +2,7 @@ package dev.armet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armet.cookie.RequestCookies;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEvent;
 import dev.armet.testing.MutableClock;
@@ -163,5 +164,14 @@ class VerifiedCookiesTest {
     assertThat(cache.digest("id", "v\u00e9")).isNotEqualTo(cache.digest("id", "v\u00e8"));
     assertThat(cache.digest("id", "v\u00e9")).isNotEqualTo(cache.digest("id", "v?"));
     assertThat(cache.digest("id", "\u00ff\u0041")).isNotEqualTo(cache.digest("id", "\u0041\u00ff"));
+  }
+
+  @Test
+  void digest_ofAValueReadInPlace_equalsTheDigestOfItsCopy() {
+    VerifiedCookies cache = new VerifiedCookies(10);
+    RequestCookies sent = RequestCookies.parse("x=1; id=v\u00e9lo-42; y=2");
+    CharSequence inPlace = sent.value("id", 0);
+    assertThat(cache.digest("id", inPlace)).isEqualTo(cache.digest("id", "v\u00e9lo-42"));
+    assertThat(cache.digest("id", inPlace)).isNotEqualTo(cache.digest("id", "v\u00e9lo-43"));
   }
 }

@@ -8,6 +8,7 @@ import dev.armet.internal.headers.CspNonce;
 import dev.armet.internal.servlet.ContainerHeaders;
 import dev.armet.internal.servlet.PreEncodedHeaders;
 import dev.armet.internal.servlet.RequestPaths;
+import dev.armet.internal.servlet.RequestState;
 import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.net.ClientAddressResolver;
 import dev.armet.servlet.csrf.ServletCsrf;
@@ -204,7 +205,8 @@ public final class ArmetFilter implements Filter {
 
   private ArmetHeaders applyHeaders(
       HttpServletRequest request, HttpServletResponse response, String path, DispatcherType type) {
-    Object existing = request.getAttribute(ArmetHeaders.ATTRIBUTE);
+    RequestState state = RequestState.of(request);
+    Object existing = state.headers();
     if (existing instanceof ArmetHeaders) {
       // An ERROR dispatch of a request we already saw: the container may have dropped headers.
       ArmetHeaders again = (ArmetHeaders) existing;
@@ -218,7 +220,7 @@ public final class ArmetFilter implements Filter {
     }
     boolean secure = request.isSecure();
     ArmetHeaders applied = new ArmetHeaders(headers, response, nonce, secure, path);
-    request.setAttribute(ArmetHeaders.ATTRIBUTE, applied);
+    state.headers(applied);
     Object written = request.getAttribute(ContainerHeaders.ATTRIBUTE);
     if (written instanceof ContainerHeaders) {
       ContainerHeaders container = (ContainerHeaders) written;

@@ -2,6 +2,7 @@ package dev.armet.servlet;
 
 import dev.armet.headers.ContentSecurityPolicy;
 import dev.armet.headers.SecurityHeaders;
+import dev.armet.internal.servlet.RequestState;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -22,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ArmetHeaders {
-  static final String ATTRIBUTE = ArmetHeaders.class.getName();
-
   private final SecurityHeaders policy;
   private final HttpServletResponse response;
   private final @Nullable String nonce;
@@ -57,7 +56,8 @@ public final class ArmetHeaders {
    * @throws IllegalStateException if the filter did not run for this request
    */
   public static ArmetHeaders of(ServletRequest request) {
-    Object h = request.getAttribute(ATTRIBUTE);
+    RequestState state = RequestState.find(request);
+    Object h = state == null ? null : state.headers();
     if (h instanceof ArmetHeaders) {
       return (ArmetHeaders) h;
     }

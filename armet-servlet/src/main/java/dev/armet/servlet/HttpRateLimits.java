@@ -8,6 +8,7 @@ import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
 import dev.armet.internal.ratelimit.RateLimitHeaders;
 import dev.armet.internal.servlet.RequestPaths;
+import dev.armet.internal.servlet.RequestState;
 import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
 import dev.armet.ratelimit.RateLimitDecision;
@@ -41,8 +42,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class HttpRateLimits {
-  private static final String SEEN = HttpRateLimits.class.getName() + ".seen";
-
   private final RateLimitRoutes<HttpServletRequest> routes;
   private final boolean headersOnAllowed;
   private final SecurityEventSink events;
@@ -81,10 +80,9 @@ public final class HttpRateLimits {
   public boolean begin(
       HttpServletRequest request, HttpServletResponse response, @Nullable SessionLoad alongside)
       throws IOException {
-    if (request.getAttribute(SEEN) != null) {
+    if (!RequestState.of(request).markRateLimited()) {
       return true;
     }
-    request.setAttribute(SEEN, true);
     String path = RequestPaths.contextRelative(request);
     Optional<RateLimitDecision> decided =
         routes.decide(request.getMethod(), path, request, alongside);

@@ -10,21 +10,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request's cookies, parsed once per request and kept in a request attribute: the session step
- * and CSRF protection read the same {@link RequestCookies} (one parse of the Cookie header).
+ * and CSRF protection read the same {@link RequestCookies} (one parse of the Cookie header), kept
+ * in the request's {@link RequestState}.
  */
 public final class ParsedCookies {
-  private static final String ATTRIBUTE = RequestCookies.class.getName();
-
   private ParsedCookies() {}
 
   /** The cookies of {@code request}, parsed on first use. */
   public static RequestCookies of(HttpServletRequest request) {
-    Object parsed = request.getAttribute(ATTRIBUTE);
-    if (parsed instanceof RequestCookies) {
-      return (RequestCookies) parsed;
+    RequestState state = RequestState.of(request);
+    RequestCookies parsed = state.cookies();
+    if (parsed != null) {
+      return parsed;
     }
     RequestCookies cookies = parse(request.getHeaders("Cookie"));
-    request.setAttribute(ATTRIBUTE, cookies);
+    state.cookies(cookies);
     return cookies;
   }
 

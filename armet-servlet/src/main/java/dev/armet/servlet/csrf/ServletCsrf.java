@@ -2,7 +2,6 @@ package dev.armet.servlet.csrf;
 
 import dev.armet.csrf.CsrfDecision;
 import dev.armet.csrf.CsrfProtection;
-import dev.armet.csrf.CsrfResponse;
 import dev.armet.csrf.CsrfToken;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,20 +43,8 @@ public final class ServletCsrf {
    */
   public boolean apply(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    CsrfDecision decision =
-        protection.check(
-            new ServletCsrfRequest(request),
-            new CsrfResponse() {
-              @Override
-              public void addHeader(String name, String value) {
-                response.addHeader(name, value);
-              }
-
-              @Override
-              public boolean isCommitted() {
-                return response.isCommitted();
-              }
-            });
+    ServletCsrfExchange exchange = new ServletCsrfExchange(request, response);
+    CsrfDecision decision = protection.check(exchange, exchange);
     if (decision.isAllowed()) {
       CsrfToken token = decision.token().orElseThrow();
       request.setAttribute(ATTRIBUTE, token);

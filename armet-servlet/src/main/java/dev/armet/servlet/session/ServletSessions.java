@@ -1,6 +1,6 @@
 package dev.armet.servlet.session;
 
-import dev.armet.internal.servlet.session.SessionExchange;
+import dev.armet.internal.servlet.RequestState;
 import dev.armet.session.Session;
 import jakarta.servlet.ServletRequest;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public final class ServletSessions {
 
   /** The Armet session of a request that went through the filter; empty otherwise. */
   public static Optional<Session> of(ServletRequest request) {
-    Object s = request.getAttribute(SessionExchange.ATTRIBUTE);
-    return s instanceof Session ? Optional.of((Session) s) : Optional.empty();
+    RequestState state = RequestState.find(request);
+    return state == null ? Optional.empty() : Optional.ofNullable(state.session());
   }
 }

@@ -2,6 +2,7 @@ package dev.armet.internal.servlet.session;
 
 import dev.armet.cookie.RequestCookies;
 import dev.armet.internal.servlet.ParsedCookies;
+import dev.armet.internal.servlet.RequestState;
 import dev.armet.session.Session;
 import dev.armet.session.SessionLookup;
 import dev.armet.session.Sessions;
@@ -18,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalStateException} rather than a silently lost write.
  */
 public final class SessionExchange {
-  /** The request attribute holding the request's {@link Session} ({@code ServletSessions.of}). */
-  public static final String ATTRIBUTE = Session.class.getName();
-
   private final Sessions sessions;
   private final Session session;
   private final HttpServletResponse rawResponse;
@@ -38,7 +36,7 @@ public final class SessionExchange {
     this.session = session;
     this.rawResponse = response;
     this.request = new SessionRequest(request, this);
-    this.response = new SessionResponse(response, this::commit, this::reapply);
+    this.response = new SessionResponse(response, this);
   }
 
   /**
@@ -80,7 +78,7 @@ public final class SessionExchange {
       HttpServletResponse response) {
     Session session = sessions.open(lookup);
     SessionExchange exchange = new SessionExchange(sessions, session, request, response);
-    request.setAttribute(ATTRIBUTE, session);
+    RequestState.of(request).session(session); // for ServletSessions.of
     return exchange;
   }
 
@@ -124,7 +122,7 @@ public final class SessionExchange {
   }
 
   /** After {@code response.reset()}, which clears headers, puts the session cookie back. */
-  private synchronized void reapply() {
+  synchronized void reapply() {
     if (setCookie != null) {
       rawResponse.addHeader("Set-Cookie", setCookie);
     }

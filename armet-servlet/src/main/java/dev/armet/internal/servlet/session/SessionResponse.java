@@ -13,28 +13,26 @@ import org.jspecify.annotations.Nullable;
  * the writer first and changes the session afterwards still works.
  */
 final class SessionResponse extends HttpServletResponseWrapper {
-  private final Runnable beforeCommit;
-  private final Runnable afterReset;
+  private final SessionExchange exchange;
   private @Nullable ServletOutputStream stream;
   private @Nullable PrintWriter writer;
 
-  SessionResponse(HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
+  SessionResponse(HttpServletResponse response, SessionExchange exchange) {
     super(response);
-    this.beforeCommit = beforeCommit;
-    this.afterReset = afterReset;
+    this.exchange = exchange;
   }
 
   /** The body is buffered, so a reset after the session committed must not lose its cookie. */
   @Override
   public void reset() {
     super.reset();
-    afterReset.run();
+    exchange.reapply();
   }
 
   @Override
   public synchronized ServletOutputStream getOutputStream() throws IOException {
     if (stream == null) {
-      stream = new HookedOutputStream(super.getOutputStream(), beforeCommit);
+      stream = new HookedOutputStream(super.getOutputStream(), exchange::commit);
     }
     return stream;
   }
@@ -42,20 +40,20 @@ final class SessionResponse extends HttpServletResponseWrapper {
   @Override
   public synchronized PrintWriter getWriter() throws IOException {
     if (writer == null) {
-      writer = new PrintWriter(new HookedWriter(super.getWriter(), beforeCommit));
+      writer = new PrintWriter(new HookedWriter(super.getWriter(), exchange::commit));
     }
     return writer;
   }
 
   @Override
   public void flushBuffer() throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.flushBuffer();
   }
 
   @Override
   public void sendRedirect(String location) throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.sendRedirect(location);
   }
 
@@ -65,31 +63,31 @@ final class SessionResponse extends HttpServletResponseWrapper {
 
   @Override
   public void sendRedirect(String location, int sc) throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.sendRedirect(location, sc);
   }
 
   @Override
   public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.sendRedirect(location, clearBuffer);
   }
 
   @Override
   public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.sendRedirect(location, sc, clearBuffer);
   }
 
   @Override
   public void sendError(int sc) throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.sendError(sc);
   }
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
-    beforeCommit.run();
+    exchange.commit();
     super.sendError(sc, msg);
   }
 }

@@ -2,6 +2,7 @@ package dev.armet.servlet.csrf;
 
 import dev.armet.cookie.RequestCookies;
 import dev.armet.csrf.CsrfRequest;
+import dev.armet.csrf.CsrfResponse;
 import dev.armet.http.Origin;
 import dev.armet.internal.servlet.ParsedCookies;
 import dev.armet.internal.servlet.RequestPaths;
@@ -9,6 +10,7 @@ import dev.armet.servlet.session.ServletSessions;
 import dev.armet.session.Session;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +19,31 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The servlet request as {@link CsrfRequest}; reads lazily, and never a body the app needs. */
-final class ServletCsrfRequest implements CsrfRequest {
+/**
+ * The servlet request and response as {@link CsrfRequest} and {@link CsrfResponse}, one object per
+ * request; reads lazily, and never a body the app needs.
+ */
+final class ServletCsrfExchange implements CsrfRequest, CsrfResponse {
   /** A masked token is 86 characters; a longer part value is not a token. */
   private static final int MAX_PART_BYTES = 256;
 
   private final HttpServletRequest request;
+  private final HttpServletResponse response;
   private @Nullable RequestCookies cookies;
 
-  ServletCsrfRequest(HttpServletRequest request) {
+  ServletCsrfExchange(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
+    this.response = response;
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    response.addHeader(name, value);
+  }
+
+  @Override
+  public boolean isCommitted() {
+    return response.isCommitted();
   }
 
   @Override
