@@ -1,10 +1,13 @@
 package dev.armet.ratelimit;
 
+import dev.armet.spi.LimitRule;
 import dev.armet.spi.LimitState;
 import dev.armet.spi.RateLimitCommand;
+import dev.armet.spi.RateLimitCommand.Operation;
 import dev.armet.spi.RateLimitStore;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded in-process {@link RateLimitStore}: exact under any number of threads (keys are locked
@@ -103,6 +106,22 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
   }
 
+  /**
+   * One key's decision, as {@link #execute} decides it for {@code RateLimitCommand.of(key, rule,
+   * op, points, now, blockMicros)}, with the key's state updated in place: the limiter's path for a
+   * single key on this store (issue 18), allocating only the decision.
+   */
+  RateLimitDecision decide(
+      String key, LimitRule rule, Operation op, long points, long blockMicros, long now) {
+    StoreSegment segment = segmentOf(key);
+    segment.lock.lock();
+    try {
+      return segment.decide(key, rule, op, points, blockMicros, now);
+    } finally {
+      segment.lock.unlock();
+    }
+  }
+
   /** Distinct segment indexes in ascending order: one global lock order, so no deadlock. */
   private int[] segmentOrder(List<String> keys) {
     int[] idx = new int[keys.size()];
@@ -148,6 +167,17 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       }
     }
     return n;
+  }
+
+  /** The live state under {@code key} (for tests that compare what two paths keep). */
+  @Nullable LimitState state(String key, long nowMicros) {
+    StoreSegment segment = segmentOf(key);
+    segment.lock.lock();
+    try {
+      return segment.get(key, nowMicros);
+    } finally {
+      segment.lock.unlock();
+    }
   }
 
   /** The store keys held (for tests that check what a store may hold). */

@@ -1,9 +1,12 @@
 package dev.armet.ratelimit;
 
+import dev.armet.internal.spi.LimitKernel;
+import dev.armet.spi.LimitRule;
 import dev.armet.spi.LimitStatus;
 import dev.armet.spi.RateLimitStoreException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +26,29 @@ public final class RateLimitDecision {
 
   private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(1);
 
+  private static final LimitKernel KERNEL = LimitKernel.get();
+
   private final Outcome outcome;
-  private final List<LimitStatus> statuses;
-  private final @Nullable RateLimitStoreException failure;
+
+  /** The statuses given; null for a one-rule decision, whose status is built from its numbers. */
+  private final @Nullable List<LimitStatus> given;
+
+  /** A one-rule decision's statuses, built on first use (immutable: a race only builds twice). */
+  private @Nullable List<LimitStatus> built;
+
+  /**
+   * The store's failure for {@link Outcome#UNAVAILABLE}, or the rule of a one-rule decision: one
+   * field, so that decision stays one 64-byte object.
+   */
+  private final @Nullable Object detail;
+
+  /** A one-rule decision's status numbers, as {@link LimitStatus} takes them. */
+  private final boolean allowed;
+
+  private final long remaining;
+  private final long consumed;
+  private final long resetMicros;
+  private final long retryMicros;
 
   RateLimitDecision(Outcome outcome, List<LimitStatus> statuses) {
     this(outcome, statuses, null);
@@ -34,8 +57,35 @@ public final class RateLimitDecision {
   private RateLimitDecision(
       Outcome outcome, List<LimitStatus> statuses, @Nullable RateLimitStoreException failure) {
     this.outcome = outcome;
-    this.statuses = statuses;
-    this.failure = failure;
+    this.given = statuses;
+    this.detail = failure;
+    this.allowed = false;
+    this.remaining = 0;
+    this.consumed = 0;
+    this.resetMicros = 0;
+    this.retryMicros = 0;
+  }
+
+  /**
+   * A one-rule decision holding its status as numbers, the status object made only when asked for:
+   * one object per decision on the in-memory store's one-key path (issue 18).
+   */
+  RateLimitDecision(
+      Outcome outcome,
+      LimitRule rule,
+      boolean allowed,
+      long remaining,
+      long consumed,
+      long resetMicros,
+      long retryMicros) {
+    this.outcome = outcome;
+    this.given = null;
+    this.detail = rule;
+    this.allowed = allowed;
+    this.remaining = remaining;
+    this.consumed = consumed;
+    this.resetMicros = resetMicros;
+    this.retryMicros = retryMicros;
   }
 
   static RateLimitDecision unavailable(RateLimitStoreException failure) {
@@ -55,22 +105,37 @@ public final class RateLimitDecision {
    * application's own diagnostics (never for the client). Empty otherwise.
    */
   public Optional<RateLimitStoreException> failure() {
-    return Optional.ofNullable(failure);
+    return detail instanceof RateLimitStoreException failure
+        ? Optional.of(failure)
+        : Optional.empty();
   }
 
   /** One status per policy involved, in the order the policies were given. */
   public List<LimitStatus> statuses() {
-    return statuses;
+    if (given != null) {
+      return given;
+    }
+    List<LimitStatus> known = built;
+    if (known == null) {
+      LimitRule rule = (LimitRule) Objects.requireNonNull(detail);
+      known = List.of(KERNEL.status(rule, allowed, remaining, consumed, resetMicros, retryMicros));
+      built = known;
+    }
+    return known;
   }
 
   /** The first status (the only one for a single limiter), or null when unavailable. */
   public @Nullable LimitStatus status() {
-    return statuses.isEmpty() ? null : statuses.get(0);
+    List<LimitStatus> all = statuses();
+    return all.isEmpty() ? null : all.get(0);
   }
 
   /** Whether a dry-run policy would have refused this request. */
   public boolean dryRunRefused() {
-    for (LimitStatus s : statuses) {
+    if (detail instanceof LimitRule rule) {
+      return rule.dryRun() && !allowed;
+    }
+    for (LimitStatus s : statuses()) {
       if (s.dryRun() && !s.allowed()) {
         return true;
       }
@@ -87,7 +152,7 @@ public final class RateLimitDecision {
     }
     Duration longest = Duration.ZERO;
     if (outcome == Outcome.REFUSED) {
-      for (LimitStatus s : statuses) {
+      for (LimitStatus s : statuses()) {
         if (!s.allowed() && !s.dryRun() && s.retryAfter().compareTo(longest) > 0) {
           longest = s.retryAfter();
         }
@@ -98,6 +163,6 @@ public final class RateLimitDecision {
 
   @Override
   public String toString() {
-    return outcome + " " + statuses;
+    return outcome + " " + statuses();
   }
 }

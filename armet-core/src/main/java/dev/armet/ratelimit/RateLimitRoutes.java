@@ -104,33 +104,38 @@ public final class RateLimitRoutes<R> {
    */
   public Optional<RateLimitDecision> decide(
       String method, String path, R request, @Nullable SessionLoad alongside) {
-    RateLimiter.Target first = null;
+    Route<R> firstRoute = null; // the first limit that applies, kept as its route and key
+    int firstIndex = 0;
+    @Nullable String firstKey = null;
     List<RateLimiter.Target> more = null; // only when several limits apply: the common case is one
     for (Route<R> route : routes) {
       if (!route.matches(path, method)) {
         continue;
       }
       for (int i = 0; i < route.limiters.size(); i++) {
-        RateLimiter.Target t = route.target(i, request);
-        if (t == null) {
+        String key = route.keys.get(i).apply(request);
+        if (key == null) {
           continue;
         }
-        if (first == null) {
-          first = t;
+        if (firstRoute == null) {
+          firstRoute = route;
+          firstIndex = i;
+          firstKey = key;
         } else {
           if (more == null) {
             more = new ArrayList<>(4);
-            more.add(first);
+            more.add(firstRoute.target(firstIndex, Objects.requireNonNull(firstKey)));
           }
-          more.add(t);
+          more.add(route.target(i, key));
         }
       }
     }
-    if (first == null) {
+    if (firstRoute == null) {
       return Optional.empty();
     }
     if (more == null) {
-      return Optional.of(RateLimiter.consume(alongside, first));
+      return Optional.of(
+          firstRoute.consume(firstIndex, Objects.requireNonNull(firstKey), alongside));
     }
     return Optional.of(RateLimiter.consumeAll(alongside, more.toArray(new RateLimiter.Target[0])));
   }
@@ -188,18 +193,20 @@ public final class RateLimitRoutes<R> {
     }
 
     /**
-     * Limit {@code i} for {@code request}, or null when its key is absent. A client-address key
-     * ({@link AddressKey}) uses the limiter's cache of address names; any other key may be a
-     * secret, and is hashed afresh and never held.
+     * Limit {@code i} for its {@code key}. A client-address key ({@link AddressKey}) uses the
+     * limiter's cache of address names; any other key may be a secret, and is hashed afresh and
+     * never held.
      */
-    RateLimiter.@Nullable Target target(int i, R request) {
-      Function<? super R, String> keyOf = keys.get(i);
-      String key = keyOf.apply(request);
-      if (key == null) {
-        return null;
-      }
+    RateLimiter.Target target(int i, String key) {
       RateLimiter limiter = limiters.get(i);
-      return keyOf instanceof AddressKey ? limiter.onAddress(key, cost) : limiter.on(key, cost);
+      return keys.get(i) instanceof AddressKey
+          ? limiter.onAddress(key, cost)
+          : limiter.on(key, cost);
+    }
+
+    /** Spends limit {@code i} for its {@code key}, as {@link #target} names it. */
+    RateLimitDecision consume(int i, String key, @Nullable SessionLoad alongside) {
+      return limiters.get(i).consume(alongside, key, keys.get(i) instanceof AddressKey, cost);
     }
 
     /** A built copy with its limiters; this specification stays as configured. */

@@ -47,10 +47,14 @@ public final class RateLimiter {
   private final List<LimitRule> rules;
   private final AddressKeyCache addressKeys;
 
+  /** The store when it is the in-memory one, whose one-key decisions take its direct path. */
+  private final @Nullable InMemoryRateLimitStore local;
+
   private RateLimiter(Builder b) {
     this.policy = b.policy;
     ProductionGate gate = b.gate != null ? b.gate : ProductionGate.of(null);
     this.store = gate.rateLimitStore("rateLimiter.store", b.store);
+    this.local = store instanceof InMemoryRateLimitStore inMemory ? inMemory : null;
     this.clock = b.clock;
     this.onFailure = b.onFailure;
     this.events = EventGate.gated(b.events); // refusals follow requests: one gate, bounded
@@ -166,6 +170,18 @@ public final class RateLimiter {
     return limiter.runOne(Operation.CONSUME, target.storeKey(), target.points, 0, alongside);
   }
 
+  /**
+   * As {@code consume(alongside, address ? onAddress(key, points) : on(key, points))}, without the
+   * target: a route with one limit (issue 18).
+   */
+  RateLimitDecision consume(
+      @Nullable SessionLoad alongside, String key, boolean address, long points) {
+    Objects.requireNonNull(key, "key");
+    long cost = checkCost(points);
+    String name = address ? addressKeys.storeKey(key) : storeKey(key);
+    return runOne(Operation.CONSUME, name, cost, 0, alongside);
+  }
+
   /** Spends {@code points} under every target unconditionally, in one atomic round trip. */
   public static RateLimitDecision penaltyAll(long points, Target... targets) {
     List<Target> list = sameStore(targets);
@@ -209,6 +225,10 @@ public final class RateLimiter {
       long points,
       long blockMicros,
       @Nullable SessionLoad alongside) {
+    if (local != null) { // the same decision without a command (the store ignores `alongside`)
+      return decided(
+          op, local.decide(storeKey, policy.rule(), op, points, blockMicros, nowMicros()));
+    }
     return execute(
         op,
         RateLimitCommand.of(storeKey, policy.rule(), op, points, nowMicros(), blockMicros),
@@ -271,12 +291,17 @@ public final class RateLimiter {
       }
       result = insurance.execute(command);
     }
-    RateLimitDecision decision =
+    return decided(
+        op,
         new RateLimitDecision(
             result.allowed() || op != Operation.CONSUME
                 ? RateLimitDecision.Outcome.ALLOWED
                 : RateLimitDecision.Outcome.REFUSED,
-            result.statuses());
+            result.statuses()));
+  }
+
+  /** Reports a dry-run policy's would-be refusal, then returns {@code decision}. */
+  private RateLimitDecision decided(Operation op, RateLimitDecision decision) {
     if (op == Operation.CONSUME && decision.dryRunRefused()) {
       events.record(
           SecurityEvent.of("excess_rate_limit_exceeded")

@@ -1,6 +1,9 @@
 package dev.armet.ratelimit;
 
+import dev.armet.internal.spi.LimitKernel;
+import dev.armet.spi.LimitRule;
 import dev.armet.spi.LimitState;
+import dev.armet.spi.RateLimitCommand.Operation;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,13 +19,23 @@ import org.jspecify.annotations.Nullable;
 final class StoreSegment {
   private static final int EVICTION_SAMPLE = 8;
 
-  /** A state and the instant after which it equals absence. */
+  /**
+   * A state's numbers ({@link LimitState}'s) and the instant after which it equals absence: updated
+   * in place, so a returning key's decision allocates nothing here.
+   */
   static final class Slot {
-    @Nullable LimitState state;
+    long a;
+    long b;
+    long blockedUntil;
     long expiresAt;
   }
 
   final ReentrantLock lock = new ReentrantLock();
+  private final LimitKernel kernel = LimitKernel.get();
+
+  /** {@link #decide}'s answer, reused under the lock. */
+  private final LimitKernel.Out out = new LimitKernel.Out();
+
   private final LinkedHashMap<String, Slot> map = new LinkedHashMap<>(64, 0.75f, true);
   private final int cap;
   private final long sweepEveryMicros;
@@ -47,21 +60,37 @@ final class StoreSegment {
       map.remove(key);
       return null;
     }
-    return slot.state;
+    return LimitState.of(slot.a, slot.b, slot.blockedUntil);
   }
 
   /** Stores or (state null or already expired) removes. Caller holds the lock. */
-  void put(String key, LimitState state, long expiresAt, long now) {
+  void put(String key, @Nullable LimitState state, long expiresAt, long now) {
     if (state == null || expiresAt <= now) {
       map.remove(key);
       return;
     }
-    Slot slot = map.get(key);
+    store(key, map.get(key), state.a(), state.b(), state.blockedUntilMicros(), expiresAt, now);
+  }
+
+  /**
+   * Stores a live state's numbers under {@code key}, in its {@code slot} (live or expired) when it
+   * has one. Caller holds the lock.
+   */
+  private void store(
+      String key,
+      @Nullable Slot slot,
+      long a,
+      long b,
+      long blockedUntil,
+      long expiresAt,
+      long now) {
     if (slot == null) {
       slot = new Slot();
       map.put(key, slot);
     }
-    slot.state = state;
+    slot.a = a;
+    slot.b = b;
+    slot.blockedUntil = blockedUntil;
     slot.expiresAt = expiresAt;
     if (now >= nextSweep) {
       sweep(now);
@@ -69,6 +98,53 @@ final class StoreSegment {
     while (map.size() > cap) {
       evictOne(now, key);
     }
+  }
+
+  /**
+   * One key's decision on its state in place: what {@code RateLimitCommand.of(key, rule, op,
+   * points, now, blockMicros)} and {@code InMemoryRateLimitStore.execute} decide and keep, without
+   * the command, the states or the result (issue 18). Caller holds the lock.
+   */
+  RateLimitDecision decide(
+      String key, LimitRule rule, Operation op, long points, long blockMicros, long now) {
+    Slot slot = map.get(key); // an access: the slot becomes the most recently used
+    boolean present = false;
+    long blockedUntil = 0;
+    LimitKernel.Out out = this.out;
+    if (slot != null && slot.expiresAt > now) {
+      present = true;
+      blockedUntil = slot.blockedUntil;
+      kernel.apply(rule, true, slot.a, slot.b, blockedUntil, op, points, blockMicros, now, out);
+    } else {
+      kernel.apply(rule, false, 0, 0, 0, op, points, blockMicros, now, out);
+    }
+    // What RateLimitCommand.apply writes for one key.
+    boolean write;
+    if (op == Operation.DELETE) {
+      out.present = false;
+      write = true;
+    } else if (op == Operation.GET) {
+      write = false;
+    } else if (op == Operation.CONSUME && !out.allowed) {
+      write = out.present && (!present || out.blockedUntil != blockedUntil);
+    } else {
+      write = true;
+    }
+    long expiresAt = write && out.present ? kernel.expiresAt(rule, out) : Long.MIN_VALUE;
+    if (expiresAt > now) {
+      store(key, slot, out.a, out.b, out.blockedUntil, expiresAt, now);
+    } else if (write || (slot != null && !present)) {
+      map.remove(key); // deleted, or expired and left as it was: as get() drops it
+    }
+    boolean refused = op == Operation.CONSUME && !out.allowed && !rule.dryRun();
+    return new RateLimitDecision(
+        refused ? RateLimitDecision.Outcome.REFUSED : RateLimitDecision.Outcome.ALLOWED,
+        rule,
+        out.allowed,
+        out.remaining,
+        out.consumed,
+        out.resetMicros,
+        out.retryMicros);
   }
 
   /** Drops every expired entry. Caller holds the lock. */

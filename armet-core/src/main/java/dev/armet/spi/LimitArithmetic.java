@@ -1,5 +1,6 @@
 package dev.armet.spi;
 
+import dev.armet.internal.spi.LimitKernel;
 import dev.armet.spi.RateLimitCommand.Operation;
 
 /**
@@ -25,24 +26,53 @@ final class LimitArithmetic {
       long now,
       LimitState[] next,
       int i) {
-    return rule.kind() == LimitRule.Kind.TOKEN_BUCKET
-        ? bucket(rule, state, op, points, blockMicros, now, next, i)
-        : window(rule, state, op, points, blockMicros, now, next, i);
+    LimitKernel.Out out = new LimitKernel.Out();
+    if (state == null) {
+      apply(rule, false, 0, 0, 0, op, points, blockMicros, now, out);
+    } else {
+      apply(rule, true, state.a, state.b, state.blockedUntil, op, points, blockMicros, now, out);
+    }
+    next[i] = out.present ? new LimitState(out.a, out.b, out.blockedUntil) : null;
+    return new LimitStatus(
+        rule, out.allowed, out.remaining, out.consumed, out.resetMicros, out.retryMicros);
   }
 
-  private static LimitStatus bucket(
+  /**
+   * The same on plain numbers ({@code present} false: an absent key), answering in {@code out}:
+   * what the in-memory store's one-key path runs on the state it keeps in place.
+   */
+  static void apply(
       LimitRule rule,
-      LimitState state,
+      boolean present,
+      long a,
+      long b,
+      long blockedUntil,
       Operation op,
       long points,
       long blockMicros,
       long now,
-      LimitState[] out,
-      int i) {
+      LimitKernel.Out out) {
+    if (rule.kind() == LimitRule.Kind.TOKEN_BUCKET) {
+      bucket(rule, present, a, blockedUntil, op, points, blockMicros, now, out);
+    } else {
+      window(rule, present, a, b, blockedUntil, op, points, blockMicros, now, out);
+    }
+  }
+
+  private static void bucket(
+      LimitRule rule,
+      boolean present,
+      long stateTat,
+      long stateBlocked,
+      Operation op,
+      long points,
+      long blockMicros,
+      long now,
+      LimitKernel.Out out) {
     long t = rule.periodMicros();
     long tolerance = rule.windowMicros();
-    long tat = state == null ? now : Math.max(state.a, now);
-    long blocked = state == null ? 0 : state.blockedUntil;
+    long tat = present ? Math.max(stateTat, now) : now;
+    long blocked = present ? stateBlocked : 0;
     long cost = mul(points, t);
     boolean refused = false;
     switch (op) {
@@ -72,29 +102,34 @@ final class LimitArithmetic {
     long probe = op == Operation.CONSUME ? cost : t; // what "allowed" is asked about
     boolean blockedNow = blocked > now;
     boolean allowed = !refused && !blockedNow && (op == Operation.CONSUME || used + t <= tolerance);
-    long retry =
+    out.allowed = allowed;
+    out.retryMicros =
         allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, add(used, probe) - tolerance);
-    long remaining = blockedNow ? 0 : Math.floorDiv(tolerance - used, t);
-    long consumed = used == 0 ? 0 : (used + t - 1) / t;
-    long reset = Math.max(used, blockedNow ? blocked - now : 0);
-    out[i] = Math.max(tat, blocked) > now ? new LimitState(tat, 0, blocked) : null;
-    return new LimitStatus(rule, allowed, remaining, consumed, reset, retry);
+    out.remaining = blockedNow ? 0 : Math.floorDiv(tolerance - used, t);
+    out.consumed = used == 0 ? 0 : (used + t - 1) / t;
+    out.resetMicros = Math.max(used, blockedNow ? blocked - now : 0);
+    out.present = Math.max(tat, blocked) > now;
+    out.a = tat;
+    out.b = 0;
+    out.blockedUntil = blocked;
   }
 
-  private static LimitStatus window(
+  private static void window(
       LimitRule rule,
-      LimitState state,
+      boolean present,
+      long stateStart,
+      long stateCount,
+      long stateBlocked,
       Operation op,
       long points,
       long blockMicros,
       long now,
-      LimitState[] out,
-      int i) {
+      LimitKernel.Out out) {
     long w = rule.periodMicros();
-    boolean fresh = state == null || now >= add(state.a, w);
-    long start = fresh ? now : state.a;
-    long count = fresh ? 0 : state.b;
-    long blocked = state == null ? 0 : state.blockedUntil;
+    boolean fresh = !present || now >= add(stateStart, w);
+    long start = fresh ? now : stateStart;
+    long count = fresh ? 0 : stateCount;
+    long blocked = present ? stateBlocked : 0;
     boolean refused = false;
     switch (op) {
       case CONSUME:
@@ -124,21 +159,27 @@ final class LimitArithmetic {
     boolean allowed = !refused && !blockedNow && (op == Operation.CONSUME || count < rule.limit());
     long probe = op == Operation.CONSUME ? points : 1;
     boolean overLimit = add(count, probe) > rule.limit();
-    long retry = allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, overLimit ? untilEnd : 0);
-    long remaining = blockedNow ? 0 : rule.limit() - count;
-    long reset = Math.max(untilEnd, blockedNow ? blocked - now : 0);
-    out[i] = count > 0 || blockedNow ? new LimitState(start, count, blocked) : null;
-    return new LimitStatus(rule, allowed, remaining, count, reset, retry);
+    out.allowed = allowed;
+    out.retryMicros =
+        allowed ? 0 : Math.max(blockedNow ? blocked - now : 0, overLimit ? untilEnd : 0);
+    out.remaining = blockedNow ? 0 : rule.limit() - count;
+    out.consumed = count;
+    out.resetMicros = Math.max(untilEnd, blockedNow ? blocked - now : 0);
+    out.present = count > 0 || blockedNow;
+    out.a = start;
+    out.b = count;
+    out.blockedUntil = blocked;
   }
 
   /** When the state stops mattering: afterwards it behaves exactly as an absent key. */
   static long expiresAt(LimitRule rule, LimitState state) {
-    if (state == null) {
-      return Long.MIN_VALUE;
-    }
-    long end =
-        rule.kind() == LimitRule.Kind.TOKEN_BUCKET ? state.a : add(state.a, rule.periodMicros());
-    return Math.max(end, state.blockedUntil);
+    return state == null ? Long.MIN_VALUE : expiresAt(rule, state.a, state.blockedUntil);
+  }
+
+  /** {@link #expiresAt(LimitRule, LimitState)} of a present state's numbers. */
+  static long expiresAt(LimitRule rule, long a, long blockedUntil) {
+    long end = rule.kind() == LimitRule.Kind.TOKEN_BUCKET ? a : add(a, rule.periodMicros());
+    return Math.max(end, blockedUntil);
   }
 
   /** Saturating a + b for non-negative b: times and costs must never wrap around. */

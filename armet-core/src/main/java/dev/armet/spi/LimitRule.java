@@ -1,5 +1,6 @@
 package dev.armet.spi;
 
+import dev.armet.internal.spi.LimitKernel;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,12 +20,19 @@ public final class LimitRule {
     FIXED_WINDOW
   }
 
+  static {
+    LimitKernel.install(new InstalledLimitKernel()); // before any rule exists: see LimitKernel
+  }
+
   private final String name;
   private final Kind kind;
   private final long limit;
   private final long periodMicros;
   private final long blockMicros;
   private final boolean dryRun;
+
+  /** {@link #windowMicros()}, computed once. */
+  private final long windowMicros;
 
   /** This rule as a one-element list, made once: a one-key command's rules (issue 18). */
   private final List<LimitRule> alone;
@@ -38,6 +46,10 @@ public final class LimitRule {
     this.blockMicros = blockMicros;
     this.dryRun = dryRun;
     this.alone = List.of(this);
+    this.windowMicros =
+        kind == Kind.FIXED_WINDOW
+            ? periodMicros
+            : limit > Long.MAX_VALUE / periodMicros ? Long.MAX_VALUE : limit * periodMicros;
   }
 
   /**
@@ -101,9 +113,6 @@ public final class LimitRule {
 
   /** Time for an empty bucket to refill, or the window length. */
   long windowMicros() {
-    if (kind == Kind.FIXED_WINDOW) {
-      return periodMicros;
-    }
-    return limit > Long.MAX_VALUE / periodMicros ? Long.MAX_VALUE : limit * periodMicros;
+    return windowMicros;
   }
 }
