@@ -9,7 +9,8 @@ i=1
 while [ "$i" -le "$ROUNDS" ]; do
   out=$(./armet-bench/stores-bench.sh "$URI" "$CLIENTS" 8 decisions 2>/dev/null | grep -v WARNING)
   echo "$out" | grep -E 'decisions/s|round trips'
-  cmd=$(echo "$out" | sed -n 's/^redis-benchmark equivalent: //p' | sed 's/-n 300000/-n 60000/')
-  echo "redis-benchmark: $(sh -c "$cmd -q" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1)"
+  # -q before the command: whatever follows the command is its arguments.
+  cmd=$(echo "$out" | sed -n 's/^redis-benchmark equivalent: //p' | sed 's/-n 300000/-q -n 60000/')
+  echo "redis-benchmark: $(sh -c "$cmd" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1)"
   i=$((i + 1))
 done

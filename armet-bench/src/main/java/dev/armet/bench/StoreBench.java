@@ -48,8 +48,8 @@ public final class StoreBench {
         if (!"decisions".equals(args.length > 3 ? args[3] : "")) {
           sessions(redis.sessions(), threads, time);
         }
-        // No redis-benchmark equivalent: ratelimit.lua takes binary arguments (doubles with NUL
-        // bytes), which redis-benchmark, whose arguments are C strings, cannot send.
+        System.out.println(
+            "redis-benchmark equivalent: " + trips.equivalentBenchmark(run, threads));
       }
     } else {
       try (JdbcStores db =

@@ -16,9 +16,18 @@ local MAXV = 9223372036854775807 -- 2^63 as a double
 local min, max = math.min, math.max
 local op, now, nums = ARGV[1], ARGV[2], ARGV[3]
 local consume = op == 'CONSUME'
+-- The same numbers as decimal arguments, one each (3 + 6 per rule): slower, for tools whose
+-- arguments cannot hold NUL bytes (redis-benchmark, in armet-bench's stores-vs-redis-benchmark.sh).
+local decimal = #ARGV > 3
+if decimal then
+  local packed = {}
+  for i = 3, #ARGV do packed[i - 2] = struct.pack('>d', tonumber(ARGV[i])) end
+  nums = table.concat(packed)
+end
 if now == '' then
   local t = redis.call('TIME')
   now = t[1] * 1000000 + t[2]
+elseif decimal then now = tonumber(now)
 else now = struct.unpack('>d', now) end
 local blockArg, at = struct.unpack('>d', nums)
 local n = (#nums - 8) / 48

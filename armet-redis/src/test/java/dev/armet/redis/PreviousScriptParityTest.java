@@ -30,7 +30,8 @@ class PreviousScriptParityTest {
 
   @Test
   void sameCommandOnSameStates_writesWhatThePreviousReleaseWrites() throws IOException {
-    String previous = previousScript();
+    String previous = script("ratelimit-previous.lua");
+    String current = new String(SCRIPT.sourceBytes(), StandardCharsets.UTF_8);
     SplittableRandom random = new SplittableRandom(18);
     try (RedisStores stores =
         LocalRedis.open(RedisStores.DecisionTime.CALLER, java.time.Clock.systemUTC())) {
@@ -67,13 +68,16 @@ class PreviousScriptParityTest {
 
         String[] ours = new String[n];
         String[] theirs = new String[n];
+        String[] decimal = new String[n];
         List<String> args =
             new ArrayList<>(List.of(op.name(), Long.toString(now), Long.toString(block)));
         for (int i = 0; i < n; i++) {
           ours[i] = store.redisKey(keys.get(i));
           theirs[i] = store.redisKey("previous:" + keys.get(i));
+          decimal[i] = store.redisKey("decimal:" + keys.get(i));
           set(redis, ours[i], states[i]);
           set(redis, theirs[i], states[i]);
+          set(redis, decimal[i], states[i]);
           LimitRule r = rules.get(i);
           args.addAll(
               List.of(
@@ -91,10 +95,15 @@ class PreviousScriptParityTest {
         for (int i = 0; i < 2 * n; i++) {
           actual.add(reply.text(i));
         }
+        // The decimal form of this script (what redis-benchmark can send) decides the same.
+        List<Object> asDecimal =
+            redis.eval(current, ScriptOutputType.MULTI, decimal, args.toArray(String[]::new));
         String what = "case " + c + ": " + op + " on " + java.util.Arrays.asList(states);
         assertThat(actual).as(what).isEqualTo(expected);
+        assertThat(asDecimal).as(what + ", decimal arguments").isEqualTo(expected);
         for (int i = 0; i < n; i++) {
           assertSameStored(redis, ours[i], theirs[i], what);
+          assertSameStored(redis, decimal[i], theirs[i], what + ", decimal arguments");
         }
       }
     }
@@ -159,9 +168,8 @@ class PreviousScriptParityTest {
         + (blocked == Long.MAX_VALUE ? "9223372036854775808" : blocked);
   }
 
-  private static String previousScript() throws IOException {
-    try (InputStream in =
-        PreviousScriptParityTest.class.getResourceAsStream("ratelimit-previous.lua")) {
+  private static String script(String name) throws IOException {
+    try (InputStream in = PreviousScriptParityTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
