@@ -27,6 +27,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -161,8 +163,25 @@ final class FullStack implements AutoCloseable {
     return Target.start(name, filter, front, stack);
   }
 
-  /** One route, every path, admitting all: the decision runs on every request. */
+  /**
+   * One route, every path, admitting all: the decision runs on every request. The pre-check counts
+   * decisions: on the in-memory store by the limiter's clock reads (one per decision), so the store
+   * is used as is and the limiter takes its in-place path, as an application's would; on the other
+   * stores by a wrapper around the store.
+   */
   private static HttpRateLimits limits(RateLimitStore store, LongAdder calls) {
+    if (store instanceof InMemoryRateLimitStore) {
+      InstantSource counting =
+          () -> {
+            calls.increment();
+            return Instant.now();
+          };
+      return HttpRateLimits.builder()
+          .route("/*", r -> r.limit(ADMIT_ALL))
+          .store(store)
+          .clock(counting)
+          .build();
+    }
     RateLimitStore counted =
         new RateLimitStore() {
           @Override
