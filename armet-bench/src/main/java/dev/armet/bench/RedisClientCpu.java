@@ -178,7 +178,7 @@ public final class RedisClientCpu {
     AtomicBoolean stop = new AtomicBoolean();
     LongAdder calls = new LongAdder();
     LongAdder failures = new LongAdder();
-    CountDownLatch started = new CountDownLatch(threads);
+    CountDownLatch firstCalls = new CountDownLatch(threads);
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       int seed = t;
@@ -186,7 +186,7 @@ public final class RedisClientCpu {
           .start(
               () -> {
                 int i = seed * 7919;
-                started.countDown();
+                boolean first = true;
                 while (!stop.get()) {
                   try {
                     caller.call(keys[Math.floorMod(i++, keys.length)]);
@@ -194,16 +194,19 @@ public final class RedisClientCpu {
                   } catch (Exception ex) {
                     failures.increment();
                   }
+                  if (first) {
+                    first = false;
+                    firstCalls.countDown();
+                  }
                 }
                 done.countDown();
               });
     }
-    started.await();
-    Thread.sleep(500); // every thread past its first call
+    firstCalls.await(); // every thread past its first call (connection made, script cached)
     long n0 = calls.sum();
     long cpu0 = os.getProcessCpuTime();
     long[] cs0 = contextSwitches();
-    Thread.sleep(seconds * 1000L);
+    measureFor(seconds);
     long[] cs1 = contextSwitches();
     long cpu1 = os.getProcessCpuTime();
     long n = calls.sum() - n0;
@@ -215,6 +218,16 @@ public final class RedisClientCpu {
     return new double[] {
       (cpu1 - cpu0) / 1e3 / n, (cs1[0] - cs0[0]) / (double) n, (cs1[1] - cs0[1]) / (double) n, n
     };
+  }
+
+  /**
+   * The measurement window: parks until {@code seconds} have passed (the callers run meanwhile).
+   */
+  private static void measureFor(int seconds) {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(left);
+    }
   }
 
   /** Voluntary and involuntary context switches of every live thread of this process. */
