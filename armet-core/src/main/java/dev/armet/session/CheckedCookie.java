@@ -2,7 +2,10 @@ package dev.armet.session;
 
 import org.jspecify.annotations.Nullable;
 
-/** One session cookie value after the signature check (or a cache hit standing in for it). */
+/**
+ * One session cookie value after the signature check (or a cache hit standing in for it).
+ * Immutable: the verified-cookie cache hands the same instance to every request with that cookie.
+ */
 final class CheckedCookie {
   /** The store key; null when the signature did not verify. */
   final @Nullable String key;
@@ -12,18 +15,10 @@ final class CheckedCookie {
 
   final boolean primaryKey;
 
-  /** The verified-cookie cache key, or null when there is no cache (rolling sessions). */
-  final VerifiedCookies.@Nullable Digest digest;
-
-  CheckedCookie(
-      @Nullable String key,
-      byte @Nullable [] id,
-      boolean primaryKey,
-      VerifiedCookies.@Nullable Digest digest) {
+  CheckedCookie(@Nullable String key, byte @Nullable [] id, boolean primaryKey) {
     this.key = key;
     this.id = id;
     this.primaryKey = primaryKey;
-    this.digest = digest;
   }
 
   boolean valid() {

@@ -47,6 +47,10 @@ public final class ServerSessions implements Sessions {
   static final int MAX_WRITE_ATTEMPTS = 8;
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A cookie whose signature did not verify. */
+  private static final CheckedCookie INVALID = new CheckedCookie(null, null, false);
+
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
   private final SessionStore store;
@@ -156,8 +160,8 @@ public final class ServerSessions implements Sessions {
       Optional<SessionRecord> found =
           i == lookup.firstValid ? Objects.requireNonNull(lookup.load()).result() : store.load(key);
       if (found.isEmpty()) {
-        if (checked.digest != null) {
-          Objects.requireNonNull(verifiedCookies).remove(checked.digest);
+        if (verifiedCookies != null) {
+          verifiedCookies.remove(cookie.name(), lookup.cookies.value(cookie.name(), i));
         }
         // Expired (the store's TTL) or ended (logout, regenerate): the id is never reused.
         events.record(SecurityEvent.of("session_use_after_expire").with("cookie", cookie.name()));
@@ -196,23 +200,21 @@ public final class ServerSessions implements Sessions {
    * it). The id is only needed to re-sign the cookie: never on a cache hit.
    */
   private CheckedCookie check(String name, CharSequence value) {
-    VerifiedCookies.Digest digest =
-        verifiedCookies == null ? null : verifiedCookies.digest(name, value);
-    String key = digest == null ? null : Objects.requireNonNull(verifiedCookies).get(digest);
-    if (key != null) {
-      return new CheckedCookie(key, null, true, digest);
+    CheckedCookie known = verifiedCookies == null ? null : verifiedCookies.find(name, value);
+    if (known != null) {
+      return known;
     }
     Optional<TokenContents> verified = signer.verify(value.toString(), name);
     byte[] id = verified.map(TokenContents::payload).orElse(null);
     if (id == null || id.length != 32) {
-      return new CheckedCookie(null, null, false, digest);
+      return INVALID;
     }
-    key = storeKey(id);
+    String key = storeKey(id);
     boolean primaryKey = verified.get().primaryKey();
-    if (digest != null && primaryKey) {
-      Objects.requireNonNull(verifiedCookies).put(digest, key);
+    if (verifiedCookies != null && primaryKey) {
+      verifiedCookies.put(name, value, key);
     }
-    return new CheckedCookie(key, id, primaryKey, digest);
+    return new CheckedCookie(key, id, primaryKey);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * entry says only "this exact cookie was signed by the primary key for this store key"; whether the
  * session still exists is asked of the store on every request, so a session that was logged out,
  * regenerated or ended elsewhere is refused whatever this cache holds.
+ *
+ * <p>A lookup ({@link #find}) hashes into a per-thread digest that is never stored, and an entry
+ * holds the immutable {@link CheckedCookie} a hit answers with: a known cookie costs no allocation.
  */
 final class VerifiedCookies {
   /** Entries kept before the map is emptied and refilled (a cheap, bounded policy). */
@@ -27,7 +31,7 @@ final class VerifiedCookies {
   /** One keyed Mac and input buffer per thread, reused (no copy of the cookie per request). */
   private final ThreadLocal<Hasher> hashers;
 
-  private final ConcurrentHashMap<Digest, String> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Digest, CheckedCookie> entries = new ConcurrentHashMap<>();
   private final int maxEntries;
 
   VerifiedCookies(int maxEntries) {
@@ -43,25 +47,41 @@ final class VerifiedCookies {
     hashers = ThreadLocal.withInitial(() -> new Hasher(copy()));
   }
 
-  /** The cache key of cookie {@code name} with {@code value}. */
+  /** The cache key of cookie {@code name} with {@code value}, a new object. */
   Digest digest(String name, CharSequence value) {
-    return new Digest(hashers.get().digest(name, value));
+    return hashers.get().digest(name, value).copy();
+  }
+
+  /**
+   * The check of cookie {@code name} with {@code value} remembered from before (a valid cookie
+   * signed by the primary key, no session id needed), or null. Allocates nothing.
+   */
+  @Nullable CheckedCookie find(String name, CharSequence value) {
+    // The probe is this thread's and is only read by the map during this call: never stored.
+    return entries.get(hashers.get().digest(name, value));
+  }
+
+  /** Remembers that cookie {@code name} with {@code value}, signed by the primary key, is valid. */
+  void put(String name, CharSequence value, String storeKey) {
+    put(digest(name, value), storeKey);
+  }
+
+  /** Forgets cookie {@code name} with {@code value} (its session is gone). */
+  void remove(String name, CharSequence value) {
+    entries.remove(hashers.get().digest(name, value));
   }
 
   /** The store key of a cookie verified before, or null. */
   @Nullable String get(Digest digest) {
-    return entries.get(digest);
+    CheckedCookie known = entries.get(digest);
+    return known == null ? null : known.key;
   }
 
   void put(Digest digest, String storeKey) {
     if (entries.size() >= maxEntries) {
       entries.clear();
     }
-    entries.put(digest, storeKey);
-  }
-
-  void remove(Digest digest) {
-    entries.remove(digest);
+    entries.put(digest, new CheckedCookie(storeKey, null, true));
   }
 
   int size() {
@@ -84,13 +104,17 @@ final class VerifiedCookies {
   private static final class Hasher {
     private final Mac mac;
     private final byte[] buffer = new byte[256];
+    private final Digest probe = new Digest(new byte[32]);
     private int used;
 
     Hasher(Mac mac) {
       this.mac = mac;
     }
 
-    byte[] digest(String name, CharSequence value) {
+    /**
+     * This thread's probe, holding the digest of {@code name} and {@code value} until next call.
+     */
+    Digest digest(String name, CharSequence value) {
       int n = name.length();
       buffer[0] = (byte) (n >>> 24);
       buffer[1] = (byte) (n >>> 16);
@@ -102,7 +126,13 @@ final class VerifiedCookies {
       mac.update(buffer, 0, used);
       used = 0;
       Arrays.fill(buffer, (byte) 0); // the buffer held the cookie: keep no copy of it
-      return mac.doFinal(); // and the Mac is keyed and empty again
+      try {
+        mac.doFinal(probe.bytes, 0); // and the Mac is keyed and empty again
+      } catch (ShortBufferException e) {
+        throw new IllegalStateException("HmacSHA256 is 32 bytes", e);
+      }
+      probe.rehash();
+      return probe;
     }
 
     private void feed(CharSequence s) {
@@ -123,15 +153,25 @@ final class VerifiedCookies {
     }
   }
 
-  /** A keyed digest; equality is constant-time. */
+  /**
+   * A keyed digest; equality is constant-time. A thread's probe is rewritten in place; every digest
+   * the map holds is a {@link #copy()} that nothing changes.
+   */
   static final class Digest {
     private final byte[] bytes;
-    private final int hash;
+    private int hash;
 
     Digest(byte[] bytes) {
       this.bytes = bytes;
-      this.hash =
-          (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | bytes[3] << 24;
+      rehash();
+    }
+
+    private void rehash() {
+      hash = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | bytes[3] << 24;
+    }
+
+    Digest copy() {
+      return new Digest(bytes.clone());
     }
 
     @Override

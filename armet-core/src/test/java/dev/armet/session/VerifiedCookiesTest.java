@@ -174,4 +174,51 @@ class VerifiedCookiesTest {
     assertThat(cache.digest("id", inPlace)).isEqualTo(cache.digest("id", "v\u00e9lo-42"));
     assertThat(cache.digest("id", inPlace)).isNotEqualTo(cache.digest("id", "v\u00e9lo-43"));
   }
+
+  @Test
+  void find_answersTheRememberedCheck_forThatExactCookieOnly() {
+    VerifiedCookies cache = new VerifiedCookies(10);
+    cache.put("id", "cookie-a", "key-a");
+    cache.put("id", "cookie-b", "key-b");
+    CheckedCookie a = cache.find("id", "cookie-a");
+    assertThat(a).isNotNull();
+    assertThat(a.key).isEqualTo("key-a");
+    assertThat(a.primaryKey).isTrue();
+    assertThat(a.id).isNull();
+    // A hit hands back the one remembered instance: nothing is made per request.
+    assertThat(cache.find("id", "cookie-a")).isSameAs(a);
+    // The per-thread probe, rewritten by every lookup, is never what the map holds.
+    assertThat(cache.find("id", "cookie-c")).isNull();
+    assertThat(cache.find("other", "cookie-a")).isNull();
+    assertThat(cache.find("id", "cookie-b").key).isEqualTo("key-b");
+    assertThat(cache.find("id", "cookie-a")).isSameAs(a);
+  }
+
+  @Test
+  void remove_forgetsThatCookieOnly() {
+    VerifiedCookies cache = new VerifiedCookies(10);
+    cache.put("id", "cookie-a", "key-a");
+    cache.put("id", "cookie-b", "key-b");
+    cache.remove("id", "cookie-a");
+    assertThat(cache.find("id", "cookie-a")).isNull();
+    assertThat(cache.find("id", "cookie-b").key).isEqualTo("key-b");
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void find_onOtherThreads_seesTheSameEntries() throws Exception {
+    VerifiedCookies cache = new VerifiedCookies(10);
+    cache.put("id", "cookie-a", "key-a");
+    CheckedCookie[] seen = new CheckedCookie[2];
+    Thread t =
+        new Thread(
+            () -> {
+              seen[0] = cache.find("id", "cookie-a");
+              seen[1] = cache.find("id", "cookie-z");
+            });
+    t.start();
+    t.join();
+    assertThat(seen[0]).isSameAs(cache.find("id", "cookie-a"));
+    assertThat(seen[1]).isNull();
+  }
 }
