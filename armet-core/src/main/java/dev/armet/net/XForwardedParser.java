@@ -66,6 +66,9 @@ final class XForwardedParser {
    */
   static @Nullable List<Hop> withoutFor(
       @Nullable String proto, @Nullable String host, int maxHops) {
+    if (proto == null && host == null) {
+      return null; // the direct request: no list made
+    }
     List<String> protos = split(proto, maxHops);
     List<String> hosts = split(host, maxHops);
     if (protos.isEmpty() && hosts.isEmpty()) {
