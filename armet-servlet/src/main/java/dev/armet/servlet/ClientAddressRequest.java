@@ -1,5 +1,6 @@
 package dev.armet.servlet;
 
+import dev.armet.internal.servlet.PeerAddresses;
 import dev.armet.net.ClientAddress;
 import dev.armet.net.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,9 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
   private static final ClientAddressResolver DIRECT =
       ClientAddressResolver.builder().events(event -> {}).build();
 
+  /** {@code getRemoteAddr()}, remembered per connection on Jetty (it formats a string per call). */
+  private static final PeerAddresses PEERS = PeerAddresses.forContainer();
+
   private final ClientAddress client;
 
   private ClientAddressRequest(HttpServletRequest request, ClientAddress client) {
@@ -48,7 +52,7 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
     } else {
       client =
           resolver.resolve(
-              request.getRemoteAddr(),
+              PEERS.of(request),
               request.getScheme(),
               request.getServerName(),
               request.getServerPort(),
@@ -65,7 +69,7 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
       return (ClientAddress) existing;
     }
     return DIRECT.resolve(
-        request.getRemoteAddr(),
+        PEERS.of(request),
         request.getScheme(),
         request.getServerName(),
         request.getServerPort(),
