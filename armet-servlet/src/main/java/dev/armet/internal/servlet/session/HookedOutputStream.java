@@ -4,37 +4,37 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 
-/** A servlet stream that runs a hook before the first byte, flush or close. */
+/** A servlet stream that commits the session before the first byte, flush or close. */
 final class HookedOutputStream extends ServletOutputStream {
   private final ServletOutputStream out;
-  private final Runnable hook;
+  private final SessionExchange exchange;
 
-  HookedOutputStream(ServletOutputStream out, Runnable hook) {
+  HookedOutputStream(ServletOutputStream out, SessionExchange exchange) {
     this.out = out;
-    this.hook = hook;
+    this.exchange = exchange;
   }
 
   @Override
   public void write(int b) throws IOException {
-    hook.run();
+    exchange.commit();
     out.write(b);
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    hook.run();
+    exchange.commit();
     out.write(b, off, len);
   }
 
   @Override
   public void flush() throws IOException {
-    hook.run();
+    exchange.commit();
     out.flush();
   }
 
   @Override
   public void close() throws IOException {
-    hook.run();
+    exchange.commit();
     out.close();
   }
 

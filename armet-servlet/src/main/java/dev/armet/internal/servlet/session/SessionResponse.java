@@ -32,7 +32,7 @@ final class SessionResponse extends HttpServletResponseWrapper {
   @Override
   public synchronized ServletOutputStream getOutputStream() throws IOException {
     if (stream == null) {
-      stream = new HookedOutputStream(super.getOutputStream(), exchange::commit);
+      stream = new HookedOutputStream(super.getOutputStream(), exchange);
     }
     return stream;
   }
@@ -40,7 +40,7 @@ final class SessionResponse extends HttpServletResponseWrapper {
   @Override
   public synchronized PrintWriter getWriter() throws IOException {
     if (writer == null) {
-      writer = new PrintWriter(new HookedWriter(super.getWriter(), exchange::commit));
+      writer = new PrintWriter(new HookedWriter(super.getWriter(), exchange));
     }
     return writer;
   }
