@@ -17,7 +17,9 @@ module dev.armet.servlet {
   requires transitive jakarta.servlet;
   requires static micrometer.core; // optional: ArmetMetrics loads only when it is present
   // Optional: on Jetty 12 the filter adds the constant headers pre-encoded (JettyPreEncodedHeaders,
-  // loaded only when these are present); any other container gets them through setHeader.
+  // loaded only when these are present); any other container gets them through setHeader. It also
+  // reads the request's endpoints without per-call strings there (JettyRequestEndpoints).
+  requires static org.eclipse.jetty.util;
   requires static org.eclipse.jetty.http;
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.ee10.servlet;

@@ -1,6 +1,6 @@
 package dev.armet.servlet;
 
-import dev.armet.internal.servlet.PeerAddresses;
+import dev.armet.internal.servlet.RequestEndpoints;
 import dev.armet.net.ClientAddress;
 import dev.armet.net.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +28,8 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
   private static final ClientAddressResolver DIRECT =
       ClientAddressResolver.builder().events(event -> {}).build();
 
-  /** {@code getRemoteAddr()}, remembered per connection on Jetty (it formats a string per call). */
-  private static final PeerAddresses PEERS = PeerAddresses.forContainer();
+  /** The request's own endpoints, read without a string per call on Jetty. */
+  private static final RequestEndpoints ENDPOINTS = RequestEndpoints.forContainer();
 
   private final ClientAddress client;
 
@@ -52,10 +52,10 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
     } else {
       client =
           resolver.resolve(
-              PEERS.of(request),
+              ENDPOINTS.remoteAddr(request),
               request.getScheme(),
-              request.getServerName(),
-              request.getServerPort(),
+              ENDPOINTS.serverName(request),
+              ENDPOINTS.serverPort(request),
               name -> joined(request, name));
       request.setAttribute(ATTRIBUTE, client);
     }
@@ -69,10 +69,10 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
       return (ClientAddress) existing;
     }
     return DIRECT.resolve(
-        PEERS.of(request),
+        ENDPOINTS.remoteAddr(request),
         request.getScheme(),
-        request.getServerName(),
-        request.getServerPort(),
+        ENDPOINTS.serverName(request),
+        ENDPOINTS.serverPort(request),
         name -> null);
   }
 

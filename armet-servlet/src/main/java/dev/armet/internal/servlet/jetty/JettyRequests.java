@@ -1,15 +1,15 @@
 package dev.armet.internal.servlet.jetty;
 
 import jakarta.servlet.ServletRequest;
-import java.net.SocketAddress;
+import org.eclipse.jetty.server.Request;
 import org.jspecify.annotations.Nullable;
 
-/** Reaches the connection behind one Jetty servlet environment's own request. */
+/** Reaches the core request behind one Jetty servlet environment's own request. */
 interface JettyRequests {
   /**
-   * The remote address of the connection {@code request} came on, as Jetty's {@code
-   * getRemoteAddr()} reads it, or null when {@code request} is not exactly this environment's own
-   * request class (a wrapper or a subclass may answer {@code getRemoteAddr()} otherwise).
+   * The core request whose connection and URI {@code request}'s {@code getRemoteAddr()}, {@code
+   * getServerName()} and {@code getServerPort()} read, or null when {@code request} is not exactly
+   * this environment's own request class (a wrapper or a subclass may answer them otherwise).
    */
-  @Nullable SocketAddress peerOf(ServletRequest request);
+  @Nullable Request coreOf(ServletRequest request);
 }

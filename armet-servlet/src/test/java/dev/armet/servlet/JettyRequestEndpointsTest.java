@@ -2,8 +2,8 @@ package dev.armet.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armet.internal.servlet.PeerAddresses;
-import dev.armet.internal.servlet.jetty.JettyPeerAddresses;
+import dev.armet.internal.servlet.RequestEndpoints;
+import dev.armet.internal.servlet.jetty.JettyRequestEndpoints;
 import dev.armet.net.ClientAddressResolver;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -30,30 +31,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On Jetty the filter remembers the text of a connection's peer address against the connection's
- * own address object (issue 18). Real Jetty, real sockets from several local addresses, several
- * requests per keep-alive connection: every answer is what {@code getRemoteAddr()} says for that
- * connection, never another client's, and forwarding headers from a trusted proxy still count.
+ * own address object, and reads the server name and port from the URI (issue 18). Real Jetty, real
+ * sockets from several local addresses, several requests per keep-alive connection: every answer is
+ * what {@code getRemoteAddr()} says for that connection, never another client's, forwarding headers
+ * from a trusted proxy still count, and name and port are what Jetty's servlet request says for
+ * every kind of Host.
  */
-class JettyPeerAddressesTest {
+class JettyRequestEndpointsTest {
   /**
    * Answers "resolved|getRemoteAddr|peerAddresses" for the request it gets, and "|kept" when two
    * asks of the peer addresses gave one string (Jetty's getRemoteAddr makes a new one per call).
    */
   static final class Peer extends HttpServlet {
-    static final PeerAddresses PEERS = PeerAddresses.forContainer();
+    static final RequestEndpoints ENDPOINTS = RequestEndpoints.forContainer();
 
     @Override
     @SuppressWarnings("ReferenceEquality") // the point: the remembered string itself
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-      String first = PEERS.of(req);
-      boolean kept = first == PEERS.of(req);
+      // Jetty's own request (the filter passes its session wrapper on), asked twice.
+      HttpServletRequest own =
+          ServletContextRequest.getServletContextRequest(req).getServletApiRequest();
+      String first = ENDPOINTS.remoteAddr(own);
+      boolean kept = first == ENDPOINTS.remoteAddr(own);
       res.getWriter()
           .write(
               ClientAddressRequest.of(req).address()
                   + "|"
                   + req.getRemoteAddr()
                   + "|"
-                  + PEERS.of(req)
+                  + ENDPOINTS.remoteAddr(req)
                   + (kept ? "|kept" : ""));
     }
   }
@@ -94,12 +100,15 @@ class JettyPeerAddressesTest {
     }
 
     String get(String extraHeaders) throws IOException {
-      out.write(
-          ("GET /peer HTTP/1.1\r\nHost: app.test\r\n" + extraHeaders + "\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+      return raw("GET /peer HTTP/1.1\r\nHost: app.test\r\n" + extraHeaders + "\r\n");
+    }
+
+    /** Sends {@code request} as is and answers the body of a 200. */
+    String raw(String request) throws IOException {
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String head = readHead();
-      assertThat(head).startsWith("HTTP/1.1 200");
+      assertThat(head).startsWith("HTTP/1.").contains(" 200 ");
       int length = -1;
       for (String line : head.split("\r\n")) {
         if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
@@ -131,8 +140,62 @@ class JettyPeerAddressesTest {
   }
 
   @Test
-  void onJetty_thePeerAddressesAreJettys() {
-    assertThat(PeerAddresses.forContainer()).isInstanceOf(JettyPeerAddresses.class);
+  void onJetty_theEndpointsAreJettys() {
+    assertThat(RequestEndpoints.forContainer()).isInstanceOf(JettyRequestEndpoints.class);
+  }
+
+  /** Answers "getServerName:getServerPort|endpoints' name:port". */
+  static final class ServerEnds extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+      RequestEndpoints e = Peer.ENDPOINTS;
+      res.getWriter()
+          .write(
+              req.getServerName()
+                  + ":"
+                  + req.getServerPort()
+                  + "|"
+                  + e.serverName(req)
+                  + ":"
+                  + e.serverPort(req));
+    }
+  }
+
+  @Test
+  void serverNameAndPort_areWhatJettysServletRequestSays_forEveryKindOfHost() throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder(new ServerEnds()), "/");
+    server.setHandler(context);
+    server.start();
+    String[] requests = {
+      "GET /e HTTP/1.1\r\nHost: app.test\r\n",
+      "GET /e HTTP/1.1\r\nHost: app.test:8443\r\n",
+      "GET /e HTTP/1.1\r\nHost: APP.Test:80\r\n",
+      "GET /e HTTP/1.1\r\nHost: 127.0.0.1:" + port(server) + "\r\n",
+      "GET /e HTTP/1.1\r\nHost: 203.0.113.9\r\n",
+      "GET /e HTTP/1.1\r\nHost: [::1]:8080\r\n",
+      "GET /e HTTP/1.1\r\nHost: [2001:db8::7]\r\n",
+      "GET /e HTTP/1.0\r\n",
+      "GET http://other.test:81/e HTTP/1.1\r\nHost: other.test:81\r\n",
+    };
+    try {
+      for (String head : requests) {
+        try (Connection c = new Connection("127.0.0.1", "127.0.0.1", port(server))) {
+          String answer = c.raw(head + "Connection: close\r\n\r\n");
+          String[] both = answer.split("\\|");
+          assertThat(both).as(head).hasSize(2);
+          assertThat(both[1]).as(head).isEqualTo(both[0]);
+        }
+      }
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
