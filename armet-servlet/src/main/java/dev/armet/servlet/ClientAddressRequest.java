@@ -77,6 +77,11 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
   }
 
   private static @Nullable String joined(HttpServletRequest request, String name) {
+    // Most requests carry no forwarding header: getHeader answers that without the enumeration
+    // getHeaders makes.
+    if (request.getHeader(name) == null) {
+      return null;
+    }
     Enumeration<String> values = request.getHeaders(name);
     if (values == null || !values.hasMoreElements()) {
       return null;

@@ -252,6 +252,9 @@ class JettyRequestEndpointsTest {
       assertThat(untrusted.get("")).startsWith("127.0.0.2|");
       assertThat(untrusted.get("X-Forwarded-For: 203.0.113.7\r\n")).startsWith("127.0.0.2|");
       assertThat(proxy.get("X-Forwarded-For: 198.51.100.1\r\n")).startsWith("198.51.100.1|");
+      // Two field lines are one list (RFC 9110 §5.3), read right to left past the trusted hop.
+      assertThat(proxy.get("X-Forwarded-For: 198.51.100.2\r\nX-Forwarded-For: 127.0.0.1\r\n"))
+          .startsWith("198.51.100.2|");
     } finally {
       server.stop();
     }
