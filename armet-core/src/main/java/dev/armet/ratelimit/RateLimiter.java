@@ -341,13 +341,7 @@ public final class RateLimiter {
     RateLimitCommand command =
         RateLimitCommand.of(names, rules, op, cost, nowMicros(), blockMicros);
     RateLimitCommand.Result result = local.execute(keys, command);
-    return decided(
-        op,
-        new RateLimitDecision(
-            result.allowed() || op != Operation.CONSUME
-                ? RateLimitDecision.Outcome.ALLOWED
-                : RateLimitDecision.Outcome.REFUSED,
-            result.statuses()));
+    return decided(op, result);
   }
 
   private RateLimitDecision execute(
@@ -370,6 +364,14 @@ public final class RateLimiter {
       }
       result = insurance.execute(command);
     }
+    return decided(op, result);
+  }
+
+  /**
+   * The decision {@code result} carries, reported as {@link #decided(Operation,
+   * RateLimitDecision)}.
+   */
+  private RateLimitDecision decided(Operation op, RateLimitCommand.Result result) {
     return decided(
         op,
         new RateLimitDecision(
