@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * issue 18 goal 5); and the HTTP step, {@code HttpRateLimits.begin} for one request's client
  * address (a returning client, and 10,000 clients in turn), as a filter runs it. Limits are high
  * enough that every call is admitted, so this is the steady allowed path. {@code consume(String)}
- * hashes its subject on every call (it may be a secret); the HTTP step counts by client address,
- * whose keyed name a limiter may cache.
+ * hashes its subject on every call (it may be a secret): on this store, a keyed SipHash into the
+ * subject's slot; on a shared store, the keyed name (HMAC-SHA256) a Redis or SQL key holds.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

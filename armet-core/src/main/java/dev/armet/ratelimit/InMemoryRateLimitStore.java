@@ -5,6 +5,7 @@ import dev.armet.spi.LimitState;
 import dev.armet.spi.RateLimitCommand;
 import dev.armet.spi.RateLimitCommand.Operation;
 import dev.armet.spi.RateLimitStore;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +13,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A bounded in-process {@link RateLimitStore}: exact under any number of threads (keys are locked
  * for the whole decision, several keys in a fixed order), memory capped at {@code maxKeys} entries
- * (about 200 bytes each; see {@link #withMaxKeys}) however many distinct keys a flood brings, and
- * expired keys reclaimed as it goes.
+ * (about 200 bytes each at most; see {@link #withMaxKeys}) however many distinct keys a flood
+ * brings, and expired keys reclaimed as it goes.
+ *
+ * <p>A {@link RateLimiter} built on this store itself (not on a wrapper around it) keeps each
+ * subject in a slot named by a keyed SipHash of it (two numbers, no text: about 100 bytes a key)
+ * and decides one subject in place; keys given through {@link #execute} (the SPI, and limiters on a
+ * wrapped store) are kept as text. The two name a subject differently: limiters sharing a store
+ * should all get it the same way, directly or wrapped.
  *
  * <p>Threat: state is per process; behind several instances each one counts alone, and a restart
  * forgets every limit. Production mode refuses it as a limiter's store (see {@link
@@ -27,10 +34,14 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
   /** The default cap: 100,000 keys, about 20 MB. */
   public static final int DEFAULT_MAX_KEYS = 100_000;
 
-  private static final int SEGMENTS = 64;
+  private static final int SEGMENT_BITS = 6;
+  private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
   private final StoreSegment[] segments;
   private final int maxKeys;
+
+  /** Places the SPI's text keys; this store's own key, random, never leaves it. */
+  private final SubjectSlots texts = SubjectSlots.random();
 
   private InMemoryRateLimitStore(int maxKeys) {
     this.maxKeys = maxKeys;
@@ -65,23 +76,36 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command) {
     List<String> keys = command.keys();
-    long now = command.nowMicros();
-    if (keys.size() == 1) {
-      return executeOne(command, keys.get(0), now);
+    SlotKey[] slots = new SlotKey[keys.size()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = textKey(keys.get(i));
     }
-    int[] order = segmentOrder(keys);
+    return execute(slots, command);
+  }
+
+  /**
+   * {@link #execute(RateLimitCommand)} over {@code slots} in place of the command's keys (the
+   * command then only says what to do, one entry per slot): a limiter's several subjects in one
+   * decision, each in its {@link SubjectSlots} slot.
+   */
+  RateLimitCommand.Result execute(SlotKey[] slots, RateLimitCommand command) {
+    long now = command.nowMicros();
+    if (slots.length == 1) {
+      return executeOne(command, slots[0], now);
+    }
+    int[] order = segmentOrder(slots);
     for (int s : order) {
       segments[s].lock.lock();
     }
     try {
-      LimitState[] current = new LimitState[keys.size()];
+      LimitState[] current = new LimitState[slots.length];
       for (int i = 0; i < current.length; i++) {
-        current[i] = segmentOf(keys.get(i)).get(keys.get(i), now);
+        current[i] = segmentOf(slots[i]).get(slots[i], now);
       }
       RateLimitCommand.Result result = command.apply(current);
       for (int i = 0; i < current.length; i++) {
         if (result.mustWrite(i)) {
-          segmentOf(keys.get(i)).put(keys.get(i), result.state(i), result.expiresAtMicros(i), now);
+          segmentOf(slots[i]).put(slots[i], result.state(i), result.expiresAtMicros(i), now);
         }
       }
       return result;
@@ -92,7 +116,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
   }
 
-  private RateLimitCommand.Result executeOne(RateLimitCommand command, String key, long now) {
+  private RateLimitCommand.Result executeOne(RateLimitCommand command, SlotKey key, long now) {
     StoreSegment segment = segmentOf(key);
     segment.lock.lock();
     try {
@@ -107,40 +131,51 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
   }
 
   /**
-   * One key's decision, as {@link #execute} decides it for {@code RateLimitCommand.of(key, rule,
-   * op, points, now, blockMicros)}, with the key's state updated in place: the limiter's path for a
-   * single key on this store (issue 18), allocating only the decision.
+   * One subject's decision, as {@link #execute(SlotKey[], RateLimitCommand)} decides it for {@code
+   * RateLimitCommand.of(key, rule, op, points, now, blockMicros)} on the slot {@code (policy, hi,
+   * lo)}, with the slot updated in place: the limiter's path for a single subject on this store
+   * (issue 18), allocating only the decision.
    */
   RateLimitDecision decide(
-      String key, LimitRule rule, Operation op, long points, long blockMicros, long now) {
-    StoreSegment segment = segmentOf(key);
+      String policy,
+      long hi,
+      long lo,
+      LimitRule rule,
+      Operation op,
+      long points,
+      long blockMicros,
+      long now) {
+    StoreSegment segment = segments[index(hi)];
     segment.lock.lock();
     try {
-      return segment.decide(key, rule, op, points, blockMicros, now);
+      return segment.decide(policy, hi, lo, rule, op, points, blockMicros, now);
     } finally {
       segment.lock.unlock();
     }
   }
 
+  /** A key from the SPI, placed by its SipHash under this store's own key. */
+  private SlotKey textKey(String key) {
+    SipHash h = texts.of(key);
+    return new SlotKey(key, true, h.hi(), h.lo());
+  }
+
   /** Distinct segment indexes in ascending order: one global lock order, so no deadlock. */
-  private int[] segmentOrder(List<String> keys) {
-    int[] idx = new int[keys.size()];
+  private static int[] segmentOrder(SlotKey[] slots) {
+    int[] idx = new int[slots.length];
     for (int i = 0; i < idx.length; i++) {
-      idx[i] = index(keys.get(i));
+      idx[i] = index(slots[i].hi());
     }
     return Arrays.stream(idx).sorted().distinct().toArray();
   }
 
-  private StoreSegment segmentOf(String key) {
-    return segments[index(key)];
+  private StoreSegment segmentOf(SlotKey key) {
+    return segments[index(key.hi())];
   }
 
-  private static int index(String key) {
-    int h = key.hashCode();
-    h ^= h >>> 16;
-    h *= 0x45d9f3b;
-    h ^= h >>> 16;
-    return h & (SEGMENTS - 1);
+  /** The top bits of a SipHash word (the table inside a segment uses the other word). */
+  private static int index(long hi) {
+    return (int) (hi >>> (Long.SIZE - SEGMENT_BITS));
   }
 
   /** Drops every expired key now (the store also does this as it goes). */
@@ -169,8 +204,13 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     return n;
   }
 
-  /** The live state under {@code key} (for tests that compare what two paths keep). */
+  /** The live state under the SPI key {@code key} (for tests that compare two paths). */
   @Nullable LimitState state(String key, long nowMicros) {
+    return state(textKey(key), nowMicros);
+  }
+
+  /** The live state under {@code key} (for tests that compare what two paths keep). */
+  @Nullable LimitState state(SlotKey key, long nowMicros) {
     StoreSegment segment = segmentOf(key);
     segment.lock.lock();
     try {
@@ -180,18 +220,41 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
   }
 
-  /** The store keys held (for tests that check what a store may hold). */
+  /**
+   * The keys held, as a dump would show them (for tests that check what a store may hold): an SPI
+   * key as it is, a subject's slot as {@code policy:#} and its 32 hex digits.
+   */
   List<String> keys() {
-    List<String> out = new java.util.ArrayList<>();
+    List<SlotKey> held = new ArrayList<>();
     for (StoreSegment s : segments) {
       s.lock.lock();
       try {
-        out.addAll(s.keys());
+        s.keys(held);
       } finally {
         s.lock.unlock();
       }
     }
+    List<String> out = new ArrayList<>(held.size());
+    for (SlotKey k : held) {
+      out.add(k.toString());
+    }
     return out;
+  }
+
+  /** The most keys sharing a segment's table bucket, and the fullest segment's size. */
+  int[] crowding() {
+    int chain = 0;
+    int fullest = 0;
+    for (StoreSegment s : segments) {
+      s.lock.lock();
+      try {
+        chain = Math.max(chain, s.longestChain());
+        fullest = Math.max(fullest, s.size());
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    return new int[] {chain, fullest};
   }
 
   /** Live keys evicted so far to stay under the cap (a sign the cap is too small or a flood). */

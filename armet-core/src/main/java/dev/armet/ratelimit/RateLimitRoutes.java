@@ -108,7 +108,8 @@ public final class RateLimitRoutes<R> {
     int firstIndex = 0;
     @Nullable String firstKey = null;
     List<RateLimiter.Target> more = null; // only when several limits apply: the common case is one
-    for (Route<R> route : routes) {
+    for (int r = 0; r < routes.size(); r++) { // indexed: no iterator per request
+      Route<R> route = routes.get(r);
       if (!route.matches(path, method)) {
         continue;
       }

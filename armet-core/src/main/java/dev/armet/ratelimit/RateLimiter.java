@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RateLimiter {
+  private static final InstantSource SYSTEM_CLOCK = InstantSource.system();
+
   private final RateLimitPolicy policy;
   private final RateLimitStore store;
   private final InstantSource clock;
@@ -47,8 +49,17 @@ public final class RateLimiter {
   private final List<LimitRule> rules;
   private final AddressKeyCache addressKeys;
 
-  /** The store when it is the in-memory one, whose one-key decisions take its direct path. */
+  /**
+   * The store when it is the in-memory one: every decision then names its subjects by {@link
+   * #slots} and a one-subject decision takes the store's in-place path.
+   */
   private final @Nullable InMemoryRateLimitStore local;
+
+  /** Where {@link #local} keeps a subject. */
+  private final SubjectSlots slots;
+
+  /** Whether the clock is the system's, read without an {@code Instant} on {@link #local}. */
+  private final boolean systemClock;
 
   private RateLimiter(Builder b) {
     this.policy = b.policy;
@@ -66,6 +77,12 @@ public final class RateLimiter {
             : KeyedHash.processDefault(RateLimitKeys.PURPOSE);
     this.rules = List.of(b.policy.rule());
     this.addressKeys = new AddressKeyCache(this::storeKey);
+    this.slots =
+        SubjectSlots.derivedFrom(
+            keyring != null
+                ? keyring.keyedHash(SubjectSlots.PURPOSE)
+                : KeyedHash.processDefault(SubjectSlots.PURPOSE));
+    this.systemClock = local != null && b.clock.equals(SYSTEM_CLOCK);
   }
 
   public static Builder builder(RateLimitPolicy policy) {
@@ -89,7 +106,8 @@ public final class RateLimiter {
    */
   Target onAddress(String address, long points) {
     Objects.requireNonNull(address, "key");
-    return new Target(this, address, checkCost(points), addressKeys.storeKey(address));
+    return new Target(
+        this, address, checkCost(points), local != null ? null : addressKeys.storeKey(address));
   }
 
   public RateLimitDecision consume(String key) {
@@ -167,6 +185,9 @@ public final class RateLimiter {
   /** As {@link #consumeAll(SessionLoad, Target...)} for one target, without collections. */
   static RateLimitDecision consume(@Nullable SessionLoad alongside, Target target) {
     RateLimiter limiter = target.limiter;
+    if (limiter.local != null) {
+      return limiter.inPlace(limiter.local, Operation.CONSUME, target.key, target.points, 0);
+    }
     return limiter.runOne(Operation.CONSUME, target.storeKey(), target.points, 0, alongside);
   }
 
@@ -178,6 +199,9 @@ public final class RateLimiter {
       @Nullable SessionLoad alongside, String key, boolean address, long points) {
     Objects.requireNonNull(key, "key");
     long cost = checkCost(points);
+    if (local != null) { // a slot costs less than a cache lookup: no cache (the store ignores
+      return inPlace(local, Operation.CONSUME, key, cost, 0); // `alongside`)
+    }
     String name = address ? addressKeys.storeKey(key) : storeKey(key);
     return runOne(Operation.CONSUME, name, cost, 0, alongside);
   }
@@ -216,7 +240,24 @@ public final class RateLimiter {
   /** One key of this limiter: the common case, without intermediate collections. */
   private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
     Objects.requireNonNull(key, "key");
+    if (local != null) {
+      return inPlace(local, op, key, points, blockMicros);
+    }
     return runOne(op, storeKey(key), points, blockMicros, null);
+  }
+
+  /**
+   * One subject on {@link #local}: the decision a command would get, taken on the subject's slot in
+   * place, without a command, a text name or a key object (issue 18).
+   */
+  private RateLimitDecision inPlace(
+      InMemoryRateLimitStore local, Operation op, String subject, long points, long blockMicros) {
+    SipHash slot = slots.of(subject); // read at once: the thread's next call overwrites it
+    long hi = slot.hi();
+    long lo = slot.lo();
+    return decided(
+        op,
+        local.decide(policy.name(), hi, lo, policy.rule(), op, points, blockMicros, nowMicros()));
   }
 
   private RateLimitDecision runOne(
@@ -225,10 +266,6 @@ public final class RateLimiter {
       long points,
       long blockMicros,
       @Nullable SessionLoad alongside) {
-    if (local != null) { // the same decision without a command (the store ignores `alongside`)
-      return decided(
-          op, local.decide(storeKey, policy.rule(), op, points, blockMicros, nowMicros()));
-    }
     return execute(
         op,
         RateLimitCommand.of(storeKey, policy.rule(), op, points, nowMicros(), blockMicros),
@@ -245,6 +282,9 @@ public final class RateLimiter {
     long[] cost = new long[targets.size()];
     for (int i = 0; i < cost.length; i++) {
       cost[i] = points > 0 ? points : targets.get(i).points;
+    }
+    if (local != null) {
+      return inPlace(local, op, targets, cost, blockMicros);
     }
     List<String> keys;
     List<LimitRule> rules;
@@ -271,6 +311,39 @@ public final class RateLimiter {
         op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros), alongside);
   }
 
+  /**
+   * Several subjects on {@link #local}, each in its slot ({@link SubjectSlots}, as a one-subject
+   * decision names it): the command only says what to do, so its keys are the policies' names.
+   */
+  private RateLimitDecision inPlace(
+      InMemoryRateLimitStore local,
+      Operation op,
+      List<Target> targets,
+      long[] cost,
+      long blockMicros) {
+    SlotKey[] keys = new SlotKey[targets.size()];
+    List<String> names = new ArrayList<>(keys.length);
+    List<LimitRule> rules = new ArrayList<>(keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      Target t = targets.get(i);
+      keys[i] = SlotKey.subject(t.limiter.policy.name(), t.limiter.slots.of(t.key));
+      for (int j = 0; j < i; j++) {
+        if (keys[j].equals(keys[i])) {
+          throw new IllegalArgumentException(
+              "the same policy and key twice in one decision: policy '"
+                  + t.limiter.policy.name()
+                  + "'"); // never the key: it may be a secret
+        }
+      }
+      names.add(t.limiter.policy.name());
+      rules.add(t.limiter.policy.rule());
+    }
+    RateLimitCommand command =
+        RateLimitCommand.of(names, rules, op, cost, nowMicros(), blockMicros);
+    RateLimitCommand.Result result = local.execute(keys, command);
+    return decided(op, result);
+  }
+
   private RateLimitDecision execute(
       Operation op, RateLimitCommand command, @Nullable SessionLoad alongside) {
     RateLimitCommand.Result result;
@@ -291,6 +364,14 @@ public final class RateLimiter {
       }
       result = insurance.execute(command);
     }
+    return decided(op, result);
+  }
+
+  /**
+   * The decision {@code result} carries, reported as {@link #decided(Operation,
+   * RateLimitDecision)}.
+   */
+  private RateLimitDecision decided(Operation op, RateLimitCommand.Result result) {
     return decided(
         op,
         new RateLimitDecision(
@@ -317,14 +398,18 @@ public final class RateLimiter {
   }
 
   /**
-   * The keyed hash {@code key} is stored and logged under (never the key itself), for events that
-   * must name a subject without revealing it.
+   * The keyed hash {@code key} is logged under, and stored under in any store but the in-memory one
+   * reached directly (which keeps a keyed SipHash of it instead); never the key itself. For events
+   * that must name a subject without revealing it.
    */
   public String subjectHash(String key) {
     return names.hash(Objects.requireNonNull(key, "key"));
   }
 
   private long nowMicros() {
+    if (systemClock) { // what instant() says, to the millisecond, without allocating an Instant
+      return System.currentTimeMillis() * 1000;
+    }
     Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
   }
@@ -397,7 +482,11 @@ public final class RateLimiter {
       return this;
     }
 
-    /** The time source (tests pass a controllable one; default the system clock). */
+    /**
+     * The time source (tests pass a controllable one; default the system clock, which a limiter on
+     * the {@link InMemoryRateLimitStore} reads to the millisecond, without allocating an {@code
+     * Instant} per decision).
+     */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -1,34 +1,22 @@
 package dev.armet.ratelimit;
 
 import dev.armet.internal.spi.LimitKernel;
+import dev.armet.ratelimit.SlotTable.Slot;
 import dev.armet.spi.LimitRule;
 import dev.armet.spi.LimitState;
 import dev.armet.spi.RateLimitCommand.Operation;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One lock-guarded slice of the in-memory store: an access-ordered map (least recently used first)
- * with a hard entry cap. Over the cap it evicts, among the few least recently used entries, an
- * expired one or else the one expiring soonest: the key closest to being indistinguishable from
- * absent. A key under a long block is therefore kept longest.
+ * One lock-guarded slice of the in-memory store: a table of slots in access order (least recently
+ * used first, {@link SlotTable}) with a hard entry cap. Over the cap it evicts, among the few least
+ * recently used entries, an expired one or else the one expiring soonest: the key closest to being
+ * indistinguishable from absent. A key under a long block is therefore kept longest. Keys are
+ * {@link SlotKey}'s fields: a subject's slot, or a text key from the SPI.
  */
 final class StoreSegment {
   private static final int EVICTION_SAMPLE = 8;
-
-  /**
-   * A state's numbers ({@link LimitState}'s) and the instant after which it equals absence: updated
-   * in place, so a returning key's decision allocates nothing here.
-   */
-  static final class Slot {
-    long a;
-    long b;
-    long blockedUntil;
-    long expiresAt;
-  }
 
   final ReentrantLock lock = new ReentrantLock();
   private final LimitKernel kernel = LimitKernel.get();
@@ -36,7 +24,7 @@ final class StoreSegment {
   /** {@link #decide}'s answer, reused under the lock. */
   private final LimitKernel.Out out = new LimitKernel.Out();
 
-  private final LinkedHashMap<String, Slot> map = new LinkedHashMap<>(64, 0.75f, true);
+  private final SlotTable slots = new SlotTable();
   private final int cap;
   private final long sweepEveryMicros;
 
@@ -51,43 +39,35 @@ final class StoreSegment {
   }
 
   /** The live state under {@code key}, or null. Caller holds the lock. */
-  @Nullable LimitState get(String key, long now) {
-    Slot slot = map.get(key);
+  @Nullable LimitState get(SlotKey key, long now) {
+    Slot slot = slots.get(key.space(), key.text(), key.hi(), key.lo());
     if (slot == null) {
       return null;
     }
     if (slot.expiresAt <= now) {
-      map.remove(key);
+      slots.remove(slot);
       return null;
     }
     return LimitState.of(slot.a, slot.b, slot.blockedUntil);
   }
 
   /** Stores or (state null or already expired) removes. Caller holds the lock. */
-  void put(String key, @Nullable LimitState state, long expiresAt, long now) {
+  void put(SlotKey key, @Nullable LimitState state, long expiresAt, long now) {
+    Slot slot = slots.get(key.space(), key.text(), key.hi(), key.lo());
     if (state == null || expiresAt <= now) {
-      map.remove(key);
+      if (slot != null) {
+        slots.remove(slot);
+      }
       return;
     }
-    store(key, map.get(key), state.a(), state.b(), state.blockedUntilMicros(), expiresAt, now);
+    if (slot == null) {
+      slot = slots.add(key.space(), key.text(), key.hi(), key.lo());
+    }
+    store(slot, state.a(), state.b(), state.blockedUntilMicros(), expiresAt, now);
   }
 
-  /**
-   * Stores a live state's numbers under {@code key}, in its {@code slot} (live or expired) when it
-   * has one. Caller holds the lock.
-   */
-  private void store(
-      String key,
-      @Nullable Slot slot,
-      long a,
-      long b,
-      long blockedUntil,
-      long expiresAt,
-      long now) {
-    if (slot == null) {
-      slot = new Slot();
-      map.put(key, slot);
-    }
+  /** Writes a live state's numbers into {@code slot}, then keeps the cap. Caller holds the lock. */
+  private void store(Slot slot, long a, long b, long blockedUntil, long expiresAt, long now) {
     slot.a = a;
     slot.b = b;
     slot.blockedUntil = blockedUntil;
@@ -95,19 +75,26 @@ final class StoreSegment {
     if (now >= nextSweep) {
       sweep(now);
     }
-    while (map.size() > cap) {
-      evictOne(now, key);
+    while (slots.size() > cap) {
+      evictOne(now, slot);
     }
   }
 
   /**
-   * One key's decision on its state in place: what {@code RateLimitCommand.of(key, rule, op,
+   * One subject's decision on its slot in place: what {@code RateLimitCommand.of(key, rule, op,
    * points, now, blockMicros)} and {@code InMemoryRateLimitStore.execute} decide and keep, without
-   * the command, the states or the result (issue 18). Caller holds the lock.
+   * the command, the states, the result or a key object (issue 18). Caller holds the lock.
    */
   RateLimitDecision decide(
-      String key, LimitRule rule, Operation op, long points, long blockMicros, long now) {
-    Slot slot = map.get(key); // an access: the slot becomes the most recently used
+      String policy,
+      long hi,
+      long lo,
+      LimitRule rule,
+      Operation op,
+      long points,
+      long blockMicros,
+      long now) {
+    Slot slot = slots.get(policy, false, hi, lo); // an access: now the most recently used
     boolean present = false;
     long blockedUntil = 0;
     LimitKernel.Out out = this.out;
@@ -132,9 +119,12 @@ final class StoreSegment {
     }
     long expiresAt = write && out.present ? kernel.expiresAt(rule, out) : Long.MIN_VALUE;
     if (expiresAt > now) {
-      store(key, slot, out.a, out.b, out.blockedUntil, expiresAt, now);
-    } else if (write || (slot != null && !present)) {
-      map.remove(key); // deleted, or expired and left as it was: as get() drops it
+      if (slot == null) {
+        slot = slots.add(policy, false, hi, lo);
+      }
+      store(slot, out.a, out.b, out.blockedUntil, expiresAt, now); // an expired slot is reused
+    } else if (slot != null && (write || !present)) {
+      slots.remove(slot); // deleted, or expired and left as it was: as get() drops it
     }
     boolean refused = op == Operation.CONSUME && !out.allowed && !rule.dryRun();
     return new RateLimitDecision(
@@ -150,39 +140,43 @@ final class StoreSegment {
   /** Drops every expired entry. Caller holds the lock. */
   void sweep(long now) {
     nextSweep = now + sweepEveryMicros;
-    map.values().removeIf(slot -> slot.expiresAt <= now);
+    slots.removeExpired(now);
   }
 
-  private void evictOne(long now, String keep) {
-    Iterator<Map.Entry<String, Slot>> it = map.entrySet().iterator();
-    String victim = null;
+  private void evictOne(long now, Slot keep) {
+    Slot victim = null;
     long soonest = Long.MAX_VALUE;
-    for (int i = 0; i < EVICTION_SAMPLE && it.hasNext(); i++) {
-      Map.Entry<String, Slot> e = it.next();
-      if (e.getKey().equals(keep)) {
+    Slot s = slots.eldest();
+    for (int i = 0; i < EVICTION_SAMPLE && s != null; i++, s = s.newer) {
+      if (s == keep) {
         continue;
       }
-      if (e.getValue().expiresAt <= now) {
-        it.remove();
+      if (s.expiresAt <= now) {
+        slots.remove(s);
         return;
       }
-      if (e.getValue().expiresAt < soonest) {
-        soonest = e.getValue().expiresAt;
-        victim = e.getKey();
+      if (s.expiresAt < soonest) {
+        soonest = s.expiresAt;
+        victim = s;
       }
     }
     if (victim != null) {
-      map.remove(victim);
+      slots.remove(victim);
       evictions++;
     }
   }
 
   int size() {
-    return map.size();
+    return slots.size();
+  }
+
+  /** See {@link SlotTable#longestChain}. Caller holds the lock. */
+  int longestChain() {
+    return slots.longestChain();
   }
 
   /** The keys held. Caller holds the lock. */
-  java.util.Set<String> keys() {
-    return map.keySet();
+  void keys(java.util.List<SlotKey> into) {
+    slots.forEach(s -> into.add(s.key()));
   }
 }

@@ -17,25 +17,36 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * A limiter on {@link InMemoryRateLimitStore} decides one key on the store's direct path ({@code
- * decide}: state in place, no command); a limiter on the same kind of store reached through the
- * plain SPI ({@code execute}) builds a command and applies it. Over randomised sequences of every
- * operation, both algorithms, blocks, dry runs, costs and times, the two give the same decisions
- * and keep the same states (issue 18).
+ * A limiter on {@link InMemoryRateLimitStore} keeps each subject in a slot named by SipHash ({@link
+ * SubjectSlots}) and decides one subject on the store's direct path ({@code decide}: state in
+ * place, no command), several in their slots under one command; a limiter on the same kind of store
+ * reached through the plain SPI ({@code execute}) names subjects by their keyed hash, builds a
+ * command and applies it. Over randomised sequences of every operation (one subject and several),
+ * both algorithms, blocks, dry runs, costs, times and subjects (ASCII, non-ASCII, long), the two
+ * give the same decisions and keep the same states per subject (issue 18).
  */
 class InMemoryDirectPathTest {
-  static final int KEYS = 5;
+  /** Subjects: the slot reads ASCII in place and encodes anything else as UTF-8, as names do. */
+  static final List<String> SUBJECTS =
+      List.of(
+          "subject-0",
+          "203.0.113.9",
+          "user-\u00e9l\u00e8ve@example.com",
+          "\u7528\u6237-\ud83d\ude00",
+          "sk_live_" + "x".repeat(70),
+          "");
 
   @Test
   void directPath_decidesAndKeepsAsTheCommandPath() {
-    int compared = 0;
+    int evicted = 0;
     for (long seed = 1; seed <= 30; seed++) {
-      compared += compare(new Random(seed), 600);
+      evicted += compare(new Random(seed), 600);
     }
-    assertThat(compared).isEqualTo(30 * 600);
+    assertThat(evicted).as("the cap was reached, so eviction was compared too").isPositive();
   }
 
   /**
@@ -85,11 +96,18 @@ class InMemoryDirectPathTest {
     assertThat(bucket.get("k").status().remaining()).isZero();
   }
 
+  /**
+   * The direct store is capped at one key per segment, so it evicts all along; the command store is
+   * not. An eviction only forgets: after each step, every subject the direct store lost (and the
+   * store counted as evicted) is deleted from the command store too, and every other state must be
+   * equal. Returns how many states the direct store evicted.
+   */
   private static int compare(Random random, int steps) {
     MutableClock clock = new MutableClock();
     Keyring ring = Keyring.create(k -> k.secret(Secrets.generate()));
+    SubjectSlots slots = SubjectSlots.derivedFrom(ring.keyedHash(SubjectSlots.PURPOSE));
     InMemoryRateLimitStore direct = InMemoryRateLimitStore.withMaxKeys(64);
-    InMemoryRateLimitStore viaCommands = InMemoryRateLimitStore.withMaxKeys(64);
+    InMemoryRateLimitStore viaCommands = InMemoryRateLimitStore.create();
     RateLimitStore commandsOnly = command -> viaCommands.execute(command); // no direct path
     List<SecurityEvent> directEvents = new ArrayList<>();
     List<SecurityEvent> commandEvents = new ArrayList<>();
@@ -100,17 +118,32 @@ class InMemoryDirectPathTest {
       a.add(limiter(p, direct, clock, ring, directEvents));
       b.add(limiter(p, commandsOnly, clock, ring, commandEvents));
     }
+    int evicted = 0;
+    long evictions = 0;
     for (int step = 0; step < steps; step++) {
       clock.advance(Duration.ofNanos(1000L * nextDelayMicros(random)));
       int p = random.nextInt(policies.size());
-      String key = "subject-" + random.nextInt(KEYS);
-      long limit = policies.get(p).rule().limit();
-      int op = random.nextInt(10);
+      int q = random.nextInt(policies.size());
+      String key = SUBJECTS.get(random.nextInt(SUBJECTS.size()));
+      String other = SUBJECTS.get(random.nextInt(SUBJECTS.size()));
+      long limit = Math.min(policies.get(p).rule().limit(), policies.get(q).rule().limit());
+      int op = random.nextInt(13);
       long points = 1 + random.nextInt((int) Math.min(limit, 3));
       Duration block = Duration.ofMillis(1 + random.nextInt(3_000));
-      RateLimitDecision x = run(a.get(p), op, key, points, block);
-      RateLimitDecision y = run(b.get(p), op, key, points, block);
-      String where = "step " + step + " op " + op + " policy " + policies.get(p).name();
+      String where =
+          "step "
+              + step
+              + " op "
+              + op
+              + " policies "
+              + policies.get(p).name()
+              + ", "
+              + policies.get(q).name();
+      if (op >= 10 && p == q && key.equals(other)) {
+        op = 0; // one policy and subject twice in one decision is refused: see below
+      }
+      RateLimitDecision x = run(a.get(p), a.get(q), op, key, other, points, block);
+      RateLimitDecision y = run(b.get(p), b.get(q), op, key, other, points, block);
       if (x == null || y == null) {
         assertThat(x).as(where).isNull();
         assertThat(y).as(where).isNull();
@@ -121,27 +154,58 @@ class InMemoryDirectPathTest {
         assertThat(describe(x.statuses())).as(where).isEqualTo(describe(y.statuses()));
         assertThat(x.toString()).as(where).isEqualTo(y.toString());
       }
-      assertThat(states(direct, clock.micros()))
-          .as(where)
-          .isEqualTo(states(viaCommands, clock.micros()));
+      long now = clock.micros();
+      int lost = 0;
+      for (int i = 0; i < policies.size(); i++) {
+        String policy = policies.get(i).name();
+        for (String subject : SUBJECTS) {
+          LimitState kept = direct.state(SlotKey.subject(policy, slots.of(subject)), now);
+          String name = policy + ":" + b.get(i).subjectHash(subject);
+          LimitState expected = viaCommands.state(name, now);
+          if (kept == null && expected != null) { // evicted from the capped store: forget it too
+            lost++;
+            b.get(i).delete(subject);
+          } else {
+            assertThat(encode(kept)).as(where + " " + name).isEqualTo(encode(expected));
+          }
+        }
+      }
+      evicted += lost;
+      long evictedNow = direct.evictions() - evictions;
+      evictions = direct.evictions();
+      if (op < 10) {
+        assertThat(lost).as(where + ": what went missing was evicted").isEqualTo(evictedNow);
+      } else { // a key may evict another of the same decision, which its own write then restores
+        assertThat((long) lost)
+            .as(where + ": what went missing was evicted")
+            .isLessThanOrEqualTo(evictedNow);
+      }
+      assertThat(direct.size()).as(where).isLessThanOrEqualTo(64);
       assertThat(directEvents).as(where).hasSameSizeAs(commandEvents);
     }
-    return steps;
+    return evicted;
   }
 
-  private static RateLimitDecision run(
-      RateLimiter l, int op, String key, long points, Duration block) {
+  private static @Nullable RateLimitDecision run(
+      RateLimiter l, RateLimiter m, int op, String key, String other, long points, Duration block) {
     return switch (op) {
       case 0, 1, 2, 3, 4 -> l.consume(key, points);
       case 5 -> l.penalty(key, points);
       case 6 -> l.reward(key, points);
       case 7 -> l.block(key, block);
       case 8 -> l.get(key);
-      default -> {
+      case 9 -> {
         l.delete(key);
         yield null;
       }
+      case 10 -> RateLimiter.consumeAll(points, l.on(key), m.on(other));
+      case 11 -> RateLimiter.penaltyAll(points, l.on(key), m.on(other));
+      default -> RateLimiter.getAll(l.on(key), m.on(other));
     };
+  }
+
+  private static @Nullable String encode(@Nullable LimitState s) {
+    return s == null ? null : Arrays.toString(s.encode());
   }
 
   /** Mostly short steps (within a window, a token's period), some long (past windows, blocks). */
@@ -198,19 +262,6 @@ class InMemoryDirectPathTest {
       out.add(
           s + " consumed=" + s.consumed() + " window=" + s.window() + " retry=" + s.retryAfter());
     }
-    return out;
-  }
-
-  /** Every key held, with its live state (sorted), and how many keys are held. */
-  private static List<String> states(InMemoryRateLimitStore store, long now) {
-    List<String> keys = new ArrayList<>(store.keys());
-    keys.sort(null);
-    List<String> out = new ArrayList<>();
-    for (String k : keys) {
-      LimitState s = store.state(k, now);
-      out.add(k + "=" + (s == null ? "expired" : Arrays.toString(s.encode())));
-    }
-    out.add("size=" + store.size());
     return out;
   }
 }

@@ -38,6 +38,33 @@ class RateLimiterTest {
     assertThat(d.retryAfter()).isEqualTo(Duration.ofMillis(39_500));
   }
 
+  /**
+   * The system clock, which a limiter on the in-memory store reads without an {@code Instant} (to
+   * the millisecond), counts the same time as through the SPI (read from an {@code Instant}).
+   */
+  @Test
+  void systemClock_inMemoryAndThroughTheSpi_sameTimes() {
+    InMemoryRateLimitStore memory = InMemoryRateLimitStore.create();
+    InMemoryRateLimitStore behind = InMemoryRateLimitStore.create();
+    RateLimitStore wrapped = command -> behind.execute(command);
+    for (RateLimitStore store : List.of(memory, wrapped, (RateLimitStore) memory)) {
+      for (RateLimitPolicy policy :
+          List.of(
+              RateLimitPolicy.fixedWindow("window", 1, Duration.ofHours(1)),
+              RateLimitPolicy.tokenBucket("bucket", 1, Duration.ofHours(1)))) {
+        RateLimiter l = RateLimiter.builder(policy).store(store).events(events::add).build();
+        String subject = "k" + System.identityHashCode(store);
+        l.consume(subject);
+        RateLimitDecision d = l.consume(subject);
+        assertThat(d.outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
+        assertThat(d.retryAfter())
+            .isGreaterThan(Duration.ofMinutes(59))
+            .isLessThanOrEqualTo(Duration.ofHours(1));
+        l.delete(subject);
+      }
+    }
+  }
+
   @Test
   void consume_dryRun_neverRefusesButReports() {
     RateLimiter l =
