@@ -19,15 +19,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -132,7 +126,7 @@ class AsyncRequestsTest {
   void pausedRedis_failsClosed_withinTheTimeout() throws Exception {
     app = app(StoreFailurePolicy.failClosed(), 1_000_000, true);
     String cookie = login();
-    pauseAllClients(Duration.ofSeconds(60));
+    RedisTimeoutTest.pauseAllClients(server.port, Duration.ofSeconds(60));
     HttpResponse<String> r =
         app.send(
             HttpRequest.newBuilder(app.uri("/read"))
@@ -253,49 +247,12 @@ class AsyncRequestsTest {
     return set.substring(0, set.indexOf(';'));
   }
 
-  private void pauseAllClients(Duration d) throws IOException {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", server.port), 2_000);
-      s.setSoTimeout(2_000);
-      OutputStream out = s.getOutputStream();
-      out.write(("CLIENT PAUSE " + d.toMillis() + " ALL\r\n").getBytes(StandardCharsets.US_ASCII));
-      InputStream in = s.getInputStream();
-      byte[] reply = new byte[16];
-      int n = in.read(reply);
-      assertThat(new String(reply, 0, Math.max(0, n), StandardCharsets.US_ASCII)).startsWith("+OK");
-    }
-  }
-
-  /** Socket reads Redis processed, and calls per command (scripts' inner calls included). */
   private Map<String, Long> stats() {
-    var commands = redis.connectionForTests().commands();
-    Map<String, Long> out = new HashMap<>();
-    for (String line : commands.info("commandstats").split("\r?\n")) {
-      if (line.startsWith("cmdstat_")) {
-        String count = line.substring(line.indexOf("calls=") + 6);
-        out.put(
-            line.substring(8, line.indexOf(':')),
-            Long.parseLong(count.substring(0, count.indexOf(','))));
-      }
-    }
-    for (String line : commands.info("stats").split("\r?\n")) {
-      if (line.startsWith("total_reads_processed:")) {
-        out.put("reads", Long.parseLong(line.substring(line.indexOf(':') + 1).trim()));
-      }
-    }
-    return out;
+    return RoundTripCounts.of(redis);
   }
 
   private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
-    Map<String, Long> delta = new HashMap<>();
-    after.forEach(
-        (k, v) -> {
-          long d = v - before.getOrDefault(k, 0L);
-          if (d != 0) {
-            delta.put(k, d);
-          }
-        });
-    return delta;
+    return RoundTripCounts.minus(after, before);
   }
 
   private static final class Login extends HttpServlet {

@@ -107,7 +107,9 @@ public final class TestServer implements AutoCloseable {
             : new ServletContextHandler();
     context.setContextPath("/");
     FilterHolder holder = new FilterHolder(filter);
-    holder.setAsyncSupported(asyncSupported);
+    if (asyncSupported) {
+      holder.setAsyncSupported(true); // otherwise Jetty's default for an embedded holder
+    }
     context.addFilter(holder, "/*", dispatches);
     server.setHandler(context);
   }
