@@ -32,6 +32,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
@@ -67,6 +68,7 @@ final class FullStack implements AutoCloseable {
   private final LongAdder limiterCalls;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private HttpServlet login;
+  private boolean async;
 
   private FullStack(boolean readsSession, boolean containerSessions, LongAdder limiterCalls) {
     this.readsSession = readsSession;
@@ -78,10 +80,24 @@ final class FullStack implements AutoCloseable {
     LongAdder calls = new LongAdder();
     return switch (name) {
       case "armet-full" ->
-          armet(name, InMemorySessionsOnly.INSTANCE, InMemoryRateLimitStore.create(), calls, false);
+          armet(
+              name,
+              InMemorySessionsOnly.INSTANCE,
+              InMemoryRateLimitStore.create(),
+              calls,
+              false,
+              false);
       case "armet-full-fastpath" ->
-          armet(name, InMemorySessionsOnly.INSTANCE, InMemoryRateLimitStore.create(), calls, true);
-      case "armet-full-redis" -> {
+          armet(
+              name,
+              InMemorySessionsOnly.INSTANCE,
+              InMemoryRateLimitStore.create(),
+              calls,
+              true,
+              false);
+      // The recommended configuration: the request's thread is released while Redis decides
+      // (asyncStoreCalls); "-sync" is the blocking path, for comparison in the same run.
+      case "armet-full-redis", "armet-full-redis-sync" -> {
         RedisStores stores =
             RedisStores.open(
                 REDIS,
@@ -89,13 +105,14 @@ final class FullStack implements AutoCloseable {
                     b.keyPrefix(
                         System.getProperty(
                             "armet.bench.redis.prefix", "armet-bench-" + UUID.randomUUID() + ":")));
-        Target t = armet(name, stores.sessions(), stores.rateLimits(), calls, false);
+        boolean async = name.equals("armet-full-redis");
+        Target t = armet(name, stores.sessions(), stores.rateLimits(), calls, false, async);
         t.stack().resources.add(stores);
         yield t;
       }
       case "armet-full-jdbc" -> {
         JdbcStores stores = JdbcStores.open(POSTGRES, b -> b.tablePrefix("armet_bench_"));
-        Target t = armet(name, stores.sessions(), stores.rateLimits(), calls, false);
+        Target t = armet(name, stores.sessions(), stores.rateLimits(), calls, false, false);
         t.stack().resources.add(stores);
         yield t;
       }
@@ -141,13 +158,14 @@ final class FullStack implements AutoCloseable {
       Object sessionStore,
       RateLimitStore limitStore,
       LongAdder calls,
-      boolean fastPath)
+      boolean fastPath,
+      boolean async)
       throws Exception {
     HttpRateLimits limits = limits(limitStore, calls);
     ArmetFilter filter =
         ArmetFilter.create(
             a -> {
-              a.environment(ArmetEnvironment.DEVELOPMENT).rateLimits(limits);
+              a.environment(ArmetEnvironment.DEVELOPMENT).rateLimits(limits).asyncStoreCalls(async);
               if (sessionStore instanceof SessionStore store) {
                 a.sessions(
                     ServerSessions.create(
@@ -155,6 +173,7 @@ final class FullStack implements AutoCloseable {
               }
             });
     FullStack stack = new FullStack(true, false, calls);
+    stack.async = async;
     stack.login = new ContainerLogin(false);
     UnaryOperator<org.eclipse.jetty.server.Handler> front =
         fastPath
@@ -196,6 +215,14 @@ final class FullStack implements AutoCloseable {
             calls.increment();
             return store.execute(command, alongside);
           }
+
+          /** Forwarded too, or the asynchronous path would block on the default's execute. */
+          @Override
+          public CompletableFuture<RateLimitCommand.Result> executeAsync(
+              RateLimitCommand command, SessionLoad alongside) {
+            calls.increment();
+            return store.executeAsync(command, alongside);
+          }
         };
     return HttpRateLimits.builder().route("/*", r -> r.limit(ADMIT_ALL)).store(counted).build();
   }
@@ -213,11 +240,23 @@ final class FullStack implements AutoCloseable {
     return limiterCalls;
   }
 
+  /**
+   * Whether the filter parks requests for the store (asyncStoreCalls): it and the servlets are then
+   * registered with async supported, the filter for ASYNC too.
+   */
+  boolean async() {
+    return async;
+  }
+
   void install(ServletContextHandler context) {
-    context.addServlet(
-        new ServletHolder(readsSession ? new SessionServlet() : new HelloServlet()), "/");
+    ServletHolder main =
+        new ServletHolder(readsSession ? new SessionServlet() : new HelloServlet());
+    main.setAsyncSupported(async);
+    context.addServlet(main, "/");
     if (login != null) {
-      context.addServlet(new ServletHolder(login), LOGIN);
+      ServletHolder signIn = new ServletHolder(login);
+      signIn.setAsyncSupported(async);
+      context.addServlet(signIn, LOGIN);
     }
   }
 

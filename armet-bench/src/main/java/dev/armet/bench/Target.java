@@ -106,7 +106,14 @@ final class Target implements AutoCloseable {
     } else {
       stack.install(context);
     }
-    if (filter != null) {
+    if (filter != null && stack != null && stack.async()) {
+      FilterHolder holder = new FilterHolder(filter);
+      holder.setAsyncSupported(true);
+      context.addFilter(
+          holder,
+          "/*",
+          EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+    } else if (filter != null) {
       context.addFilter(
           new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     }
@@ -153,6 +160,7 @@ final class Target implements AutoCloseable {
       case "armet-full",
           "armet-full-fastpath",
           "armet-full-redis",
+          "armet-full-redis-sync",
           "armet-full-jdbc",
           "jetty-session",
           "spring-security",
@@ -165,7 +173,8 @@ final class Target implements AutoCloseable {
                   + name
                   + "; targets: bare, armet, armet+nonce, noop-filter, headers-only, preencoded-headers,"
                   + " armet-fastpath, armet-fastpath+nonce, armet-headers, armet-headers-fastpath,"
-                  + " armet-full, armet-full-fastpath, armet-full-redis, armet-full-jdbc, jetty-session,"
+                  + " armet-full, armet-full-fastpath, armet-full-redis, armet-full-redis-sync,"
+                  + " armet-full-jdbc, jetty-session,"
                   + " spring-security, bucket4j, armet-ratelimit, express, express-redis,"
                   + " express-redis-cluster");
     };

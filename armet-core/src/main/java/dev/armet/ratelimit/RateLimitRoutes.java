@@ -104,6 +104,32 @@ public final class RateLimitRoutes<R> {
    */
   public Optional<RateLimitDecision> decide(
       String method, String path, R request, @Nullable SessionLoad alongside) {
+    Object decided = decide(method, path, request, alongside, false);
+    return decided == null ? Optional.empty() : Optional.of((RateLimitDecision) decided);
+  }
+
+  /**
+   * As {@link #decide(String, String, Object, SessionLoad)}, sending the store's round trip without
+   * waiting for its answer ({@link dev.armet.spi.RateLimitStore#executeAsync}), so that an adapter
+   * can release the request's thread meanwhile (the servlet filter's asynchronous path). The same
+   * limits are spent, once; the decision is taken from the {@link PendingDecision} on the resumed
+   * request's thread. An in-memory store, or a store answering from its cache, decides at once.
+   *
+   * @param alongside the session read to carry, or null
+   */
+  public Optional<PendingDecision> decideLater(
+      String method, String path, R request, @Nullable SessionLoad alongside) {
+    Object pending = decide(method, path, request, alongside, true);
+    return pending == null ? Optional.empty() : Optional.of((PendingDecision) pending);
+  }
+
+  /**
+   * The matching limits spent in one decision: a {@link RateLimitDecision}, or, {@code later}, a
+   * {@link PendingDecision}; null when no limit applies. One loop for both, untyped so that the
+   * synchronous path allocates nothing more than it did.
+   */
+  private @Nullable Object decide(
+      String method, String path, R request, @Nullable SessionLoad alongside, boolean later) {
     Route<R> firstRoute = null; // the first limit that applies, kept as its route and key
     int firstIndex = 0;
     @Nullable String firstKey = null;
@@ -132,13 +158,18 @@ public final class RateLimitRoutes<R> {
       }
     }
     if (firstRoute == null) {
-      return Optional.empty();
+      return null;
     }
     if (more == null) {
-      return Optional.of(
-          firstRoute.consume(firstIndex, Objects.requireNonNull(firstKey), alongside));
+      String key = Objects.requireNonNull(firstKey);
+      return later
+          ? firstRoute.consumeLater(firstIndex, key, alongside)
+          : firstRoute.consume(firstIndex, key, alongside);
     }
-    return Optional.of(RateLimiter.consumeAll(alongside, more.toArray(new RateLimiter.Target[0])));
+    RateLimiter.Target[] targets = more.toArray(new RateLimiter.Target[0]);
+    return later
+        ? RateLimiter.consumeAllLater(alongside, targets)
+        : RateLimiter.consumeAll(alongside, targets);
   }
 
   /**
@@ -208,6 +239,11 @@ public final class RateLimitRoutes<R> {
     /** Spends limit {@code i} for its {@code key}, as {@link #target} names it. */
     RateLimitDecision consume(int i, String key, @Nullable SessionLoad alongside) {
       return limiters.get(i).consume(alongside, key, keys.get(i) instanceof AddressKey, cost);
+    }
+
+    /** As {@link #consume}, without waiting for the store. */
+    PendingDecision consumeLater(int i, String key, @Nullable SessionLoad alongside) {
+      return limiters.get(i).consumeLater(alongside, key, keys.get(i) instanceof AddressKey, cost);
     }
 
     /** A built copy with its limiters; this specification stays as configured. */

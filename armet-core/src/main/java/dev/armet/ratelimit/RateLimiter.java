@@ -279,13 +279,25 @@ public final class RateLimiter {
       long points,
       long blockMicros,
       @Nullable SessionLoad alongside) {
+    if (local != null) {
+      return inPlace(local, op, targets, costs(targets, points), blockMicros);
+    }
+    return execute(op, command(op, targets, points, blockMicros), alongside);
+  }
+
+  /** Each target's cost; {@code points} 0: each target's own points. */
+  private static long[] costs(List<Target> targets, long points) {
     long[] cost = new long[targets.size()];
     for (int i = 0; i < cost.length; i++) {
       cost[i] = points > 0 ? points : targets.get(i).points;
     }
-    if (local != null) {
-      return inPlace(local, op, targets, cost, blockMicros);
-    }
+    return cost;
+  }
+
+  /** The one command deciding for every target; {@code points} 0: each target's own points. */
+  private RateLimitCommand command(
+      Operation op, List<Target> targets, long points, long blockMicros) {
+    long[] cost = costs(targets, points);
     List<String> keys;
     List<LimitRule> rules;
     if (targets.size() == 1) { // the common case, without intermediate collections
@@ -307,8 +319,7 @@ public final class RateLimiter {
         rules.add(t.limiter.policy.rule());
       }
     }
-    return execute(
-        op, RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros), alongside);
+    return RateLimitCommand.of(keys, rules, op, cost, nowMicros(), blockMicros);
   }
 
   /**
@@ -350,6 +361,55 @@ public final class RateLimiter {
     try {
       result = alongside == null ? store.execute(command) : store.execute(command, alongside);
     } catch (RateLimitStoreException e) {
+      return outcome(op, command, null, e);
+    }
+    return outcome(op, command, result, null);
+  }
+
+  /**
+   * As {@link #consume(SessionLoad, String, boolean, long)}, sending the store's round trip without
+   * waiting for it ({@link RateLimitStore#executeAsync}); an in-memory decision is made at once.
+   */
+  PendingDecision consumeLater(
+      @Nullable SessionLoad alongside, String key, boolean address, long points) {
+    if (local != null) {
+      return PendingDecision.decided(consume(alongside, key, address, points));
+    }
+    Objects.requireNonNull(key, "key");
+    long cost = checkCost(points);
+    String name = address ? addressKeys.storeKey(key) : storeKey(key);
+    return later(
+        Operation.CONSUME,
+        RateLimitCommand.of(name, policy.rule(), Operation.CONSUME, cost, nowMicros(), 0),
+        alongside);
+  }
+
+  /** As {@link #consumeAll(SessionLoad, Target...)}, without waiting for the store. */
+  static PendingDecision consumeAllLater(@Nullable SessionLoad alongside, Target... targets) {
+    List<Target> list = sameStore(targets);
+    RateLimiter first = list.get(0).limiter;
+    if (first.local != null) {
+      return PendingDecision.decided(consumeAll(alongside, targets));
+    }
+    return first.later(Operation.CONSUME, first.command(Operation.CONSUME, list, 0, 0), alongside);
+  }
+
+  private PendingDecision later(
+      Operation op, RateLimitCommand command, @Nullable SessionLoad alongside) {
+    return PendingDecision.answering(this, op, command, store.executeAsync(command, alongside));
+  }
+
+  /**
+   * The decision on the store's answer, or, when it failed, the {@link StoreFailurePolicy}'s:
+   * recorded as an event and answered by the insurance store or as unavailable.
+   */
+  RateLimitDecision outcome(
+      Operation op,
+      RateLimitCommand command,
+      RateLimitCommand.@Nullable Result answer,
+      @Nullable RateLimitStoreException e) {
+    RateLimitCommand.Result result = answer;
+    if (e != null) {
       // Only the store's own failure is an outage; any other exception is a bug and propagates.
       // Class names only: a driver's message may name hosts or keys. The decision keeps `e`.
       events.record(
@@ -364,7 +424,7 @@ public final class RateLimiter {
       }
       result = insurance.execute(command);
     }
-    return decided(op, result);
+    return decided(op, Objects.requireNonNull(result, "result"));
   }
 
   /**

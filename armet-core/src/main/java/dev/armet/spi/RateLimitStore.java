@@ -1,5 +1,6 @@
 package dev.armet.spi;
 
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,5 +46,36 @@ public interface RateLimitStore {
   default RateLimitCommand.Result execute(
       RateLimitCommand command, @Nullable SessionLoad alongside) {
     return execute(command);
+  }
+
+  /**
+   * Runs {@code command} as {@link #execute(RateLimitCommand, SessionLoad)} does, without holding
+   * the calling thread while the backend answers: the servlet filter's asynchronous path ({@code
+   * ArmetFilterBuilder.asyncStoreCalls}) parks the request and resumes it when the returned future
+   * completes. The default runs {@link #execute(RateLimitCommand, SessionLoad)} on the calling
+   * thread and returns a completed future, so every store works unchanged (in-memory and SQL keep
+   * it); a network store whose client is asynchronous (Redis) overrides it.
+   *
+   * <p>Contract, beside {@link #execute(RateLimitCommand)}'s: the future completes within the
+   * store's own timeout, whatever happens to the connection (the command is then cancelled); a
+   * store failure completes it exceptionally with a {@link RateLimitStoreException} (never thrown
+   * from this method); a decision answered without the backend (a cached block) returns an already
+   * completed future. It may complete on the store's I/O thread: callers must not block in what
+   * they chain to it.
+   *
+   * <pre>{@code
+   * store.executeAsync(command, read).whenComplete((result, failure) -> asyncContext.dispatch());
+   * }</pre>
+   *
+   * @param alongside a read from {@link SessionStore#prepareLoad} to carry, or null
+   */
+  default CompletableFuture<RateLimitCommand.Result> executeAsync(
+      RateLimitCommand command, @Nullable SessionLoad alongside) {
+    try {
+      return CompletableFuture.completedFuture(
+          alongside == null ? execute(command) : execute(command, alongside));
+    } catch (RateLimitStoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }

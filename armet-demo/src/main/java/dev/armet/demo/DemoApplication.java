@@ -164,6 +164,9 @@ public final class DemoApplication {
             f.environment(environment)
                 .keyring(keyring)
                 .events(events)
+                // On Redis the request's thread is released while the store decides; memory and
+                // SQL stores decide at once, as before. ArmetServer registers the filter for ASYNC.
+                .asyncStoreCalls(true)
                 .sessions(
                     ServerSessions.create(
                         s ->

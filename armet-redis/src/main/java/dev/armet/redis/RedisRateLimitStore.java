@@ -9,7 +9,9 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rate-limit state in Redis: every decision (consume, penalty, reward, block, get, delete) is one
@@ -67,8 +69,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
     if (cached != null) {
       return cached;
     }
-    byte[][] keys = redisKeys(command.keys(), null);
-    return resultOf(command, run(ScriptCall.of(command, keys, serverTime), 0));
+    ScriptCall call = ScriptCall.of(command, redisKeys(command.keys(), null), serverTime);
+    return answer(command, call, run(call), null);
   }
 
   /**
@@ -96,40 +98,89 @@ public final class RedisRateLimitStore implements RateLimitStore {
    */
   @Override
   public RateLimitCommand.Result execute(RateLimitCommand command, SessionLoad alongside) {
-    if (!(alongside instanceof RedisSessionLoad)
-        || !((RedisSessionLoad) alongside).canRideOn(sessions)) {
+    RedisSessionLoad load = carried(alongside);
+    if (load == null) {
       return execute(command);
     }
-    RedisSessionLoad load = (RedisSessionLoad) alongside;
     RateLimitCommand.Result cached = answerLocally(command);
     if (cached != null) {
       return cached;
     }
     if (cluster) {
       load.send();
-      return resultOf(
-          command, run(ScriptCall.of(command, redisKeys(command.keys(), null), serverTime), 0));
+      load = null;
     }
     ScriptCall call =
-        ScriptCall.of(command, redisKeys(command.keys(), load.redisKey()), serverTime);
-    ScriptReply reply = run(call, SESSION_FIELDS);
-    int at = 2 * call.rules;
-    load.answer(reply.text(at), reply.text(at + 1), reply.text(at + 2));
-    return resultOf(command, reply);
+        ScriptCall.of(
+            command, redisKeys(command.keys(), load == null ? null : load.redisKey()), serverTime);
+    return answer(command, call, run(call), load);
   }
 
-  /** {@code extra}: values the reply carries after the decision's (a session's three fields). */
-  private ScriptReply run(ScriptCall call, int extra) {
-    ScriptReply reply;
-    try {
-      reply = call.run(SCRIPT, redis, timeoutNanos);
-    } catch (RedisException e) {
-      throw new RateLimitStoreException("Redis rate-limit decision failed: " + e.getMessage(), e);
+  /**
+   * As {@link #execute(RateLimitCommand, SessionLoad)}, without waiting: the script call is sent
+   * and the returned future completes on Lettuce's event loop when the reply is read, or
+   * exceptionally with a {@link RateLimitStoreException} on a failure or after the command timeout
+   * (the command is then cancelled; {@link AsyncDecision}). A decision answered from the
+   * blocked-key cache returns completed, and sends nothing.
+   */
+  @Override
+  public CompletableFuture<RateLimitCommand.Result> executeAsync(
+      RateLimitCommand command, @Nullable SessionLoad alongside) {
+    RedisSessionLoad load = alongside == null ? null : carried(alongside);
+    RateLimitCommand.Result cached = answerLocally(command);
+    if (cached != null) {
+      return CompletableFuture.completedFuture(cached);
     }
+    if (load != null && cluster) {
+      load.send(); // pipelined just before the decision, as on the synchronous path
+      load = null;
+    }
+    ScriptCall call =
+        ScriptCall.of(
+            command, redisKeys(command.keys(), load == null ? null : load.redisKey()), serverTime);
+    return new AsyncDecision(this, command, call, load).send(SCRIPT, redis, timeoutNanos);
+  }
+
+  /** {@code alongside} when this store's script can carry it, else null. */
+  private @Nullable RedisSessionLoad carried(SessionLoad alongside) {
+    return alongside instanceof RedisSessionLoad
+            && ((RedisSessionLoad) alongside).canRideOn(sessions)
+        ? (RedisSessionLoad) alongside
+        : null;
+  }
+
+  /** The script's reply, waited for at most the timeout. */
+  private ScriptReply run(ScriptCall call) {
+    try {
+      return call.run(SCRIPT, redis, timeoutNanos);
+    } catch (RedisException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The store failure a Lettuce failure (a timeout, a lost connection) becomes. */
+  static RateLimitStoreException failed(Throwable e) {
+    return new RateLimitStoreException("Redis rate-limit decision failed: " + e.getMessage(), e);
+  }
+
+  /**
+   * The decision read from {@code reply}, and the session fields the script read after it given to
+   * {@code load} (when the call carried one).
+   */
+  RateLimitCommand.Result answer(
+      RateLimitCommand command,
+      ScriptCall call,
+      @Nullable ScriptReply reply,
+      @Nullable RedisSessionLoad load) {
+    int extra = load == null ? 0 : SESSION_FIELDS;
     if (reply == null || reply.size() != 1 + 2 * call.rules + extra) {
       throw new RateLimitStoreException("unexpected reply from the rate-limit script: " + reply);
     }
-    return reply;
+    if (load != null) {
+      int at = 2 * call.rules;
+      load.answer(reply.text(at), reply.text(at + 1), reply.text(at + 2));
+    }
+    return resultOf(command, reply);
   }
 
   private RateLimitCommand.Result resultOf(RateLimitCommand command, ScriptReply reply) {
@@ -167,7 +218,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
   }
 
   /** The rate-limit keys, then {@code session} if not null, as the bytes Redis stores them as. */
-  private byte[][] redisKeys(List<String> keys, String session) {
+  private byte[][] redisKeys(List<String> keys, @Nullable String session) {
     int n = keys.size();
     byte[][] out = new byte[session == null ? n : n + 1][];
     for (int i = 0; i < n; i++) {

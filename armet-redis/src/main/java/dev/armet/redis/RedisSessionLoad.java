@@ -19,7 +19,14 @@ import java.util.concurrent.TimeUnit;
 final class RedisSessionLoad implements SessionLoad {
   private final RedisSessionStore store;
   private final String key;
-  private boolean answered;
+
+  /**
+   * Written last, after the fields, by whichever thread read the reply (the event loop, on the
+   * asynchronous path): a request thread that sees it true sees the fields; one that sees it false
+   * (the decision timed out first) reads on its own.
+   */
+  private volatile boolean answered;
+
   private String data;
   private String expiry;
   private String version;
@@ -48,10 +55,10 @@ final class RedisSessionLoad implements SessionLoad {
 
   /** The fields as a script read them (null when absent). */
   void answer(String data, String expiry, String version) {
-    this.answered = true;
     this.data = data;
     this.expiry = expiry;
     this.version = version;
+    this.answered = true;
   }
 
   /** Sends the read now, without waiting: the decision that follows shares its round trip. */

@@ -74,14 +74,21 @@ final class ScriptCall {
   ScriptReply run(
       LuaScript script, RedisClusterAsyncCommands<String, String> redis, long timeoutNanos) {
     try {
-      return await(
-          redis.dispatch(CommandType.EVALSHA, new ScriptReply(), args(script.shaBytes())),
-          timeoutNanos);
+      return await(send(script, redis, false), timeoutNanos);
     } catch (RedisNoScriptException e) {
-      return await(
-          redis.dispatch(CommandType.EVAL, new ScriptReply(), args(script.sourceBytes())),
-          timeoutNanos);
+      return await(send(script, redis, true), timeoutNanos);
     }
+  }
+
+  /**
+   * Sends {@code script} by digest (EVALSHA), or {@code inFull} (EVAL, after a NOSCRIPT), without
+   * waiting: the caller bounds the wait and cancels the command past it.
+   */
+  RedisFuture<ScriptReply> send(
+      LuaScript script, RedisClusterAsyncCommands<String, String> redis, boolean inFull) {
+    return inFull
+        ? redis.dispatch(CommandType.EVAL, new ScriptReply(), args(script.sourceBytes()))
+        : redis.dispatch(CommandType.EVALSHA, new ScriptReply(), args(script.shaBytes()));
   }
 
   private static ScriptReply await(RedisFuture<ScriptReply> reply, long timeoutNanos) {

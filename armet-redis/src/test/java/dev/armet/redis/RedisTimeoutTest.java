@@ -72,7 +72,8 @@ class RedisTimeoutTest {
   }
 
   /** CLIENT PAUSE from a connection of its own, so the stores' connection is the one held. */
-  private static void pauseAllClients(int port, Duration d) throws IOException {
+  /** Holds every client's commands on the server at {@code port} for {@code d}. */
+  static void pauseAllClients(int port, Duration d) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
       s.setSoTimeout(2_000);

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,36 +172,12 @@ class RequestRoundTripsTest {
     return set.substring(0, set.indexOf(';'));
   }
 
-  /** Socket reads Redis processed, and calls per command (scripts' inner calls included). */
   private Map<String, Long> stats() {
-    var commands = redis.connectionForTests().commands();
-    Map<String, Long> out = new HashMap<>();
-    for (String line : commands.info("commandstats").split("\r?\n")) {
-      if (line.startsWith("cmdstat_")) {
-        String count = line.substring(line.indexOf("calls=") + 6);
-        out.put(
-            line.substring(8, line.indexOf(':')),
-            Long.parseLong(count.substring(0, count.indexOf(','))));
-      }
-    }
-    for (String line : commands.info("stats").split("\r?\n")) {
-      if (line.startsWith("total_reads_processed:")) {
-        out.put("reads", Long.parseLong(line.substring(line.indexOf(':') + 1).trim()));
-      }
-    }
-    return out;
+    return RoundTripCounts.of(redis);
   }
 
   private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
-    Map<String, Long> delta = new HashMap<>();
-    after.forEach(
-        (k, v) -> {
-          long d = v - before.getOrDefault(k, 0L);
-          if (d != 0) {
-            delta.put(k, d);
-          }
-        });
-    return delta;
+    return RoundTripCounts.minus(after, before);
   }
 
   private static final class Login extends HttpServlet {

@@ -9,8 +9,11 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
- * Builds the one servlet context: {@code ArmetFilter} on {@code /*} for {@code REQUEST} and {@code
- * ERROR}, the application's servlets, static folders, and Armet's error page.
+ * Builds the one servlet context: {@code ArmetFilter} on {@code /*} for {@code REQUEST}, {@code
+ * ASYNC} and {@code ERROR} (ASYNC so that a filter built with {@code asyncStoreCalls} can park a
+ * request while its rate-limit store decides and resume it; an application's own async dispatches
+ * pass through it untouched, as before), the application's servlets, static folders, and Armet's
+ * error page.
  */
 final class ServletContextAssembly {
   private ServletContextAssembly() {}
@@ -35,7 +38,10 @@ final class ServletContextAssembly {
     FilterHolder filter = new FilterHolder(config.filter());
     filter.setName("armet");
     filter.setAsyncSupported(true);
-    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    context.addFilter(
+        filter,
+        "/*",
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
 
     ServletHolder errors =
         new ServletHolder("armet-error", new ErrorPageServlet(config.environment()));

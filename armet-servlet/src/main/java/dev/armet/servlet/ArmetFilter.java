@@ -5,18 +5,23 @@ import dev.armet.event.SecurityEventContext;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.internal.headers.CspNonce;
+import dev.armet.internal.servlet.AsyncDispatchCheck;
 import dev.armet.internal.servlet.ContainerHeaders;
 import dev.armet.internal.servlet.PreEncodedHeaders;
 import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.internal.servlet.RequestState;
 import dev.armet.internal.servlet.session.SessionExchange;
 import dev.armet.net.ClientAddressResolver;
+import dev.armet.ratelimit.PendingDecision;
 import dev.armet.servlet.csrf.ServletCsrf;
 import dev.armet.session.SessionLookup;
 import dev.armet.session.Sessions;
+import dev.armet.spi.SessionLoad;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -49,7 +54,9 @@ import org.jspecify.annotations.Nullable;
  * ARMET_ENV}; in production, unsafe settings (in-memory store, missing or weak secrets) fail when
  * the filter is built.
  *
- * <p>Register it for {@code /*} with dispatcher types {@code REQUEST} and {@code ERROR}.
+ * <p>Register it for {@code /*} with dispatcher types {@code REQUEST} and {@code ERROR} (and {@code
+ * ASYNC} with {@link ArmetFilterBuilder#asyncStoreCalls}, which releases the request's thread while
+ * a network rate-limit store decides).
  *
  * <pre>{@code
  * ArmetFilter filter = ArmetFilter.create(a -> a
@@ -72,6 +79,10 @@ public final class ArmetFilter implements Filter {
   private final @Nullable HttpRateLimits rateLimits;
   private final @Nullable Sessions sessions;
   private final @Nullable ServletCsrf csrf;
+  private final boolean asyncStoreCalls;
+
+  /** Whether requests may be parked for the store: asyncStoreCalls, and mapped for it (init). */
+  private volatile boolean resumable;
 
   ArmetFilter(
       ArmetFilterBuilder b,
@@ -88,6 +99,31 @@ public final class ArmetFilter implements Filter {
             : new CspReportEndpoint(b.cspReportPath, b.maxReportBytes, events);
     this.sessions = sessions;
     this.csrf = csrf == null ? null : new ServletCsrf(csrf);
+    this.asyncStoreCalls = b.asyncStoreCalls && b.rateLimits != null;
+  }
+
+  /**
+   * Checks, when {@link ArmetFilterBuilder#asyncStoreCalls} is on, that a resumed request will come
+   * back through this filter and every filter after it ({@link AsyncDispatchCheck}); if not, the
+   * filter decides synchronously and says why, once. Until the container calls this, it does too.
+   */
+  @Override
+  public void init(FilterConfig config) {
+    if (!asyncStoreCalls) {
+      return;
+    }
+    String problem = AsyncDispatchCheck.problem(config);
+    if (problem == null || problem.equals(AsyncDispatchCheck.UNVERIFIABLE)) {
+      resumable = true;
+      return;
+    }
+    System.getLogger("armet.servlet")
+        .log(
+            System.Logger.Level.WARNING,
+            "asyncStoreCalls is on, but "
+                + problem
+                + "; rate-limit decisions wait on the request thread. Register the filter, and"
+                + " every filter after it, for REQUEST, ASYNC and ERROR with async supported.");
   }
 
   /** A filter with every default: headers, sessions, CSRF and the CSP report endpoint. */
@@ -130,7 +166,14 @@ public final class ArmetFilter implements Filter {
     }
     HttpServletResponse response = (HttpServletResponse) res;
     DispatcherType type = ((HttpServletRequest) req).getDispatcherType();
-    if (type != DispatcherType.REQUEST && type != DispatcherType.ERROR) {
+    // The ASYNC dispatch that resumes a request this filter parked (asyncStoreCalls); any other
+    // ASYNC dispatch is the application's own, of a request already through the filter.
+    ParkedRequest parked = null;
+    if (type == DispatcherType.ASYNC) {
+      RequestState state = RequestState.find(req);
+      parked = state == null ? null : (ParkedRequest) state.unpark();
+    }
+    if (type != DispatcherType.REQUEST && type != DispatcherType.ERROR && parked == null) {
       chain.doFilter(req, res);
       return;
     }
@@ -140,7 +183,11 @@ public final class ArmetFilter implements Filter {
     // Every security event of this request, whichever component records it, names its client
     // and path (docs/EVENTS.md).
     try (SecurityEventContext.Scope scope = RequestEvents.enter(request)) {
-      filter(request, response, chain, type);
+      if (parked == null) {
+        filter(request, response, chain, type, req, res);
+      } else {
+        resume(request, response, chain, parked);
+      }
     }
   }
 
@@ -148,7 +195,9 @@ public final class ArmetFilter implements Filter {
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain,
-      DispatcherType type)
+      DispatcherType type,
+      ServletRequest req,
+      ServletResponse res)
       throws IOException, ServletException {
     String path = RequestPaths.contextRelative(request);
     ArmetHeaders applied = applyHeaders(request, response, path, type);
@@ -156,11 +205,80 @@ public final class ArmetFilter implements Filter {
     // store round trip for both where the store can (Redis). A request the limits refuse costs
     // no session read of its own and records no session event.
     SessionLookup lookup = sessions == null ? null : SessionExchange.lookup(sessions, request);
-    if (type == DispatcherType.REQUEST
-        && rateLimits != null
-        && !rateLimits.begin(request, response, lookup == null ? null : lookup.load())) {
+    if (type == DispatcherType.REQUEST && rateLimits != null) {
+      SessionLoad load = lookup == null ? null : lookup.load();
+      if (!resumable || !req.isAsyncSupported() || req.isAsyncStarted()) {
+        if (!rateLimits.begin(request, response, load)) {
+          return;
+        }
+      } else {
+        PendingDecision pending = rateLimits.decideLater(request, load);
+        if (pending != null
+            && !pending.isAnswered()
+            && park(request, req, res, applied, lookup, pending)) {
+          return;
+        }
+        if (pending != null && !rateLimits.finish(request, response, pending)) {
+          return;
+        }
+      }
+    }
+    proceed(request, response, chain, type, path, applied, lookup);
+  }
+
+  /**
+   * Parks the request until {@code pending} is answered; false, with nothing parked, if the
+   * container refuses to start async (the decision is then waited for here).
+   */
+  private static boolean park(
+      HttpServletRequest request,
+      ServletRequest req,
+      ServletResponse res,
+      ArmetHeaders applied,
+      @Nullable SessionLookup lookup,
+      PendingDecision pending) {
+    AsyncContext context;
+    try {
+      // With the request and response as the filter got them, so that an earlier filter's
+      // wrappers reach the application on the resumed dispatch too.
+      context = req.startAsync(req, res);
+    } catch (IllegalStateException | UnsupportedOperationException refused) {
+      return false;
+    }
+    ParkedRequest parked = new ParkedRequest(applied, lookup, pending, context);
+    RequestState.of(request).park(parked);
+    pending.whenAnswered(parked); // after park(): the dispatch must find it
+    return true;
+  }
+
+  /**
+   * The request this filter parked, on its ASYNC dispatch: the decision is taken (once, here, so
+   * that a store failure's event names the request), then the request goes on exactly as a
+   * synchronous one would have after its decision.
+   */
+  private void resume(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      ParkedRequest parked)
+      throws IOException, ServletException {
+    if (!Objects.requireNonNull(rateLimits).finish(request, response, parked.decision)) {
       return;
     }
+    String path = RequestPaths.contextRelative(request);
+    proceed(request, response, chain, DispatcherType.REQUEST, path, parked.applied, parked.lookup);
+  }
+
+  /** Everything after the rate-limit decision: the CSP report endpoint, session, CSRF, the app. */
+  private void proceed(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      DispatcherType type,
+      String path,
+      ArmetHeaders applied,
+      @Nullable SessionLookup lookup)
+      throws IOException, ServletException {
     // Behind the rate limits: an unauthenticated endpoint that records events must be limited
     // like any other route.
     if (type == DispatcherType.REQUEST && reports != null && reports.handles(path)) {

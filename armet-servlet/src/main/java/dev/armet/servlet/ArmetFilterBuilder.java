@@ -32,6 +32,7 @@ public final class ArmetFilterBuilder {
   private Consumer<EventGate.Builder> gateConfig = gate -> {};
   ClientAddressResolver proxies = ClientAddressResolver.direct();
   @Nullable HttpRateLimits rateLimits;
+  boolean asyncStoreCalls;
   private @Nullable Sessions sessions;
   private @Nullable CsrfProtection csrf;
   private @Nullable ProductionGate gate;
@@ -133,6 +134,37 @@ public final class ArmetFilterBuilder {
   /** Per-route rate limits, decided before the application runs (default: none). */
   public ArmetFilterBuilder rateLimits(HttpRateLimits rateLimits) {
     this.rateLimits = rateLimits;
+    return this;
+  }
+
+  /**
+   * Releases the request's thread while the rate-limit store decides (default false): on a {@code
+   * REQUEST} dispatch the filter sends the decision, with the session read riding along, through
+   * {@link dev.armet.spi.RateLimitStore#executeAsync}, parks the request ({@code startAsync}), and
+   * resumes it on an {@code ASYNC} dispatch when the store answered, exactly where it left off:
+   * refused (429, or the {@code StoreFailurePolicy}'s answer) or on to the session, CSRF and the
+   * application. Worth it for a network store with an asynchronous client (Redis); an in-memory or
+   * SQL store, or a decision answered from a cache, goes on synchronously.
+   *
+   * <p><b>The filter must then be registered for {@code REQUEST}, {@code ASYNC} and {@code
+   * ERROR}</b>, with async supported, and so must every filter after it: an ASYNC dispatch skips a
+   * filter not mapped for it, so the resumed request would reach the application without Armet's
+   * session and CSRF checks. On Jetty 12 (ee10, ee11) the filter reads its context's mappings in
+   * {@code init} and stays synchronous (with a warning) unless they allow it; on other containers
+   * the registration is trusted. A request whose container does not support async ({@code
+   * isAsyncSupported()} false, e.g. an earlier filter without it) or that is already async is
+   * decided synchronously. Filters before Armet see the request return from the chain before the
+   * application ran.
+   *
+   * <pre>{@code
+   * ArmetFilter filter = ArmetFilter.create(a -> a.rateLimits(limits).asyncStoreCalls(true));
+   * FilterHolder holder = new FilterHolder(filter);
+   * holder.setAsyncSupported(true);
+   * context.addFilter(holder, "/*", EnumSet.of(REQUEST, ASYNC, ERROR));
+   * }</pre>
+   */
+  public ArmetFilterBuilder asyncStoreCalls(boolean on) {
+    this.asyncStoreCalls = on;
     return this;
   }
 

@@ -11,6 +11,7 @@ import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.internal.servlet.RequestState;
 import dev.armet.keys.Keyring;
 import dev.armet.ratelimit.InMemoryRateLimitStore;
+import dev.armet.ratelimit.PendingDecision;
 import dev.armet.ratelimit.RateLimitDecision;
 import dev.armet.ratelimit.RateLimitRoutes;
 import dev.armet.ratelimit.StoreFailurePolicy;
@@ -86,10 +87,37 @@ public final class HttpRateLimits {
     String path = RequestPaths.contextRelative(request);
     Optional<RateLimitDecision> decided =
         routes.decide(request.getMethod(), path, request, alongside);
-    if (decided.isEmpty()) {
-      return true;
+    return decided.isEmpty() || answer(request, response, path, decided.get());
+  }
+
+  /**
+   * As {@link #begin(HttpServletRequest, HttpServletResponse, SessionLoad)}, sending the store's
+   * round trip without waiting ({@link RateLimitRoutes#decideLater}): the filter's asynchronous
+   * path. Null when the request goes on without a decision (no limit applies, or it was decided
+   * already); else {@link #finish} answers, once the decision {@link PendingDecision#isAnswered}.
+   */
+  @Nullable PendingDecision decideLater(
+      HttpServletRequest request, @Nullable SessionLoad alongside) {
+    if (!RequestState.of(request).markRateLimited()) {
+      return null;
     }
-    RateLimitDecision decision = decided.get();
+    String path = RequestPaths.contextRelative(request);
+    return routes.decideLater(request.getMethod(), path, request, alongside).orElse(null);
+  }
+
+  /** What {@link #begin} does with the decision, for one from {@link #decideLater}. */
+  boolean finish(HttpServletRequest request, HttpServletResponse response, PendingDecision pending)
+      throws IOException {
+    return answer(request, response, RequestPaths.contextRelative(request), pending.decision());
+  }
+
+  /** True to go on; false when the refusal (429 or 503) has been written. */
+  private boolean answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String path,
+      RateLimitDecision decision)
+      throws IOException {
     if (decision.isAllowed()) {
       if (headersOnAllowed) {
         RateLimitHeaders.write(decision, true, response::setHeader);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
@@ -49,7 +50,37 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(filter, secure, true);
   }
 
+  /**
+   * With the filter registered as {@code asyncStoreCalls} needs it: async supported, for {@code
+   * REQUEST}, {@code ASYNC} and {@code ERROR}; {@code mapAsync} false leaves ASYNC out (the
+   * misconfiguration the filter must detect).
+   */
+  public static TestServer asyncFilter(Filter filter, boolean mapAsync) {
+    return new TestServer(
+        filter,
+        false,
+        false,
+        mapAsync
+            ? EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR)
+            : EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR),
+        true);
+  }
+
   private TestServer(Filter filter, boolean secure, boolean containerSessions) {
+    this(
+        filter,
+        secure,
+        containerSessions,
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR),
+        false);
+  }
+
+  private TestServer(
+      Filter filter,
+      boolean secure,
+      boolean containerSessions,
+      EnumSet<DispatcherType> dispatches,
+      boolean asyncSupported) {
     server = new Server();
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
@@ -75,8 +106,11 @@ public final class TestServer implements AutoCloseable {
             ? new ServletContextHandler(ServletContextHandler.SESSIONS)
             : new ServletContextHandler();
     context.setContextPath("/");
-    context.addFilter(
-        new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+    FilterHolder holder = new FilterHolder(filter);
+    if (asyncSupported) {
+      holder.setAsyncSupported(true); // otherwise Jetty's default for an embedded holder
+    }
+    context.addFilter(holder, "/*", dispatches);
     server.setHandler(context);
   }
 
@@ -84,6 +118,28 @@ public final class TestServer implements AutoCloseable {
     ServletHolder holder = new ServletHolder(servlet);
     holder.setAsyncSupported(true);
     context.addServlet(holder, pathSpec);
+    return this;
+  }
+
+  /** Adds {@code filter} after the first one, mapped for {@code dispatches}, async supported. */
+  public TestServer filterAfter(Filter filter, EnumSet<DispatcherType> dispatches) {
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setAsyncSupported(true);
+    context.addFilter(holder, "/*", dispatches);
+    return this;
+  }
+
+  /** Puts {@code filter} before every other, mapped for REQUEST only, async supported. */
+  public TestServer filterFirst(Filter filter) {
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setName("first");
+    holder.setAsyncSupported(true);
+    context.getServletHandler().addFilter(holder);
+    FilterMapping mapping = new FilterMapping();
+    mapping.setFilterName("first");
+    mapping.setPathSpec("/*");
+    mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+    context.getServletHandler().prependFilterMapping(mapping);
     return this;
   }
 
@@ -111,7 +167,7 @@ public final class TestServer implements AutoCloseable {
     return this;
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
   }
 
@@ -132,7 +188,7 @@ public final class TestServer implements AutoCloseable {
     return send(b.build());
   }
 
-  HttpResponse<String> send(HttpRequest request) throws Exception {
+  public HttpResponse<String> send(HttpRequest request) throws Exception {
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

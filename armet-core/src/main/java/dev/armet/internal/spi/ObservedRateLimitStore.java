@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,31 @@ public final class ObservedRateLimitStore implements RateLimitStore {
     return observed(command, () -> delegate.execute(command, own));
   }
 
+  /** Forwarded too, or observing a store would make its asynchronous calls blocking ones. */
+  @Override
+  public CompletableFuture<RateLimitCommand.Result> executeAsync(
+      RateLimitCommand command, @Nullable SessionLoad alongside) {
+    SessionLoad own = alongside == null ? null : ObservedSessionLoad.unwrap(alongside);
+    long start = System.nanoTime();
+    // The caller gets the stage that completes after the report, with the store's own outcome.
+    return delegate
+        .executeAsync(command, own)
+        .whenComplete(
+            (r, failure) ->
+                ObservedSessionStore.report(
+                    observer,
+                    ObservedStores.RATE_LIMITS,
+                    Objects.requireNonNull(NAMES.get(command.operation())),
+                    failure != null ? "error" : outcome(command, r),
+                    System.nanoTime() - start));
+  }
+
+  private static String outcome(RateLimitCommand command, RateLimitCommand.Result r) {
+    return command.operation() != RateLimitCommand.Operation.CONSUME
+        ? "ok"
+        : r.allowed() ? "allowed" : "refused";
+  }
+
   private RateLimitCommand.Result observed(
       RateLimitCommand command, Supplier<RateLimitCommand.Result> call) {
     String op = Objects.requireNonNull(NAMES.get(command.operation()));
@@ -52,12 +78,8 @@ public final class ObservedRateLimitStore implements RateLimitStore {
           observer, ObservedStores.RATE_LIMITS, op, "error", System.nanoTime() - start);
       throw e;
     }
-    String outcome =
-        command.operation() != RateLimitCommand.Operation.CONSUME
-            ? "ok"
-            : r.allowed() ? "allowed" : "refused";
     ObservedSessionStore.report(
-        observer, ObservedStores.RATE_LIMITS, op, outcome, System.nanoTime() - start);
+        observer, ObservedStores.RATE_LIMITS, op, outcome(command, r), System.nanoTime() - start);
     return r;
   }
 

@@ -22,6 +22,7 @@ public final class RequestState {
   private volatile @Nullable RequestCookies cookies;
   private volatile @Nullable Session session;
   private volatile boolean rateLimited;
+  private volatile @Nullable Object parked;
 
   private RequestState() {}
 
@@ -78,5 +79,20 @@ public final class RequestState {
     }
     rateLimited = true;
     return true;
+  }
+
+  /**
+   * Parks what the filter resumes the request with on its ASYNC dispatch (the pending rate-limit
+   * decision and the session read it carries).
+   */
+  public void park(Object resume) {
+    this.parked = resume;
+  }
+
+  /** What {@link #park} left, once: null on any later dispatch, and for any other request. */
+  public @Nullable Object unpark() {
+    Object resume = parked;
+    parked = null;
+    return resume;
   }
 }
