@@ -24,8 +24,10 @@ fi
 # The Express stack (issue 18, goal 3: armet-full-redis against Express on Redis) is in the same
 # run when node 20+ and npm are on the PATH (ExpressStack; npm ci into armet-bench/target the first
 # time); without them the run goes on without it. express-redis-cluster (node:cluster, 2 workers)
-# is not in the default list: add it with --targets. With the defaults this run takes ~8 minutes.
-TARGETS=bare,jetty-session,armet-full,armet-full-fastpath,spring-security,bucket4j,armet-ratelimit,armet-full-redis,armet-full-jdbc
+# is not in the default list: add it with --targets. armet-full-redis parks requests while Redis
+# decides (asyncStoreCalls), armet-full-redis-sync waits on the request thread, both in the run.
+# With the defaults this run takes ~9 minutes.
+TARGETS=bare,jetty-session,armet-full,armet-full-fastpath,spring-security,bucket4j,armet-ratelimit,armet-full-redis,armet-full-redis-sync,armet-full-jdbc
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
   TARGETS=$TARGETS,express,express-redis
 else
