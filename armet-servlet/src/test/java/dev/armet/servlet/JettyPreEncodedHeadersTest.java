@@ -21,9 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -32,8 +34,12 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,6 +151,47 @@ class JettyPreEncodedHeadersTest {
       HttpResponse<String> response = s.get("/kinds");
       assertExactly(response, expected(armet.headers(), false, "/kinds", null));
       assertThat(response.body()).doesNotContain("=pre");
+    }
+  }
+
+  @Test
+  void ee10_aCoreWrapperWithFieldsOfItsOwn_isNotGoneAround() throws Exception {
+    // A core handler in front of the context whose response keeps fields of its own: the constant
+    // headers must pass through them, not straight to the connection's fields.
+    List<String> seenByWrapper = new CopyOnWriteArrayList<>();
+    Handler.Wrapper interposer =
+        new Handler.Wrapper() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            HttpFields.Mutable own =
+                new HttpFields.Mutable.Wrapper(response.getHeaders()) {
+                  @Override
+                  public HttpField onAddField(HttpField field) {
+                    seenByWrapper.add(lower(field.getName()));
+                    return super.onAddField(field);
+                  }
+                };
+            Response wrapped =
+                new Response.Wrapper(request, response) {
+                  @Override
+                  public HttpFields.Mutable getHeaders() {
+                    return own;
+                  }
+                };
+            return super.handle(request, wrapped, callback);
+          }
+        };
+    ArmetFilter armet = ArmetFilter.create(a -> a.noSessions().noCsrf());
+    try (TestServer s =
+        new TestServer(armet, false)
+            .servlet("/kinds", new FieldKinds())
+            .inFront(interposer)
+            .start()) {
+      HttpResponse<String> response = s.get("/kinds");
+      assertExactly(response, expected(armet.headers(), false, "/kinds", null));
+      assertThat(response.body()).contains("x-frame-options=pre,");
+      assertThat(seenByWrapper).contains("x-frame-options", "content-security-policy");
     }
   }
 

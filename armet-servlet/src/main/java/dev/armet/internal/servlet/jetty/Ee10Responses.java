@@ -10,7 +10,7 @@ final class Ee10Responses implements JettyResponses {
   @Override
   public HttpFields.@Nullable Mutable fieldsOf(ServletResponse response) {
     return response instanceof ServletApiResponse
-        ? ((ServletApiResponse) response).getResponse().getHeaders()
+        ? SentFields.of(((ServletApiResponse) response).getResponse())
         : null;
   }
 }
