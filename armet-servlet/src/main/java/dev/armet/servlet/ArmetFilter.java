@@ -5,6 +5,7 @@ import dev.armet.event.SecurityEventContext;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.headers.SecurityHeaders;
 import dev.armet.internal.headers.CspNonce;
+import dev.armet.internal.servlet.ArmetRequest;
 import dev.armet.internal.servlet.AsyncDispatchCheck;
 import dev.armet.internal.servlet.ContainerHeaders;
 import dev.armet.internal.servlet.PreEncodedHeaders;
@@ -45,14 +46,32 @@ import org.jspecify.annotations.Nullable;
  * an earlier filter wrapped the response) it calls {@code setHeader}. When the container already
  * wrote the constant headers ({@link ContainerHeaders}, Armet's Jetty server), the filter writes
  * only the per-request ones. Every path keeps the same guarantees. {@link ArmetHeaders#of} adjusts
- * one response. When the policy uses a CSP nonce, it is in the request attribute {@link
- * #CSP_NONCE}.
+ * one response. When the policy uses a CSP nonce, it is in the request attribute {@link #CSP_NONCE}
+ * (see below for where request attributes live).
  *
  * <p>Sessions: {@code request.getSession()} returns the Armet session (the container's own is never
  * created). CSRF: unsafe methods must pass Fetch Metadata, Origin and token checks; the token for
  * forms is the request attribute {@code _csrf}. Both are on by default and configured for {@code
  * ARMET_ENV}; in production, unsafe settings (in-memory store, missing or weak secrets) fail when
  * the filter is built.
+ *
+ * <p>Request attributes: the filter's own (the CSP nonce {@link #CSP_NONCE}, the CSRF token {@code
+ * _csrf} and under {@code CsrfToken}'s class name, the {@link ClientAddressRequest#ATTRIBUTE client
+ * address}) are kept in the request the filter passes down the chain, not in the container's
+ * attribute map (which Jetty would make per request for them). Through that request, and any
+ * wrapper around it, {@code getAttribute}, {@code setAttribute}, {@code removeAttribute} and {@code
+ * getAttributeNames} treat them as attributes. They are copied into the container's request
+ * (published) when the request may be seen without the filter's wrapper: when the application calls
+ * {@code startAsync} on it, when {@code sendError} is called on the response the filter passes on,
+ * when the filter or the chain throws, when the filter parks the request ({@link
+ * ArmetFilterBuilder#asyncStoreCalls}) or answers a CSP report, and when the chain returns with
+ * async started on the request the filter got. So every later dispatch (ASYNC, and the ERROR
+ * dispatch of an error page) sees them, with the nonce the response's header carries. An ERROR
+ * dispatch of a request whose attributes were not published (the container's own error) applies the
+ * headers afresh, with a new nonce that the page and the header share. What differs from real
+ * attributes: a filter registered <em>before</em> this one that reads them off its own (unwrapped)
+ * request, for example after the chain returns, no longer sees them (unless published), and {@code
+ * ServletRequestAttributeListener}s are not told of them unless published.
  *
  * <p>Register it for {@code /*} with dispatcher types {@code REQUEST} and {@code ERROR} (and {@code
  * ASYNC} with {@link ArmetFilterBuilder#asyncStoreCalls}, which releases the request's thread while
@@ -166,28 +185,49 @@ public final class ArmetFilter implements Filter {
     }
     HttpServletResponse response = (HttpServletResponse) res;
     DispatcherType type = ((HttpServletRequest) req).getDispatcherType();
+    // Published by an earlier dispatch of this request (async, error) or by a helper before us.
+    RequestState found = RequestState.find(req);
     // The ASYNC dispatch that resumes a request this filter parked (asyncStoreCalls); any other
     // ASYNC dispatch is the application's own, of a request already through the filter.
     ParkedRequest parked = null;
     if (type == DispatcherType.ASYNC) {
-      RequestState state = RequestState.find(req);
-      parked = state == null ? null : (ParkedRequest) state.unpark();
+      parked = found == null ? null : (ParkedRequest) found.unpark();
     }
     if (type != DispatcherType.REQUEST && type != DispatcherType.ERROR && parked == null) {
       chain.doFilter(req, res);
       return;
     }
+    // Armet's attributes live in this wrapper's state, not in the container's map, until the
+    // request may be seen without it (publish): async, an error dispatch.
+    ArmetRequest stateful =
+        new ArmetRequest(
+            (HttpServletRequest) req, found != null ? found : RequestState.unpublished());
     // Resolved first, so that HSTS, Secure cookies, CSRF origins and rate-limit keys all see the
     // client's scheme and address rather than the proxy's.
-    HttpServletRequest request = ClientAddressRequest.resolve((HttpServletRequest) req, proxies);
+    HttpServletRequest request = ClientAddressRequest.resolve(stateful, proxies);
     // Every security event of this request, whichever component records it, names its client
     // and path (docs/EVENTS.md).
     try (SecurityEventContext.Scope scope = RequestEvents.enter(request)) {
       if (parked == null) {
-        filter(request, response, chain, type, req, res);
+        filter(request, response, chain, type, stateful, res);
       } else {
-        resume(request, response, chain, parked);
+        resume(request, response, chain, stateful, parked);
       }
+    } catch (IOException | ServletException | RuntimeException | Error failure) {
+      // The container's ERROR dispatch (its page) must see the nonce the header carries.
+      publishAfter(stateful, failure);
+      throw failure;
+    }
+    if (!stateful.isPublished() && req.isAsyncStarted()) {
+      stateful.publish(); // the application started async on a request it held unwrapped
+    }
+  }
+
+  private static void publishAfter(ArmetRequest stateful, Throwable failure) {
+    try {
+      stateful.publish();
+    } catch (RuntimeException publishFailure) {
+      failure.addSuppressed(publishFailure);
     }
   }
 
@@ -196,9 +236,10 @@ public final class ArmetFilter implements Filter {
       HttpServletResponse response,
       FilterChain chain,
       DispatcherType type,
-      ServletRequest req,
+      ArmetRequest stateful,
       ServletResponse res)
       throws IOException, ServletException {
+    ServletRequest req = stateful.getRequest();
     String path = RequestPaths.contextRelative(request);
     ArmetHeaders applied = applyHeaders(request, response, path, type);
     // The session read is prepared first, so that the rate-limit decision can carry it: one
@@ -215,7 +256,7 @@ public final class ArmetFilter implements Filter {
         PendingDecision pending = rateLimits.decideLater(request, load);
         if (pending != null
             && !pending.isAnswered()
-            && park(request, req, res, applied, lookup, pending)) {
+            && park(request, stateful, res, applied, lookup, pending)) {
           return;
         }
         if (pending != null && !rateLimits.finish(request, response, pending)) {
@@ -223,7 +264,7 @@ public final class ArmetFilter implements Filter {
         }
       }
     }
-    proceed(request, response, chain, type, path, applied, lookup);
+    proceed(request, response, chain, type, path, applied, lookup, stateful);
   }
 
   /**
@@ -232,11 +273,15 @@ public final class ArmetFilter implements Filter {
    */
   private static boolean park(
       HttpServletRequest request,
-      ServletRequest req,
+      ArmetRequest stateful,
       ServletResponse res,
       ArmetHeaders applied,
       @Nullable SessionLookup lookup,
       PendingDecision pending) {
+    ServletRequest req = stateful.getRequest();
+    // The ASYNC dispatch gets the request without this filter's wrapper: it finds the state (and
+    // the parked decision) in the container's attributes.
+    stateful.publish();
     AsyncContext context;
     try {
       // With the request and response as the filter got them, so that an earlier filter's
@@ -260,13 +305,22 @@ public final class ArmetFilter implements Filter {
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain,
+      ArmetRequest stateful,
       ParkedRequest parked)
       throws IOException, ServletException {
     if (!Objects.requireNonNull(rateLimits).finish(request, response, parked.decision)) {
       return;
     }
     String path = RequestPaths.contextRelative(request);
-    proceed(request, response, chain, DispatcherType.REQUEST, path, parked.applied, parked.lookup);
+    proceed(
+        request,
+        response,
+        chain,
+        DispatcherType.REQUEST,
+        path,
+        parked.applied,
+        parked.lookup,
+        stateful);
   }
 
   /** Everything after the rate-limit decision: the CSP report endpoint, session, CSRF, the app. */
@@ -277,11 +331,13 @@ public final class ArmetFilter implements Filter {
       DispatcherType type,
       String path,
       ArmetHeaders applied,
-      @Nullable SessionLookup lookup)
+      @Nullable SessionLookup lookup,
+      ArmetRequest stateful)
       throws IOException, ServletException {
     // Behind the rate limits: an unauthenticated endpoint that records events must be limited
     // like any other route.
     if (type == DispatcherType.REQUEST && reports != null && reports.handles(path)) {
+      stateful.publish(); // its refusals are sendError: the error page's dispatch finds the nonce
       reports.receive(request, response);
       return;
     }
@@ -290,7 +346,7 @@ public final class ArmetFilter implements Filter {
       if (checkCsrf && !Objects.requireNonNull(csrf).apply(request, response)) {
         return;
       }
-      chain.doFilter(request, new ResetSafeResponse(response, applied));
+      chain.doFilter(request, new ResetSafeResponse(response, applied, stateful));
       return;
     }
     // Error pages get the session too (re-opened from the cookie), so that their getSession()
@@ -300,7 +356,8 @@ public final class ArmetFilter implements Filter {
     try {
       if (!checkCsrf
           || Objects.requireNonNull(csrf).apply(exchange.request(), exchange.response())) {
-        chain.doFilter(exchange.request(), new ResetSafeResponse(exchange.response(), applied));
+        chain.doFilter(
+            exchange.request(), new ResetSafeResponse(exchange.response(), applied, stateful));
       }
     } catch (IOException | ServletException | RuntimeException | Error applicationFailure) {
       commitAfter(exchange, applicationFailure);

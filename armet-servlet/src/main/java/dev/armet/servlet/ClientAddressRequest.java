@@ -1,13 +1,12 @@
 package dev.armet.servlet;
 
+import dev.armet.internal.servlet.ArmetRequest;
 import dev.armet.internal.servlet.RequestEndpoints;
+import dev.armet.internal.servlet.RequestHeaders;
 import dev.armet.net.ClientAddress;
 import dev.armet.net.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.util.Collections;
-import java.util.Enumeration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A request as its real client sent it: behind trusted proxies, {@link #getRemoteAddr()}, {@link
@@ -56,7 +55,9 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
               request.getScheme(),
               ENDPOINTS.serverName(request),
               ENDPOINTS.serverPort(request),
-              name -> joined(request, name));
+              request instanceof ArmetRequest
+                  ? (ArmetRequest) request
+                  : name -> RequestHeaders.joined(request, name));
       request.setAttribute(ATTRIBUTE, client);
     }
     return client.isForwarded() ? new ClientAddressRequest(request, client) : request;
@@ -74,27 +75,6 @@ public final class ClientAddressRequest extends HttpServletRequestWrapper {
         ENDPOINTS.serverName(request),
         ENDPOINTS.serverPort(request),
         name -> null);
-  }
-
-  private static @Nullable String joined(HttpServletRequest request, String name) {
-    // Most requests carry no forwarding header: getHeader answers that without the enumeration
-    // getHeaders makes.
-    if (request.getHeader(name) == null) {
-      return null;
-    }
-    Enumeration<String> values = request.getHeaders(name);
-    if (values == null || !values.hasMoreElements()) {
-      return null;
-    }
-    String first = values.nextElement();
-    if (!values.hasMoreElements()) {
-      return first;
-    }
-    StringBuilder all = new StringBuilder(first);
-    for (String v : Collections.list(values)) {
-      all.append(',').append(v);
-    }
-    return all.toString();
   }
 
   public ClientAddress clientAddress() {

@@ -1,5 +1,6 @@
 package dev.armet.internal.servlet.jetty;
 
+import dev.armet.internal.servlet.ArmetRequest;
 import dev.armet.internal.servlet.RequestEndpoints;
 import jakarta.servlet.ServletRequest;
 import java.net.InetSocketAddress;
@@ -32,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * otherwise (no Host, an empty one) the calls are made. {@code JettyRequestEndpointsTest} compares
  * both ways for many Host headers, so a Jetty upgrade that changed them would show.
  *
- * <p>Only Jetty's own servlet request (exactly its class) is read this way; a request wrapped or
- * subclassed by anyone else is asked itself.
+ * <p>Only Jetty's own servlet request (exactly its class), bare or in ArmetFilter's {@link
+ * ArmetRequest}, is read this way; a request wrapped or subclassed by anyone else is asked itself.
  */
 public final class JettyRequestEndpoints implements RequestEndpoints {
   /** Jetty's ee10 servlet request, which must load before {@link #create} is asked for ee10. */
@@ -116,8 +117,11 @@ public final class JettyRequestEndpoints implements RequestEndpoints {
   }
 
   private @Nullable Request coreOf(ServletRequest request) {
+    // ArmetFilter's own wrapper answers the endpoints as the request it wraps does.
+    ServletRequest own =
+        request instanceof ArmetRequest ? ((ArmetRequest) request).getRequest() : request;
     for (JettyRequests r : requests) {
-      Request core = r.coreOf(request);
+      Request core = r.coreOf(own);
       if (core != null) {
         return core;
       }
