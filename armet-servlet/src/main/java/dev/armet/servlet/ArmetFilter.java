@@ -343,21 +343,23 @@ public final class ArmetFilter implements Filter {
     }
     boolean checkCsrf = type == DispatcherType.REQUEST && csrf != null;
     if (sessions == null) {
-      if (checkCsrf && !Objects.requireNonNull(csrf).apply(request, response)) {
+      HttpServletResponse out = new ResetSafeResponse(response, null, applied, stateful);
+      if (checkCsrf && !Objects.requireNonNull(csrf).apply(request, out)) {
         return;
       }
-      chain.doFilter(request, new ResetSafeResponse(response, applied, stateful));
+      chain.doFilter(request, out);
       return;
     }
     // Error pages get the session too (re-opened from the cookie), so that their getSession()
     // never falls back to the container's.
     SessionExchange exchange =
         SessionExchange.begin(sessions, Objects.requireNonNull(lookup), request, response);
+    // One response wrapper: the session's commit hooks, the headers' reset and the publishing.
+    HttpServletResponse out =
+        new ResetSafeResponse(exchange.rawResponse(), exchange, applied, stateful);
     try {
-      if (!checkCsrf
-          || Objects.requireNonNull(csrf).apply(exchange.request(), exchange.response())) {
-        chain.doFilter(
-            exchange.request(), new ResetSafeResponse(exchange.response(), applied, stateful));
+      if (!checkCsrf || Objects.requireNonNull(csrf).apply(exchange.request(), out)) {
+        chain.doFilter(exchange.request(), out);
       }
     } catch (IOException | ServletException | RuntimeException | Error applicationFailure) {
       commitAfter(exchange, applicationFailure);

@@ -1,40 +1,43 @@
 package dev.armet.servlet;
 
 import dev.armet.internal.servlet.ArmetRequest;
+import dev.armet.internal.servlet.session.SessionExchange;
+import dev.armet.internal.servlet.session.SessionResponse;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Puts the security headers back when the application calls {@code reset()}, and publishes Armet's
- * request attributes before {@code sendError}, so that the error page of the ERROR dispatch finds
- * them (the same CSP nonce as the header).
+ * The response the filter passes on, one wrapper for every duty (issue 18): commits the session
+ * before the response commits (with sessions on), puts the security headers back when the
+ * application calls {@code reset()}, and publishes Armet's request attributes before {@code
+ * sendError}, so that the error page of the ERROR dispatch finds them (the same CSP nonce as the
+ * header).
  */
-final class ResetSafeResponse extends HttpServletResponseWrapper {
+final class ResetSafeResponse extends SessionResponse {
   private final ArmetHeaders headers;
   private final ArmetRequest request;
 
-  ResetSafeResponse(HttpServletResponse response, ArmetHeaders headers, ArmetRequest request) {
-    super(response);
+  /**
+   * @param exchange the session exchange whose response this is, or null with sessions off (then it
+   *     wraps the response the filter got)
+   */
+  ResetSafeResponse(
+      HttpServletResponse response,
+      @Nullable SessionExchange exchange,
+      ArmetHeaders headers,
+      ArmetRequest request) {
+    super(response, exchange);
     this.headers = headers;
     this.request = request;
   }
 
   @Override
-  public void reset() {
-    super.reset();
+  protected void afterReset() {
     headers.reapply();
   }
 
   @Override
-  public void sendError(int sc) throws IOException {
+  protected void beforeError() {
     request.publish();
-    super.sendError(sc);
-  }
-
-  @Override
-  public void sendError(int sc, String msg) throws IOException {
-    request.publish();
-    super.sendError(sc, msg);
   }
 }

@@ -7,36 +7,44 @@ import dev.armet.session.Session;
 import dev.armet.session.SessionLookup;
 import dev.armet.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request's session work, from {@link #begin}: the wrapped request and response to pass down
- * the chain, and {@link #commit()} to call in a {@code finally} block. The response wrapper also
- * commits the session on the first body write, flush, redirect or error, because a {@code
- * Set-Cookie} must precede the body. Commit happens once; changing the session after it is an
- * {@link IllegalStateException} rather than a silently lost write.
+ * One request's session work, from {@link #begin}: the request to pass down the chain (this object:
+ * it answers every session question from the Armet session and never from the container, so the
+ * container's own session and its {@code JSESSIONID} are never created), the response to pass on,
+ * and {@link #commit()} to call in a {@code finally} block. The response wrapper also commits the
+ * session on the first body write, flush, redirect or error, because a {@code Set-Cookie} must
+ * precede the body. Commit happens once; changing the session after it is an {@link
+ * IllegalStateException} rather than a silently lost write.
+ *
+ * <p>The request wrapper and the exchange are one object (issue 18: one object fewer per request).
  */
-public final class SessionExchange {
+public final class SessionExchange extends HttpServletRequestWrapper {
   private final Sessions sessions;
   private final Session session;
   private final HttpServletResponse rawResponse;
-  private final SessionRequest request;
-  private final SessionResponse response;
+  private final boolean arrivedValid;
+  private @Nullable SessionResponse response;
+  private @Nullable ArmetHttpSession view;
   private boolean committed;
   private @Nullable String setCookie;
 
-  SessionExchange(
+  private SessionExchange(
       Sessions sessions,
       Session session,
       HttpServletRequest request,
       HttpServletResponse response) {
+    super(request);
     this.sessions = sessions;
     this.session = session;
     this.rawResponse = response;
-    this.request = new SessionRequest(request, this);
-    this.response = new SessionResponse(response, this);
+    this.arrivedValid = session.exists();
   }
 
   /**
@@ -82,14 +90,26 @@ public final class SessionExchange {
     return exchange;
   }
 
-  /** The request to pass on: its {@code getSession()} returns the Armet session. */
+  /** The request to pass on (this exchange): its {@code getSession()} is the Armet session. */
   public HttpServletRequest request() {
-    return request;
+    return this;
   }
 
-  /** The response to pass on: it commits the session before the response commits. */
-  public HttpServletResponse response() {
+  /**
+   * The response to pass on: it commits the session before the response commits. Made on first use;
+   * a caller with its own {@link SessionResponse} (built on {@link #rawResponse()}) passes that
+   * instead.
+   */
+  public synchronized HttpServletResponse response() {
+    if (response == null) {
+      response = new SessionResponse(rawResponse, this);
+    }
     return response;
+  }
+
+  /** The response as {@link #begin} got it. */
+  public HttpServletResponse rawResponse() {
+    return rawResponse;
   }
 
   /** The Armet session of this request. */
@@ -130,5 +150,68 @@ public final class SessionExchange {
 
   synchronized boolean isCommitted() {
     return committed;
+  }
+
+  @Override
+  public @Nullable HttpSession getSession() {
+    return getSession(true);
+  }
+
+  @Override
+  public synchronized @Nullable HttpSession getSession(boolean create) {
+    if (view != null && view.isValid() && session.exists()) {
+      return view;
+    }
+    if (!session.exists()) {
+      if (!create) {
+        return null;
+      }
+      view = null;
+      checkOpen();
+      session.create();
+    }
+    if (view == null || !view.isValid()) {
+      view = new ArmetHttpSession(session, this, getServletContext());
+    }
+    return view;
+  }
+
+  /** Servlet 3.1's fixation defence, mapped to {@link Session#regenerate()}. */
+  @Override
+  public synchronized String changeSessionId() {
+    if (!session.exists()) {
+      throw new IllegalStateException("changeSessionId() needs a session; call getSession() first");
+    }
+    checkOpen();
+    session.regenerate();
+    return ((ArmetHttpSession) Objects.requireNonNull(getSession(false))).getId();
+  }
+
+  @Override
+  public @Nullable String getRequestedSessionId() {
+    return arrivedValid ? session.handle().orElse(null) : null;
+  }
+
+  @Override
+  public boolean isRequestedSessionIdValid() {
+    return arrivedValid && session.exists() && session.handle().isPresent();
+  }
+
+  @Override
+  public boolean isRequestedSessionIdFromCookie() {
+    return arrivedValid;
+  }
+
+  @Override
+  public boolean isRequestedSessionIdFromURL() {
+    return false; // ids in URLs leak through Referer and logs; Armet never reads them
+  }
+
+  private void checkOpen() {
+    if (isCommitted()) {
+      throw new IllegalStateException(
+          "the session was already committed with the response;"
+              + " create or change it before writing the body");
+    }
   }
 }

@@ -11,26 +11,51 @@ import org.jspecify.annotations.Nullable;
  * Runs the session commit just before anything can commit the response: the first body write, a
  * flush, a redirect or an error. Obtaining the writer or stream is not enough, so code that takes
  * the writer first and changes the session afterwards still works.
+ *
+ * <p>A subclass adds what else must happen on {@code reset()} and before {@code sendError} ({@link
+ * #afterReset}, {@link #beforeError}), so that one wrapper per response does both (issue 18); with
+ * no exchange (sessions off) it only runs those.
  */
-final class SessionResponse extends HttpServletResponseWrapper {
-  private final SessionExchange exchange;
+public class SessionResponse extends HttpServletResponseWrapper {
+  private final @Nullable SessionExchange exchange;
   private @Nullable ServletOutputStream stream;
   private @Nullable PrintWriter writer;
 
-  SessionResponse(HttpServletResponse response, SessionExchange exchange) {
+  /**
+   * @param exchange the session to commit before the response commits, or null for none
+   */
+  protected SessionResponse(HttpServletResponse response, @Nullable SessionExchange exchange) {
     super(response);
     this.exchange = exchange;
+  }
+
+  /** After {@code reset()} cleared the headers and the session cookie was put back. */
+  protected void afterReset() {}
+
+  /** Before {@code sendError} (and before the session commits for it). */
+  protected void beforeError() {}
+
+  private void commitSession() {
+    if (exchange != null) {
+      exchange.commit();
+    }
   }
 
   /** The body is buffered, so a reset after the session committed must not lose its cookie. */
   @Override
   public void reset() {
     super.reset();
-    exchange.reapply();
+    if (exchange != null) {
+      exchange.reapply();
+    }
+    afterReset();
   }
 
   @Override
   public synchronized ServletOutputStream getOutputStream() throws IOException {
+    if (exchange == null) {
+      return super.getOutputStream();
+    }
     if (stream == null) {
       stream = new HookedOutputStream(super.getOutputStream(), exchange);
     }
@@ -39,6 +64,9 @@ final class SessionResponse extends HttpServletResponseWrapper {
 
   @Override
   public synchronized PrintWriter getWriter() throws IOException {
+    if (exchange == null) {
+      return super.getWriter();
+    }
     if (writer == null) {
       writer = new PrintWriter(new HookedWriter(super.getWriter(), exchange));
     }
@@ -47,13 +75,13 @@ final class SessionResponse extends HttpServletResponseWrapper {
 
   @Override
   public void flushBuffer() throws IOException {
-    exchange.commit();
+    commitSession();
     super.flushBuffer();
   }
 
   @Override
   public void sendRedirect(String location) throws IOException {
-    exchange.commit();
+    commitSession();
     super.sendRedirect(location);
   }
 
@@ -63,31 +91,33 @@ final class SessionResponse extends HttpServletResponseWrapper {
 
   @Override
   public void sendRedirect(String location, int sc) throws IOException {
-    exchange.commit();
+    commitSession();
     super.sendRedirect(location, sc);
   }
 
   @Override
   public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-    exchange.commit();
+    commitSession();
     super.sendRedirect(location, clearBuffer);
   }
 
   @Override
   public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-    exchange.commit();
+    commitSession();
     super.sendRedirect(location, sc, clearBuffer);
   }
 
   @Override
   public void sendError(int sc) throws IOException {
-    exchange.commit();
+    beforeError();
+    commitSession();
     super.sendError(sc);
   }
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
-    exchange.commit();
+    beforeError();
+    commitSession();
     super.sendError(sc, msg);
   }
 }
