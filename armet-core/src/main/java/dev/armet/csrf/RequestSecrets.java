@@ -20,24 +20,21 @@ import org.jspecify.annotations.Nullable;
 final class RequestSecrets implements Runnable {
   static final String SESSION_ATTRIBUTE = "armet.csrf";
 
-  private final CsrfMode mode;
-  private final CsrfCookies cookies;
+  /** Mode, cookies and names: read through the protection, not copied per request (issue 18). */
+  final CsrfProtection owner;
+
   private final CsrfResponse response;
   private final @Nullable Session session;
   private final boolean secure;
-  private final Object lock;
   private @Nullable RequestCookies unread;
   private byte @Nullable [] preSession;
   private boolean readableWanted;
 
-  RequestSecrets(CsrfMode mode, CsrfCookies cookies, CsrfRequest request, CsrfResponse response) {
-    this.mode = mode;
-    this.cookies = cookies;
+  RequestSecrets(CsrfProtection owner, CsrfRequest request, CsrfResponse response) {
+    this.owner = owner;
     this.response = response;
     this.secure = request.isSecure();
     this.session = request.session().orElse(null);
-    // One monitor for both: the session calls back into us from inside its own lock.
-    this.lock = session != null ? session : this;
     // Read on first use: most requests (assets, GETs without forms) never need the cookie.
     this.unread = request.cookies();
     if (session != null) {
@@ -47,7 +44,7 @@ final class RequestSecrets implements Runnable {
 
   /** The secret a submitted token must match now, or null if this client has none. */
   byte @Nullable [] expected() {
-    synchronized (lock) {
+    synchronized (lock()) {
       byte[] stored = stored();
       return stored != null ? stored : preSession();
     }
@@ -55,7 +52,7 @@ final class RequestSecrets implements Runnable {
 
   /** The secret to hand out in a token, created (and written) if there is none yet. */
   byte[] current() {
-    synchronized (lock) {
+    synchronized (lock()) {
       if (usesSession()) {
         byte[] stored = stored();
         if (stored == null) {
@@ -74,12 +71,13 @@ final class RequestSecrets implements Runnable {
 
   /** For single-page apps: (re)sets the readable cookie unless the one sent still verifies. */
   void offerReadableCookie(RequestCookies sent) {
-    synchronized (lock) {
+    synchronized (lock()) {
       readableWanted = true;
       byte[] secret = current();
-      String value = sent.first(cookies.readableName(secure)).orElse(null);
+      String value = sent.first(owner.cookies().readableName(secure)).orElse(null);
       if (!TokenMasking.matches(value, secret)) {
-        response.addHeader("Set-Cookie", cookies.readableHeader(TokenMasking.mask(secret), secure));
+        response.addHeader(
+            "Set-Cookie", owner.cookies().readableHeader(TokenMasking.mask(secret), secure));
       }
     }
   }
@@ -92,7 +90,7 @@ final class RequestSecrets implements Runnable {
 
   /** New secrets now: the session's (if it exists) and the pre-session cookie's. */
   void rotate() {
-    synchronized (lock) {
+    synchronized (lock()) {
       if (response.isCommitted()) {
         return; // too late for Set-Cookie; the session code refuses changes after commit too
       }
@@ -102,17 +100,22 @@ final class RequestSecrets implements Runnable {
       }
       if (preSession() != null) {
         preSession = TokenMasking.newSecret();
-        response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+        response.addHeader("Set-Cookie", owner.cookies().secretHeader(preSession, secure));
       }
       if (readableWanted) {
         response.addHeader(
-            "Set-Cookie", cookies.readableHeader(TokenMasking.mask(current()), secure));
+            "Set-Cookie", owner.cookies().readableHeader(TokenMasking.mask(current()), secure));
       }
     }
   }
 
+  /** One monitor for both: the session calls back into us from inside its own lock. */
+  private Object lock() {
+    return session != null ? session : this;
+  }
+
   private boolean usesSession() {
-    return mode == CsrfMode.SYNCHRONIZER && session != null && session.exists();
+    return owner.mode() == CsrfMode.SYNCHRONIZER && session != null && session.exists();
   }
 
   private byte @Nullable [] stored() {
@@ -127,14 +130,14 @@ final class RequestSecrets implements Runnable {
 
   private byte @Nullable [] preSession() {
     if (unread != null) {
-      TokenContents found = cookies.readSecret(unread, secure);
+      TokenContents found = owner.cookies().readSecret(unread, secure);
       unread = null;
       if (found != null) {
         preSession = found.payload();
         if (!found.primaryKey() && !response.isCommitted()) {
           // Signed by an older key of the ring: re-issue it under the primary key, as the
           // session cookie is, so it survives the old key's removal from the ring.
-          response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+          response.addHeader("Set-Cookie", owner.cookies().secretHeader(preSession, secure));
         }
       }
     }
@@ -150,7 +153,7 @@ final class RequestSecrets implements Runnable {
                 + " _csrf) before writing the body");
       }
       preSession = TokenMasking.newSecret();
-      response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+      response.addHeader("Set-Cookie", owner.cookies().secretHeader(preSession, secure));
     }
     return Objects.requireNonNull(preSession);
   }
