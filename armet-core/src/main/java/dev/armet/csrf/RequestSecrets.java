@@ -26,8 +26,14 @@ final class RequestSecrets implements Runnable {
   private final CsrfResponse response;
   private final @Nullable Session session;
   private final boolean secure;
-  private @Nullable RequestCookies unread;
-  private byte @Nullable [] preSession;
+
+  /**
+   * The pre-session secret, read on first use (most requests, assets and GETs without forms, never
+   * need it): the request's {@link RequestCookies} until then, afterwards the secret or null if the
+   * client has none. One field for both (issue 18).
+   */
+  private @Nullable Object preSession;
+
   private boolean readableWanted;
 
   RequestSecrets(CsrfProtection owner, CsrfRequest request, CsrfResponse response) {
@@ -35,8 +41,7 @@ final class RequestSecrets implements Runnable {
     this.response = response;
     this.secure = request.isSecure();
     this.session = request.session().orElse(null);
-    // Read on first use: most requests (assets, GETs without forms) never need the cookie.
-    this.unread = request.cookies();
+    this.preSession = request.cookies(); // read on first use
     if (session != null) {
       session.onIdentityChange(this); // run() rotates; no lambda per request
     }
@@ -99,8 +104,9 @@ final class RequestSecrets implements Runnable {
             .set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
       }
       if (preSession() != null) {
-        preSession = TokenMasking.newSecret();
-        response.addHeader("Set-Cookie", owner.cookies().secretHeader(preSession, secure));
+        byte[] fresh = TokenMasking.newSecret();
+        preSession = fresh;
+        response.addHeader("Set-Cookie", owner.cookies().secretHeader(fresh, secure));
       }
       if (readableWanted) {
         response.addHeader(
@@ -129,32 +135,34 @@ final class RequestSecrets implements Runnable {
   }
 
   private byte @Nullable [] preSession() {
-    if (unread != null) {
-      TokenContents found = owner.cookies().readSecret(unread, secure);
-      unread = null;
-      if (found != null) {
-        preSession = found.payload();
-        if (!found.primaryKey() && !response.isCommitted()) {
-          // Signed by an older key of the ring: re-issue it under the primary key, as the
-          // session cookie is, so it survives the old key's removal from the ring.
-          response.addHeader("Set-Cookie", owner.cookies().secretHeader(preSession, secure));
-        }
-      }
+    Object state = preSession;
+    if (!(state instanceof RequestCookies)) {
+      return (byte[]) state;
     }
-    return preSession;
+    TokenContents found = owner.cookies().readSecret((RequestCookies) state, secure);
+    byte[] secret = found == null ? null : found.payload();
+    preSession = secret;
+    if (found != null && !found.primaryKey() && !response.isCommitted()) {
+      // Signed by an older key of the ring: re-issue it under the primary key, as the session
+      // cookie is, so it survives the old key's removal from the ring.
+      response.addHeader("Set-Cookie", owner.cookies().secretHeader(found.payload(), secure));
+    }
+    return secret;
   }
 
   private byte[] preSessionOrNew() {
-    if (preSession() == null) {
+    byte[] secret = preSession();
+    if (secret == null) {
       if (response.isCommitted()) {
         throw new IllegalStateException(
             "the CSRF token was first asked for after the response"
                 + " was committed, too late to set its cookie; read the token (request attribute"
                 + " _csrf) before writing the body");
       }
-      preSession = TokenMasking.newSecret();
-      response.addHeader("Set-Cookie", owner.cookies().secretHeader(preSession, secure));
+      secret = TokenMasking.newSecret();
+      preSession = secret;
+      response.addHeader("Set-Cookie", owner.cookies().secretHeader(secret, secure));
     }
-    return Objects.requireNonNull(preSession);
+    return secret;
   }
 }
