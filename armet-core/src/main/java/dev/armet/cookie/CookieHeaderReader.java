@@ -8,7 +8,7 @@ final class CookieHeaderReader {
    * Finds the name and value of the pair in {@code [from, to)} and writes their offsets at {@code
    * out[at..at+3]}; false for a pair that names nothing (no '=' or an empty name).
    */
-  static boolean pair(String header, int from, int to, int[] out, int at) {
+  static boolean pair(String header, int from, int to, char[] out, int at) {
     // Search only inside the pair: a header of many '='-less pairs must stay linear.
     int eq = from;
     while (eq < to && header.charAt(eq) != '=') {
@@ -28,10 +28,10 @@ final class CookieHeaderReader {
       vs++;
       ve--;
     }
-    out[at] = ns;
-    out[at + 1] = ne;
-    out[at + 2] = vs;
-    out[at + 3] = ve;
+    out[at] = (char) ns; // offsets in a header of at most 16 Ki chars: each fits a char
+    out[at + 1] = (char) ne;
+    out[at + 2] = (char) vs;
+    out[at + 3] = (char) ve;
     return true;
   }
 

@@ -18,18 +18,21 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RequestCookies {
-  static final int MAX_HEADER_CHARS = 16 * 1024;
+  static final int MAX_HEADER_CHARS = 16 * 1024; // at most Character.MAX_VALUE: offsets are chars
   static final int MAX_COOKIES = 200;
-  private static final RequestCookies EMPTY = new RequestCookies("", new int[0], 0);
+  private static final RequestCookies EMPTY = new RequestCookies("", new char[0], 0);
 
   private final String text;
 
-  /** Per cookie: name start, name end, value start, value end. */
-  private final int[] offsets;
+  /**
+   * Per cookie: name start, name end, value start, value end. Chars, half the size of ints: the
+   * text is at most {@link #MAX_HEADER_CHARS} long, so every offset fits (issue 18).
+   */
+  private final char[] offsets;
 
   private final int count;
 
-  private RequestCookies(String text, int[] offsets, int count) {
+  private RequestCookies(String text, char[] offsets, int count) {
     this.text = text;
     this.offsets = offsets;
     this.count = count;
@@ -73,7 +76,8 @@ public final class RequestCookies {
     for (int i = 0; i < text.length() && pairs < MAX_COOKIES; i++) {
       pairs += text.charAt(i) == ';' ? 1 : 0;
     }
-    int[] offsets = new int[4 * pairs]; // sized once: a 20-cookie header allocates no regrowth
+    // Sized once: a 20-cookie header allocates no regrowth.
+    char[] offsets = new char[4 * pairs];
     int count = 0;
     int start = 0;
     int len = text.length();

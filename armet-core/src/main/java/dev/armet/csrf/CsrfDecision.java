@@ -1,5 +1,6 @@
 package dev.armet.csrf;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,38 +11,37 @@ import org.jspecify.annotations.Nullable;
  * fixed 403.
  */
 public final class CsrfDecision {
-  private final @Nullable CsrfToken token;
-  private final @Nullable Refusal refusal;
+  /** The token when allowed, else the refusal: one field, one object per request (issue 18). */
+  private final Object outcome;
 
-  private CsrfDecision(@Nullable CsrfToken token, @Nullable Refusal refusal) {
-    this.token = token;
-    this.refusal = refusal;
+  private CsrfDecision(Object outcome) {
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
   }
 
   static CsrfDecision allowed(CsrfToken token) {
-    return new CsrfDecision(token, null);
+    return new CsrfDecision(token);
   }
 
   static CsrfDecision refused(Refusal refusal) {
-    return new CsrfDecision(null, refusal);
+    return new CsrfDecision(refusal);
   }
 
   /** Whether the application may handle the request. */
   public boolean isAllowed() {
-    return refusal == null;
+    return outcome instanceof CsrfToken;
   }
 
   /** The token for the page, present when allowed. */
   public Optional<CsrfToken> token() {
-    return Optional.ofNullable(token);
+    return outcome instanceof CsrfToken ? Optional.of((CsrfToken) outcome) : Optional.empty();
   }
 
   @Nullable Refusal refusal() {
-    return refusal;
+    return outcome instanceof Refusal ? (Refusal) outcome : null;
   }
 
   @Override
   public String toString() {
-    return refusal == null ? "CsrfDecision[allowed]" : "CsrfDecision[refused]";
+    return isAllowed() ? "CsrfDecision[allowed]" : "CsrfDecision[refused]";
   }
 }

@@ -117,7 +117,7 @@ public final class CsrfProtection {
     if (unsafe && exempt(request, sent)) {
       return CsrfDecision.allowed(token(request, response));
     }
-    RequestSecrets secrets = new RequestSecrets(mode, cookies, request, response);
+    RequestSecrets secrets = new RequestSecrets(this, request, response);
     if (unsafe) {
       Refusal refusal = evaluate(request, secrets);
       if (refusal != null) {
@@ -127,7 +127,7 @@ public final class CsrfProtection {
     if (cookies.hasReadable()) {
       secrets.offerReadableCookie(sent);
     }
-    return CsrfDecision.allowed(new CsrfToken(secrets, parameterName, headerName));
+    return CsrfDecision.allowed(new CsrfToken(secrets));
   }
 
   /** The parameter name tokens are read from. */
@@ -140,9 +140,16 @@ public final class CsrfProtection {
     return headerName;
   }
 
+  CsrfMode mode() {
+    return mode;
+  }
+
+  CsrfCookies cookies() {
+    return cookies;
+  }
+
   private CsrfToken token(CsrfRequest request, CsrfResponse response) {
-    return new CsrfToken(
-        new RequestSecrets(mode, cookies, request, response), parameterName, headerName);
+    return new CsrfToken(new RequestSecrets(this, request, response));
   }
 
   private boolean exempt(CsrfRequest request, RequestCookies sent) {

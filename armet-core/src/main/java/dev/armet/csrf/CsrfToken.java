@@ -14,14 +14,11 @@ package dev.armet.csrf;
  * }</pre>
  */
 public final class CsrfToken {
+  /** The request's secrets; the names are the protection's (one field: issue 18). */
   private final RequestSecrets secrets;
-  private final String parameterName;
-  private final String headerName;
 
-  CsrfToken(RequestSecrets secrets, String parameterName, String headerName) {
+  CsrfToken(RequestSecrets secrets) {
     this.secrets = secrets;
-    this.parameterName = parameterName;
-    this.headerName = headerName;
   }
 
   /**
@@ -36,12 +33,12 @@ public final class CsrfToken {
 
   /** The form field the token is read from ({@code _csrf} by default). */
   public String getParameterName() {
-    return parameterName;
+    return secrets.owner.parameterName();
   }
 
   /** The header the token is read from ({@code X-CSRF-Token} by default). */
   public String getHeaderName() {
-    return headerName;
+    return secrets.owner.headerName();
   }
 
   /**
@@ -55,6 +52,6 @@ public final class CsrfToken {
 
   @Override
   public String toString() {
-    return "CsrfToken[" + parameterName + "=redacted]";
+    return "CsrfToken[" + getParameterName() + "=redacted]";
   }
 }

@@ -20,26 +20,28 @@ import org.jspecify.annotations.Nullable;
 final class RequestSecrets implements Runnable {
   static final String SESSION_ATTRIBUTE = "armet.csrf";
 
-  private final CsrfMode mode;
-  private final CsrfCookies cookies;
+  /** Mode, cookies and names: read through the protection, not copied per request (issue 18). */
+  final CsrfProtection owner;
+
   private final CsrfResponse response;
   private final @Nullable Session session;
   private final boolean secure;
-  private final Object lock;
-  private @Nullable RequestCookies unread;
-  private byte @Nullable [] preSession;
+
+  /**
+   * The pre-session secret, read on first use (most requests, assets and GETs without forms, never
+   * need it): the request's {@link RequestCookies} until then, afterwards the secret or null if the
+   * client has none. One field for both (issue 18).
+   */
+  private @Nullable Object preSession;
+
   private boolean readableWanted;
 
-  RequestSecrets(CsrfMode mode, CsrfCookies cookies, CsrfRequest request, CsrfResponse response) {
-    this.mode = mode;
-    this.cookies = cookies;
+  RequestSecrets(CsrfProtection owner, CsrfRequest request, CsrfResponse response) {
+    this.owner = owner;
     this.response = response;
     this.secure = request.isSecure();
     this.session = request.session().orElse(null);
-    // One monitor for both: the session calls back into us from inside its own lock.
-    this.lock = session != null ? session : this;
-    // Read on first use: most requests (assets, GETs without forms) never need the cookie.
-    this.unread = request.cookies();
+    this.preSession = request.cookies(); // read on first use
     if (session != null) {
       session.onIdentityChange(this); // run() rotates; no lambda per request
     }
@@ -47,7 +49,7 @@ final class RequestSecrets implements Runnable {
 
   /** The secret a submitted token must match now, or null if this client has none. */
   byte @Nullable [] expected() {
-    synchronized (lock) {
+    synchronized (lock()) {
       byte[] stored = stored();
       return stored != null ? stored : preSession();
     }
@@ -55,7 +57,7 @@ final class RequestSecrets implements Runnable {
 
   /** The secret to hand out in a token, created (and written) if there is none yet. */
   byte[] current() {
-    synchronized (lock) {
+    synchronized (lock()) {
       if (usesSession()) {
         byte[] stored = stored();
         if (stored == null) {
@@ -74,12 +76,13 @@ final class RequestSecrets implements Runnable {
 
   /** For single-page apps: (re)sets the readable cookie unless the one sent still verifies. */
   void offerReadableCookie(RequestCookies sent) {
-    synchronized (lock) {
+    synchronized (lock()) {
       readableWanted = true;
       byte[] secret = current();
-      String value = sent.first(cookies.readableName(secure)).orElse(null);
+      String value = sent.first(owner.cookies().readableName(secure)).orElse(null);
       if (!TokenMasking.matches(value, secret)) {
-        response.addHeader("Set-Cookie", cookies.readableHeader(TokenMasking.mask(secret), secure));
+        response.addHeader(
+            "Set-Cookie", owner.cookies().readableHeader(TokenMasking.mask(secret), secure));
       }
     }
   }
@@ -92,7 +95,7 @@ final class RequestSecrets implements Runnable {
 
   /** New secrets now: the session's (if it exists) and the pre-session cookie's. */
   void rotate() {
-    synchronized (lock) {
+    synchronized (lock()) {
       if (response.isCommitted()) {
         return; // too late for Set-Cookie; the session code refuses changes after commit too
       }
@@ -101,18 +104,24 @@ final class RequestSecrets implements Runnable {
             .set(SESSION_ATTRIBUTE, TokenMasking.encode(TokenMasking.newSecret()));
       }
       if (preSession() != null) {
-        preSession = TokenMasking.newSecret();
-        response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+        byte[] fresh = TokenMasking.newSecret();
+        preSession = fresh;
+        response.addHeader("Set-Cookie", owner.cookies().secretHeader(fresh, secure));
       }
       if (readableWanted) {
         response.addHeader(
-            "Set-Cookie", cookies.readableHeader(TokenMasking.mask(current()), secure));
+            "Set-Cookie", owner.cookies().readableHeader(TokenMasking.mask(current()), secure));
       }
     }
   }
 
+  /** One monitor for both: the session calls back into us from inside its own lock. */
+  private Object lock() {
+    return session != null ? session : this;
+  }
+
   private boolean usesSession() {
-    return mode == CsrfMode.SYNCHRONIZER && session != null && session.exists();
+    return owner.mode() == CsrfMode.SYNCHRONIZER && session != null && session.exists();
   }
 
   private byte @Nullable [] stored() {
@@ -126,32 +135,34 @@ final class RequestSecrets implements Runnable {
   }
 
   private byte @Nullable [] preSession() {
-    if (unread != null) {
-      TokenContents found = cookies.readSecret(unread, secure);
-      unread = null;
-      if (found != null) {
-        preSession = found.payload();
-        if (!found.primaryKey() && !response.isCommitted()) {
-          // Signed by an older key of the ring: re-issue it under the primary key, as the
-          // session cookie is, so it survives the old key's removal from the ring.
-          response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
-        }
-      }
+    Object state = preSession;
+    if (!(state instanceof RequestCookies)) {
+      return (byte[]) state;
     }
-    return preSession;
+    TokenContents found = owner.cookies().readSecret((RequestCookies) state, secure);
+    byte[] secret = found == null ? null : found.payload();
+    preSession = secret;
+    if (found != null && !found.primaryKey() && !response.isCommitted()) {
+      // Signed by an older key of the ring: re-issue it under the primary key, as the session
+      // cookie is, so it survives the old key's removal from the ring.
+      response.addHeader("Set-Cookie", owner.cookies().secretHeader(found.payload(), secure));
+    }
+    return secret;
   }
 
   private byte[] preSessionOrNew() {
-    if (preSession() == null) {
+    byte[] secret = preSession();
+    if (secret == null) {
       if (response.isCommitted()) {
         throw new IllegalStateException(
             "the CSRF token was first asked for after the response"
                 + " was committed, too late to set its cookie; read the token (request attribute"
                 + " _csrf) before writing the body");
       }
-      preSession = TokenMasking.newSecret();
-      response.addHeader("Set-Cookie", cookies.secretHeader(preSession, secure));
+      secret = TokenMasking.newSecret();
+      preSession = secret;
+      response.addHeader("Set-Cookie", owner.cookies().secretHeader(secret, secure));
     }
-    return Objects.requireNonNull(preSession);
+    return secret;
   }
 }

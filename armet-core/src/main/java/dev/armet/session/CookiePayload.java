@@ -3,11 +3,12 @@ package dev.armet.session;
 import dev.armet.internal.json.Json;
 import dev.armet.internal.json.JsonException;
 import dev.armet.internal.json.JsonLimits;
+import dev.armet.internal.spi.TrustedRecords;
 import dev.armet.spi.SessionRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The versioned JSON inside a cookie session: {@code {"v":1,"e":…,"c":…,"u":…,"a":{…}}}. */
 final class CookiePayload {
@@ -26,12 +27,15 @@ final class CookiePayload {
     return Json.write(m);
   }
 
-  /** The state, if the payload is well-formed and not expired at {@code now}. */
-  static Optional<SessionState> decode(String json, Instant now, boolean primaryKey) {
+  /**
+   * The session, if the payload is well-formed and not expired at {@code now}: a record without a
+   * store key (an empty one).
+   */
+  static @Nullable SessionRecord decode(String json, Instant now) {
     try {
       Object parsed = Json.parse(json, LIMITS);
       if (!(parsed instanceof Map)) {
-        return Optional.empty();
+        return null;
       }
       Map<?, ?> m = (Map<?, ?>) parsed;
       Object e = m.get("e");
@@ -43,26 +47,23 @@ final class CookiePayload {
           || !(c instanceof Number)
           || !(u == null || u instanceof String)
           || !(a instanceof Map)) {
-        return Optional.empty();
+        return null;
       }
       Instant expiresAt = Instant.ofEpochSecond(((Number) e).longValue());
       if (!expiresAt.isAfter(now)) {
-        return Optional.empty();
+        return null;
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> attributes = (Map<String, Object>) a;
-      return Optional.of(
-          new SessionState(
-              null,
-              null,
-              (String) u,
-              Instant.ofEpochMilli(((Number) c).longValue()),
-              expiresAt,
-              SessionRecord.FIRST_VERSION,
-              attributes,
-              primaryKey));
+      return TrustedRecords.ofChecked( // parsed JSON: JSON-shaped, and nothing else holds it
+          "",
+          (String) u,
+          Instant.ofEpochMilli(((Number) c).longValue()),
+          expiresAt,
+          SessionRecord.FIRST_VERSION,
+          attributes);
     } catch (JsonException | ArithmeticException | java.time.DateTimeException ex) {
-      return Optional.empty();
+      return null;
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
 import dev.armet.keys.TokenSealer;
 import dev.armet.keys.TokenSigner;
+import dev.armet.spi.SessionRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,11 @@ public final class CookieSessions implements Sessions {
   public static final int MAX_COOKIE_BYTES = 4093;
 
   private static final int MAX_CANDIDATES = 3;
+
+  /** A cookie that verified under the primary key, or an older one: no store key, no id. */
+  private static final CheckedCookie PRIMARY_KEY = new CheckedCookie(null, null, true);
+
+  private static final CheckedCookie OLDER_KEY = new CheckedCookie(null, null, false);
 
   private final @Nullable TokenSigner signer;
   private final @Nullable TokenSealer sealer;
@@ -91,16 +97,15 @@ public final class CookieSessions implements Sessions {
                 .with("reason", "invalid signature"));
         continue;
       }
-      Optional<SessionState> state =
-          CookiePayload.decode(
-              new String(contents.get().payload(), StandardCharsets.UTF_8),
-              now,
-              contents.get().primaryKey());
-      if (state.isPresent()) {
-        return new Session(cookie, state.get(), now);
+      SessionRecord record =
+          CookiePayload.decode(new String(contents.get().payload(), StandardCharsets.UTF_8), now);
+      if (record != null) {
+        return new Session(
+            cookie, record, contents.get().primaryKey() ? PRIMARY_KEY : OLDER_KEY, clock);
       }
     }
-    return new Session(cookie, null, now); // an unusable cookie is left alone (see ServerSessions)
+    // An unusable cookie is left alone (see ServerSessions).
+    return new Session(cookie, null, null, clock);
   }
 
   @Override
@@ -122,7 +127,7 @@ public final class CookieSessions implements Sessions {
             || s.modified()
             || s.regenerated()
             || rolling
-            || !Objects.requireNonNull(s.loaded).primaryKey; // not new: it was loaded
+            || !Objects.requireNonNull(s.loadedCookie).primaryKey; // not new: it was loaded
     if (!reissue) {
       return Optional.empty();
     }

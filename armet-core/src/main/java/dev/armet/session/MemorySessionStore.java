@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sessions in this process's memory, for development and tests. Bounded: at most {@code maxEntries}
@@ -48,15 +49,20 @@ public final class MemorySessionStore implements SessionStore {
 
   @Override
   public Optional<SessionRecord> load(String key) {
+    return Optional.ofNullable(find(key));
+  }
+
+  /** What {@link #load} answers, or null: {@code ServerSessions} reads so, with no Optional. */
+  @Nullable SessionRecord find(String key) {
     SessionRecord r = records.get(key);
     if (r == null) {
-      return Optional.empty();
+      return null;
     }
     if (!r.expiresAt().isAfter(clock.instant())) {
       records.remove(key, r);
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(r);
+    return r;
   }
 
   /** Compare-and-set in one {@code compute} on the record's key: atomic for that key. */

@@ -11,6 +11,7 @@ import dev.armet.internal.spi.TrustedRecords;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
 import dev.armet.keys.TokenSigner;
+import dev.armet.spi.SessionLoad;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
 import java.security.MessageDigest;
@@ -54,6 +55,13 @@ public final class ServerSessions implements Sessions {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
   private final SessionStore store;
+
+  /** The store itself when it is the in-memory one, read with no Optional; else null. */
+  private final @Nullable MemorySessionStore memory;
+
+  /** Whether the store prepares reads of its own ({@link SessionStore#prepareLoad}). */
+  private final boolean preparesLoads;
+
   private final TokenSigner signer;
   private final SessionCookies cookies;
   private final Duration idle;
@@ -76,6 +84,8 @@ public final class ServerSessions implements Sessions {
     Keyring keyring = gate.keyring("sessions.keyring", b.keyring);
     SessionStore s = gate.sessionStore("sessions.store", b.store);
     this.store = s;
+    this.memory = s instanceof MemorySessionStore ? (MemorySessionStore) s : null;
+    this.preparesLoads = preparesLoads(s);
     this.signer = keyring.signer("session-id");
     this.cookies = SessionCookies.choose(b.cookie, "id", env, b.crossSiteCookie, gate, "sessions");
     this.idle = b.idleTimeout;
@@ -118,18 +128,19 @@ public final class ServerSessions implements Sessions {
     for (int i = 0; i < tried; i++) {
       CheckedCookie checked = check(cookie.name(), requestCookies.value(cookie.name(), i));
       if (checked.valid()) {
+        // A store without reads of its own gets none prepared: nothing could carry it, and
+        // open() reads as the default SessionLoad would.
         return new SessionLookup(
             this,
             requestCookies,
             secureRequest,
-            cookie,
             tried,
             i,
             checked,
-            store.prepareLoad(Objects.requireNonNull(checked.key)));
+            preparesLoads ? store.prepareLoad(Objects.requireNonNull(checked.key)) : null);
       }
     }
-    return new SessionLookup(this, requestCookies, secureRequest, cookie, tried, tried, null, null);
+    return new SessionLookup(this, requestCookies, secureRequest, tried, tried, null, null);
   }
 
   @Override
@@ -137,9 +148,8 @@ public final class ServerSessions implements Sessions {
     if (lookup.owner != this) {
       return open(lookup.cookies(), lookup.secureRequest());
     }
-    SetCookie cookie =
-        Objects.requireNonNull(lookup.cookie, "a lookup of these sessions names the cookie");
-    Instant now = clock.instant();
+    SetCookie cookie = cookies.forRequest(lookup.secureRequest);
+    long now = clock.millis(); // compared only: no Instant per request
     for (int i = 0; i < lookup.tried; i++) {
       CheckedCookie checked =
           i == lookup.firstValid
@@ -157,9 +167,8 @@ public final class ServerSessions implements Sessions {
       String key = Objects.requireNonNull(checked.key); // valid() means a key
       // The store is asked on every request, whatever the verified-cookie cache holds, so an
       // ended session stays ended.
-      Optional<SessionRecord> found =
-          i == lookup.firstValid ? Objects.requireNonNull(lookup.load()).result() : store.load(key);
-      if (found.isEmpty()) {
+      SessionRecord r = i == lookup.firstValid ? firstRead(lookup, key) : read(key);
+      if (r == null) {
         if (verifiedCookies != null) {
           verifiedCookies.remove(cookie.name(), lookup.cookies.value(cookie.name(), i));
         }
@@ -167,9 +176,8 @@ public final class ServerSessions implements Sessions {
         events.record(SecurityEvent.of("session_use_after_expire").with("cookie", cookie.name()));
         continue;
       }
-      SessionRecord r = found.get();
       boolean pastAbsolute = !Elapsed.lessThan(r.createdAt(), now, absolute);
-      if (pastAbsolute || !r.expiresAt().isAfter(now)) {
+      if (pastAbsolute || !Elapsed.isAfter(r.expiresAt(), now)) {
         store.delete(key);
         events.record(
             SecurityEvent.of("session_expired")
@@ -177,22 +185,34 @@ public final class ServerSessions implements Sessions {
                 .with("reason", pastAbsolute ? "absolute_timeout" : "idle_timeout"));
         continue;
       }
-      SessionState state =
-          new SessionState(
-              key,
-              checked.id,
-              r.userId().orElse(null),
-              r.createdAt(),
-              r.expiresAt(),
-              r.version(),
-              r.attributes(),
-              checked.primaryKey);
-      return new Session(cookie, state, now);
+      // The record and the checked cookie are immutable: the session holds them, copying nothing.
+      return new Session(cookie, r, checked, clock);
     }
     // An unusable cookie is left alone, not cleared: it may be an older copy racing a response
     // that just set a new id, and clearing it would log the user out. It is replaced when the
     // browser next gets a session.
-    return new Session(cookie, null, now);
+    return new Session(cookie, null, null, clock);
+  }
+
+  /** The read the lookup prepared (sent already, or now), else the store's own. */
+  private @Nullable SessionRecord firstRead(SessionLookup lookup, String key) {
+    SessionLoad load = lookup.load();
+    return load != null ? load.result().orElse(null) : read(key);
+  }
+
+  /** What {@link SessionStore#load} answers, or null. */
+  private @Nullable SessionRecord read(String key) {
+    MemorySessionStore m = memory;
+    return m != null ? m.find(key) : store.load(key).orElse(null);
+  }
+
+  private static boolean preparesLoads(SessionStore store) {
+    try {
+      return store.getClass().getMethod("prepareLoad", String.class).getDeclaringClass()
+          != SessionStore.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("SessionStore declares prepareLoad(String)", e);
+    }
   }
 
   /**
@@ -221,18 +241,18 @@ public final class ServerSessions implements Sessions {
   public Optional<String> commit(Session s) {
     s.markCommitted();
     Instant now = clock.instant();
-    SessionState loaded = s.loaded;
+    SessionRecord loaded = s.loaded;
     SetCookie cookie = s.cookie;
     if (s.discardLoaded()
         && s.regenerated()
-        && Objects.requireNonNull(loaded).userId != null
-        && store.load(keyOf(loaded)).isEmpty()) {
+        && TrustedRecords.userId(Objects.requireNonNull(loaded)) != null
+        && store.load(keyOf(s)).isEmpty()) {
       // A signed-in session that a concurrent request ended (logout, log out everywhere) is not
       // carried over to a new id; that request's response already cleared the cookie.
       return Optional.empty();
     }
     if (s.discardLoaded()) {
-      store.delete(keyOf(Objects.requireNonNull(loaded))); // discardLoaded(): one was loaded
+      store.delete(keyOf(s)); // discardLoaded(): one was loaded
       if (!s.regenerated()) {
         events.record(
             SecurityEvent.of("session_revoked")
@@ -270,25 +290,26 @@ public final class ServerSessions implements Sessions {
     }
     // Neither absent nor new: this request loaded it.
     Objects.requireNonNull(loaded);
+    CheckedCookie by = Objects.requireNonNull(s.loadedCookie); // set with loaded
     if (s.modified()) {
-      if (!saveMerged(s, loaded, expiry(loaded.createdAt, now))) {
+      if (!saveMerged(s, loaded, expiry(loaded.createdAt(), now))) {
         // Destroyed meanwhile (logout, regenerate, log out everywhere, expiry): never resurrect
         // it, and do not clear the cookie either, which may already be the new one from a
         // racing response.
         return Optional.empty();
       }
-      return rolling || !loaded.primaryKey
-          ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
+      return rolling || !by.primaryKey
+          ? Optional.of(header(cookie, Objects.requireNonNull(by.id), now))
           : Optional.empty();
     }
-    if (Elapsed.lessThan(now, loaded.expiresAt, touchWhenLeft)) {
-      Instant target = expiry(loaded.createdAt, now);
-      if (target.isAfter(loaded.expiresAt)) {
-        store.touch(keyOf(loaded), target);
+    if (Elapsed.lessThan(now, loaded.expiresAt(), touchWhenLeft)) {
+      Instant target = expiry(loaded.createdAt(), now);
+      if (target.isAfter(loaded.expiresAt())) {
+        store.touch(keyOf(s), target);
       }
     }
-    return rolling || !loaded.primaryKey
-        ? Optional.of(header(cookie, Objects.requireNonNull(loaded.id), now))
+    return rolling || !by.primaryKey
+        ? Optional.of(header(cookie, Objects.requireNonNull(by.id), now))
         : Optional.empty();
   }
 
@@ -299,23 +320,23 @@ public final class ServerSessions implements Sessions {
    *
    * @throws IllegalStateException if every attempt lost to a concurrent write
    */
-  private boolean saveMerged(Session s, SessionState loaded, Instant expiresAt) {
-    long version = loaded.version;
-    Map<String, Object> base = loaded.attributes;
-    String storedUser = loaded.userId;
+  private boolean saveMerged(Session s, SessionRecord loaded, Instant expiresAt) {
+    long version = loaded.version();
+    Map<String, Object> base = loaded.attributes();
+    String storedUser = TrustedRecords.userId(loaded);
     for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
       SessionRecord next =
           TrustedRecords.ofChecked(
-              keyOf(loaded),
+              keyOf(s),
               s.mergedUserId(storedUser),
-              loaded.createdAt,
+              loaded.createdAt(),
               expiresAt,
               version + 1,
               s.mergeOnto(base));
       if (store.save(next, version)) {
         return true;
       }
-      Optional<SessionRecord> current = store.load(keyOf(loaded));
+      Optional<SessionRecord> current = store.load(keyOf(s));
       if (current.isEmpty()) {
         return false;
       }
@@ -347,9 +368,9 @@ public final class ServerSessions implements Sessions {
     return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
   }
 
-  /** Server sessions always load by key (only cookie sessions have none). */
-  private static String keyOf(SessionState loaded) {
-    return Objects.requireNonNull(loaded.key, "key");
+  /** The store key the loaded session was read under (server sessions always load by key). */
+  private static String keyOf(Session s) {
+    return Objects.requireNonNull(Objects.requireNonNull(s.loadedCookie, "loaded").key, "key");
   }
 
   private String header(SetCookie cookie, byte[] id, Instant now) {

@@ -2,7 +2,10 @@ package dev.armet.session;
 
 import dev.armet.cookie.SetCookie;
 import dev.armet.internal.json.Json;
+import dev.armet.internal.spi.TrustedRecords;
+import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,9 +52,16 @@ import org.jspecify.annotations.Nullable;
 public final class Session {
   private static final Object REMOVED = new Object();
 
-  final @Nullable SessionState loaded;
+  /** The record this request loaded (a cookie session's payload, keyless), held as it is. */
+  final @Nullable SessionRecord loaded;
+
+  /** The cookie it was loaded by: store key, id and key-ring standing; null when none was. */
+  final @Nullable CheckedCookie loadedCookie;
+
   final SetCookie cookie;
-  private final Instant now;
+
+  /** Read when a session is created or regenerated: a read of one that exists needs no time. */
+  private final Clock clock;
 
   /**
    * The loaded attributes (immutable) until this request first writes one, then its own copy: a
@@ -64,10 +74,12 @@ public final class Session {
   /** This request's writes (made on the first one). */
   private @Nullable Map<String, Object> changes;
 
-  /** The first identity listener (a request has one: its CSRF secret), then any others. */
+  /**
+   * The identity listener (a request has one: its CSRF secret), or, once there are more, a {@link
+   * Listeners} holding them all.
+   */
   private @Nullable Runnable identityListener;
 
-  private @Nullable List<Runnable> moreIdentityListeners;
   private boolean exists;
   private boolean isNew;
   private boolean regenerated;
@@ -77,16 +89,22 @@ public final class Session {
   private @Nullable String userId;
   private @Nullable Instant createdAt;
 
-  Session(SetCookie cookie, @Nullable SessionState loaded, Instant now) {
+  /** {@code loaded} and {@code loadedCookie} are both null (no session) or both set. */
+  Session(
+      SetCookie cookie,
+      @Nullable SessionRecord loaded,
+      @Nullable CheckedCookie loadedCookie,
+      Clock clock) {
     this.cookie = cookie;
     this.loaded = loaded;
-    this.now = now;
+    this.loadedCookie = loadedCookie;
+    this.clock = clock;
     this.attributes = Collections.emptyMap();
     if (loaded != null) {
       exists = true;
-      attributes = loaded.attributes;
-      userId = loaded.userId;
-      createdAt = loaded.createdAt;
+      attributes = loaded.attributes();
+      userId = TrustedRecords.userId(loaded);
+      createdAt = loaded.createdAt();
     }
   }
 
@@ -101,7 +119,7 @@ public final class Session {
       checkNotCommitted();
       exists = true;
       isNew = true;
-      createdAt = now;
+      createdAt = clock.instant();
     }
     return this;
   }
@@ -195,7 +213,7 @@ public final class Session {
     create();
     regenerated = true;
     discardLoaded = loaded != null;
-    createdAt = now; // the absolute lifetime restarts with the new identity
+    createdAt = clock.instant(); // the absolute lifetime restarts with the new identity
     identityChanged();
   }
 
@@ -224,16 +242,17 @@ public final class Session {
    */
   public synchronized void onIdentityChange(Runnable listener) {
     Objects.requireNonNull(listener, "listener");
-    if (identityListener == null) {
+    Runnable first = identityListener;
+    if (first == null) {
       identityListener = listener; // no list for the usual single listener (issue 18)
-      return;
+    } else if (first instanceof Listeners) {
+      ((Listeners) first).all.add(listener);
+    } else {
+      Listeners all = new Listeners();
+      all.all.add(first);
+      all.all.add(listener);
+      identityListener = all;
     }
-    List<Runnable> more = moreIdentityListeners;
-    if (more == null) {
-      more = new ArrayList<>(2);
-      moreIdentityListeners = more;
-    }
-    more.add(listener);
   }
 
   private void identityChanged() {
@@ -242,11 +261,20 @@ public final class Session {
       return;
     }
     // A snapshot: a listener may add another while running.
-    List<Runnable> more =
-        moreIdentityListeners == null ? List.of() : List.copyOf(moreIdentityListeners);
-    first.run();
-    for (Runnable listener : more) {
+    List<Runnable> all =
+        first instanceof Listeners ? List.copyOf(((Listeners) first).all) : List.of(first);
+    for (Runnable listener : all) {
       listener.run();
+    }
+  }
+
+  /** More than one identity listener, in the order added. Private: never an application's. */
+  private static final class Listeners implements Runnable {
+    final List<Runnable> all = new ArrayList<>(3);
+
+    @Override
+    public void run() {
+      throw new AssertionError("identityChanged() runs each listener itself");
     }
   }
 
@@ -255,7 +283,8 @@ public final class Session {
    * cannot be used as a cookie. Empty until the session has been stored.
    */
   public synchronized Optional<String> handle() {
-    return loaded != null && !discardLoaded ? Optional.ofNullable(loaded.key) : Optional.empty();
+    CheckedCookie by = loadedCookie;
+    return by != null && !discardLoaded ? Optional.ofNullable(by.key) : Optional.empty();
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.armet.session;
 
 import dev.armet.cookie.RequestCookies;
-import dev.armet.cookie.SetCookie;
 import dev.armet.spi.SessionLoad;
 import org.jspecify.annotations.Nullable;
 
@@ -25,21 +24,22 @@ public final class SessionLookup {
   final boolean secureRequest;
 
   /**
-   * ServerSessions only (else null/0): the cookie, how many of its values (read from {@link
-   * #cookies}) were tried, the first valid one.
+   * ServerSessions only (else 0): how many values of the session cookie (read from {@link
+   * #cookies}) were tried, and the first valid one. Bytes: at most three are tried.
    */
-  final @Nullable SetCookie cookie;
+  final byte tried;
 
-  final int tried;
-  final int firstValid;
+  final byte firstValid;
+
   final @Nullable CheckedCookie first;
+
+  /** The prepared read; null when the store prepares none of its own ({@code open} reads then). */
   private final @Nullable SessionLoad load;
 
   SessionLookup(
       Sessions owner,
       RequestCookies cookies,
       boolean secureRequest,
-      @Nullable SetCookie cookie,
       int tried,
       int firstValid,
       @Nullable CheckedCookie first,
@@ -47,19 +47,23 @@ public final class SessionLookup {
     this.owner = owner;
     this.cookies = cookies;
     this.secureRequest = secureRequest;
-    this.cookie = cookie;
-    this.tried = tried;
-    this.firstValid = firstValid;
+    this.tried = (byte) tried;
+    this.firstValid = (byte) firstValid;
     this.first = first;
     this.load = load;
   }
 
   /** For sessions that read no store (cookie sessions): {@code open} does all the work. */
   static SessionLookup deferred(Sessions owner, RequestCookies cookies, boolean secureRequest) {
-    return new SessionLookup(owner, cookies, secureRequest, null, 0, -1, null, null);
+    return new SessionLookup(owner, cookies, secureRequest, 0, -1, null, null);
   }
 
-  /** The store read {@code open} will make first, not yet sent; null when there is none. */
+  /**
+   * The store read {@code open} will make first, not yet sent; null when there is none, or when the
+   * store prepares no read of its own (it keeps the default {@link
+   * dev.armet.spi.SessionStore#prepareLoad}): nothing could carry that read, and {@code open} makes
+   * it as {@code load} would (issue 18: no object per request for it).
+   */
   public @Nullable SessionLoad load() {
     return load;
   }

@@ -1,13 +1,9 @@
 package dev.armet.session;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * regenerated or ended elsewhere is refused whatever this cache holds.
  *
  * <p>A lookup ({@link #find}) hashes into a per-thread digest that is never stored, and an entry
- * holds the immutable {@link CheckedCookie} a hit answers with: a known cookie costs no allocation.
+ * holds the immutable {@link CheckedCookie} a hit answers with: a known cookie costs no allocation
+ * (the HMAC is {@link HmacSha256}, which, unlike the JDK's {@code Mac}, writes its inner digest to
+ * an array it owns).
  */
 final class VerifiedCookies {
   /** Entries kept before the map is emptied and refilled (a cheap, bounded policy). */
   static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-  private final Mac prototype;
+  private final HmacSha256 prototype;
 
-  /** One keyed Mac and input buffer per thread, reused (no copy of the cookie per request). */
+  /** One keyed HMAC and input buffer per thread, reused (no copy of the cookie per request). */
   private final ThreadLocal<Hasher> hashers;
 
   private final ConcurrentHashMap<Digest, CheckedCookie> entries = new ConcurrentHashMap<>();
@@ -38,13 +36,9 @@ final class VerifiedCookies {
     this.maxEntries = maxEntries;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    try {
-      prototype = Mac.getInstance("HmacSHA256");
-      prototype.init(new SecretKeySpec(key, "HmacSHA256"));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
-    }
-    hashers = ThreadLocal.withInitial(() -> new Hasher(copy()));
+    prototype = new HmacSha256(key);
+    Arrays.fill(key, (byte) 0); // kept only as the HMAC's pads
+    hashers = ThreadLocal.withInitial(() -> new Hasher(prototype.copy()));
   }
 
   /** The cache key of cookie {@code name} with {@code value}, a new object. */
@@ -88,26 +82,18 @@ final class VerifiedCookies {
     return entries.size();
   }
 
-  private Mac copy() {
-    try {
-      return (Mac) prototype.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("this JDK's HmacSHA256 cannot be cloned", e);
-    }
-  }
-
   /**
-   * Feeds a name and a value to the Mac through a small buffer: the name's length first, so that no
-   * name/value pair can spell another's input, then every char as one byte when ASCII, else as 0xFF
-   * and its two bytes (an injective encoding: ASCII bytes are below 0x80).
+   * Feeds a name and a value to the HMAC through a small buffer: the name's length first, so that
+   * no name/value pair can spell another's input, then every char as one byte when ASCII, else as
+   * 0xFF and its two bytes (an injective encoding: ASCII bytes are below 0x80).
    */
   private static final class Hasher {
-    private final Mac mac;
+    private final HmacSha256 mac;
     private final byte[] buffer = new byte[256];
-    private final Digest probe = new Digest(new byte[32]);
+    private final Digest probe = new Digest(new byte[HmacSha256.LENGTH]);
     private int used;
 
-    Hasher(Mac mac) {
+    Hasher(HmacSha256 mac) {
       this.mac = mac;
     }
 
@@ -126,11 +112,7 @@ final class VerifiedCookies {
       mac.update(buffer, 0, used);
       used = 0;
       Arrays.fill(buffer, (byte) 0); // the buffer held the cookie: keep no copy of it
-      try {
-        mac.doFinal(probe.bytes, 0); // and the Mac is keyed and empty again
-      } catch (ShortBufferException e) {
-        throw new IllegalStateException("HmacSHA256 is 32 bytes", e);
-      }
+      mac.doFinal(probe.bytes, 0); // and the HMAC is keyed and empty again
       probe.rehash();
       return probe;
     }

@@ -84,7 +84,7 @@ public final class SessionRecord {
   }
 
   static {
-    TrustedRecords.register(SessionRecord::ofChecked);
+    TrustedRecords.register(SessionRecord::ofChecked, r -> r.userId);
   }
 
   /** For attributes already checked and copied by {@code Session}: skips a second deep copy. */

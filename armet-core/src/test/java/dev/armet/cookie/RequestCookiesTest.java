@@ -83,6 +83,17 @@ class RequestCookiesTest {
   }
 
   @Test
+  void parse_offsetsAtTheEndOfTheLongestHeader_readBack() {
+    String pad = "p".repeat(RequestCookies.MAX_HEADER_CHARS - 7);
+    String header = "a=" + pad + "; z=9"; // exactly MAX_HEADER_CHARS long
+    assertThat(header).hasSize(RequestCookies.MAX_HEADER_CHARS);
+    RequestCookies c = RequestCookies.parse(header);
+    assertThat(c.names()).containsExactly("a", "z");
+    assertThat(c.first("z")).contains("9");
+    assertThat(c.value("a", 0).toString()).isEqualTo(pad);
+  }
+
+  @Test
   void countAndValue_readEachValueOfOneName_inHeaderOrder_inPlace() {
     RequestCookies c = RequestCookies.parse("a=1; b=2; a=333; c=; a=\"q\"");
     assertThat(c.count("a")).isEqualTo(3);

@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link Elapsed#lessThan} answers what {@code Duration.between(from, to) < span} answers. */
+/**
+ * {@link Elapsed#lessThan} answers what {@code Duration.between(from, to) < span} answers; the
+ * millis forms answer so for the last instant of that millisecond.
+ */
 class ElapsedTest {
   @ParameterizedTest
   @CsvSource({
@@ -34,5 +37,33 @@ class ElapsedTest {
     assertThat(Elapsed.lessThan(from, to, span))
         .as("%s -> %s < %s", from, to, span)
         .isEqualTo(Duration.between(from, to).compareTo(span) < 0);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // instant seconds, instant nanos, millis, span seconds, span nanos
+    "0, 0, 0, 0, 0",
+    "0, 0, 0, 0, 999999",
+    "0, 0, 0, 0, 1000000",
+    "0, 999999, 0, 0, 1",
+    "0, 1000000, 0, 0, 1",
+    "0, 1000000, 1, 0, 0",
+    "10, 500000, 10000, 0, 0",
+    "10, 500000, 9999, 0, 500000",
+    "-1, 999500000, -1, 0, 0",
+    "-1, 999999999, -1, 0, 0",
+    "-1, 999000000, -1, 0, 1",
+    "1700000000, 123000000, 1700000000123, 0, 999999",
+    "1700000000, 123000000, 1700000000123, 0, 1000000",
+  })
+  void millisForms_matchTheLastInstantOfTheMillisecond(
+      long s, int n, long millis, long ss, int sn) {
+    Instant t = Instant.ofEpochSecond(s, n);
+    Instant last = Instant.ofEpochMilli(millis).plusNanos(999_999);
+    Duration span = Duration.ofSeconds(ss, sn);
+    assertThat(Elapsed.isAfter(t, millis)).as("%s after %s", t, last).isEqualTo(t.isAfter(last));
+    assertThat(Elapsed.lessThan(t, millis, span))
+        .as("%s -> %s < %s", t, last, span)
+        .isEqualTo(Duration.between(t, last).compareTo(span) < 0);
   }
 }

@@ -25,7 +25,14 @@ public final class TrustedRecords {
         Map<String, Object> attributes);
   }
 
+  /** A record's user as it is held, without the {@code Optional} of the public accessor. */
+  @FunctionalInterface
+  public interface UserIds {
+    @Nullable String of(SessionRecord record);
+  }
+
   private static volatile @Nullable Factory factory;
+  private static volatile @Nullable UserIds userIds;
 
   private TrustedRecords() {}
 
@@ -34,11 +41,22 @@ public final class TrustedRecords {
    *
    * @throws IllegalStateException on a second call
    */
-  public static synchronized void register(Factory f) {
+  public static synchronized void register(Factory f, UserIds u) {
     if (factory != null) {
       throw new IllegalStateException("the session record factory is already registered");
     }
+    userIds = u;
     factory = f;
+  }
+
+  /** {@code record.userId().orElse(null)}, allocating nothing (read per request, issue 18). */
+  public static @Nullable String userId(SessionRecord record) {
+    UserIds u = userIds;
+    if (u == null) {
+      initialise(); // a record exists, so this only orders the read after registration
+      u = userIds;
+    }
+    return Objects.requireNonNull(u, "SessionRecord registers its reader").of(record);
   }
 
   /** A record over attributes already checked (JSON-shaped) and copied by the caller. */
