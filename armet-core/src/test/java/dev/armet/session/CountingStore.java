@@ -7,15 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real store wrapped to count calls, so tests can assert "no work for nobody". */
-final class CountingStore implements SessionStore {
-  final SessionStore delegate;
+final class CountingStore extends ForwardingStore {
   final AtomicInteger loads = new AtomicInteger();
   final AtomicInteger saves = new AtomicInteger();
   final AtomicInteger touches = new AtomicInteger();
   final AtomicInteger deletes = new AtomicInteger();
 
   CountingStore(SessionStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
@@ -40,10 +39,5 @@ final class CountingStore implements SessionStore {
   public void delete(String key) {
     deletes.incrementAndGet();
     delegate.delete(key);
-  }
-
-  @Override
-  public void deleteAllForUser(String userId) {
-    delegate.deleteAllForUser(userId);
   }
 }

@@ -2,30 +2,22 @@ package dev.armet.session;
 
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A store that runs a step of another request just before its next write, so a race between two
  * requests is played in one fixed order, every time, with no threads and no sleeps.
  */
-final class InterleavingStore implements SessionStore {
-  private final SessionStore delegate;
+final class InterleavingStore extends ForwardingStore {
   private final AtomicReference<Runnable> beforeNextWrite = new AtomicReference<>();
 
   InterleavingStore(SessionStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Runs {@code step} once, just before the next write reaches the real store. */
   void beforeNextWrite(Runnable step) {
     beforeNextWrite.set(step);
-  }
-
-  @Override
-  public Optional<SessionRecord> load(String key) {
-    return delegate.load(key);
   }
 
   @Override
@@ -35,20 +27,5 @@ final class InterleavingStore implements SessionStore {
       step.run();
     }
     return delegate.save(record, expectedVersion);
-  }
-
-  @Override
-  public void touch(String key, Instant expiresAt) {
-    delegate.touch(key, expiresAt);
-  }
-
-  @Override
-  public void delete(String key) {
-    delegate.delete(key);
-  }
-
-  @Override
-  public void deleteAllForUser(String userId) {
-    delegate.deleteAllForUser(userId);
   }
 }

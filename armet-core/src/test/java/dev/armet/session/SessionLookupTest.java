@@ -98,14 +98,13 @@ class SessionLookupTest {
   }
 
   /** A store that prepares its own reads, counting them. */
-  static final class PreparingStore implements SessionStore {
-    final SessionStore delegate;
+  static final class PreparingStore extends ForwardingStore {
     final AtomicInteger prepared = new AtomicInteger();
     final AtomicInteger results = new AtomicInteger();
     final AtomicInteger loads = new AtomicInteger();
 
     PreparingStore(SessionStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -130,26 +129,6 @@ class SessionLookupTest {
     public Optional<SessionRecord> load(String key) {
       loads.incrementAndGet();
       return delegate.load(key);
-    }
-
-    @Override
-    public boolean save(SessionRecord record, long expectedVersion) {
-      return delegate.save(record, expectedVersion);
-    }
-
-    @Override
-    public void touch(String key, Instant expiresAt) {
-      delegate.touch(key, expiresAt);
-    }
-
-    @Override
-    public void delete(String key) {
-      delegate.delete(key);
-    }
-
-    @Override
-    public void deleteAllForUser(String userId) {
-      delegate.deleteAllForUser(userId);
     }
   }
 }
