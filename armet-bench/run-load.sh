@@ -3,6 +3,8 @@
 # Builds armet-bench/target/benchmarks.jar if it is missing or older than the sources,
 # then runs dev.armet.bench.LoadBenchmark; arguments are passed through, e.g.
 #   armet-bench/run-load.sh --rounds 5 --seconds 10 --threads 2 --connections 50
+# Each Java target runs in a JVM of its own with the flags below (as a production JVM serves one
+# stack); --same-jvm serves them all in the harness's JVM instead.
 # Uses Debian's wrk when it is on the PATH (apt-get install -y wrk), else an in-repo Java client.
 # The targets express, express-redis and express-redis-cluster (the Express stack, a node child
 # process; plain HTTP only) need node 20+ and npm on the PATH; the first run installs the locked

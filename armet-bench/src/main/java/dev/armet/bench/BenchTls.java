@@ -2,6 +2,9 @@ package dev.armet.bench;
 
 import dev.armet.server.TlsProfile;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -32,6 +35,9 @@ final class BenchTls {
 
   private final KeyStore keys;
   private final X509Certificate certificate;
+
+  /** The key store as a file, for targets in JVMs of their own; written on first use. */
+  private Path file;
 
   private BenchTls(KeyStore keys, X509Certificate certificate) {
     this.keys = keys;
@@ -65,6 +71,35 @@ final class BenchTls {
     keys.load(null, null);
     keys.setKeyEntry("bench", pair.getPrivate(), PASSWORD, new X509Certificate[] {cert});
     return new BenchTls(keys, cert);
+  }
+
+  /** The same key and certificate from {@code file} ({@link #file()} of the harness's). */
+  static BenchTls load(Path file) throws Exception {
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(file)) {
+      keys.load(in, PASSWORD);
+    }
+    return new BenchTls(keys, (X509Certificate) keys.getCertificate("bench"));
+  }
+
+  /**
+   * This key and certificate in a PKCS12 file that only this user may read, deleted when this JVM
+   * exits: how a target in a JVM of its own serves the same TLS setup as the others.
+   */
+  synchronized Path file() throws Exception {
+    if (file == null) {
+      Path f =
+          Files.createTempFile(
+              "armet-bench-tls",
+              ".p12",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      f.toFile().deleteOnExit();
+      try (var out = Files.newOutputStream(f)) {
+        keys.store(out, PASSWORD);
+      }
+      file = f;
+    }
+    return file;
   }
 
   /** A fresh server factory (one per connector), configured alike for every target. */

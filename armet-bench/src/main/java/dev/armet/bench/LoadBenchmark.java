@@ -12,8 +12,10 @@ import java.util.Locale;
 
 /**
  * End-to-end load benchmark: a bare Jetty 12 hello-world servlet against the same servlet behind
- * {@code ArmetFilter} (defaults), and behind {@code ArmetFilter} with a CSP nonce, all in this JVM
- * on loopback random ports over plain HTTP (the filter is measured, not TLS), or with {@code --tls}
+ * {@code ArmetFilter} (defaults), and behind {@code ArmetFilter} with a CSP nonce, each in a JVM of
+ * its own started with this JVM's flags ({@link TargetProcess}; {@code --same-jvm} serves them all
+ * in this one, where the JIT's profiles of Jetty's shared code see every target's types) on
+ * loopback random ports over plain HTTP (the filter is measured, not TLS), or with {@code --tls}
  * over HTTPS (HTTP/1.1, wrk) and with {@code --h2} over HTTP/2 (h2load), every target behind the
  * same TLS 1.3 setup ({@link BenchTls}); under TLS it also compares full handshakes per second
  * ({@link HandshakeComparison}). The {@code express*} targets are the Express stack in a node child
@@ -22,15 +24,15 @@ import java.util.Locale;
  * <p>After a warm-up, each round loads every target once for the same time, in an order that
  * alternates between rounds so that drift on a shared machine falls on both sides. Each filtered
  * target's throughput is divided by the bare target's <em>of the same round</em>; the report gives
- * the median of those ratios and their spread (min–max). It also reports this JVM's CPU time per
- * request (request threads, selectors, GC, JIT): on a machine where the load generator and other
- * work share the cores, that is the steadier measure of what the filter itself costs, since
- * throughput there also pays for the client parsing larger responses.
+ * the median of those ratios and their spread (min–max). It also reports the serving JVM's CPU time
+ * per request (request threads, selectors, GC, JIT) and its allocation: on a machine where the load
+ * generator and other work share the cores, that is the steadier measure of what the filter itself
+ * costs, since throughput there also pays for the client parsing larger responses.
  *
  * <pre>
  * java -cp armet-bench/target/benchmarks.jar dev.armet.bench.LoadBenchmark \
  *     [--rounds 5] [--seconds 10] [--warmup 10] [--threads 2] [--connections 50] \
- *     [--targets bare,armet,armet+nonce] [--java-client] [--tls | --h2 [--streams 10]]
+ *     [--targets bare,armet,armet+nonce] [--java-client] [--same-jvm] [--tls | --h2 [--streams 10]]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -67,6 +69,7 @@ public final class LoadBenchmark {
       return;
     }
     boolean javaClient = Arrays.asList(args).contains("--java-client");
+    boolean sameJvm = Arrays.asList(args).contains("--same-jvm");
     Transport transport = settings.transport();
     LoadDriver driver;
     if (transport == Transport.H2) {
@@ -94,11 +97,8 @@ public final class LoadBenchmark {
     List<Target> targets = new ArrayList<>();
     try {
       for (String name : settings.targets()) {
-        Target t = Target.start(name);
+        Target t = Target.open(name, tls, transport, !sameJvm);
         targets.add(t);
-        if (tls != null) {
-          t.serveTls(tls, transport);
-        }
         FullCheck.prepare(t);
       }
       check(targets);
@@ -137,7 +137,7 @@ public final class LoadBenchmark {
               res.errors() == 0 ? "" : "  ERRORS " + res.errors());
         }
       }
-      printSummary(targets, rps, p99, cpu, alloc, errors, driver instanceof SocketLoad);
+      printSummary(targets, rps, p99, cpu, alloc, errors, sameJvm && driver instanceof SocketLoad);
       String handshakes = "";
       if (tls != null) {
         handshakes = HandshakeComparison.run(targets, tls, settings);
@@ -148,11 +148,12 @@ public final class LoadBenchmark {
       String environment =
           String.format(
               Locale.ROOT,
-              "Run %s; JDK %s, %d CPUs; %s; %d rounds × %d s after a"
+              "Run %s; JDK %s, %d CPUs; %s; %s; %d rounds × %d s after a"
                   + " %d s warm-up per target, order alternating; load average (1/5/15 min) %s at the start, %s at the end.",
               Instant.now(),
               Runtime.version(),
               Runtime.getRuntime().availableProcessors(),
+              jvms(sameJvm),
               driver.describe(settings) + transport.describe(),
               settings.rounds(),
               settings.seconds(),
@@ -218,6 +219,15 @@ public final class LoadBenchmark {
         }
       }
     }
+  }
+
+  /** How the Java targets were served, for the report. */
+  private static String jvms(boolean sameJvm) {
+    return sameJvm
+        ? "every Java target in the harness's JVM (--same-jvm)"
+        : "each Java target in a JVM of its own ("
+            + String.join(" ", TargetProcess.jvmFlags())
+            + ")";
   }
 
   private static String loadAverage() {

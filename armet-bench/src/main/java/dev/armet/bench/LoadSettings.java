@@ -63,7 +63,7 @@ record LoadSettings(
           transport = t;
           continue;
         }
-        case "--java-client" -> {
+        case "--java-client", "--same-jvm" -> {
           continue;
         }
         default ->
@@ -71,7 +71,7 @@ record LoadSettings(
                 "unknown option "
                     + args[i]
                     + "; options: --rounds N --seconds N --warmup N --threads N --connections N"
-                    + " --targets bare,armet,... --java-client --tls --h2 --streams N");
+                    + " --targets bare,armet,... --java-client --same-jvm --tls --h2 --streams N");
       }
       i++;
     }

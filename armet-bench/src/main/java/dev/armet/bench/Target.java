@@ -23,8 +23,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * One Jetty 12 server under load: a hello-world servlet on a loopback random port, with or without
  * a filter. Every target is configured identically but for that filter, so the difference between
- * two targets is the filter's cost. The {@code express*} targets are the exception: a node child
- * process ({@link ExpressStack}), compared with the same load and pre-check, plain HTTP only.
+ * two targets is the filter's cost. The harness serves each in a JVM of its own ({@link #open},
+ * {@link TargetProcess}); {@link LoadProfile} and {@code --same-jvm} in this one. The {@code
+ * express*} targets are the exception: a node child process ({@link ExpressStack}), compared with
+ * the same load and pre-check, plain HTTP only.
  */
 final class Target implements AutoCloseable {
   private final String name;
@@ -37,6 +39,9 @@ final class Target implements AutoCloseable {
 
   /** The node process of an {@code express*} target, or null. */
   private ExpressStack express;
+
+  /** The JVM of a Java target that runs in a JVM of its own ({@link #open}), or null. */
+  private TargetProcess jvm;
 
   /** The HTTPS connector under {@code --tls} / {@code --h2}, or null. */
   private ServerConnector secure;
@@ -180,6 +185,28 @@ final class Target implements AutoCloseable {
     };
   }
 
+  /**
+   * A named target as the harness loads it: a Java one in a JVM of its own when {@code ownJvm}
+   * ({@link TargetProcess}), else in this JVM; serving HTTPS with {@code tls} under a secure {@code
+   * transport} (null for plain HTTP).
+   */
+  static Target open(String name, BenchTls tls, Transport transport, boolean ownJvm)
+      throws Exception {
+    if (!ownJvm || ExpressStack.isTarget(name)) {
+      Target t = start(name);
+      if (tls != null) {
+        t.serveTls(tls, transport);
+      }
+      return t;
+    }
+    Target t = new Target(name, null, null, null);
+    t.jvm = TargetProcess.start(name, transport, tls == null ? null : tls.file());
+    if (tls != null) {
+      t.trust(tls, transport);
+    }
+    return t;
+  }
+
   /** ArmetFilter with its header policy only: no sessions, no CSRF (they cost per request too). */
   private static ArmetFilter headersOnly() {
     return ArmetFilter.create(a -> a.noSessions().noCsrf());
@@ -211,6 +238,9 @@ final class Target implements AutoCloseable {
 
   /** Whether the target signs a user in and answers from the session (the full-stack ones). */
   boolean readsSession() {
+    if (jvm != null) {
+      return jvm.readsSession();
+    }
     return express != null || (stack != null && stack.readsSession());
   }
 
@@ -219,11 +249,17 @@ final class Target implements AutoCloseable {
     if (express != null) {
       return express::limiterDecisions;
     }
+    if (jvm != null) {
+      return jvm.hasLimiter() ? jvm::limiterDecisions : null;
+    }
     return stack == null || stack.limiterCalls() == null ? null : stack.limiterCalls()::sum;
   }
 
-  /** CPU and allocation so far of the process serving this target: this JVM, or node. */
+  /** CPU and allocation so far of the process serving this target: a JVM, or node. */
   ServerCounters counters() {
+    if (jvm != null) {
+      return jvm.counters();
+    }
     return express != null ? express.counters() : ServerCounters.now();
   }
 
@@ -255,6 +291,11 @@ final class Target implements AutoCloseable {
     server.addConnector(c);
     c.start();
     this.secure = c;
+    trust(tls, transport);
+  }
+
+  /** Makes the pre-check's client trust the bench certificate and ask for {@code transport}. */
+  private void trust(BenchTls tls, Transport transport) throws Exception {
     this.transport = transport;
     this.client =
         java.net.http.HttpClient.newBuilder()
@@ -280,11 +321,18 @@ final class Target implements AutoCloseable {
     if (express != null) {
       return express.port();
     }
+    if (jvm != null) {
+      return jvm.port();
+    }
     return (secure != null ? secure : connector).getLocalPort();
   }
 
   @Override
   public void close() throws Exception {
+    if (jvm != null) {
+      jvm.close();
+      return;
+    }
     if (express != null) {
       express.close();
       return;
