@@ -36,6 +36,8 @@ module dev.armet.core {
       dev.armet.servlet;
   exports dev.armet.internal.ratelimit to
       dev.armet.servlet;
+  exports dev.armet.internal.session to
+      dev.armet.servlet;
   exports dev.armet.internal.tls to
       dev.armet.audit,
       dev.armet.server;

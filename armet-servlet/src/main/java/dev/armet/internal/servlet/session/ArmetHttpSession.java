@@ -1,5 +1,6 @@
 package dev.armet.internal.servlet.session;
 
+import dev.armet.internal.session.SessionAttributes;
 import dev.armet.session.Session;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
@@ -89,7 +90,7 @@ final class ArmetHttpSession implements HttpSession {
   @Override
   public @Nullable Object getAttribute(String name) {
     checkValid();
-    return session().get(name).orElse(null);
+    return SessionAttributes.get(session(), name); // no Optional per read (issue 18)
   }
 
   @Override
