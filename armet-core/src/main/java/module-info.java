@@ -24,6 +24,8 @@ module dev.armet.core {
   exports dev.armet.regex;
   exports dev.armet.session;
   exports dev.armet.spi;
+  exports dev.armet.internal.cookie to
+      dev.armet.servlet;
   exports dev.armet.internal.csrf to
       dev.armet.servlet;
   exports dev.armet.internal.env to
