@@ -247,7 +247,8 @@ public final class ServerSessions implements Sessions {
   @Override
   public Optional<String> commit(Session s) {
     s.markCommitted();
-    Instant now = clock.instant();
+    // An Instant only where one is written (issue 18): a read-only session compares millis.
+    long nowMillis = clock.millis();
     SessionRecord loaded = s.loaded;
     SetCookie cookie = s.cookie;
     if (s.discardLoaded()
@@ -274,6 +275,7 @@ public final class ServerSessions implements Sessions {
     }
     boolean fresh = s.isNew() || s.regenerated();
     if (fresh) {
+      Instant now = clock.instant();
       byte[] id = newId();
       Instant created = s.created();
       SessionRecord record =
@@ -299,6 +301,7 @@ public final class ServerSessions implements Sessions {
     Objects.requireNonNull(loaded);
     CheckedCookie by = Objects.requireNonNull(s.loadedCookie); // set with loaded
     if (s.modified()) {
+      Instant now = clock.instant();
       if (!saveMerged(s, loaded, expiry(loaded.createdAt(), now))) {
         // Destroyed meanwhile (logout, regenerate, log out everywhere, expiry): never resurrect
         // it, and do not clear the cookie either, which may already be the new one from a
@@ -309,14 +312,14 @@ public final class ServerSessions implements Sessions {
           ? Optional.of(header(cookie, Objects.requireNonNull(by.id), now))
           : Optional.empty();
     }
-    if (Elapsed.lessThan(now, loaded.expiresAt(), touchWhenLeft)) {
-      Instant target = expiry(loaded.createdAt(), now);
+    if (Elapsed.lessThan(nowMillis, loaded.expiresAt(), touchWhenLeft)) {
+      Instant target = expiry(loaded.createdAt(), clock.instant());
       if (target.isAfter(loaded.expiresAt())) {
         store.touch(keyOf(s), target);
       }
     }
     return rolling || !by.primaryKey
-        ? Optional.of(header(cookie, Objects.requireNonNull(by.id), now))
+        ? Optional.of(header(cookie, Objects.requireNonNull(by.id), clock.instant()))
         : Optional.empty();
   }
 
