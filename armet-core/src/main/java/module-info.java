@@ -24,6 +24,10 @@ module dev.armet.core {
   exports dev.armet.regex;
   exports dev.armet.session;
   exports dev.armet.spi;
+  exports dev.armet.internal.cookie to
+      dev.armet.servlet;
+  exports dev.armet.internal.csrf to
+      dev.armet.servlet;
   exports dev.armet.internal.env to
       dev.armet.redis,
       dev.armet.jdbc;
@@ -35,6 +39,8 @@ module dev.armet.core {
   exports dev.armet.internal.http to
       dev.armet.servlet;
   exports dev.armet.internal.ratelimit to
+      dev.armet.servlet;
+  exports dev.armet.internal.session to
       dev.armet.servlet;
   exports dev.armet.internal.tls to
       dev.armet.audit,

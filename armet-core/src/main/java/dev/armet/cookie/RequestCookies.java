@@ -1,9 +1,11 @@
 package dev.armet.cookie;
 
+import dev.armet.internal.cookie.CookieText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cookies a client sent, read from {@code Cookie} headers the way browsers and RFC 6265bis §5.4
@@ -21,6 +23,26 @@ public final class RequestCookies {
   static final int MAX_HEADER_CHARS = 16 * 1024; // at most Character.MAX_VALUE: offsets are chars
   static final int MAX_COOKIES = 200;
   private static final RequestCookies EMPTY = new RequestCookies("", new char[0], 0);
+
+  static {
+    CookieText.register(
+        new CookieText.Reader() {
+          @Override
+          public RequestCookies parse(@Nullable String header) {
+            return read(header);
+          }
+
+          @Override
+          public String text(RequestCookies cookies) {
+            return cookies.text;
+          }
+
+          @Override
+          public int span(RequestCookies cookies, String name, int n) {
+            return cookies.span(name, n);
+          }
+        });
+  }
 
   private final String text;
 
@@ -66,7 +88,7 @@ public final class RequestCookies {
     return read(joined.toString());
   }
 
-  private static RequestCookies read(String header) {
+  private static RequestCookies read(@Nullable String header) {
     if (header == null || header.isEmpty()) {
       return EMPTY;
     }
@@ -123,10 +145,16 @@ public final class RequestCookies {
    * @throws IndexOutOfBoundsException unless {@code 0 <= n < count(name)}
    */
   public CharSequence value(String name, int n) {
+    int span = span(name, n);
+    return new CookieValue(text, CookieText.from(span), CookieText.to(span));
+  }
+
+  /** Where {@link #value(String, int)} lies in the text: from, to ({@link CookieText}). */
+  private int span(String name, int n) {
     int seen = 0;
     for (int i = 0; i < count; i++) {
       if (nameIs(i, name) && seen++ == n) {
-        return new CookieValue(text, offsets[4 * i + 2], offsets[4 * i + 3]);
+        return offsets[4 * i + 2] << 16 | offsets[4 * i + 3];
       }
     }
     throw new IndexOutOfBoundsException("no value " + n + " for this cookie name");

@@ -4,6 +4,7 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.internal.csrf.CsrfTokens;
 import dev.armet.internal.http.PathPattern;
 import dev.armet.session.Session;
 import java.util.List;
@@ -43,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class CsrfProtection {
+  static {
+    CsrfTokens.register((p, request, response) -> p.allowedToken(request, response));
+  }
+
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final CsrfMode mode;
@@ -109,25 +114,39 @@ public final class CsrfProtection {
    * {@code Origin}, {@code Referer} and cookies, and only then is {@code Vary} naming them added.
    */
   public CsrfDecision check(CsrfRequest request, CsrfResponse response) {
+    Object outcome = decide(request, response);
+    return outcome instanceof CsrfToken
+        ? CsrfDecision.allowed((CsrfToken) outcome)
+        : CsrfDecision.refused((Refusal) outcome);
+  }
+
+  /** {@link #check}'s token, or null when refused ({@link CsrfTokens}). */
+  private @Nullable CsrfToken allowedToken(CsrfRequest request, CsrfResponse response) {
+    Object outcome = decide(request, response);
+    return outcome instanceof CsrfToken ? (CsrfToken) outcome : null;
+  }
+
+  /** {@link #check}: the {@link CsrfToken} when allowed, else the {@link Refusal}. */
+  private Object decide(CsrfRequest request, CsrfResponse response) {
     boolean unsafe = !SAFE_METHODS.contains(request.method());
     if (unsafe && !vary.isEmpty()) {
       response.addHeader("Vary", vary);
     }
     RequestCookies sent = request.cookies();
     if (unsafe && exempt(request, sent)) {
-      return CsrfDecision.allowed(token(request, response));
+      return token(request, response);
     }
     RequestSecrets secrets = new RequestSecrets(this, request, response);
     if (unsafe) {
       Refusal refusal = evaluate(request, secrets);
       if (refusal != null) {
-        return CsrfDecision.refused(refusal);
+        return refusal;
       }
     }
     if (cookies.hasReadable()) {
       secrets.offerReadableCookie(sent);
     }
-    return CsrfDecision.allowed(new CsrfToken(secrets));
+    return new CsrfToken(secrets);
   }
 
   /** The parameter name tokens are read from. */

@@ -144,11 +144,12 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       Operation op,
       long points,
       long blockMicros,
-      long now) {
+      long now,
+      boolean outcomeOnly) {
     StoreSegment segment = segments[index(hi)];
     segment.lock.lock();
     try {
-      return segment.decide(policy, hi, lo, rule, op, points, blockMicros, now);
+      return segment.decide(policy, hi, lo, rule, op, points, blockMicros, now, outcomeOnly);
     } finally {
       segment.lock.unlock();
     }

@@ -28,6 +28,13 @@ public final class RateLimitDecision {
 
   private static final LimitKernel KERNEL = LimitKernel.get();
 
+  /**
+   * An allowed decision without statuses, shared: only for an adapter that reads nothing but the
+   * outcome of an allowed decision ({@code dev.armet.internal.ratelimit.OutcomeOnly}); never handed
+   * to application code.
+   */
+  static final RateLimitDecision ADMITTED = new RateLimitDecision(Outcome.ALLOWED, List.of());
+
   private final Outcome outcome;
 
   /** The statuses given; null for a one-rule decision, whose status is built from its numbers. */

@@ -5,6 +5,7 @@ import dev.armet.env.ProductionGate;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
 import dev.armet.internal.ratelimit.AddressKey;
+import dev.armet.internal.ratelimit.OutcomeOnly;
 import dev.armet.keys.Keyring;
 import dev.armet.spi.RateLimitStore;
 import dev.armet.spi.SessionLoad;
@@ -41,6 +42,21 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the adapter's request type, which keys are read from
  */
 public final class RateLimitRoutes<R> {
+  static {
+    OutcomeOnly.install(
+        new OutcomeOnly.Decider() {
+          @Override
+          public <Q> @Nullable RateLimitDecision decide(
+              RateLimitRoutes<Q> routes,
+              String method,
+              String path,
+              Q request,
+              @Nullable SessionLoad alongside) {
+            return (RateLimitDecision) routes.decide(method, path, request, alongside, false, true);
+          }
+        });
+  }
+
   private final List<Route<R>> routes;
   private final RateLimitStore store;
 
@@ -104,7 +120,7 @@ public final class RateLimitRoutes<R> {
    */
   public Optional<RateLimitDecision> decide(
       String method, String path, R request, @Nullable SessionLoad alongside) {
-    Object decided = decide(method, path, request, alongside, false);
+    Object decided = decide(method, path, request, alongside, false, false);
     return decided == null ? Optional.empty() : Optional.of((RateLimitDecision) decided);
   }
 
@@ -119,17 +135,23 @@ public final class RateLimitRoutes<R> {
    */
   public Optional<PendingDecision> decideLater(
       String method, String path, R request, @Nullable SessionLoad alongside) {
-    Object pending = decide(method, path, request, alongside, true);
+    Object pending = decide(method, path, request, alongside, true, false);
     return pending == null ? Optional.empty() : Optional.of((PendingDecision) pending);
   }
 
   /**
    * The matching limits spent in one decision: a {@link RateLimitDecision}, or, {@code later}, a
    * {@link PendingDecision}; null when no limit applies. One loop for both, untyped so that the
-   * synchronous path allocates nothing more than it did.
+   * synchronous path allocates nothing more than it did. {@code outcomeOnly}: see {@link
+   * OutcomeOnly}.
    */
   private @Nullable Object decide(
-      String method, String path, R request, @Nullable SessionLoad alongside, boolean later) {
+      String method,
+      String path,
+      R request,
+      @Nullable SessionLoad alongside,
+      boolean later,
+      boolean outcomeOnly) {
     Route<R> firstRoute = null; // the first limit that applies, kept as its route and key
     int firstIndex = 0;
     @Nullable String firstKey = null;
@@ -164,7 +186,7 @@ public final class RateLimitRoutes<R> {
       String key = Objects.requireNonNull(firstKey);
       return later
           ? firstRoute.consumeLater(firstIndex, key, alongside)
-          : firstRoute.consume(firstIndex, key, alongside);
+          : firstRoute.consume(firstIndex, key, alongside, outcomeOnly);
     }
     RateLimiter.Target[] targets = more.toArray(new RateLimiter.Target[0]);
     return later
@@ -237,8 +259,11 @@ public final class RateLimitRoutes<R> {
     }
 
     /** Spends limit {@code i} for its {@code key}, as {@link #target} names it. */
-    RateLimitDecision consume(int i, String key, @Nullable SessionLoad alongside) {
-      return limiters.get(i).consume(alongside, key, keys.get(i) instanceof AddressKey, cost);
+    RateLimitDecision consume(
+        int i, String key, @Nullable SessionLoad alongside, boolean outcomeOnly) {
+      return limiters
+          .get(i)
+          .consume(alongside, key, keys.get(i) instanceof AddressKey, cost, outcomeOnly);
     }
 
     /** As {@link #consume}, without waiting for the store. */

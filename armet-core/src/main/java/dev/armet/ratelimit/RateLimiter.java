@@ -186,7 +186,7 @@ public final class RateLimiter {
   static RateLimitDecision consume(@Nullable SessionLoad alongside, Target target) {
     RateLimiter limiter = target.limiter;
     if (limiter.local != null) {
-      return limiter.inPlace(limiter.local, Operation.CONSUME, target.key, target.points, 0);
+      return limiter.inPlace(limiter.local, Operation.CONSUME, target.key, target.points, 0, false);
     }
     return limiter.runOne(Operation.CONSUME, target.storeKey(), target.points, 0, alongside);
   }
@@ -197,10 +197,23 @@ public final class RateLimiter {
    */
   RateLimitDecision consume(
       @Nullable SessionLoad alongside, String key, boolean address, long points) {
+    return consume(alongside, key, address, points, false);
+  }
+
+  /**
+   * As {@link #consume(SessionLoad, String, boolean, long)}; {@code outcomeOnly}: an allowed
+   * decision on the in-memory store may be the shared one ({@code OutcomeOnly}).
+   */
+  RateLimitDecision consume(
+      @Nullable SessionLoad alongside,
+      String key,
+      boolean address,
+      long points,
+      boolean outcomeOnly) {
     Objects.requireNonNull(key, "key");
     long cost = checkCost(points);
     if (local != null) { // a slot costs less than a cache lookup: no cache (the store ignores
-      return inPlace(local, Operation.CONSUME, key, cost, 0); // `alongside`)
+      return inPlace(local, Operation.CONSUME, key, cost, 0, outcomeOnly); // `alongside`)
     }
     String name = address ? addressKeys.storeKey(key) : storeKey(key);
     return runOne(Operation.CONSUME, name, cost, 0, alongside);
@@ -241,7 +254,7 @@ public final class RateLimiter {
   private RateLimitDecision runOne(Operation op, String key, long points, long blockMicros) {
     Objects.requireNonNull(key, "key");
     if (local != null) {
-      return inPlace(local, op, key, points, blockMicros);
+      return inPlace(local, op, key, points, blockMicros, false);
     }
     return runOne(op, storeKey(key), points, blockMicros, null);
   }
@@ -251,13 +264,27 @@ public final class RateLimiter {
    * place, without a command, a text name or a key object (issue 18).
    */
   private RateLimitDecision inPlace(
-      InMemoryRateLimitStore local, Operation op, String subject, long points, long blockMicros) {
+      InMemoryRateLimitStore local,
+      Operation op,
+      String subject,
+      long points,
+      long blockMicros,
+      boolean outcomeOnly) {
     SipHash slot = slots.of(subject); // read at once: the thread's next call overwrites it
     long hi = slot.hi();
     long lo = slot.lo();
     return decided(
         op,
-        local.decide(policy.name(), hi, lo, policy.rule(), op, points, blockMicros, nowMicros()));
+        local.decide(
+            policy.name(),
+            hi,
+            lo,
+            policy.rule(),
+            op,
+            points,
+            blockMicros,
+            nowMicros(),
+            outcomeOnly));
   }
 
   private RateLimitDecision runOne(

@@ -93,7 +93,8 @@ final class StoreSegment {
       Operation op,
       long points,
       long blockMicros,
-      long now) {
+      long now,
+      boolean outcomeOnly) {
     Slot slot = slots.get(policy, false, hi, lo); // an access: now the most recently used
     boolean present = false;
     long blockedUntil = 0;
@@ -127,6 +128,9 @@ final class StoreSegment {
       slots.remove(slot); // deleted, or expired and left as it was: as get() drops it
     }
     boolean refused = op == Operation.CONSUME && !out.allowed && !rule.dryRun();
+    if (outcomeOnly && out.allowed) {
+      return RateLimitDecision.ADMITTED; // nothing refused, not even in a dry run
+    }
     return new RateLimitDecision(
         refused ? RateLimitDecision.Outcome.REFUSED : RateLimitDecision.Outcome.ALLOWED,
         rule,

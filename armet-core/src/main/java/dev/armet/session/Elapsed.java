@@ -25,11 +25,32 @@ final class Elapsed {
     return lessThan(from, Math.floorDiv(toMillis, 1000), lastNanoOf(toMillis), span);
   }
 
+  /**
+   * As {@link #lessThan(Instant, Instant, Duration)}, from the first instant of {@code fromMillis}:
+   * rounding can only make the span look longer, by less than a millisecond.
+   */
+  static boolean lessThan(long fromMillis, Instant to, Duration span) {
+    long seconds = to.getEpochSecond() - Math.floorDiv(fromMillis, 1000);
+    long nanos = (long) to.getNano() - Math.floorMod(fromMillis, 1000) * 1_000_000L;
+    if (nanos < 0) {
+      seconds--;
+      nanos += NANOS_PER_SECOND;
+    }
+    return seconds < span.getSeconds() || (seconds == span.getSeconds() && nanos < span.getNano());
+  }
+
   /** Whether {@code t} is after the last instant of the millisecond {@code millis}. */
   static boolean isAfter(Instant t, long millis) {
     long seconds = Math.floorDiv(millis, 1000);
     return t.getEpochSecond() > seconds
         || (t.getEpochSecond() == seconds && t.getNano() > lastNanoOf(millis));
+  }
+
+  /** Whether {@code t} is after the first instant of the millisecond {@code millis}. */
+  static boolean isAfterStartOf(Instant t, long millis) {
+    long seconds = Math.floorDiv(millis, 1000);
+    return t.getEpochSecond() > seconds
+        || (t.getEpochSecond() == seconds && t.getNano() > Math.floorMod(millis, 1000) * 1_000_000);
   }
 
   /** The nano-of-second of the last instant in the millisecond {@code millis}. */

@@ -49,16 +49,26 @@ public final class MemorySessionStore implements SessionStore {
 
   @Override
   public Optional<SessionRecord> load(String key) {
-    return Optional.ofNullable(find(key));
+    SessionRecord r = find(key);
+    if (r != null && !r.expiresAt().isAfter(clock.instant())) {
+      records.remove(key, r);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(r);
   }
 
-  /** What {@link #load} answers, or null: {@code ServerSessions} reads so, with no Optional. */
+  /**
+   * What {@link #load} answers, or null, with no Optional and no Instant (issue 18), for {@code
+   * ServerSessions}: compared with the first instant of the clock's millisecond, so a record ending
+   * within that millisecond is still answered; {@code ServerSessions} compares with its last
+   * instant itself, and ends such a session.
+   */
   @Nullable SessionRecord find(String key) {
     SessionRecord r = records.get(key);
     if (r == null) {
       return null;
     }
-    if (!r.expiresAt().isAfter(clock.instant())) {
+    if (!Elapsed.isAfterStartOf(r.expiresAt(), clock.millis())) {
       records.remove(key, r);
       return null;
     }

@@ -7,6 +7,7 @@ import dev.armet.env.ProductionGate;
 import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
+import dev.armet.internal.cookie.CookieText;
 import dev.armet.internal.spi.TrustedRecords;
 import dev.armet.keys.Keyring;
 import dev.armet.keys.TokenContents;
@@ -126,7 +127,7 @@ public final class ServerSessions implements Sessions {
     // Read in place: a cookie the verified-cookie cache knows is never copied out of the header.
     int tried = Math.min(requestCookies.count(cookie.name()), MAX_CANDIDATES);
     for (int i = 0; i < tried; i++) {
-      CheckedCookie checked = check(cookie.name(), requestCookies.value(cookie.name(), i));
+      CheckedCookie checked = check(cookie.name(), requestCookies, i);
       if (checked.valid()) {
         // A store without reads of its own gets none prepared: nothing could carry it, and
         // open() reads as the default SessionLoad would.
@@ -154,9 +155,7 @@ public final class ServerSessions implements Sessions {
       CheckedCookie checked =
           i == lookup.firstValid
               ? lookup.first
-              : i < lookup.firstValid
-                  ? null
-                  : check(cookie.name(), lookup.cookies.value(cookie.name(), i));
+              : i < lookup.firstValid ? null : check(cookie.name(), lookup.cookies, i);
       if (checked == null || !checked.valid()) {
         events.record(
             SecurityEvent.of("session_tampered")
@@ -219,12 +218,20 @@ public final class ServerSessions implements Sessions {
    * One cookie value: a cache hit, or the signature check (remembered when the primary key signed
    * it). The id is only needed to re-sign the cookie: never on a cache hit.
    */
-  private CheckedCookie check(String name, CharSequence value) {
-    CheckedCookie known = verifiedCookies == null ? null : verifiedCookies.find(name, value);
+  private CheckedCookie check(String name, RequestCookies cookies, int n) {
+    // Located in the header, not viewed through an object (issue 18): a cached cookie is hashed
+    // in place and never copied.
+    String text = CookieText.text(cookies);
+    int span = CookieText.span(cookies, name, n);
+    int from = CookieText.from(span);
+    int to = CookieText.to(span);
+    CheckedCookie known =
+        verifiedCookies == null ? null : verifiedCookies.find(name, text, from, to);
     if (known != null) {
       return known;
     }
-    Optional<TokenContents> verified = signer.verify(value.toString(), name);
+    String value = text.substring(from, to);
+    Optional<TokenContents> verified = signer.verify(value, name);
     byte[] id = verified.map(TokenContents::payload).orElse(null);
     if (id == null || id.length != 32) {
       return INVALID;
@@ -240,7 +247,8 @@ public final class ServerSessions implements Sessions {
   @Override
   public Optional<String> commit(Session s) {
     s.markCommitted();
-    Instant now = clock.instant();
+    // An Instant only where one is written (issue 18): a read-only session compares millis.
+    long nowMillis = clock.millis();
     SessionRecord loaded = s.loaded;
     SetCookie cookie = s.cookie;
     if (s.discardLoaded()
@@ -267,6 +275,7 @@ public final class ServerSessions implements Sessions {
     }
     boolean fresh = s.isNew() || s.regenerated();
     if (fresh) {
+      Instant now = clock.instant();
       byte[] id = newId();
       Instant created = s.created();
       SessionRecord record =
@@ -292,6 +301,7 @@ public final class ServerSessions implements Sessions {
     Objects.requireNonNull(loaded);
     CheckedCookie by = Objects.requireNonNull(s.loadedCookie); // set with loaded
     if (s.modified()) {
+      Instant now = clock.instant();
       if (!saveMerged(s, loaded, expiry(loaded.createdAt(), now))) {
         // Destroyed meanwhile (logout, regenerate, log out everywhere, expiry): never resurrect
         // it, and do not clear the cookie either, which may already be the new one from a
@@ -302,14 +312,14 @@ public final class ServerSessions implements Sessions {
           ? Optional.of(header(cookie, Objects.requireNonNull(by.id), now))
           : Optional.empty();
     }
-    if (Elapsed.lessThan(now, loaded.expiresAt(), touchWhenLeft)) {
-      Instant target = expiry(loaded.createdAt(), now);
+    if (Elapsed.lessThan(nowMillis, loaded.expiresAt(), touchWhenLeft)) {
+      Instant target = expiry(loaded.createdAt(), clock.instant());
       if (target.isAfter(loaded.expiresAt())) {
         store.touch(keyOf(s), target);
       }
     }
     return rolling || !by.primaryKey
-        ? Optional.of(header(cookie, Objects.requireNonNull(by.id), now))
+        ? Optional.of(header(cookie, Objects.requireNonNull(by.id), clock.instant()))
         : Optional.empty();
   }
 

@@ -2,6 +2,7 @@ package dev.armet.session;
 
 import dev.armet.cookie.SetCookie;
 import dev.armet.internal.json.Json;
+import dev.armet.internal.session.SessionAttributes;
 import dev.armet.internal.spi.TrustedRecords;
 import dev.armet.spi.SessionRecord;
 import dev.armet.spi.SessionStore;
@@ -51,6 +52,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Session {
   private static final Object REMOVED = new Object();
+
+  static {
+    SessionAttributes.register(Session::attribute);
+  }
 
   /** The record this request loaded (a cookie session's payload, keyless), held as it is. */
   final @Nullable SessionRecord loaded;
@@ -136,6 +141,11 @@ public final class Session {
 
   public synchronized Optional<Object> get(String name) {
     return Optional.ofNullable(attributes.get(name));
+  }
+
+  /** {@link #get}'s value or null, without the {@code Optional} ({@link SessionAttributes}). */
+  private synchronized @Nullable Object attribute(String name) {
+    return attributes.get(name);
   }
 
   /** The attribute names, in insertion order (a snapshot). */

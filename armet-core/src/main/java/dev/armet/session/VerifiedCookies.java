@@ -55,6 +55,11 @@ final class VerifiedCookies {
     return entries.get(hashers.get().digest(name, value));
   }
 
+  /** As {@link #find(String, CharSequence)} for the value {@code text[from, to)}, read in place. */
+  @Nullable CheckedCookie find(String name, String text, int from, int to) {
+    return entries.get(hashers.get().digest(name, text, from, to));
+  }
+
   /** Remembers that cookie {@code name} with {@code value}, signed by the primary key, is valid. */
   void put(String name, CharSequence value, String storeKey) {
     put(digest(name, value), storeKey);
@@ -101,14 +106,19 @@ final class VerifiedCookies {
      * This thread's probe, holding the digest of {@code name} and {@code value} until next call.
      */
     Digest digest(String name, CharSequence value) {
+      return digest(name, value, 0, value.length());
+    }
+
+    /** As {@link #digest(String, CharSequence)} for {@code value[from, to)}. */
+    Digest digest(String name, CharSequence value, int from, int to) {
       int n = name.length();
       buffer[0] = (byte) (n >>> 24);
       buffer[1] = (byte) (n >>> 16);
       buffer[2] = (byte) (n >>> 8);
       buffer[3] = (byte) n;
       used = 4;
-      feed(name);
-      feed(value);
+      feed(name, 0, n);
+      feed(value, from, to);
       mac.update(buffer, 0, used);
       used = 0;
       Arrays.fill(buffer, (byte) 0); // the buffer held the cookie: keep no copy of it
@@ -117,8 +127,8 @@ final class VerifiedCookies {
       return probe;
     }
 
-    private void feed(CharSequence s) {
-      for (int i = 0, n = s.length(); i < n; i++) {
+    private void feed(CharSequence s, int from, int to) {
+      for (int i = from; i < to; i++) {
         if (used > buffer.length - 3) {
           mac.update(buffer, 0, used);
           used = 0;

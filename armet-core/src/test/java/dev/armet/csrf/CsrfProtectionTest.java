@@ -270,4 +270,21 @@ class CsrfProtectionTest {
     assertThat(next).isNotEqualTo(t[1]);
     assertThat(decide(p, post(next, t[0]))).isEqualTo(Refusal.TOKEN_INVALID);
   }
+
+  /** The servlet adapter's check: the token when allowed, null when refused, as check decides. */
+  @Test
+  void csrfTokens_answersAsCheck() {
+    CsrfProtection p = protection(c -> {});
+    String[] tc = tokenAndCookies(p);
+    Exchange allowed = post(tc[1], tc[0]);
+    CsrfToken token = dev.armet.internal.csrf.CsrfTokens.check(p, allowed, allowed);
+    assertThat(token).isNotNull();
+    assertThat(token.getParameterName()).isEqualTo("_csrf");
+    Exchange forged = post(tc[1], null);
+    assertThat(dev.armet.internal.csrf.CsrfTokens.check(p, forged, forged)).isNull();
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo("malicious_csrf"));
+    assertThat(decide(p, post(tc[1], null))).as("check refuses the same request").isNotNull();
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.env.ProductionGate;
 import dev.armet.internal.ratelimit.AddressKey;
+import dev.armet.internal.ratelimit.OutcomeOnly;
 import dev.armet.keys.Secrets;
 import dev.armet.spi.LimitStatus;
 import dev.armet.testing.MutableClock;
@@ -191,5 +192,51 @@ class RateLimitRoutesTest {
     assertThat(cached.decide("GET", "/", ALICE).orElseThrow().isAllowed()).isFalse();
     assertThat(addressStore.keys()).containsExactlyInAnyOrderElementsOf(plainStore.keys());
     assertThat(addressStore.keys()).hasSize(2).noneMatch(k -> k.contains("198.51.100"));
+  }
+
+  /**
+   * The servlet limits' path when allowed decisions write no headers: an allowed decision may be
+   * the shared one, a refusal (dry runs included) is complete, and the same limits are spent.
+   */
+  @Test
+  void outcomeOnly_allowedIsShared_refusalIsComplete() {
+    RateLimitRoutes<Map<String, String>> routes =
+        builder().route("/*", r -> r.limit(LOGIN, req -> req.get("ip"))).build();
+    RateLimitDecision allowed = OutcomeOnly.decide(routes, "GET", "/", ALICE, null);
+    assertThat(allowed).isSameAs(RateLimitDecision.ADMITTED);
+    assertThat(allowed.isAllowed()).isTrue();
+    assertThat(allowed.dryRunRefused()).isFalse();
+    assertThat(allowed.retryAfter()).isEqualTo(Duration.ZERO);
+    RateLimitDecision refused = OutcomeOnly.decide(routes, "GET", "/", ALICE, null);
+    assertThat(refused.outcome()).isEqualTo(RateLimitDecision.Outcome.REFUSED);
+    assertThat(refused.statuses())
+        .singleElement()
+        .satisfies(s -> assertThat(s.allowed()).isFalse());
+    assertThat(refused.retryAfter()).isPositive();
+    assertThat(OutcomeOnly.decide(routes, "GET", "/", NO_KEY, null)).isNotNull();
+    assertThat(routes.decide("GET", "/", NO_KEY).orElseThrow().isAllowed())
+        .as("the outcome-only decision spent the limit")
+        .isFalse();
+    assertThat(OutcomeOnly.decide(routes, "GET", "/", Map.of(), null))
+        .as("no key: no limit applies")
+        .isNull();
+  }
+
+  @Test
+  void outcomeOnly_dryRunRefusal_isCompleteAndReported() {
+    RateLimitPolicy dry =
+        RateLimitPolicy.builder("dry").fixedWindow(1, Duration.ofMinutes(1)).dryRun(true).build();
+    java.util.List<dev.armet.event.SecurityEvent> events = new java.util.ArrayList<>();
+    RateLimitRoutes<Map<String, String>> routes =
+        builder().events(events::add).route("/*", r -> r.limit(dry, req -> req.get("ip"))).build();
+    assertThat(OutcomeOnly.decide(routes, "GET", "/", ALICE, null))
+        .isSameAs(RateLimitDecision.ADMITTED);
+    RateLimitDecision wouldRefuse = OutcomeOnly.decide(routes, "GET", "/", ALICE, null);
+    assertThat(wouldRefuse).isNotSameAs(RateLimitDecision.ADMITTED);
+    assertThat(wouldRefuse.isAllowed()).isTrue();
+    assertThat(wouldRefuse.dryRunRefused()).isTrue();
+    assertThat(events)
+        .extracting(dev.armet.event.SecurityEvent::type)
+        .containsExactly("excess_rate_limit_exceeded");
   }
 }

@@ -66,4 +66,44 @@ class ElapsedTest {
         .as("%s -> %s < %s", t, last, span)
         .isEqualTo(Duration.between(t, last).compareTo(span) < 0);
   }
+
+  /** From millis: as {@code Duration.between} from the first instant of that millisecond. */
+  @ParameterizedTest
+  @CsvSource({
+    // from millis, to seconds, to nanos, span seconds, span nanos
+    "0, 10, 0, 10, 0",
+    "0, 10, 0, 10, 1",
+    "1, 10, 1000000, 10, 0",
+    "1, 10, 999999, 10, 0",
+    "1999, 10, 0, 8, 1000000",
+    "1999, 10, 0, 8, 1000001",
+    "-1, 0, 0, 0, 1000000",
+    "-1, 0, 0, 0, 1000001",
+    "1700000000123, 1700086400, 123000000, 86400, 0",
+    "1700000000123, 1700086400, 122999999, 86400, 0",
+  })
+  void fromMillis_matchesDurationFromThatMillisecond(long fm, long ts, int tn, long ss, int sn) {
+    Instant from = Instant.ofEpochMilli(fm);
+    Instant to = Instant.ofEpochSecond(ts, tn);
+    Duration span = Duration.ofSeconds(ss, sn);
+    assertThat(Elapsed.lessThan(fm, to, span))
+        .as("%s -> %s < %s", from, to, span)
+        .isEqualTo(Duration.between(from, to).compareTo(span) < 0);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // t seconds, t nanos, millis
+    "1, 0, 1000",
+    "1, 1, 1000",
+    "1, 999999, 1000",
+    "0, 999999999, 1000",
+    "-1, 999000001, -1",
+    "-1, 999000000, -1",
+  })
+  void isAfterStartOf_isAfterTheFirstInstantOfThatMillisecond(long ts, int tn, long millis) {
+    Instant t = Instant.ofEpochSecond(ts, tn);
+    assertThat(Elapsed.isAfterStartOf(t, millis))
+        .isEqualTo(t.isAfter(Instant.ofEpochMilli(millis)));
+  }
 }

@@ -221,4 +221,17 @@ class VerifiedCookiesTest {
     assertThat(seen[0]).isSameAs(cache.find("id", "cookie-a"));
     assertThat(seen[1]).isNull();
   }
+
+  /** A value read in place from the header hashes as the same value copied out. */
+  @Test
+  void find_inPlace_matchesTheCopiedValue() {
+    VerifiedCookies cache = new VerifiedCookies(VerifiedCookies.DEFAULT_MAX_ENTRIES);
+    String header = "a=1; id=v.sig; b=\"q\"";
+    cache.put("id", "v.sig", "key-1");
+    int from = header.indexOf("v.sig");
+    assertThat(cache.find("id", header, from, from + 5)).isNotNull();
+    assertThat(cache.find("id", header, from, from + 4)).isNull();
+    assertThat(cache.find("i", header, from, from + 5)).isNull();
+    assertThat(cache.find("id", "v.sig")).isNotNull();
+  }
 }

@@ -241,7 +241,7 @@ public final class ArmetFilter implements Filter {
       throws IOException, ServletException {
     ServletRequest req = stateful.getRequest();
     String path = RequestPaths.contextRelative(request);
-    ArmetHeaders applied = applyHeaders(request, response, path, type);
+    applyHeaders(request, response, path, type); // kept in the request's state
     // The session read is prepared first, so that the rate-limit decision can carry it: one
     // store round trip for both where the store can (Redis). A request the limits refuse costs
     // no session read of its own and records no session event.
@@ -256,7 +256,7 @@ public final class ArmetFilter implements Filter {
         PendingDecision pending = rateLimits.decideLater(request, load);
         if (pending != null
             && !pending.isAnswered()
-            && park(request, stateful, res, applied, lookup, pending)) {
+            && park(request, stateful, res, lookup, pending)) {
           return;
         }
         if (pending != null && !rateLimits.finish(request, response, pending)) {
@@ -264,7 +264,7 @@ public final class ArmetFilter implements Filter {
         }
       }
     }
-    proceed(request, response, chain, type, path, applied, lookup, stateful);
+    proceed(request, response, chain, type, path, lookup, stateful);
   }
 
   /**
@@ -275,7 +275,6 @@ public final class ArmetFilter implements Filter {
       HttpServletRequest request,
       ArmetRequest stateful,
       ServletResponse res,
-      ArmetHeaders applied,
       @Nullable SessionLookup lookup,
       PendingDecision pending) {
     ServletRequest req = stateful.getRequest();
@@ -290,7 +289,7 @@ public final class ArmetFilter implements Filter {
     } catch (IllegalStateException | UnsupportedOperationException refused) {
       return false;
     }
-    ParkedRequest parked = new ParkedRequest(applied, lookup, pending, context);
+    ParkedRequest parked = new ParkedRequest(lookup, pending, context);
     RequestState.of(request).park(parked);
     pending.whenAnswered(parked); // after park(): the dispatch must find it
     return true;
@@ -312,15 +311,7 @@ public final class ArmetFilter implements Filter {
       return;
     }
     String path = RequestPaths.contextRelative(request);
-    proceed(
-        request,
-        response,
-        chain,
-        DispatcherType.REQUEST,
-        path,
-        parked.applied,
-        parked.lookup,
-        stateful);
+    proceed(request, response, chain, DispatcherType.REQUEST, path, parked.lookup, stateful);
   }
 
   /** Everything after the rate-limit decision: the CSP report endpoint, session, CSRF, the app. */
@@ -330,7 +321,6 @@ public final class ArmetFilter implements Filter {
       FilterChain chain,
       DispatcherType type,
       String path,
-      ArmetHeaders applied,
       @Nullable SessionLookup lookup,
       ArmetRequest stateful)
       throws IOException, ServletException {
@@ -343,7 +333,7 @@ public final class ArmetFilter implements Filter {
     }
     boolean checkCsrf = type == DispatcherType.REQUEST && csrf != null;
     if (sessions == null) {
-      HttpServletResponse out = new ResetSafeResponse(response, null, applied, stateful);
+      HttpServletResponse out = new ResetSafeResponse(response, null, stateful);
       if (checkCsrf && !Objects.requireNonNull(csrf).apply(request, out)) {
         return;
       }
@@ -355,8 +345,7 @@ public final class ArmetFilter implements Filter {
     SessionExchange exchange =
         SessionExchange.begin(sessions, Objects.requireNonNull(lookup), request, response);
     // One response wrapper: the session's commit hooks, the headers' reset and the publishing.
-    HttpServletResponse out =
-        new ResetSafeResponse(exchange.rawResponse(), exchange, applied, stateful);
+    HttpServletResponse out = new ResetSafeResponse(exchange.rawResponse(), exchange, stateful);
     try {
       if (!checkCsrf || Objects.requireNonNull(csrf).apply(exchange.request(), out)) {
         chain.doFilter(exchange.request(), out);

@@ -6,6 +6,7 @@ import dev.armet.event.EventGate;
 import dev.armet.event.SecurityEvent;
 import dev.armet.event.SecurityEventSink;
 import dev.armet.internal.http.PathPattern;
+import dev.armet.internal.ratelimit.OutcomeOnly;
 import dev.armet.internal.ratelimit.RateLimitHeaders;
 import dev.armet.internal.servlet.RequestPaths;
 import dev.armet.internal.servlet.RequestState;
@@ -85,6 +86,12 @@ public final class HttpRateLimits {
       return true;
     }
     String path = RequestPaths.contextRelative(request);
+    if (!headersOnAllowed) {
+      // Only an allowed decision's outcome is read: it may be the shared one (issue 18).
+      RateLimitDecision decided =
+          OutcomeOnly.decide(routes, request.getMethod(), path, request, alongside);
+      return decided == null || answer(request, response, path, decided);
+    }
     Optional<RateLimitDecision> decided =
         routes.decide(request.getMethod(), path, request, alongside);
     return decided.isEmpty() || answer(request, response, path, decided.get());

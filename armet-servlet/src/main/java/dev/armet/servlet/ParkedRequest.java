@@ -8,21 +8,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request parked while the rate-limit store answers ({@link ArmetFilterBuilder#asyncStoreCalls}):
  * what the filter resumes it with on its ASYNC dispatch, kept in the request's {@code
- * RequestState}. The headers are applied and the decision sent; the session read may be riding on
- * it. Run by the store's answer: hands the request back to the container.
+ * RequestState}, which also holds the headers applied. The decision is sent; the session read may
+ * be riding on it. Run by the store's answer: hands the request back to the container.
  */
 final class ParkedRequest implements Runnable {
-  final ArmetHeaders applied;
   final @Nullable SessionLookup lookup;
   final PendingDecision decision;
   private final AsyncContext context;
 
-  ParkedRequest(
-      ArmetHeaders applied,
-      @Nullable SessionLookup lookup,
-      PendingDecision decision,
-      AsyncContext context) {
-    this.applied = applied;
+  ParkedRequest(@Nullable SessionLookup lookup, PendingDecision decision, AsyncContext context) {
     this.lookup = lookup;
     this.decision = decision;
     this.context = context;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * header).
  */
 final class ResetSafeResponse extends SessionResponse {
-  private final ArmetHeaders headers;
+  /** The request's state also holds its {@link ArmetHeaders}: no field for them (issue 18). */
   private final ArmetRequest request;
 
   /**
@@ -22,18 +22,17 @@ final class ResetSafeResponse extends SessionResponse {
    *     wraps the response the filter got)
    */
   ResetSafeResponse(
-      HttpServletResponse response,
-      @Nullable SessionExchange exchange,
-      ArmetHeaders headers,
-      ArmetRequest request) {
+      HttpServletResponse response, @Nullable SessionExchange exchange, ArmetRequest request) {
     super(response, exchange);
-    this.headers = headers;
     this.request = request;
   }
 
   @Override
   protected void afterReset() {
-    headers.reapply();
+    Object applied = request.state().headers();
+    if (applied instanceof ArmetHeaders) { // always: the filter applied them before wrapping
+      ((ArmetHeaders) applied).reapply();
+    }
   }
 
   @Override

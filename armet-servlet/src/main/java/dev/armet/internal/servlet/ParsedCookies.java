@@ -1,6 +1,7 @@
 package dev.armet.internal.servlet;
 
 import dev.armet.cookie.RequestCookies;
+import dev.armet.internal.cookie.CookieText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +39,7 @@ public final class ParsedCookies {
     }
     String first = headers.nextElement();
     if (!headers.hasMoreElements()) {
-      return RequestCookies.parse(first);
+      return CookieText.parse(first); // RequestCookies.parse(first), without its varargs array
     }
     List<String> all = new ArrayList<>(4);
     all.add(first);

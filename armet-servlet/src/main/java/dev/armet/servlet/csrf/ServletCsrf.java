@@ -1,8 +1,8 @@
 package dev.armet.servlet.csrf;
 
-import dev.armet.csrf.CsrfDecision;
 import dev.armet.csrf.CsrfProtection;
 import dev.armet.csrf.CsrfToken;
+import dev.armet.internal.csrf.CsrfTokens;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,9 +44,9 @@ public final class ServletCsrf {
   public boolean apply(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     ServletCsrfExchange exchange = new ServletCsrfExchange(request, response);
-    CsrfDecision decision = protection.check(exchange, exchange);
-    if (decision.isAllowed()) {
-      CsrfToken token = decision.token().orElseThrow();
+    // CsrfProtection.check, without the decision and the Optional around its token (issue 18).
+    CsrfToken token = CsrfTokens.check(protection, exchange, exchange);
+    if (token != null) {
       request.setAttribute(ATTRIBUTE, token);
       request.setAttribute(CsrfToken.class.getName(), token);
       return true;

@@ -1,5 +1,6 @@
 package dev.armet.internal.servlet.session;
 
+import dev.armet.internal.session.SessionAttributes;
 import dev.armet.session.Session;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
@@ -19,18 +20,23 @@ import org.jspecify.annotations.Nullable;
 final class ArmetHttpSession implements HttpSession {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Session session;
+  /** The request's exchange: the session is read through it (issue 18: 40 bytes, not 48). */
   private final SessionExchange exchange;
+
   private final ServletContext context;
+
   private final long accessedAt = System.currentTimeMillis();
   private @Nullable String pendingId;
   private int maxInactive = 1800;
   private boolean valid = true;
 
-  ArmetHttpSession(Session session, SessionExchange exchange, ServletContext context) {
-    this.session = session;
+  ArmetHttpSession(SessionExchange exchange, ServletContext context) {
     this.exchange = exchange;
     this.context = context;
+  }
+
+  private Session session() {
+    return exchange.session();
   }
 
   boolean isValid() {
@@ -40,12 +46,12 @@ final class ArmetHttpSession implements HttpSession {
   @Override
   public long getCreationTime() {
     checkValid();
-    return session.createdAt().map(Instant::toEpochMilli).orElse(accessedAt);
+    return session().createdAt().map(Instant::toEpochMilli).orElse(accessedAt);
   }
 
   @Override
   public synchronized String getId() {
-    return session
+    return session()
         .handle()
         .orElseGet(
             () -> {
@@ -84,38 +90,38 @@ final class ArmetHttpSession implements HttpSession {
   @Override
   public @Nullable Object getAttribute(String name) {
     checkValid();
-    return session.get(name).orElse(null);
+    return SessionAttributes.get(session(), name); // no Optional per read (issue 18)
   }
 
   @Override
   public Enumeration<String> getAttributeNames() {
     checkValid();
-    return Collections.enumeration(session.names());
+    return Collections.enumeration(session().names());
   }
 
   @Override
   public void setAttribute(String name, Object value) {
     checkWritable();
-    session.set(name, value);
+    session().set(name, value);
   }
 
   @Override
   public void removeAttribute(String name) {
     checkWritable();
-    session.remove(name);
+    session().remove(name);
   }
 
   @Override
   public void invalidate() {
     checkWritable();
     valid = false;
-    session.invalidate();
+    session().invalidate();
   }
 
   @Override
   public boolean isNew() {
     checkValid();
-    return session.isNew();
+    return session().isNew();
   }
 
   private void checkValid() {

@@ -171,7 +171,7 @@ public final class SessionExchange extends HttpServletRequestWrapper {
       session.create();
     }
     if (view == null || !view.isValid()) {
-      view = new ArmetHttpSession(session, this, getServletContext());
+      view = new ArmetHttpSession(this, getServletContext());
     }
     return view;
   }

@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 public class SessionResponse extends HttpServletResponseWrapper {
   private final @Nullable SessionExchange exchange;
-  private @Nullable ServletOutputStream stream;
-  private @Nullable PrintWriter writer;
+
+  /**
+   * The hooked body, made on first use: the stream or the writer, or, on a container that hands out
+   * both, both (an array: stream, writer). One field (issue 18): a response uses one of them.
+   */
+  private @Nullable Object body;
 
   /**
    * @param exchange the session to commit before the response commits, or null for none
@@ -56,9 +60,15 @@ public class SessionResponse extends HttpServletResponseWrapper {
     if (exchange == null) {
       return super.getOutputStream();
     }
-    if (stream == null) {
-      stream = new HookedOutputStream(super.getOutputStream(), exchange);
+    Object made = body;
+    if (made instanceof ServletOutputStream) {
+      return (ServletOutputStream) made;
     }
+    if (made instanceof Object[]) {
+      return (ServletOutputStream) ((Object[]) made)[0];
+    }
+    ServletOutputStream stream = new HookedOutputStream(super.getOutputStream(), exchange);
+    body = made == null ? stream : new Object[] {stream, made};
     return stream;
   }
 
@@ -67,9 +77,15 @@ public class SessionResponse extends HttpServletResponseWrapper {
     if (exchange == null) {
       return super.getWriter();
     }
-    if (writer == null) {
-      writer = new PrintWriter(new HookedWriter(super.getWriter(), exchange));
+    Object made = body;
+    if (made instanceof PrintWriter) {
+      return (PrintWriter) made;
     }
+    if (made instanceof Object[]) {
+      return (PrintWriter) ((Object[]) made)[1];
+    }
+    PrintWriter writer = new PrintWriter(new HookedWriter(super.getWriter(), exchange));
+    body = made == null ? writer : new Object[] {made, writer};
     return writer;
   }
 
