@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
   static final String IP = "198.51.100.7";
   final MutableClock clock = new MutableClock();
-  final List<SecurityEvent> events = new ArrayList<>();
+  final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
   final LoginThrottle throttle = LoginThrottle.builder().clock(clock).events(events::add).build();
 
   void fail(String user, String ip, int times) {

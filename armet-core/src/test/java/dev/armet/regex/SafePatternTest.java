@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.armet.event.SecurityEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class SafePatternTest {
-  final List<SecurityEvent> events = new ArrayList<>();
+  final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
 
   @Test
   void matches_ordinaryInput_sameAnswersAsPattern() {

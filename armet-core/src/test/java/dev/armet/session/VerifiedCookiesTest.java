@@ -6,8 +6,8 @@ import dev.armet.cookie.RequestCookies;
 import dev.armet.env.ArmetEnvironment;
 import dev.armet.event.SecurityEvent;
 import dev.armet.testing.MutableClock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class VerifiedCookiesTest {
   final MutableClock clock = new MutableClock();
   final CountingStore store = new CountingStore(new MemorySessionStore(100, clock));
-  final List<SecurityEvent> events = new ArrayList<>();
+  final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
 
   ServerSessions sessions(Consumer<ServerSessionsBuilder> extra) {
     return ServerSessions.create(
