@@ -103,7 +103,8 @@ record ServerAssembly(
     Handler checks =
         new Http2HeaderLimitHandler(
             new BodyTimeoutHandler(
-                new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits)),
+                new UnreadBodyHandler(
+                    new TraceRefusalHandler(new UriLimitHandler(plainHttp, limits))),
                 limits.bodyTimeout()),
             limits.maxRequestHeaderBytes());
     s.setHandler(new GracefulHandler(checks));
