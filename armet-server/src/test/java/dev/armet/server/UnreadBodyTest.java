@@ -75,7 +75,9 @@ class UnreadBodyTest {
     try (Http2Post post = Http2Post.open()) {
       assertThat(post.events.status.get(10, TimeUnit.SECONDS)).isEqualTo(403);
       post.events.answered.get(10, TimeUnit.SECONDS);
-      post.stream.data(new DataFrame(post.stream.getId(), ByteBuffer.wrap(BODY), true));
+      post.stream
+          .data(new DataFrame(post.stream.getId(), ByteBuffer.wrap(BODY), true))
+          .get(10, TimeUnit.SECONDS);
       post.events.closed.get(10, TimeUnit.SECONDS);
       assertThat(post.events.reset).as("RST_STREAM error code").isNotDone();
     }
