@@ -59,6 +59,33 @@ final class RawHttp {
     return new Response(status, headers, raw.substring(end + 4), raw);
   }
 
+  /**
+   * One response with a Content-Length body from an open connection, its head and body as text,
+   * read byte by byte so that nothing of the next response is taken.
+   */
+  static String readOne(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("the server closed the connection: " + head);
+      }
+      head.write(b);
+    }
+    String text = head.toString(StandardCharsets.ISO_8859_1);
+    int length = 0;
+    for (String line : text.split("\r\n")) {
+      if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    byte[] body = in.readNBytes(length);
+    if (body.length < length) {
+      throw new IOException("the server closed the connection mid-body: " + text);
+    }
+    return text + new String(body, StandardCharsets.UTF_8);
+  }
+
   /** Reads until the server closes, or until a Content-Length body is complete. */
   private static byte[] readAll(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

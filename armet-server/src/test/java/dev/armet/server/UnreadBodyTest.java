@@ -3,7 +3,6 @@ package dev.armet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armet.env.ArmetEnvironment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -210,43 +209,19 @@ class UnreadBodyTest {
               + "Content-Length: "
               + BODY.length
               + "\r\n\r\n");
-      String refused = readResponse(in);
+      String refused = RawHttp.readOne(in);
       assertThat(refused)
           .startsWith("HTTP/1.1 403 ")
           .doesNotContainIgnoringCase("connection: close");
 
       out.write(BODY);
       write(out, "GET /app/ok HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-      assertThat(readResponse(in)).startsWith("HTTP/1.1 200 ").endsWith("ok");
+      assertThat(RawHttp.readOne(in)).startsWith("HTTP/1.1 200 ").endsWith("ok");
     }
   }
 
   private static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
-  }
-
-  /** One response with a Content-Length body, read byte by byte so nothing after it is taken. */
-  private static String readResponse(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("the server closed the connection: " + head);
-      }
-      head.write(b);
-    }
-    String text = head.toString(StandardCharsets.ISO_8859_1);
-    int length = 0;
-    for (String line : text.split("\r\n")) {
-      if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-        length = Integer.parseInt(line.substring(15).trim());
-      }
-    }
-    byte[] body = in.readNBytes(length);
-    if (body.length < length) {
-      throw new IOException("the server closed the connection mid-body: " + text);
-    }
-    return text + new String(body, StandardCharsets.UTF_8);
   }
 }
